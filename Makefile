@@ -1,0 +1,59 @@
+# abierto: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install lint typecheck format messages migrate demo serve-dev e2e-deps clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Compiles the English catalogue (Spanish is the source language, so it needs none).
+messages: install
+	@if command -v msgfmt >/dev/null; then \
+	  DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v 0; \
+	else echo "msgfmt (Debian's gettext) not found: the English interface stays untranslated."; fi
+
+migrate: install
+	mkdir -p var
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
+
+demo: migrate
+	DEBUG=1 $(BIN)/python manage.py load_demo
+
+run: messages demo
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Debian's chromium drives the end-to-end tests; never a downloaded browser.
+e2e-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium (sudo apt-get install chromium) to run the e2e tests."; fi; }
+
+test: messages e2e-deps
+	$(BIN)/pytest -q -n auto $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: install
+	$(BIN)/mypy abierto
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,108 @@
+"""Demo data of the directory: the real STL of the Estado de México.
+
+People are named only where a public source names them at the 15th ordinary session
+(16 Dec 2022): an Infoem press release on that session names the two Infoem commissioners,
+the Undersecretary of Justice and the civil-society alternate. The other attendees are kept
+with their role and institution, their names marked as pending confirmation.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from .models import Institution, Municipality, Person
+from .roles import Role
+from .services import role_grant
+
+PENDING_NAME = "Nombre por confirmar"
+
+INSTITUTIONS = [
+    # (name, acronym, kind, municipality code)
+    (
+        "Instituto de Transparencia, Acceso a la Información Pública y Protección de Datos "
+        "Personales del Estado de México y Municipios",
+        "Infoem",
+        Institution.Kind.AUTONOMOUS_BODY,
+        None,
+    ),
+    ("Secretaría de la Contraloría", "SECOGEM", Institution.Kind.PUBLIC_BODY, None),
+    ("Instituto Electoral del Estado de México", "IEEM", Institution.Kind.AUTONOMOUS_BODY, None),
+    ("Poder Judicial del Estado de México", "PJEdomex", Institution.Kind.JUDICIARY, None),
+    ("Secretaría de Justicia y Derechos Humanos", "SJDH", Institution.Kind.PUBLIC_BODY, None),
+    ("Municipio de Tlalnepantla de Baz", "Tlalnepantla", Institution.Kind.MUNICIPALITY, "15104"),
+]
+
+PEOPLE = [
+    # (name, honorific, public role, institution acronym)
+    ("José Martínez Vilchis", "", "Comisionado Presidente del Infoem", "Infoem"),
+    ("Luis Gustavo Parra Noriega", "", "Comisionado del Infoem", "Infoem"),
+    ("Arturo Iván Barrera Pineda", "", "Subsecretario de Justicia", "SJDH"),
+    ("Enrique Serrano Arenas", "", "Representante suplente de la Sociedad Civil", None),
+    (PENDING_NAME, "", "Facilitador del Secretariado Técnico Local", None),
+    (PENDING_NAME, "", "Representante de la Secretaría de la Contraloría", "SECOGEM"),
+    (PENDING_NAME, "", "Representante del Instituto Electoral del Estado de México", "IEEM"),
+    (PENDING_NAME, "", "Representante del Poder Judicial del Estado de México", "PJEdomex"),
+]
+
+DEMO_LOGINS = [
+    # (username, role, first name, staff)
+    ("facilitacion", Role.FACILITATOR, "Facilitación", True),
+    ("integrante", Role.MEMBER, "Integrante", False),
+    ("dependencia", Role.AGENCY_CLERK, "Dependencia", False),
+    ("ciudadania", Role.CITIZEN, "Ciudadanía", False),
+]
+
+
+@transaction.atomic
+def load(*, stdout: TextIO, with_logins: bool) -> None:
+    institutions = {}
+    for name, acronym, kind, code in INSTITUTIONS:
+        institution, _created = Institution.objects.update_or_create(
+            name=name,
+            defaults={
+                "acronym": acronym,
+                "kind": kind,
+                "municipality": Municipality.objects.get(code=code) if code else None,
+            },
+        )
+        institutions[acronym] = institution
+    for name, honorific, role, acronym in PEOPLE:
+        Person.objects.update_or_create(
+            name=name,
+            public_role=role,
+            defaults={
+                "honorific": honorific,
+                "institution": institutions[acronym] if acronym else None,
+            },
+        )
+    stdout.write(
+        f"Directorio: {len(INSTITUTIONS)} instituciones, {len(PEOPLE)} personas, "
+        f"{Municipality.objects.count()} municipios.\n"
+    )
+    if with_logins:
+        _load_logins(stdout)
+
+
+def _load_logins(stdout: TextIO) -> None:
+    user_model = get_user_model()
+    password = settings.DEMO_PASSWORD
+    stdout.write("Cuentas de demostración (solo con DEBUG=1):\n")
+    for username, role, first_name, staff in DEMO_LOGINS:
+        user, created = user_model.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "email": f"{username}@demo.invalid",
+                "is_staff": staff,
+                "is_superuser": staff,
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        role_grant(user=user, role=role)
+        stdout.write(f"  {role.label:<28} usuario: {username:<14} contraseña: {password}\n")

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import MembershipApplication, Municipality
+
+
+class MembershipApplicationForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Nombre completo"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    organisation = forms.CharField(
+        label=_("Organización a la que pertenece"),
+        max_length=250,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    email = forms.EmailField(
+        label=_("Correo electrónico"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Le escribiremos aquí para darle la respuesta."),
+    )
+    phone = forms.RegexField(
+        label=_("Teléfono"),
+        regex=r"^[0-9+() .-]{7,30}$",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        error_messages={"invalid": _("Escriba solo números, espacios y los signos + ( ) - .")},
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipio donde vive"),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        empty_label=_("— Elija un municipio —"),
+    )
+    motivation = forms.CharField(
+        label=_("¿Por qué desea integrarse al STL?"),
+        max_length=3000,
+        min_length=20,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Entre 20 y 3000 caracteres."),
+    )
+    privacy_accepted = forms.BooleanField(
+        label=_("He leído y acepto el aviso de privacidad."),
+        error_messages={
+            "required": _("Debe aceptar el aviso de privacidad para enviar la solicitud.")
+        },
+    )
+    # Honeypot: hidden from people by CSS, filled in by naive bots.
+    website = forms.CharField(label=_("No llene este campo"), required=False)
+
+
+class ApplicationDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decisión"),
+        choices=[
+            (MembershipApplication.Status.APPROVED.value, _("Aprobar")),
+            (MembershipApplication.Status.REJECTED.value, _("No aprobar")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Motivo o mensaje para la persona solicitante"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Obligatorio si no se aprueba; se incluye en el correo de respuesta."),
+    )
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision") == MembershipApplication.Status.REJECTED and not (
+            cleaned.get("reason") or ""
+        ).strip():
+            self.add_error("reason", _("Escriba el motivo: se enviará a la persona solicitante."))
+        return cleaned

@@ -1,0 +1,61 @@
+"""Reads of the directory, and the access checks every other app relies on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from .models import AuditEvent, MembershipApplication, Municipality
+from .roles import Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def user_roles(user: AnyUser) -> frozenset[str]:
+    """The role names a user holds (cached on the user object for the request)."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached: frozenset[str] | None = getattr(user, "_abierto_roles", None)
+    if cached is None:
+        names = user.groups.values_list("name", flat=True)  # type: ignore[attr-defined]
+        cached = frozenset(names) & frozenset(Role.values)
+        user._abierto_roles = cached  # type: ignore[union-attr]
+    return cached
+
+
+def user_has_role(user: AnyUser, role: Role) -> bool:
+    if not user.is_active:
+        return False
+    return role.value in user_roles(user) or bool(getattr(user, "is_superuser", False))
+
+
+def access_applications_for_review(user: AnyUser) -> QuerySet[MembershipApplication]:
+    """Applications the user may review: all of them for facilitators, none otherwise."""
+    if not user_has_role(user, Role.FACILITATOR):
+        raise PermissionDenied
+    return MembershipApplication.objects.select_related("reviewed_by", "municipality", "person")
+
+
+def application_for_review(user: AnyUser, public_id: str) -> MembershipApplication:
+    return access_applications_for_review(user).get(public_id=public_id)
+
+
+def municipality_list(*, search: str = "") -> QuerySet[Municipality]:
+    municipalities = Municipality.objects.all()
+    if search:
+        municipalities = municipalities.filter(name__icontains=search)
+    return municipalities.order_by("code")
+
+
+def audit_events_for(target: object) -> QuerySet[AuditEvent]:
+    from django.contrib.contenttypes.models import ContentType
+
+    return AuditEvent.objects.filter(
+        target_type=ContentType.objects.get_for_model(type(target)),
+        target_id=str(getattr(target, "pk", "")),
+    ).select_related("actor")

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors, services
+from .decorators import role_required
+from .forms import ApplicationDecisionForm, MembershipApplicationForm
+from .models import MembershipApplication
+from .roles import Role
+
+
+def privacy_notice(request: HttpRequest) -> HttpResponse:
+    return render(request, "directory/privacy_notice.html")
+
+
+@require_http_methods(["GET", "POST"])
+def application_create(request: HttpRequest) -> HttpResponse:
+    form = MembershipApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            # A bot filled the honeypot: answer as if accepted, store nothing.
+            return redirect("directory:application_sent")
+        data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
+        try:
+            services.application_submit(**data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return redirect("directory:application_sent")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "directory/application_form.html", {"form": form}, status=status)
+
+
+def application_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "directory/application_sent.html")
+
+
+@login_required
+def account(request: HttpRequest) -> HttpResponse:
+    person = getattr(request.user, "person", None)
+    roles = [Role(name).label for name in sorted(selectors.user_roles(request.user))]
+    return render(request, "directory/account.html", {"person": person, "roles": roles})
+
+
+@role_required(Role.FACILITATOR)
+def application_list(request: HttpRequest) -> HttpResponse:
+    applications = selectors.access_applications_for_review(request.user)
+    status = request.GET.get("estado", MembershipApplication.Status.PENDING)
+    if status in MembershipApplication.Status.values:
+        applications = applications.filter(status=status)
+    else:
+        status = ""
+    page = Paginator(applications, 25).get_page(request.GET.get("pagina"))
+    counts = {
+        choice: selectors.access_applications_for_review(request.user)
+        .filter(status=choice)
+        .count()
+        for choice in MembershipApplication.Status.values
+    }
+    return render(
+        request,
+        "directory/application_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": [
+                (value, label, counts[value]) for value, label in MembershipApplication.Status.choices
+            ],
+        },
+    )
+
+
+@role_required(Role.FACILITATOR)
+@require_http_methods(["GET", "POST"])
+def application_review(request: HttpRequest, public_id: str) -> HttpResponse:
+    try:
+        application = selectors.application_for_review(request.user, public_id)
+    except MembershipApplication.DoesNotExist as exc:
+        raise Http404 from exc
+    form = ApplicationDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        decision, reason = form.cleaned_data["decision"], form.cleaned_data["reason"]
+        try:
+            if decision == MembershipApplication.Status.APPROVED:
+                services.application_approve(
+                    actor=request.user, application=application, reason=reason
+                )
+                messages.success(request, _("Solicitud aprobada; se envió el correo de acceso."))
+            else:
+                services.application_reject(
+                    actor=request.user, application=application, reason=reason
+                )
+                messages.success(request, _("Solicitud no aprobada; se envió el correo con el motivo."))
+        except ValidationError as exc:
+            for error in exc.messages:
+                form.add_error(None, error)
+        else:
+            return redirect("directory:application_list")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "directory/application_review.html",
+        {"application": application, "form": form, "history": selectors.audit_events_for(application)},
+        status=status,
+    )
