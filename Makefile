@@ -53,7 +53,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 typecheck: install
-	$(BIN)/mypy abierto
+	$(BIN)/mypy abierto conftest.py
 
 clean:
 	rm -rf $(VENV) var/static

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,13 @@ from .roles import Role
 from .selectors import user_has_role
 
 View = Callable[..., HttpResponse]
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The logged-in user of a request that a guard has already let through."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
 
 
 def role_required(*roles: Role) -> Callable[[View], View]:

@@ -70,13 +70,13 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
             },
         )
         institutions[acronym] = institution
-    for name, honorific, role, acronym in PEOPLE:
+    for name, honorific, role, person_acronym in PEOPLE:
         Person.objects.update_or_create(
             name=name,
             public_role=role,
             defaults={
                 "honorific": honorific,
-                "institution": institutions[acronym] if acronym else None,
+                "institution": institutions[person_acronym] if person_acronym else None,
             },
         )
     stdout.write(

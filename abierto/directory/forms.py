@@ -73,8 +73,9 @@ class ApplicationDecisionForm(forms.Form):
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}
-        if cleaned.get("decision") == MembershipApplication.Status.REJECTED and not (
-            cleaned.get("reason") or ""
-        ).strip():
+        if (
+            cleaned.get("decision") == MembershipApplication.Status.REJECTED
+            and not (cleaned.get("reason") or "").strip()
+        ):
             self.add_error("reason", _("Escriba el motivo: se enviará a la persona solicitante."))
         return cleaned

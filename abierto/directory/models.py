@@ -182,9 +182,7 @@ class MembershipApplication(TimeStamped):
         APPROVED = "approved", _("Aprobada")
         REJECTED = "rejected", _("No aprobada")
 
-    public_id = models.CharField(
-        max_length=32, unique=True, default=new_public_id, editable=False
-    )
+    public_id = models.CharField(max_length=32, unique=True, default=new_public_id, editable=False)
     full_name = models.CharField(_("nombre completo"), max_length=200)
     organisation = models.CharField(_("organización"), max_length=250, blank=True)
     motivation = models.TextField(_("motivación"), max_length=3000)

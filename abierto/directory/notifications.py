@@ -42,9 +42,11 @@ def application_received(application: MembershipApplication) -> None:
     )
     from django.contrib.auth import get_user_model
 
-    facilitators = get_user_model().objects.filter(
-        groups__name=Role.FACILITATOR.value, is_active=True
-    ).exclude(email="")
+    facilitators = (
+        get_user_model()
+        .objects.filter(groups__name=Role.FACILITATOR.value, is_active=True)
+        .exclude(email="")
+    )
     _send(
         _("Nueva solicitud de integración: %(name)s") % {"name": application.full_name},
         "application_new_for_facilitator",

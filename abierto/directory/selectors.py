@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
@@ -11,9 +12,10 @@ from .models import AuditEvent, MembershipApplication, Municipality
 from .roles import Role
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
+    from django.db.models import Model
 
-    AnyUser = AbstractBaseUser | AnonymousUser
+    AnyUser = User | AnonymousUser
 
 
 def user_roles(user: AnyUser) -> frozenset[str]:
@@ -22,9 +24,9 @@ def user_roles(user: AnyUser) -> frozenset[str]:
         return frozenset()
     cached: frozenset[str] | None = getattr(user, "_abierto_roles", None)
     if cached is None:
-        names = user.groups.values_list("name", flat=True)  # type: ignore[attr-defined]
+        names = user.groups.values_list("name", flat=True)
         cached = frozenset(names) & frozenset(Role.values)
-        user._abierto_roles = cached  # type: ignore[union-attr]
+        setattr(user, "_abierto_roles", cached)  # noqa: B010 - a per-request cache on the user
     return cached
 
 
@@ -52,10 +54,9 @@ def municipality_list(*, search: str = "") -> QuerySet[Municipality]:
     return municipalities.order_by("code")
 
 
-def audit_events_for(target: object) -> QuerySet[AuditEvent]:
-    from django.contrib.contenttypes.models import ContentType
-
+def audit_events_for(target: Model) -> QuerySet[AuditEvent]:
+    """The history of one record, newest first."""
     return AuditEvent.objects.filter(
         target_type=ContentType.objects.get_for_model(type(target)),
-        target_id=str(getattr(target, "pk", "")),
+        target_id=str(target.pk),
     ).select_related("actor")

@@ -19,12 +19,12 @@ from .models import AuditEvent, Institution, MembershipApplication, Municipality
 from .roles import Role
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
 
 def audit_record(
     *,
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: User | AnonymousUser | None,
     action: str,
     target: models.Model,
     changes: dict[str, Any] | None = None,
@@ -39,11 +39,10 @@ def audit_record(
     )
 
 
-def role_grant(*, user: AbstractBaseUser, role: Role) -> None:
+def role_grant(*, user: User, role: Role) -> None:
     group, _created = Group.objects.get_or_create(name=role.value)
-    user.groups.add(group)  # type: ignore[attr-defined]
-    if hasattr(user, "_abierto_roles"):
-        del user._abierto_roles
+    user.groups.add(group)
+    user.__dict__.pop("_abierto_roles", None)  # the roles cached by selectors.user_roles
 
 
 def _open_application_exists(email: str) -> bool:
@@ -119,7 +118,7 @@ def _civil_society_organisation(name: str) -> Institution | None:
 
 @transaction.atomic
 def application_approve(
-    *, actor: AbstractBaseUser, application: MembershipApplication, reason: str = ""
+    *, actor: User, application: MembershipApplication, reason: str = ""
 ) -> MembershipApplication:
     """Approve an application: the applicant becomes a member with a login of their own."""
     application = _lock_pending(application)
@@ -145,7 +144,7 @@ def application_approve(
         phone=application.phone,
     )
     application.status = MembershipApplication.Status.APPROVED
-    application.reviewed_by = actor  # type: ignore[assignment]
+    application.reviewed_by = actor
     application.reviewed_at = timezone.now()
     application.decision_reason = reason.strip()
     application.person = person
@@ -162,7 +161,7 @@ def application_approve(
 
 @transaction.atomic
 def application_reject(
-    *, actor: AbstractBaseUser, application: MembershipApplication, reason: str
+    *, actor: User, application: MembershipApplication, reason: str
 ) -> MembershipApplication:
     reason = reason.strip()
     if not reason:
@@ -171,7 +170,7 @@ def application_reject(
         )
     application = _lock_pending(application)
     application.status = MembershipApplication.Status.REJECTED
-    application.reviewed_by = actor  # type: ignore[assignment]
+    application.reviewed_by = actor
     application.reviewed_at = timezone.now()
     application.decision_reason = reason
     application.save()

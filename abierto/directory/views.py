@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import selectors, services
-from .decorators import role_required
+from .decorators import acting_user, role_required
 from .forms import ApplicationDecisionForm, MembershipApplicationForm
 from .models import MembershipApplication
 from .roles import Role
@@ -60,9 +60,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         status = ""
     page = Paginator(applications, 25).get_page(request.GET.get("pagina"))
     counts = {
-        choice: selectors.access_applications_for_review(request.user)
-        .filter(status=choice)
-        .count()
+        choice: selectors.access_applications_for_review(request.user).filter(status=choice).count()
         for choice in MembershipApplication.Status.values
     }
     return render(
@@ -72,7 +70,8 @@ def application_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "status": status,
             "statuses": [
-                (value, label, counts[value]) for value, label in MembershipApplication.Status.choices
+                (value, label, counts[value])
+                for value, label in MembershipApplication.Status.choices
             ],
         },
     )
@@ -91,14 +90,16 @@ def application_review(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             if decision == MembershipApplication.Status.APPROVED:
                 services.application_approve(
-                    actor=request.user, application=application, reason=reason
+                    actor=acting_user(request), application=application, reason=reason
                 )
                 messages.success(request, _("Solicitud aprobada; se envió el correo de acceso."))
             else:
                 services.application_reject(
-                    actor=request.user, application=application, reason=reason
+                    actor=acting_user(request), application=application, reason=reason
                 )
-                messages.success(request, _("Solicitud no aprobada; se envió el correo con el motivo."))
+                messages.success(
+                    request, _("Solicitud no aprobada; se envió el correo con el motivo.")
+                )
         except ValidationError as exc:
             for error in exc.messages:
                 form.add_error(None, error)
@@ -108,6 +109,10 @@ def application_review(request: HttpRequest, public_id: str) -> HttpResponse:
     return render(
         request,
         "directory/application_review.html",
-        {"application": application, "form": form, "history": selectors.audit_events_for(application)},
+        {
+            "application": application,
+            "form": form,
+            "history": selectors.audit_events_for(application),
+        },
         status=status,
     )

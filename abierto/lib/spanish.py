@@ -261,12 +261,12 @@ class _CardinalParser:
             return number
         if kind == "tens":
             self.pos += 1
-            next_kind = self._peek()[0]
+            next_kind, unit = self._peek()
             if next_kind == "y":
                 return number + self._unit_after_y()
             if next_kind == "unit":  # tolerate a missing "y": "treinta uno"
                 self.pos += 1
-                return number + _LEXICON[self.words[self.pos - 1]][1]
+                return number + unit
             return number
         return 0
 
@@ -280,7 +280,13 @@ class _CardinalParser:
 
 
 def words_to_number(text: str) -> int:
-    """Read a Spanish cardinal written in words (inverse of ``number_to_words``)."""
+    """Read a Spanish cardinal written in words (inverse of ``number_to_words``).
+
+    Besides the canonical spelling it accepts any case, missing accents, extra
+    spaces, feminine forms and apocopes ("una", "veintiún"), "un mil", the old
+    "diez y seis", a missing "y" after the tens, and "millón"/"millones"
+    regardless of agreement, because scanned actas are not always tidy.
+    """
     return _CardinalParser(text).parse()
 
 

@@ -1,0 +1,64 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from abierto.directory.models import Institution, Municipality, Person
+from abierto.directory.roles import Role
+from abierto.directory.selectors import user_has_role
+
+
+def load_demo(*args):
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_duplicates_nothing(settings):
+    settings.DEBUG = True
+    load_demo()
+    counts = (Institution.objects.count(), Person.objects.count(), get_user_model().objects.count())
+    load_demo()
+    assert (
+        Institution.objects.count(),
+        Person.objects.count(),
+        get_user_model().objects.count(),
+    ) == counts
+    assert Municipality.objects.count() == 125
+
+
+@pytest.mark.django_db
+def test_load_demo_brings_the_real_stl(settings):
+    settings.DEBUG = True
+    output = load_demo()
+    acronyms = set(Institution.objects.values_list("acronym", flat=True))
+    assert {"Infoem", "SECOGEM", "IEEM", "PJEdomex", "SJDH", "Tlalnepantla"} <= acronyms
+    assert Institution.objects.get(acronym="Tlalnepantla").municipality.code == "15104"
+    assert Person.objects.count() == 8
+    president = Person.objects.get(name="José Martínez Vilchis")
+    assert president.institution.acronym == "Infoem"
+    assert "facilitacion" in output
+
+
+@pytest.mark.django_db
+def test_demo_logins_hold_their_roles(settings, client):
+    settings.DEBUG = True
+    load_demo()
+    users = get_user_model().objects
+    assert user_has_role(users.get(username="facilitacion"), Role.FACILITATOR)
+    assert user_has_role(users.get(username="integrante"), Role.MEMBER)
+    assert user_has_role(users.get(username="dependencia"), Role.AGENCY_CLERK)
+    assert user_has_role(users.get(username="ciudadania"), Role.CITIZEN)
+
+
+@pytest.mark.django_db
+def test_demo_logins_are_refused_outside_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=1"):
+        load_demo()
+    assert not get_user_model().objects.exists()
+    load_demo("--no-logins")
+    assert not get_user_model().objects.exists()
+    assert Person.objects.count() == 8
