@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "abierto.directory",
+    "abierto.forum",
 ]
 
 MIDDLEWARE = [

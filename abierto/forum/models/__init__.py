@@ -1,0 +1,23 @@
+"""The forum's record: who sits, when it meets, what it decides and what its minutes say."""
+
+from .body import Forum, QuorumRule, Sector, Seat
+from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vote
+from .meetings import AgendaItem, Attendance, Convocation, Session
+from .minutes import Minutes
+
+__all__ = [
+    "AgendaItem",
+    "Agreement",
+    "AgreementFollowUp",
+    "AgreementStatus",
+    "Attendance",
+    "Ballot",
+    "Convocation",
+    "Forum",
+    "Minutes",
+    "QuorumRule",
+    "Seat",
+    "Sector",
+    "Session",
+    "Vote",
+]

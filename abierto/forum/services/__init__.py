@@ -1,0 +1,43 @@
+"""Every write of the forum: one transaction each, with its audit row."""
+
+from .agenda import agenda_item_add, agenda_item_move, agenda_item_remove, agenda_item_update
+from .agreements import agreement_create, agreement_follow_up, agreement_update
+from .calendar import calendar_approve
+from .errors import ForumError
+from .minutes import minutes_approve, minutes_generate, minutes_publish, minutes_update
+from .roll_call import RollCallEntry, guest_add, roll_call_record
+from .sessions import (
+    session_cancel,
+    session_close,
+    session_convene,
+    session_create,
+    session_open,
+    session_update,
+)
+from .votes import vote_record
+
+__all__ = [
+    "ForumError",
+    "RollCallEntry",
+    "agenda_item_add",
+    "agenda_item_move",
+    "agenda_item_remove",
+    "agenda_item_update",
+    "agreement_create",
+    "agreement_follow_up",
+    "agreement_update",
+    "calendar_approve",
+    "guest_add",
+    "minutes_approve",
+    "minutes_generate",
+    "minutes_publish",
+    "minutes_update",
+    "roll_call_record",
+    "session_cancel",
+    "session_close",
+    "session_convene",
+    "session_create",
+    "session_open",
+    "session_update",
+    "vote_record",
+]
