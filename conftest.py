@@ -99,3 +99,9 @@ def page(browser, live_server, settings):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Files written by a test (letters, documents) go to its own folder, never to var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

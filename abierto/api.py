@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from abierto.directory.api import router as directory_router
+from abierto.forum.api import router as forum_router
 
 api = NinjaAPI(
     title="abierto API",
@@ -18,3 +19,4 @@ api = NinjaAPI(
     urls_namespace="api-1",
 )
 api.add_router("/", directory_router)
+api.add_router("/", forum_router)

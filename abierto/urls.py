@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -37,12 +36,12 @@ urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("cuenta/", include(auth_urls)),
     path("", include("abierto.directory.urls")),
+    path("", include("abierto.forum.urls")),
+    path("gestion/", include("abierto.forum.urls_manage")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media files are never served by URL: letters and documents carry data for members only,
+# and each is downloaded through a view that checks who asks.

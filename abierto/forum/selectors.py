@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from abierto.directory.models import Institution
 from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
 
 from .models import (
     AgendaItem,
     Agreement,
+    AgreementFollowUp,
     AgreementStatus,
     Attendance,
+    Convocation,
     Forum,
     Minutes,
     Seat,
+    Sector,
     Session,
+    Vote,
 )
 from .quorum import QuorumState, seats_required
 
@@ -87,7 +93,9 @@ def roll_call(session: Session) -> list[SeatPresence]:
                 seat=seat,
                 holder=any(r.capacity == Attendance.Capacity.HOLDER for r in mine),
                 alternate=any(r.capacity == Attendance.Capacity.ALTERNATE for r in mine),
-                delegate=next((r for r in mine if r.capacity == Attendance.Capacity.DELEGATE), None),
+                delegate=next(
+                    (r for r in mine if r.capacity == Attendance.Capacity.DELEGATE), None
+                ),
             )
         )
     return result
@@ -144,8 +152,7 @@ def session_detail_public(public_id: str) -> Session:
 
 
 def published_minutes(session: Session) -> Minutes | None:
-    minutes = Minutes.objects.filter(session=session, status=Minutes.Status.PUBLISHED).first()
-    return minutes
+    return Minutes.objects.filter(session=session, status=Minutes.Status.PUBLISHED).first()
 
 
 def minutes_for(user: AnyUser, session: Session) -> Minutes | None:
@@ -245,3 +252,135 @@ def member_convocations(user: AnyUser) -> QuerySet[Session]:
         .select_related("convocation")
         .order_by("date")
     )
+
+
+# Public pages, API and calendar feed -------------------------------------------------------
+
+# A link typed where the place goes: a scheme, "www." or a domain followed by a path.
+_LINK = re.compile(r"https?://|www\.|\w\.[a-z]{2,}/", re.IGNORECASE)
+
+
+def public_place(session: Session) -> str:
+    """Where a session takes place, as published: the venue or the platform's name.
+
+    The link to join (``meeting_url``) is for the seats only. A place that holds a link is
+    replaced by the modality, so that a link typed in the wrong field is not published either.
+    """
+    place = " ".join(session.place.split())
+    leaks = bool(session.meeting_url) and session.meeting_url.strip() in place
+    if place and not leaks and not _LINK.search(place):
+        return place
+    return str(session.get_modality_display())
+
+
+def convocation_of(session: Session) -> Convocation | None:
+    """The session's convocation letter, or None while it has not been convened."""
+    try:
+        return session.convocation
+    except Convocation.DoesNotExist:
+        return None
+
+
+def sessions_for_feed() -> QuerySet[Session]:
+    """Every public session with its agenda, for the calendar feed."""
+    return session_list_public().prefetch_related(
+        Prefetch("agenda", queryset=AgendaItem.objects.order_by("number"))
+    )
+
+
+@dataclass(frozen=True)
+class SectorAttendance:
+    sector: str
+    label: str
+    rows: list[Attendance]
+
+
+_CAPACITY_ORDER: dict[str, int] = {
+    Attendance.Capacity.HOLDER: 0,
+    Attendance.Capacity.ALTERNATE: 1,
+    Attendance.Capacity.DELEGATE: 2,
+    Attendance.Capacity.GUEST: 3,
+}
+
+
+def attendance_by_sector(session: Session) -> tuple[list[SectorAttendance], list[Attendance]]:
+    """Who attended for a seat, grouped by sector in the sectors' order; and the guests."""
+    rows = sorted(
+        session.attendance.all(),
+        key=lambda row: (
+            row.seat.order if row.seat else 0,
+            row.seat_id or 0,
+            _CAPACITY_ORDER.get(row.capacity, 9),
+            row.pk or 0,
+        ),
+    )
+    groups = [
+        SectorAttendance(
+            sector=value,
+            label=str(label),
+            rows=[row for row in rows if row.seat is not None and row.seat.sector == value],
+        )
+        for value, label in Sector.choices
+    ]
+    guests = [row for row in rows if row.capacity == Attendance.Capacity.GUEST]
+    return [group for group in groups if group.rows], guests
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A vote and the agreement it produced; either may be missing."""
+
+    vote: Vote | None
+    agreement: Agreement | None
+
+
+def session_decisions(session: Session) -> list[Decision]:
+    """The session's votes in agenda order, each with its agreement; then those without a vote."""
+    agreements = list(
+        Agreement.objects.filter(session=session)
+        .select_related("responsible", "vote", "agenda_item")
+        .order_by("number")
+    )
+    by_vote = {agreement.vote_id: agreement for agreement in agreements if agreement.vote_id}
+    votes = Vote.objects.filter(agenda_item__session=session).select_related("agenda_item")
+    decisions = [
+        Decision(vote=vote, agreement=by_vote.get(vote.pk))
+        for vote in votes.order_by("agenda_item__number", "id")
+    ]
+    decisions += [Decision(vote=None, agreement=a) for a in agreements if a.vote_id is None]
+    return decisions
+
+
+def follow_ups_reported_at(session: Session) -> QuerySet[AgreementFollowUp]:
+    """Progress on agreements reported during this session."""
+    return (
+        AgreementFollowUp.objects.filter(session=session)
+        .select_related("agreement", "agreement__responsible")
+        .order_by("agreement__session__date", "agreement__number", "reported_on", "id")
+    )
+
+
+def agreement_years() -> list[int]:
+    """Years in which some session took an agreement, newest first."""
+    dates = Session.objects.filter(agreements__isnull=False).dates("date", "year")
+    return sorted({day.year for day in dates}, reverse=True)
+
+
+def agreement_responsibles() -> QuerySet[Institution]:
+    """Institutions responsible for at least one agreement, for filters."""
+    return Institution.objects.filter(agreements__isnull=False).distinct().order_by("name")
+
+
+def sessions_with_agreements() -> QuerySet[Session]:
+    """Public sessions that took at least one agreement, newest first, for filters."""
+    return (
+        Session.objects.filter(status__in=PUBLIC_STATUSES, agreements__isnull=False)
+        .distinct()
+        .select_related("forum")
+        .order_by("-date", "-number")
+    )
+
+
+def convocation_letter_visible(user: AnyUser, convocation: Convocation | None) -> bool:
+    """The stored letter prints the link to join a virtual session: facilitation only."""
+    return convocation is not None and bool(convocation.letter) and can_manage_forum(user)

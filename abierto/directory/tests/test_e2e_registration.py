@@ -5,7 +5,11 @@ import re
 import pytest
 from django.core import mail
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.slow,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_apply_approve_and_log_in(page, live_server, facilitator):

@@ -15,6 +15,9 @@ PUBLIC = [
     r"^cuenta/entrar/$",
     r"^cuenta/salir/$",
     r"^cuenta/recuperar/",
+    r"^sesiones/",  # the forum's public record; drafts of minutes only for the facilitation
+    r"^acuerdos/",
+    r"^calendario\.ics$",
     r"^i18n/",
     r"^api/v1/",  # the API publishes public data only; each router tests its own guards
     r"^admin/login/$",

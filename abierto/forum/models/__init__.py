@@ -1,6 +1,6 @@
 """The forum's record: who sits, when it meets, what it decides and what its minutes say."""
 
-from .body import Forum, QuorumRule, Sector, Seat
+from .body import Forum, QuorumRule, Seat, Sector
 from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vote
 from .meetings import AgendaItem, Attendance, Convocation, Session
 from .minutes import Minutes

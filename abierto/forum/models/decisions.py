@@ -131,7 +131,9 @@ class Agreement(TimeStamped):
         _("clave"),
         max_length=40,
         unique=True,
-        help_text=_("Clave del acuerdo: siglas/sesión en romanos/consecutivo/año, p. ej. STL/XV/1/2022."),
+        help_text=_(
+            "Clave del acuerdo: siglas/sesión en romanos/consecutivo/año, p. ej. STL/XV/1/2022."
+        ),
     )
     text = models.TextField(_("texto"), help_text=_("Texto del acuerdo tal como se aprobó."))
     responsible = models.ForeignKey(

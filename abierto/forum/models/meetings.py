@@ -80,6 +80,12 @@ class Session(TimeStamped):
         default=Status.PLANNED,
         help_text=_("Programada, convocada, celebrada, acta aprobada o cancelada."),
     )
+    roll_call_at = models.DateTimeField(
+        _("pase de lista"),
+        null=True,
+        blank=True,
+        help_text=_("Cuándo se registró la lista de asistencia; vacío si no consta."),
+    )
     ical_sequence = models.PositiveIntegerField(
         default=0, editable=False, help_text=_("Versión del evento de calendario (SEQUENCE).")
     )
@@ -107,7 +113,9 @@ class Session(TimeStamped):
                 | models.Q(end_time__gt=models.F("start_time")),
                 name="session_ends_after_it_starts",
             ),
-            models.CheckConstraint(condition=models.Q(number__gte=1), name="session_number_positive"),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="session_number_positive"
+            ),
         ]
         indexes = [models.Index(fields=["forum", "date"]), models.Index(fields=["status", "date"])]
 
@@ -116,6 +124,14 @@ class Session(TimeStamped):
 
     def get_absolute_url(self) -> str:
         return reverse("forum:session_detail", args=[self.public_id])
+
+    @property
+    def convocation_or_none(self) -> Convocation | None:
+        """The convocation, or None before the session is convened (no exception)."""
+        try:
+            return self.convocation
+        except Convocation.DoesNotExist:
+            return None
 
     @property
     def title(self) -> str:
@@ -170,7 +186,9 @@ class AgendaItem(TimeStamped):
     number = models.PositiveSmallIntegerField(
         _("número"), help_text=_("Orden del punto en el orden del día (se muestra en romanos).")
     )
-    title = models.CharField(_("título"), max_length=500, help_text=_("El punto tal como se anuncia."))
+    title = models.CharField(
+        _("título"), max_length=500, help_text=_("El punto tal como se anuncia.")
+    )
     kind = models.CharField(
         _("tipo"),
         max_length=12,
@@ -194,7 +212,9 @@ class AgendaItem(TimeStamped):
         help_text=_("Nombre y cargo de quien presenta, si es una persona invitada."),
     )
     narrative = models.TextField(
-        _("desarrollo"), blank=True, help_text=_("Lo que se expuso y dijo en el punto, para el acta.")
+        _("desarrollo"),
+        blank=True,
+        help_text=_("Lo que se expuso y dijo en el punto, para el acta."),
     )
 
     class Meta:
@@ -202,7 +222,9 @@ class AgendaItem(TimeStamped):
         verbose_name = _("punto del orden del día")
         verbose_name_plural = _("orden del día")
         constraints = [
-            models.UniqueConstraint(fields=["session", "number"], name="one_agenda_number_per_session")
+            models.UniqueConstraint(
+                fields=["session", "number"], name="one_agenda_number_per_session"
+            )
         ]
 
     def __str__(self) -> str:

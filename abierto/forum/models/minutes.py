@@ -25,7 +25,9 @@ class Minutes(TimeStamped):
     )
     text = models.TextField(
         _("texto del acta"),
-        help_text=_("Texto completo del acta. Líneas con «# » son títulos; «ACUERDO …:» se recuadra."),
+        help_text=_(
+            "Texto completo del acta. Líneas con «# » son títulos; «ACUERDO …:» se recuadra."
+        ),
     )
     approval_agreement = models.OneToOneField(
         Agreement,

@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abierto.directory.models import Person
@@ -24,8 +25,10 @@ def _check_agenda_open(session: Session) -> None:
 
 
 def _lock_agenda(session: Session) -> Session:
+    """Lock the session for an agenda change, and mark it changed (feeds use ``updated_at``)."""
     locked = Session.objects.select_for_update().get(pk=session.pk)
     _check_agenda_open(locked)
+    Session.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
     return locked
 
 

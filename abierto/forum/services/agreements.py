@@ -98,7 +98,7 @@ def agreement_update(*, actor: User, agreement: Agreement, **fields: object) -> 
     agreement = Agreement.objects.select_for_update().select_related("session").get(pk=agreement.pk)
     if agreement.session.status == Session.Status.MINUTES_APPROVED:
         raise ForumError(_("El acta de la sesión ya se aprobó: el acuerdo no se puede corregir."))
-    before = snapshot(agreement, AGREEMENT_FIELDS + ["status"])
+    before = snapshot(agreement, [*AGREEMENT_FIELDS, "status"])
     for name, value in fields.items():
         setattr(agreement, name, value.strip() if isinstance(value, str) else value)
     if not agreement.requires_follow_up:
@@ -106,7 +106,7 @@ def agreement_update(*, actor: User, agreement: Agreement, **fields: object) -> 
     elif before["requires_follow_up"] is False:
         agreement.status = AgreementStatus.PENDING
     agreement.full_clean(validate_unique=False)
-    changes = changes_between(before, snapshot(agreement, AGREEMENT_FIELDS + ["status"]))
+    changes = changes_between(before, snapshot(agreement, [*AGREEMENT_FIELDS, "status"]))
     if changes:
         agreement.save()
         audit_record(actor=actor, action="agreement.updated", target=agreement, changes=changes)
@@ -155,6 +155,10 @@ def agreement_follow_up(
         actor=actor,
         action="agreement.followed_up",
         target=agreement,
-        changes={"status": [previous, status], "note": note, "reported_on": reported_on.isoformat()},
+        changes={
+            "status": [previous, status],
+            "note": note,
+            "reported_on": reported_on.isoformat(),
+        },
     )
     return follow_up

@@ -55,7 +55,8 @@ def calendar_approve(
     )
     if taken.exists():
         raise ForumError(
-            _("Ya hay una sesión programada el %(date)s.") % {"date": taken.first().date.isoformat()}  # type: ignore[union-attr]
+            _("Ya hay una sesión programada el %(date)s.")
+            % {"date": taken.first().date.isoformat()}  # type: ignore[union-attr]
         )
     motion = _("Calendario de sesiones ordinarias %(year)s: %(dates)s.") % {
         "year": year,

@@ -85,7 +85,9 @@ def minutes_approve(
     abstentions: int = 0,
 ) -> Agreement | None:
     """Vote the minutes at a later session; if approved they are frozen with their hash."""
-    minutes = Minutes.objects.select_for_update().select_related("session__forum").get(pk=minutes.pk)
+    minutes = (
+        Minutes.objects.select_for_update().select_related("session__forum").get(pk=minutes.pk)
+    )
     _refuse_if_frozen(minutes)
     approving = agenda_item.session
     earlier = minutes.session

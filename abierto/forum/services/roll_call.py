@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abierto.directory.models import Person
@@ -39,12 +40,15 @@ def roll_call_record(
     """Replace the seats' attendance with ``entries``; guests are kept."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     _check_roll_call_open(session)
-    seats = {seat.pk: seat for seat in Seat.objects.filter(forum=session.forum).active_on(session.date)}
+    seats = {
+        seat.pk: seat for seat in Seat.objects.filter(forum=session.forum).active_on(session.date)
+    }
     rows: list[Attendance] = []
     for entry in entries:
         if entry.seat.pk not in seats:
             raise ForumError(
-                _("El asiento «%(seat)s» no estaba vigente el día de la sesión.") % {"seat": entry.seat}
+                _("El asiento «%(seat)s» no estaba vigente el día de la sesión.")
+                % {"seat": entry.seat}
             )
         seat = seats[entry.seat.pk]
         if entry.holder:
@@ -70,6 +74,8 @@ def roll_call_record(
         raise ForumError(_("Una misma persona no puede asistir por dos asientos."))
     session.attendance.exclude(capacity=Attendance.Capacity.GUEST).delete()
     Attendance.objects.bulk_create(rows)
+    session.roll_call_at = timezone.now()
+    session.save(update_fields=["roll_call_at", "updated_at"])
     audit_record(
         actor=actor,
         action="session.roll_call",
@@ -98,7 +104,10 @@ def guest_add(*, actor: User, session: Session, name: str, role: str = "") -> At
     if not name:
         raise ForumError(_("Escriba el nombre de la persona invitada."))
     guest = Attendance.objects.create(
-        session=session, name=name[:250], role=role.strip()[:250], capacity=Attendance.Capacity.GUEST
+        session=session,
+        name=name[:250],
+        role=role.strip()[:250],
+        capacity=Attendance.Capacity.GUEST,
     )
     audit_record(actor=actor, action="session.guest_added", target=session, changes={"guest": name})
     return guest

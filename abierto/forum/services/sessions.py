@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
@@ -29,7 +30,16 @@ STANDARD_AGENDA = [
 
 # Changing any of these changes the calendar event, so its SEQUENCE goes up.
 CALENDAR_FIELDS = ["date", "start_time", "end_time", "modality", "place", "status"]
-EDITABLE_FIELDS = ["kind", "number", "date", "start_time", "end_time", "modality", "place", "meeting_url"]
+EDITABLE_FIELDS = [
+    "kind",
+    "number",
+    "date",
+    "start_time",
+    "end_time",
+    "modality",
+    "place",
+    "meeting_url",
+]
 
 
 def _check_times(start: datetime.time | None, end: datetime.time | None) -> None:
@@ -40,13 +50,30 @@ def _check_times(start: datetime.time | None, end: datetime.time | None) -> None
         )
 
 
+_LINK = re.compile(r"https?://|www\.|\w\.[a-z]{2,}/", re.IGNORECASE)
+
+
+def _check_place(place: str) -> None:
+    """The place is published; a link to join belongs in ``meeting_url``, which is not."""
+    if _LINK.search(place):
+        raise ForumError(
+            _("El lugar no puede llevar un enlace: escriba el enlace de la reunión en su campo.")
+        )
+
+
 def _check_number_free(forum: Forum, kind: str, number: int, exclude: int | None = None) -> None:
-    clash = Session.objects.filter(forum=forum, kind=kind, number=number).exclude(pk=exclude)
+    clash = Session.objects.filter(forum=forum, kind=kind, number=number)
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude)
     if clash.exists():
         kind_label = Session.Kind(kind).label.lower()
         raise ForumError(
             _("Ya existe la %(title)s sesión %(kind)s de %(forum)s.")
-            % {"title": ordinal_to_words(number).lower(), "kind": kind_label, "forum": forum.acronym}
+            % {
+                "title": ordinal_to_words(number).lower(),
+                "kind": kind_label,
+                "forum": forum.acronym,
+            }
         )
 
 
@@ -70,6 +97,7 @@ def session_create(
 ) -> Session:
     """Plan a session; with ``standard_agenda`` it starts with the usual items of an STL agenda."""
     _check_times(start_time, end_time)
+    _check_place(place)
     session = Session(
         forum=forum,
         kind=kind,
@@ -114,13 +142,14 @@ def session_update(*, actor: User, session: Session, **fields: Any) -> Session:
             _("La sesión ya no se puede modificar: su estado es «%(status)s».")
             % {"status": session.get_status_display()}
         )
-    before = snapshot(session, EDITABLE_FIELDS + ["status"])
+    before = snapshot(session, [*EDITABLE_FIELDS, "status"])
     for name, value in fields.items():
         setattr(session, name, value.strip() if isinstance(value, str) else value)
     _check_times(session.start_time, session.end_time)
+    _check_place(session.place)
     _check_number_free(session.forum, session.kind, session.number, exclude=session.pk)
     session.full_clean(exclude=["calendar_agreement"])
-    changes = changes_between(before, snapshot(session, EDITABLE_FIELDS + ["status"]))
+    changes = changes_between(before, snapshot(session, [*EDITABLE_FIELDS, "status"]))
     if not changes:
         return session
     if set(changes) & set(CALENDAR_FIELDS):
@@ -140,9 +169,18 @@ def _next_convocation_sequence(forum: Forum, year: int) -> int:
 
 @transaction.atomic
 def session_convene(
-    *, actor: User, session: Session, date: datetime.date | None = None, body: str = ""
+    *,
+    actor: User,
+    session: Session,
+    date: datetime.date | None = None,
+    body: str = "",
+    sequence: int | None = None,
 ) -> Convocation:
-    """Issue the numbered convocation letter and send it, with the event, to every seat."""
+    """Issue the numbered convocation letter and send it, with the event, to every seat.
+
+    ``sequence`` keeps the number of a letter already issued outside the platform (when a
+    forum's earlier record is loaded); otherwise the next number of the year is taken.
+    """
     session = _lock(session)
     if session.status != Session.Status.PLANNED:
         raise ForumError(
@@ -157,7 +195,13 @@ def session_convene(
     if letter_date > session.date:
         raise ForumError(_("El oficio de convocatoria no puede tener fecha posterior a la sesión."))
     year = letter_date.year
-    sequence = _next_convocation_sequence(session.forum, year)
+    if sequence is None:
+        sequence = _next_convocation_sequence(session.forum, year)
+    elif Convocation.objects.filter(forum=session.forum, year=year, sequence=sequence).exists():
+        raise ForumError(
+            _("El oficio %(ref)s ya existe.")
+            % {"ref": f"{session.forum.acronym}/{sequence:03d}/{year}"}
+        )
     convocation = Convocation.objects.create(
         session=session,
         forum=session.forum,

@@ -43,8 +43,8 @@ def vote_record(
     Refused without quorum. When approved and ``agreement_text`` is given, the agreement is
     recorded with its code in the same transaction.
     """
-    session = Session.objects.select_for_update().select_related("forum").get(
-        pk=agenda_item.session_id
+    session = (
+        Session.objects.select_for_update().select_related("forum").get(pk=agenda_item.session_id)
     )
     if session.status not in VOTING_STATUSES:
         raise ForumError(_("Solo se vota en una sesión convocada o celebrada."))
@@ -60,7 +60,11 @@ def vote_record(
                 "No hay quórum: están presentes %(present)s de %(total)s asientos y se "
                 "necesitan %(required)s. No se puede votar."
             )
-            % {"present": quorum.present_seats, "total": quorum.total_seats, "required": quorum.required}
+            % {
+                "present": quorum.present_seats,
+                "total": quorum.total_seats,
+                "required": quorum.required,
+            }
         )
     if ballots is not None:
         present = {p.seat.pk for p in roll_call(session) if p.present and p.seat.has_vote}

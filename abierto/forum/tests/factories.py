@@ -58,5 +58,6 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
 
 
 def forum_with_seats(count: int = 5, forum: Forum | None = None) -> tuple[Forum, list[Seat]]:
-    forum = forum or ForumFactory()
-    return forum, [SeatFactory(forum=forum) for _ in range(count)]
+    chosen: Forum = forum or ForumFactory.create()
+    seats: list[Seat] = [SeatFactory.create(forum=chosen) for _ in range(count)]
+    return chosen, seats

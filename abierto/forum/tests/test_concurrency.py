@@ -12,7 +12,7 @@ from .factories import SessionFactory, forum_with_seats
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks are what is tested, on PostgreSQL"
     ),
@@ -29,7 +29,7 @@ def test_concurrent_agreements_get_distinct_consecutive_codes(facilitator):
         try:
             barrier.wait(timeout=10)
             services.agreement_create(actor=facilitator, session=session, text=f"Acuerdo {n}")
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connections.close_all()

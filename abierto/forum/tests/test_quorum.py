@@ -31,13 +31,17 @@ def test_quorum_needs_a_majority_of_seats(facilitator):
     forum, seats = forum_with_seats(4)
     session = SessionFactory(forum=forum)
     roll_call_record(
-        actor=facilitator, session=session, entries=[RollCallEntry(seat=s, holder=True) for s in seats[:2]]
+        actor=facilitator,
+        session=session,
+        entries=[RollCallEntry(seat=s, holder=True) for s in seats[:2]],
     )
     state = quorum_state(session)
     assert (state.present_seats, state.total_seats, state.required) == (2, 4, 3)
     assert not state.reached  # 2 of 4 is a tie
     roll_call_record(
-        actor=facilitator, session=session, entries=[RollCallEntry(seat=s, holder=True) for s in seats[:3]]
+        actor=facilitator,
+        session=session,
+        entries=[RollCallEntry(seat=s, holder=True) for s in seats[:3]],
     )
     assert quorum_state(session).reached
 
@@ -73,7 +77,7 @@ def test_a_delegate_makes_the_seat_present(facilitator):
 
 @pytest.mark.django_db
 def test_guests_and_seats_without_vote_do_not_count(facilitator):
-    forum, seats = forum_with_seats(2)
+    forum, _seats = forum_with_seats(2)
     observer = SeatFactory(forum=forum, has_vote=False)
     session = SessionFactory(forum=forum)
     guest_add(actor=facilitator, session=session, name="Subsecretario invitado", role="Invitado")
@@ -87,7 +91,7 @@ def test_guests_and_seats_without_vote_do_not_count(facilitator):
 
 @pytest.mark.django_db
 def test_seats_outside_their_period_do_not_count(facilitator):
-    forum, seats = forum_with_seats(2)
+    forum, _seats = forum_with_seats(2)
     SeatFactory(forum=forum, ends_on=datetime.date(2021, 12, 31))
     SeatFactory(forum=forum, starts_on=datetime.date(2023, 1, 1))
     session = SessionFactory(forum=forum, date=datetime.date(2022, 12, 16))

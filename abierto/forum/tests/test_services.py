@@ -4,7 +4,7 @@ import pytest
 
 from abierto.directory.models import AuditEvent
 from abierto.forum import services
-from abierto.forum.models import AgreementStatus, Minutes, Session, Vote
+from abierto.forum.models import AgreementStatus, Session, Vote
 from abierto.forum.services import ForumError, RollCallEntry
 
 from .factories import AgendaItemFactory, SessionFactory, forum_with_seats
@@ -26,7 +26,11 @@ def test_agreements_get_consecutive_codes_per_session(facilitator):
     session, _seats = session_with_quorum(facilitator, number=15)
     item = AgendaItemFactory(session=session, number=2)
     codes = []
-    for text in ["Se aprueba el orden del día.", "Se aprueba el acta.", "Se aprueba el calendario."]:
+    for text in [
+        "Se aprueba el orden del día.",
+        "Se aprueba el acta.",
+        "Se aprueba el calendario.",
+    ]:
         _vote, agreement = services.vote_record(
             actor=facilitator, agenda_item=item, motion=text, votes_for=3, agreement_text=text
         )
@@ -59,7 +63,9 @@ def test_a_vote_without_quorum_is_refused_and_nothing_is_stored(facilitator):
 def test_unanimity_is_derived_from_the_counts(facilitator):
     session, _seats = session_with_quorum(facilitator, present=3)
     item = AgendaItemFactory(session=session)
-    unanimous, _a = services.vote_record(actor=facilitator, agenda_item=item, motion="A", votes_for=3)
+    unanimous, _a = services.vote_record(
+        actor=facilitator, agenda_item=item, motion="A", votes_for=3
+    )
     majority, _b = services.vote_record(
         actor=facilitator, agenda_item=item, motion="B", votes_for=2, abstentions=1
     )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views_public as views
+
+app_name = "forum"
+
+urlpatterns = [
+    path("sesiones/", views.session_list, name="session_list"),
+    path("sesiones/<str:public_id>/", views.session_detail, name="session_detail"),
+    path("sesiones/<str:public_id>/acta.pdf", views.minutes_pdf, name="minutes_pdf"),
+    path("sesiones/<str:public_id>/acta.docx", views.minutes_docx, name="minutes_docx"),
+    path("acuerdos/", views.agreement_list, name="agreement_list"),
+    path("acuerdos/<str:public_id>/", views.agreement_detail, name="agreement_detail"),
+    path("calendario.ics", views.calendar_ics, name="calendar_ics"),
+]

@@ -1,0 +1,60 @@
+from django.urls import path
+
+from . import views_manage as views
+
+app_name = "forum_manage"
+
+urlpatterns = [
+    path("mis-sesiones/", views.member_home, name="member_home"),
+    path("sesiones/", views.session_list, name="session_list"),
+    path("sesiones/nueva/", views.session_create, name="session_create"),
+    path("sesiones/<str:public_id>/", views.session_manage, name="session_manage"),
+    path("sesiones/<str:public_id>/editar/", views.session_edit, name="session_edit"),
+    path("sesiones/<str:public_id>/orden/", views.agenda_add, name="agenda_add"),
+    path("sesiones/<str:public_id>/orden/<int:number>/", views.agenda_edit, name="agenda_edit"),
+    path(
+        "sesiones/<str:public_id>/orden/<int:number>/<str:action>/",
+        views.agenda_action,
+        name="agenda_action",
+    ),
+    path(
+        "sesiones/<str:public_id>/oficio.pdf", views.convocation_letter, name="convocation_letter"
+    ),
+    path("sesiones/<str:public_id>/convocar/", views.session_convene, name="session_convene"),
+    path("sesiones/<str:public_id>/cancelar/", views.session_cancel, name="session_cancel"),
+    path("sesiones/<str:public_id>/conducir/", views.session_live, name="session_live"),
+    path(
+        "sesiones/<str:public_id>/conducir/asistencia/", views.live_roll_call, name="live_roll_call"
+    ),
+    path("sesiones/<str:public_id>/conducir/invitado/", views.live_guest, name="live_guest"),
+    path("sesiones/<str:public_id>/conducir/hora/<str:which>/", views.live_time, name="live_time"),
+    path(
+        "sesiones/<str:public_id>/conducir/punto/<int:number>/voto/",
+        views.live_vote,
+        name="live_vote",
+    ),
+    path(
+        "sesiones/<str:public_id>/conducir/punto/<int:number>/acta/",
+        views.live_minutes_approval,
+        name="live_minutes_approval",
+    ),
+    path(
+        "sesiones/<str:public_id>/conducir/punto/<int:number>/calendario/",
+        views.live_calendar,
+        name="live_calendar",
+    ),
+    path(
+        "sesiones/<str:public_id>/conducir/punto/<int:number>/desarrollo/",
+        views.live_narrative,
+        name="live_narrative",
+    ),
+    path(
+        "sesiones/<str:public_id>/conducir/seguimiento/<str:agreement_id>/",
+        views.live_follow_up,
+        name="live_follow_up",
+    ),
+    path("sesiones/<str:public_id>/acta/", views.minutes_edit, name="minutes_edit"),
+    path(
+        "sesiones/<str:public_id>/acta/<str:action>/", views.minutes_action, name="minutes_action"
+    ),
+]
