@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import views_import
 from . import views_manage as views
 
 app_name = "forum_manage"
@@ -7,6 +8,8 @@ app_name = "forum_manage"
 urlpatterns = [
     path("mis-sesiones/", views.member_home, name="member_home"),
     path("sesiones/", views.session_list, name="session_list"),
+    path("actas/importar/", views_import.acta_upload, name="acta_upload"),
+    path("actas/importar/<int:pk>/", views_import.acta_review, name="acta_review"),
     path("sesiones/nueva/", views.session_create, name="session_create"),
     path("sesiones/<str:public_id>/", views.session_manage, name="session_manage"),
     path("sesiones/<str:public_id>/editar/", views.session_edit, name="session_edit"),

@@ -2,10 +2,12 @@
 
 from .body import Forum, QuorumRule, Seat, Sector
 from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vote
+from .imports import ActaImport
 from .meetings import AgendaItem, Attendance, Convocation, Session
 from .minutes import Minutes
 
 __all__ = [
+    "ActaImport",
     "AgendaItem",
     "Agreement",
     "AgreementFollowUp",

@@ -4,6 +4,7 @@ from .agenda import agenda_item_add, agenda_item_move, agenda_item_remove, agend
 from .agreements import agreement_create, agreement_follow_up, agreement_update
 from .calendar import calendar_approve
 from .errors import ForumError
+from .imports import acta_import_commit, acta_read
 from .minutes import minutes_approve, minutes_generate, minutes_publish, minutes_update
 from .roll_call import RollCallEntry, guest_add, roll_call_record
 from .sessions import (
@@ -19,6 +20,8 @@ from .votes import vote_record
 __all__ = [
     "ForumError",
     "RollCallEntry",
+    "acta_import_commit",
+    "acta_read",
     "agenda_item_add",
     "agenda_item_move",
     "agenda_item_remove",

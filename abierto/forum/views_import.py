@@ -1,0 +1,88 @@
+"""The facilitator's acta import: upload, review beside the source, save."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from abierto.directory.decorators import acting_user, role_required
+from abierto.directory.roles import Role
+
+from . import selectors, services
+from .forms_import import ActaReviewForm, ActaUploadForm
+from .models import ActaImport
+
+facilitator_only = role_required(Role.FACILITATOR)
+
+
+@facilitator_only
+@require_http_methods(["GET", "POST"])
+def acta_upload(request: HttpRequest) -> HttpResponse:
+    forum = selectors.forum_default()
+    if forum is None:
+        raise Http404
+    form = ActaUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > services.imports.MAX_ACTA_BYTES:
+            form.add_error("file", _("El archivo pesa más de 20 MB; no se leyó."))
+        else:
+            try:
+                acta_import, created = services.acta_read(
+                    actor=acting_user(request),
+                    forum=forum,
+                    filename=upload.name,
+                    content=upload.read(),
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error("file", message)
+            else:
+                if not created:
+                    messages.info(
+                        request, _("Este archivo ya se había leído: se muestra esa lectura.")
+                    )
+                return redirect("forum_manage:acta_review", acta_import.pk)
+    status = 400 if request.method == "POST" else 200
+    imports = ActaImport.objects.filter(forum=forum).select_related("session")[:50]
+    return render(
+        request, "forum/manage/acta_upload.html", {"form": form, "imports": imports}, status=status
+    )
+
+
+@facilitator_only
+@require_http_methods(["GET", "POST"])
+def acta_review(request: HttpRequest, pk: int) -> HttpResponse:
+    acta_import = get_object_or_404(ActaImport, pk=pk)
+    if acta_import.status == ActaImport.Status.IMPORTED and acta_import.session:
+        messages.info(request, _("Esta acta ya se importó."))
+        return redirect("forum_manage:session_manage", acta_import.session.public_id)
+    form = ActaReviewForm(
+        request.POST or None, initial=ActaReviewForm.initial_from(acta_import.parsed)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            session = services.acta_import_commit(
+                actor=acting_user(request), acta_import=acta_import, reviewed=form.reviewed()
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Sesión importada desde el acta."))
+            return redirect("forum_manage:session_manage", session.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "forum/manage/acta_review.html",
+        {
+            "acta_import": acta_import,
+            "form": form,
+            "warnings": acta_import.parsed.get("warnings", []),
+        },
+        status=status,
+    )
