@@ -1,0 +1,161 @@
+"""The agenda (orden del día) as announced, and where each item is later discussed.
+
+The announced agenda is the numbered list that follows an "ORDEN DEL DÍA"
+heading (or "puntos a tratar"). Its items are read with the sequential marker
+search of ``markers``, so a Roman, Arabic or worded numbering, one item per line
+or all in one paragraph, reads the same. The narrative that follows usually
+takes the items up one by one ("III. Lectura…", "En el desahogo del punto
+cuatro…"); those positions tell which item an agreement belongs to.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from abierto.lib.roman import to_roman
+from abierto.lib.spanish import (
+    number_to_words,
+    ordinal_to_words,
+    ordinal_words_to_number,
+    words_to_number,
+)
+
+from .markers import Marker, Style, detect_style, find_marker, read_list
+from .text import clean_title, fold, sentences
+
+_HEADING_RE = re.compile(
+    r"\b(?:orden\s+del\s+dia|puntos\s+a\s+tratar|asuntos\s+a\s+tratar|agenda\s+de\s+(?:la\s+sesion|trabajo))\b"
+)
+_PRESENTER_RE = re.compile(
+    r"[,;]?\s*(?:\(\s*)?\b(?:(?:por\s+parte|a\s+cargo)\s+de(?:l|\s+la|\s+los|\s+las)?|presentad[oa]s?\s+por|"
+    r"que\s+presenta|que\s+rinde|expuest[oa]\s+por|presenta\s*:|expone\s*:|ponente\s*:|responsable\s*:)\s.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+MAX_TITLE_CHARS = 600
+
+
+@dataclass
+class AgendaItem:
+    """An item of the agenda as announced."""
+
+    number: int
+    title: str
+    start: int
+
+
+@dataclass
+class Agenda:
+    """The announced agenda and the span of text it occupies."""
+
+    items: list[AgendaItem] = field(default_factory=list)
+    style: Style | None = None
+    start: int = 0
+    end: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_agenda(text: str, folded: str) -> Agenda:
+    """Find the announced agenda: the first heading followed by a numbered list."""
+    for heading in _HEADING_RE.finditer(folded):
+        detected = detect_style(text, folded, heading.end(), min(len(text), heading.end() + 160))
+        if detected is None:
+            continue
+        style, first = detected
+        markers, skipped = read_list(text, folded, style, first, len(text))
+        if len(markers) < 2:
+            continue
+        agenda = Agenda(style=style, start=heading.start())
+        for index, marker in enumerate(markers):
+            is_last = index == len(markers) - 1
+            end = _last_item_end(text, marker) if is_last else markers[index + 1].start
+            title = _title(text[marker.content : end])
+            agenda.items.append(AgendaItem(marker.number, title, marker.start))
+            agenda.end = end
+        for number in skipped:
+            agenda.warnings.append(
+                f"El orden del día salta del punto {_label(style, number - 1)} al "
+                f"{_label(style, number + 1)}: falta el punto {_label(style, number)}."
+            )
+        return agenda
+    return Agenda(
+        warnings=[
+            "No se encontró el orden del día (un encabezado «Orden del día» seguido de una "
+            "lista numerada)."
+        ]
+    )
+
+
+def _label(style: Style, number: int) -> str:
+    return to_roman(number) if style is Style.ROMAN and number > 0 else str(number)
+
+
+def _last_item_end(text: str, marker: Marker) -> int:
+    line_end = text.find("\n", marker.content)
+    line_end = len(text) if line_end == -1 else line_end
+    spans = sentences(text[marker.content : line_end], marker.content)
+    if len(spans) > 1 and len(text[spans[0][0] : spans[0][1]].split()) >= 2:
+        return spans[0][1]
+    return min(line_end, marker.content + MAX_TITLE_CHARS)
+
+
+def _title(raw: str) -> str:
+    title = _PRESENTER_RE.sub("", clean_title(raw[:MAX_TITLE_CHARS]))
+    return clean_title(title)
+
+
+# --- Where each item is discussed ----------------------------------------------------
+
+
+def item_positions(text: str, folded: str, agenda: Agenda) -> list[tuple[int, int]]:
+    """Positions after the agenda where the narrative takes up item N: ``(position, N)``."""
+    if not agenda.items or agenda.style is None:
+        return []
+    count = len(agenda.items)
+    found: list[tuple[int, int]] = []
+    for item in agenda.items:
+        position = agenda.end
+        while True:
+            marker = find_marker(text, folded, agenda.style, item.number, position, len(text))
+            if marker is None:
+                break
+            if marker.at_line_start:
+                found.append((marker.start, item.number))
+            position = marker.content
+    for match in _POINT_RE.finditer(folded, agenda.end):
+        number = _point_number(match["number"] or match["ordinal"])
+        if number is not None and 1 <= number <= count:
+            found.append((match.start(), number))
+    found.sort()
+    return found
+
+
+def _point_words() -> str:
+    words: set[str] = set()
+    for number in range(1, 31):
+        words.add(fold(number_to_words(number)))
+        for feminine in (False, True):
+            words.add(fold(ordinal_to_words(number, feminine=feminine)))
+    words.add("primer")
+    return "|".join(
+        sorted((re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True)
+    )
+
+
+_WORDS = _point_words()
+_POINT_RE = re.compile(
+    rf"\bpunto\s+(?:numero\s+|n[o°]\.?\s*)?(?P<number>\d{{1,2}}|[ivxl]{{1,6}}\b|{_WORDS})\b"
+    rf"|\b(?P<ordinal>{_WORDS})\s+punto\s+del\s+orden\b"
+)
+
+
+def _point_number(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    raw = raw.strip()
+    if raw.isdigit():
+        return int(raw)
+    for reader in (ordinal_words_to_number, words_to_number):
+        try:
+            return reader(raw)
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,206 @@
+"""Sessions scheduled by the acta: an approved calendar, or the date of the next meeting.
+
+A calendar is approved as a table (``Sesión | Fecha | Hora``) or in prose ("se
+celebrarán el jueves 28 de octubre y el 9 de diciembre de 2021"), right after a
+mention of "calendario" or of the next sessions. Only dates after the session
+itself are kept, so the date of a law or a past session quoted nearby is not
+taken for a scheduled one.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from abierto.lib.spanish import ordinal_words_to_number
+
+from .text import clean_title, fold
+from .when import find_day_months, find_times
+
+_CUE_RE = re.compile(
+    r"\bcalendario\b|\b(?:proxim[oa]s?|siguientes?)\s+(?:sesion(?:es)?|reunion(?:es)?)\b"
+    r"|\bcelebrar\s+las\s+siguientes\b"
+)
+_NEXT_RE = re.compile(r"\b(?:proxim[oa]|siguiente)\s+(?:sesion|reunion)\b")
+_SESSION_PHRASE_RE = re.compile(
+    r"(?P<phrase>(?:[\wºª°.]+\s+){0,2}(?:sesion|reunion)(?:\s+(?:ordinaria|extraordinaria|solemne))?)"
+)
+_YEAR_RE = re.compile(r"\b(20\d\d|19\d\d)\b")
+MAX_ROWS = 40
+
+
+@dataclass
+class Scheduled:
+    """A session the acta schedules."""
+
+    date: datetime.date
+    title: str
+
+
+def read_calendar(
+    text: str, folded: str, session_date: datetime.date | None, end: int
+) -> list[Scheduled]:
+    """Sessions scheduled in ``text[:end]``, in date order, once per date."""
+    found: dict[datetime.date, Scheduled] = {}
+    for cue in _CUE_RE.finditer(folded, 0, end):
+        paragraph_end = _paragraph_end(text, cue.end(), end)
+        if _NEXT_RE.match(folded, cue.start()) and _is_heading(text, cue.start(), paragraph_end):
+            # "DATOS DE LA SIGUIENTE REUNIÓN" heads lines such as "Fecha 9 de septiembre".
+            paragraph_end = _lines_end(text, paragraph_end, end, lines=3)
+        year_hint = _year_hint(folded, cue.start(), paragraph_end, session_date)
+        default_title = _default_title(text, folded, cue)
+        for item in _prose_dates(
+            text, folded, cue.start(), paragraph_end, year_hint, default_title
+        ):
+            found.setdefault(item.date, item)
+        for item in _table_dates(text, folded, paragraph_end, end, year_hint, default_title):
+            found.setdefault(item.date, item)
+    items = sorted(found.values(), key=lambda item: item.date)
+    if session_date is not None:
+        items = [item for item in items if item.date > session_date]
+    return items
+
+
+def _is_heading(text: str, position: int, line_end: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return len(text[line_start:line_end].split()) <= 8
+
+
+def _lines_end(text: str, start: int, end: int, lines: int) -> int:
+    position = start
+    for _ in range(lines):
+        following = text.find("\n", position + 1, end)
+        if following == -1:
+            return end
+        position = following
+    return position
+
+
+def _paragraph_end(text: str, start: int, end: int) -> int:
+    stop = text.find("\n", start, end)
+    return end if stop == -1 else stop
+
+
+def _year_hint(folded: str, start: int, end: int, session_date: datetime.date | None) -> int | None:
+    """The calendar's year: written after the mention ("calendario … 2023"), else before it."""
+    match = _YEAR_RE.search(folded, start, min(end, start + 400))
+    if match is None:
+        before = list(_YEAR_RE.finditer(folded, max(0, start - 120), start))
+        match = before[-1] if before else None
+    if match:
+        return int(match.group(1))
+    return session_date.year if session_date else None
+
+
+def _default_title(text: str, folded: str, cue: re.Match[str]) -> str:
+    if _NEXT_RE.match(folded, cue.start()):
+        return clean_title(text[cue.start() : cue.end()]).capitalize()
+    window = folded[cue.start() : cue.start() + 80]
+    if "extraordinaria" in window:
+        return "Sesión extraordinaria"
+    if "ordinaria" in window:
+        return "Sesión ordinaria"
+    return "Sesión"
+
+
+def _prose_dates(
+    text: str, folded: str, start: int, end: int, year_hint: int | None, default_title: str
+) -> list[Scheduled]:
+    items: list[Scheduled] = []
+    found = find_day_months(text[start:end], folded[start:end])
+    # "el 28 de octubre y el 9 de diciembre de 2021": the year written last applies to all.
+    trailing_year = next((item.value[2] for item in reversed(found) if item.value[2]), None)
+    for item in found:
+        day, month, year = item.value
+        date = _date(year or trailing_year or year_hint, month, day)
+        if date is not None:
+            items.append(
+                Scheduled(date, _prose_title(text, folded, start + item.start, default_title))
+            )
+    return items
+
+
+def _prose_title(text: str, folded: str, position: int, default_title: str) -> str:
+    before = folded[max(0, position - 60) : position]
+    matches = list(_SESSION_PHRASE_RE.finditer(before))
+    match = matches[-1] if matches else None
+    if match is not None:
+        phrase_start = position - len(before) + match.start("phrase")
+        phrase = clean_title(text[phrase_start : position - len(before) + match.end("phrase")])
+        words = phrase.split()
+        if len(words) > 1 and _is_ordinal(words[0]):
+            return phrase
+    return default_title
+
+
+def _is_ordinal(word: str) -> bool:
+    try:
+        ordinal_words_to_number(word.rstrip("."))
+    except ValueError:
+        return False
+    return True
+
+
+def _table_dates(
+    text: str, folded: str, start: int, end: int, year_hint: int | None, default_title: str
+) -> list[Scheduled]:
+    items: list[Scheduled] = []
+    position = start + 1
+    rows = 0
+    blank_lines = 0
+    while position < end and rows < MAX_ROWS:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end == -1 else line_end
+        line = text[position:line_end]
+        if not line.strip():
+            blank_lines += 1
+            if blank_lines > 1:
+                break
+        elif "|" in line or "\t" in line:
+            rows += 1
+            items += _row_dates(text, folded, position, line_end, year_hint, default_title)
+        elif rows or blank_lines:
+            break
+        position = line_end + 1
+    return items
+
+
+def _row_dates(
+    text: str, folded: str, start: int, end: int, year_hint: int | None, default_title: str
+) -> list[Scheduled]:
+    line = text[start:end]
+    dates = find_day_months(line, folded[start:end])
+    if not dates:
+        return []
+    times = find_times(line, folded[start:end])
+    taken = [(item.start, item.end) for item in dates] + [(item.start, item.end) for item in times]
+    title_parts = []
+    offset = 0
+    for cell in re.split(r"(\s*\|\s*|\t+)", line):
+        cell_start, offset = offset, offset + len(cell)
+        if not cell.strip() or "|" in cell or "\t" in cell:
+            continue
+        if any(begin < cell_start + len(cell) and cell_start < finish for begin, finish in taken):
+            continue
+        if re.fullmatch(
+            r"[\d\s.:-]*|(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)",
+            fold(cell).strip(),
+        ):
+            continue
+        title_parts.append(cell.strip())
+    title = clean_title(" ".join(title_parts)) or default_title
+    items: list[Scheduled] = []
+    for item in dates:
+        day, month, year = item.value
+        date = _date(year or year_hint, month, day)
+        if date is not None:
+            items.append(Scheduled(date, title))
+    return items
+
+
+def _date(year: int | None, month: int, day: int) -> datetime.date | None:
+    if year is None:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,137 @@
+"""Numbered list markers: "I.", "II.-", "3)", "4.-", "PRIMERO.-".
+
+Agendas and agreement sections are lists whose items are numbered in sequence;
+searching for *the next number* ("after item III comes IV") rather than for any
+number keeps figures, dates, article numbers and sub-items ("4.1") from being
+read as items, and works whether the list is one item per line or run together
+in a paragraph ("1. Lista de asistencia. 2. Declaratoria…").
+"""
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from abierto.lib.roman import to_roman
+from abierto.lib.spanish import ordinal_to_words
+
+from .text import fold
+
+
+class Style(StrEnum):
+    """How a list numbers its items."""
+
+    ROMAN = "roman"
+    ARABIC = "arabic"
+    WORDS = "words"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """The marker of item ``number`` at ``text[start:content]``."""
+
+    number: int
+    start: int
+    content: int
+    at_line_start: bool
+
+
+_AFTER = r"[ \t]?(?:\.-|\.|\)|-|:|°\.?|º\.?)[ \t]*"
+
+
+@lru_cache(maxsize=512)
+def _marker_re(style: Style, number: int) -> re.Pattern[str]:
+    if style is Style.ROMAN:
+        token = to_roman(number).lower()
+        body = rf"(?:punto\s+)?{token}{_AFTER}"
+    elif style is Style.ARABIC:
+        body = rf"(?:punto\s+)?{number}{_AFTER}"
+    else:
+        words = {fold(ordinal_to_words(number, feminine=feminine)) for feminine in (False, True)}
+        words |= {word.replace(" ", "") for word in words}
+        if number == 1:
+            words |= {"primer"}
+        alternation = "|".join(
+            sorted(
+                (re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True
+            )
+        )
+        body = rf"(?:{alternation})[ \t]?(?:\.-|\.|:|-)[ \t]*"
+    return re.compile(rf"(?<![\w.,/:-])(?P<marker>{body})(?=\S)")
+
+
+def find_marker(
+    text: str,
+    folded: str,
+    style: Style,
+    number: int,
+    start: int,
+    limit: int,
+    lead: int | None = None,
+) -> Marker | None:
+    """The first marker of item ``number`` in ``text[start:limit]`` that opens an item.
+
+    A marker opens an item when it starts a line or follows the end of a
+    sentence, and the item's text starts with a capital letter (or anything,
+    at a line start). ``lead`` is where a heading ends: a marker right after it
+    ("ORDEN DEL DÍA I. Lista…") opens the list even without punctuation.
+    """
+    pattern = _marker_re(style, number)
+    for match in pattern.finditer(folded, start, limit):
+        begin = match.start("marker")
+        content = match.end("marker")
+        if content >= len(text):
+            continue
+        at_line_start = _at_line_start(text, begin)
+        if style is Style.ROMAN and not text[begin:content].lstrip("PUNTOpunto ").startswith(
+            to_roman(number)
+        ):
+            continue  # lower-case "i." or "v)" are sub-items, not items
+        first = text[content]
+        if lead is not None and not text[lead:begin].strip(" \t\n:.-"):
+            return Marker(number, begin, content, at_line_start=at_line_start)
+        if at_line_start and first not in "|":
+            return Marker(number, begin, content, at_line_start=True)
+        before = text[max(0, begin - 3) : begin].rstrip(" \t")
+        sentence_end = not before or before[-1] in ".:;\n" or before.endswith("-")
+        if sentence_end and (first.isupper() or first in "\"'¿(«"):
+            return Marker(number, begin, content, at_line_start=False)
+    return None
+
+
+def _at_line_start(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return not text[line_start:position].strip(" \t-•*>")
+
+
+def detect_style(text: str, folded: str, start: int, limit: int) -> tuple[Style, Marker] | None:
+    """The style of a list whose first item starts in ``text[start:limit]``."""
+    found: list[tuple[Style, Marker]] = []
+    for style in (Style.ROMAN, Style.ARABIC, Style.WORDS):
+        marker = find_marker(text, folded, style, 1, start, limit, lead=start)
+        if marker is not None:
+            found.append((style, marker))
+    if not found:
+        return None
+    return min(found, key=lambda pair: pair[1].start)
+
+
+def read_list(
+    text: str, folded: str, style: Style, first: Marker, limit: int, max_gap: int = 1600
+) -> tuple[list[Marker], list[int]]:
+    """Follow a numbered list from its first marker; return its markers and skipped numbers."""
+    markers = [first]
+    skipped: list[int] = []
+    while True:
+        current = markers[-1]
+        window = min(limit, current.content + max_gap)
+        following = find_marker(text, folded, style, current.number + 1, current.content, window)
+        if following is None:
+            following = find_marker(
+                text, folded, style, current.number + 2, current.content, window
+            )
+            if following is None or not following.at_line_start:
+                break
+            skipped.append(current.number + 1)
+        markers.append(following)
+    return markers, skipped

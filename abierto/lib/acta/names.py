@@ -1,0 +1,393 @@
+"""People's names in actas: courtesy titles, offices and roles around them.
+
+An acta writes "Lic. Ana Laura Benítez Olvera, Representante de Sociedad Civil",
+"el Comisionado Presidente Juan Pérez", "Consejera Electoral, Nayma Enríquez" or
+"Mtro. Gregorio González Nava Director General de…". These helpers separate the
+person's name (titles removed, as the platform stores names) from the role, and
+tell a name from an institution or an ordinary phrase, which is what keeps
+"Secretaría de la Contraloría" or "Derechos Humanos" out of attendance lists.
+"""
+
+import re
+
+from .text import clean_title, fold, squash
+
+MAX_NAME_WORDS = 8
+
+# Courtesy and academic titles written before a name. Matched on folded text.
+_HONORIFIC = (
+    r"(?:c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcda?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
+    r"m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
+    r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
+    r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
+    r"lae\.?|ma\.|dip\.|mc\.)"
+)
+# Offices that stand before a name ("el Comisionado Presidente Juan Pérez").
+_OFFICE = (
+    r"(?:comisionad[oa]s?|consejer[oa]s?|regidor(?:a|es|as)?|sindic[oa]s?|diputad[oa]s?|"
+    r"magistrad[oa]s?|presidente|presidenta|secretari[oa]|facilitador(?:a)?|vocal(?:es)?|"
+    r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
+    r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|general|electoral|"
+    r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"
+    r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|octav[oa]|noven[oa]|decim[oa])"
+)
+_HONORIFICS_RE = re.compile(rf"^(?:(?:el|la|los|las|y|e|a|al)\s+|{_HONORIFIC}\s*)+")
+_LEADING_RE = re.compile(rf"^(?:(?:el|la|los|las|y|e|a|al)\s+|{_HONORIFIC}\s*|{_OFFICE}\s+(?=\S))+")
+_OFFICE_WORD_RE = re.compile(rf"{_OFFICE}")
+# Words that start the office or description that follows a name.
+ROLE_WORDS = frozenset(
+    [
+        "director",
+        "directora",
+        "presidente",
+        "presidenta",
+        "secretario",
+        "secretaria",
+        "consejero",
+        "consejera",
+        "comisionado",
+        "comisionada",
+        "titular",
+        "representante",
+        "vocal",
+        "regidor",
+        "regidora",
+        "sindico",
+        "sindica",
+        "coordinador",
+        "coordinadora",
+        "jefe",
+        "jefa",
+        "subdirector",
+        "subdirectora",
+        "contralor",
+        "contralora",
+        "tesorero",
+        "tesorera",
+        "integrante",
+        "facilitador",
+        "facilitadora",
+        "suplente",
+        "encargado",
+        "encargada",
+        "asesor",
+        "asesora",
+        "magistrado",
+        "magistrada",
+        "fiscal",
+        "auditor",
+        "auditora",
+        "invitado",
+        "invitada",
+        "diputado",
+        "diputada",
+        "subsecretario",
+        "subsecretaria",
+        "delegado",
+        "delegada",
+        "gerente",
+        "responsable",
+        "enlace",
+        "oficial",
+        "visitador",
+        "visitadora",
+        "comisario",
+        "comisaria",
+        "rector",
+        "rectora",
+        "investigador",
+        "investigadora",
+        "jefe",
+        "analista",
+        "lider",
+        "coordinacion",
+        "direccion",
+        "secretaria",
+        "subsecretaria",
+        "presidencia",
+        "vocero",
+        "vocera",
+        "consultor",
+        "consultora",
+        "miembro",
+        "administrador",
+        "administradora",
+        "defensor",
+        "defensora",
+        "procurador",
+        "procuradora",
+        "juez",
+        "jueza",
+        "notario",
+        "notaria",
+        "agente",
+    ]
+)
+# Words that never belong to a person's name: institutions, documents, places.
+_NOT_NAME_WORDS = frozenset(
+    [
+        "secretaria",
+        "direccion",
+        "instituto",
+        "comite",
+        "consejo",
+        "comision",
+        "municipio",
+        "estado",
+        "gobierno",
+        "sesion",
+        "partido",
+        "unidad",
+        "ayuntamiento",
+        "cabildo",
+        "sistema",
+        "tribunal",
+        "poder",
+        "organo",
+        "sociedad",
+        "civil",
+        "nacional",
+        "federal",
+        "estatal",
+        "acta",
+        "orden",
+        "dia",
+        "asistencia",
+        "lista",
+        "plataforma",
+        "oficina",
+        "ley",
+        "reglamento",
+        "acuerdo",
+        "punto",
+        "presente",
+        "presentes",
+        "ausente",
+        "quorum",
+        "general",
+        "ciudad",
+        "mexico",
+        "contraloria",
+        "transparencia",
+        "fiscalia",
+        "congreso",
+        "legislatura",
+        "universidad",
+        "colegio",
+        "asociacion",
+        "fundacion",
+        "cuenta",
+        "pleno",
+        "auditoria",
+        "programa",
+        "plan",
+        "area",
+        "departamento",
+        "coordinacion",
+        "subdireccion",
+        "jefatura",
+        "organizacion",
+        "el",
+        "los",
+        "las",
+        "que",
+        "por",
+        "para",
+        "con",
+        "sin",
+        "se",
+        "en",
+        "su",
+        "sus",
+        "al",
+        "a",
+        "como",
+        "este",
+        "esta",
+        "quien",
+        "fecha",
+        "hora",
+        "lugar",
+        "firma",
+        "firmas",
+        "total",
+        "asunto",
+        "asuntos",
+        "generales",
+        "clausura",
+        "nombre",
+        "cargo",
+        "sector",
+        "derechos",
+        "humanos",
+        "justicia",
+        "obras",
+        "publicas",
+        "publica",
+        "desarrollo",
+        "social",
+        "salud",
+        "educacion",
+        "finanzas",
+        "gobernacion",
+        "seguridad",
+        "proteccion",
+        "datos",
+        "personales",
+        "informacion",
+        "acceso",
+        "rendicion",
+        "cuentas",
+        "administracion",
+        "juridicos",
+        "juridica",
+        "juridico",
+        "servicios",
+        "economia",
+        "cultura",
+        "turismo",
+        "medio",
+        "ambiente",
+        "archivos",
+        "catastro",
+        "hacienda",
+        "participacion",
+        "ciudadana",
+        "anticorrupcion",
+        "abierto",
+        "control",
+        "evaluacion",
+        "planeacion",
+        "comunicacion",
+        "obras",
+        "municipal",
+        "electoral",
+    ]
+)
+_PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "di"])
+_INITIAL_RE = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
+_WORD_RE = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü'-]*\.?$")
+
+
+def strip_titles(text: str) -> str:
+    """Remove courtesy titles and leading offices from a name: "Lic. Ana Ruiz" -> "Ana Ruiz"."""
+    return strip_titles_and_office(text)[0]
+
+
+def strip_titles_and_office(text: str) -> tuple[str, str | None]:
+    """Like ``strip_titles``, also returning the office written before the name.
+
+    "el Comisionado Presidente Juan Pérez" -> ("Juan Pérez", "Comisionado Presidente");
+    "los C.C. Regidores Ana Ruiz" -> ("Ana Ruiz", "Regidor").
+    """
+    text = squash(text).strip(" ,;:.-|")
+    match = _HONORIFICS_RE.match(fold(text))
+    if match and match.end() < len(text) and text[match.end() - 1] in " .":
+        text = text[match.end() :].lstrip(" ,")
+    folded = fold(text)
+    match = _LEADING_RE.match(folded)
+    if match and match.end() < len(text):
+        rest = text[match.end() :].lstrip(" ,")
+        if looks_like_name(rest):
+            words = text[: match.end()].split()
+            office = [word for word in words if _OFFICE_WORD_RE.fullmatch(fold(word).strip(".,"))]
+            return rest.strip(" ,;:"), singular(" ".join(office)) if office else None
+    return text.strip(" ,;:"), None
+
+
+def singular(office: str) -> str:
+    """ "Regidores" -> "Regidor", "Consejeros Electorales" -> "Consejero Electoral"."""
+    out = []
+    for word in office.split():
+        lower = fold(word)
+        if lower.endswith("es") and lower[:-2].endswith(("r", "l", "n")):
+            word = word[:-2]
+        elif lower.endswith("s") and len(lower) > 3:
+            word = word[:-1]
+        out.append(word)
+    result = " ".join(out)
+    return result[:1].upper() + result[1:]
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name: capitalised words and particles only."""
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= MAX_NAME_WORDS:
+        return False
+    capitalised = 0
+    for word in words:
+        folded = fold(word).strip(".")
+        if folded in _NOT_NAME_WORDS or folded in ROLE_WORDS:
+            return False
+        if folded in _PARTICLES:
+            continue
+        if not (_WORD_RE.match(word) or _INITIAL_RE.match(word)):
+            return False
+        capitalised += 1
+    return capitalised >= 2 and not _PARTICLES.issuperset(fold(words[-1]).split())
+
+
+def split_name_role(text: str) -> tuple[str, str | None] | None:
+    """Split "Title Name, Role" (or "Role, Name", or "Name Role") into name and role.
+
+    Returns None when no person's name can be found in ``text``.
+    """
+    text = squash(text).strip(" ,;:.-|")
+    if not text:
+        return None
+    parts = [part.strip() for part in text.split(",")]
+    head, office = strip_titles_and_office(parts[0])
+    if looks_like_name(head):
+        role = ", ".join(part for part in parts[1:] if part) or None
+        return head, _clean_role(role) or office
+    if len(parts) > 1:
+        tail, tail_office = strip_titles_and_office(parts[1])
+        if looks_like_name(tail):
+            role = ", ".join(part for part in [parts[0], *parts[2:]] if part) or None
+            return tail, _clean_role(role) or tail_office
+    return _split_at_role_word(head)
+
+
+def _split_at_role_word(text: str) -> tuple[str, str | None] | None:
+    """Split "Gregorio González Nava Director General de ..." at the first office word."""
+    words = text.split()
+    for index in range(2, min(len(words), MAX_NAME_WORDS) + 1):
+        name = " ".join(words[:index])
+        rest = words[index:]
+        if not looks_like_name(name):
+            break
+        if not rest:
+            return name, None
+        if fold(rest[0]).strip(".,") in ROLE_WORDS or fold(rest[0]) == "en":
+            return name, _clean_role(" ".join(rest))
+    return None
+
+
+_ROLE_TAIL_RE = re.compile(
+    r"\s*[,;]?\s*\b(?:en\s+su\s+calidad\s+de|en\s+calidad\s+de|como)"
+    r"(?:\s+invitad[oa]s?(?:\s+especial(?:es)?)?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_ROLE_RE = re.compile(
+    r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^\w+(?:ando|iendo)\b", re.IGNORECASE
+)
+
+
+def _clean_role(role: str | None) -> str | None:
+    if role is None:
+        return None
+    role = clean_title(role)
+    if _NOT_A_ROLE_RE.match(role):
+        return None
+    role = re.sub(
+        r"^(?:en su calidad de|como|quien funge como|en calidad de)\s+", "", role, flags=re.I
+    )
+    role = _ROLE_TAIL_RE.sub("", role)
+    return role or None
+
+
+def name_key(name: str) -> str:
+    """A key to tell whether two spellings name the same person."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(name)).split())

@@ -1,0 +1,150 @@
+"""Clean the text layer of an acta before it is parsed.
+
+Minutes arrive as Word files, PDFs exported from Word and PDFs that went through
+a scanner and OCR. Their text carries the marks of that journey: words hyphenated
+at a line end ("an-\\nterior"), sentences broken over several lines, filler dashes
+that notaries' style uses to stop anything being added ("------"), page numbers,
+non-breaking spaces, typographic quotes and OCR confusions such as "Il." for the
+Roman numeral II. ``normalize_text`` removes that noise and keeps what carries
+meaning: line breaks between paragraphs, list items and table rows.
+"""
+
+import itertools
+import re
+import unicodedata
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\f\v"), " ")
+# Tab-separated columns (text exported from spreadsheets or Word tables) become
+# the " | " cells that Word tables are read into, so one reader serves both.
+_TAB_CELLS_RE = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_PUNCTUATION = {
+    ord("\u201c"): '"',
+    ord("\u201d"): '"',
+    ord("\u201e"): '"',
+    ord("\u00ab"): '"',
+    ord("\u00bb"): '"',
+    ord("\u2018"): "'",
+    ord("\u2019"): "'",
+    ord("\u201a"): "'",
+    ord("\u2032"): "'",
+    ord("\u2013"): "-",
+    ord("\u2014"): "-",
+    ord("\u2012"): "-",
+    ord("\u2015"): "-",
+    ord("\u2212"): "-",
+    ord("\u2026"): "...",
+}
+_TRANSLATION = {**_SPACES, **_INVISIBLE, **_PUNCTUATION}
+
+# A word cut by a hyphen at the end of a line: "an-\nterior" -> "anterior". Only
+# between lower-case letters, so "Ciudad-\nEstado" or a list dash survive.
+_HYPHENATED_BREAK_RE = re.compile(r"([a-záéíóúüñ])-[ ]*\n[ ]*([a-záéíóúüñ])")
+# Runs of filler dashes ("-----", "- - - -"), also glued to a word ("2020.-----").
+_DASH_RUN_RE = re.compile(r"(?:[ ]*-){3,}[ ]*")
+# Shorter filler at a line end: "Asuntos generales. --", "Clausura. -".
+_TRAILING_DASHES_RE = re.compile(r"(?:(?<=[.:;,])[ ]*-+|[ ]+-{2,})[ ]*$", re.MULTILINE)
+_PAGE_LINE_RE = re.compile(
+    r"^[ ]*(?:-?[ ]*\d{1,4}[ ]*-?|p[áa]gina[ ]+\d+(?:[ ]+de[ ]+\d+)?|\d+[ ]*/[ ]*\d+)[ ]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_PAGE_PREFIX_RE = re.compile(
+    r"^[ ]*p[áa]gina[ ]+\d+[ ]+de[ ]+\d+[ ]+", re.IGNORECASE | re.MULTILINE
+)
+# OCR reads the capital I of a Roman numeral as a lower-case l or a digit 1:
+# "Il.", "IIl.-", "Vl)" at the start of a line or after a space.
+_ROMAN_OCR_RE = re.compile(r"(?<![^\s(])([IVXl1]*[l1][IVXl1]*|[IVX]+[l1][IVXl1]*)(?=[ ]?[.)\-:])")
+_MULTISPACE_RE = re.compile(r"[ ]{2,}")
+# PDF text layers put a space inside initials and codes: "C.P . Arturo", "CT/SE/\n03/2023".
+_SPACED_INITIAL_RE = re.compile(r"(?<=\b[A-Z]) \.(?=\s)")
+_SLASH_BREAK_RE = re.compile(r"(?<=[A-Za-z0-9])/[ ]*\n[ ]*(?=[A-Za-z0-9])")
+# Markdown emphasis and heading marks carry no meaning for the parser.
+_MARKDOWN_RE = re.compile(r"^[ ]{0,3}#{1,6}[ ]+|\*\*|__|^[ ]{0,3}>[ ]?", re.MULTILINE)
+_BLANK_LINES_RE = re.compile(r"\n{3,}")
+_SENTENCE_END = ".:;!?"
+
+
+def normalize_text(text: str) -> str:
+    """Return ``text`` cleaned of layout and OCR noise, with ``\\n`` line breaks.
+
+    Paragraph breaks become one blank line; a line that continues a sentence
+    (the previous one does not end a sentence and this one starts in lower case)
+    is joined to it, so regular expressions see whole sentences.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _TAB_CELLS_RE.sub(" | ", text).replace("\t", " ")
+    text = text.translate(_TRANSLATION)
+    text = _DASH_RUN_RE.sub(" ", text)
+    text = _TRAILING_DASHES_RE.sub("", text)
+    text = _PAGE_PREFIX_RE.sub("", text)
+    text = _PAGE_LINE_RE.sub("", text)
+    text = _HYPHENATED_BREAK_RE.sub(r"\1\2", text)
+    text = _SLASH_BREAK_RE.sub("/", text)
+    text = _SPACED_INITIAL_RE.sub(".", text)
+    text = _MARKDOWN_RE.sub("", text)
+    text = _ROMAN_OCR_RE.sub(_fix_roman, text)
+    lines = [_MULTISPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
+    if _double_spaced(lines):
+        lines = [line for line in lines if line]
+    text = "\n".join(_join_broken_lines(lines))
+    return _BLANK_LINES_RE.sub("\n\n", text).strip()
+
+
+def _fix_roman(match: re.Match[str]) -> str:
+    token = match.group(1)
+    if token.isdigit() or not any(char in "IVX" for char in token):
+        return token
+    return token.replace("l", "I").replace("1", "I")
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether an export put a blank line after every printed line.
+
+    Then blank lines say nothing about paragraphs and would cut sentences apart.
+    """
+    filled = sum(1 for line in lines if line)
+    if filled < 5:
+        return False
+    followed_by_blank = sum(1 for line, after in itertools.pairwise(lines) if line and not after)
+    return followed_by_blank >= 0.6 * filled
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Join a line to the previous one when it only continues its sentence.
+
+    A single blank line between the two is tolerated: some PDF exports put one
+    after every printed line.
+    """
+    out: list[str] = []
+    blank_pending = False
+    for line in lines:
+        if not line:
+            if out and out[-1]:
+                blank_pending = True
+            continue
+        previous = out[-1] if out else ""
+        if previous and _continues(previous, line):
+            out[-1] = f"{previous} {line}"
+        else:
+            if blank_pending:
+                out.append("")
+            out.append(line)
+        blank_pending = False
+    return out
+
+
+_CONNECTOR_END_RE = re.compile(
+    r"(?:,|\s(?:de|del|la|las|los|el|y|e|en|a|al|con|para|por|que|o|u))$", re.IGNORECASE
+)
+
+
+def _continues(previous: str, line: str) -> bool:
+    if previous[-1] in _SENTENCE_END or "|" in previous or "|" in line or "\t" in line:
+        return False
+    if re.match(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]", line):
+        return False  # a new list item
+    first = line[0]
+    if first.islower() or (first in "(\"'" and len(line) > 1 and line[1].islower()):
+        return True
+    return bool(_CONNECTOR_END_RE.search(previous))

@@ -1,0 +1,118 @@
+"""Text helpers shared by the acta readers: folding and sentences.
+
+Regular expressions run on a *folded* copy of the text (lower case, no accents)
+so they need not spell every accent and capitalisation that typists and OCR
+produce; ``fold`` keeps every character's offset, so a span found in the folded
+copy is the same span in the original, whose spelling is what gets reported.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = "".join(part for part in decomposed if not unicodedata.combining(part))
+    for candidate in (base.lower(), base, char.lower(), char):
+        if len(candidate) == 1 and len(candidate.lower()) == 1:
+            return candidate.lower()
+    return "?"
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and drop accents, keeping its length and offsets."""
+    table = {ord(char): _fold_char(char) for char in set(text) if not char.isascii()}
+    folded = text.translate(table).lower()
+    if len(folded) != len(text):  # pragma: no cover - no known character does this
+        folded = "".join(char.lower() if char.isascii() else _fold_char(char) for char in text)
+    return folded
+
+
+def squash(text: str) -> str:
+    """Collapse all whitespace (line breaks included) to single spaces."""
+    return " ".join(text.split())
+
+
+def clean_title(text: str) -> str:
+    """Squash ``text`` and trim the punctuation that list markup leaves around it."""
+    return squash(text).strip(" .;,:-|").strip()
+
+
+# --- Sentences ----------------------------------------------------------------
+
+# A full stop ends a sentence unless it closes an abbreviation or an initial.
+_ABBREVIATIONS = frozenset(
+    [
+        "c",
+        "cc",
+        "lic",
+        "licda",
+        "lcda",
+        "mtro",
+        "mtra",
+        "mto",
+        "dr",
+        "dra",
+        "ing",
+        "arq",
+        "prof",
+        "profa",
+        "profr",
+        "sr",
+        "sra",
+        "srita",
+        "no",
+        "num",
+        "art",
+        "arts",
+        "fracc",
+        "frac",
+        "col",
+        "av",
+        "h",
+        "mag",
+        "c.p",
+        "p",
+        "ma",
+        "pag",
+        "pags",
+        "etc",
+        "vo",
+        "bo",
+        "cp",
+        "ph",
+        "d",
+        "s",
+        "n",
+        "m",
+        "ote",
+        "pte",
+    ]
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.;!?](?=\s+[\"'(¿¡]?[A-ZÁÉÍÓÚÑ0-9])|\n{2,}|\n(?=[A-ZÁÉÍÓÚÑ]{3})")
+
+
+def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Split ``text`` into sentence spans ``(start, end)``, abbreviation-aware."""
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for match in _SENTENCE_BREAK_RE.finditer(text):
+        if match.group(0) == "." and _is_abbreviation(text, match.start()):
+            continue
+        end = match.end()
+        if text[begin:end].strip():
+            spans.append((start + begin, start + end))
+        begin = end
+    if text[begin:].strip():
+        spans.append((start + begin, start + len(text)))
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower().rstrip(".")
+    return len(word) == 1 or word in _ABBREVIATIONS

@@ -1,0 +1,117 @@
+"""Whether a session was held in person, online or both, and where.
+
+Read from the opening only: "reunidos en la Sala de Cabildos", "de manera
+virtual, a través de la plataforma Zoom", "en el Auditorio … y a través de Google
+Meet". The place is the venue or platform as written; when the opening names
+neither, the city of its first sentence ("En la ciudad de Oaxaca de Juárez,
+Oaxaca; siendo…").
+"""
+
+import re
+
+from .text import clean_title, fold
+
+_HYBRID_RE = re.compile(r"\b(?:hibrid[oa]|mixt[oa]|semipresencial)\b")
+_VIRTUAL_RE = re.compile(
+    r"\b(?:virtual(?:es)?|videoconferencias?|video\s?llamadas?|a\s+distancia|remot[oa]s?|"
+    r"zoom|google\s+meet|meet|microsoft\s+teams|teams|webex|en\s+linea)\b"
+)
+_IN_PERSON_RE = re.compile(
+    r"\bpresencial(?:es|mente)?\b|"
+    r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
+    r"(?!sala\s+virtual|plataforma)|"
+    r"\ben\s+(?:la|el)\s+(?:sala|salon|auditorio|recinto|oficina)s?\b(?!\s+virtual)"
+)
+
+
+_VENUE_WORD_RE = re.compile(
+    r"\b(?:sala|salon|auditorio|oficina|instalaciones|palacio|recinto|edificio)\b(?!\s+virtual)"
+)
+
+
+def read_modality(opening: str) -> str | None:
+    """ "presencial", "virtual", "híbrida" or None, from the folded opening."""
+    if _HYBRID_RE.search(opening):
+        return "híbrida"
+    virtual = _VIRTUAL_RE.search(opening)
+    in_person = _IN_PERSON_RE.search(opening)
+    if virtual and in_person:
+        return "híbrida"
+    if virtual:
+        return "virtual"
+    if in_person:
+        return "presencial"
+    return None
+
+
+_VENUE_RE = re.compile(
+    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:sala|salon|auditorio|oficina|instalaciones|aula|"
+    r"palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|modalidad\s+virtual)\b)"
+    r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
+)
+_PLACE_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:lugar|sede|recinto)\s*[:|]?\s+(?P<place>[^\n]+)")
+_CITY_RE = re.compile(r"\ben\s+(?:la\s+)?ciudad\s+(?:de\s+)?(?P<place>[^,;.]+)")
+_REGION_RE = re.compile(r",\s*(?P<region>[A-ZÁÉÍÓÚ][\w ]{2,40}?)\s*(?=[;,.])")
+_PLACE_END_RE = re.compile(
+    r"[;\n)]|,(?!\s*ubicad)|\.(?=\s|$)"
+    r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
+    r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c\.|"
+    r"bajo|estando|con\s+el\s+objeto|con\s+la\s+finalidad|a\s+traves|de\s+manera|de\s+forma|"
+    r"siendo|para\s+celebrar|para\s+llevar|se\s+reunieron|previa|en\s+terminos|con\s+fundamento)\b",
+)
+
+
+def read_place(text: str, folded: str, opening_end: int) -> str | None:
+    """The venue, platform or city where the session was held, as written."""
+    label = _PLACE_LABEL_RE.search(folded, 0, opening_end)
+    if label:
+        return clean_title(text[label.start("place") : label.end("place")].split("|")[0]) or None
+    for match in _VENUE_RE.finditer(folded, 0, opening_end):
+        start = match.start("place") if match["place"] else match.start("platform")
+        return _cut_place(text, folded, start)
+    city = _CITY_RE.search(folded, 0, opening_end)
+    if city:
+        raw = text[city.start("place") : city.end("place")]
+        raw = re.split(r"\s+(?:siendo|a\s+las|el\s+d[ií]a)\b", raw)[0]
+        region = _REGION_RE.match(text, city.end("place"))
+        if (
+            region
+            and len(region["region"].split()) <= 4
+            and not _STOP_AFTER_CITY_RE.match(region["region"])
+        ):
+            raw = f"{raw}, {region['region']}"
+        return clean_title(raw) or None
+    return None
+
+
+_STOP_AFTER_CITY_RE = re.compile(r"(?:siendo|a las|el d[ií]a|Capital)\b", re.IGNORECASE)
+
+
+def _cut_place(text: str, folded: str, start: int) -> str | None:
+    position = start
+    limit = min(len(text), start + 250)
+    while position < limit:
+        stop = _PLACE_END_RE.search(folded, position, limit)
+        if not stop:
+            position = limit
+            break
+        if folded[stop.start()] == "." and _abbreviation_before(text, stop.start()):
+            position = stop.end()
+            continue
+        position = stop.start()
+        break
+    place = clean_title(text[start:position])
+    return place or None
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    word = re.search(r"(\w+)$", text[max(0, dot - 6) : dot])
+    if word is None:
+        return False
+    token = word.group(1)
+    return len(token) <= 2 or token.lower() in ("col", "av", "núm", "num", "lic")
+
+
+def is_venue(place: str) -> bool:
+    """Whether ``place`` names a room or building (so the session was in person)."""
+    return bool(_VENUE_WORD_RE.search(fold(place)))

@@ -1,0 +1,129 @@
+"""Agreements: coded, in an ACUERDOS section, or in the narrative; votes and agenda items."""
+
+from abierto.lib.acta import parse_acta_text
+
+AGENDA = (
+    "ORDEN DEL DÍA\nI. Lista de asistencia.\nII. Aprobación del orden del día.\n"
+    "III. Aprobación del calendario de sesiones 2023.\nIV. Clausura.\n"
+)
+
+
+def _agreements(text: str) -> list[dict]:
+    return parse_acta_text(text)["agreements"]
+
+
+def test_coded_agreements_with_their_vote_and_agenda_item():
+    agreements = _agreements(
+        AGENDA
+        + "II. Aprobación del orden del día.\nSometido a votación, se aprobó por unanimidad:\n\n"
+        "ACUERDO STL/XV/1/2022: Se aprueba el orden del día, en sus términos.\n\n"
+        "III. Aprobación del calendario de sesiones 2023.\n"
+        "ACUERDO STL/XV/2/2022: Se aprueba por mayoría de votos el calendario de sesiones 2023.\n"
+    )
+    assert agreements == [
+        {
+            "code": "STL/XV/1/2022",
+            "text": "Se aprueba el orden del día, en sus términos",
+            "vote": "unanimidad",
+            "agenda_item": 2,
+        },
+        {
+            "code": "STL/XV/2/2022",
+            "text": "Se aprueba por mayoría de votos el calendario de sesiones 2023",
+            "vote": "mayoría",
+            "agenda_item": 3,
+        },
+    ]
+
+
+def test_a_numeric_code_keeps_the_word_acuerdo():
+    agreements = _agreements(
+        "PUNTO 2.- Se votó.\nACUERDO 263/2022.- Se aprueba por unanimidad el orden del día."
+    )
+    assert [item["code"] for item in agreements] == ["ACUERDO 263/2022"]
+
+
+def test_a_code_at_the_start_of_a_table_row():
+    agreements = _agreements(
+        "ACUERDOS\nAcuerdo | Descripción | Votación\n"
+        "CT/SE/03/2023-01 | Se aprueba el orden del día. | Unanimidad\n"
+        "CT/SE/03/2023-02 | Se confirma la clasificación como reservada. | Mayoría\n"
+    )
+    assert [(item["code"], item["text"], item["vote"]) for item in agreements] == [
+        ("CT/SE/03/2023-01", "Se aprueba el orden del día", "unanimidad"),
+        ("CT/SE/03/2023-02", "Se confirma la clasificación como reservada", "mayoría"),
+    ]
+
+
+def test_a_code_cited_inside_a_sentence_is_not_an_agreement():
+    agreements = _agreements(
+        "ACUERDO STL/XV/1/2022: Se aprueba el orden del día.\n\n"
+        "La Secretaría informó que el acuerdo STL/XIV/3/2022 se encuentra en proceso.\n"
+        "En términos del acuerdo IEEPCO-CG-05/2020, por el que se autorizó la celebración de "
+        "sesiones virtuales."
+    )
+    assert [item["code"] for item in agreements] == ["STL/XV/1/2022"]
+
+
+def test_an_acuerdos_section_numbered_1_2_3():
+    agreements = _agreements(
+        "I. DATOS GENERALES\nFecha 1 de septiembre de 2020\nII. ACUERDOS\n"
+        "1. Se acuerda la asignación de cargos.\n2. Establecer un periodo mayor para la "
+        "convocatoria.\n"
+        "III. COMPROMISOS ACORDADOS\n1. Revisión de la documentación."
+    )
+    assert [(item["code"], item["text"]) for item in agreements] == [
+        ("1", "Se acuerda la asignación de cargos"),
+        ("2", "Establecer un periodo mayor para la convocatoria"),
+    ]
+
+
+def test_an_acuerdos_section_numbered_in_words():
+    agreements = _agreements(
+        "ACUERDOS:\nPRIMERO.- Se aprueba el acta anterior.\nSEGUNDO.- Se turna el asunto a "
+        "comisiones.\n"
+    )
+    assert [(item["code"], item["text"]) for item in agreements] == [
+        ("1", "Se aprueba el acta anterior"),
+        ("2", "Se turna el asunto a comisiones"),
+    ]
+
+
+def test_narrative_agreements_are_numbered_with_their_votes():
+    agreements = _agreements(
+        AGENDA
+        + "En el desahogo del punto II, se aprueba por unanimidad el orden del día propuesto. "
+        "Respecto del punto III, el Presidente expuso la propuesta. Por mayoría de votos se "
+        "aprobó el "
+        "calendario de sesiones 2023, con el voto en contra de un consejero. No habiendo más "
+        "asuntos, "
+        "se levanta la sesión."
+    )
+    assert [(item["code"], item["vote"], item["agenda_item"]) for item in agreements] == [
+        ("1", "unanimidad", 2),
+        ("2", "mayoría", 3),
+    ]
+    assert agreements[1]["text"].startswith("Por mayoría de votos se aprobó el calendario")
+
+
+def test_a_relative_clause_followed_by_a_vote_is_a_decision():
+    agreements = _agreements(
+        "La Secretaría dio lectura al acta anterior, la cual fue aprobada por unanimidad. "
+        "Se citó el acuerdo general, mediante el cual se autorizó el uso de videoconferencias."
+    )
+    assert [item["text"] for item in agreements] == [
+        "La Secretaría dio lectura al acta anterior, la cual fue aprobada por unanimidad"
+    ]
+
+
+def test_the_agenda_item_of_agreements_gathered_after_the_narrative_comes_from_their_text():
+    agreements = _agreements(
+        AGENDA + "I. Lista de asistencia.\nHubo quórum.\nIV. Clausura.\nSe levanta la sesión.\n"
+        "ACUERDOS\nCC/1/2023 | Se aprueba el orden del día. | Unanimidad\n"
+        "CC/2/2023 | Se aprueba el calendario de sesiones 2023. | Unanimidad\n"
+    )
+    assert [item["agenda_item"] for item in agreements] == [2, 3]
+
+
+def test_no_agreements_is_an_empty_list():
+    assert _agreements("Acta de la sesión. Se presentó el informe trimestral.") == []

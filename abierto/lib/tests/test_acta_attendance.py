@@ -1,0 +1,140 @@
+"""Who was present: prose lists, numbered lists, tables, label blocks and roll calls."""
+
+from abierto.lib.acta import parse_acta_text
+
+
+def _people(text: str) -> list[tuple[str, str | None]]:
+    return [(person["name"], person["role"]) for person in parse_acta_text(text)["attendees"]]
+
+
+def test_a_semicolon_list_of_names_and_roles():
+    assert _people(
+        "La Secretaría procede al pase de lista, encontrándose presentes Gustavo Meixueiro Nájera, "
+        "Consejero Presidente; Nayma Enríquez Estrada, Consejera Electoral; Elías Cortes López, "
+        "representante del Partido Revolucionario Institucional. Acto seguido, se declaró el "
+        "quórum."
+    ) == [
+        ("Gustavo Meixueiro Nájera", "Consejero Presidente"),
+        ("Nayma Enríquez Estrada", "Consejera Electoral"),
+        ("Elías Cortes López", "representante del Partido Revolucionario Institucional"),
+    ]
+
+
+def test_a_comma_list_with_y_and_a_group_office():
+    assert _people(
+        "estando reunidos en el salón de sesiones, los Ciudadanos Regidores José D. Ruíz, Profesor "
+        "Juan Silva Palacio, J. Jesús Parra y Gabriel Pinto Solís, faltando sin aviso Graciano "
+        "Campos, "
+        "la presidencia declaró abierta la sesión."
+    ) == [
+        ("José D. Ruíz", "Regidor"),
+        ("Juan Silva Palacio", "Regidor"),
+        ("J. Jesús Parra", "Regidor"),
+        ("Gabriel Pinto Solís", "Regidor"),
+    ]
+
+
+def test_a_list_ending_in_y_el_with_a_guest():
+    assert _people(
+        "con la asistencia de: Profra. Rosa María Lechuga Ortiz, Presidenta del Consejo; Lic. "
+        "Jazmín "
+        "Aguirre Peña, Consejera Ciudadana, y el Ing. Ramiro Ocampo Fuentes, Director de Obras "
+        "Públicas, en su calidad de invitado."
+    ) == [
+        ("Rosa María Lechuga Ortiz", "Presidenta del Consejo"),
+        ("Jazmín Aguirre Peña", "Consejera Ciudadana"),
+        ("Ramiro Ocampo Fuentes", "Director de Obras Públicas"),
+    ]
+
+
+def test_y_inside_an_institution_name_does_not_split_the_role():
+    assert _people(
+        "Asimismo, asistió como invitado el Lic. Mauricio Trejo Salgado, Subsecretario de "
+        "Justicia y "
+        "Derechos Humanos."
+    ) == [("Mauricio Trejo Salgado", "Subsecretario de Justicia y Derechos Humanos")]
+
+
+def test_a_numbered_list_after_a_saber():
+    assert _people(
+        "estuvieron presentes las personas integrantes del Comité, quien verificó su asistencia, a "
+        "saber: 1. Mtro. Gregorio González Nava, Director General de Transparencia; 2. Lic. "
+        "Ana Ruiz "
+        "Soto, Titular del Órgano Interno de Control."
+    ) == [
+        ("Gregorio González Nava", "Director General de Transparencia"),
+        ("Ana Ruiz Soto", "Titular del Órgano Interno de Control"),
+    ]
+
+
+def test_a_table_keeps_the_present_and_drops_the_absent():
+    assert _people(
+        "LISTA DE ASISTENCIA\n"
+        "Nombre | Cargo | Asistencia\n"
+        "Lic. Ana Ruiz Soto | Presidenta | Presente\n"
+        "Luis Pérez Gil | Vocal | Ausente con justificación\n"
+        "Mtra. Irene Castañeda Rosas | Secretaria Técnica | Sí\n"
+    ) == [("Ana Ruiz Soto", "Presidenta"), ("Irene Castañeda Rosas", "Secretaria Técnica")]
+
+
+def test_a_tab_separated_table_reads_like_a_word_table():
+    assert _people("Nombre\tCargo\nLic. Ana Ruiz Soto\tPresidenta\nLuis Pérez Gil\tVocal\n") == [
+        ("Ana Ruiz Soto", "Presidenta"),
+        ("Luis Pérez Gil", "Vocal"),
+    ]
+
+
+def test_a_label_block_with_one_name_per_line():
+    assert _people(
+        "Fecha 1º de septiembre de 2020\nAsistentes Ana Cecilia Mata Rodríguez\nCarlos "
+        "Arredondo Sibaja\n"
+        "Karla Patricia Valdés García\nAusente Fernando Alanís (por razones de salud)\nLugar "
+        "Sala del Congreso"
+    ) == [
+        ("Ana Cecilia Mata Rodríguez", None),
+        ("Carlos Arredondo Sibaja", None),
+        ("Karla Patricia Valdés García", None),
+    ]
+
+
+def test_a_roll_call_of_present_answers():
+    assert _people(
+        "Encargada: Comisionada Rosalinda Salinas Treviño.\n"
+        "Comisionada Rosalinda Salinas Treviño: Presente.\n"
+        "Comisionado Juan Carlos López Aceves: Presente.\n"
+    ) == [("Rosalinda Salinas Treviño", "Comisionada"), ("Juan Carlos López Aceves", "Comisionado")]
+
+
+def test_a_person_named_after_a_title_inside_a_clause_is_found():
+    assert _people(
+        "Reunidos en el salón de acuerdos del H. Ayuntamiento los C.C. Mariano Orozco y Daniel "
+        "Márquez, y actuando en la Secretaría el titular C. Pedro Díaz Leal, la Presidencia "
+        "declaró "
+        "abierta la sesión."
+    ) == [("Mariano Orozco", None), ("Daniel Márquez", None), ("Pedro Díaz Leal", None)]
+
+
+def test_each_person_is_listed_once():
+    people = _people(
+        "estando presentes: Lic. Ana Ruiz Soto, Presidenta; Luis Pérez Gil, Vocal.\n"
+        "Lic. Ana Ruiz Soto: Presente.\n"
+    )
+    assert people == [("Ana Ruiz Soto", "Presidenta"), ("Luis Pérez Gil", "Vocal")]
+
+
+def test_someone_who_only_signs_is_not_an_attendee():
+    people = _people(
+        "estando presentes: Lic. Ana Ruiz Soto, Presidenta; Luis Pérez Gil, Vocal.\n"
+        "No habiendo más asuntos, se da por concluida la sesión, firmando al calce quienes en ella "
+        "intervinieron.\n"
+        "FIRMAS\nLic. Ana Ruiz Soto | Presidenta\nLic. Patricia Esquivel Lara | Directora "
+        "Jurídica\n"
+        "Patricia Esquivel Lara: Presente"
+    )
+    assert people == [("Ana Ruiz Soto", "Presidenta"), ("Luis Pérez Gil", "Vocal")]
+
+
+def test_no_attendance_gives_a_warning():
+    result = parse_acta_text("Acta de la sesión ordinaria del Comité.")
+    assert result["attendees"] == []
+    assert "No se encontró la lista de asistencia." in result["warnings"]

@@ -1,0 +1,87 @@
+"""The parser against the hand-checked corpus in tests/data/actas/ (see its SOURCES.md)."""
+
+import json
+
+import pytest
+
+from bench.acta_score import CORPUS, FIELDS, corpus_documents, score_corpus, score_document
+
+# What the parser reaches on the corpus, less a small margin; raise it when the parser improves.
+MIN_TOTAL_F1 = 0.97
+MIN_DOCUMENT_F1 = 0.85
+SCHEMA = {
+    "body",
+    "session",
+    "convocation",
+    "attendees",
+    "agenda",
+    "agreements",
+    "scheduled_sessions",
+}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return score_corpus()
+
+
+def test_the_corpus_has_documents_of_every_format_and_their_sources():
+    documents = [document for document, _ in corpus_documents()]
+    assert len(documents) >= 8
+    assert {document.suffix for document in documents} >= {".txt", ".md", ".docx", ".pdf"}
+    sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    assert all(document.name in sources for document in documents)
+
+
+@pytest.mark.parametrize(
+    "expected", sorted(CORPUS.glob("*.expected.json")), ids=lambda path: path.name
+)
+def test_every_expected_file_follows_the_schema(expected):
+    data = json.loads(expected.read_text(encoding="utf-8"))
+    assert set(data) == SCHEMA
+
+
+def test_the_corpus_reads_without_errors(report):
+    assert report.errors == {}
+
+
+def test_the_overall_f1_stays_above_the_floor(report):
+    assert report.total.f1 >= MIN_TOTAL_F1
+
+
+def test_no_document_falls_far_behind(report):
+    assert {
+        name: round(counts.f1, 3)
+        for name, counts in report.documents.items()
+        if counts.f1 < MIN_DOCUMENT_F1
+    } == {}
+
+
+def test_a_perfect_parse_scores_one_on_every_field():
+    expected = json.loads(
+        (CORPUS / "stl-edomex-15-ordinaria-2022.expected.json").read_text(encoding="utf-8")
+    )
+    counts = score_document(expected, expected)
+    assert set(counts) == set(FIELDS)
+    assert all(field.f1 == 1.0 for field in counts.values())
+
+
+def test_the_scorer_counts_misses_and_inventions():
+    expected = {
+        "body": "Comité",
+        "session": {"date": "2023-01-05"},
+        "attendees": [{"name": "Ana Ruiz"}],
+    }
+    predicted = {
+        "body": "Consejo Consultivo Estatal",
+        "session": {"date": None},
+        "attendees": [{"name": "Ana Ruiz"}, {"name": "Luis Gil"}],
+    }
+    counts = score_document(predicted, expected)
+    assert (counts["body"].tp, counts["body"].predicted, counts["body"].expected) == (0, 1, 1)
+    assert (counts["session.date"].tp, counts["session.date"].expected) == (0, 1)
+    assert (
+        counts["attendees"].tp,
+        counts["attendees"].predicted,
+        counts["attendees"].expected,
+    ) == (1, 2, 1)

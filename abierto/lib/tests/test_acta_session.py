@@ -1,0 +1,214 @@
+"""The session's identity: body, number, kind, date, times, modality, place, convocation."""
+
+import pytest
+
+from abierto.lib.acta import parse_acta_text
+
+
+def _session(text: str) -> dict:
+    return parse_acta_text(text)["session"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [
+        ("ACTA DE LA DÉCIMO QUINTA SESIÓN ORDINARIA DEL COMITÉ", 15),
+        ("Acta de la Décima Quinta Sesión Ordinaria del Comité", 15),
+        ("ACTA DE LA 15a. SESIÓN ORDINARIA DEL COMITÉ", 15),
+        ("ACTA DE LA 15ª SESIÓN ORDINARIA DEL COMITÉ", 15),
+        ("ACTA DE LA XV SESIÓN ORDINARIA DEL COMITÉ", 15),
+        ("ACTA DE LA TRIGÉSIMA SEXTA SESIÓN ORDINARIA DE CABILDO", 36),
+        ("ACTA DE LA SESIÓN ORDINARIA NÚMERO 7 DEL COMITÉ", 7),
+        ("ACTA DE LA SESIÓN ORDINARIA No. 12 DEL CONSEJO", 12),
+        ("ACTA NUMERO 70.- En Ciudad Obregón", 70),
+        ("Minuta\nNo. de minuta Primera", 1),
+    ],
+)
+def test_the_session_number_is_read_in_words_digits_or_roman(heading, number):
+    assert _session(heading)["number"] == number
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("ACTA DE LA PRIMERA SESIÓN ORDINARIA", "ordinaria"),
+        ("Acta de la sesión extraordinaria", "extraordinaria"),
+        ("SESIÓN SOLEMNE DE CABILDO", "solemne"),
+        ("celebrar una Sesión con carácter Ordinaria y Pública", "ordinaria"),
+        ("Sesión: Extraordinaria", "extraordinaria"),
+        ("Minuta de la reunión de trabajo", None),
+    ],
+)
+def test_the_kind_of_session(heading, kind):
+    assert _session(heading)["kind"] == kind
+
+
+def test_a_later_mention_of_another_session_does_not_change_the_kind():
+    text = (
+        "RESOLUCIÓN DE LA QUINTA SESIÓN ORDINARIA DEL COMITÉ DE TRANSPARENCIA. Con base en los "
+        "Lineamientos aprobados en su Tercera Sesión Extraordinaria, celebrada el pasado 17 de "
+        "junio."
+    )
+    assert _session(text)["kind"] == "ordinaria"
+    assert _session(text)["number"] == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "ACTA DE LA DÉCIMO QUINTA SESIÓN ORDINARIA DEL SECRETARIADO TÉCNICO LOCAL DE GOBIERNO "
+            "ABIERTO DEL ESTADO DE MÉXICO\nEn la ciudad de Toluca",
+            "SECRETARIADO TÉCNICO LOCAL DE GOBIERNO ABIERTO DEL ESTADO DE MÉXICO",
+        ),
+        ("Trigésima Sexta Sesión Ordinaria de Cabildo\n\nEn la ciudad de Texcoco", "Cabildo"),
+        (
+            "Minuta\nComité de Selección: Sistema Estatal Anticorrupción\nFecha 1 de mayo de 2020",
+            "Comité de Selección: Sistema Estatal Anticorrupción",
+        ),
+        (
+            "siendo las 20 horas, estando reunidos en el salón de sesiones del Ilustre "
+            "Ayuntamiento "
+            "del Municipio de Colima, los Ciudadanos Regidores",
+            "Ilustre Ayuntamiento del Municipio de Colima",
+        ),
+    ],
+)
+def test_the_body_is_named_as_the_acta_names_it(text, body):
+    assert parse_acta_text(text)["body"] == body
+
+
+def test_a_capitalised_heading_yields_to_the_same_name_written_in_the_text():
+    text = (
+        "ACTA DE LA NOVENA SESIÓN EXTRAORDINARIA DEL PLENO DEL INSTITUTO DE TRANSPARENCIA, "
+        "ACCESO A "
+        "LA INFORMACIÓN PÚBLICA DE LA CIUDAD DE MÉXICO, CELEBRADA EL 7 DE AGOSTO DE 2020.\n"
+        "A las 10 horas dio inicio la Novena Sesión Extraordinaria del Pleno del Instituto de "
+        "Transparencia, Acceso a la Información Pública de la Ciudad de México (INFO)."
+    )
+    assert parse_acta_text(text)["body"] == (
+        "Pleno del Instituto de Transparencia, Acceso a la Información Pública de la Ciudad de "
+        "México"
+    )
+
+
+def test_a_room_named_after_the_body_is_not_the_body():
+    text = (
+        "Sesión ordinaria. Reunidos en la Sala de Cabildos del Palacio Municipal, los "
+        "integrantes del Ayuntamiento de Metepec."
+    )
+    assert parse_acta_text(text)["body"] == "Ayuntamiento de Metepec"
+
+
+def test_date_and_times_in_words():
+    session = _session(
+        "En la ciudad de Toluca de Lerdo, siendo las once horas con cuatro minutos del día "
+        "dieciséis de diciembre de dos mil veintidós, se reunieron.\n"
+        "No habiendo más asuntos que tratar, se da por concluida la sesión siendo las trece horas "
+        "con quince minutos del mismo día."
+    )
+    assert (session["date"], session["start_time"], session["end_time"]) == (
+        "2022-12-16",
+        "11:04",
+        "13:15",
+    )
+
+
+def test_date_and_times_in_digits_and_a_time_range():
+    session = _session(
+        "Fecha 1º de septiembre de 2020\nHora 11:00 a 13:00 hrs\nLugar Sala del H. Congreso"
+    )
+    assert (session["date"], session["start_time"], session["end_time"]) == (
+        "2020-09-01",
+        "11:00",
+        "13:00",
+    )
+
+
+def test_the_convocation_date_is_not_the_session_date():
+    session = _session(
+        "Previa convocatoria de fecha 9 de diciembre de 2022, siendo las 11:00 horas del día 16 de "
+        "diciembre de 2022 se reunieron los integrantes."
+    )
+    assert session["date"] == "2022-12-16"
+
+
+def test_times_inside_a_decision_are_not_the_start_or_end():
+    session = _session(
+        "Reunidos en el salón de acuerdos. Se acuerda por mayoría que las sesiones se "
+        "celebrarán los "
+        "lunes a las 13 horas, en vez de a las 20 horas. No habiendo más asunto que tratar, se "
+        "levantó la sesión."
+    )
+    assert (session["start_time"], session["end_time"]) == (None, None)
+
+
+def test_a_masked_date_is_null_with_a_warning():
+    result = parse_acta_text(
+        "ACTA DE LA NOVENA SESIÓN EXTRAORDINARIA, CELEBRADA EL 07 XX XXXXXX DE 2020."
+    )
+    assert result["session"]["date"] is None
+    assert any("07 XX XXXXXX DE 2020" in warning for warning in result["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("opening", "modality"),
+    [
+        ("se reunieron de manera virtual, a través de la plataforma Zoom,", "virtual"),
+        ("de forma remota, derivado de la contingencia,", "virtual"),
+        ("reunidos en la Sala de Cabildos del Palacio Municipal,", "presencial"),
+        ("se reunieron de manera presencial", "presencial"),
+        ("en el Auditorio Municipal y a través de la plataforma Google Meet,", "híbrida"),
+        ("en sesión híbrida,", "híbrida"),
+        ("se reunieron los integrantes", None),
+    ],
+)
+def test_the_modality(opening, modality):
+    assert (
+        _session(f"Sesión ordinaria. Siendo las 10:00 horas, {opening} los integrantes.")[
+            "modality"
+        ]
+        == modality
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        (
+            "reunidos en la Sala de Cabildos del Palacio Municipal, los integrantes",
+            "Sala de Cabildos del Palacio Municipal",
+        ),
+        ("en la Sala del H. Congreso del Estado, se reunieron", "Sala del H. Congreso del Estado"),
+        ("de manera virtual, a través de la plataforma Zoom, las personas", "plataforma Zoom"),
+        (
+            "En la ciudad de Oaxaca de Juárez, Oaxaca; siendo las diez horas",
+            "Oaxaca de Juárez, Oaxaca",
+        ),
+    ],
+)
+def test_the_place(opening, place):
+    assert _session(f"Sesión ordinaria. {opening}.")["place"] == place
+
+
+def test_the_convocation_reference_date_and_sender():
+    result = parse_acta_text(
+        "Sesión ordinaria, previa convocatoria realizada mediante oficio STL/016/2022 de fecha "
+        "nueve "
+        "de diciembre de dos mil veintidós, emitido por el Facilitador, Mtro. Rodrigo "
+        "Alcántara Mejía, "
+        "con el propósito de celebrar la sesión."
+    )
+    assert result["convocation"] == {
+        "reference": "STL/016/2022",
+        "date": "2022-12-09",
+        "convened_by": "Rodrigo Alcántara Mejía",
+    }
+
+
+def test_a_convocation_of_applicants_is_not_the_session_convocation():
+    result = parse_acta_text(
+        "Minuta. Se acuerda ampliar el periodo de la convocatoria para la designación del "
+        "nuevo integrante."
+    )
+    assert result["convocation"] is None

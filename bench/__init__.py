@@ -1,0 +1,1 @@
+"""Benchmarks and accuracy scorers, run with ``python -m bench.<name>``."""
