@@ -384,3 +384,45 @@ def sessions_with_agreements() -> QuerySet[Session]:
 def convocation_letter_visible(user: AnyUser, convocation: Convocation | None) -> bool:
     """The stored letter prints the link to join a virtual session: facilitation only."""
     return convocation is not None and bool(convocation.letter) and can_manage_forum(user)
+
+
+# Open data: what the forum publishes, decided here -----------------------------------------
+
+
+def opendata_sessions() -> QuerySet[Session]:
+    """Every public session (all of them: a session's existence is public)."""
+    return Session.objects.select_related("forum").order_by("date", "kind", "number")
+
+
+def opendata_attendance() -> QuerySet[Attendance]:
+    """Who attended each session, in which capacity; no contact data."""
+    return (
+        Attendance.objects.select_related("session__forum", "seat", "person")
+        .order_by("session__date", "session__number", "id")
+    )
+
+
+def opendata_agenda_items() -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.select_related("session__forum", "presenter").order_by(
+        "session__date", "session__number", "number"
+    )
+
+
+def opendata_agreements() -> QuerySet[Agreement]:
+    return Agreement.objects.select_related(
+        "session__forum", "responsible", "agenda_item", "vote"
+    ).order_by("session__date", "session__number", "number")
+
+
+def opendata_follow_ups() -> QuerySet[AgreementFollowUp]:
+    return AgreementFollowUp.objects.select_related("agreement", "session").order_by(
+        "reported_on", "id"
+    )
+
+
+def opendata_published_minutes() -> QuerySet[Minutes]:
+    return (
+        Minutes.objects.filter(status=Minutes.Status.PUBLISHED)
+        .select_related("session__forum", "approval_agreement")
+        .order_by("-published_at")
+    )

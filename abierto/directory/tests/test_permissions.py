@@ -18,8 +18,15 @@ PUBLIC = [
     r"^sesiones/",  # the forum's public record; drafts of minutes only for the facilitation
     r"^acuerdos/",
     r"^calendario\.ics$",
+    r"^plan/$",  # the action plan: progress computed from milestones, coverage, agenda
+    r"^plan/compromisos/",
+    r"^plan/evidencias/",  # the files that back public progress reports
+    r"^plan/cobertura/$",
+    r"^agenda/",
+    r"^agenda\.ics$",
     r"^i18n/",
-    r"^api/v1/",  # the API publishes public data only; each router tests its own guards
+    r"^api/v1/",
+    r"^datos/",  # open data: public by definition  # the API publishes public data only; each router tests its own guards
     r"^admin/login/$",
     r"^admin/logout/$",
     r"^admin/r/",
@@ -27,6 +34,9 @@ PUBLIC = [
     r"^static/",
     r"^media/",
     r"^__debug__/",
+    r"^\.well-known/jwks\.json$",  # Carpeta Ciudadana: issuers' public keys
+    r"^v/",  # verification of a document from its QR (needs the whole signed token)
+    r"^carpeta/estado/",  # issuers' revocation status lists
 ]
 
 

@@ -1,0 +1,203 @@
+"""The forum's datasets: sessions, attendance, agenda, agreements and their follow-up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from abierto.forum import selectors as forum
+from abierto.forum.models import AgendaItem, Agreement, AgreementFollowUp, Attendance, Session
+from abierto.lib.roman import to_roman
+
+from .catalog import Column, Dataset, field_column, register
+
+
+def _url(obj: Any) -> str:
+    return f"{settings.SITE_URL}{obj.get_absolute_url()}"
+
+
+SESSION_ID = Column(
+    "session_id", "Identificador público de la sesión.", lambda o: o.session.public_id
+)
+SESSION_NUMBER = Column(
+    "session_number",
+    "Número de la sesión dentro de su tipo.",
+    lambda o: o.session.number,
+    "integer",
+)
+SESSION_DATE = Column("session_date", "Fecha de la sesión.", lambda o: o.session.date, "date")
+
+register(
+    Dataset(
+        slug="sesiones",
+        title="Sesiones del Secretariado Técnico Local",
+        description=(
+            "Cada sesión del STL: tipo, número, fecha, horario, modalidad, lugar y estado "
+            "(programada, convocada, celebrada, acta aprobada o cancelada)."
+        ),
+        keywords=["sesiones", "gobierno abierto", "STL", "Estado de México"],
+        rows=forum.opendata_sessions,
+        columns=[
+            field_column(Session, "public_id", "id"),
+            field_column(Session, "forum.acronym", "forum"),
+            field_column(Session, "kind", display=True),
+            field_column(Session, "number"),
+            Column("title", "Nombre de la sesión como lo escriben las actas.", lambda s: s.title),
+            field_column(Session, "date"),
+            field_column(Session, "start_time"),
+            field_column(Session, "end_time"),
+            field_column(Session, "modality", display=True),
+            Column(
+                "place",
+                "Sede o plataforma de la sesión (nunca el enlace para conectarse).",
+                forum.public_place,
+            ),
+            field_column(Session, "status", display=True),
+            Column("url", "Página pública de la sesión.", _url),
+        ],
+        excluded_fields=frozenset(
+            {
+                "id",
+                "meeting_url",
+                "ical_sequence",
+                "roll_call_at",
+                "calendar_agreement",
+                "created_at",
+                "updated_at",
+                "place",
+                "forum",
+            }
+        ),
+    )
+)
+
+register(
+    Dataset(
+        slug="asistencia",
+        title="Asistencia a las sesiones",
+        description=(
+            "Las personas presentes en cada sesión, con su cargo y su calidad: titular, "
+            "suplente, en representación o invitada."
+        ),
+        keywords=["asistencia", "quórum", "sesiones"],
+        rows=forum.opendata_attendance,
+        columns=[
+            SESSION_ID,
+            SESSION_NUMBER,
+            SESSION_DATE,
+            field_column(Attendance, "name"),
+            field_column(Attendance, "role"),
+            field_column(Attendance, "capacity", display=True),
+            field_column(Attendance, "seat.label", "seat"),
+            field_column(Attendance, "seat.sector", "sector", display=True),
+        ],
+        modified_field="recorded_at",
+        excluded_fields=frozenset({"id", "session", "seat", "person", "recorded_at"}),
+    )
+)
+
+register(
+    Dataset(
+        slug="orden-del-dia",
+        title="Puntos del orden del día",
+        description="Los puntos de cada sesión, en orden, con quién los presentó y su tipo.",
+        keywords=["orden del día", "sesiones"],
+        rows=forum.opendata_agenda_items,
+        columns=[
+            SESSION_ID,
+            SESSION_NUMBER,
+            SESSION_DATE,
+            field_column(AgendaItem, "number", "order"),
+            Column("order_roman", "Número del punto en romanos.", lambda i: to_roman(i.number)),
+            field_column(AgendaItem, "title"),
+            field_column(AgendaItem, "kind", display=True),
+            Column("presenter", "Quién presentó el punto.", lambda i: i.presenter_display or None),
+        ],
+        excluded_fields=frozenset(
+            {
+                "id",
+                "session",
+                "presenter",
+                "presenter_name",
+                "narrative",
+                "created_at",
+                "updated_at",
+                "number",
+            }
+        ),
+    )
+)
+
+register(
+    Dataset(
+        slug="acuerdos",
+        title="Acuerdos y su seguimiento",
+        description=(
+            "Cada acuerdo con su clave (p. ej. STL/XV/1/2022), su texto, la sesión y el punto "
+            "en que se tomó, la institución responsable, la fecha compromiso y su estado de "
+            "seguimiento."
+        ),
+        keywords=["acuerdos", "seguimiento", "rendición de cuentas"],
+        rows=forum.opendata_agreements,
+        columns=[
+            field_column(Agreement, "public_id", "id"),
+            field_column(Agreement, "code"),
+            SESSION_ID,
+            SESSION_DATE,
+            Column(
+                "agenda_item",
+                "Número del punto del orden del día en que se tomó.",
+                lambda a: a.agenda_item.number if a.agenda_item else None,
+                "integer",
+            ),
+            field_column(Agreement, "text"),
+            Column(
+                "vote_result",
+                "Resultado de la votación: unanimidad o mayoría (vacío si no hubo votación).",
+                lambda a: ("unanimidad" if a.vote.unanimous else "mayoría") if a.vote else None,
+            ),
+            field_column(Agreement, "responsible.name", "responsible"),
+            field_column(Agreement, "due_date"),
+            field_column(Agreement, "requires_follow_up"),
+            field_column(Agreement, "status", display=True),
+            Column("url", "Página pública del acuerdo.", _url),
+        ],
+        excluded_fields=frozenset(
+            {
+                "id",
+                "session",
+                "agenda_item",
+                "vote",
+                "number",
+                "responsible",
+                "created_at",
+                "updated_at",
+            }
+        ),
+    )
+)
+
+register(
+    Dataset(
+        slug="seguimiento-de-acuerdos",
+        title="Reportes de seguimiento de acuerdos",
+        description="Cada avance reportado sobre un acuerdo: fecha, sesión, estado y nota.",
+        keywords=["seguimiento", "acuerdos"],
+        rows=forum.opendata_follow_ups,
+        columns=[
+            field_column(AgreementFollowUp, "agreement.code", "agreement_code"),
+            field_column(AgreementFollowUp, "reported_on"),
+            Column(
+                "session_id",
+                "Sesión en que se informó el avance.",
+                lambda f: f.session.public_id if f.session else None,
+            ),
+            field_column(AgreementFollowUp, "status", display=True),
+            field_column(AgreementFollowUp, "note"),
+        ],
+        excluded_fields=frozenset(
+            {"id", "agreement", "session", "author", "created_at", "updated_at"}
+        ),
+    )
+)

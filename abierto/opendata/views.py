@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import json
+from itertools import islice
+
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, quote_etag
+from django.views.decorators.http import condition
+
+from . import exports
+from .catalog import Dataset, dataset, datasets
+from .dcat import catalog_document
+
+MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+
+
+def _dataset_or_404(slug: str) -> Dataset:
+    found = dataset(slug)
+    if found is None:
+        raise Http404
+    return found
+
+
+def catalog(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    found = datasets()
+    if query:
+        words = query.casefold().split()
+        found = [
+            d
+            for d in found
+            if all(w in " ".join([d.title, d.description, *d.keywords]).casefold() for w in words)
+        ]
+    return render(request, "opendata/catalog.html", {"datasets": found, "query": query})
+
+
+def dataset_page(request: HttpRequest, slug: str) -> HttpResponse:
+    chosen = _dataset_or_404(slug)
+    preview = list(islice(chosen.records(), 10))
+    return render(
+        request,
+        "opendata/dataset.html",
+        {
+            "dataset": chosen,
+            "preview": [list(row.values()) for row in preview],
+            "count": chosen.count(),
+            "modified": chosen.last_modified(),
+        },
+    )
+
+
+def _etag(request: HttpRequest, slug: str, fmt: str = "") -> str | None:
+    found = dataset(slug)
+    return f"{exports.fingerprint(found)}-{fmt}" if found else None
+
+
+def _last_modified(request: HttpRequest, slug: str, fmt: str = "") -> object:
+    found = dataset(slug)
+    return found.last_modified() if found else None
+
+
+@condition(etag_func=_etag, last_modified_func=_last_modified)  # type: ignore[arg-type]
+def download(request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse:
+    chosen = _dataset_or_404(slug)
+    if fmt not in MEDIA_TYPES:
+        raise Http404
+    chunks = exports.csv_chunks(chosen) if fmt == "csv" else exports.json_chunks(chosen)
+    response = StreamingHttpResponse(chunks, content_type=MEDIA_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{chosen.slug}.{fmt}"'
+    response["ETag"] = quote_etag(f"{exports.fingerprint(chosen)}-{fmt}")
+    modified = chosen.last_modified()
+    if modified:
+        response["Last-Modified"] = http_date(modified.timestamp())
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=exports.CACHE_SECONDS)
+    return response
+
+
+def catalog_jsonld(request: HttpRequest) -> HttpResponse:
+    body = json.dumps(catalog_document(datasets()), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/ld+json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=exports.CACHE_SECONDS)
+    return response
