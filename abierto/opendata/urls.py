@@ -6,6 +6,7 @@ app_name = "opendata"
 
 urlpatterns = [
     path("datos/", views.catalog, name="catalog"),
+    path("buscar/", views.search_page, name="search"),
     path("datos/catalogo.jsonld", views.catalog_jsonld, name="catalog_jsonld"),
     re_path(r"^datos/(?P<slug>[a-z0-9-]+)\.(?P<fmt>csv|json)$", views.download, name="download"),
     path("datos/<slug:slug>/", views.dataset_page, name="dataset"),

@@ -84,3 +84,18 @@ def catalog_jsonld(request: HttpRequest) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=exports.CACHE_SECONDS)
     return response
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    from .search import KINDS, search
+
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("tipo", "")
+    year_raw = request.GET.get("anio", "")
+    year = int(year_raw) if year_raw.isdigit() and 1900 < int(year_raw) < 2200 else None
+    hits = search(query, kind=kind, year=year) if query else []
+    return render(
+        request,
+        "opendata/search.html",
+        {"query": query, "hits": hits, "kinds": KINDS.items(), "kind": kind, "year": year_raw},
+    )

@@ -1,0 +1,215 @@
+"""Full-text search across the public record, with Spanish stemming on both databases.
+
+PostgreSQL uses its ``spanish`` text-search configuration (a Snowball stemmer) after
+``unaccent``, so
+«aprobó» finds «aprobación». SQLite has no Spanish stemmer, so the same Snowball algorithm
+(the ``snowballstemmer`` package) stems the words in Python into an FTS5 table, and the
+query is stemmed the same way. The index is a copy, rebuilt when a watched model changes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import snowballstemmer
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.cache import cache
+from django.db import connection, models, transaction
+from django.db.models.signals import post_delete, post_save
+
+from abierto.forum import selectors as forum
+
+from .models import SearchEntry
+
+KINDS = {
+    "session": "Sesión",
+    "minutes": "Acta",
+    "agreement": "Acuerdo",
+    "commitment": "Compromiso",
+    "activity": "Actividad",
+}
+DIRTY_KEY = "opendata:search:dirty"
+WATCHED: set[str] = {
+    "forum.session",
+    "forum.agendaitem",
+    "forum.agreement",
+    "forum.minutes",
+    "plan.commitment",
+    "plan.activity",
+}
+_stemmer = snowballstemmer.stemmer("spanish")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stems(text: str) -> list[str]:
+    """Snowball stems of the words, accents folded first (queries may come without them)."""
+    return _stemmer.stemWords(_WORD.findall(_plain(text)))
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    ref: str
+    title: str
+    body: str
+    url: str
+    date: Any = None
+
+
+Source = Callable[[], Iterable[Entry]]
+SOURCES: list[Source] = []
+
+
+def source(function: Source) -> Source:
+    SOURCES.append(function)
+    return function
+
+
+@source
+def _sessions() -> Iterator[Entry]:
+    for session in forum.opendata_sessions().prefetch_related("agenda"):
+        agenda = " ".join(item.title for item in session.agenda.all())
+        yield Entry(
+            "session",
+            session.public_id,
+            f"{session.title} ({session.date:%d/%m/%Y})",
+            f"{forum.public_place(session)} {agenda}",
+            session.get_absolute_url(),
+            session.date,
+        )
+
+
+@source
+def _minutes() -> Iterator[Entry]:
+    for minutes in forum.opendata_published_minutes():
+        session = minutes.session
+        yield Entry(
+            "minutes",
+            session.public_id,
+            f"Acta de la {session.title} ({session.date:%d/%m/%Y})",
+            minutes.text,
+            session.get_absolute_url() + "#acta",
+            session.date,
+        )
+
+
+@source
+def _agreements() -> Iterator[Entry]:
+    for agreement in forum.opendata_agreements():
+        yield Entry(
+            "agreement",
+            agreement.public_id,
+            agreement.code,
+            agreement.text,
+            agreement.get_absolute_url(),
+            agreement.session.date,
+        )
+
+
+def mark_dirty(sender: type[models.Model], **kwargs: Any) -> None:
+    if sender._meta.label_lower in WATCHED:
+        cache.set(DIRTY_KEY, True, None)
+
+
+def connect_signals() -> None:
+    post_save.connect(mark_dirty, dispatch_uid="opendata-search-save")
+    post_delete.connect(mark_dirty, dispatch_uid="opendata-search-delete")
+
+
+@transaction.atomic
+def rebuild() -> int:
+    entries = [entry for make in SOURCES for entry in make()]
+    SearchEntry.objects.all().delete()
+    created = SearchEntry.objects.bulk_create(
+        SearchEntry(
+            kind=e.kind, ref=e.ref, title=e.title[:500], body=e.body, url=e.url[:300], date=e.date
+        )
+        for e in entries
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE opendata_searchentry SET vector = "
+                "setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') WHERE id = %s",
+                [(" ".join(stems(e.title)), " ".join(stems(e.body)), e.pk) for e in created],
+            )
+    elif connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM opendata_search_fts")
+            cursor.executemany(
+                "INSERT INTO opendata_search_fts(rowid, title, body) VALUES (%s, %s, %s)",
+                [(e.pk, " ".join(stems(e.title)), " ".join(stems(e.body))) for e in created],
+            )
+    cache.set(DIRTY_KEY, False, None)
+    return len(created)
+
+
+def ensure_fresh() -> None:
+    if cache.get(DIRTY_KEY, True) or not SearchEntry.objects.exists():
+        rebuild()
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    snippet: str
+    date: Any
+
+
+def _snippet(body: str, query_stems: set[str], width: int = 220) -> str:
+    words = list(_WORD.finditer(body))
+    for match in words:
+        if _stemmer.stemWord(_plain(match.group())) in query_stems:
+            start = max(0, match.start() - width // 3)
+            text = body[start : start + width]
+            return ("…" if start else "") + " ".join(text.split()) + "…"
+    return " ".join(body[:width].split())
+
+
+def search(query: str, *, kind: str = "", year: int | None = None, limit: int = 50) -> list[Hit]:
+    """Entries matching every word of ``query`` (stemmed), best first."""
+    query_stems = [s for s in stems(query) if s][:12]
+    if not query_stems:
+        return []
+    ensure_fresh()
+    entries = SearchEntry.objects.all()
+    if kind in KINDS:
+        entries = entries.filter(kind=kind)
+    if year:
+        entries = entries.filter(date__year=year)
+    if connection.vendor == "postgresql":
+        search_query = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
+        found: list[SearchEntry] = list(
+            entries.filter(vector=search_query)
+            .annotate(rank=SearchRank("vector", search_query))
+            .order_by("-rank", "-date")[:limit]
+        )
+    else:
+        match = " AND ".join(f'"{s}"' for s in query_stems)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT rowid FROM opendata_search_fts WHERE opendata_search_fts MATCH %s "
+                "ORDER BY bm25(opendata_search_fts, 5.0, 1.0) LIMIT 500",
+                [match],
+            )
+            order = [row[0] for row in cursor.fetchall()]
+        by_id = entries.in_bulk(order)
+        found = [by_id[pk] for pk in order if pk in by_id][:limit]
+    wanted = set(query_stems)
+    return [
+        Hit(e.kind, KINDS[e.kind], e.title, e.url, _snippet(e.body or e.title, wanted), e.date)
+        for e in found
+    ]
