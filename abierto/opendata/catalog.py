@@ -154,7 +154,7 @@ def register(dataset: Dataset) -> Dataset:
 
 
 def datasets() -> list[Dataset]:
-    from . import datasets_forum  # noqa: F401 - each module registers its datasets on import
+    from . import datasets_forum, datasets_portal  # noqa: F401 - each registers on import
 
     return list(REGISTRY.values())
 

@@ -99,3 +99,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "opendata/search.html",
         {"query": query, "hits": hits, "kinds": KINDS.items(), "kind": kind, "year": year_raw},
     )
+
+
+def access_platforms_page(request: HttpRequest) -> HttpResponse:
+    from .selectors import access_platforms
+
+    return render(request, "opendata/platforms.html", {"platforms": access_platforms()})

@@ -26,7 +26,9 @@ PUBLIC = [
     r"^agenda\.ics$",
     r"^i18n/",
     r"^api/v1/",
-    r"^datos/",  # open data: public by definition  # the API publishes public data only; each router tests its own guards
+    r"^datos/",  # open data: public by definition
+    r"^buscar/",
+    r"^feeds/",  # the API publishes public data only; each router tests its own guards
     r"^admin/login/$",
     r"^admin/logout/$",
     r"^admin/r/",
@@ -37,6 +39,11 @@ PUBLIC = [
     r"^\.well-known/jwks\.json$",  # Carpeta Ciudadana: issuers' public keys
     r"^v/",  # verification of a document from its QR (needs the whole signed token)
     r"^carpeta/estado/",  # issuers' revocation status lists
+    r"^carpeta/$",  # the folder's landing page; every other folder page needs a folder login
+    r"^carpeta/activar/$",
+    r"^carpeta/entrar/",  # CUTS + password + TOTP, and carnet QR + PIN
+    r"^carpeta/carnet/$",  # what the carnet's QR opens: the carnet login
+    r"^compartido/",  # a share link: the token is the key (unknown tokens answer 404)
 ]
 
 

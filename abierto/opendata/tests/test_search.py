@@ -11,8 +11,9 @@ from abierto.opendata.search import rebuild, search, stems
 def demo(db):
     from abierto.directory import demo as directory_demo
     from abierto.forum import demo as forum_demo
+    from abierto.opendata import demo as opendata_demo
 
-    for module in (directory_demo, forum_demo):
+    for module in (directory_demo, forum_demo, opendata_demo):
         module.load(stdout=io.StringIO(), with_logins=False)
     rebuild()
 

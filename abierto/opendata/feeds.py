@@ -1,0 +1,92 @@
+"""Atom feeds of the record: new agreements and published minutes."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from abierto.forum import selectors as forum
+from abierto.forum.models import Agreement, Minutes
+
+from .catalog import PUBLISHER
+
+
+def _at_noon(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+class AgreementsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Acuerdos del Secretariado Técnico Local"
+    subtitle = "Los acuerdos más recientes de las sesiones del STL del Estado de México."
+    author_name = PUBLISHER
+    language = "es-MX"
+
+    def link(self) -> str:
+        return reverse("forum:agreement_list")
+
+    def items(self) -> QuerySet[Agreement]:
+        return forum.opendata_agreements().order_by("-created_at")[:50]
+
+    def item_title(self, item: Agreement) -> str:
+        return item.code
+
+    def item_description(self, item: Agreement) -> str:
+        return item.text
+
+    def item_pubdate(self, item: Agreement) -> datetime.datetime:
+        return _at_noon(item.session.date)
+
+    def item_updateddate(self, item: Agreement) -> datetime.datetime:
+        return item.updated_at
+
+    def item_guid(self, item: Agreement) -> str:
+        return f"urn:abierto:agreement:{item.public_id}"
+
+    def item_guid_is_permalink(self, item: Agreement) -> bool:
+        return False
+
+
+class MinutesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Actas publicadas del Secretariado Técnico Local"
+    subtitle = "Cada acta aprobada y publicada, con su huella SHA-256."
+    author_name = PUBLISHER
+    language = "es-MX"
+
+    def link(self) -> str:
+        return reverse("forum:session_list")
+
+    def items(self) -> QuerySet[Minutes]:
+        return forum.opendata_published_minutes()[:50]
+
+    def item_title(self, item: Minutes) -> str:
+        return f"Acta de la {item.session.title} ({item.session.date:%d/%m/%Y})"
+
+    def item_description(self, item: Minutes) -> str:
+        code = item.approval_agreement.code if item.approval_agreement else ""
+        return f"Aprobada mediante el acuerdo {code}. SHA-256: {item.content_hash}."
+
+    def item_link(self, item: Minutes) -> str:
+        return item.session.get_absolute_url() + "#acta"
+
+    def item_pubdate(self, item: Minutes) -> datetime.datetime | None:
+        return item.published_at
+
+    def item_updateddate(self, item: Minutes) -> datetime.datetime:
+        return item.updated_at
+
+    def item_guid(self, item: Minutes) -> str:
+        return f"urn:abierto:minutes:{item.session.public_id}"
+
+    def item_guid_is_permalink(self, item: Minutes) -> bool:
+        return False
+
+    def item_enclosures(self, item: Minutes) -> list[Any]:
+        return []

@@ -1,0 +1,38 @@
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture
+def demo(db):
+    from abierto.directory import demo as directory_demo
+    from abierto.forum import demo as forum_demo
+    from abierto.opendata import demo as opendata_demo
+
+    for module in (directory_demo, forum_demo, opendata_demo):
+        module.load(stdout=io.StringIO(), with_logins=False)
+
+
+@pytest.mark.django_db
+def test_the_agreements_feed_is_valid_atom(client, demo):
+    response = client.get("/feeds/acuerdos.atom")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{ATOM}feed"
+    entries = root.findall(f"{ATOM}entry")
+    titles = {e.findtext(f"{ATOM}title") for e in entries}
+    assert {"STL/XV/1/2022", "STL/XIV/1/2022"} <= titles
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}id").startswith("urn:abierto:agreement:")
+        assert entry.findtext(f"{ATOM}updated")
+        assert entry.find(f"{ATOM}link").get("href").startswith("http://testserver/acuerdos/")
+
+
+@pytest.mark.django_db
+def test_the_minutes_feed_lists_published_minutes_only(client, demo):
+    root = ET.fromstring(client.get("/feeds/actas.atom").content)
+    titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
+    assert titles == ["Acta de la Décimo Cuarta Sesión Ordinaria (08/11/2022)"]
