@@ -1,0 +1,34 @@
+"""What the folder's signed artefacts look like and where they point: shared by the services
+that make them and the selectors that read them."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.urls import reverse
+
+from abierto.lib import jws
+
+# The JOSE "typ" of a document: a JWT whose claims follow SD-JWT VC's names (iss, vct, sub,
+# jti, iat, exp, status) without selective disclosure (see docs/dpia-carpeta.md).
+DOCUMENT_TYP = "carpeta+jwt"
+
+
+def new_document_id() -> str:
+    """128 random bits, base64url: the jti, and the only id a document shows."""
+    return jws.b64url_encode(secrets.token_bytes(16))
+
+
+def secret_hash(secret: str) -> str:
+    """SHA-256 of a random high-entropy secret (tokens, QR secrets): fast and sufficient."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def status_list_url(issuer_slug: str) -> str:
+    return settings.SITE_URL + reverse("folder_public:status_list", args=[issuer_slug])
+
+
+def verification_url_for_token(token: str) -> str:
+    return settings.SITE_URL + reverse("folder_public:verify", args=[token])

@@ -1,0 +1,177 @@
+"""Bulk issuance from a CSV: batches that commit whole, and a job that resumes where it stopped.
+
+The CSV has a header row with ``cuts``, ``referencia`` and one column per field of the type
+(top-level properties of its JSON Schema; cells are converted to the property's type, an
+empty cell leaves the field out). Each batch is one transaction that also advances the job's
+``processed_rows``, so after a crash (even ``kill -9``) the job has either all of a batch or
+none of it, and running the same file again continues after the last committed batch. The
+agency's references make a replayed row harmless anyway.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import BulkIssuance, DocumentType, Issuer
+from .documents import IssueRequest, _actor_label, _issue_many, document_type_for_issuer
+from .errors import FolderError, InvalidDocumentDataError
+
+CUTS_COLUMN = "cuts"
+REFERENCE_COLUMN = "referencia"
+
+
+def _convert(value: str, spec: dict[str, Any]) -> Any:
+    kinds = spec.get("type", "string")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    text = value.strip()
+    for kind in kinds:
+        try:
+            if kind == "integer":
+                return int(text)
+            if kind == "number":
+                return float(text) if any(c in text for c in ".eE") else int(text)
+            if kind == "boolean" and text.lower() in {"true", "false", "sí", "si", "no", "1", "0"}:
+                return text.lower() in {"true", "sí", "si", "1"}
+        except ValueError:
+            continue
+    return text
+
+
+def _rows(source: IO[str], document_type: DocumentType) -> Iterator[tuple[int, IssueRequest]]:
+    reader = csv.DictReader(source)
+    columns = set(reader.fieldnames or [])
+    missing = {CUTS_COLUMN, REFERENCE_COLUMN} - columns
+    if missing:
+        raise FolderError(
+            _("Al CSV le faltan las columnas: %(columns)s.")
+            % {"columns": ", ".join(sorted(missing))}
+        )
+    properties: dict[str, Any] = document_type.json_schema.get("properties", {})
+    unknown = columns - set(properties) - {CUTS_COLUMN, REFERENCE_COLUMN}
+    if unknown:
+        raise FolderError(
+            _("El CSV tiene columnas que el tipo no define: %(columns)s.")
+            % {"columns": ", ".join(sorted(unknown))}
+        )
+    for number, row in enumerate(reader, start=1):
+        fields = {
+            name: _convert(value, properties[name])
+            for name, value in row.items()
+            if name in properties and value not in (None, "")
+        }
+        yield (
+            number,
+            IssueRequest(
+                cuts=row.get(CUTS_COLUMN) or "",
+                fields=fields,
+                reference=row.get(REFERENCE_COLUMN) or "",
+            ),
+        )
+
+
+def _open(source: str | Path | IO[bytes] | IO[str]) -> tuple[str, bytes]:
+    if isinstance(source, str | Path):
+        path = Path(source)
+        return path.name, path.read_bytes()
+    data = source.read()
+    name = getattr(source, "name", "") or "archivo.csv"
+    return Path(str(name)).name, data.encode("utf-8") if isinstance(data, str) else data
+
+
+def bulk_issue_csv(
+    source: str | Path | IO[bytes] | IO[str],
+    *,
+    issuer: Issuer,
+    type_slug: str,
+    batch_size: int = 500,
+    progress: Callable[[BulkIssuance], None] | None = None,
+) -> BulkIssuance:
+    """Issue every row of a CSV, ``batch_size`` rows per transaction; resumable.
+
+    A batch with a refused row rolls back whole and stops the job (status ``failed``, with
+    the row number in ``error``); fix the file and run it again.
+    """
+    if batch_size < 1:
+        raise FolderError(_("El tamaño del lote debe ser positivo."))
+    document_type = document_type_for_issuer(issuer, type_slug)
+    name, data = _open(source)
+    digest = hashlib.sha256(data).hexdigest()
+    text = data.decode("utf-8-sig")
+    total = sum(1 for _row in _rows(io.StringIO(text), document_type))
+    job = (
+        BulkIssuance.objects.filter(
+            issuer=issuer, document_type=document_type, source_sha256=digest
+        )
+        .exclude(status=BulkIssuance.Status.DONE)
+        .order_by("-created_at")
+        .first()
+    )
+    if job is None:
+        job = BulkIssuance.objects.create(
+            issuer=issuer,
+            document_type=document_type,
+            source_name=name[:255],
+            source_sha256=digest,
+            total_rows=total,
+            batch_size=batch_size,
+        )
+    else:
+        job.status, job.error, job.batch_size = BulkIssuance.Status.RUNNING, "", batch_size
+        job.save(update_fields=["status", "error", "batch_size", "updated_at"])
+    actor_label = _actor_label(issuer, None) + _(" (emisión masiva %(file)s)") % {"file": name}
+    rows = _rows(io.StringIO(text), document_type)
+    for _skipped in range(job.processed_rows):
+        next(rows)
+    while job.processed_rows < job.total_rows:
+        batch: list[tuple[int, IssueRequest]] = []
+        for number, request in rows:
+            batch.append((number, request))
+            if len(batch) == batch_size:
+                break
+        try:
+            with transaction.atomic():
+                locked = BulkIssuance.objects.select_for_update().get(pk=job.pk)
+                if locked.processed_rows != job.processed_rows:
+                    raise FolderError(_("Otra ejecución está avanzando esta emisión masiva."))
+                _issue_many(
+                    issuer=issuer,
+                    document_type=document_type,
+                    requests=[request for _number, request in batch],
+                    item_numbers=[number for number, _request in batch],
+                    actor_label=actor_label,
+                    bulk_issuance=job,
+                )
+                job.processed_rows += len(batch)
+                job.save(update_fields=["processed_rows", "updated_at"])
+        except FolderError as exc:
+            job.refresh_from_db()
+            job.status = BulkIssuance.Status.FAILED
+            job.error = _failure_text(exc)
+            job.save(update_fields=["status", "error", "updated_at"])
+            return job
+        if progress is not None:
+            progress(job)
+    job.status = BulkIssuance.Status.DONE
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "finished_at", "updated_at"])
+    return job
+
+
+def _failure_text(exc: FolderError) -> str:
+    if isinstance(exc, InvalidDocumentDataError):
+        details = "; ".join(
+            _("fila %(row)s, %(path)s: %(message)s")
+            % {"row": error.get("item"), "path": error["path"] or "/", "message": error["message"]}
+            for error in exc.errors[:20]
+        )
+        return f"{exc.message} {details}"
+    return str(exc.message)

@@ -1,0 +1,126 @@
+"""Citizens' folders and carnets, and re-wrapping every data key after a master key change."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import keys
+from ..formats import secret_hash
+from ..models import Carnet, Citizen, Document
+from ..models.citizens import cuts_aad
+from .errors import FolderError
+
+# No 0/O, 1/I/L: codes are read from paper and typed by hand.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _code(length: int) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _position in range(length))
+
+
+@transaction.atomic
+def citizen_register(*, cuts: str) -> tuple[Citizen, bool]:
+    """The folder of a CUTS, created (not yet activated) if it did not exist."""
+    try:
+        index = keys.cuts_index(cuts)
+    except ValueError:
+        raise FolderError(_("La CUTS no tiene un formato válido.")) from None
+    citizen = Citizen.objects.filter(cuts_index=index).first()
+    if citizen is not None:
+        return citizen, False
+    sealed = keys.master_key_ring().seal(keys.cuts_normalize(cuts).encode("utf-8"), cuts_aad(index))
+    citizen = Citizen.objects.create(cuts_index=index, cuts_sealed=sealed)
+    citizen_link_documents(citizen)
+    return citizen, True
+
+
+def citizen_activation_code_issue(*, citizen: Citizen) -> str:
+    """A new one-time activation code (shown once, stored hashed); replaces any earlier one."""
+    code = "-".join(_code(4) for _group in range(3))
+    citizen.activation_code_hash = make_password(code)
+    citizen.save(update_fields=["activation_code_hash", "updated_at"])
+    return code
+
+
+def citizen_link_documents(citizen: Citizen) -> int:
+    """Attach to the folder the documents issued to its CUTS before it existed or was active."""
+    return Document.objects.filter(holder_index=citizen.cuts_index, citizen__isnull=True).update(
+        citizen=citizen
+    )
+
+
+@transaction.atomic
+def carnet_issue(*, citizen: Citizen) -> tuple[Carnet, str]:
+    """A new carnet for the citizen (any active one becomes replaced) and its QR token.
+
+    The token, ``<serial>.<secret>``, is returned once, to print in the QR; only the
+    secret's hash is kept.
+    """
+    now = timezone.now()
+    Carnet.objects.select_for_update().filter(citizen=citizen, status=Carnet.Status.ACTIVE).update(
+        status=Carnet.Status.REPLACED, status_changed_at=now
+    )
+    secret = secrets.token_urlsafe(24)
+    while True:
+        serial = "CJ" + _code(10)
+        if not Carnet.objects.filter(serial=serial).exists():
+            break
+    carnet = Carnet.objects.create(
+        citizen=citizen, serial=serial, secret_hash=secret_hash(secret), issued_at=now
+    )
+    return carnet, f"{serial}.{secret}"
+
+
+@transaction.atomic
+def carnet_revoke(*, carnet: Carnet) -> Carnet:
+    carnet.status = Carnet.Status.REVOKED
+    carnet.status_changed_at = timezone.now()
+    carnet.save(update_fields=["status", "status_changed_at"])
+    return carnet
+
+
+def master_key_rotate(*, batch_size: int = 500) -> int:
+    """Re-wrap every data key that the current master key did not wrap; return how many.
+
+    The documents' ciphertexts are not touched. Runs in batches, each its own transaction,
+    so it can be interrupted and run again.
+    """
+    ring = keys.master_key_ring()
+    current = ring.current_kid
+    count = 0
+    while True:
+        with transaction.atomic():
+            documents = list(
+                Document.objects.select_for_update()
+                .exclude(master_kid=current)
+                .only("pk", "wrapped_dek", "master_kid")[:batch_size]
+            )
+            for document in documents:
+                document.wrapped_dek, document.master_kid = ring.rewrap(
+                    bytes(document.wrapped_dek), document.master_kid
+                )
+            Document.objects.bulk_update(documents, ["wrapped_dek", "master_kid"])
+        count += len(documents)
+        if len(documents) < batch_size:
+            break
+    with transaction.atomic():
+        for citizen in Citizen.objects.select_for_update().only(
+            "pk", "cuts_sealed", "totp_secret_encrypted"
+        ):
+            changed = []
+            if ring.sealed_kid(bytes(citizen.cuts_sealed)) != current:
+                citizen.cuts_sealed = ring.reseal(bytes(citizen.cuts_sealed))
+                changed.append("cuts_sealed")
+            totp = citizen.totp_secret_encrypted
+            if totp and ring.sealed_kid(bytes(totp)) != current:
+                citizen.totp_secret_encrypted = ring.reseal(bytes(totp))
+                changed.append("totp_secret_encrypted")
+            if changed:
+                citizen.save(update_fields=changed)
+                count += 1
+    return count

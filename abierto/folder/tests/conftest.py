@@ -1,0 +1,39 @@
+"""Fixtures of the folder: an issuer with its key and token, a type it issues, citizens."""
+
+from __future__ import annotations
+
+import pytest
+
+from abierto.folder import services
+
+from .factories import DocumentTypeFactory, IssuerFactory
+
+
+@pytest.fixture
+def issuer(db):
+    return IssuerFactory()
+
+
+@pytest.fixture
+def other_issuer(db):
+    return IssuerFactory()
+
+
+@pytest.fixture
+def birth_type(issuer):
+    return DocumentTypeFactory(issuers=[issuer])
+
+
+@pytest.fixture
+def issuer_token(issuer):
+    return services.issuer_token_create(issuer=issuer)
+
+
+@pytest.fixture
+def mother(db):
+    return services.citizen_register(cuts="MADRE00001")[0]
+
+
+@pytest.fixture
+def stranger(db):
+    return services.citizen_register(cuts="OTRA000001")[0]

@@ -1,0 +1,109 @@
+"""Bulk issuance from a CSV: batches commit whole, and an interrupted job resumes."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from abierto.folder import services
+from abierto.folder.models import BulkIssuance, Document
+from abierto.folder.services import documents as document_services
+
+
+def csv_file(
+    tmp_path, rows, name="actas.csv", header="cuts,referencia,nombre,fecha_nacimiento,folio"
+):
+    path = tmp_path / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def rows(count, start=0):
+    return [
+        f"PERS{n:06d},REF-{n},Persona {n},1990-01-{1 + n % 28:02d},{n}"
+        for n in range(start, start + count)
+    ]
+
+
+@pytest.mark.django_db
+def test_a_csv_is_issued_in_batches(tmp_path, issuer, birth_type):
+    progress = []
+    job = services.bulk_issue_csv(
+        csv_file(tmp_path, rows(25)),
+        issuer=issuer,
+        type_slug=birth_type.slug,
+        batch_size=10,
+        progress=lambda job: progress.append(job.processed_rows),
+    )
+    assert job.status == BulkIssuance.Status.DONE
+    assert (job.total_rows, job.processed_rows) == (25, 25)
+    assert progress == [10, 20, 25]
+    assert Document.objects.filter(bulk_issuance=job).count() == 25
+    document = Document.objects.get(agency_reference="REF-7")
+    from abierto.folder import selectors
+
+    assert selectors.document_fields(document)["folio"] == 7  # converted to the schema's type
+
+
+@pytest.mark.django_db
+def test_an_interrupted_job_resumes_without_a_partial_batch(
+    tmp_path, issuer, birth_type, monkeypatch
+):
+    path = csv_file(tmp_path, rows(30))
+    real = document_services.events_append
+    calls = {"n": 0}
+
+    def crash_in_the_third_batch(events):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("kill -9")
+        return real(events)
+
+    monkeypatch.setattr(document_services, "events_append", crash_in_the_third_batch)
+    with pytest.raises(RuntimeError):
+        services.bulk_issue_csv(path, issuer=issuer, type_slug=birth_type.slug, batch_size=10)
+    job = BulkIssuance.objects.get()
+    assert job.processed_rows == 20
+    assert Document.objects.count() == 20  # the third batch left nothing
+    monkeypatch.setattr(document_services, "events_append", real)
+    resumed = services.bulk_issue_csv(path, issuer=issuer, type_slug=birth_type.slug, batch_size=10)
+    assert resumed.pk == job.pk
+    assert (resumed.status, resumed.processed_rows) == (BulkIssuance.Status.DONE, 30)
+    assert Document.objects.count() == 30
+    assert sorted(Document.objects.values_list("status_index", flat=True)) == list(range(30))
+
+
+@pytest.mark.django_db
+def test_a_bad_row_stops_the_job_at_its_batch_and_names_the_row(tmp_path, issuer, birth_type):
+    bad = rows(15)
+    bad[12] = "PERS000012,REF-12,Persona 12,no-es-fecha,12"
+    job = services.bulk_issue_csv(
+        csv_file(tmp_path, bad), issuer=issuer, type_slug=birth_type.slug, batch_size=10
+    )
+    assert job.status == BulkIssuance.Status.FAILED
+    assert job.processed_rows == 10
+    assert "fila 13" in job.error
+    assert Document.objects.count() == 10
+
+
+@pytest.mark.django_db
+def test_unknown_columns_are_refused_before_anything_is_issued(tmp_path, issuer, birth_type):
+    path = csv_file(
+        tmp_path,
+        ["PERS000001,R1,X,1990-01-01,1,extra"],
+        header="cuts,referencia,nombre,fecha_nacimiento,folio,color",
+    )
+    with pytest.raises(services.FolderError, match="color"):
+        services.bulk_issue_csv(path, issuer=issuer, type_slug=birth_type.slug)
+    assert not BulkIssuance.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_issue_bulk_command_reports_progress(tmp_path, issuer, birth_type):
+    out = io.StringIO()
+    path = csv_file(tmp_path, rows(4))
+    call_command(
+        "issue_bulk", str(path), issuer=issuer.slug, type=birth_type.slug, batch_size=2, stdout=out
+    )
+    assert "2/4 filas" in out.getvalue()
+    assert "4 documentos" in out.getvalue()

@@ -1,0 +1,32 @@
+"""The citizen's folder (mounted at ``carpeta/``) and its issuers' ARCO requests."""
+
+from django.urls import path
+
+from . import views_citizen as views
+
+app_name = "folder"
+
+urlpatterns = [
+    path("", views.landing, name="landing"),
+    path("activar/", views.activate, name="activate"),
+    path("entrar/", views.login_cuts, name="login"),
+    path("entrar/carnet/", views.login_carnet, name="login_carnet"),
+    # What the carnet's QR opens (selectors.carnet_qr_content): the same page, whose script
+    # reads the token from the URL fragment.
+    path("carnet/", views.login_carnet, name="carnet_qr"),
+    path("documentos/", views.documents, name="documents"),
+    path("documentos/<str:public_id>/", views.document_detail, name="document"),
+    path("documentos/<str:public_id>/pdf", views.document_pdf, name="document_pdf"),
+    path(
+        "documentos/<str:public_id>/original.jws",
+        views.document_original,
+        name="document_original",
+    ),
+    path("compartir/", views.shares, name="shares"),
+    path("compartir/<str:public_id>/revocar/", views.share_revoke, name="share_revoke"),
+    path("accesos/", views.access_log, name="access_log"),
+    path("mis-datos/", views.my_data, name="my_data"),
+    path("mis-datos/descargar/", views.my_data_export, name="my_data_export"),
+    path("solicitudes/", views.arco_staff_list, name="arco_staff_list"),
+    path("solicitudes/<str:public_id>/", views.arco_staff_detail, name="arco_staff_detail"),
+]
