@@ -154,7 +154,7 @@ def register(dataset: Dataset) -> Dataset:
 
 
 def datasets() -> list[Dataset]:
-    from . import datasets_forum, datasets_portal  # noqa: F401 - each registers on import
+    from . import datasets_forum, datasets_plan, datasets_portal  # noqa: F401 - they register
 
     return list(REGISTRY.values())
 

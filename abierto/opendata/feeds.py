@@ -13,6 +13,8 @@ from django.utils.feedgenerator import Atom1Feed
 
 from abierto.forum import selectors as forum
 from abierto.forum.models import Agreement, Minutes
+from abierto.plan import selectors as plan
+from abierto.plan.models import Activity
 
 from .catalog import PUBLISHER
 
@@ -90,3 +92,39 @@ class MinutesFeed(Feed):
 
     def item_enclosures(self, item: Minutes) -> list[Any]:
         return []
+
+
+class ActivitiesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Agenda pública de actividades del Plan de Acción Local"
+    subtitle = "Caravanas, pláticas, círculos restaurativos y capacitaciones, las más recientes."
+    author_name = PUBLISHER
+    language = "es-MX"
+
+    def link(self) -> str:
+        return reverse("plan:agenda")
+
+    def items(self) -> QuerySet[Activity]:
+        return plan.opendata_activities().order_by("-date", "-id")[:50]
+
+    def item_title(self, item: Activity) -> str:
+        where = f", {item.municipality.name}" if item.municipality else ""
+        return f"{item.title} ({item.date:%d/%m/%Y}{where})"
+
+    def item_description(self, item: Activity) -> str:
+        return item.description or item.kind.name
+
+    def item_link(self, item: Activity) -> str:
+        return reverse("plan:activity_detail", args=[item.public_id])
+
+    def item_pubdate(self, item: Activity) -> datetime.datetime:
+        return _at_noon(item.date)
+
+    def item_updateddate(self, item: Activity) -> datetime.datetime:
+        return item.updated_at
+
+    def item_guid(self, item: Activity) -> str:
+        return f"urn:abierto:activity:{item.public_id}"
+
+    def item_guid_is_permalink(self, item: Activity) -> bool:
+        return False

@@ -20,8 +20,10 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 
 from abierto.forum import selectors as forum
+from abierto.plan import selectors as plan
 
 from .models import SearchEntry
 
@@ -112,6 +114,33 @@ def _agreements() -> Iterator[Entry]:
             agreement.text,
             agreement.get_absolute_url(),
             agreement.session.date,
+        )
+
+
+@source
+def _commitments() -> Iterator[Entry]:
+    for commitment in plan.opendata_commitments():
+        yield Entry(
+            "commitment",
+            commitment.public_id,
+            f"Compromiso {commitment.number}: {commitment.title}",
+            f"{commitment.public_problem} {commitment.objective}",
+            reverse("plan:commitment_detail", args=[commitment.public_id]),
+            commitment.start_date,
+        )
+
+
+@source
+def _activities() -> Iterator[Entry]:
+    for activity in plan.opendata_activities():
+        where = activity.municipality.name if activity.municipality else ""
+        yield Entry(
+            "activity",
+            activity.public_id,
+            f"{activity.title} ({where})" if where else activity.title,
+            f"{activity.kind.name} {activity.description} {activity.place} {where}",
+            reverse("plan:activity_detail", args=[activity.public_id]),
+            activity.date,
         )
 
 

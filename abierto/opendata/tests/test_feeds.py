@@ -11,8 +11,9 @@ def demo(db):
     from abierto.directory import demo as directory_demo
     from abierto.forum import demo as forum_demo
     from abierto.opendata import demo as opendata_demo
+    from abierto.plan import demo as plan_demo
 
-    for module in (directory_demo, forum_demo, opendata_demo):
+    for module in (directory_demo, forum_demo, plan_demo, opendata_demo):
         module.load(stdout=io.StringIO(), with_logins=False)
 
 
@@ -36,3 +37,11 @@ def test_the_minutes_feed_lists_published_minutes_only(client, demo):
     root = ET.fromstring(client.get("/feeds/actas.atom").content)
     titles = [e.findtext(f"{ATOM}title") for e in root.findall(f"{ATOM}entry")]
     assert titles == ["Acta de la Décimo Cuarta Sesión Ordinaria (08/11/2022)"]
+
+
+@pytest.mark.django_db
+def test_the_activities_feed_lists_caravan_visits(client, demo):
+    root = ET.fromstring(client.get("/feeds/actividades.atom").content)
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 50
+    assert all(e.findtext(f"{ATOM}id").startswith("urn:abierto:activity:") for e in entries)

@@ -12,8 +12,9 @@ def demo(db):
     from abierto.directory import demo as directory_demo
     from abierto.forum import demo as forum_demo
     from abierto.opendata import demo as opendata_demo
+    from abierto.plan import demo as plan_demo
 
-    for module in (directory_demo, forum_demo, opendata_demo):
+    for module in (directory_demo, forum_demo, plan_demo, opendata_demo):
         module.load(stdout=io.StringIO(), with_logins=False)
     rebuild()
 
@@ -62,3 +63,9 @@ def test_the_search_page(client, demo):
     page = client.get("/buscar/", {"q": "orden del día", "tipo": "agreement", "anio": "x"})
     assert page.status_code == 200
     assert "STL/XV/1/2022" in page.text
+
+
+@pytest.mark.django_db
+def test_commitments_and_activities_are_found(demo):
+    kinds = {hit.kind for hit in search("justicia")}
+    assert {"commitment", "activity"} <= kinds

@@ -1,0 +1,458 @@
+"""The plan itself: its axes, commitments, lines of action, milestones and progress reports."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from abierto.directory.models import Institution, TimeStamped, new_public_id
+
+
+class ActionPlan(TimeStamped):
+    """A local action plan of the Open Government Partnership, e.g. the 2020 plan."""
+
+    public_id = models.CharField(
+        _("identificador público"),
+        max_length=32,
+        unique=True,
+        default=new_public_id,
+        editable=False,
+        help_text=_("Identificador aleatorio y estable del plan."),
+    )
+    title = models.CharField(
+        _("título"), max_length=250, unique=True, help_text=_("Nombre oficial del plan.")
+    )
+    period_start = models.PositiveSmallIntegerField(
+        _("año de inicio"), help_text=_("Primer año del periodo del plan.")
+    )
+    period_end = models.PositiveSmallIntegerField(
+        _("año de término"), help_text=_("Último año del periodo del plan.")
+    )
+    launched_on = models.DateField(
+        _("fecha de lanzamiento"), help_text=_("Fecha en que se presentó el plan.")
+    )
+    consultation_start = models.DateField(
+        _("inicio de la consulta"), help_text=_("Inicio de la consulta ciudadana.")
+    )
+    consultation_end = models.DateField(
+        _("fin de la consulta"), help_text=_("Fin de la consulta ciudadana.")
+    )
+    consultation_summary = models.TextField(
+        _("resumen de la consulta"),
+        blank=True,
+        help_text=_("Cómo se consultó a la ciudadanía y qué resultó de la consulta."),
+    )
+
+    class Meta:
+        ordering = ["-period_start"]
+        verbose_name = _("plan de acción")
+        verbose_name_plural = _("planes de acción")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="plan_period_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(consultation_end__gte=models.F("consultation_start")),
+                name="plan_consultation_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ThematicAxis(TimeStamped):
+    plan = models.ForeignKey(
+        ActionPlan,
+        verbose_name=_("plan"),
+        on_delete=models.PROTECT,
+        related_name="axes",
+        help_text=_("Plan al que pertenece el eje."),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("número"), validators=[MinValueValidator(1)], help_text=_("Orden del eje en el plan.")
+    )
+    title = models.CharField(_("título"), max_length=250, help_text=_("Nombre del eje temático."))
+    description = models.TextField(
+        _("descripción"), blank=True, help_text=_("Qué problemas públicos abarca el eje.")
+    )
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("eje temático")
+        verbose_name_plural = _("ejes temáticos")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="one_axis_number_per_plan"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="axis_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Completion(models.TextChoices):
+    """The completion scale of the OGP's Independent Reporting Mechanism (IRM)."""
+
+    NOT_STARTED = "not_started", _("No iniciado")
+    LIMITED = "limited", _("Limitado")
+    SUBSTANTIAL = "substantial", _("Sustancial")
+    COMPLETE = "complete", _("Completo")
+
+
+class Commitment(TimeStamped):
+    """A commitment of the plan, co-created with society or proactive (led by one institution).
+
+    Its progress and its completion level are not stored: the selectors compute them from the
+    milestones (``selectors.commitment_progress``), so nobody types a percentage by hand.
+    """
+
+    class Kind(models.TextChoices):
+        CO_CREATED = "co-created", _("Co-creado")
+        PROACTIVE = "proactive", _("Proactivo")
+
+    public_id = models.CharField(
+        _("identificador público"),
+        max_length=32,
+        unique=True,
+        default=new_public_id,
+        editable=False,
+        help_text=_("Identificador aleatorio y estable del compromiso."),
+    )
+    plan = models.ForeignKey(
+        ActionPlan,
+        verbose_name=_("plan"),
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text=_("Plan al que pertenece el compromiso."),
+    )
+    axis = models.ForeignKey(
+        ThematicAxis,
+        verbose_name=_("eje temático"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments",
+        help_text=_("Eje temático del plan en que se ubica el compromiso."),
+    )
+    kind = models.CharField(
+        _("tipo"),
+        max_length=12,
+        choices=Kind.choices,
+        help_text=_("Co-creado (con la sociedad civil) o proactivo (de una institución)."),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("número"),
+        validators=[MinValueValidator(1)],
+        help_text=_("Número del compromiso dentro de su tipo, p. ej. 1 a 6 para los co-creados."),
+    )
+    title = models.CharField(_("título"), max_length=300, help_text=_("Nombre del compromiso."))
+    responsible = models.ForeignKey(
+        Institution,
+        verbose_name=_("institución responsable"),
+        on_delete=models.PROTECT,
+        related_name="commitments_led",
+        help_text=_("Institución que responde por el compromiso y reporta sus avances."),
+    )
+    supporting = models.ManyToManyField(
+        Institution,
+        verbose_name=_("instituciones corresponsables"),
+        blank=True,
+        related_name="commitments_supported",
+        help_text=_("Otras instituciones que participan en el compromiso."),
+    )
+    public_problem = models.TextField(
+        _("problema público"), blank=True, help_text=_("El problema público que atiende.")
+    )
+    objective = models.TextField(
+        _("objetivo"), blank=True, help_text=_("Lo que el compromiso busca lograr.")
+    )
+    ogp_access_to_information = models.BooleanField(
+        _("valor AGA: acceso a la información"),
+        default=False,
+        help_text=_("Si el compromiso es relevante para el acceso a la información."),
+    )
+    ogp_civic_participation = models.BooleanField(
+        _("valor AGA: participación cívica"),
+        default=False,
+        help_text=_("Si el compromiso es relevante para la participación cívica."),
+    )
+    ogp_public_accountability = models.BooleanField(
+        _("valor AGA: rendición de cuentas"),
+        default=False,
+        help_text=_("Si el compromiso es relevante para la rendición de cuentas públicas."),
+    )
+    ogp_technology = models.BooleanField(
+        _("valor AGA: tecnología e innovación"),
+        default=False,
+        help_text=_(
+            "Si el compromiso es relevante para la tecnología e innovación para la "
+            "transparencia y la rendición de cuentas."
+        ),
+    )
+    start_date = models.DateField(
+        _("fecha de inicio"), null=True, blank=True, help_text=_("Inicio de la implementación.")
+    )
+    end_date = models.DateField(
+        _("fecha de término"),
+        null=True,
+        blank=True,
+        help_text=_("Fecha en que el compromiso debe estar cumplido."),
+    )
+
+    class Meta:
+        ordering = ["plan", "kind", "number"]
+        verbose_name = _("compromiso")
+        verbose_name_plural = _("compromisos")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "kind", "number"], name="one_commitment_number_per_plan_and_kind"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="commitment_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="commitment_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    @property
+    def code(self) -> str:
+        """Short key used in uploads and lists: ``CC1`` (co-created 1) or ``CP2`` (proactive 2)."""
+        prefix = "CC" if self.kind == self.Kind.CO_CREATED else "CP"
+        return f"{prefix}{self.number}"
+
+    @property
+    def ogp_values(self) -> list[str]:
+        """Labels of the OGP values the commitment is relevant to."""
+        return [str(OGP_VALUE_LABELS[name]) for name in OGP_VALUE_FIELDS if getattr(self, name)]
+
+
+OGP_VALUE_LABELS = {
+    "ogp_access_to_information": _("Acceso a la información"),
+    "ogp_civic_participation": _("Participación cívica"),
+    "ogp_public_accountability": _("Rendición de cuentas"),
+    "ogp_technology": _("Tecnología e innovación para la transparencia y la rendición de cuentas"),
+}
+OGP_VALUE_FIELDS = list(OGP_VALUE_LABELS)
+
+
+class ActionLine(TimeStamped):
+    """A line of action or phase of a commitment; it groups milestones."""
+
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("compromiso"),
+        on_delete=models.PROTECT,
+        related_name="action_lines",
+        help_text=_("Compromiso al que pertenece la línea de acción."),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("número"), help_text=_("Número de la línea de acción o fase dentro del compromiso.")
+    )
+    title = models.CharField(
+        _("título"), max_length=300, help_text=_("Nombre de la línea de acción o fase.")
+    )
+    description = models.TextField(
+        _("descripción"), blank=True, help_text=_("En qué consiste la línea de acción.")
+    )
+
+    class Meta:
+        ordering = ["commitment", "number"]
+        verbose_name = _("línea de acción")
+        verbose_name_plural = _("líneas de acción")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commitment", "number"], name="one_action_line_number_per_commitment"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="action_line_number_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Milestone(TimeStamped):
+    """A verifiable step of a line of action; its weight says how much it counts for progress."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pendiente")
+        IN_PROGRESS = "in_progress", _("En proceso")
+        MET = "met", _("Cumplido")
+        CANCELLED = "cancelled", _("Cancelado")
+
+    action_line = models.ForeignKey(
+        ActionLine,
+        verbose_name=_("línea de acción"),
+        on_delete=models.PROTECT,
+        related_name="milestones",
+        help_text=_("Línea de acción o fase a la que pertenece el hito."),
+    )
+    number = models.PositiveSmallIntegerField(
+        _("número"), help_text=_("Número del hito dentro de su línea de acción.")
+    )
+    title = models.CharField(_("hito"), max_length=300, help_text=_("Qué se entrega o se logra."))
+    due_date = models.DateField(
+        _("fecha compromiso"), null=True, blank=True, help_text=_("Cuándo debe cumplirse.")
+    )
+    met_on = models.DateField(
+        _("fecha de cumplimiento"),
+        null=True,
+        blank=True,
+        help_text=_("Cuándo se cumplió; vacío mientras no se cumple."),
+    )
+    status = models.CharField(
+        _("estado"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.PENDING,
+        help_text=_("Pendiente, en proceso, cumplido o cancelado (no cuenta para el avance)."),
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("peso"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Cuánto pesa el hito en el avance del compromiso, frente a los demás hitos (1 a 100)."
+        ),
+    )
+
+    class Meta:
+        ordering = ["action_line", "number"]
+        verbose_name = _("hito")
+        verbose_name_plural = _("hitos")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action_line", "number"], name="one_milestone_number_per_action_line"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weight__gte=1, weight__lte=100), name="milestone_weight_1_100"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="milestone_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(status="met") & models.Q(met_on__isnull=False))
+                | (~models.Q(status="met") & models.Q(met_on__isnull=True)),
+                name="milestone_met_iff_it_has_a_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def code(self) -> str:
+        """Key used in uploads: ``CC1-2.3`` is milestone 3 of line 2 of co-created commitment 1."""
+        return f"{self.action_line.commitment.code}-{self.action_line.number}.{self.number}"
+
+
+class ProgressReport(TimeStamped):
+    """A report of progress on a commitment, usually presented at a session of the forum."""
+
+    public_id = models.CharField(
+        _("identificador público"),
+        max_length=32,
+        unique=True,
+        default=new_public_id,
+        editable=False,
+        help_text=_("Identificador aleatorio y estable del reporte."),
+    )
+    commitment = models.ForeignKey(
+        Commitment,
+        verbose_name=_("compromiso"),
+        on_delete=models.PROTECT,
+        related_name="reports",
+        help_text=_("Compromiso sobre el que se informa."),
+    )
+    date = models.DateField(_("fecha"), help_text=_("Fecha del reporte."))
+    text = models.TextField(_("texto"), help_text=_("Qué se avanzó, con sus cifras."))
+    session = models.ForeignKey(
+        "forum.Session",
+        verbose_name=_("sesión"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plan_reports",
+        help_text=_("Sesión del STL en que se presentó el reporte, si se presentó en una."),
+    )
+    # Who typed it: for the audit trail, never published.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registró"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("reporte de avance")
+        verbose_name_plural = _("reportes de avance")
+
+    def __str__(self) -> str:
+        return f"{self.commitment.code} {self.date:%Y-%m-%d}"
+
+
+EVIDENCE_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "docx", "xlsx", "odt", "ods", "csv"]
+
+
+class Evidence(TimeStamped):
+    """A file or a link that backs a progress report."""
+
+    public_id = models.CharField(
+        _("identificador público"),
+        max_length=32,
+        unique=True,
+        default=new_public_id,
+        editable=False,
+        help_text=_("Identificador aleatorio y estable de la evidencia."),
+    )
+    report = models.ForeignKey(
+        ProgressReport,
+        verbose_name=_("reporte"),
+        on_delete=models.CASCADE,
+        related_name="evidence",
+        help_text=_("Reporte de avance que respalda."),
+    )
+    title = models.CharField(
+        _("título"),
+        max_length=250,
+        help_text=_("Qué es la evidencia, p. ej. «Minuta de la visita»."),
+    )
+    url = models.URLField(
+        _("enlace"), blank=True, max_length=500, help_text=_("Dirección pública de la evidencia.")
+    )
+    file = models.FileField(
+        _("archivo"),
+        upload_to="plan/evidencias/%Y/",
+        blank=True,
+        validators=[FileExtensionValidator(EVIDENCE_EXTENSIONS)],
+        help_text=_("Archivo de la evidencia (PDF, imagen u hoja de cálculo)."),
+    )
+
+    class Meta:
+        ordering = ["report", "id"]
+        verbose_name = _("evidencia")
+        verbose_name_plural = _("evidencias")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(url="") & ~models.Q(file=""))
+                | (~models.Q(url="") & models.Q(file="")),
+                name="evidence_is_a_link_or_a_file",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
