@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install lint typecheck format messages migrate demo serve-dev e2e-deps clean
+.PHONY: run test install lint typecheck format messages migrate demo serve-dev e2e-deps clean serve worker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,25 @@ e2e-deps:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) to run the e2e tests."; fi; }
+
+# Production: gunicorn on loopback behind a proxy, settings only from the environment
+# (docs/deploy.md). DEBUG is never on here; SECRET_KEY and ALLOWED_HOSTS are required.
+serve: messages
+	@unset DEBUG; missing=""; \
+	  for name in SECRET_KEY ALLOWED_HOSTS; do \
+	    file="$${name}_FILE"; \
+	    if [ -z "$${!name}" ] && [ -z "$${!file}" ]; then missing="$$missing $$name"; fi; \
+	  done; \
+	  if [ -n "$$missing" ]; then \
+	    echo "make serve needs these in the environment (or <NAME>_FILE):$$missing"; \
+	    echo "See docs/deploy.md. For development, use 'make run'."; exit 2; fi
+	env -u DEBUG $(BIN)/python manage.py collectstatic --no-input -v 0
+	env -u DEBUG $(BIN)/python manage.py migrate --no-input -v 0
+	env -u DEBUG BIND=$${BIND:-$(HOST):$(PORT)} $(BIN)/gunicorn -c gunicorn.conf.py
+
+# A background worker for every queue (e-mails, acta reading, renditions).
+worker: install
+	env -u DEBUG $(BIN)/python manage.py db_worker --queue-name '*' --no-reload
 
 test: messages e2e-deps
 	$(BIN)/pytest -q -n auto $(PYTEST_ARGS)

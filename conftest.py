@@ -71,9 +71,20 @@ def browser():
     # Playwright's sync API runs an event loop in this thread; the live server's database
     # work happens in its own thread, so Django's async guard does not apply to it.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright's event loop runs in this thread, asgiref hands out another connection
+    # object, without the snapshot that serialized_rollback restores after a flush: carry it
+    # over, or later tests would find the data migrations' rows (municipalities) gone.
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        for alias, contents in snapshots.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=executable,
             args=[
@@ -105,3 +116,76 @@ def page(browser, live_server, settings):
 def _media_root(settings, tmp_path):
     """Files written by a test (letters, documents) go to its own folder, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory):
+    """Debian's redis-server on a free loopback port, for what app servers share; its URL.
+
+    Skipped where redis-server is missing, but a failure in CI (.ci/run installs it).
+    """
+    import os
+    import shutil
+    import subprocess
+    import time
+
+    import redis
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's redis-server is not installed: .ci/run must install it.")
+        pytest.skip("Debian's redis-server is not installed (apt-get install redis-server).")
+    directory = tmp_path_factory.mktemp("redis")
+    for _attempt in range(3):
+        port = _free_port()
+        process = subprocess.Popen(
+            [binary, "--bind", "127.0.0.1", "--port", str(port), "--dir", str(directory),
+             "--save", "", "--appendonly", "no", "--daemonize", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        url = f"redis://127.0.0.1:{port}/0"
+        client = redis.Redis.from_url(url, socket_connect_timeout=0.2)
+        deadline = time.monotonic() + 10
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        else:
+            process.kill()
+            process.wait(5)
+            continue  # the port was taken meanwhile, or the server did not come up
+        yield url
+        process.terminate()
+        process.wait(10)
+        return
+    pytest.fail("redis-server did not start on a loopback port.")
+
+
+@pytest.fixture
+def redis_cache(settings, redis_server):
+    """Django's cache on the real Redis, empty, for this test only."""
+    import uuid
+
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_server,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}",
+        }
+    }
+    yield cache
+    cache.clear()

@@ -71,11 +71,22 @@ INSTALLED_APPS = [
     "ninja",  # serves its Swagger UI assets from our static files, not from a CDN
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "abierto.directory",
+    "abierto.ops",
     "abierto.forum",
+    "abierto.plan",
+    "abierto.folder",
+    "abierto.opendata",
 ]
 
 MIDDLEWARE = [
+    # First: every log line and metric of a request, health checks included, sees these.
+    "abierto.ops.middleware.RequestIdMiddleware",
+    "abierto.ops.middleware.MetricsMiddleware",
+    "abierto.ops.middleware.HealthCheckMiddleware",
+    "abierto.middleware.DatabaseUnavailableMiddleware",  # a 503 page when the database is gone
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,7 +141,78 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
         "PRAGMA busy_timeout=5000",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails a request (and /readyz) in seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DB_CONNECT_TIMEOUT", 5
+    )
+    # Behind PgBouncer in transaction mode: DB_DISABLE_SERVER_SIDE_CURSORS=1 (docs/deploy.md).
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DB_DISABLE_SERVER_SIDE_CURSORS")
+# A read replica takes the anonymous reads (public pages, open data, the API): see
+# abierto/ops/db_router.py. Writes, signed-in people and workers always use the primary.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")
+REPLICA_STICKY_SECONDS = env_int("REPLICA_STICKY_SECONDS", 10)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["abierto.ops.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("abierto.ops.middleware.HealthCheckMiddleware") + 1,
+        "abierto.ops.middleware.ReplicaReadsMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache, sessions and background tasks -------------------------------------------------------
+# Redis (REDIS_URL) is the cache every app server shares: API rate limits, and the login
+# lockout with AXES_STORE=cache. Without it, a per-process memory cache keeps `make run`
+# zero-setup (and rate limits are then counted per process).
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "abierto"),
+            "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("REDIS_TIMEOUT", 2),
+                "socket_timeout": env_int("REDIS_TIMEOUT", 2),
+                "health_check_interval": 30,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_BACKEND = env("SESSION_BACKEND", "db")
+SESSION_ENGINES = {
+    "db": "django.contrib.sessions.backends.db",
+    "cache": "django.contrib.sessions.backends.cache",
+    "cached_db": "django.contrib.sessions.backends.cached_db",
+}
+if SESSION_BACKEND not in SESSION_ENGINES:
+    raise ImproperlyConfigured(f"SESSION_BACKEND={SESSION_BACKEND!r}: use db, cache or cached_db.")
+if SESSION_BACKEND == "cache" and not REDIS_URL and not DEBUG:
+    raise ImproperlyConfigured("SESSION_BACKEND=cache needs REDIS_URL: app servers must share it.")
+SESSION_ENGINE = SESSION_ENGINES[SESSION_BACKEND]
+
+# Background work (django-tasks, the backport of Django 6's task framework): stored in the
+# database and run by `manage.py db_worker`; TASKS_BACKEND=immediate runs them in the request.
+TASKS_BACKEND = env("TASKS_BACKEND", "immediate" if DEBUG else "database")
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured(f"TASKS_BACKEND={TASKS_BACKEND!r}: use database or immediate.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "mail", "documents"],
+    }
+}
 
 # Accounts ------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [
@@ -160,6 +242,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The lockout counts failures in the shared database by default, so every app server sees
+# them; AXES_STORE=cache counts them in Redis instead (needs REDIS_URL).
+AXES_STORE = env("AXES_STORE", "database")
+if AXES_STORE == "cache":
+    if not REDIS_URL and not DEBUG:
+        raise ImproperlyConfigured("AXES_STORE=cache needs REDIS_URL: app servers must share it.")
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+elif AXES_STORE != "database":
+    raise ImproperlyConfigured(f"AXES_STORE={AXES_STORE!r}: use database or cache.")
 
 # Internationalisation ------------------------------------------------------------------------
 LANGUAGE_CODE = "es-mx"
@@ -175,8 +266,34 @@ STATICFILES_DIRS = [BASE_DIR / "abierto" / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads and generated files go through Django's storage API: the local disk by default, or
+# S3-compatible object storage (AWS, MinIO, Ceph…) with STORAGE_BACKEND=s3. Files are never
+# public: every download goes through a view that checks who asks.
+STORAGE_BACKEND = env("STORAGE_BACKEND", "filesystem")
+if STORAGE_BACKEND == "s3":
+    _s3_options: dict[str, object] = {
+        "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env("AWS_S3_REGION_NAME") or None,
+        "location": env("AWS_LOCATION"),
+        "default_acl": None,  # the bucket's policy decides, and it stays private
+        "file_overwrite": False,
+        "querystring_auth": True,
+        "querystring_expire": 300,
+        "addressing_style": env("AWS_S3_ADDRESSING_STYLE") or None,
+    }
+    if env("AWS_ACCESS_KEY_ID"):  # otherwise boto3's chain: instance role, ~/.aws, …
+        _s3_options["access_key"] = env("AWS_ACCESS_KEY_ID")
+        _s3_options["secret_key"] = env("AWS_SECRET_ACCESS_KEY")
+    if not _s3_options["bucket_name"]:
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _s3_options}
+elif STORAGE_BACKEND == "filesystem":
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"STORAGE_BACKEND={STORAGE_BACKEND!r}: use filesystem or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -219,7 +336,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 if env_bool("BEHIND_TLS_PROXY"):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -240,10 +357,24 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Logging -------------------------------------------------------------------------------------
+# One JSON object per line with the request id (LOG_FORMAT=json, the default without DEBUG),
+# or plain text for a developer's terminal.
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "abierto.ops.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "filters": {"request_id": {"()": "abierto.ops.logging.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
@@ -255,5 +386,31 @@ LOGGING = {
 # abierto -------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
 NINJA_PAGINATION_MAX_LIMIT = 500
+API_RATE_ANONYMOUS = env("API_RATE_ANONYMOUS", "120/m")
+API_RATE_AUTHENTICATED = env("API_RATE_AUTHENTICATED", "1200/m")
+NINJA_NUM_PROXIES = env_int("NUM_PROXIES", 0)  # trusted proxies in front, for client IPs
+# /metrics asks for "Authorization: Bearer <METRICS_TOKEN>" when it is set.
+METRICS_TOKEN = env("METRICS_TOKEN")
 # Demo logins are printed by load_demo only while DEBUG is on.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "abierto-demo-2022")
+
+# Carpeta Ciudadana ---------------------------------------------------------------------------
+# No key of the folder is ever stored in the database. Without DEBUG, a missing master key or
+# index key is an ImproperlyConfigured error the first time the folder needs it; with DEBUG,
+# throwaway keys are generated under var/keys/ (see abierto/folder/keys.py).
+#
+# Issuers' Ed25519 private keys: <kid>.pem (PKCS#8) in this directory, mode 0600, written by
+# `manage.py folder_keygen`; or FOLDER_KEY_<KID> in the environment (PEM or base64), KID in
+# upper case with every character outside A-Z and 0-9 turned into "_".
+FOLDER_KEYS_DIR = Path(env("FOLDER_KEYS_DIR", str(VAR_DIR / "keys")))
+# Master keys that wrap the data keys of encrypted fields: "kid1:base64,kid0:base64" (32-byte
+# keys), the first one current, the others kept to unwrap until `folder_rotate_master_key`
+# has re-wrapped everything. Or FOLDER_MASTER_KEYS_FILE.
+FOLDER_MASTER_KEYS = env("FOLDER_MASTER_KEYS")
+# Secret (base64, 32 bytes) for keyed hashes: the CUTS blind index, content digests and the
+# access log's hash chain. Changing it needs a re-index: keep it stable. Or _FILE.
+FOLDER_HMAC_KEY = env("FOLDER_HMAC_KEY")
+# How long verifiers may cache a status list, in seconds.
+FOLDER_STATUS_LIST_TTL = env_int("FOLDER_STATUS_LIST_TTL", 300)
+# Longest a share link may live, in days.
+FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)

@@ -34,10 +34,18 @@ auth_urls = [
 
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", include("abierto.ops.urls_health")),
     path("cuenta/", include(auth_urls)),
     path("", include("abierto.directory.urls")),
     path("", include("abierto.forum.urls")),
+    path("", include("abierto.plan.urls")),
+    path("gestion/plan/", include("abierto.plan.urls_manage")),
+    path("gestion/tareas/", include("abierto.ops.urls")),
     path("gestion/", include("abierto.forum.urls_manage")),
+    path("", include("abierto.opendata.urls")),
+    path("", include("abierto.folder.urls_public")),
+    path("carpeta/", include("abierto.folder.urls")),
+    path("compartido/", include("abierto.folder.urls_shared")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+
+from abierto.lib.uploads import Kind, check_upload
 
 from .forms import DATE, TIME
 
@@ -16,6 +20,20 @@ class ActaUploadForm(forms.Form):
         label=_("Archivo del acta"),
         help_text=_("Texto (.txt, .md), Word (.docx) o PDF con capa de texto; máximo 20 MB."),
     )
+
+    def clean_file(self) -> UploadedFile:
+        """Size, extension and content checked here; the reading itself runs in a worker."""
+        from .services.imports import MAX_ACTA_BYTES, SUFFIXES
+
+        upload: UploadedFile = self.cleaned_data["file"]
+        suffix = Path(upload.name or "").suffix.lower()
+        if suffix not in SUFFIXES:
+            raise forms.ValidationError(
+                _("Formato no admitido (%(suffix)s): suba un archivo .txt, .md, .docx o .pdf.")
+                % {"suffix": suffix or _("sin extensión")}
+            )
+        check_upload(upload, allowed={Kind.TEXT, Kind.DOCX, Kind.PDF}, max_bytes=MAX_ACTA_BYTES)
+        return upload
 
 
 def _lines(value: str) -> list[list[str]]:

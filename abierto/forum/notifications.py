@@ -60,6 +60,8 @@ def convocation_send(convocation_pk: int) -> None:
     from .documents import convocation_pdf
 
     convocation = Convocation.objects.select_related("session__forum").get(pk=convocation_pk)
+    if convocation.sent_at is not None:
+        return  # a retried task must not mail everyone twice
     session = convocation.session
     pdf = convocation_pdf(convocation)
     if not convocation.letter:

@@ -396,9 +396,8 @@ def opendata_sessions() -> QuerySet[Session]:
 
 def opendata_attendance() -> QuerySet[Attendance]:
     """Who attended each session, in which capacity; no contact data."""
-    return (
-        Attendance.objects.select_related("session__forum", "seat", "person")
-        .order_by("session__date", "session__number", "id")
+    return Attendance.objects.select_related("session__forum", "seat", "person").order_by(
+        "session__date", "session__number", "id"
     )
 
 

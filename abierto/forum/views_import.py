@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import uuid
+from pathlib import Path
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -11,8 +16,9 @@ from django.views.decorators.http import require_http_methods
 
 from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
+from abierto.ops.models import Job
 
-from . import selectors, services
+from . import selectors, services, tasks
 from .forms_import import ActaReviewForm, ActaUploadForm
 from .models import ActaImport
 
@@ -28,25 +34,27 @@ def acta_upload(request: HttpRequest) -> HttpResponse:
     form = ActaUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        if upload.size > services.imports.MAX_ACTA_BYTES:
-            form.add_error("file", _("El archivo pesa más de 20 MB; no se leyó."))
+        digest = hashlib.sha256()
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        existing = ActaImport.objects.filter(forum=forum, source_sha256=digest.hexdigest()).first()
+        if existing is not None:
+            messages.info(request, _("Este archivo ya se había leído: se muestra esa lectura."))
+            return redirect("forum_manage:acta_review", existing.pk)
+        # Reading a long PDF takes a while: a worker does it, and the facilitator follows it.
+        upload.seek(0)
+        stored_name = default_storage.save(
+            f"uploads/actas/{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}", upload
+        )
+        job = tasks.acta_read_later(
+            forum=forum, actor=acting_user(request), stored_name=stored_name, filename=upload.name
+        )
+        if job.status == Job.Status.DONE:  # already read (TASKS_BACKEND=immediate)
+            return redirect(job.result_url)
+        if job.status == Job.Status.FAILED:
+            form.add_error("file", job.error)
         else:
-            try:
-                acta_import, created = services.acta_read(
-                    actor=acting_user(request),
-                    forum=forum,
-                    filename=upload.name,
-                    content=upload.read(),
-                )
-            except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error("file", message)
-            else:
-                if not created:
-                    messages.info(
-                        request, _("Este archivo ya se había leído: se muestra esa lectura.")
-                    )
-                return redirect("forum_manage:acta_review", acta_import.pk)
+            return redirect(job)
     status = 400 if request.method == "POST" else 200
     imports = ActaImport.objects.filter(forum=forum).select_related("session")[:50]
     return render(

@@ -243,19 +243,27 @@ def _minutes_file(
 
 @require_safe
 def minutes_pdf(request: HttpRequest, public_id: str) -> HttpResponse:
-    from . import documents
+    from .renditions import minutes_file
 
     return _minutes_file(
-        request, public_id, extension="pdf", content_type=PDF, render_file=documents.minutes_pdf
+        request,
+        public_id,
+        extension="pdf",
+        content_type=PDF,
+        render_file=lambda minutes: minutes_file(minutes, "pdf"),
     )
 
 
 @require_safe
 def minutes_docx(request: HttpRequest, public_id: str) -> HttpResponse:
-    from . import documents
+    from .renditions import minutes_file
 
     return _minutes_file(
-        request, public_id, extension="docx", content_type=DOCX, render_file=documents.minutes_docx
+        request,
+        public_id,
+        extension="docx",
+        content_type=DOCX,
+        render_file=lambda minutes: minutes_file(minutes, "docx"),
     )
 
 

@@ -112,7 +112,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, media):
 
 @pytest.mark.postgres
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump and pg_restore")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_and_restore_round_trip_on_postgresql(tmp_path, media):
     InstitutionFactory.create_batch(2)
     before = snapshot(media)

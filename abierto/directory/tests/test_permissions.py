@@ -10,6 +10,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # Public pages, by route pattern (the start of the path, as the resolver joins it).
 PUBLIC = [
     r"^$",
+    r"^healthz$",  # for load balancers and monitoring; /metrics takes METRICS_TOKEN
+    r"^readyz$",
+    r"^metrics$",
     r"^aviso-de-privacidad/$",
     r"^participa/",
     r"^cuenta/entrar/$",

@@ -117,7 +117,12 @@ class Session(TimeStamped):
                 condition=models.Q(number__gte=1), name="session_number_positive"
             ),
         ]
-        indexes = [models.Index(fields=["forum", "date"]), models.Index(fields=["status", "date"])]
+        indexes = [
+            models.Index(fields=["forum", "date"]),
+            models.Index(fields=["status", "date"]),
+            # The public list, newest first, read in index order (LIMIT without a sort).
+            models.Index(fields=["-date", "-number"], name="session_newest_first"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.date:%Y-%m-%d})"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from abierto.lib.spanish import date_to_words
 
+from .. import tasks
 from ..minutes_text import compose_minutes
 from ..models import AgendaItem, Agreement, Minutes, Session
 from ._audit import audit_record
@@ -150,4 +151,6 @@ def minutes_publish(*, actor: User, minutes: Minutes) -> Minutes:
     minutes.published_at = timezone.now()
     minutes.save(update_fields=["status", "published_at", "updated_at"])
     audit_record(actor=actor, action="minutes.published", target=minutes, changes={})
+    # The published text is frozen: its PDF and DOCX are rendered once, in a worker.
+    transaction.on_commit(lambda: tasks.minutes_render_later(minutes, actor=actor))
     return minutes

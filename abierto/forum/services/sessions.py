@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from abierto.lib.spanish import ordinal_to_words
 
-from .. import notifications
+from .. import notifications, tasks
 from ..models import AgendaItem, Convocation, Forum, Session
 from ._audit import audit_record, changes_between, jsonable, snapshot
 from .errors import ForumError
@@ -220,7 +220,7 @@ def session_convene(
         target=session,
         changes={"status": ["planned", "convened"], "convocation": convocation.reference},
     )
-    transaction.on_commit(lambda: notifications.convocation_send(convocation.pk))
+    transaction.on_commit(lambda: tasks.convocation_send_later(convocation.pk, actor=actor))
     return convocation
 
 

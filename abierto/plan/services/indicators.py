@@ -61,7 +61,7 @@ def record_value(
     if problems:
         raise PlanError(list(problems.values()))
     existing = (
-        IndicatorValue.objects.select_for_update()
+        IndicatorValue.objects.select_for_update(of=("self",))
         .filter(indicator=indicator, date=date, municipality=municipality)
         .first()
     )

@@ -1,0 +1,25 @@
+"""Tasks for the tests of background work: they fail on purpose, a set number of times."""
+
+from abierto.ops.background import JobRefused, background_task, job_step
+
+
+@background_task(max_attempts=3, backoff_seconds=0)
+def flaky(job, *, failures: int) -> str:
+    """Fails its first ``failures`` attempts, as a mail server that is briefly away would."""
+    job_step(job, 50, "Enviando")
+    if job.attempts <= failures:
+        raise ConnectionError(f"attempt {job.attempts}: the mail server went away")
+    job.result_url = "/listo/"
+    return f"done on attempt {job.attempts}"
+
+
+@background_task(max_attempts=3, backoff_seconds=60)
+def flaky_with_backoff(job, *, failures: int) -> str:
+    if job.attempts <= failures:
+        raise ConnectionError("the mail server went away")
+    return "done"
+
+
+@background_task(max_attempts=3, backoff_seconds=0)
+def refused(job) -> None:
+    raise JobRefused("El PDF no tiene capa de texto.")
