@@ -3,10 +3,11 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from . import selectors
 from .models import Municipality
+from .pagination import BoundedLimitOffsetPagination
 
 router = Router(tags=["Municipios"])
 
@@ -28,7 +29,7 @@ class MunicipalityOut(Schema):
     description="Los 125 municipios con su clave INEGI, ordenados por clave. "
     "`search` filtra por nombre (sin distinguir mayúsculas).",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_municipalities(request: HttpRequest, search: str = "") -> list[Municipality]:
     return selectors.municipality_list(search=search[:100])  # type: ignore[return-value]
 

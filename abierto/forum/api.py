@@ -18,7 +18,9 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from abierto.directory.pagination import BoundedLimitOffsetPagination
 
 from . import selectors
 from .calendar_feed import TZID, session_span
@@ -426,7 +428,7 @@ class AgreementDetailOut(AgreementOut):
     description="Las sesiones públicas, de la más reciente a la más antigua. Se filtran por "
     "`year`, `kind` y `status`.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_sessions(
     request: HttpRequest,
     year: Year = None,
@@ -458,7 +460,7 @@ def get_session(request: HttpRequest, id: str) -> Session:
     "`status`, `year`, `session` (id de la sesión), `responsible` (id de la institución) y "
     "`q` (palabras en el texto o la clave).",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_agreements(
     request: HttpRequest,
     status: AgreementStatusParam = None,

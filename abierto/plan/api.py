@@ -18,10 +18,11 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from abierto.directory.api import MunicipalityOut
 from abierto.directory.models import Municipality
+from abierto.directory.pagination import BoundedLimitOffsetPagination
 from abierto.directory.selectors import municipality_list
 from abierto.forum.api import ErrorOut, InstitutionOut, SessionRefOut
 
@@ -553,7 +554,7 @@ class CommitmentDetailOut(CommitmentOut):
     description="Los compromisos del plan vigente, primero los co-creados y luego los "
     "proactivos, cada uno con su avance calculado de sus hitos. Se filtran por `kind`.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_commitments(
     request: HttpRequest, kind: CommitmentKind = None
 ) -> list[selectors.CommitmentSummary]:
@@ -593,7 +594,7 @@ def _municipality(code: str | None) -> Municipality | None:
     "ese municipio: registrados, en los indicadores por municipio, o contados de las visitas "
     "de caravana, en los calculados; los indicadores solo estatales quedan sin valores.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_indicators(
     request: HttpRequest, commitment: CommitmentId = "", municipality: MunicipalityCode = None
 ) -> list[IndicatorRow]:
@@ -760,7 +761,7 @@ class ActivityOut(Schema):
     "restaurativos), de la más antigua a la más reciente. Se filtran por `municipality` "
     "(clave INEGI), `kind` (clave del tipo), `status` y el periodo de `date_from` a `date_to`.",
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def list_activities(
     request: HttpRequest,
     municipality: MunicipalityCode = None,
