@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from abierto.lib import metrics
 from abierto.lib.status_list import MEDIA_TYPE
 
 from . import selectors, services
@@ -32,6 +33,7 @@ def jwks(request: HttpRequest) -> HttpResponse:
 def verify(request: HttpRequest, token: str) -> HttpResponse:
     """The page a document's QR opens: is it authentic, current and unrevoked?"""
     result = selectors.verify_token(token)
+    metrics.verification_recorded(result.status)
     if result.document is not None:
         # Authentic, whatever its status: its holder sees that it was checked.
         services.verification_record(document=result.document, ip=_client_ip(request))

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from abierto.lib import jws
+from abierto.lib import jws, metrics
 from abierto.lib.canonical_json import canonical_dumps
 from abierto.lib.status_list import status_reference
 
@@ -349,7 +349,15 @@ def document_issue(
         for error in exc.errors:
             error.pop("item", None)
         raise
+    _count_issued([result])
     return result
+
+
+def _count_issued(results: Sequence[tuple[Document, bool]]) -> None:
+    """Add the newly issued documents to the /metrics counter once their transaction commits."""
+    created = sum(1 for _document, is_new in results if is_new)
+    if created:
+        transaction.on_commit(lambda: metrics.documents_issued(created))
 
 
 def documents_issue_batch(
@@ -366,12 +374,14 @@ def documents_issue_batch(
         raise FolderError(_("Un lote admite hasta %(max)s documentos.") % {"max": MAX_BATCH})
     document_type = document_type_for_issuer(issuer, type_slug)
     with transaction.atomic():
-        return _issue_many(
+        results = _issue_many(
             issuer=issuer,
             document_type=document_type,
             requests=requests,
             actor_label=_actor_label(issuer, actor_label),
         )
+    _count_issued(results)
+    return results
 
 
 @transaction.atomic

@@ -276,3 +276,24 @@ def test_any_changed_character_of_a_real_token_is_invalid_over_http(
         return
     tampered = token[:position] + replacement + token[position + 1 :]
     assert verify_json(client, tampered)["valid"] is False
+
+
+@pytest.mark.django_db
+def test_issuance_and_verification_are_counted_for_metrics(
+    client, issuer, birth_type, django_capture_on_commit_callbacks
+):
+    from prometheus_client import REGISTRY
+
+    def sample(name, **labels):
+        return REGISTRY.get_sample_value(name, labels) or 0
+
+    issued_before = sample("abierto_documents_issued_total", channel="api")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = issue(issuer, birth_type, reference="metricas-1")
+    assert sample("abierto_documents_issued_total", channel="api") == issued_before + 1
+    valid_before = sample("abierto_verifications_total", outcome="valid")
+    invalid_before = sample("abierto_verifications_total", outcome="invalid")
+    verify_json(client, selectors.document_token(document))
+    verify_json(client, "no.es.un-token")
+    assert sample("abierto_verifications_total", outcome="valid") == valid_before + 1
+    assert sample("abierto_verifications_total", outcome="invalid") == invalid_before + 1
