@@ -107,3 +107,48 @@ def test_the_issue_bulk_command_reports_progress(tmp_path, issuer, birth_type):
     )
     assert "2/4 filas" in out.getvalue()
     assert "4 documentos" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_bulk_issuance_runs_as_a_background_job(tmp_path, issuer, birth_type):
+    from abierto.ops.models import Job
+
+    out = io.StringIO()
+    call_command(
+        "issue_bulk",
+        str(csv_file(tmp_path, rows(12))),
+        "--issuer",
+        issuer.slug,
+        "--type",
+        birth_type.slug,
+        "--batch-size",
+        "5",
+        "--background",
+        stdout=out,
+    )
+    job = Job.objects.get()
+    assert job.status == Job.Status.DONE
+    assert "12 documentos emitidos" in job.step
+    assert Document.objects.count() == 12
+    assert job.public_id in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_refused_row_stops_the_background_job_without_retrying(tmp_path, issuer, birth_type):
+    from abierto.ops.models import Job
+
+    bad = [*rows(3), "PERS999999,REF-X,,no-es-fecha,1"]
+    call_command(
+        "issue_bulk",
+        str(csv_file(tmp_path, bad)),
+        "--issuer",
+        issuer.slug,
+        "--type",
+        birth_type.slug,
+        "--background",
+        stdout=io.StringIO(),
+    )
+    job = Job.objects.get()
+    assert job.status == Job.Status.FAILED
+    assert job.attempts == 1
+    assert "fila" in job.error
