@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +16,18 @@ from django.utils.translation import gettext_lazy as _
 def new_public_id() -> str:
     """A random, URL-safe identifier for anything shown in public (never the primary key)."""
     return secrets.token_urlsafe(12)
+
+
+def public_id_field(help_text: Any) -> models.CharField[str, str]:
+    """A random, stable identifier for URLs and QR codes, so the primary key is never shown."""
+    return models.CharField(
+        _("identificador público"),
+        max_length=32,
+        unique=True,
+        default=new_public_id,
+        editable=False,
+        help_text=help_text,
+    )
 
 
 class TimeStamped(models.Model):
@@ -68,14 +81,7 @@ class Institution(TimeStamped):
         MUNICIPALITY = "municipality", _("Municipio")
         CIVIL_SOCIETY = "civil_society", _("Organización de la sociedad civil")
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable de la institución."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable de la institución."))
     name = models.CharField(
         _("nombre"), max_length=250, unique=True, help_text=_("Nombre oficial completo.")
     )
@@ -122,14 +128,7 @@ class Institution(TimeStamped):
 class Person(TimeStamped):
     """Someone who takes part in the forum; contact data is visible to staff only."""
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable de la persona."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable de la persona."))
     honorific = models.CharField(
         _("tratamiento"),
         max_length=20,

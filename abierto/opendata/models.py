@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Institution, TimeStamped, new_public_id
+from abierto.directory.models import Institution, TimeStamped, public_id_field
 
 
 class SearchEntry(models.Model):
@@ -47,14 +47,7 @@ class AccessPlatform(TimeStamped):
         PARTICIPATION = "participation", _("Participación ciudadana")
         OPEN_DATA = "open_data", _("Datos abiertos")
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable de la plataforma."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable de la plataforma."))
     name = models.CharField(_("nombre"), max_length=200, help_text=_("Nombre de la plataforma."))
     acronym = models.CharField(
         _("siglas"), max_length=30, blank=True, help_text=_("Siglas con que se conoce.")

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import TimeStamped, new_public_id
+from abierto.directory.models import TimeStamped, public_id_field
 
 from .. import keys
 
@@ -21,14 +21,7 @@ class Citizen(TimeStamped):
     lookups go through ``cuts_index``, a keyed hash, so the table alone identifies nobody.
     """
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio de la carpeta."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio de la carpeta."))
     cuts_index = models.CharField(
         _("índice de la CUTS"),
         max_length=64,

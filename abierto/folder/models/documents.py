@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import TimeStamped, new_public_id
+from abierto.directory.models import TimeStamped, public_id_field
 
 from .citizens import Citizen
 from .issuers import DocumentType, Issuer, IssuerKey, Relation
@@ -29,14 +29,7 @@ class BulkIssuance(TimeStamped):
         DONE = "done", _("Terminada")
         FAILED = "failed", _("Detenida por un error")
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio de la emisión masiva."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio de la emisión masiva."))
     issuer = models.ForeignKey(
         Issuer,
         verbose_name=_("emisor"),
@@ -300,13 +293,8 @@ class DocumentHolder(models.Model):
 class Share(models.Model):
     """A link that lets someone see chosen documents, until it expires, runs out or is revoked."""
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador del enlace en las páginas de su titular (no da acceso)."),
+    public_id = public_id_field(
+        _("Identificador del enlace en las páginas de su titular (no da acceso).")
     )
     citizen = models.ForeignKey(
         Citizen,

@@ -5,7 +5,12 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Institution, Person, TimeStamped, new_public_id
+from abierto.directory.models import (
+    Institution,
+    Person,
+    TimeStamped,
+    public_id_field,
+)
 
 
 class QuorumRule(models.TextChoices):
@@ -25,14 +30,7 @@ class Sector(models.TextChoices):
 class Forum(TimeStamped):
     """A collegiate body that meets in sessions, such as the STL."""
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable del foro."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable del foro."))
     name = models.CharField(_("nombre"), max_length=250, help_text=_("Nombre oficial del foro."))
     acronym = models.CharField(
         _("siglas"),

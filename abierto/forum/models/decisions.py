@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Institution, TimeStamped, new_public_id
+from abierto.directory.models import Institution, TimeStamped, public_id_field
 
 from .body import Seat
 from .meetings import AgendaItem, Session
@@ -96,14 +96,7 @@ class AgreementStatus(models.TextChoices):
 class Agreement(TimeStamped):
     """A numbered decision of a session, e.g. STL/XV/1/2022."""
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable del acuerdo."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable del acuerdo."))
     session = models.ForeignKey(
         Session, verbose_name=_("sesión"), on_delete=models.PROTECT, related_name="agreements"
     )

@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Person, TimeStamped, new_public_id
+from abierto.directory.models import Person, TimeStamped, public_id_field
 from abierto.lib.spanish import ordinal_to_words
 
 from .body import Forum, Seat
@@ -27,14 +27,7 @@ class Session(TimeStamped):
         MINUTES_APPROVED = "minutes_approved", _("Acta aprobada")
         CANCELLED = "cancelled", _("Cancelada")
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable de la sesión."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable de la sesión."))
     forum = models.ForeignKey(
         Forum, verbose_name=_("foro"), on_delete=models.PROTECT, related_name="sessions"
     )

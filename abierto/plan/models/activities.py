@@ -5,7 +5,12 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Institution, Municipality, TimeStamped, new_public_id
+from abierto.directory.models import (
+    Institution,
+    Municipality,
+    TimeStamped,
+    public_id_field,
+)
 
 from .commitments import Commitment
 
@@ -83,14 +88,7 @@ class Activity(TimeStamped):
         HELD = "held", _("Realizada")
         CANCELLED = "cancelled", _("Cancelada")
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable de la actividad."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable de la actividad."))
     kind = models.ForeignKey(
         ActivityKind,
         verbose_name=_("tipo"),

@@ -7,20 +7,13 @@ from django.core.validators import FileExtensionValidator, MaxValueValidator, Mi
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Institution, TimeStamped, new_public_id
+from abierto.directory.models import Institution, TimeStamped, public_id_field
 
 
 class ActionPlan(TimeStamped):
     """A local action plan of the Open Government Partnership, e.g. the 2020 plan."""
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable del plan."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable del plan."))
     title = models.CharField(
         _("título"), max_length=250, unique=True, help_text=_("Nombre oficial del plan.")
     )
@@ -113,14 +106,7 @@ class Commitment(TimeStamped):
         CO_CREATED = "co-created", _("Co-creado")
         PROACTIVE = "proactive", _("Proactivo")
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable del compromiso."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable del compromiso."))
     plan = models.ForeignKey(
         ActionPlan,
         verbose_name=_("plan"),
@@ -360,14 +346,7 @@ class Milestone(TimeStamped):
 class ProgressReport(TimeStamped):
     """A report of progress on a commitment, usually presented at a session of the forum."""
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable del reporte."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable del reporte."))
     commitment = models.ForeignKey(
         Commitment,
         verbose_name=_("compromiso"),
@@ -411,14 +390,7 @@ EVIDENCE_EXTENSIONS = ["pdf", "png", "jpg", "jpeg", "docx", "xlsx", "odt", "ods"
 class Evidence(TimeStamped):
     """A file or a link that backs a progress report."""
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable de la evidencia."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable de la evidencia."))
     report = models.ForeignKey(
         ProgressReport,
         verbose_name=_("reporte"),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Municipality, TimeStamped, new_public_id
+from abierto.directory.models import Municipality, TimeStamped, public_id_field
 
 from .commitments import Commitment
 
@@ -34,14 +34,7 @@ class Indicator(TimeStamped):
         )
         CARAVAN_PEOPLE = "caravan_people", _("Calculado: personas atendidas en las caravanas")
 
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable del indicador."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable del indicador."))
     commitment = models.ForeignKey(
         Commitment,
         verbose_name=_("compromiso"),

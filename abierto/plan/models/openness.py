@@ -9,20 +9,18 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Institution, Municipality, TimeStamped, new_public_id
+from abierto.directory.models import (
+    Institution,
+    Municipality,
+    TimeStamped,
+    public_id_field,
+)
 
 from .commitments import Commitment
 
 
 class OpennessStudy(TimeStamped):
-    public_id = models.CharField(
-        _("identificador público"),
-        max_length=32,
-        unique=True,
-        default=new_public_id,
-        editable=False,
-        help_text=_("Identificador aleatorio y estable del estudio."),
-    )
+    public_id = public_id_field(_("Identificador aleatorio y estable del estudio."))
     title = models.CharField(
         _("título"), max_length=250, unique=True, help_text=_("Nombre del estudio.")
     )
