@@ -94,7 +94,7 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     assert "Verificación" in log
     assert "Bitácora íntegra" in page.content()
     page.get_by_role("link", name="Compartir", exact=True).click()
-    assert "Consultas: 1 de 2" in page.content()
+    page.get_by_text("Consultas: 1 de 2").wait_for()
 
 
 def test_the_carnet_qr_opens_the_folder_with_the_pin(page, live_server):
