@@ -240,10 +240,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},  # ASVS 2.1.1
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "abierto.directory.passwords.MaximumLengthValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -259,6 +260,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The client's address as the API's throttles see it: behind NUM_PROXIES trusted proxies, the
+# one they forwarded (else every failure would count against the proxy's own address).
+AXES_CLIENT_IP_CALLABLE = "abierto.directory.ratelimit.client_ip"
 # The lockout counts failures in the shared database by default, so every app server sees
 # them; AXES_STORE=cache counts them in Redis instead (needs REDIS_URL).
 AXES_STORE = env("AXES_STORE", "database")
@@ -347,6 +351,14 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+# The __Host- prefix makes browsers refuse these cookies unless they are Secure, for the whole
+# site and not set by a subdomain (ASVS 3.4.4); plain names over plain HTTP in development.
+SESSION_COOKIE_NAME = env(
+    "SESSION_COOKIE_NAME", "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+)
+CSRF_COOKIE_NAME = env(
+    "CSRF_COOKIE_NAME", "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
+)
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
@@ -408,6 +420,11 @@ API_RATE_AUTHENTICATED = env("API_RATE_AUTHENTICATED", "1200/m")
 NINJA_NUM_PROXIES = env_int("NUM_PROXIES", 0)  # trusted proxies in front, for client IPs
 # /metrics asks for "Authorization: Bearer <METRICS_TOKEN>" when it is set.
 METRICS_TOKEN = env("METRICS_TOKEN")
+# Public forms without a login (abierto/directory/ratelimit.py): "<count>/<s|m|h|d>". Past
+# the budget a password reset answers as usual but sends nothing; a registration is a 429.
+RATE_PASSWORD_RESET_IP = env("RATE_PASSWORD_RESET_IP", "10/h")
+RATE_PASSWORD_RESET_EMAIL = env("RATE_PASSWORD_RESET_EMAIL", "3/h")
+RATE_APPLICATION_IP = env("RATE_APPLICATION_IP", "10/h")
 # Demo logins are printed by load_demo only while DEBUG is on.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "abierto-demo-2022")
 
@@ -429,5 +446,12 @@ FOLDER_MASTER_KEYS = env("FOLDER_MASTER_KEYS")
 FOLDER_HMAC_KEY = env("FOLDER_HMAC_KEY")
 # How long verifiers may cache a status list, in seconds.
 FOLDER_STATUS_LIST_TTL = env_int("FOLDER_STATUS_LIST_TTL", 300)
+# A folder session ends after this many minutes without a request (and after 8 hours anyway).
+FOLDER_IDLE_MINUTES = env_int("FOLDER_IDLE_MINUTES", 30)
 # Longest a share link may live, in days.
 FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
+# Worker processes that sign and encrypt a bulk issuance's batches: empty means one per core,
+# 0 seals in the job's own process.
+FOLDER_SEALING_PROCESSES = (
+    env_int("FOLDER_SEALING_PROCESSES", 0) if env("FOLDER_SEALING_PROCESSES") else None
+)

@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-" + "x" * 50)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The browser tests run on plain HTTP: the cookies keep Django's plain names there.
+os.environ.setdefault("SESSION_COOKIE_NAME", "sessionid")
+os.environ.setdefault("CSRF_COOKIE_NAME", "csrftoken")
 os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 # Background tasks run inside the request; tests of the worker switch to the database backend.
@@ -36,6 +39,14 @@ STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# The API's rate limits are tested on their own; elsewhere they must not get in the way.
+# The API's and the public forms' rate limits are tested on their own; elsewhere they must
+# not get in the way.
 API_RATE_ANONYMOUS = "100000/m"
 API_RATE_AUTHENTICATED = "100000/m"
+RATE_PASSWORD_RESET_IP = "100000/m"  # noqa: S105 - a rate, not a password
+RATE_PASSWORD_RESET_EMAIL = "100000/m"  # noqa: S105 - a rate, not a password
+RATE_APPLICATION_IP = "100000/m"
+
+# xdist already runs one test process per core: bulk issuances seal in-process, except in the
+# test that exercises the worker pool itself.
+FOLDER_SEALING_PROCESSES = 0

@@ -4,9 +4,17 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from abierto.api import api
+from abierto.directory.forms import LoginForm
+from abierto.directory.views import PasswordResetView
 
 auth_urls = [
-    path("entrar/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "entrar/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
+        name="login",
+    ),
     path("salir/", auth_views.LogoutView.as_view(), name="logout"),
     path("contrasena/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
@@ -14,7 +22,7 @@ auth_urls = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("recuperar/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("recuperar/", PasswordResetView.as_view(), name="password_reset"),
     path(
         "recuperar/enviado/",
         auth_views.PasswordResetDoneView.as_view(),

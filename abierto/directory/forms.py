@@ -1,9 +1,22 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import MembershipApplication, Municipality
+from .passwords import PASSWORD_MAX_LENGTH
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, with a bound on the password so that nobody has us hash megabytes."""
+
+    password = forms.CharField(
+        label=_("Contraseña"),
+        strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class MembershipApplicationForm(forms.Form):

@@ -1,19 +1,46 @@
 from __future__ import annotations
 
+import logging
+
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import selectors, services
+from . import ratelimit, selectors, services
 from .decorators import acting_user, role_required
 from .forms import ApplicationDecisionForm, MembershipApplicationForm
 from .models import MembershipApplication
 from .roles import Role
+
+logger = logging.getLogger(__name__)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, with a budget per address and per e-mail.
+
+    Past either budget the page answers exactly as usual (so it tells nothing about the
+    address) but sends nothing: nobody can flood an inbox, or our mail server, from here.
+    """
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        email = form.cleaned_data["email"].strip().casefold()
+        by_ip = ratelimit.allow(
+            "password-reset-ip",
+            ratelimit.client_ip(self.request) or "unknown",
+            "RATE_PASSWORD_RESET_IP",
+        )
+        by_email = ratelimit.allow("password-reset-email", email, "RATE_PASSWORD_RESET_EMAIL")
+        if by_ip and by_email:
+            return super().form_valid(form)
+        logger.warning("password reset over its rate limit; no e-mail sent")
+        return HttpResponseRedirect(self.get_success_url())
 
 
 def privacy_notice(request: HttpRequest) -> HttpResponse:
@@ -23,7 +50,19 @@ def privacy_notice(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def application_create(request: HttpRequest) -> HttpResponse:
     form = MembershipApplicationForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
+        if not ratelimit.allow(
+            "application", ratelimit.client_ip(request) or "unknown", "RATE_APPLICATION_IP"
+        ):
+            form.add_error(
+                None,
+                _(
+                    "Recibimos demasiadas solicitudes desde su conexión. Espere una hora e "
+                    "intente de nuevo, o escriba a la Facilitación del STL."
+                ),
+            )
+            return render(request, "directory/application_form.html", {"form": form}, status=429)
         if form.cleaned_data["website"]:
             # A bot filled the honeypot: answer as if accepted, store nothing.
             return redirect("directory:application_sent")
@@ -35,7 +74,6 @@ def application_create(request: HttpRequest) -> HttpResponse:
                 form.add_error(field if field in form.fields else None, errors)
         else:
             return redirect("directory:application_sent")
-    status = 400 if request.method == "POST" else 200
     return render(request, "directory/application_form.html", {"form": form}, status=status)
 
 

@@ -20,6 +20,7 @@ import base64
 import datetime
 import functools
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -28,7 +29,7 @@ from typing import Any
 from axes.helpers import get_client_ip_address, get_cool_off
 from axes.models import AccessFailureLog
 from django.conf import settings
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -49,6 +50,8 @@ from .models import AccessEvent, Carnet, Citizen
 SESSION_CITIZEN = "folder.citizen"
 SESSION_CARNET = "folder.carnet"
 SESSION_METHOD = "folder.method"
+SESSION_SEEN = "folder.seen"
+SEEN_RESOLUTION_SECONDS = 60  # the session is written at most once a minute to note activity
 USERNAME_PREFIX = "carpeta:"
 IP_FAILURE_FACTOR = 4
 TOTP_ISSUER = "Carpeta Ciudadana Edomex"
@@ -316,6 +319,7 @@ def session_start(
     login(request, citizen.user, backend=LOGIN_BACKEND)
     request.session[SESSION_CITIZEN] = citizen.public_id
     request.session[SESSION_METHOD] = method
+    request.session[SESSION_SEEN] = time.time()
     if carnet is not None:
         request.session[SESSION_CARNET] = carnet.pk
     label = (
@@ -331,11 +335,32 @@ def session_start(
     )
 
 
+def _still_active(request: HttpRequest) -> bool:
+    """Note this request's activity; False once the folder sat idle past the limit.
+
+    Sessions last ``SESSION_COOKIE_AGE`` (8 hours) at most; a folder session also ends after
+    ``FOLDER_IDLE_MINUTES`` without a request, like a bank's (ASVS 3.3.2).
+    """
+    now = time.time()
+    seen = request.session.get(SESSION_SEEN)
+    if isinstance(seen, int | float):
+        if now - seen > settings.FOLDER_IDLE_MINUTES * 60:
+            return False
+        if now - seen < SEEN_RESOLUTION_SECONDS:
+            return True
+    request.session[SESSION_SEEN] = now
+    return True
+
+
 def current_citizen(request: HttpRequest) -> Citizen | None:
-    """The citizen of a folder session, or ``None`` (no folder login, or its card revoked)."""
+    """The citizen of a folder session, or ``None`` (no folder login, its card revoked, or the
+    session idle for too long, which also logs the account out)."""
     user = request.user
     public_id = request.session.get(SESSION_CITIZEN)
     if not user.is_authenticated or not public_id or not user_has_role(user, Role.CITIZEN):
+        return None
+    if not _still_active(request):
+        logout(request)
         return None
     citizen = (
         Citizen.objects.filter(user=user, public_id=public_id, activated_at__isnull=False)

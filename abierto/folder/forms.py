@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from abierto.directory.passwords import PASSWORD_MAX_LENGTH
+
 from .models import ArcoRequest, Document
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
@@ -110,6 +112,7 @@ class CutsLoginForm(forms.Form):
     password = forms.CharField(
         label=_("Contraseña"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     code = forms.CharField(
@@ -197,11 +200,13 @@ class ActivationSecretsForm(forms.Form):
     password1 = forms.CharField(
         label=_("Contraseña nueva"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
         label=_("Confirme la contraseña"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     pin1 = forms.CharField(

@@ -1,8 +1,9 @@
 """Uploads checked by what they are, not by what their name or browser says they are.
 
-``check_upload`` reads the first bytes of a file (and, for Office files, the list of parts in
-the ZIP container) to tell PDF, DOCX, XLSX, PNG, JPEG and plain text apart, refuses files
-over a size limit, and refuses an extension that does not match the content.
+``check_upload`` reads the first bytes of a file (and, for Office and OpenDocument files, the
+parts of the ZIP container) to tell PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG and plain text
+apart, refuses files over a size limit, and refuses an extension that does not match the
+content.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ class Kind(enum.StrEnum):
     PDF = "pdf"
     DOCX = "docx"
     XLSX = "xlsx"
+    ODT = "odt"
+    ODS = "ods"
     PNG = "png"
     JPEG = "jpeg"
     TEXT = "text"  # plain text, Markdown and CSV alike
@@ -32,6 +35,8 @@ SUFFIXES: dict[str, Kind] = {
     ".pdf": Kind.PDF,
     ".docx": Kind.DOCX,
     ".xlsx": Kind.XLSX,
+    ".odt": Kind.ODT,
+    ".ods": Kind.ODS,
     ".png": Kind.PNG,
     ".jpg": Kind.JPEG,
     ".jpeg": Kind.JPEG,
@@ -43,11 +48,18 @@ CONTENT_TYPES = {
     Kind.PDF: "application/pdf",
     Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    Kind.ODT: "application/vnd.oasis.opendocument.text",
+    Kind.ODS: "application/vnd.oasis.opendocument.spreadsheet",
     Kind.PNG: "image/png",
     Kind.JPEG: "image/jpeg",
     Kind.TEXT: "text/plain",
 }
 _ALLOWED_CONTROLS = set(b"\t\n\r\f")
+# An OpenDocument file names its type in a first, uncompressed member called "mimetype".
+_OPENDOCUMENT = {
+    CONTENT_TYPES[Kind.ODT].encode(): Kind.ODT,
+    CONTENT_TYPES[Kind.ODS].encode(): Kind.ODS,
+}
 
 
 class Upload(Protocol):
@@ -67,6 +79,20 @@ def _zip_parts(file: IO[bytes] | Upload) -> set[str]:
             return set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError):
         return set()
+    finally:
+        file.seek(0)
+
+
+def _opendocument_type(file: IO[bytes] | Upload) -> bytes:
+    file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            info = archive.getinfo("mimetype")
+            if info.file_size > 100:
+                return b""
+            return archive.read(info).strip()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return b""
     finally:
         file.seek(0)
 
@@ -105,6 +131,8 @@ def sniff(file: IO[bytes] | Upload) -> Kind | None:
             return Kind.DOCX
         if "xl/workbook.xml" in parts:
             return Kind.XLSX
+        if "mimetype" in parts and "content.xml" in parts:
+            return _OPENDOCUMENT.get(_opendocument_type(file))
         return None
     if _is_text(head):
         return Kind.TEXT
@@ -125,6 +153,8 @@ _NOT_A = {
     Kind.PDF: lambda: _("El archivo no es un PDF válido."),
     Kind.DOCX: lambda: _("El archivo no es un documento de Word (.docx) válido."),
     Kind.XLSX: lambda: _("El archivo no es una hoja de cálculo de Excel (.xlsx) válida."),
+    Kind.ODT: lambda: _("El archivo no es un documento de texto OpenDocument (.odt) válido."),
+    Kind.ODS: lambda: _("El archivo no es una hoja de cálculo OpenDocument (.ods) válida."),
     Kind.PNG: lambda: _("El archivo no es una imagen PNG válida."),
     Kind.JPEG: lambda: _("El archivo no es una imagen JPEG válida."),
     Kind.TEXT: lambda: _("El archivo no es de texto."),

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from django.core.cache import cache
 
@@ -23,6 +24,21 @@ class _Line(io.StringIO):
         return value
 
 
+# A text cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as the CSV writes it: text that a spreadsheet would run as a formula gets a
+    leading apostrophe (CSV injection: names and agreements come from people's typing).
+    Numbers keep their sign; the JSON distribution keeps every text exactly as stored."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_chunks(dataset: Dataset) -> Iterator[str]:
     """UTF-8 CSV with a header row; a BOM so that spreadsheet programs read the accents."""
     buffer = _Line()
@@ -30,7 +46,7 @@ def csv_chunks(dataset: Dataset) -> Iterator[str]:
     writer.writerow([c.name for c in dataset.columns])
     yield "\ufeff" + buffer.pop()
     for n, record in enumerate(dataset.records(), start=1):
-        writer.writerow(["" if v is None else v for v in record.values()])
+        writer.writerow([csv_cell(v) for v in record.values()])
         if n % 500 == 0:
             yield buffer.pop()
     yield buffer.pop()

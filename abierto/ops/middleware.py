@@ -126,7 +126,23 @@ class HealthCheckMiddleware:
         from . import views
 
         if request.path == "/healthz":
-            return views.healthz(request)
+            return _hardened(views.healthz(request))
         if request.path == "/readyz":
-            return views.readyz(request)
+            return _hardened(views.readyz(request))
         return self.get_response(request)
+
+
+# Health answers skip SecurityMiddleware and the CSP middleware, so they carry the headers
+# those would have added themselves: a JSON body that no browser may sniff, frame or run.
+HEALTH_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def _hardened(response: HttpResponseBase) -> HttpResponseBase:
+    for header, value in HEALTH_HEADERS.items():
+        response.headers.setdefault(header, value)
+    return response

@@ -6,10 +6,13 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from abierto.lib.uploads import Kind, check_upload
 
 from ..models import Commitment, Evidence, ProgressReport
 from ._audit import audit_record
@@ -21,6 +24,17 @@ if TYPE_CHECKING:
     from abierto.forum.models import Session
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+# What EVIDENCE_EXTENSIONS name, told apart by content: a file is what its extension says.
+EVIDENCE_KINDS = {
+    Kind.PDF,
+    Kind.PNG,
+    Kind.JPEG,
+    Kind.DOCX,
+    Kind.XLSX,
+    Kind.ODT,
+    Kind.ODS,
+    Kind.TEXT,
+}
 
 
 @dataclass(frozen=True)
@@ -84,6 +98,11 @@ def _evidence_add(*, actor: User | None, report: ProgressReport, item: EvidenceI
     if item.file is not None:
         evidence.file = item.file
     evidence.full_clean()
+    if item.file is not None:
+        try:
+            check_upload(item.file, allowed=EVIDENCE_KINDS, max_bytes=MAX_EVIDENCE_BYTES)
+        except ValidationError as exc:
+            raise PlanError(exc.messages) from exc
     evidence.save()
     audit_record(
         actor=actor,

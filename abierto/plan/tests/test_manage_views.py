@@ -144,7 +144,7 @@ def test_evidence_of_another_commitment_is_not_downloadable(client_as, agency_cl
         commitment=other,
         date=datetime.date(2022, 1, 1),
         text="x",
-        evidence=[services.EvidenceInput(title="x", file=SimpleUploadedFile("x.pdf", b"%PDF"))],
+        evidence=[services.EvidenceInput(title="x", file=SimpleUploadedFile("x.pdf", b"%PDF-1.4"))],
     )
     response = client_as(agency_clerk).get(
         url("evidence_download", report.evidence.get().public_id)
