@@ -132,6 +132,8 @@ def verify_compact(
         raise InvalidToken("malformed_signature") from None
     if len(signature) != 64:
         raise InvalidToken("malformed_signature", "an Ed25519 signature has 64 bytes")
+    if not _SEGMENT.fullmatch(payload_segment):  # else the signing input is not ASCII
+        raise InvalidToken("malformed_payload", "not base64url")
     public_key = resolve_key(header["kid"])
     if public_key is None:
         raise InvalidToken("unknown_kid", header["kid"])

@@ -45,7 +45,9 @@ _KEYWORD_CODE_RE = re.compile(
     r"\s*(?:\.-|\.|:|\)|-|\||\n)"
 )
 _BARE_CODE_RE = re.compile(
-    r"(?m)^[ \t]*(?P<code>[A-Z]{2,}[A-Z0-9]*(?:[/-][A-Z0-9.]{1,15}){2,7})"
+    # "[A-Z]{2}[A-Z0-9]*", not "[A-Z]{2,}[A-Z0-9]*": the same codes, without trying every
+    # split of a long run of capitals (quadratic time on a line of 20,000 of them).
+    r"(?m)^[ \t]*(?P<code>[A-Z]{2}[A-Z0-9]*(?:[/-][A-Z0-9.]{1,15}){2,7})"
     r"[ \t]*(?:\.-|\.|:|-|\||\t|\n)"
 )
 _SECTION_RE = re.compile(
@@ -144,7 +146,8 @@ def _agreement_text(text: str, folded: str, start: int, limit: int) -> tuple[str
     return _split_trailing_vote(clean_title(text[start:limit]))
 
 
-_TRAILING_VOTE_RE = re.compile(r"[\s.;,|]+(unanimidad|mayor[ií]a)$", re.IGNORECASE)
+# Starts only where a run of separators starts: from inside ". . . . ." it took quadratic time.
+_TRAILING_VOTE_RE = re.compile(r"(?<![\s.;,|])[\s.;,|]+(unanimidad|mayor[ií]a)$", re.IGNORECASE)
 
 
 def _split_trailing_vote(body: str) -> tuple[str, str | None]:

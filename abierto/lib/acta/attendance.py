@@ -61,7 +61,11 @@ _LABEL_RE = re.compile(
     r"^(?:asistentes|presentes|participantes|integrantes\s+presentes|asistencia|lista\s+de\s+asistencia)"
     r"\s*[:|-]?\s*"
 )
-_ROLL_CALL_RE = re.compile(r"^(?P<who>.+?)[\s.:_|-]+(?:presente|asistio|si\s+asistio)\s*\.?$")
+# The name ends before the run of separators, which is taken whole: trying every split of a
+# line of ":::::" took quadratic time.
+_ROLL_CALL_RE = re.compile(
+    r"^(?P<who>.+?)(?<![\s.:_|-])[\s.:_|-]++(?:presente|asistio|si\s+asistio)\s*\.?$"
+)
 _TABLE_NAME_HEADER = ("nombre", "integrante", "asistente", "persona", "servidor")
 _TABLE_ROLE_HEADER = ("cargo", "puesto", "rol", "calidad", "caracter", "representacion", "funcion")
 _TABLE_PRESENCE_HEADER = ("asistencia", "presente", "asistio", "estatus", "situacion")

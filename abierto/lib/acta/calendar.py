@@ -22,7 +22,10 @@ _CUE_RE = re.compile(
 )
 _NEXT_RE = re.compile(r"\b(?:proxim[oa]|siguiente)\s+(?:sesion|reunion)\b")
 _SESSION_PHRASE_RE = re.compile(
-    r"(?P<phrase>(?:[\wºª°.]+\s+){0,2}(?:sesion|reunion)(?:\s+(?:ordinaria|extraordinaria|solemne))?)"
+    # Each preceding word starts at a word's start: from every position inside a long word
+    # the search took quadratic time.
+    r"(?P<phrase>(?:(?<![\wºª°.])[\wºª°.]+\s+){0,2}"
+    r"(?:sesion|reunion)(?:\s+(?:ordinaria|extraordinaria|solemne))?)"
 )
 _YEAR_RE = re.compile(r"\b(20\d\d|19\d\d)\b")
 MAX_ROWS = 40

@@ -41,19 +41,22 @@ _TRANSLATION = {**_SPACES, **_INVISIBLE, **_PUNCTUATION}
 # between lower-case letters, so "Ciudad-\nEstado" or a list dash survive.
 _HYPHENATED_BREAK_RE = re.compile(r"([a-záéíóúüñ])-[ ]*\n[ ]*([a-záéíóúüñ])")
 # Runs of filler dashes ("-----", "- - - -"), also glued to a word ("2020.-----").
-_DASH_RUN_RE = re.compile(r"(?:[ ]*-){3,}[ ]*")
+# Patterns that start with a run of spaces start only where the run does, and runs are taken
+# whole (possessive "*+"): from every space of a long run they took quadratic time.
+_DASH_RUN_RE = re.compile(r"(?<![ ])(?:[ ]*-){3,}[ ]*")
 # Shorter filler at a line end: "Asuntos generales. --", "Clausura. -".
-_TRAILING_DASHES_RE = re.compile(r"(?:(?<=[.:;,])[ ]*-+|[ ]+-{2,})[ ]*$", re.MULTILINE)
+_TRAILING_DASHES_RE = re.compile(r"(?:(?<=[.:;,])[ ]*-+|(?<![ ])[ ]+-{2,})[ ]*$", re.MULTILINE)
 _PAGE_LINE_RE = re.compile(
-    r"^[ ]*(?:-?[ ]*\d{1,4}[ ]*-?|p[áa]gina[ ]+\d+(?:[ ]+de[ ]+\d+)?|\d+[ ]*/[ ]*\d+)[ ]*$",
+    r"^[ ]*+(?:-?[ ]*+\d{1,4}[ ]*+-?|p[áa]gina[ ]+\d+(?:[ ]+de[ ]+\d+)?|\d+[ ]*/[ ]*\d+)[ ]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 _PAGE_PREFIX_RE = re.compile(
     r"^[ ]*p[áa]gina[ ]+\d+[ ]+de[ ]+\d+[ ]+", re.IGNORECASE | re.MULTILINE
 )
 # OCR reads the capital I of a Roman numeral as a lower-case l or a digit 1:
-# "Il.", "IIl.-", "Vl)" at the start of a line or after a space.
-_ROMAN_OCR_RE = re.compile(r"(?<![^\s(])([IVXl1]*[l1][IVXl1]*|[IVX]+[l1][IVXl1]*)(?=[ ]?[.)\-:])")
+# "Il.", "IIl.-", "Vl)" at the start of a line or after a space. "[IVX]*[l1]" splits a
+# numeral in one way only ("[IVXl1]*[l1]" tried every split: quadratic on "llll…").
+_ROMAN_OCR_RE = re.compile(r"(?<![^\s(])([IVX]*[l1][IVXl1]*)(?=[ ]?[.)\-:])")
 _MULTISPACE_RE = re.compile(r"[ ]{2,}")
 # PDF text layers put a space inside initials and codes: "C.P . Arturo", "CT/SE/\n03/2023".
 _SPACED_INITIAL_RE = re.compile(r"(?<=\b[A-Z]) \.(?=\s)")

@@ -197,6 +197,47 @@ def test_a_broken_docx_is_refused(tmp_path):
         extract_text(_write(tmp_path, "acta.docx", b"PK\x03\x04 no es un zip"))
 
 
+def _rezipped(data: bytes, change) -> bytes:
+    """The .docx with its ``word/document.xml`` entry changed by ``change(info, content)``."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                info, content = change(info, content)
+            target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def _deflate_damaged(data: bytes) -> bytes:
+    """Bytes changed inside the compressed ``word/document.xml``, its CRC left alone."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    damaged = bytearray(data)
+    for offset in range(20, min(info.compress_size, 60)):
+        damaged[start + offset] ^= 0x5A
+    return bytes(damaged)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: _rezipped(data, lambda info, content: (info, content[: len(content) // 2])),
+        _deflate_damaged,
+    ],
+    ids=["truncated-xml", "damaged-deflate"],
+)
+def test_a_docx_damaged_inside_its_archive_is_refused(tmp_path, damage):
+    """Found by fuzz/fuzz_acta.py: lxml's XMLSyntaxError and zlib.error escaped the reader."""
+    with pytest.raises(ActaReadError, match="Word"):
+        extract_text(_write(tmp_path, "acta.docx", damage(_docx_bytes())))
+
+
 def test_a_password_protected_word_file_is_refused(tmp_path):
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
     with pytest.raises(ActaReadError, match="contraseña"):
