@@ -281,10 +281,22 @@ def convocation_of(session: Session) -> Convocation | None:
         return None
 
 
+# Where ``sessions_for_feed`` puts each session's agenda: a plain list, not a queryset per
+# session, which a feed of ten years of sessions would multiply by hundreds.
+FEED_AGENDA = "feed_agenda"
+
+
 def sessions_for_feed() -> QuerySet[Session]:
-    """Every public session with its agenda, for the calendar feed."""
-    return session_list_public().prefetch_related(
-        Prefetch("agenda", queryset=AgendaItem.objects.order_by("number"))
+    """Every public session with its agenda in order (``FEED_AGENDA``): two queries in all.
+
+    The feed reads neither the convocation's text nor what was said on each item (the
+    minutes' ``narrative``), the longest fields of the forum: they stay in the database.
+    """
+    agenda = AgendaItem.objects.defer("narrative").order_by("number")
+    return (
+        session_list_public()
+        .defer("convocation__body")
+        .prefetch_related(Prefetch("agenda", queryset=agenda, to_attr=FEED_AGENDA))
     )
 
 

@@ -8,9 +8,15 @@ import icalendar
 import pytest
 import time_machine
 import vobject
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from abierto.forum import services
 from abierto.forum.calendar_feed import (
+    _event,
     feed_etag,
     itip_content_type,
     session_ics,
@@ -282,3 +288,94 @@ def test_the_feed_etag_ignores_when_the_feed_was_written(facilitator):
     assert feed_etag(first) == feed_etag(second)
     session.place = "Palacio de Gobierno"
     assert feed_etag(sessions_ics([session])) != feed_etag(first)
+
+
+# The feed at scale --------------------------------------------------------------------------
+
+# Texts that put escapes, multi-octet characters and line ends where the folding falls.
+AWKWARD = [
+    "Informe, avances; y acuerdos \\ pendientes: C:\\Nuevo\\Nada",
+    "x" * 60 + ",;" * 30,
+    "xy" * 30 + ",;" * 30 + "^" * 40,
+    "Año de la región Toluca-Atlacomulco " + "ñáéíóú" * 20,
+    "😀" * 30 + "a" + "😀" * 30,
+    "Primera línea\r\nsegunda\rtercera\ncuarta",
+]
+
+
+def varied_sessions(facilitator, forum, count, *, first=1):
+    """Timed, all-day, convened (with a letter) and cancelled sessions, each with an agenda."""
+    sessions = []
+    for n in range(first, first + count):
+        session = SessionFactory(
+            forum=forum,
+            number=n,
+            date=datetime.date(2016 + n % 9, 1 + n % 12, 1 + n % 28),
+            start_time=None if n % 4 == 1 else datetime.time(9 + n % 8, 30, 15),
+            end_time=datetime.time(18, 0) if n % 3 == 0 else None,
+            place=AWKWARD[n % len(AWKWARD)][:250],
+            status=Session.Status.PLANNED,
+            modality=Session.Modality.HYBRID if n % 2 else Session.Modality.IN_PERSON,
+        )
+        for number in range(1, 4):
+            AgendaItemFactory(
+                session=session,
+                number=number,
+                title=AWKWARD[(n + number) % len(AWKWARD)],
+                narrative="Lo que se dijo. " * 50,
+            )
+        if n % 3 == 0 and session.start_time is not None:
+            letter = session.date - datetime.timedelta(days=10)
+            services.session_convene(
+                actor=facilitator, session=session, date=letter, body="Oficio " * 100
+            )
+        if n % 5 == 0:
+            services.session_cancel(actor=facilitator, session=session, reason="Sin quórum.")
+        session.refresh_from_db()
+        sessions.append(session)
+    return sessions
+
+
+@pytest.mark.django_db
+def test_the_feed_writes_each_event_byte_for_byte_as_icalendar_would(facilitator):
+    forum = ForumFactory()
+    other = ForumFactory(acronym="CTA", name='Comité "de prueba"; con comas, dos puntos: y ^ ñ')
+    sessions = varied_sessions(facilitator, forum, 8) + varied_sessions(facilitator, other, 4)
+    moment = datetime.datetime(2024, 3, 5, 6, 7, 8, 999, tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=False):
+        body = sessions_ics(sessions)
+        with translation.override(settings.LANGUAGE_CODE):
+            stamp = timezone.now()
+            expected = [_event(session, stamp=stamp).to_ical() for session in sessions]
+    assert_rfc5545(body)
+    start = body.index(b"BEGIN:VEVENT")
+    assert body[start:] == b"".join(expected) + b"END:VCALENDAR\r\n"
+    # The calendar's properties and its VTIMEZONE are icalendar's own, written once.
+    calendar = icalendar.Calendar.from_ical(body)
+    calendar.subcomponents = [c for c in calendar.subcomponents if c.name != "VEVENT"]
+    assert calendar.to_ical() == body[:start] + b"END:VCALENDAR\r\n"
+    assert len(calendar.walk("VTIMEZONE")) == 1
+
+
+def feed_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("forum:calendar_ics"))
+    assert response.status_code == 200
+    return [query["sql"] for query in queries.captured_queries], response.content
+
+
+@pytest.mark.django_db
+def test_the_feed_costs_the_same_queries_for_3_sessions_as_for_30(client, facilitator):
+    forum = ForumFactory()
+    varied_sessions(facilitator, forum, 3)
+    few, body = feed_queries(client)
+    assert body.count(b"BEGIN:VEVENT") == 3
+    varied_sessions(facilitator, forum, 17, first=4)
+    varied_sessions(facilitator, ForumFactory(acronym="CTA", name="Comité"), 10, first=21)
+    many, body = feed_queries(client)
+    assert body.count(b"BEGIN:VEVENT") == 30
+    assert b"Convocatoria: " in body
+    assert b"STATUS:CANCELLED" in body
+    assert len(many) == len(few) <= 3
+    # Nor does it read the longest texts, which it never writes: the letter, the minutes.
+    assert not any('"narrative"' in sql or '"body"' in sql for sql in many)
