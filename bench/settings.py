@@ -27,3 +27,6 @@ from abierto.test_settings import *  # noqa: E402, F403
 # The benchmark measures the real pages: invalid template variables render empty as in
 # production, and rate limits stay out of the way of the load.
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = ""  # type: ignore[index]  # noqa: F405
+
+# The benchmark measures the production configuration: one sealing worker per core.
+FOLDER_SEALING_PROCESSES = None

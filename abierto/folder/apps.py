@@ -7,6 +7,18 @@ class FolderConfig(AppConfig):
     verbose_name = _("Carpeta Ciudadana")
 
     def ready(self) -> None:
-        from . import keys
+        from django.db.models.signals import post_delete, post_save
+
+        from . import keys, selectors
+        from .models import DocumentType, Issuer, IssuerKey
 
         keys.connect_signals()
+        # What verification caches (briefly) of keys, types and issuers: forgotten at once
+        # in this process when one of them changes.
+        for signal in (post_save, post_delete):
+            for model in (IssuerKey, DocumentType, Issuer):
+                signal.connect(
+                    selectors.forget_published_keys,
+                    sender=model,
+                    dispatch_uid=f"folder-verify-cache-{model.__name__}",
+                )

@@ -21,6 +21,17 @@ def new_document_id() -> str:
     return jws.b64url_encode(secrets.token_bytes(16))
 
 
+def new_document_ids(count: int) -> list[str]:
+    """``count`` ids like ``new_document_id``, from one read of the system's randomness."""
+    pool = secrets.token_bytes(16 * count)
+    return [jws.b64url_encode(pool[start : start + 16]) for start in range(0, 16 * count, 16)]
+
+
+def document_aad(public_id: str) -> bytes:
+    """What a document's ciphertext is bound to: its public id."""
+    return b"folder.document:" + public_id.encode("ascii")
+
+
 def secret_hash(secret: str) -> str:
     """SHA-256 of a random high-entropy secret (tokens, QR secrets): fast and sufficient."""
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()

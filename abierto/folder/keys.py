@@ -149,9 +149,18 @@ def _hmac_key() -> bytes:
 
 def keyed_hash(purpose: str, value: str | bytes) -> str:
     """HMAC-SHA256 under a subkey per ``purpose``, hex: equal inputs match, nothing leaks."""
-    subkey = hmac.new(_hmac_key(), purpose.encode("utf-8"), hashlib.sha256).digest()
     data = value.encode("utf-8") if isinstance(value, str) else value
-    return hmac.new(subkey, data, hashlib.sha256).hexdigest()
+    return hmac.digest(_subkey(purpose), data, "sha256").hex()
+
+
+def _subkey(purpose: str) -> bytes:
+    """The HMAC subkey of a purpose, derived once (``clear_caches`` forgets it)."""
+    subkeys: dict[str, bytes] = _state.setdefault("subkeys", {})
+    subkey = subkeys.get(purpose)
+    if subkey is None:
+        subkey = hmac.new(_hmac_key(), purpose.encode("utf-8"), hashlib.sha256).digest()
+        subkeys[purpose] = subkey
+    return subkey
 
 
 def cuts_normalize(cuts: str) -> str:

@@ -14,11 +14,13 @@ import datetime
 import hashlib
 import hmac
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import connections, router
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -247,15 +249,101 @@ def _timestamp(value: Any) -> datetime.datetime | None:
         return None
 
 
+# How long a process trusts what it read about a key: a retired key stops verifying in every
+# process within this time (at once in the process that retired it).
+KEY_CACHE_SECONDS = 10.0
+_key_cache: dict[str, tuple[float, dict[str, Any] | None]] = {}
+
+
+def published_key(kid: str) -> dict[str, Any] | None:
+    """The published (not retired) key ``kid`` with its issuer's slug, or None; cached briefly.
+
+    Every verification starts here, and keys change a few times a year."""
+    now = time.monotonic()
+    cached = _key_cache.get(kid)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    # One indexed lookup, no ordering: verification is public and must stay cheap.
+    rows = IssuerKey.objects.filter(kid=kid, retired_at__isnull=True).order_by()
+    row = next(iter(rows.values("pk", "x", "issuer_id", "issuer__slug")[:1]), None)
+    key = dict(row) if row is not None else None
+    if len(_key_cache) > 1000:  # unknown kids from forged tokens must not grow it for ever
+        _key_cache.clear()
+    _key_cache[kid] = (now + KEY_CACHE_SECONDS, key)
+    return key
+
+
+def forget_published_keys(**kwargs: Any) -> None:
+    _key_cache.clear()
+    _row_cache.clear()
+
+
+_row_cache: dict[tuple[str, int], tuple[float, Any]] = {}
+_VERIFY_COLUMNS = (
+    "id",
+    "document_type_id",
+    "issuer_key_id",
+    "holder_index",
+    "status",
+    "expires_at",
+)
+
+
+def _cached_row(model: type[DocumentType] | type[Issuer], pk: int) -> Any:
+    """A document type or an issuer (with its institution), kept as briefly as the keys."""
+    now = time.monotonic()
+    cached = _row_cache.get((model.__name__, pk))
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    row: Issuer | DocumentType = (
+        Issuer.objects.select_related("institution").get(pk=pk)
+        if model is Issuer
+        else DocumentType.objects.get(pk=pk)
+    )
+    if len(_row_cache) > 1000:
+        _row_cache.clear()
+    _row_cache[(model.__name__, pk)] = (now + KEY_CACHE_SECONDS, row)
+    return row
+
+
+def _document_to_verify(public_id: str, issuer_id: int) -> Document | None:
+    """The document a token names, with only what verifying it needs loaded (any other field
+    is deferred: reading it queries). One indexed query in plain SQL: the ORM's building of
+    it cost more than the signature check, on the busiest public URL."""
+    alias = router.db_for_read(Document)
+    database = connections[alias]
+    table = database.ops.quote_name(Document._meta.db_table)
+    with database.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(_VERIFY_COLUMNS)} FROM {table} "  # noqa: S608 -- quoted name
+            "WHERE public_id = %s AND issuer_id = %s",
+            [public_id, issuer_id],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = dict(zip(_VERIFY_COLUMNS, row, strict=True))
+    expires_at = values["expires_at"]
+    if isinstance(expires_at, str):
+        expires_at = datetime.datetime.fromisoformat(expires_at)
+    if expires_at is not None and timezone.is_naive(expires_at):
+        expires_at = expires_at.replace(tzinfo=datetime.UTC)  # SQLite keeps UTC without offset
+    values.update(expires_at=expires_at, public_id=public_id, issuer_id=issuer_id)
+    # from_db takes the values in the model's field order; the fields left out are deferred.
+    names = [f.attname for f in Document._meta.concrete_fields if f.attname in values]
+    document = Document.from_db(alias, names, [values[name] for name in names])
+    document.document_type = _cached_row(DocumentType, values["document_type_id"])
+    document.issuer = _cached_row(Issuer, issuer_id)
+    return document
+
+
 def verify_token(token: str, *, now: datetime.datetime | None = None) -> VerificationResult:
     """Check a document's token: signature by a published key of its issuer, then revocation
     and expiry. Any malformed or forged input is ``valid=False, status="invalid"``."""
     found: dict[str, Any] = {}
 
     def resolve(kid: str) -> Any:
-        # One indexed lookup, no ordering: verification is public and must stay cheap.
-        rows = IssuerKey.objects.filter(kid=kid, retired_at__isnull=True).order_by()
-        key = next(iter(rows.values("pk", "x", "issuer_id", "issuer__slug")[:1]), None)
+        key = published_key(kid)
         if key is None:
             return None
         found["key"] = key
@@ -273,12 +361,7 @@ def verify_token(token: str, *, now: datetime.datetime | None = None) -> Verific
         return _invalid("issuer_mismatch")
     if not isinstance(jti, str) or not isinstance(payload.get("fields"), dict):
         return _invalid("malformed_payload")
-    documents = (
-        Document.objects.select_related("document_type", "issuer__institution")
-        .filter(public_id=jti, issuer_id=key["issuer_id"])
-        .order_by()
-    )
-    document = next(iter(documents[:1]), None)
+    document = _document_to_verify(jti, key["issuer_id"])
     if document is None or document.issuer_key_id != key["pk"]:
         return _invalid("unknown_document")
     if payload.get("vct") != document.document_type.slug:

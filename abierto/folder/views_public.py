@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from abierto.directory import ratelimit
 from abierto.lib import metrics
 from abierto.lib.status_list import MEDIA_TYPE
 
@@ -18,7 +19,9 @@ JWKS_MAX_AGE = 3600
 
 
 def _client_ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+    # Behind the proxy, the verifier's address, not the proxy's: otherwise every scan would
+    # look like one network and be coalesced into one log entry.
+    return ratelimit.client_ip(request) or ""
 
 
 @require_GET

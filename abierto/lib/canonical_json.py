@@ -20,12 +20,57 @@ from typing import Any
 MAX_SAFE_INTEGER = 2**53 - 1
 
 
+# Above this code point, sorting by code points (Python) and by UTF-16 code units (JCS) can
+# disagree: U+E000..U+FFFF sort after the surrogates that encode U+10000 and beyond.
+_SAFE_KEY_CEILING = "\ud7ff"
+_fast_encoder = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False
+).encode
+
+
 def canonical_dumps(obj: Any) -> bytes:
     """The RFC 8785 canonical form of ``obj``, as UTF-8 bytes."""
-    parts: list[str] = []
-    _write(obj, parts)
+    if _plain(obj):
+        # Without floats, big integers or keys beyond U+D7FF, the standard library's C
+        # encoder already writes the JCS form (minimal escapes, lower-case \u00xx), and
+        # about forty times faster than the writer below; a test checks both agree.
+        text = _fast_encoder(obj)
+    else:
+        parts: list[str] = []
+        _write(obj, parts)
+        text = "".join(parts)
     # A lone surrogate cannot be encoded: UnicodeEncodeError, a ValueError.
-    return "".join(parts).encode("utf-8")
+    return text.encode("utf-8")
+
+
+def _plain(obj: Any) -> bool:
+    """Whether ``obj`` holds only values whose JCS form the C encoder writes exactly.
+
+    Leaves are checked inline, not by calls: this runs for every document signed, and a
+    call per string would cost as much as the encoding.
+    """
+    kind = type(obj)
+    if kind is dict:
+        items: Any = obj.values()
+        for key in obj:
+            if type(key) is not str or not (key.isascii() or max(key) <= _SAFE_KEY_CEILING):
+                return False
+    elif kind is list or kind is tuple:
+        items = obj
+    else:
+        items = (obj,)
+    for value in items:
+        kind = type(value)
+        if kind is str or value is None or kind is bool:
+            continue
+        if kind is int:
+            if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+                continue
+            return False
+        if (kind is dict or kind is list or kind is tuple) and _plain(value):
+            continue
+        return False  # floats, subclasses and non-JSON values take the careful path
+    return True
 
 
 def _write(obj: Any, parts: list[str]) -> None:

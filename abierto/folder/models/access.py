@@ -127,23 +127,53 @@ class AccessEvent(models.Model):
 
     def chain_content(self, *, document_id: str | None, share_id: str | None) -> dict[str, Any]:
         """What the hash covers; ids of related rows are their public ids."""
-        created_at: datetime.datetime = self.created_at
-        return {
-            "seq": self.seq,
-            "created_at": created_at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
-            "holder_index": self.holder_index,
-            "action": self.action,
-            "actor_label": self.actor_label,
-            "agency": self.agency_id,
-            "document": document_id,
-            "share": share_id,
-            "ip_prefix": self.ip_prefix,
-            "prev_hash": self.prev_hash,
-        }
+        return chain_content(
+            seq=self.seq,
+            created_at=self.created_at,
+            holder_index=self.holder_index,
+            action=self.action,
+            actor_label=self.actor_label,
+            agency_id=self.agency_id,
+            document_id=document_id,
+            share_id=share_id,
+            ip_prefix=self.ip_prefix,
+            prev_hash=self.prev_hash,
+        )
 
     def compute_hash(self, *, document_id: str | None, share_id: str | None) -> str:
-        content = self.chain_content(document_id=document_id, share_id=share_id)
-        return keys.keyed_hash("access-chain", canonical_dumps(content))
+        return chain_hash(self.chain_content(document_id=document_id, share_id=share_id))
+
+
+def chain_content(
+    *,
+    seq: int,
+    created_at: datetime.datetime,
+    holder_index: str,
+    action: str,
+    actor_label: str,
+    agency_id: int | None,
+    document_id: str | None,
+    share_id: str | None,
+    ip_prefix: str,
+    prev_hash: str,
+) -> dict[str, Any]:
+    """What an event's hash covers, from its values (for writers that insert rows directly)."""
+    return {
+        "seq": seq,
+        "created_at": created_at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
+        "holder_index": holder_index,
+        "action": action,
+        "actor_label": actor_label,
+        "agency": agency_id,
+        "document": document_id,
+        "share": share_id,
+        "ip_prefix": ip_prefix,
+        "prev_hash": prev_hash,
+    }
+
+
+def chain_hash(content: dict[str, Any]) -> str:
+    return keys.keyed_hash("access-chain", canonical_dumps(content))
 
 
 class AccessChainHead(models.Model):

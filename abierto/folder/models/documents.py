@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from abierto.directory.models import TimeStamped, public_id_field
 
+from ..formats import document_aad
 from .citizens import Citizen
 from .issuers import DocumentType, Issuer, IssuerKey, Relation
 
@@ -244,7 +245,7 @@ class Document(TimeStamped):
 
     @property
     def aad(self) -> bytes:
-        return b"folder.document:" + self.public_id.encode("ascii")
+        return document_aad(self.public_id)
 
     def verification_status(self, now: datetime.datetime | None = None) -> VerificationStatus:
         if self.status == self.Status.REVOKED:

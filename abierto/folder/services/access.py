@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import fcntl
 import ipaddress
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from abierto.directory.models import Institution
 
 from ..models import AccessChainHead, AccessEvent, Citizen, Document, Share
+from ..models.access import chain_content, chain_hash
+from .rows import insert_rows
+
+MAX_ACTOR_LABEL = 200
+_EVENT_COLUMNS = (
+    "seq", "created_at", "holder_index", "action", "actor_label", "agency", "document", "share",
+    "ip_prefix", "prev_hash", "hash",
+)  # fmt: skip
 
 # A verifier who scans the same QR again within this time is one verification, not many:
 # replaying a public URL must not flood its holder's log.
@@ -28,6 +41,47 @@ def ip_prefix(ip: str | None) -> str:
         return ""
     prefix = 24 if address.version == 4 else 48
     return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
+
+
+_thread_lock = threading.Lock()
+_lock_file: dict[str, Any] = {}
+
+
+@contextlib.contextmanager
+def _chain_writer() -> Iterator[None]:
+    """Writers of the chain take turns here before they ask the database for its lock.
+
+    On SQLite a writer that finds the database locked sleeps in growing steps (1 ms up to
+    100 ms) before it tries again; under a load of QR scans most of a verification went in
+    those sleeps. A thread lock and a lock file (one per database) hand the turn to the
+    next writer the moment the last one commits. PostgreSQL queues writers on the head's
+    row lock already; there only the thread lock applies. A writer already inside a
+    transaction holds the database's lock (IMMEDIATE) and goes straight on.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    with _thread_lock:
+        handle = _sqlite_lock_file() if connection.vendor == "sqlite" else None
+        if handle is None:
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _sqlite_lock_file() -> Any:
+    name = str(connection.settings_dict["NAME"])
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return None  # an in-memory database lives in this process only
+    path = name + ".chain-lock"
+    handle = _lock_file.get(path)
+    if handle is None:
+        handle = _lock_file[path] = open(path, "a+b")  # noqa: SIM115 -- kept for the process
+    return handle
 
 
 def _lock_head() -> AccessChainHead:
@@ -66,6 +120,86 @@ def events_append(events: Sequence[AccessEvent]) -> list[AccessEvent]:
     return created
 
 
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to chain, by values: for writers that insert rows directly."""
+
+    holder_index: str
+    action: str
+    actor_label: str
+    agency_id: int | None = None
+    document_pk: int | None = None
+    document_public_id: str | None = None
+    ip_prefix: str = ""
+
+
+def _head_sql() -> tuple[str, str]:
+    table = connection.ops.quote_name(AccessChainHead._meta.db_table)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    return (
+        f"SELECT length, last_hash FROM {table} WHERE id = 1{lock}",  # noqa: S608 -- quoted name
+        f"UPDATE {table} SET length = %s, last_hash = %s WHERE id = 1",  # noqa: S608
+    )
+
+
+def _append_rows(entries: Sequence[NewEvent]) -> None:
+    """Chain and insert ``entries`` in order, holding the chain head. Inside a transaction.
+
+    Plain SQL, head included: this runs for every QR scan, and the ORM's query building
+    cost more than the hashing and the writes.
+    """
+    select_head, update_head = _head_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(select_head)
+        found = cursor.fetchone()
+    if found is None:
+        head = _lock_head()  # the first event ever: create the head row
+        found = (head.length, head.last_hash)
+    length, previous = found
+    now = timezone.now()
+    rows = []
+    for seq, entry in enumerate(entries, start=length + 1):
+        actor_label = entry.actor_label[:MAX_ACTOR_LABEL]
+        digest = chain_hash(
+            chain_content(
+                seq=seq,
+                created_at=now,
+                holder_index=entry.holder_index,
+                action=entry.action,
+                actor_label=actor_label,
+                agency_id=entry.agency_id,
+                document_id=entry.document_public_id,
+                share_id=None,
+                ip_prefix=entry.ip_prefix,
+                prev_hash=previous,
+            )
+        )
+        rows.append(
+            (seq, now, entry.holder_index, entry.action, actor_label, entry.agency_id,
+             entry.document_pk, None, entry.ip_prefix, previous, digest)
+        )  # fmt: skip
+        previous = digest
+    insert_rows(AccessEvent, _EVENT_COLUMNS, rows)
+    with connection.cursor() as cursor:
+        cursor.execute(update_head, [length + len(rows), previous])
+
+
+def issue_events_append(
+    entries: Sequence[tuple[str, int, str]], *, actor_label: str, agency_id: int | None
+) -> None:
+    """Chain one ISSUE event per ``(holder index, document pk, document public id)``."""
+    if not entries:
+        return
+    action = AccessEvent.Action.ISSUE.value
+    with transaction.atomic():
+        _append_rows(
+            [
+                NewEvent(holder_index, action, actor_label, agency_id, pk, public_id)
+                for holder_index, pk, public_id in entries
+            ]
+        )
+
+
 def access_record(
     *,
     action: str,
@@ -91,7 +225,7 @@ def access_record(
     event = AccessEvent(
         holder_index=holder_index,
         action=action,
-        actor_label=actor_label[:200],
+        actor_label=actor_label[:MAX_ACTOR_LABEL],
         agency=agency,
         document=document,
         share=share,
@@ -100,23 +234,41 @@ def access_record(
     return events_append([event])[0]
 
 
-def verification_record(*, document: Document, ip: str | None) -> AccessEvent | None:
-    """Log a public verification of ``document``, once per network and ten minutes."""
+def verification_record(*, document: Document, ip: str | None) -> bool:
+    """Log a public verification of ``document``, once per network and ten minutes.
+
+    The hot path of every QR scan: plain SQL, and the coalescing check made under the chain's
+    lock so that two scans at once log one event. True when an event was written.
+    """
     prefix = ip_prefix(ip)
-    recent = AccessEvent.objects.filter(
-        document=document,
-        action=AccessEvent.Action.VERIFY,
-        ip_prefix=prefix,
-        created_at__gte=timezone.now() - VERIFY_COALESCE,
-    )
-    if recent.exists():
-        return None
-    return access_record(
-        action=AccessEvent.Action.VERIFY,
-        actor_label="Verificación pública con el código QR",
-        document=document,
-        ip=ip,
-    )
+    table = connection.ops.quote_name(AccessEvent._meta.db_table)
+    with _chain_writer(), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM {table} WHERE document_id = %s AND action = %s "  # noqa: S608 -- quoted table name
+                "AND ip_prefix = %s AND created_at >= %s LIMIT 1",
+                [
+                    document.pk,
+                    AccessEvent.Action.VERIFY.value,
+                    prefix,
+                    connection.ops.adapt_datetimefield_value(timezone.now() - VERIFY_COALESCE),
+                ],
+            )
+            if cursor.fetchone() is not None:
+                return False
+        _append_rows(
+            [
+                NewEvent(
+                    holder_index=document.holder_index,
+                    action=AccessEvent.Action.VERIFY.value,
+                    actor_label="Verificación pública con el código QR",
+                    document_pk=document.pk,
+                    document_public_id=document.public_id,
+                    ip_prefix=prefix,
+                )
+            ]
+        )
+    return True
 
 
 @transaction.atomic

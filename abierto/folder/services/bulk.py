@@ -17,11 +17,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import BulkIssuance, DocumentType, Issuer
+from ..sealing import SealingPool
 from .documents import IssueRequest, _actor_label, _issue_many, document_type_for_issuer
 from .errors import FolderError, InvalidDocumentDataError
 
@@ -94,11 +96,14 @@ def bulk_issue_csv(
     type_slug: str,
     batch_size: int = 500,
     progress: Callable[[BulkIssuance], None] | None = None,
+    processes: int | None = None,
 ) -> BulkIssuance:
     """Issue every row of a CSV, ``batch_size`` rows per transaction; resumable.
 
     A batch with a refused row rolls back whole and stops the job (status ``failed``, with
-    the row number in ``error``); fix the file and run it again.
+    the row number in ``error``); fix the file and run it again. Signing and encryption run
+    in ``processes`` worker processes (default: one per core, setting
+    ``FOLDER_SEALING_PROCESSES``); the database work stays here.
     """
     if batch_size < 1:
         raise FolderError(_("El tamaño del lote debe ser positivo."))
@@ -128,6 +133,22 @@ def bulk_issue_csv(
         job.status, job.error, job.batch_size = BulkIssuance.Status.RUNNING, "", batch_size
         job.save(update_fields=["status", "error", "batch_size", "updated_at"])
     actor_label = _actor_label(issuer, None) + _(" (emisión masiva %(file)s)") % {"file": name}
+    if processes is None:
+        processes = settings.FOLDER_SEALING_PROCESSES
+    with SealingPool(processes) as sealer:
+        return _run(job, text, issuer, document_type, actor_label, batch_size, sealer, progress)
+
+
+def _run(
+    job: BulkIssuance,
+    text: str,
+    issuer: Issuer,
+    document_type: DocumentType,
+    actor_label: str,
+    batch_size: int,
+    sealer: SealingPool,
+    progress: Callable[[BulkIssuance], None] | None,
+) -> BulkIssuance:
     rows = _rows(io.StringIO(text), document_type)
     for _skipped in range(job.processed_rows):
         next(rows)
@@ -149,6 +170,8 @@ def bulk_issue_csv(
                     item_numbers=[number for number, _request in batch],
                     actor_label=actor_label,
                     bulk_issuance=job,
+                    sealer=sealer,
+                    want_documents=False,
                 )
                 job.processed_rows += len(batch)
                 job.save(update_fields=["processed_rows", "updated_at"])

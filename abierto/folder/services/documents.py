@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from abierto.lib import jws, metrics
+from abierto.lib import metrics
 from abierto.lib.canonical_json import canonical_dumps
 from abierto.lib.status_list import status_reference
 
 from .. import keys
-from ..formats import DOCUMENT_TYP, new_document_id, status_list_url
+from ..formats import new_document_ids, status_list_url
 from ..models import (
     AccessEvent,
     BulkIssuance,
@@ -27,7 +27,8 @@ from ..models import (
     IssuerKey,
     Relation,
 )
-from .access import access_record, events_append
+from ..sealing import SealingPool, seal
+from .access import access_record, issue_events_append
 from .errors import (
     AlreadyRevokedError,
     FolderError,
@@ -37,6 +38,7 @@ from .errors import (
     SigningKeyMissingError,
     UnknownDocumentTypeError,
 )
+from .rows import ids_by, insert_rows
 
 MAX_BATCH = 1000
 MAX_REFERENCE = 100
@@ -83,10 +85,6 @@ def document_type_for_issuer(issuer: Issuer, type_slug: str) -> DocumentType:
 def _schema_errors(document_type: DocumentType, fields: Any) -> list[dict[str, Any]]:
     if not isinstance(fields, dict):
         return [{"path": "", "message": _("Los datos deben ser un objeto JSON.")}]
-    try:
-        canonical_dumps(fields)
-    except (TypeError, ValueError) as exc:
-        return [{"path": "", "message": str(exc)}]
     return [
         {
             "path": "/" + "/".join(str(part) for part in error.absolute_path),
@@ -140,12 +138,14 @@ def _prepare(document_type: DocumentType, request: IssueRequest) -> _Prepared:
                 )
     digest = ""
     if not errors:
-        digest = keys.keyed_hash(
-            "document-content",
-            canonical_dumps(
+        try:
+            content = canonical_dumps(
                 {"type": document_type.slug, "holder": holder_index, "fields": request.fields}
-            ),
-        )
+            )
+        except (TypeError, ValueError) as exc:  # valid by the schema, yet not JSON
+            errors.append({"path": "", "message": str(exc)})
+        else:
+            digest = keys.keyed_hash("document-content", content)
     return _Prepared(request, holder_index, related, digest, errors=errors)
 
 
@@ -176,8 +176,14 @@ def _issue_many(
     actor_label: str,
     bulk_issuance: BulkIssuance | None = None,
     item_numbers: Sequence[int] | None = None,
+    sealer: SealingPool | None = None,
+    want_documents: bool = True,
 ) -> list[tuple[Document, bool]]:
-    """The whole batch or nothing. Must run inside ``transaction.atomic``."""
+    """The whole batch or nothing. Must run inside ``transaction.atomic``.
+
+    Returns ``(document, newly issued)`` per request, or nothing with ``want_documents=False``
+    (a bulk issuance, which does not need them loaded back).
+    """
     numbers = list(item_numbers) if item_numbers is not None else list(range(len(requests)))
     prepared = [_prepare(document_type, request) for request in requests]
     errors = [
@@ -193,11 +199,11 @@ def _issue_many(
     # The issuer's row serialises issuers' writes: reference checks and status indexes.
     issuer = Issuer.objects.select_for_update().get(pk=issuer.pk)
     signing_key = _signing_key(issuer)
-    private_key = keys.private_key(signing_key.kid)
     references = [item.request.reference.strip() for item in prepared]
+    found = ids_by(Document, "agency_reference", references, issuer=issuer.pk)
     existing = {
         document.agency_reference: document
-        for document in Document.objects.filter(issuer=issuer, agency_reference__in=references)
+        for document in (Document.objects.filter(pk__in=found.values()) if found else ())
     }
     first_seen: dict[str, int] = {}
     for position, item in enumerate(prepared):
@@ -213,19 +219,67 @@ def _issue_many(
         else:
             first_seen[reference] = position
     new_items = [item for item in prepared if item.existing is None and item.duplicate_of is None]
+    created = _insert_new(
+        issuer=issuer,
+        document_type=document_type,
+        signing_key=signing_key,
+        items=new_items,
+        actor_label=actor_label,
+        bulk_issuance=bulk_issuance,
+        sealer=sealer,
+    )
+    if not want_documents:
+        return []
+    by_pk = Document.objects.in_bulk(created)
+    created_documents = iter(by_pk[pk] for pk in created)
+    results: list[tuple[Document, bool]] = []
+    for item in prepared:
+        if item.existing is not None:
+            results.append((item.existing, False))
+        elif item.duplicate_of is not None:
+            results.append((results[item.duplicate_of][0], False))
+        else:
+            results.append((next(created_documents), True))
+    return results
+
+
+_DOCUMENT_COLUMNS = (
+    "created_at", "updated_at", "public_id", "document_type", "issuer", "issuer_key",
+    "holder_index", "citizen", "agency_reference", "content_digest", "ciphertext", "wrapped_dek",
+    "master_kid", "issued_at", "expires_at", "status", "revoked_at", "revocation_reason",
+    "status_index", "bulk_issuance",
+)  # fmt: skip
+_HOLDER_COLUMNS = ("document", "cuts_index", "relation")
+
+
+def _insert_new(
+    *,
+    issuer: Issuer,
+    document_type: DocumentType,
+    signing_key: IssuerKey,
+    items: Sequence[_Prepared],
+    actor_label: str,
+    bulk_issuance: BulkIssuance | None,
+    sealer: SealingPool | None,
+) -> list[int]:
+    """Sign, encrypt and insert the new documents, their holders and their ISSUE events."""
+    if not items:
+        return []
     next_index = issuer.next_status_index
-    ring = keys.master_key_ring()
     status_uri = status_list_url(issuer.slug)
     now = timezone.now()
-    documents: list[Document] = []
-    for offset, item in enumerate(new_items):
-        issued_at = (item.request.issued_at or now).replace(microsecond=0)
-        expires_at = (
-            issued_at + datetime.timedelta(days=document_type.validity_days)
-            if document_type.validity_days
-            else None
+    days = document_type.validity_days
+    validity = datetime.timedelta(days=days) if days else None
+    jobs: list[tuple[str, dict[str, Any]]] = []
+    rows: list[list[Any]] = []
+    citizens = _active_citizens({item.holder_index for item in items})
+    issued_now = now.replace(microsecond=0)
+    public_ids = new_document_ids(len(items))
+    for offset, (item, public_id) in enumerate(zip(items, public_ids, strict=True)):
+        issued_at = (
+            item.request.issued_at.replace(microsecond=0) if item.request.issued_at else issued_now
         )
-        public_id = new_document_id()
+        expires_at = issued_at + validity if validity is not None else None
         payload: dict[str, Any] = {
             "iss": issuer.slug,
             "vct": document_type.slug,
@@ -239,81 +293,49 @@ def _issue_many(
         }
         if expires_at is not None:
             payload["exp"] = int(expires_at.timestamp())
-        token = jws.sign_compact(payload, private_key, signing_key.kid, typ=DOCUMENT_TYP)
-        document = Document(
-            public_id=public_id,
-            document_type=document_type,
-            issuer=issuer,
-            issuer_key=signing_key,
-            holder_index=item.holder_index,
-            agency_reference=item.request.reference.strip(),
-            content_digest=item.digest,
-            issued_at=issued_at,
-            expires_at=expires_at,
-            status_index=next_index + offset,
-            bulk_issuance=bulk_issuance,
-        )
-        document.ciphertext, document.wrapped_dek, document.master_kid = ring.encrypt(
-            token.encode("ascii"), document.aad
-        )
-        documents.append(document)
-    if documents:
-        issuer.next_status_index = next_index + len(documents)
-        issuer.save(update_fields=["next_status_index", "updated_at"])
-        Document.objects.bulk_create(documents)
-        holders = []
-        for document, item in zip(documents, new_items, strict=True):
-            holders.append(
-                DocumentHolder(
-                    document=document, cuts_index=item.holder_index, relation=Relation.HOLDER
-                )
-            )
-            holders.extend(
-                DocumentHolder(document=document, cuts_index=index, relation=relation)
-                for index, relation in dict.fromkeys(item.related)
-            )
-        DocumentHolder.objects.bulk_create(holders)
-        _link_to_active_folders(documents)
-        events_append(
-            [
-                AccessEvent(
-                    holder_index=document.holder_index,
-                    action=AccessEvent.Action.ISSUE,
-                    actor_label=actor_label,
-                    agency=issuer.institution,
-                    document=document,
-                )
-                for document in documents
-            ]
-        )
-    created_documents = iter(documents)
-    results: list[tuple[Document, bool]] = []
-    for item in prepared:
-        if item.existing is not None:
-            results.append((item.existing, False))
-        elif item.duplicate_of is not None:
-            results.append((results[item.duplicate_of][0], False))
-        else:
-            results.append((next(created_documents), True))
-    return results
+        jobs.append((public_id, payload))
+        rows.append(
+            [now, now, public_id, document_type.pk, issuer.pk, signing_key.pk, item.holder_index,
+             citizens.get(item.holder_index), item.request.reference.strip(), item.digest,
+             None, None, None, issued_at, expires_at, Document.Status.VALID.value, None, "",
+             next_index + offset, bulk_issuance.pk if bulk_issuance else None]
+        )  # fmt: skip
+    private_key = keys.private_key(signing_key.kid)
+    ring = keys.master_key_ring()
+    if sealer is None:
+        sealed = seal(jobs, private_key, signing_key.kid, ring)
+    else:
+        sealed = sealer.seal(jobs, private_key, signing_key.kid, ring)
+    for row, (ciphertext, wrapped_dek, master_kid) in zip(rows, sealed, strict=True):
+        row[10:13] = ciphertext, wrapped_dek, master_kid
+    issuer.next_status_index = next_index + len(items)
+    issuer.save(update_fields=["next_status_index", "updated_at"])
+    insert_rows(Document, _DOCUMENT_COLUMNS, rows)
+    pks = ids_by(Document, "public_id", public_ids)
+    holders = []
+    for item, public_id in zip(items, public_ids, strict=True):
+        pk = pks[public_id]
+        holders.append((pk, item.holder_index, Relation.HOLDER.value))
+        holders.extend((pk, index, relation) for index, relation in dict.fromkeys(item.related))
+    insert_rows(DocumentHolder, _HOLDER_COLUMNS, holders)
+    issue_events_append(
+        [
+            (item.holder_index, pks[public_id], public_id)
+            for item, public_id in zip(items, public_ids, strict=True)
+        ],
+        actor_label=actor_label,
+        agency_id=issuer.institution_id,
+    )
+    return [pks[public_id] for public_id in public_ids]
 
 
-def _link_to_active_folders(documents: list[Document]) -> None:
+def _active_citizens(holder_indexes: set[str]) -> dict[str, int]:
+    """The folders already activated for these CUTS indexes: their documents go straight in."""
     from ..models import Citizen
 
-    citizens = {
-        citizen.cuts_index: citizen
-        for citizen in Citizen.objects.filter(
-            cuts_index__in={document.holder_index for document in documents}
-        )
-    }
-    for document in documents:
-        citizen = citizens.get(document.holder_index)
-        if citizen is not None:
-            document.citizen = citizen
-    linked = [document for document in documents if document.citizen_id]
-    if linked:
-        Document.objects.bulk_update(linked, ["citizen"])
+    return dict(
+        Citizen.objects.filter(cuts_index__in=holder_indexes).values_list("cuts_index", "pk")
+    )
 
 
 def _actor_label(issuer: Issuer, actor_label: str | None) -> str:

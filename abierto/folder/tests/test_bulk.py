@@ -50,22 +50,22 @@ def test_an_interrupted_job_resumes_without_a_partial_batch(
     tmp_path, issuer, birth_type, monkeypatch
 ):
     path = csv_file(tmp_path, rows(30))
-    real = document_services.events_append
+    real = document_services.issue_events_append
     calls = {"n": 0}
 
-    def crash_in_the_third_batch(events):
+    def crash_in_the_third_batch(entries, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("kill -9")
-        return real(events)
+        return real(entries, **kwargs)
 
-    monkeypatch.setattr(document_services, "events_append", crash_in_the_third_batch)
+    monkeypatch.setattr(document_services, "issue_events_append", crash_in_the_third_batch)
     with pytest.raises(RuntimeError):
         services.bulk_issue_csv(path, issuer=issuer, type_slug=birth_type.slug, batch_size=10)
     job = BulkIssuance.objects.get()
     assert job.processed_rows == 20
     assert Document.objects.count() == 20  # the third batch left nothing
-    monkeypatch.setattr(document_services, "events_append", real)
+    monkeypatch.setattr(document_services, "issue_events_append", real)
     resumed = services.bulk_issue_csv(path, issuer=issuer, type_slug=birth_type.slug, batch_size=10)
     assert resumed.pk == job.pk
     assert (resumed.status, resumed.processed_rows) == (BulkIssuance.Status.DONE, 30)
@@ -152,3 +152,27 @@ def test_a_refused_row_stops_the_background_job_without_retrying(tmp_path, issue
     assert job.status == Job.Status.FAILED
     assert job.attempts == 1
     assert "fila" in job.error
+
+
+@pytest.mark.django_db
+def test_worker_processes_seal_what_the_job_process_would(tmp_path, issuer, birth_type):
+    """Two sealing workers (forked, no database): the tokens verify, the log chain holds."""
+    from abierto.folder import sealing, selectors
+
+    assert sealing.POOL_MIN_BATCH <= 80
+    job = services.bulk_issue_csv(
+        csv_file(tmp_path, rows(160)),
+        issuer=issuer,
+        type_slug=birth_type.slug,
+        batch_size=80,
+        processes=2,
+    )
+    assert (job.status, job.processed_rows) == (BulkIssuance.Status.DONE, 160)
+    documents = list(Document.objects.filter(bulk_issuance=job).order_by("status_index"))
+    assert [document.status_index for document in documents] == list(range(160))
+    for document in documents[::7]:
+        result = selectors.verify_token(selectors.document_token(document))
+        assert result.status == "valid", result
+        n = int(document.agency_reference.removeprefix("REF-"))
+        assert selectors.document_fields(document)["nombre"] == f"Persona {n}"
+    assert services.audit_chain_check() == []

@@ -229,6 +229,25 @@ def test_a_verification_is_logged_for_the_holder_once_per_network(client, issuer
 
 
 @pytest.mark.django_db
+def test_behind_the_proxy_the_log_keeps_the_verifiers_network(client, issuer, birth_type, settings):
+    settings.NINJA_NUM_PROXIES = 1
+    document = issue(issuer, birth_type)
+    token = selectors.document_token(document)
+    for verifier in ("198.51.100.7", "203.0.113.9"):
+        client.get(
+            f"/v/{token}",
+            REMOTE_ADDR="10.0.0.2",  # the proxy
+            HTTP_X_FORWARDED_FOR=f"1.2.3.4, {verifier}",  # 1.2.3.4: written by the client
+            HTTP_ACCEPT="application/json",
+        )
+    events = AccessEvent.objects.filter(document=document, action="verify")
+    assert set(events.values_list("ip_prefix", flat=True)) == {
+        "198.51.100.0/24",
+        "203.0.113.0/24",
+    }
+
+
+@pytest.mark.django_db
 def test_a_document_id_alone_opens_nothing(client, issuer, birth_type):
     document = issue(issuer, birth_type)
     body = verify_json(client, document.public_id)

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from abierto.lib import canonical_json
 from abierto.lib.canonical_json import MAX_SAFE_INTEGER, canonical_dumps
 
 
@@ -90,3 +91,39 @@ def test_any_value_round_trips_and_is_a_fixed_point(value):
 def test_key_order_does_not_change_the_output(value):
     reversed_value = dict(reversed(list(value.items())))
     assert canonical_dumps(value) == canonical_dumps(reversed_value)
+
+
+@given(json_values)
+def test_the_fast_path_writes_what_the_careful_writer_writes(value):
+    from abierto.lib.canonical_json import _plain, _write
+
+    parts: list[str] = []
+    _write(value, parts)
+    try:
+        expected = "".join(parts).encode("utf-8")
+    except UnicodeEncodeError:
+        return
+    assert canonical_dumps(value) == expected
+    if _plain(value):
+        assert canonical_dumps(value) == canonical_json._fast_encoder(value).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"\ue000": 1, "\U0001f600": 2}, {"a": 1.5}, {1: "x"}, {"a": 2**53}, [True, 1, "\u007f"]],
+)
+def test_values_outside_the_fast_path_still_get_the_careful_form(value):
+    from abierto.lib.canonical_json import _plain
+
+    if isinstance(value, dict) and any(not isinstance(key, str) for key in value):
+        with pytest.raises(TypeError):
+            canonical_dumps(value)
+        return
+    if value == {"a": 2**53}:
+        with pytest.raises(ValueError, match="interoperable range"):
+            canonical_dumps(value)
+        return
+    assert _plain(value) == (value == [True, 1, "\u007f"])
+    parts: list[str] = []
+    canonical_json._write(value, parts)
+    assert canonical_dumps(value) == "".join(parts).encode("utf-8")

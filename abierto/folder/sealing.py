@@ -1,0 +1,122 @@
+"""Signing and encrypting documents, in this process or spread over the machine's cores.
+
+Sealing (canonical JSON, an Ed25519 signature, AES-GCM under a fresh data key, the key wrapped
+by the master key) is pure CPU work and most of what a document costs to issue. A bulk
+issuance hands its batches to a ``SealingPool`` of worker processes, one per core, while the
+database work stays in the job's process and transaction. The workers touch no database and
+no Django state: they get the signing key and the master keys once, when they start, and
+return only ciphertexts. Small batches (and machines with one core) seal in-process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from abierto.lib import jws
+from abierto.lib.envelope import MasterKeyRing
+
+from .formats import DOCUMENT_TYP, document_aad
+
+# (public id, JWS payload) in; (ciphertext, wrapped DEK, master kid) out.
+SealJob = tuple[str, dict[str, Any]]
+Sealed = tuple[bytes, bytes, str]
+
+# Below this many documents the round trip to the workers costs more than it saves.
+POOL_MIN_BATCH = 64
+
+_worker_keys: dict[str, Any] = {}
+
+
+def seal(
+    jobs: Sequence[SealJob], private_key: Ed25519PrivateKey, kid: str, ring: MasterKeyRing
+) -> list[Sealed]:
+    """Sign each payload as a compact JWS and encrypt the token under its own data key."""
+    sealed: list[Sealed] = []
+    for public_id, payload in jobs:
+        token = jws.sign_compact(payload, private_key, kid, typ=DOCUMENT_TYP)
+        sealed.append(ring.encrypt(token.encode("ascii"), document_aad(public_id)))
+    return sealed
+
+
+def _worker_start(private_raw: bytes, kid: str, ring: MasterKeyRing) -> None:
+    _worker_keys.update(key=Ed25519PrivateKey.from_private_bytes(private_raw), kid=kid, ring=ring)
+
+
+def _worker_seal(jobs: Sequence[SealJob]) -> list[Sealed]:
+    return seal(jobs, _worker_keys["key"], _worker_keys["kid"], _worker_keys["ring"])
+
+
+def default_processes() -> int:
+    """One worker per core this process may run on; none on a single core."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
+class SealingPool:
+    """Worker processes that seal for one signing key; ``close()`` (or ``with``) stops them.
+
+    With ``processes=0`` everything seals in-process, so callers need no second code path.
+    """
+
+    def __init__(self, processes: int | None = None) -> None:
+        self.processes = default_processes() if processes is None else max(0, processes)
+        self._executor: ProcessPoolExecutor | None = None
+        self._kid = ""
+
+    def __enter__(self) -> SealingPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _executor_for(
+        self, private_key: Ed25519PrivateKey, kid: str, ring: MasterKeyRing
+    ) -> ProcessPoolExecutor:
+        if self._executor is not None and self._kid != kid:
+            self.close()  # the issuer rotated its key between batches
+        if self._executor is None:
+            from cryptography.hazmat.primitives import serialization
+
+            raw = private_key.private_bytes(
+                serialization.Encoding.Raw,
+                serialization.PrivateFormat.Raw,
+                serialization.NoEncryption(),
+            )
+            # fork: the workers start in milliseconds and need nothing importable by name;
+            # they never use the parent's database connection or threads.
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.processes,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_start,
+                initargs=(raw, kid, ring),
+            )
+            self._kid = kid
+        return self._executor
+
+    def seal(
+        self,
+        jobs: Sequence[SealJob],
+        private_key: Ed25519PrivateKey,
+        kid: str,
+        ring: MasterKeyRing,
+    ) -> list[Sealed]:
+        if self.processes == 0 or len(jobs) < POOL_MIN_BATCH:
+            return seal(jobs, private_key, kid, ring)
+        executor = self._executor_for(private_key, kid, ring)
+        size = -(-len(jobs) // self.processes)
+        chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
+        return [item for part in executor.map(_worker_seal, chunks) for item in part]
