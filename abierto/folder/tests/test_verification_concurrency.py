@@ -23,6 +23,7 @@ def test_concurrent_verifications_are_each_logged_once_in_one_unbroken_chain(iss
         try:
             result = selectors.verify_token(token)
             assert result.valid, result
+            assert result.document is not None
             services.verification_record(document=result.document, ip=ip)
         except BaseException as exc:  # reported by the main thread
             failures.append(exc)
