@@ -30,6 +30,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
+# Workers fork from a master that has imported the whole application (abierto/wsgi.py warms
+# it): a new or recycled worker serves its first request in milliseconds, not a second.
+preload_app = True
 # Recycle workers now and then, so a slow leak never grows into an outage.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10

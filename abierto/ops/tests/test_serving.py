@@ -187,3 +187,20 @@ def test_metrics_add_up_every_worker_of_a_server(servers):
     # Each worker writes its own file; /metrics adds them up.
     files = os.listdir(first.process_env["PROMETHEUS_MULTIPROC_DIR"])
     assert any(name.startswith("histogram_") for name in files)
+
+
+def test_the_wsgi_module_imports_every_view_before_the_workers_fork(site):
+    """gunicorn's preload_app forks workers from a process that loaded abierto.wsgi: the
+    views (WeasyPrint, the API) must already be imported there, not in a first request."""
+    code = (
+        "import sys, abierto.wsgi; "
+        "print(all(m in sys.modules for m in "
+        "('abierto.folder.views_citizen', 'abierto.api', 'weasyprint')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=site["env"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True"
+    config = (ROOT / "gunicorn.conf.py").read_text(encoding="utf-8")
+    assert "\npreload_app = True\n" in config
