@@ -125,6 +125,8 @@ class Document(TimeStamped):
         verbose_name=_("emisor"),
         on_delete=models.PROTECT,
         related_name="documents",
+        # The unique (issuer, reference) and (issuer, status index) indexes start with it.
+        db_index=False,
         help_text=_("Emisor que lo firmó."),
     )
     issuer_key = models.ForeignKey(
@@ -263,6 +265,7 @@ class DocumentHolder(models.Model):
         verbose_name=_("documento"),
         on_delete=models.CASCADE,
         related_name="holders",
+        db_index=False,  # the unique (document, cuts index, relation) index starts with it
         help_text=_("Documento."),
     )
     cuts_index = models.CharField(
