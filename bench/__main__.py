@@ -279,7 +279,9 @@ end
 function request()
   counter = counter + 1
   local path = paths[((counter - 1) % #paths) + 1]
-  return wrk.format("GET", path, {["Accept"] = args_accept, ["Host"] = "127.0.0.1"})
+  local headers = {["Accept"] = args_accept, ["Host"] = "127.0.0.1"}
+  headers["Connection"] = args_connection
+  return wrk.format("GET", path, headers)
 end
 function done(summary, latency, requests)
   local e = summary.errors
@@ -293,13 +295,25 @@ end
 
 
 def wrk_load(
-    port: int, paths: list[str], *, threads: int, connections: int, seconds: float, accept: str
+    port: int,
+    paths: list[str],
+    *,
+    threads: int,
+    connections: int,
+    seconds: float,
+    accept: str,
+    keep_alive: bool = True,
 ) -> dict[str, Any]:
     """The same measurement with wrk (C, event loop): the load generator takes far less of
     the machine than Python threads would, so more of it goes to the server measured."""
     with tempfile.TemporaryDirectory(prefix="abierto-wrk-") as tmp:
         script = Path(tmp) / "paths.lua"
-        script.write_text(WRK_SCRIPT.replace("args_accept", json.dumps(accept)), "utf-8")
+        script.write_text(
+            WRK_SCRIPT.replace("args_accept", json.dumps(accept)).replace(
+                "args_connection", json.dumps("keep-alive" if keep_alive else "close")
+            ),
+            "utf-8",
+        )
         listing = Path(tmp) / "paths.txt"
         listing.write_text("\n".join(paths) + "\n", "utf-8")
         wrk = shutil.which("wrk") or "wrk"
