@@ -50,7 +50,7 @@ def request_observed(*, view: str, method: str, status_code: int, seconds: float
 
 
 def documents_issued(count: int = 1, *, channel: str = "api") -> None:
-    """Call after a document (or a batch of ``count``) is committed; channel: api, bulk, ui."""
+    """Call after ``count`` documents are committed; channel: api (call or batch), bulk (a job)."""
     DOCUMENTS_ISSUED.labels(channel=channel).inc(count)
 
 

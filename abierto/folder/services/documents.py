@@ -326,6 +326,9 @@ def _insert_new(
         actor_label=actor_label,
         agency_id=issuer.institution_id,
     )
+    # /metrics counts them once they are committed: an API call, a batch of a bulk job.
+    created, channel = len(public_ids), "bulk" if bulk_issuance is not None else "api"
+    transaction.on_commit(lambda: metrics.documents_issued(created, channel=channel))
     return [pks[public_id] for public_id in public_ids]
 
 
@@ -371,15 +374,7 @@ def document_issue(
         for error in exc.errors:
             error.pop("item", None)
         raise
-    _count_issued([result])
     return result
-
-
-def _count_issued(results: Sequence[tuple[Document, bool]]) -> None:
-    """Add the newly issued documents to the /metrics counter once their transaction commits."""
-    created = sum(1 for _document, is_new in results if is_new)
-    if created:
-        transaction.on_commit(lambda: metrics.documents_issued(created))
 
 
 def documents_issue_batch(
@@ -396,14 +391,12 @@ def documents_issue_batch(
         raise FolderError(_("Un lote admite hasta %(max)s documentos.") % {"max": MAX_BATCH})
     document_type = document_type_for_issuer(issuer, type_slug)
     with transaction.atomic():
-        results = _issue_many(
+        return _issue_many(
             issuer=issuer,
             document_type=document_type,
             requests=requests,
             actor_label=_actor_label(issuer, actor_label),
         )
-    _count_issued(results)
-    return results
 
 
 @transaction.atomic

@@ -176,3 +176,20 @@ def test_worker_processes_seal_what_the_job_process_would(tmp_path, issuer, birt
         n = int(document.agency_reference.removeprefix("REF-"))
         assert selectors.document_fields(document)["nombre"] == f"Persona {n}"
     assert services.audit_chain_check() == []
+
+
+@pytest.mark.django_db
+def test_a_bulk_job_counts_its_documents_for_metrics(
+    tmp_path, issuer, birth_type, django_capture_on_commit_callbacks
+):
+    from prometheus_client import REGISTRY
+
+    def issued():
+        return REGISTRY.get_sample_value("abierto_documents_issued_total", {"channel": "bulk"}) or 0
+
+    before = issued()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bulk_issue_csv(
+            csv_file(tmp_path, rows(25)), issuer=issuer, type_slug=birth_type.slug, batch_size=10
+        )
+    assert issued() == before + 25
