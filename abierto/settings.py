@@ -418,8 +418,11 @@ NINJA_PAGINATION_MAX_LIMIT = 500
 API_RATE_ANONYMOUS = env("API_RATE_ANONYMOUS", "120/m")
 API_RATE_AUTHENTICATED = env("API_RATE_AUTHENTICATED", "1200/m")
 NINJA_NUM_PROXIES = env_int("NUM_PROXIES", 0)  # trusted proxies in front, for client IPs
-# /metrics asks for "Authorization: Bearer <METRICS_TOKEN>" when it is set.
+# /metrics asks for "Authorization: Bearer <METRICS_TOKEN>" when it is set. Without a token
+# it answers only with METRICS_PUBLIC=1 (the default with DEBUG), for a network where nobody
+# but the monitoring reaches the app servers; otherwise it is a 404.
 METRICS_TOKEN = env("METRICS_TOKEN")
+METRICS_PUBLIC = env_bool("METRICS_PUBLIC", DEBUG)
 # Public forms without a login (abierto/directory/ratelimit.py): "<count>/<s|m|h|d>". Past
 # the budget a password reset answers as usual but sends nothing; a registration is a 429.
 RATE_PASSWORD_RESET_IP = env("RATE_PASSWORD_RESET_IP", "10/h")

@@ -12,6 +12,8 @@ os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 # Background tasks run inside the request; tests of the worker switch to the database backend.
 os.environ.setdefault("TASKS_BACKEND", "immediate")
+# Tests read /metrics without a token; test_metrics checks the production default.
+os.environ.setdefault("METRICS_PUBLIC", "1")
 # Carpeta Ciudadana: throwaway keys made for this run, never committed. Set in the environment
 # so that subprocesses (commands run by tests) share them.
 if "FOLDER_KEYS_DIR" not in os.environ:

@@ -99,9 +99,13 @@ def readyz(request: HttpRequest) -> HttpResponse:
 def metrics(request: HttpRequest) -> HttpResponse:
     """Prometheus' classic text format (0.0.4, read by every Prometheus version).
 
-    With ``METRICS_TOKEN`` set, only for ``Authorization: Bearer <token>``.
+    With ``METRICS_TOKEN`` set, only for ``Authorization: Bearer <token>``; without it, only
+    with ``METRICS_PUBLIC`` (a 404 otherwise: a production site does not publish by mistake
+    what its routes are asked and how long they take).
     """
     token = settings.METRICS_TOKEN
+    if not token and not settings.METRICS_PUBLIC:
+        raise Http404
     if token:
         given = request.headers.get("Authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):

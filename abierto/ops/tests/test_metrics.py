@@ -82,3 +82,12 @@ def test_a_retried_task_is_counted(client):
     for outcome in ("retried", "done"):
         key = "abierto_tasks_finished_total" + str(sorted({**labels, "outcome": outcome}.items()))
         assert after[key] - before.get(key, 0) == 1
+
+
+@pytest.mark.django_db
+def test_without_a_token_production_does_not_publish_metrics(client, settings):
+    settings.METRICS_TOKEN = ""
+    settings.METRICS_PUBLIC = False
+    assert client.get("/metrics").status_code == 404
+    settings.METRICS_PUBLIC = True
+    scrape(client)

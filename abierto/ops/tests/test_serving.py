@@ -19,6 +19,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 ROOT = Path(__file__).resolve().parents[3]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
+METRICS_TOKEN = "serving-test-metrics-" + uuid.uuid4().hex
 
 pytestmark = pytest.mark.slow
 
@@ -45,6 +46,7 @@ def site(tmp_path_factory):
         VAR_DIR=str(var),
         LOG_LEVEL="WARNING",
         PYTHONUNBUFFERED="1",
+        METRICS_TOKEN=METRICS_TOKEN,
     )
     for command in (["migrate", "-v", "0"], ["collectstatic", "--no-input", "-v", "0"]):
         done = subprocess.run(
@@ -175,7 +177,8 @@ def test_metrics_add_up_every_worker_of_a_server(servers):
     first, _second = servers
     for _ in range(8):
         assert get(first.url + "/aviso-de-privacidad/")[0] == 200
-    _status, _headers, body = get(first.url + "/metrics")
+    assert get(first.url + "/metrics")[0] == 401
+    _status, _headers, body = get(first.url + "/metrics", Authorization=f"Bearer {METRICS_TOKEN}")
     counts = [
         sample.value
         for family in text_string_to_metric_families(body.decode())
