@@ -5,7 +5,11 @@ from django.views.generic import TemplateView
 
 from abierto.api import api
 from abierto.directory.forms import LoginForm
-from abierto.directory.views import PasswordResetView
+from abierto.directory.views import (
+    PasswordChangeView,
+    PasswordResetConfirmView,
+    PasswordResetView,
+)
 
 auth_urls = [
     path(
@@ -16,7 +20,7 @@ auth_urls = [
         name="login",
     ),
     path("salir/", auth_views.LogoutView.as_view(), name="logout"),
-    path("contrasena/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("contrasena/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "contrasena/cambiada/",
         auth_views.PasswordChangeDoneView.as_view(),
@@ -30,7 +34,7 @@ auth_urls = [
     ),
     path(
         "recuperar/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

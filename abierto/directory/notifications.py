@@ -9,6 +9,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -81,4 +82,19 @@ def application_rejected(application: MembershipApplication) -> None:
         "application_rejected",
         {"application": application},
         [application.email],
+    )
+
+
+def password_changed(user: AbstractBaseUser) -> None:
+    email = getattr(user, "email", "")
+    _send(
+        _("Se cambió la contraseña de su cuenta del STL"),
+        "password_changed",
+        {
+            "name": getattr(user, "get_full_name", lambda: "")() or user.get_username(),
+            "username": user.get_username(),
+            "changed_at": timezone.localtime(),
+            "reset_url": absolute_url(reverse("password_reset")),
+        },
+        [email] if email else [],
     )

@@ -33,10 +33,23 @@ def audit_record(
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
-        target_type=ContentType.objects.get_for_model(type(target)),
+        target_type=ContentType.objects.get_for_model(target),
         target_id=str(target.pk),
         changes=changes or {},
     )
+
+
+def password_changed(*, user: User, how: str) -> None:
+    """Record a new password (``how``: "change" or "reset") and tell its owner by e-mail.
+
+    The e-mail is what lets someone notice that another person took over the account
+    (ASVS 2.2.3). The first password of a new member, set from the link in the approval
+    e-mail before any login, is not a change worth telling.
+    """
+    with transaction.atomic():
+        audit_record(actor=user, action=f"account.password_{how}", target=user)
+    if user.last_login is not None:
+        transaction.on_commit(lambda: notifications.password_changed(user))
 
 
 def role_grant(*, user: User, role: Role) -> None:

@@ -5,7 +5,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -41,6 +41,24 @@ class PasswordResetView(auth_views.PasswordResetView):
             return super().form_valid(form)
         logger.warning("password reset over its rate limit; no e-mail sent")
         return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change; the owner is told by e-mail and the change is audited."""
+
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
+        response = super().form_valid(form)
+        services.password_changed(user=form.user, how="change")
+        return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's new password from a reset link; told and audited like a change."""
+
+    def form_valid(self, form: SetPasswordForm) -> HttpResponse:
+        response = super().form_valid(form)
+        services.password_changed(user=form.user, how="reset")
+        return response
 
 
 def privacy_notice(request: HttpRequest) -> HttpResponse:
