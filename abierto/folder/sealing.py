@@ -6,12 +6,20 @@ issuance hands its batches to a ``SealingPool`` of worker processes, one per cor
 database work stays in the job's process and transaction. The workers touch no database and
 no Django state: they get the signing key and the master keys once, when they start, and
 return only ciphertexts. Small batches (and machines with one core) seal in-process.
+
+The workers come from a fork server (a fresh interpreter), not from a fork of the job: a fork
+would copy into them the job's open database connections, every key it had loaded and the
+locks its other threads held. And they end with the job, however it ends: after a
+``kill -9`` a worker holding the job's connection would have kept its transaction, and the
+locks of the chain head with it, open for ever.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -44,7 +52,19 @@ def seal(
     return sealed
 
 
+def _exit_with_parent() -> None:
+    """Wait for the pool's process to end, then end this one at once (no clean-up to run)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    multiprocessing.connection.wait([parent.sentinel])
+    os._exit(1)
+
+
 def _worker_start(private_raw: bytes, kid: str, ring: MasterKeyRing) -> None:
+    # The call queue's pipe never closes for a worker (it holds both ends), so it would wait
+    # on it for ever after the job died: a thread watches the job instead.
+    threading.Thread(target=_exit_with_parent, name="exit-with-parent", daemon=True).start()
     _worker_keys.update(key=Ed25519PrivateKey.from_private_bytes(private_raw), kid=kid, ring=ring)
 
 
@@ -96,11 +116,9 @@ class SealingPool:
                 serialization.PrivateFormat.Raw,
                 serialization.NoEncryption(),
             )
-            # fork: the workers start in milliseconds and need nothing importable by name;
-            # they never use the parent's database connection or threads.
             self._executor = ProcessPoolExecutor(
                 max_workers=self.processes,
-                mp_context=multiprocessing.get_context("fork"),
+                mp_context=multiprocessing.get_context("forkserver"),
                 initializer=_worker_start,
                 initargs=(raw, kid, ring),
             )

@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -249,8 +249,9 @@ def _timestamp(value: Any) -> datetime.datetime | None:
         return None
 
 
-# How long a process trusts what it read about a key: a retired key stops verifying in every
-# process within this time (at once in the process that retired it).
+# How long a process trusts what it read about a key's material and issuer. Whether the key
+# is retired is not cached: the document's query reads it, so a retired key stops verifying
+# in every process at once.
 KEY_CACHE_SECONDS = 10.0
 _key_cache: dict[str, tuple[float, dict[str, Any] | None]] = {}
 
@@ -274,6 +275,14 @@ def published_key(kid: str) -> dict[str, Any] | None:
 
 
 def forget_published_keys(**kwargs: Any) -> None:
+    """Drop what verification cached; again when the change commits, since a verification
+    in another thread may have read (and cached) the old row in between."""
+    _key_cache.clear()
+    _row_cache.clear()
+    transaction.on_commit(_forget_now, using=kwargs.get("using"))
+
+
+def _forget_now() -> None:
     _key_cache.clear()
     _row_cache.clear()
 
@@ -306,23 +315,32 @@ def _cached_row(model: type[DocumentType] | type[Issuer], pk: int) -> Any:
     return row
 
 
+class _RetiredKeyError(Exception):
+    """The document's key was retired after this process cached it as published."""
+
+
 def _document_to_verify(public_id: str, issuer_id: int) -> Document | None:
     """The document a token names, with only what verifying it needs loaded (any other field
     is deferred: reading it queries). One indexed query in plain SQL: the ORM's building of
     it cost more than the signature check, on the busiest public URL."""
     alias = router.db_for_read(Document)
     database = connections[alias]
-    table = database.ops.quote_name(Document._meta.db_table)
+    quote = database.ops.quote_name
+    table, keys_table = quote(Document._meta.db_table), quote(IssuerKey._meta.db_table)
     with database.cursor() as cursor:
+        # Whether the document's key is retired is read here, never cached (KEY_CACHE_SECONDS).
         cursor.execute(
-            f"SELECT {', '.join(_VERIFY_COLUMNS)} FROM {table} "  # noqa: S608 -- quoted name
-            "WHERE public_id = %s AND issuer_id = %s",
+            f"SELECT {', '.join('d.' + column for column in _VERIFY_COLUMNS)}, k.retired_at "  # noqa: S608
+            f"FROM {table} d JOIN {keys_table} k ON k.id = d.issuer_key_id "
+            "WHERE d.public_id = %s AND d.issuer_id = %s",
             [public_id, issuer_id],
         )
         row = cursor.fetchone()
     if row is None:
         return None
-    values = dict(zip(_VERIFY_COLUMNS, row, strict=True))
+    if row[-1] is not None:
+        raise _RetiredKeyError
+    values = dict(zip(_VERIFY_COLUMNS, row[:-1], strict=True))
     expires_at = values["expires_at"]
     if isinstance(expires_at, str):
         expires_at = datetime.datetime.fromisoformat(expires_at)
@@ -361,7 +379,10 @@ def verify_token(token: str, *, now: datetime.datetime | None = None) -> Verific
         return _invalid("issuer_mismatch")
     if not isinstance(jti, str) or not isinstance(payload.get("fields"), dict):
         return _invalid("malformed_payload")
-    document = _document_to_verify(jti, key["issuer_id"])
+    try:
+        document = _document_to_verify(jti, key["issuer_id"])
+    except _RetiredKeyError:
+        return _invalid("unknown_kid")  # what an uncached lookup of the retired key says
     if document is None or document.issuer_key_id != key["pk"]:
         return _invalid("unknown_document")
     if payload.get("vct") != document.document_type.slug:

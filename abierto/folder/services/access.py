@@ -142,20 +142,26 @@ def _head_sql() -> tuple[str, str]:
     )
 
 
-def _append_rows(entries: Sequence[NewEvent]) -> None:
-    """Chain and insert ``entries`` in order, holding the chain head. Inside a transaction.
-
-    Plain SQL, head included: this runs for every QR scan, and the ORM's query building
-    cost more than the hashing and the writes.
-    """
-    select_head, update_head = _head_sql()
+def _locked_head() -> tuple[int, str]:
+    """The chain head's (length, last hash), locked until the transaction ends."""
+    select_head, _update_head = _head_sql()
     with connection.cursor() as cursor:
         cursor.execute(select_head)
         found = cursor.fetchone()
     if found is None:
         head = _lock_head()  # the first event ever: create the head row
         found = (head.length, head.last_hash)
-    length, previous = found
+    return found[0], found[1]
+
+
+def _append_rows(entries: Sequence[NewEvent], head: tuple[int, str] | None = None) -> None:
+    """Chain and insert ``entries`` in order, holding the chain head. Inside a transaction.
+
+    Plain SQL, head included: this runs for every QR scan, and the ORM's query building
+    cost more than the hashing and the writes. ``head`` is the head already locked.
+    """
+    _select_head, update_head = _head_sql()
+    length, previous = head if head is not None else _locked_head()
     now = timezone.now()
     rows = []
     for seq, entry in enumerate(entries, start=length + 1):
@@ -238,11 +244,13 @@ def verification_record(*, document: Document, ip: str | None) -> bool:
     """Log a public verification of ``document``, once per network and ten minutes.
 
     The hot path of every QR scan: plain SQL, and the coalescing check made under the chain's
-    lock so that two scans at once log one event. True when an event was written.
+    lock (the database's: the head row on PostgreSQL, the write lock on SQLite) so that two
+    scans at once, in any two processes, log one event. True when an event was written.
     """
     prefix = ip_prefix(ip)
     table = connection.ops.quote_name(AccessEvent._meta.db_table)
     with _chain_writer(), transaction.atomic():
+        head = _locked_head()
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT 1 FROM {table} WHERE document_id = %s AND action = %s "  # noqa: S608 -- quoted table name
@@ -266,7 +274,8 @@ def verification_record(*, document: Document, ip: str | None) -> bool:
                     document_public_id=document.public_id,
                     ip_prefix=prefix,
                 )
-            ]
+            ],
+            head=head,
         )
     return True
 
