@@ -10,7 +10,6 @@ Printed documents are official Spanish texts whatever the language of the interf
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,51 +21,11 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from . import selectors
-from .models import Document, DocumentType, VerificationStatus
+from .display import DATE_FORMAT, display_fields
+from .models import Document, VerificationStatus
 
 LANGUAGE = "es-MX"
-DATE_FORMAT = r"j \d\e F \d\e Y"
-DATETIME_FORMAT = r"j \d\e F \d\e Y, H:i"
-
-
-@dataclass(frozen=True)
-class Field:
-    label: str
-    value: str
-
-
-def display_value(value: Any, spec: dict[str, Any]) -> str:
-    """A field's value as people read it: dates in words, booleans as Sí/No."""
-    if isinstance(value, bool):
-        return "Sí" if value else "No"
-    if value is None:
-        return "—"
-    if spec.get("format") == "date" and isinstance(value, str):
-        try:
-            day = datetime.date.fromisoformat(value)
-        except ValueError:
-            return value
-        with translation.override("es-mx"):
-            return dateformat.format(day, DATE_FORMAT)
-    if isinstance(value, list):
-        return ", ".join(display_value(item, spec.get("items", {})) for item in value)
-    return str(value)
-
-
-def display_fields(document_type: DocumentType, fields: dict[str, Any]) -> list[Field]:
-    """The fields in the schema's order, labelled by their ``title``; unknown ones last."""
-    properties: dict[str, Any] = document_type.json_schema.get("properties", {})
-    ordered = [
-        Field(str(spec.get("title", name)), display_value(fields[name], spec))
-        for name, spec in properties.items()
-        if name in fields
-    ]
-    ordered += [
-        Field(name, display_value(value, {}))
-        for name, value in fields.items()
-        if name not in properties
-    ]
-    return ordered
+DATETIME_FORMAT = DATE_FORMAT + ", H:i"
 
 
 def local_datetime(moment: datetime.datetime | None) -> str:

@@ -30,6 +30,7 @@ from abierto.lib import jws
 from abierto.lib.status_list import INVALID, TOKEN_TYPE, StatusList, status_list_payload
 
 from . import keys
+from .display import Field, display_fields
 from .formats import DOCUMENT_TYP, secret_hash, status_list_url, verification_url_for_token
 from .models import (
     AccessEvent,
@@ -176,14 +177,6 @@ def document_fields(document: Document) -> dict[str, Any]:
     return fields
 
 
-def labelled_fields(document_type: DocumentType, fields: dict[str, Any]) -> list[tuple[str, Any]]:
-    """``(label, value)`` pairs in the schema's order, then any field the schema lacks."""
-    labels = document_type.field_labels()
-    ordered = [(labels[name], fields[name]) for name in labels if name in fields]
-    ordered += [(name, value) for name, value in fields.items() if name not in labels]
-    return ordered
-
-
 def verification_url(document: Document) -> str:
     return verification_url_for_token(document_token(document))
 
@@ -230,10 +223,11 @@ class VerificationResult:
         }
 
     @property
-    def labelled_fields(self) -> list[tuple[str, Any]]:
+    def display_fields(self) -> list[Field]:
+        """The certified fields as the folder and the PDF show them (dates in words, Sí/No)."""
         if self.document is None:
             return []
-        return labelled_fields(self.document.document_type, self.fields)
+        return display_fields(self.document.document_type, self.fields)
 
 
 def _invalid(reason: str) -> VerificationResult:

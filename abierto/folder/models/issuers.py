@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -248,8 +247,3 @@ class DocumentType(TimeStamped):
     @cached_property
     def validator(self) -> Draft202012Validator:
         return Draft202012Validator(self.json_schema, format_checker=FormatChecker())
-
-    def field_labels(self) -> dict[str, str]:
-        """Each property's title, in schema order, for display."""
-        properties: dict[str, Any] = self.json_schema.get("properties", {})
-        return {name: str(spec.get("title", name)) for name, spec in properties.items()}

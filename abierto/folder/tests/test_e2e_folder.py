@@ -109,6 +109,13 @@ def test_the_carnet_qr_opens_the_folder_with_the_pin(page, live_server):
     page.get_by_text("Carnet leído. Ahora escriba su PIN.").wait_for()
     assert "#" not in page.url  # the token left the address bar
     assert page.get_by_label("Foto del código QR de su carnet").is_hidden()
+    page.get_by_label("PIN de 6 dígitos").fill("000000")
+    page.get_by_role("button", name="Entrar", exact=True).click()
+    page.get_by_role("alert").first.wait_for()
+    # The QR opened again on this very page changes only the fragment: no new page loads.
+    page.goto(url)
+    page.wait_for_function("() => !window.location.hash")
     page.get_by_label("PIN de 6 dígitos").fill(HELPER_PIN)
     page.get_by_role("button", name="Entrar", exact=True).click()
     page.get_by_role("heading", name="Mis documentos").wait_for()
+    assert "#" not in page.url  # nor on the page the login leads to

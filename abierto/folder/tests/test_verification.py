@@ -63,9 +63,26 @@ def test_the_html_page_is_in_spanish(client, issuer, birth_type):
     assert "Documento válido" in content
     assert birth_type.name in content
     assert "Fecha de nacimiento" in content  # the schema's title as the label
+    # As the folder and the PDF show it: written out, not the ISO date of the token.
+    assert "14 de marzo de 1988" in content
+    assert "1988-03-14" not in content
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     garbage = client.get("/v/no-es-un-token")
     assert "No se pudo verificar" in garbage.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_html_page_shows_yes_and_no_for_booleans(client, issuer):
+    schema = {
+        "type": "object",
+        "properties": {"donador": {"type": "boolean", "title": "Donador de órganos"}},
+        "required": ["donador"],
+    }
+    licence = DocumentTypeFactory(issuers=[issuer], json_schema=schema)
+    document = issue(issuer, licence, donador=True)
+    content = client.get(f"/v/{selectors.document_token(document)}").content.decode()
+    assert "<dt>Donador de órganos</dt><dd>Sí</dd>" in content
+    assert "True" not in content
 
 
 @pytest.mark.django_db

@@ -101,6 +101,8 @@
   ready(async function () {
     const all = document.querySelectorAll("[data-qr-messages]");
     all.forEach(fromFragment);
+    // The QR opened again while this page is shown changes only the fragment: no new page.
+    window.addEventListener("hashchange", function () { all.forEach(fromFragment); });
     if (all.length === 0 || !(await canScan())) { return; }
     all.forEach(setupCamera);
   });

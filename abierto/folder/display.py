@@ -1,0 +1,56 @@
+"""A document's certified fields as people read them: the same on the folder's pages, the
+public verification page and the PDF. Official Spanish texts, whatever the interface's
+language: labels are the schema's titles, dates are written out in Spanish."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.utils import dateformat, translation
+
+if TYPE_CHECKING:
+    from .models import DocumentType
+
+DATE_FORMAT = r"j \d\e F \d\e Y"
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    value: str
+
+
+def display_value(value: Any, spec: dict[str, Any]) -> str:
+    """A field's value as people read it: dates in words, booleans as Sí/No."""
+    if isinstance(value, bool):
+        return "Sí" if value else "No"
+    if value is None:
+        return "—"
+    if spec.get("format") == "date" and isinstance(value, str):
+        try:
+            day = datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+        with translation.override("es-mx"):
+            return dateformat.format(day, DATE_FORMAT)
+    if isinstance(value, list):
+        return ", ".join(display_value(item, spec.get("items", {})) for item in value)
+    return str(value)
+
+
+def display_fields(document_type: DocumentType, fields: dict[str, Any]) -> list[Field]:
+    """The fields in the schema's order, labelled by their ``title``; unknown ones last."""
+    properties: dict[str, Any] = document_type.json_schema.get("properties", {})
+    ordered = [
+        Field(str(spec.get("title", name)), display_value(fields[name], spec))
+        for name, spec in properties.items()
+        if name in fields
+    ]
+    ordered += [
+        Field(name, display_value(value, {}))
+        for name, value in fields.items()
+        if name not in properties
+    ]
+    return ordered
