@@ -18,7 +18,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
-from . import selectors, services
+from . import actor_labels, selectors, services
 from .models import Document, Issuer
 
 DOCUMENT_ID = "q3ZkR0m9T2uYb8xWc1vN4A"
@@ -255,7 +255,9 @@ def document_revoke(request: HttpRequest, document_id: str, payload: RevokeIn) -
         document = services.document_revoke(
             document=document,
             reason=payload.reason,
-            actor_label=_("Emisor: %(issuer)s (API)") % {"issuer": issuer},
+            actor_label=actor_labels.channel(
+                actor_labels.stored(actor_labels.ISSUER, issuer=issuer), "API"
+            ),
         )
     except services.FolderError as exc:
         return _refusal(exc)

@@ -9,10 +9,19 @@ class FolderConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from abierto.directory import audit_labels
+
         from . import keys, selectors
         from .models import DocumentType, Issuer, IssuerKey
 
         keys.connect_signals()
+        audit_labels.register(
+            {
+                "folder.citizen.activated": _("Carpeta activada"),
+                "folder.arco.filed": _("Solicitud ARCO presentada"),
+                "folder.arco.resolved": _("Solicitud ARCO resuelta"),
+            }
+        )
         # What verification caches (briefly) of keys, types and issuers: forgotten at once
         # in this process when one of them changes.
         for signal in (post_save, post_delete):

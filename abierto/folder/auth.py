@@ -43,7 +43,7 @@ from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
 from abierto.lib import totp
 
-from . import keys, selectors, services
+from . import actor_labels, keys, selectors, services
 from .formats import secret_hash
 from .models import AccessEvent, Carnet, Citizen
 
@@ -322,11 +322,7 @@ def session_start(
     request.session[SESSION_SEEN] = time.time()
     if carnet is not None:
         request.session[SESSION_CARNET] = carnet.pk
-    label = (
-        "La persona titular, con su carnet y PIN"
-        if carnet is not None
-        else "La persona titular, con CUTS, contraseña y código"
-    )
+    label = actor_labels.HOLDER_WITH_CARNET if carnet is not None else actor_labels.HOLDER_WITH_CUTS
     services.access_record(
         action=AccessEvent.Action.LOGIN,
         actor_label=label,

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from abierto.directory.models import Institution
 
-from . import keys, selectors, services
+from . import actor_labels, keys, selectors, services
 from .models import Carnet, Citizen, DocumentType, Issuer
 
 CUTS_PATTERN = "^[A-Z0-9]{6,32}$"
@@ -312,7 +312,10 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
             fields=fields,
             reference=reference,
             issued_at=now - datetime.timedelta(days=days_ago),
-            actor_label=f"Emisor: {type_issuer} (datos de demostración)",
+            actor_label=actor_labels.channel(
+                actor_labels.stored(actor_labels.ISSUER, issuer=type_issuer),
+                "datos de demostración",
+            ),
         )
         issued += created
     stdout.write(

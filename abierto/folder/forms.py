@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 import zxingcpp
@@ -15,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 
 from abierto.directory.passwords import PASSWORD_MAX_LENGTH
 
-from .models import ArcoRequest, Document
+from .models import ArcoRequest, Document, Relation
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000  # a 48-megapixel phone photo fits; a decompression bomb does not
@@ -268,18 +269,28 @@ class TotpConfirmForm(forms.Form):
         return code
 
 
-def document_label(document: Document) -> str:
-    return f"{document.document_type.name} · {timezone.localtime(document.issued_at):%d/%m/%Y}"
+def document_label(document: Document, relations: Sequence[str] = ()) -> str:
+    """A document in a list to choose from: its type, its date and, when the citizen is not
+    its holder, how they appear in it (their own birth certificate and their child's differ)."""
+    label = f"{document.document_type.name} · {timezone.localtime(document.issued_at):%d/%m/%Y}"
+    others = [str(Relation(r).label) for r in relations if r != Relation.HOLDER.value]
+    if others and Relation.HOLDER.value not in relations:
+        label += " · " + _("usted aparece como: %(relation)s") % {"relation": ", ".join(others)}
+    return label
 
 
 class DocumentChoiceField(forms.ModelMultipleChoiceField):
+    relations: dict[int, list[str]] = {}
+
     def label_from_instance(self, obj: Any) -> str:
-        return document_label(obj)
+        return document_label(obj, self.relations.get(obj.pk, ()))
 
 
 class DocumentSingleChoiceField(forms.ModelChoiceField):
+    relations: dict[int, list[str]] = {}
+
     def label_from_instance(self, obj: Any) -> str:
-        return document_label(obj)
+        return document_label(obj, self.relations.get(obj.pk, ()))
 
 
 class ShareForm(forms.Form):
@@ -313,11 +324,18 @@ class ShareForm(forms.Form):
         help_text=_("P. ej. «Recursos Humanos de la empresa». Aparecerá en su bitácora."),
     )
 
-    def __init__(self, *args: Any, documents: QuerySet[Document], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        documents: QuerySet[Document],
+        relations: dict[int, list[str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["documents"]
         assert isinstance(field, DocumentChoiceField)
         field.queryset = documents
+        field.relations = relations or {}
 
 
 class ArcoRequestForm(forms.Form):
@@ -342,11 +360,18 @@ class ArcoRequestForm(forms.Form):
         help_text=_("Qué dato está mal y cuál es el correcto, o por qué pide la cancelación."),
     )
 
-    def __init__(self, *args: Any, documents: QuerySet[Document], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        documents: QuerySet[Document],
+        relations: dict[int, list[str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["document"]
         assert isinstance(field, DocumentSingleChoiceField)
         field.queryset = documents
+        field.relations = relations or {}
 
 
 class ArcoResolveForm(forms.Form):

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,7 @@ from .models import (
     Carnet,
     Citizen,
     Document,
+    DocumentHolder,
     DocumentType,
     Issuer,
     IssuerKey,
@@ -139,6 +141,17 @@ def document_relations(citizen: Citizen, document: Document) -> list[str]:
     return list(
         document.holders.filter(cuts_index=citizen.cuts_index).values_list("relation", flat=True)
     )
+
+
+def relations_by_document(citizen: Citizen, documents: Iterable[Document]) -> dict[int, list[str]]:
+    """How the citizen appears in each document, by document pk, in one query."""
+    found: dict[int, list[str]] = {}
+    rows = DocumentHolder.objects.filter(
+        cuts_index=citizen.cuts_index, document__in=[document.pk for document in documents]
+    ).values_list("document_id", "relation")
+    for document_id, relation in rows.order_by("document_id", "relation"):
+        found.setdefault(document_id, []).append(relation)
+    return found
 
 
 def share_documents(share: Share) -> QuerySet[Document]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from abierto.ops.background import JobRefused, background_task, job_enqueue, job_step
 from abierto.ops.models import Job
@@ -56,8 +57,8 @@ def bulk_issue_later(
 ) -> Job:
     return job_enqueue(
         bulk_issue,
-        label=_("Emisión masiva de %(type)s por %(issuer)s")
-        % {"type": type_slug, "issuer": issuer.slug},
+        label=gettext_noop("Emisión masiva de %(type)s por %(issuer)s"),
+        label_params={"type": type_slug, "issuer": issuer.slug},
         stored_name=stored_name,
         issuer_id=issuer.pk,
         type_slug=type_slug,

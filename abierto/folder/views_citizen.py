@@ -30,7 +30,7 @@ from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
 from abierto.lib import totp
 
-from . import auth, export, rendition, selectors, services
+from . import actor_labels, auth, export, rendition, selectors, services
 from .forms import (
     ActivationCodeForm,
     ActivationSecretsForm,
@@ -49,7 +49,7 @@ ACTIVATION = "folder.activation"
 ACTIVATION_MINUTES = 30
 NEW_SHARE = "folder.new_share"
 JOSE = "application/jose"
-HOLDER_LABEL = "La persona titular"
+HOLDER_LABEL = actor_labels.HOLDER
 
 
 def _ip(request: HttpRequest) -> str | None:
@@ -322,13 +322,6 @@ RELATION_GROUPS = {
 }
 
 
-def _relations(citizen: Citizen, documents: list[Document]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    for document in documents:
-        found[document.pk] = selectors.document_relations(citizen, document)
-    return found
-
-
 def _actor_label(citizen: Citizen, document: Document) -> str:
     """Who viewed, as the log stores it: in Spanish, whatever the interface language."""
     relations = selectors.document_relations(citizen, document)
@@ -336,7 +329,7 @@ def _actor_label(citizen: Citizen, document: Document) -> str:
         return HOLDER_LABEL
     with translation.override("es-mx"):
         relation = str(Relation(relations[0]).label)
-    return f"{relation}, desde su Carpeta"
+    return actor_labels.stored(actor_labels.RELATIVE, relation=relation)
 
 
 def _document(citizen: Citizen, public_id: str) -> Document:
@@ -350,7 +343,7 @@ def _document(citizen: Citizen, public_id: str) -> Document:
 @auth.citizen_required
 def documents(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
     listed = list(selectors.documents_for_citizen(citizen))
-    relations = _relations(citizen, listed)
+    relations = selectors.relations_by_document(citizen, listed)
     groups: dict[str, list[tuple[Document, str]]] = {"own": [], "children": [], "others": []}
     for document in listed:
         names = relations.get(document.pk, [])
@@ -397,7 +390,7 @@ def document_pdf(request: HttpRequest, public_id: str, *, citizen: Citizen) -> H
     pdf = rendition.document_pdf(document)
     services.access_record(
         action=AccessEvent.Action.DOWNLOAD,
-        actor_label=_actor_label(citizen, document) + " (PDF)",
+        actor_label=actor_labels.channel(_actor_label(citizen, document), "PDF"),
         document=document,
         ip=_ip(request),
     )
@@ -412,7 +405,7 @@ def document_original(
     token = selectors.document_token(document)
     services.access_record(
         action=AccessEvent.Action.DOWNLOAD,
-        actor_label=_actor_label(citizen, document) + " (original firmado)",
+        actor_label=actor_labels.channel(_actor_label(citizen, document), "original firmado"),
         document=document,
         ip=_ip(request),
     )
@@ -450,7 +443,9 @@ def share_url(token: str) -> str:
 @auth.citizen_required
 def shares(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
     own = selectors.documents_for_citizen(citizen)
-    form = ShareForm(request.POST or None, documents=own)
+    form = ShareForm(
+        request.POST or None, documents=own, relations=selectors.relations_by_document(citizen, own)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -571,7 +566,7 @@ class LogEntry:
 
 
 def _log_entry(event: AccessEvent) -> LogEntry:
-    who = event.actor_label
+    who = actor_labels.shown(event.actor_label)
     if event.agency is not None and str(event.agency) not in who:
         who = f"{who} · {event.agency}"
     if event.document is not None:
@@ -611,7 +606,9 @@ def access_log(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
 @auth.citizen_required
 def my_data(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
     own = selectors.documents_for_citizen(citizen)
-    form = ArcoRequestForm(request.POST or None, documents=own)
+    form = ArcoRequestForm(
+        request.POST or None, documents=own, relations=selectors.relations_by_document(citizen, own)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             arco_request_file(

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from abierto.directory.models import Institution
 
+from .. import actor_labels
 from ..models import AccessChainHead, AccessEvent, Citizen, Document, Share
 from ..models.access import chain_content, chain_hash
 from .rows import insert_rows
@@ -269,7 +270,7 @@ def verification_record(*, document: Document, ip: str | None) -> bool:
                 NewEvent(
                     holder_index=document.holder_index,
                     action=AccessEvent.Action.VERIFY.value,
-                    actor_label="Verificación pública con el código QR",
+                    actor_label=actor_labels.PUBLIC_VERIFICATION,
                     document_pk=document.pk,
                     document_public_id=document.public_id,
                     ip_prefix=prefix,

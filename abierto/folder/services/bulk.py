@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import actor_labels
 from ..models import BulkIssuance, DocumentType, Issuer
 from ..sealing import SealingPool
 from .documents import IssueRequest, _actor_label, _issue_many, document_type_for_issuer
@@ -132,7 +133,7 @@ def bulk_issue_csv(
     else:
         job.status, job.error, job.batch_size = BulkIssuance.Status.RUNNING, "", batch_size
         job.save(update_fields=["status", "error", "batch_size", "updated_at"])
-    actor_label = _actor_label(issuer, None) + _(" (emisión masiva %(file)s)") % {"file": name}
+    actor_label = actor_labels.stored(actor_labels.BULK, who=_actor_label(issuer, None), file=name)
     if processes is None:
         processes = settings.FOLDER_SEALING_PROCESSES
     with SealingPool(processes) as sealer:

@@ -15,7 +15,7 @@ from abierto.lib import metrics
 from abierto.lib.canonical_json import canonical_dumps
 from abierto.lib.status_list import status_reference
 
-from .. import keys
+from .. import actor_labels, keys
 from ..formats import new_document_ids, status_list_url
 from ..models import (
     AccessEvent,
@@ -342,7 +342,7 @@ def _active_citizens(holder_indexes: set[str]) -> dict[str, int]:
 
 
 def _actor_label(issuer: Issuer, actor_label: str | None) -> str:
-    return actor_label or _("Emisor: %(issuer)s") % {"issuer": issuer}
+    return actor_label or actor_labels.stored(actor_labels.ISSUER, issuer=issuer)
 
 
 def document_issue(

@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import actor_labels
 from ..formats import secret_hash
 from ..models import AccessEvent, Citizen, Document, Share
 from .access import access_record
@@ -23,7 +24,7 @@ from .errors import (
     ShareRevokedError,
 )
 
-HOLDER_LABEL = "La persona titular"
+HOLDER_LABEL = actor_labels.HOLDER
 
 
 @transaction.atomic
@@ -98,8 +99,9 @@ def share_open(raw_token: str, *, ip: str | None = None) -> Share:
     share.refresh_from_db(fields=["views"])
     access_record(
         action=AccessEvent.Action.SHARE_VIEW,
-        actor_label=_("Enlace compartido: %(recipient)s")
-        % {"recipient": share.recipient or share.public_id},
+        actor_label=actor_labels.stored(
+            actor_labels.SHARE, recipient=share.recipient or share.public_id
+        ),
         citizen=share.citizen,
         share=share,
         ip=ip,

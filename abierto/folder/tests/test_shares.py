@@ -178,3 +178,19 @@ def test_the_holder_sees_share_uses_in_the_access_log(holder):
     assert "Enlace compartido: Notaría 12" in html
     assert "Consulta mediante enlace compartido" in html
     assert "Bitácora íntegra" in html
+
+
+def test_the_form_tells_a_childs_certificate_from_ones_own(holder, issuer, birth_type):
+    client, _citizen, own = holder
+    child = issue(issuer, birth_type, cuts="HIJO000001", cuts_madre="COMPARTE01")
+    page = client.get("/carpeta/compartir/").content.decode()
+
+    def label(document):
+        found = re.search(
+            rf'value="{document.public_id}" id="([^"]+)">\s*<label for="\1">([^<]+)<', page
+        )
+        assert found is not None, page
+        return found[2]
+
+    assert label(child).endswith(" · usted aparece como: Madre")
+    assert "aparece como" not in label(own)

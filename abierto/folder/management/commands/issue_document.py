@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ... import selectors, services
+from ... import actor_labels, selectors, services
 from ...models import DocumentType, Issuer
 
 
@@ -43,7 +43,9 @@ class Command(BaseCommand):
                 cuts=options["cuts"],
                 fields=fields,
                 reference=reference,
-                actor_label=f"Emisor: {issuer} (línea de comandos)",
+                actor_label=actor_labels.channel(
+                    actor_labels.stored(actor_labels.ISSUER, issuer=issuer), "línea de comandos"
+                ),
             )
         except services.InvalidDocumentDataError as exc:
             details = "; ".join(f"{e['path'] or '/'}: {e['message']}" for e in exc.errors)

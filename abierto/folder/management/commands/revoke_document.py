@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from ... import services
+from ... import actor_labels, services
 from ...models import Document
 
 
@@ -29,7 +29,10 @@ class Command(BaseCommand):
             services.document_revoke(
                 document=document,
                 reason=options["reason"],
-                actor_label=f"Emisor: {document.issuer} (línea de comandos)",
+                actor_label=actor_labels.channel(
+                    actor_labels.stored(actor_labels.ISSUER, issuer=document.issuer),
+                    "línea de comandos",
+                ),
             )
         except services.FolderError as exc:
             raise CommandError(exc.message) from exc
