@@ -276,3 +276,10 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        """The action in words, in the active language (``audit_labels``)."""
+        from .audit_labels import label
+
+        return label(self.action)

@@ -5,3 +5,34 @@ from django.utils.translation import gettext_lazy as _
 class ForumConfig(AppConfig):
     name = "abierto.forum"
     verbose_name = _("Sesiones del STL")
+
+    def ready(self) -> None:
+        from abierto.directory import audit_labels
+
+        audit_labels.register(
+            {
+                "session.created": _("Sesión creada"),
+                "session.updated": _("Datos de la sesión modificados"),
+                "session.planned_by_calendar": _("Sesión programada en el calendario anual"),
+                "session.convened": _("Sesión convocada"),
+                "session.opened": _("Sesión abierta"),
+                "session.roll_call": _("Pase de lista"),
+                "session.guest_added": _("Persona invitada registrada"),
+                "session.closed": _("Sesión cerrada"),
+                "session.cancelled": _("Sesión cancelada"),
+                "session.imported": _("Sesión importada de un acta"),
+                "session.minutes_approved": _("Acta de una sesión anterior aprobada"),
+                "agenda.item_added": _("Punto agregado al orden del día"),
+                "agenda.item_updated": _("Punto del orden del día modificado"),
+                "agenda.item_moved": _("Punto del orden del día movido"),
+                "agenda.item_removed": _("Punto retirado del orden del día"),
+                "vote.recorded": _("Votación registrada"),
+                "agreement.created": _("Acuerdo registrado"),
+                "agreement.updated": _("Acuerdo modificado"),
+                "agreement.followed_up": _("Seguimiento de acuerdo registrado"),
+                "minutes.edited": _("Acta editada"),
+                "minutes.approved": _("Acta aprobada"),
+                "minutes.published": _("Acta publicada"),
+                "acta.read": _("Acta leída para importar"),
+            }
+        )

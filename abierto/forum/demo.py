@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, TextIO, cast
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from abierto.directory.demo import PENDING_NAME
@@ -79,6 +80,8 @@ def _seats(forum: Forum) -> dict[str, Seat]:
 def load(*, stdout: TextIO, with_logins: bool) -> None:
     forum, _created = Forum.objects.get_or_create(acronym="STL", defaults={"name": FORUM_NAME})
     seats = _seats(forum)
+    if with_logins:
+        _link_member_login(seats["osc"])
     if forum.sessions.filter(kind=Session.Kind.ORDINARY, number=15).exists():
         stdout.write("Foro: el STL y sus sesiones ya estaban cargados.\n")
         return
@@ -88,6 +91,19 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
         f"Foro: {forum.acronym} con {len(seats)} asientos; sesiones 14 y 15, "
         f"{fifteenth.agreements.count()} acuerdos en la 15ª y el calendario 2023.\n"
     )
+
+
+def _link_member_login(seat: Seat) -> None:
+    """The demo member login holds the civil-society seat (whose real holder's name is still
+    pending): "Mis sesiones" then shows its convocations and its institution's agreements,
+    and convocations reach its (undeliverable, .invalid) address."""
+    user = get_user_model().objects.filter(username="integrante").first()
+    person = seat.holder
+    if user is None or person is None or (person.user_id and person.user_id != user.pk):
+        return
+    person.user = user
+    person.email = person.email or user.email
+    person.save(update_fields=["user", "email", "updated_at"])
 
 
 def _fourteenth_session(forum: Forum) -> Session:

@@ -11,25 +11,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .calendar_feed import itip_content_type, session_ics
-from .models import Convocation, Seat, Session
-
-
-def _seat_addresses(session: Session) -> list[str]:
-    addresses = set()
-    for seat in (
-        Seat.objects.filter(forum=session.forum)
-        .active_on(session.date)
-        .select_related("holder", "alternate")
-    ):
-        for person in (seat.holder, seat.alternate):
-            if person is not None and person.email:
-                addresses.add(person.email)
-    return sorted(addresses)
+from .models import Convocation, Session
+from .selectors import seat_addresses
 
 
 def _send(session: Session, subject: str, template: str, context: dict[str, Any]) -> int:
     """One message per person, each with its own invitation naming them as ATTENDEE."""
-    recipients = _seat_addresses(session)
+    recipients = seat_addresses(session)
     if not recipients:
         return 0
     # Official mail is in the platform's language, whatever the facilitator's interface.

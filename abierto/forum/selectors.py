@@ -437,3 +437,18 @@ def opendata_published_minutes() -> QuerySet[Minutes]:
         .select_related("session__forum", "approval_agreement")
         .order_by("-published_at")
     )
+
+
+def seat_addresses(session: Session) -> list[str]:
+    """The e-mail addresses of the holders and alternates of the seats on the session's date:
+    whom its convocation and changes reach."""
+    addresses = set()
+    for seat in (
+        Seat.objects.filter(forum=session.forum)
+        .active_on(session.date)
+        .select_related("holder", "alternate")
+    ):
+        for person in (seat.holder, seat.alternate):
+            if person is not None and person.email:
+                addresses.add(person.email)
+    return sorted(addresses)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from abierto.ops.background import JobRefused, background_task, job_enqueue, job_step
 from abierto.ops.models import Job
@@ -36,7 +37,8 @@ def convocation_send_later(convocation_pk: int, *, actor: User | None = None) ->
     reference = Convocation.objects.values_list("reference", flat=True).get(pk=convocation_pk)
     return job_enqueue(
         convocation_send,
-        label=_("Envío de la convocatoria %(reference)s") % {"reference": reference},
+        label=gettext_noop("Envío de la convocatoria %(reference)s"),
+        label_params={"reference": reference},
         actor=actor,
         convocation_pk=convocation_pk,
     )
@@ -76,7 +78,8 @@ def acta_read(
 def acta_read_later(*, forum: Forum, actor: User | None, stored_name: str, filename: str) -> Job:
     return job_enqueue(
         acta_read,
-        label=_("Lectura del acta «%(name)s»") % {"name": filename},
+        label=gettext_noop("Lectura del acta «%(name)s»"),
+        label_params={"name": filename},
         actor=actor,
         forum_pk=forum.pk,
         actor_pk=actor.pk if actor else None,
@@ -99,7 +102,8 @@ def minutes_render(job: Job, *, minutes_pk: int) -> None:
 def minutes_render_later(minutes: Minutes, *, actor: User | None = None) -> Job:
     return job_enqueue(
         minutes_render,
-        label=_("Versiones PDF y Word del acta de la %(title)s") % {"title": minutes.session.title},
+        label=gettext_noop("Versiones PDF y Word del acta de la %(title)s"),
+        label_params={"title": minutes.session.title},
         actor=actor,
         minutes_pk=minutes.pk,
     )

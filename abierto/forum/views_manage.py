@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from abierto.directory.decorators import acting_user, role_required
@@ -216,7 +217,28 @@ def session_convene(request: HttpRequest, public_id: str) -> HttpResponse:
             actor=acting_user(request), session=session, **form.cleaned_data
         ),
     ):
-        messages.success(request, _("Sesión convocada: se envió el oficio a cada asiento."))
+        reached = len(selectors.seat_addresses(session))
+        if reached:
+            messages.success(
+                request,
+                ngettext(
+                    "Sesión convocada: el oficio se envía a %(count)s persona con correo "
+                    "registrado en los asientos.",
+                    "Sesión convocada: el oficio se envía a las %(count)s personas con correo "
+                    "registrado en los asientos.",
+                    reached,
+                )
+                % {"count": reached},
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Sesión convocada, pero ningún titular ni suplente tiene correo registrado: "
+                    "el oficio no llegará a nadie por correo. Registre sus correos en el "
+                    "directorio o entregue el oficio (PDF) por otro medio."
+                ),
+            )
         return redirect("forum_manage:session_manage", public_id)
     return _dashboard_with_error(request, session, convene_form=form)
 

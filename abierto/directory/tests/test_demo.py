@@ -55,6 +55,29 @@ def test_demo_logins_hold_their_roles(settings, client):
     assert user_has_role(users.get(username="dependencia"), Role.AGENCY_CLERK)
     assert user_has_role(users.get(username="ciudadania"), Role.CITIZEN)
 
+    # The member login holds a seat: a session convened now shows on its own page.
+    import datetime
+
+    from django.utils import timezone
+
+    from abierto.forum import services
+    from abierto.forum.models import Forum
+
+    member = users.get(username="integrante")
+    assert member.person.public_role == "Representante titular de la Sociedad Civil"
+    facilitator = users.get(username="facilitacion")
+    session = services.session_create(
+        actor=facilitator,
+        forum=Forum.objects.get(acronym="STL"),
+        number=30,
+        date=timezone.localdate() + datetime.timedelta(days=30),
+        start_time=datetime.time(11, 0),
+    )
+    services.session_convene(actor=facilitator, session=session)
+    client.force_login(member)
+    page = client.get("/gestion/mis-sesiones/").text
+    assert session.title in page
+
 
 @pytest.mark.django_db
 def test_demo_logins_are_refused_outside_debug(settings):

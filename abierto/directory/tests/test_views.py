@@ -171,3 +171,10 @@ def test_the_interface_switches_to_english(client):
     assert response.status_code == 200
     assert '<html lang="en">' in response.text
     assert "Open Government in the State of Mexico" in response.text
+
+
+@pytest.mark.django_db
+def test_the_error_summary_does_not_put_a_colon_after_a_period(client):
+    page = client.post(reverse("directory:application_create"), {"full_name": "Ana"}).text
+    assert "Revise el formulario" in page
+    assert ".</a>:" not in page

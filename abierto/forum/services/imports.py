@@ -144,7 +144,7 @@ def acta_import_commit(
     day = datetime.date.fromisoformat(str(_required(info, "date")))
     if Session.objects.filter(forum=forum, kind=kind, number=number).exists():
         raise ForumError(
-            _("Ya existe la sesión %(kind)s número %(number)s de %(forum)s; corrija el número.")
+            _("Ya existe la sesión %(kind)s número %(number)s del %(forum)s; corrija el número.")
             % {"kind": Session.Kind(kind).label.lower(), "number": number, "forum": forum.acronym}
         )
     start = info.get("start_time") or None

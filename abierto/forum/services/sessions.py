@@ -68,7 +68,7 @@ def _check_number_free(forum: Forum, kind: str, number: int, exclude: int | None
     if clash.exists():
         kind_label = Session.Kind(kind).label.lower()
         raise ForumError(
-            _("Ya existe la %(title)s sesión %(kind)s de %(forum)s.")
+            _("Ya existe la %(title)s sesión %(kind)s del %(forum)s.")
             % {
                 "title": ordinal_to_words(number).lower(),
                 "kind": kind_label,

@@ -40,7 +40,7 @@ def test_the_facilitator_runs_a_whole_session(page, live_server, facilitator):
     # Convene: the letter goes to every seat with the event attached.
     page.get_by_label("Fecha del oficio").fill("2030-02-17")
     page.get_by_role("button", name="Convocar y enviar a cada asiento").click()
-    page.get_by_text("Sesión convocada").wait_for()
+    page.get_by_text("Sesión convocada: el oficio se envía").wait_for()
     assert "STL/001/2030" in page.content()
     letter = next(m for m in mail.outbox if "STL/001/2030" in m.subject)
     letters = [m for m in mail.outbox if "STL/001/2030" in m.subject]

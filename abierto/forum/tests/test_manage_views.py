@@ -249,3 +249,53 @@ def test_members_see_their_convocations_and_pending_agreements(client_as, member
     assert upcoming.title in page.text
     assert "https://zoom.example/j/9" in page.text
     assert "STL/I/1/2022" in page.text
+
+
+def _convene(client, session, capture):
+    with capture(execute=True):  # the letter is sent after commit
+        client.post(url("session_convene", session.public_id), {"date": "2030-02-17", "body": ""})
+    return client.get(url("session_manage", session.public_id))
+
+
+@pytest.mark.django_db
+def test_convening_says_whom_the_letter_reaches(
+    client_as, facilitator, django_capture_on_commit_callbacks
+):
+    from .factories import SeatFactory
+
+    forum, _seats = forum_with_seats(0)
+    SeatFactory(forum=forum, holder__email="titular@example.org", alternate__email="")
+    SeatFactory(forum=forum, holder__email="otra@example.org", alternate__email="")
+    session = SessionFactory(forum=forum, status="planned", date=datetime.date(2030, 2, 24))
+    AgendaItemFactory(session=session)
+    page = _convene(client_as(facilitator), session, django_capture_on_commit_callbacks).text
+    assert "el oficio se envía a las 2 personas con correo registrado" in page
+    assert "Enviado a 2 destinatarios." in page
+
+
+@pytest.mark.django_db
+def test_convening_seats_without_e_mail_warns_that_nobody_gets_it(
+    client_as, facilitator, django_capture_on_commit_callbacks
+):
+    from .factories import SeatFactory
+
+    forum, _seats = forum_with_seats(0)
+    SeatFactory(forum=forum, holder__email="", alternate__email="")
+    session = SessionFactory(forum=forum, status="planned", date=datetime.date(2030, 2, 24))
+    AgendaItemFactory(session=session)
+    page = _convene(client_as(facilitator), session, django_capture_on_commit_callbacks).text
+    assert "ningún titular ni suplente tiene correo registrado" in page
+    assert "el oficio se envía" not in page
+    assert "Enviado a 0" not in page
+    assert "No se envió a nadie" in page
+
+
+@pytest.mark.django_db
+def test_the_history_says_what_happened_in_words(client_as, facilitator):
+    facilitator.first_name, facilitator.last_name = "Ana", "Facilitadora"
+    facilitator.save()
+    session = SessionFactory(status="planned")
+    services.agenda_item_add(actor=facilitator, session=session, title="Lista de asistencia.")
+    page = client_as(facilitator).get(url("session_manage", session.public_id)).text
+    assert "Punto agregado al orden del día · Ana Facilitadora" in page
+    assert "agenda.item_added" not in page

@@ -1,0 +1,34 @@
+"""What each audit action means, in words, for the histories people read.
+
+``AuditEvent.action`` is a stable code (``session.convened``) that the apps write; each app
+registers the words for its codes when it starts (its ``apps.py``), since the directory,
+the lowest floor, cannot import them. A code nobody registered is shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+_LABELS: dict[str, StrOrPromise] = {}
+
+
+def register(labels: Mapping[str, StrOrPromise]) -> None:
+    _LABELS.update(labels)
+
+
+def label(action: str) -> str:
+    return str(_LABELS.get(action, action))
+
+
+register(
+    {
+        "application.submitted": _("Solicitud recibida"),
+        "application.approved": _("Solicitud aprobada"),
+        "application.rejected": _("Solicitud rechazada"),
+        "account.password_change": _("Contraseña cambiada"),
+        "account.password_reset": _("Contraseña restablecida"),
+    }
+)
