@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import translation
 
 from abierto.directory.roles import Role
 from abierto.directory.services import role_grant
 
 PASSWORD = "correct horse battery staple 2022"
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the platform's language: a request in English leaves English
+    active in the thread (LocaleMiddleware does not reset it), which would leak."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 def _user(username: str, role: Role | None = None, **extra: object) -> User:

@@ -1,9 +1,13 @@
 """The public API: one NinjaAPI under /api/v1/, each app mounting its own router."""
 
+from typing import Any
+
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, path, re_path
 from django.utils.translation import gettext_lazy as _
-from ninja import NinjaAPI
+from django.views.decorators.csrf import csrf_exempt
+from ninja import NinjaAPI, Swagger
 from ninja.errors import Throttled
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
@@ -42,8 +46,30 @@ class AuthThrottle(_RateFromSettings, AuthRateThrottle):
         AuthRateThrottle.__init__(self, settings.API_RATE_AUTHENTICATED)
 
 
-api = NinjaAPI(
-    title="abierto API",
+class Docs(Swagger):
+    """The interactive docs in the site's language, with a landmark and a heading of their own."""
+
+    template = "api/docs.html"
+
+
+class AbiertoAPI(NinjaAPI):
+    @property
+    def urls(self) -> tuple[list[URLResolver | URLPattern], str, str]:
+        """The API's URLs, then a catch-all: an unknown path under /api/v1/ answers a JSON
+        404 like every other error of the API, not the site's HTML page."""
+        patterns, app_name, namespace = super().urls
+        view = csrf_exempt(unknown_path)
+        # The root stays named "api-root" (django-ninja reverses it for the path prefix) but
+        # answers like any other unknown path instead of raising Django's HTML 404.
+        patterns = [
+            path("", view, name="api-root") if getattr(p, "name", "") == "api-root" else p
+            for p in patterns
+        ]
+        return [*patterns, re_path(r"", view, name="not-found")], app_name, namespace
+
+
+api = AbiertoAPI(
+    title="API de abierto",
     version="1",
     description=str(
         _(
@@ -53,6 +79,7 @@ api = NinjaAPI(
         )
     ),
     urls_namespace="api-1",
+    docs=Docs(),
     # Anonymous clients share a budget per IP address; the counter lives in the cache, so
     # with Redis (REDIS_URL) every app server counts against the same budget.
     throttle=[AnonThrottle(), AuthThrottle()],
@@ -73,6 +100,20 @@ def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
     )
     response["Retry-After"] = str(exc.wait or 1)
     return response
+
+
+def _not_found(request: HttpRequest) -> HttpResponse:
+    return api.create_response(request, {"detail": str(_("Recurso no encontrado."))}, status=404)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    """Django's 404 (``get_object_or_404``) in the API's words: JSON, in Spanish first."""
+    return _not_found(request)
+
+
+def unknown_path(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    return _not_found(request)
 
 
 api.add_router("/", directory_router)

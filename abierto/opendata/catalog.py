@@ -4,32 +4,67 @@ A dataset names its rows (a selector of the app that owns them, which decides wh
 public) and its columns. A column's description is the ``help_text`` of the model field it
 comes from, so the data dictionary and the models cannot drift apart; columns that are not
 a model field carry their own description.
+
+Titles, descriptions and choice labels stay lazy: the pages show them in the reader's
+language, while the downloads are always written in Spanish, the platform's first language
+(their values are a data contract).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Max, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 PUBLISHER = "Secretariado Técnico Local de Gobierno Abierto del Estado de México"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 LICENSE_NAME = "CC BY 4.0"
 
 
+YES = _("Sí")
+NO = _("No")
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
-    description: str
+    description: StrOrPromise
     get: Callable[[Any], Any]
     type: str = "string"  # string | integer | number | boolean | date | time | datetime
     source: str = ""  # the model field path it reads, when it reads one
+    # Human labels of the codes the column holds (a choice field's), shown on the pages.
+    labels: Mapping[Any, StrOrPromise] = field(default_factory=dict)
+    # Publish the label instead of the code in the downloads too.
+    export_labels: bool = False
+
+    def export_value(self, obj: Any) -> Any:
+        value = self.get(obj)
+        if self.export_labels:
+            value = _label(self.labels, value)
+        return value_for_export(value)
+
+    def page_value(self, obj: Any) -> Any:
+        """The value as a page shows it: codes by their label, booleans as «Sí» or «No»."""
+        value = _label(self.labels, self.get(obj))
+        if isinstance(value, bool):
+            value = YES if value else NO
+        return value_for_export(value)
+
+
+def _label(labels: Mapping[Any, StrOrPromise], value: Any) -> Any:
+    try:
+        return labels.get(value, value)
+    except TypeError:  # not hashable: not a code
+        return value
 
 
 def _path_get(path: str) -> Callable[[Any], Any]:
@@ -78,22 +113,22 @@ def field_column(
     ``display`` publishes a choice field's label (``Ordinaria``) instead of its code.
     """
     model_field = _field(model, path)
-    text = description or str(model_field.help_text or "")
+    text = description or model_field.help_text or ""
     if not text:
         raise ValueError(f"{model.__name__}.{path} has no help_text for the data dictionary")
-    getter = _path_get(path)
-    get: Callable[[Any], Any] = getter
-    if display and model_field.choices:
-        choices = {k: str(v) for k, v in model_field.flatchoices}
-
-        def get(obj: Any) -> Any:
-            value = getter(obj)
-            return choices.get(value, value)
-
+    labels = dict(model_field.flatchoices) if model_field.choices else {}
     kind = next((t for cls, t in FIELD_TYPES.items() if isinstance(model_field, cls)), "string")
     if model_field.is_relation:
         kind = "string"
-    return Column(name or path.replace(".", "_"), text, get, "string" if display else kind, path)
+    return Column(
+        name or path.replace(".", "_"),
+        text,
+        _path_get(path),
+        "string" if display else kind,
+        path,
+        labels=labels,
+        export_labels=display and bool(labels),
+    )
 
 
 def value_for_export(value: Any) -> Any:
@@ -106,14 +141,14 @@ def value_for_export(value: Any) -> Any:
         return str(value)
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    return str(value)
+    return str(value)  # lazy labels too, in the language active at this moment
 
 
 @dataclass(frozen=True)
 class Dataset:
     slug: str
-    title: str
-    description: str
+    title: StrOrPromise
+    description: StrOrPromise
     keywords: list[str]
     rows: Callable[[], QuerySet[Any]]
     columns: list[Column]
@@ -129,9 +164,17 @@ class Dataset:
         return self.rows().model
 
     def records(self) -> Iterator[dict[str, Any]]:
-        """Rows as ordered dicts, read in chunks so that memory stays flat."""
+        """Rows as ordered dicts, read in chunks so that memory stays flat; always in Spanish,
+        whatever the language of the request (a download is the same for everyone)."""
         for obj in self.rows().iterator(chunk_size=2000):
-            yield {c.name: value_for_export(c.get(obj)) for c in self.columns}
+            # Per row, never around the ``yield``: the language must not leak to the caller.
+            with translation.override(settings.LANGUAGE_CODE):
+                record = {c.name: c.export_value(obj) for c in self.columns}
+            yield record
+
+    def preview(self, limit: int = 10) -> list[list[Any]]:
+        """The first rows as a page shows them, in the reader's language."""
+        return [[c.page_value(obj) for c in self.columns] for obj in self.rows()[:limit]]
 
     def last_modified(self) -> datetime.datetime | None:
         if self.modified_field not in {f.name for f in self.model._meta.get_fields()}:

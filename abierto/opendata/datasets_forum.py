@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from abierto.forum import selectors as forum
 from abierto.forum.models import AgendaItem, Agreement, AgreementFollowUp, Attendance, Session
@@ -18,21 +19,21 @@ def _url(obj: Any) -> str:
 
 
 SESSION_ID = Column(
-    "session_id", "Identificador público de la sesión.", lambda o: o.session.public_id
+    "session_id", _("Identificador público de la sesión."), lambda o: o.session.public_id
 )
 SESSION_NUMBER = Column(
     "session_number",
-    "Número de la sesión dentro de su tipo.",
+    _("Número de la sesión dentro de su tipo."),
     lambda o: o.session.number,
     "integer",
 )
-SESSION_DATE = Column("session_date", "Fecha de la sesión.", lambda o: o.session.date, "date")
+SESSION_DATE = Column("session_date", _("Fecha de la sesión."), lambda o: o.session.date, "date")
 
 register(
     Dataset(
         slug="sesiones",
-        title="Sesiones del Secretariado Técnico Local",
-        description=(
+        title=_("Sesiones del Secretariado Técnico Local"),
+        description=_(
             "Cada sesión del STL: tipo, número, fecha, horario, modalidad, lugar y estado "
             "(programada, convocada, celebrada, acta aprobada o cancelada)."
         ),
@@ -43,18 +44,20 @@ register(
             field_column(Session, "forum.acronym", "forum"),
             field_column(Session, "kind", display=True),
             field_column(Session, "number"),
-            Column("title", "Nombre de la sesión como lo escriben las actas.", lambda s: s.title),
+            Column(
+                "title", _("Nombre de la sesión como lo escriben las actas."), lambda s: s.title
+            ),
             field_column(Session, "date"),
             field_column(Session, "start_time"),
             field_column(Session, "end_time"),
             field_column(Session, "modality", display=True),
             Column(
                 "place",
-                "Sede o plataforma de la sesión (nunca el enlace para conectarse).",
+                _("Sede o plataforma de la sesión (nunca el enlace para conectarse)."),
                 forum.public_place,
             ),
             field_column(Session, "status", display=True),
-            Column("url", "Página pública de la sesión.", _url),
+            Column("url", _("Página pública de la sesión."), _url),
         ],
         excluded_fields=frozenset(
             {
@@ -75,8 +78,8 @@ register(
 register(
     Dataset(
         slug="asistencia",
-        title="Asistencia a las sesiones",
-        description=(
+        title=_("Asistencia a las sesiones"),
+        description=_(
             "Las personas presentes en cada sesión, con su cargo y su calidad: titular, "
             "suplente, en representación o invitada."
         ),
@@ -100,8 +103,8 @@ register(
 register(
     Dataset(
         slug="orden-del-dia",
-        title="Puntos del orden del día",
-        description="Los puntos de cada sesión, en orden, con quién los presentó y su tipo.",
+        title=_("Puntos del orden del día"),
+        description=_("Los puntos de cada sesión, en orden, con quién los presentó y su tipo."),
         keywords=["orden del día", "sesiones"],
         rows=forum.opendata_agenda_items,
         columns=[
@@ -109,10 +112,12 @@ register(
             SESSION_NUMBER,
             SESSION_DATE,
             field_column(AgendaItem, "number", "order"),
-            Column("order_roman", "Número del punto en romanos.", lambda i: to_roman(i.number)),
+            Column("order_roman", _("Número del punto en romanos."), lambda i: to_roman(i.number)),
             field_column(AgendaItem, "title"),
             field_column(AgendaItem, "kind", display=True),
-            Column("presenter", "Quién presentó el punto.", lambda i: i.presenter_display or None),
+            Column(
+                "presenter", _("Quién presentó el punto."), lambda i: i.presenter_display or None
+            ),
         ],
         excluded_fields=frozenset(
             {
@@ -132,8 +137,8 @@ register(
 register(
     Dataset(
         slug="acuerdos",
-        title="Acuerdos y su seguimiento",
-        description=(
+        title=_("Acuerdos y su seguimiento"),
+        description=_(
             "Cada acuerdo con su clave (p. ej. STL/XV/1/2022), su texto, la sesión y el punto "
             "en que se tomó, la institución responsable, la fecha compromiso y su estado de "
             "seguimiento."
@@ -147,21 +152,22 @@ register(
             SESSION_DATE,
             Column(
                 "agenda_item",
-                "Número del punto del orden del día en que se tomó.",
+                _("Número del punto del orden del día en que se tomó."),
                 lambda a: a.agenda_item.number if a.agenda_item else None,
                 "integer",
             ),
             field_column(Agreement, "text"),
             Column(
                 "vote_result",
-                "Resultado de la votación: unanimidad o mayoría (vacío si no hubo votación).",
+                _("Resultado de la votación: unanimidad o mayoría (vacío si no hubo votación)."),
                 lambda a: ("unanimidad" if a.vote.unanimous else "mayoría") if a.vote else None,
+                labels={"unanimidad": _("unanimidad"), "mayoría": _("mayoría")},
             ),
             field_column(Agreement, "responsible.name", "responsible"),
             field_column(Agreement, "due_date"),
             field_column(Agreement, "requires_follow_up"),
             field_column(Agreement, "status", display=True),
-            Column("url", "Página pública del acuerdo.", _url),
+            Column("url", _("Página pública del acuerdo."), _url),
         ],
         excluded_fields=frozenset(
             {
@@ -181,8 +187,8 @@ register(
 register(
     Dataset(
         slug="seguimiento-de-acuerdos",
-        title="Reportes de seguimiento de acuerdos",
-        description="Cada avance reportado sobre un acuerdo: fecha, sesión, estado y nota.",
+        title=_("Reportes de seguimiento de acuerdos"),
+        description=_("Cada avance reportado sobre un acuerdo: fecha, sesión, estado y nota."),
         keywords=["seguimiento", "acuerdos"],
         rows=forum.opendata_follow_ups,
         columns=[
@@ -190,7 +196,7 @@ register(
             field_column(AgreementFollowUp, "reported_on"),
             Column(
                 "session_id",
-                "Sesión en que se informó el avance.",
+                _("Sesión en que se informó el avance."),
                 lambda f: f.session.public_id if f.session else None,
             ),
             field_column(AgreementFollowUp, "status", display=True),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from abierto.directory.models import Municipality
 from abierto.plan import selectors as plan
 from abierto.plan.models import (
@@ -24,8 +26,8 @@ def _progress(commitment: Commitment) -> Any:
 register(
     Dataset(
         slug="compromisos",
-        title="Compromisos del Plan de Acción Local",
-        description=(
+        title=_("Compromisos del Plan de Acción Local"),
+        description=_(
             "Los compromisos co-creados y proactivos del Plan de Acción Local, con su "
             "institución responsable, problema, objetivo, valores de la Alianza para el "
             "Gobierno Abierto y su avance calculado a partir de los hitos."
@@ -42,7 +44,7 @@ register(
             field_column(Commitment, "responsible.name", "responsible"),
             Column(
                 "supporting",
-                "Instituciones que acompañan el compromiso, separadas por punto y coma.",
+                _("Instituciones que acompañan el compromiso, separadas por punto y coma."),
                 lambda c: "; ".join(i.name for i in c.supporting.all()),
             ),
             field_column(Commitment, "public_problem"),
@@ -55,14 +57,16 @@ register(
             field_column(Commitment, "end_date"),
             Column(
                 "progress",
-                "Avance en porcentaje, calculado de los hitos ponderados por su peso "
-                "(nunca capturado a mano).",
+                _(
+                    "Avance en porcentaje, calculado de los hitos ponderados por su peso "
+                    "(nunca capturado a mano)."
+                ),
                 _progress,
                 "number",
             ),
             Column(
                 "completion",
-                "Nivel de cumplimiento en la escala del IRM, derivado del avance.",
+                _("Nivel de cumplimiento en la escala del IRM, derivado del avance."),
                 lambda c: str(plan.completion_for(_progress(c), started=True).label),
             ),
         ],
@@ -73,14 +77,14 @@ register(
 register(
     Dataset(
         slug="hitos",
-        title="Hitos de los compromisos",
-        description="Cada hito de las líneas de acción: fecha compromiso, cumplimiento y peso.",
+        title=_("Hitos de los compromisos"),
+        description=_("Cada hito de las líneas de acción: fecha compromiso, cumplimiento y peso."),
         keywords=["hitos", "plan de acción", "seguimiento"],
         rows=plan.opendata_milestones,
         columns=[
             Column(
                 "commitment_number",
-                "Número del compromiso.",
+                _("Número del compromiso."),
                 lambda m: m.action_line.commitment.number,
                 "integer",
             ),
@@ -99,8 +103,8 @@ register(
 register(
     Dataset(
         slug="valores-de-indicadores",
-        title="Valores de los indicadores",
-        description="Los valores fechados de cada indicador, por municipio cuando aplica.",
+        title=_("Valores de los indicadores"),
+        description=_("Los valores fechados de cada indicador, por municipio cuando aplica."),
         keywords=["indicadores", "municipios", "plan de acción"],
         rows=plan.opendata_indicator_values,
         columns=[
@@ -121,8 +125,8 @@ register(
 register(
     Dataset(
         slug="actividades",
-        title="Agenda pública de actividades y caravanas",
-        description=(
+        title=_("Agenda pública de actividades y caravanas"),
+        description=_(
             "Las actividades de la agenda pública (caravanas, pláticas, círculos "
             "restaurativos, capacitaciones) con su municipio, fecha y personas atendidas."
         ),
@@ -143,7 +147,7 @@ register(
             field_column(Activity, "people_served"),
             Column(
                 "institutions",
-                "Instituciones participantes, separadas por punto y coma.",
+                _("Instituciones participantes, separadas por punto y coma."),
                 lambda a: "; ".join(i.name for i in a.institutions.all()),
             ),
             field_column(Activity, "commitment.number", "commitment_number"),
@@ -155,16 +159,16 @@ register(
 register(
     Dataset(
         slug="servicios-de-caravanas",
-        title="Servicios entregados en las caravanas",
-        description="Trámites y servicios entregados en cada visita de caravana, por tipo.",
+        title=_("Servicios entregados en las caravanas"),
+        description=_("Trámites y servicios entregados en cada visita de caravana, por tipo."),
         keywords=["caravanas", "servicios", "justicia cotidiana"],
         rows=plan.opendata_activity_services,
         columns=[
-            Column("activity_id", "Identificador de la visita.", lambda s: s.activity.public_id),
-            Column("date", "Fecha de la visita.", lambda s: s.activity.date, "date"),
+            Column("activity_id", _("Identificador de la visita."), lambda s: s.activity.public_id),
+            Column("date", _("Fecha de la visita."), lambda s: s.activity.date, "date"),
             Column(
                 "municipality_code",
-                "Clave INEGI del municipio visitado.",
+                _("Clave INEGI del municipio visitado."),
                 lambda s: s.activity.municipality.code if s.activity.municipality else None,
             ),
             field_column(ActivityService, "service_type.name", "service_type"),
@@ -178,8 +182,8 @@ register(
 register(
     Dataset(
         slug="cobertura-por-municipio",
-        title="Cobertura por municipio",
-        description=(
+        title=_("Cobertura por municipio"),
+        description=_(
             "Para cada uno de los 125 municipios: actividades realizadas, visitas de "
             "caravana, servicios entregados y personas atendidas, calculados de los registros."
         ),
@@ -188,15 +192,19 @@ register(
         columns=[
             field_column(Municipality, "code"),
             field_column(Municipality, "name"),
-            Column("activities", "Actividades realizadas.", lambda m: m.activities_held, "integer"),
+            Column(
+                "activities", _("Actividades realizadas."), lambda m: m.activities_held, "integer"
+            ),
             Column(
                 "caravan_visits",
-                "Visitas de caravana realizadas.",
+                _("Visitas de caravana realizadas."),
                 lambda m: m.caravan_visits,
                 "integer",
             ),
-            Column("services", "Trámites y servicios entregados.", lambda m: m.services, "integer"),
-            Column("people_served", "Personas atendidas.", lambda m: m.people_served, "integer"),
+            Column(
+                "services", _("Trámites y servicios entregados."), lambda m: m.services, "integer"
+            ),
+            Column("people_served", _("Personas atendidas."), lambda m: m.people_served, "integer"),
         ],
         modified_field="",
         excluded_fields=frozenset({"id"}),

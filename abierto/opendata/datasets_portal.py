@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from .catalog import Dataset, field_column, register
 from .models import AccessPlatform
 from .selectors import access_platforms
@@ -9,8 +11,8 @@ from .selectors import access_platforms
 register(
     Dataset(
         slug="plataformas-de-acceso",
-        title="Mapa de plataformas de acceso a la información y participación",
-        description=(
+        title=_("Mapa de plataformas de acceso a la información y participación"),
+        description=_(
             "Las plataformas por las que las personas ejercen el derecho de acceso a la "
             "información, sus derechos ARCO y la participación ciudadana en el Estado de México."
         ),

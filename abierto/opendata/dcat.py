@@ -1,4 +1,9 @@
-"""The catalog in DCAT-AP 3 as JSON-LD, so that data portals can harvest it."""
+"""The catalog in DCAT-AP 3 as JSON-LD, so that data portals can harvest it.
+
+Spanish is the catalog's canonical language: every text is a literal tagged ``es``, whatever
+the language of the request. A dataset's title and description also carry an ``en`` literal
+when the English catalogue translates them.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django_stubs_ext import StrOrPromise
 
 from .catalog import LICENSE_URL, PUBLISHER, Dataset
 
@@ -23,8 +30,23 @@ FILE_TYPES = {
 SPANISH = {"@id": "http://publications.europa.eu/resource/authority/language/SPA"}
 
 
-def _text(value: str) -> dict[str, str]:
-    return {"@value": value, "@language": "es"}
+def _spanish(value: StrOrPromise) -> str:
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(value)
+
+
+def _text(value: StrOrPromise) -> dict[str, str]:
+    return {"@value": _spanish(value), "@language": "es"}
+
+
+def _texts(value: StrOrPromise) -> dict[str, str] | list[dict[str, str]]:
+    """The Spanish literal, and the English one beside it when there is a translation."""
+    spanish = _text(value)
+    with translation.override("en"):
+        english = str(value)
+    if english == spanish["@value"]:
+        return spanish
+    return [spanish, {"@value": english, "@language": "en"}]
 
 
 def _absolute(path: str) -> str:
@@ -46,8 +68,8 @@ def dataset_node(dataset: Dataset) -> dict[str, Any]:
         "@id": page,
         "@type": "dcat:Dataset",
         "dct:identifier": dataset.slug,
-        "dct:title": _text(dataset.title),
-        "dct:description": _text(dataset.description),
+        "dct:title": _texts(dataset.title),
+        "dct:description": _texts(dataset.description),
         "dcat:keyword": [_text(k) for k in dataset.keywords],
         "dct:publisher": {"@id": _absolute("/#publicador")},
         "dct:language": SPANISH,
@@ -66,7 +88,7 @@ def dataset_node(dataset: Dataset) -> dict[str, Any]:
             {
                 "@id": url,
                 "@type": "dcat:Distribution",
-                "dct:title": _text(f"{dataset.title} ({fmt.upper()})"),
+                "dct:title": _text(f"{_spanish(dataset.title)} ({fmt.upper()})"),
                 "dcat:accessURL": {"@id": url},
                 "dcat:downloadURL": {"@id": url},
                 "dcat:mediaType": {

@@ -21,6 +21,8 @@ from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from abierto.forum import selectors as forum
 from abierto.plan import selectors as plan
@@ -28,11 +30,11 @@ from abierto.plan import selectors as plan
 from .models import SearchEntry
 
 KINDS = {
-    "session": "Sesión",
-    "minutes": "Acta",
-    "agreement": "Acuerdo",
-    "commitment": "Compromiso",
-    "activity": "Actividad",
+    "session": _("Sesión"),
+    "minutes": _("Acta"),
+    "agreement": _("Acuerdo"),
+    "commitment": _("Compromiso"),
+    "activity": _("Actividad"),
 }
 DIRTY_KEY = "opendata:search:dirty"
 WATCHED: set[str] = {
@@ -45,6 +47,7 @@ WATCHED: set[str] = {
 }
 _stemmer = snowballstemmer.stemmer("spanish")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SPACE = re.compile(r"\s+")
 
 
 def _plain(text: str) -> str:
@@ -191,18 +194,38 @@ def ensure_fresh() -> None:
 @dataclass(frozen=True)
 class Hit:
     kind: str
-    kind_label: str
+    kind_label: StrOrPromise
     title: str
     url: str
     snippet: str
     date: Any
 
 
+# Markdown in the actas' text: headings, quotes and bullets at the start of a line, emphasis
+# around words. A snippet is plain text; the stored text keeps its markup.
+_MARKDOWN_LINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|[-*+][ \t]+)+", re.MULTILINE)
+_MARKDOWN_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$", re.MULTILINE)
+_MARKDOWN_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_MARKDOWN_RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+
+
+def plain_text(markdown: str) -> str:
+    """The text without Markdown's heading, quote, list, rule and emphasis markers."""
+    text = _MARKDOWN_RULE.sub("", markdown)
+    text = _MARKDOWN_LINE.sub("", text)
+    text = _MARKDOWN_CLOSING_HASHES.sub("", text)
+    return _MARKDOWN_EMPHASIS.sub(r"\2", text)
+
+
 def _snippet(body: str, query_stems: set[str], width: int = 220) -> str:
-    words = list(_WORD.finditer(body))
-    for match in words:
+    body = plain_text(body)
+    for match in _WORD.finditer(body):
         if _stemmer.stemWord(_plain(match.group())) in query_stems:
             start = max(0, match.start() - width // 3)
+            if start:
+                # Begin at a whole word: skip what is left of the word cut in two.
+                space = _SPACE.search(body, start, match.start())
+                start = space.end() if space else start
             text = body[start : start + width]
             return ("…" if start else "") + " ".join(text.split()) + "…"
     return " ".join(body[:width].split())

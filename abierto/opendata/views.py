@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from itertools import islice
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -31,20 +30,22 @@ def catalog(request: HttpRequest) -> HttpResponse:
         found = [
             d
             for d in found
-            if all(w in " ".join([d.title, d.description, *d.keywords]).casefold() for w in words)
+            if all(
+                w in " ".join([str(d.title), str(d.description), *d.keywords]).casefold()
+                for w in words
+            )
         ]
     return render(request, "opendata/catalog.html", {"datasets": found, "query": query})
 
 
 def dataset_page(request: HttpRequest, slug: str) -> HttpResponse:
     chosen = _dataset_or_404(slug)
-    preview = list(islice(chosen.records(), 10))
     return render(
         request,
         "opendata/dataset.html",
         {
             "dataset": chosen,
-            "preview": [list(row.values()) for row in preview],
+            "preview": chosen.preview(10),
             "count": chosen.count(),
             "modified": chosen.last_modified(),
         },

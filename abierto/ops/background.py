@@ -9,7 +9,12 @@ An app writes its work as a function that receives the :class:`~abierto.ops.mode
         job.result_url = reverse(...)
 
 and starts it with ``job_enqueue(acta_read, label=..., actor=..., forum_id=...)``, which records
-the job and enqueues its first attempt. The task framework (the ``django-tasks`` backport) has
+the job and enqueues its first attempt. A label given as a Spanish message id marked with
+``gettext_noop`` and its ``label_params`` is shown in each reader's language::
+
+    job_enqueue(acta_read, label=gettext_noop("Lectura del acta «%(name)s»"),
+                label_params={"name": filename}, actor=actor, forum_id=forum.pk)
+ The task framework (the ``django-tasks`` backport) has
 no retries of its own: an attempt that raises is recorded as failed by the backend, and a new
 attempt is enqueued to run after an exponential backoff, until ``max_attempts``. A
 :class:`JobRefused` error is not retried: the work cannot succeed (an unreadable file), and its
@@ -161,17 +166,30 @@ def background_task(
 
 
 def job_enqueue(
-    runner: Task[..., Any], *, label: str, actor: User | None = None, **kwargs: Any
+    runner: Task[..., Any],
+    *,
+    label: str,
+    label_params: dict[str, Any] | None = None,
+    actor: User | None = None,
+    **kwargs: Any,
 ) -> Job:
     """Record a job and enqueue its first attempt; returns it as it stands afterwards.
+
+    With ``label_params``, ``label`` is a message id (Spanish, ``gettext_noop``) that pages
+    translate when they show it; without them, a text shown as it is.
 
     With the immediate backend (tests, ``TASKS_BACKEND=immediate``) the job has already run
     when this returns. Call it after commit (``transaction.on_commit``) when the work reads
     rows written by the current transaction.
     """
+    msgid = ""
+    if label_params is not None:
+        msgid, label = label, label % label_params
     job = Job.objects.create(
         task_name=runner.module_path,
         label=label[:300],
+        label_msgid=msgid[:300],
+        label_params=label_params or {},
         created_by=actor,
         max_attempts=getattr(runner.func, "max_attempts", 3),
     )
@@ -181,6 +199,13 @@ def job_enqueue(
 
 
 def job_enqueue_on_commit(
-    runner: Task[..., Any], *, label: str, actor: User | None = None, **kwargs: Any
+    runner: Task[..., Any],
+    *,
+    label: str,
+    label_params: dict[str, Any] | None = None,
+    actor: User | None = None,
+    **kwargs: Any,
 ) -> None:
-    transaction.on_commit(lambda: job_enqueue(runner, label=label, actor=actor, **kwargs))
+    transaction.on_commit(
+        lambda: job_enqueue(runner, label=label, label_params=label_params, actor=actor, **kwargs)
+    )

@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,6 +36,16 @@ class Job(models.Model):
         _("tarea"), max_length=200, help_text=_("Ruta de la función que hace el trabajo.")
     )
     label = models.CharField(_("descripción"), max_length=300)
+    label_msgid = models.CharField(
+        _("descripción sin traducir"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "El texto en español con sus marcadores, para traducir la descripción al idioma "
+            "de quien la lee."
+        ),
+    )
+    label_params = models.JSONField(_("datos de la descripción"), default=dict, blank=True)
     status = models.CharField(
         _("estado"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
@@ -76,6 +87,17 @@ class Job(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ops:job_detail", args=[self.public_id])
+
+    @property
+    def display_label(self) -> str:
+        """The description in the reader's language when it was recorded as a message id
+        and its data; as it was written otherwise."""
+        if not self.label_msgid:
+            return self.label
+        try:
+            return (gettext(self.label_msgid) % self.label_params)[:300]
+        except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
+            return self.label
 
     @property
     def finished(self) -> bool:

@@ -1,0 +1,41 @@
+"""Every error of the API is JSON with a Spanish «detail»; its docs page is an accessible page."""
+
+import pytest
+
+
+@pytest.mark.django_db
+def test_a_missing_record_answers_a_json_404_in_spanish(client):
+    response = client.get("/api/v1/municipalities/99999")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Recurso no encontrado."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/nope", "/api/v1/nope/deeper/", "/api/v1/"])
+def test_unknown_api_paths_answer_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json() == {"detail": "Recurso no encontrado."}
+
+
+@pytest.mark.django_db
+def test_the_schema_the_docs_and_the_routes_still_answer(client):
+    schema = client.get("/api/v1/openapi.json")
+    assert schema.status_code == 200
+    assert schema.json()["info"]["title"] == "API de abierto"
+    assert client.get("/api/v1/municipalities").status_code == 200
+    assert client.get("/api/v1/sessions/nope").json() == {"detail": "Sesión no encontrada."}
+
+
+@pytest.mark.django_db
+def test_the_docs_page_has_a_language_a_main_landmark_and_a_heading(client):
+    page = client.get("/api/v1/docs").text
+    assert '<html lang="es-mx">' in page
+    assert "<main" in page
+    assert "</main>" in page
+    assert "<h1>API de abierto</h1>" in page
+    assert "<title>API de abierto</title>" in page
+    assert "swagger-ui-bundle.js" in page
+    assert '<html lang="en">' in client.get("/api/v1/docs", HTTP_ACCEPT_LANGUAGE="en").text
