@@ -8,9 +8,12 @@ the lowest floor, cannot import them. A code nobody registered is shown as it is
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 _LABELS: dict[str, StrOrPromise] = {}
 

@@ -16,14 +16,16 @@ import datetime
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Max, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PUBLISHER = "Secretariado Técnico Local de Gobierno Abierto del Estado de México"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"

@@ -7,14 +7,16 @@ when the English catalogue translates them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django_stubs_ext import StrOrPromise
 
 from .catalog import LICENSE_URL, PUBLISHER, Dataset
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",

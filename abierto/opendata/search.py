@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -22,12 +22,14 @@ from django.db import connection, models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
 
 from abierto.forum import selectors as forum
 from abierto.plan import selectors as plan
 
 from .models import SearchEntry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KINDS = {
     "session": _("Sesión"),
