@@ -137,7 +137,8 @@ def test_a_killed_bulk_job_does_not_leave_the_audit_chain_locked(tmp_path, issue
         f"{settings_dict['NAME']}"
     )
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pid FROM pg_stat_activity")
+        # Sessions of this test database only: other test processes have their own.
+        cursor.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
         before = {row[0] for row in cursor.fetchall()}
     out = tmp_path / "out.txt"
     with out.open("w") as handle:
@@ -159,7 +160,8 @@ def test_a_killed_bulk_job_does_not_leave_the_audit_chain_locked(tmp_path, issue
         with connection.cursor() as cursor:
             cursor.execute("SET lock_timeout = '2s'")
             cursor.execute(
-                "SELECT pid, state FROM pg_stat_activity WHERE state = 'idle in transaction'"
+                "SELECT pid, state FROM pg_stat_activity "
+                "WHERE state = 'idle in transaction' AND datname = current_database()"
             )
             stuck = [row for row in cursor.fetchall() if row[0] not in before]
             cursor.execute("RESET lock_timeout")
@@ -176,10 +178,14 @@ def test_a_killed_bulk_job_does_not_leave_the_audit_chain_locked(tmp_path, issue
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET lock_timeout")
+            # Only what the dead job left: never another test's session.
             cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE state = 'idle in transaction' AND pid <> pg_backend_pid()"
+                "SELECT pid FROM pg_stat_activity WHERE state = 'idle in transaction' "
+                "AND datname = current_database() AND pid <> pg_backend_pid()"
             )
+            for (pid,) in cursor.fetchall():
+                if pid not in before:
+                    cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
         for pid in pids(out):  # sealing workers, if they outlived the job
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
