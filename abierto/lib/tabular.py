@@ -28,6 +28,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from abierto.lib import zipguard
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
@@ -178,6 +180,14 @@ def _raw_rows(data: bytes, filename: str) -> Iterator[list[Cell]]:
                     "El archivo no es una hoja de cálculo XLSX válida. Ábralo en su programa de "
                     "hojas de cálculo y guárdelo de nuevo como XLSX o como CSV."
                 )
+            )
+        if zipguard.unpacks_too_big(data):
+            raise UnreadableFileError(
+                _(
+                    "La hoja de cálculo se descomprime en más de %(max)d MB; divídala en partes "
+                    "o guárdela como CSV."
+                )
+                % {"max": zipguard.MAX_UNPACKED_BYTES // (1024 * 1024)}
             )
         return _xlsx_rows(data)
     return _csv_rows(data)

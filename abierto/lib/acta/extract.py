@@ -13,6 +13,8 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from abierto.lib import zipguard
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED = ".txt, .md, .docx o .pdf"
@@ -136,6 +138,12 @@ def docx_text(data: bytes) -> str:
     from docx.opc.exceptions import PackageNotFoundError
 
     damaged = "El archivo Word está dañado o no es un .docx válido."
+    if zipguard.unpacks_too_big(data):
+        raise ActaReadError(
+            "El archivo Word se descomprime en más de "
+            f"{zipguard.MAX_UNPACKED_BYTES // (1024 * 1024)} MB: no parece un acta. "
+            "Guárdelo de nuevo desde su procesador de textos o súbalo como PDF."
+        )
     try:
         document = Document(io.BytesIO(data))
         return "\n".join(_docx_blocks(document))

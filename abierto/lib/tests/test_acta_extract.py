@@ -266,3 +266,23 @@ def test_an_unsupported_format_is_refused(tmp_path):
 def test_a_missing_file_is_refused(tmp_path):
     with pytest.raises(ActaReadError, match="No existe"):
         extract_text(tmp_path / "no-existe.txt")
+
+
+def _bomb(inner_name: str) -> bytes:
+    """A small archive whose one entry unpacks past the limit (about 100 KB compressed)."""
+    import zipfile
+
+    from abierto.lib import zipguard
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(inner_name, b" " * (zipguard.MAX_UNPACKED_BYTES + 1))
+    return buffer.getvalue()
+
+
+def test_a_docx_that_unpacks_to_too_much_is_refused_before_it_is_read(tmp_path):
+    data = _bomb("word/document.xml")
+    assert len(data) < 1024 * 1024
+    with pytest.raises(ActaReadError, match="se descomprime en más de 64 MB"):
+        extract_text(_write(tmp_path, "bomba.docx", data))

@@ -266,3 +266,15 @@ def test_never_raises_on_arbitrary_csv_text(cells, delimiter):
 def test_never_raises_on_arbitrary_xlsx_cells(rows):
     data = xlsx([["fecha", "municipio", "personas atendidas"], *rows])
     read(data, "x.xlsx")
+
+
+def test_a_spreadsheet_that_unpacks_to_too_much_is_refused():
+    import zipfile
+
+    from abierto.lib import zipguard
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/sharedStrings.xml", b" " * (zipguard.MAX_UNPACKED_BYTES + 1))
+    table = read_table(buffer.getvalue(), "bomba.xlsx", COLUMNS)
+    assert "se descomprime en más de 64 MB" in " ".join(error.message for error in table.errors)
