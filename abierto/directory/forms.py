@@ -9,7 +9,17 @@ from .passwords import PASSWORD_MAX_LENGTH
 
 
 class LoginForm(AuthenticationForm):
-    """Django's login form, with a bound on the password so that nobody has us hash megabytes."""
+    """Django's login form, with a bound on the password so that nobody has us hash megabytes,
+    and plain Spanish when it refuses (Django's catalogue words it awkwardly)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "El usuario o la contraseña no son correctos. Revise las mayúsculas y minúsculas: "
+            "cuentan en ambos."
+        ),
+        "inactive": _("Esta cuenta está desactivada. Escriba a la Facilitación del STL."),
+    }
 
     password = forms.CharField(
         label=_("Contraseña"),

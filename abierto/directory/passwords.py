@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.password_validation import MinimumLengthValidator as DjangoMinimumLength
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -27,3 +28,11 @@ class MaximumLengthValidator:
 
     def get_help_text(self) -> str:
         return _("Su contraseña puede tener hasta %(max)d caracteres.") % {"max": self.max_length}
+
+
+class MinimumLengthValidator(DjangoMinimumLength):
+    """Django's rule, with a help text that reads as advice: Django's Spanish catalogue gives
+    the error message ("es muy corta") as the help shown before anything is typed."""
+
+    def get_help_text(self) -> str:
+        return _("Su contraseña debe tener al menos %(min)d caracteres.") % {"min": self.min_length}

@@ -225,3 +225,18 @@ def test_logging_out_ends_the_session_on_the_server(client, member):
     assert response.status_code == 302
     assert not Session.objects.filter(session_key=key).exists()
     assert client.get(reverse("directory:account")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_is_refused_in_plain_spanish(client, facilitator):
+    page = client.post(reverse("login"), {"username": "alicia", "password": "no-es-esta-123"}).text
+    assert "El usuario o la contraseña no son correctos." in page
+    assert "Por favor introduzca" not in page
+
+
+def test_the_password_length_rule_reads_as_advice():
+    from django.contrib.auth.password_validation import password_validators_help_texts
+
+    texts = password_validators_help_texts()
+    assert "Su contraseña debe tener al menos 12 caracteres." in texts
+    assert not any("muy corta" in text for text in texts)

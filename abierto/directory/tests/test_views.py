@@ -135,7 +135,7 @@ def test_logins_are_locked_after_repeated_failures(client, member, settings):
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post(url, {"username": "bruno", "password": "equivocada"})
         assert response.status_code == 200
-        assert "contraseña correctos" in response.text
+        assert "la contraseña no son correctos" in response.text
     response = client.post(url, {"username": "bruno", "password": "equivocada"})
     assert response.status_code == 429
     response = client.post(
