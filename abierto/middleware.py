@@ -1,4 +1,5 @@
-"""A database that goes away during a request answers 503 with a page, not a stack trace."""
+"""Middleware of the whole site: a database that goes away during a request answers 503 with
+a page, not a stack trace; a request that carries NUL characters is refused with a 400."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import logging
 from collections.abc import Callable
 
 from django.db.utils import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger("abierto.database")
 
@@ -39,3 +42,35 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
         return response
+
+
+class NulCharacterMiddleware:
+    """Refuse a request whose path, query or JSON body carries a NUL character.
+
+    No text the platform stores or looks up can contain one, and PostgreSQL refuses it in
+    any text parameter (``DataError``), which would surface as a 500. Django's forms already
+    refuse it field by field; this covers the URL and the API's JSON bodies, before any view.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._carries_nul(request):
+            message = _("La solicitud contiene caracteres nulos (\\0), que no se admiten.")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+    @staticmethod
+    def _carries_nul(request: HttpRequest) -> bool:
+        if "\x00" in request.path:
+            return True
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return True
+        if request.content_type == "application/json":
+            body = request.body  # bounded by DATA_UPLOAD_MAX_MEMORY_SIZE
+            return b"\x00" in body or b"\\u0000" in body
+        return False

@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees the outcome of authentication in the views.
     "axes.middleware.AxesMiddleware",
+    # Before any view; here the 400 page has the request's user and language.
+    "abierto.middleware.NulCharacterMiddleware",  # PostgreSQL refuses NUL in any text
 ]
 
 ROOT_URLCONF = "abierto.urls"
