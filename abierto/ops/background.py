@@ -14,7 +14,8 @@ the job and enqueues its first attempt. A label given as a Spanish message id ma
 
     job_enqueue(acta_read, label=gettext_noop("Lectura del acta «%(name)s»"),
                 label_params={"name": filename}, actor=actor, forum_id=forum.pk)
- The task framework (the ``django-tasks`` backport) has
+
+The task framework (the ``django-tasks`` backport) has
 no retries of its own: an attempt that raises is recorded as failed by the backend, and a new
 attempt is enqueued to run after an exponential backoff, until ``max_attempts``. A
 :class:`JobRefused` error is not retried: the work cannot succeed (an unreadable file), and its
