@@ -16,15 +16,24 @@ from abierto.lib import jws
 DOCUMENT_TYP = "carpeta+jwt"
 
 
+def _document_id(raw: bytes) -> str:
+    # An id that begins with "-" reads as an option on a command line (revoke_document -x…):
+    # the first byte's top six bits would encode "-" (62); clearing the top bit gives "e"/"f".
+    if raw[0] >> 2 == 62:
+        raw = bytes([raw[0] & 0x7F]) + raw[1:]
+    return jws.b64url_encode(raw)
+
+
 def new_document_id() -> str:
-    """128 random bits, base64url: the jti, and the only id a document shows."""
-    return jws.b64url_encode(secrets.token_bytes(16))
+    """128 random bits (127 when the first would be "-"), base64url: the jti, and the only id
+    a document shows."""
+    return _document_id(secrets.token_bytes(16))
 
 
 def new_document_ids(count: int) -> list[str]:
     """``count`` ids like ``new_document_id``, from one read of the system's randomness."""
     pool = secrets.token_bytes(16 * count)
-    return [jws.b64url_encode(pool[start : start + 16]) for start in range(0, 16 * count, 16)]
+    return [_document_id(pool[start : start + 16]) for start in range(0, 16 * count, 16)]
 
 
 def document_aad(public_id: str) -> bytes:

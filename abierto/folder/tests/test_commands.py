@@ -49,6 +49,11 @@ def test_revoke_document_revokes(client, birth_type):
     assert response.json()["status"] == "revoked"
     with pytest.raises(CommandError):
         run("revoke_document", "no-existe", reason="x")
+    # An id that begins with "-" (older documents may) goes after "--", as on a command line.
+    dashed = "-" + output["id"][1:]
+    Document.objects.filter(public_id=output["id"]).update(public_id=dashed)
+    with pytest.raises(CommandError, match="ya estaba revocado"):  # found, not misparsed
+        run("revoke_document", "--reason=Otra vez.", "--", dashed)
 
 
 @pytest.mark.django_db
@@ -66,3 +71,10 @@ def test_folder_issuer_token_prints_a_token_that_authenticates(issuer):
     token = run("folder_issuer_token", issuer=issuer.slug).strip()
     assert selectors.issuer_for_token(token) == issuer
     assert selectors.issuer_for_token(token[:-1]) is None
+
+
+def test_no_new_document_id_begins_with_a_dash():
+    from abierto.folder.formats import _document_id, new_document_ids
+
+    assert _document_id(bytes([0xF8]) + bytes(15)).startswith("e")
+    assert not any(public_id.startswith("-") for public_id in new_document_ids(5000))

@@ -14,7 +14,11 @@ class Command(BaseCommand):
     help = "Revoca un documento; la verificación y la lista de estado lo reflejan de inmediato."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("id", help="Identificador público del documento (jti).")
+        parser.add_argument(
+            "id",
+            help="Identificador público del documento (jti). Si empieza con «-», escríbalo "
+            "después de «--»: revoke_document --reason … -- -Abc…",
+        )
         parser.add_argument("--reason", required=True, help="Motivo de la revocación.")
 
     def handle(self, *args: Any, **options: Any) -> None:
