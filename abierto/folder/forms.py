@@ -279,18 +279,21 @@ def document_label(document: Document, relations: Sequence[str] = ()) -> str:
     return label
 
 
-class DocumentChoiceField(forms.ModelMultipleChoiceField):
+class _DocumentLabels:
+    """Choices labelled by ``document_label``; the form sets ``relations`` (by document pk)."""
+
     relations: dict[int, list[str]] = {}
 
     def label_from_instance(self, obj: Any) -> str:
         return document_label(obj, self.relations.get(obj.pk, ()))
 
 
-class DocumentSingleChoiceField(forms.ModelChoiceField):
-    relations: dict[int, list[str]] = {}
+class DocumentChoiceField(_DocumentLabels, forms.ModelMultipleChoiceField):
+    pass
 
-    def label_from_instance(self, obj: Any) -> str:
-        return document_label(obj, self.relations.get(obj.pk, ()))
+
+class DocumentSingleChoiceField(_DocumentLabels, forms.ModelChoiceField):
+    pass
 
 
 class ShareForm(forms.Form):

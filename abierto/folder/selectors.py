@@ -284,8 +284,7 @@ def published_key(kid: str) -> dict[str, Any] | None:
 def forget_published_keys(**kwargs: Any) -> None:
     """Drop what verification cached; again when the change commits, since a verification
     in another thread may have read (and cached) the old row in between."""
-    _key_cache.clear()
-    _row_cache.clear()
+    _forget_now()
     transaction.on_commit(_forget_now, using=kwargs.get("using"))
 
 
