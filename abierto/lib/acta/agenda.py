@@ -30,6 +30,13 @@ _PRESENTER_RE = re.compile(
     r"que\s+presenta|que\s+rinde|expuest[oa]\s+por|presenta\s*:|expone\s*:|ponente\s*:|responsable\s*:)\s.*$",
     re.IGNORECASE | re.DOTALL,
 )
+_PRESENTER_LEAD_RE = re.compile(
+    r"^[,;]?\s*\(?\s*(?:(?:por\s+parte|a\s+cargo)\s+(?:de(?:l|\s+la|\s+los|\s+las)?)|"
+    r"presentad[oa]s?\s+por|que\s+presenta|que\s+rinde|expuest[oa]\s+por|presenta\s*:|"
+    r"expone\s*:|ponente\s*:|responsable\s*:)\s*",
+    re.IGNORECASE,
+)
+_TRAILING_AND_RE = re.compile(r"[;,]\s+[ye]$")
 MAX_TITLE_CHARS = 600
 
 
@@ -40,6 +47,7 @@ class AgendaItem:
     number: int
     title: str
     start: int
+    presenter: str = ""
 
 
 @dataclass
@@ -67,8 +75,10 @@ def read_agenda(text: str, folded: str) -> Agenda:
         for index, marker in enumerate(markers):
             is_last = index == len(markers) - 1
             end = _last_item_end(text, marker) if is_last else markers[index + 1].start
-            title = _title(text[marker.content : end])
-            agenda.items.append(AgendaItem(marker.number, title, marker.start))
+            raw = text[marker.content : end]
+            agenda.items.append(
+                AgendaItem(marker.number, _title(raw), marker.start, _presenter(raw))
+            )
             agenda.end = end
         for number in skipped:
             agenda.warnings.append(
@@ -99,7 +109,17 @@ def _last_item_end(text: str, marker: Marker) -> int:
 
 def _title(raw: str) -> str:
     title = _PRESENTER_RE.sub("", clean_title(raw[:MAX_TITLE_CHARS]))
-    return clean_title(title)
+    # The last-but-one item of a list ends with the conjunction: "X. Asuntos generales; y".
+    return clean_title(_TRAILING_AND_RE.sub("", clean_title(title)))
+
+
+def _presenter(raw: str) -> str:
+    """Who presents the item, as announced: "…, por parte de Luis Parra, Comisionado"."""
+    match = _PRESENTER_RE.search(clean_title(raw[:MAX_TITLE_CHARS]))
+    if match is None:
+        return ""
+    clause = _PRESENTER_LEAD_RE.sub("", match.group(0))
+    return clean_title(clause.rstrip(") "))
 
 
 # --- Where each item is discussed ----------------------------------------------------

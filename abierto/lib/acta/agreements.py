@@ -20,6 +20,8 @@ pendiente") refers to an older agreement and is not read.
 import re
 from dataclasses import dataclass
 
+from abierto.lib.spanish import ordinal_words_to_number
+
 from .agenda import Agenda, item_positions
 from .markers import detect_style, read_list
 from .text import clean_title, fold, sentences
@@ -354,3 +356,32 @@ def _most_similar_item(text: str, agenda: Agenda) -> int | None:
         if score > best_score:
             best, best_score = item.number, score
     return best if best_score >= 0.5 else None
+
+
+# --- An agreement that approves an earlier session's minutes --------------------------
+
+_MINUTES_APPROVAL_RE = re.compile(
+    r"\baprueba\w*\b.{0,80}?\bacta\s+de\s+la\s+sesion\s+(?P<kind2>ordinaria|extraordinaria)\s+"
+    r"(?:n[uo]m(?:ero)?\.?|no\.?)\s*(?P<number>\d{1,3})"
+    r"|\baprueba\w*\b.{0,80}?\bacta\s+de\s+la\s+(?P<ordinal>(?:[a-z]+\s+){0,2}?[a-z]+)\s+"
+    r"(?:sesion\s+)?(?P<kind>ordinaria|extraordinaria)"
+)
+
+
+def approved_minutes(text: str) -> dict[str, object] | None:
+    """The earlier session whose acta this agreement approves, if it approves one:
+    "Se aprueba … el Acta de la Décimo Cuarta Sesión Ordinaria" → ordinaria 14."""
+    folded = fold(text)
+    match = _MINUTES_APPROVAL_RE.search(folded)
+    if match is None:
+        return None
+    if match["number"]:
+        return {"kind": match["kind2"], "number": int(match["number"])}
+    words = match["ordinal"].split()
+    for start in range(len(words)):
+        try:
+            number = ordinal_words_to_number(" ".join(words[start:]))
+        except ValueError:
+            continue
+        return {"kind": match["kind"], "number": number}
+    return None

@@ -29,6 +29,7 @@ _SESSION_PHRASE_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"\b(20\d\d|19\d\d)\b")
 MAX_ROWS = 40
+MAX_CELL_WORDS = 10
 
 
 @dataclass
@@ -56,6 +57,8 @@ def read_calendar(
         ):
             found.setdefault(item.date, item)
         for item in _table_dates(text, folded, paragraph_end, end, year_hint, default_title):
+            found.setdefault(item.date, item)
+        for item in _cell_line_dates(text, paragraph_end, end, year_hint, default_title):
             found.setdefault(item.date, item)
     items = sorted(found.values(), key=lambda item: item.date)
     if session_date is not None:
@@ -197,6 +200,72 @@ def _row_dates(
         date = _date(year or year_hint, month, day)
         if date is not None:
             items.append(Scheduled(date, title))
+    return items
+
+
+# --- A table whose cells came one per line ----------------------------------------
+
+
+def is_cell(line: str) -> bool:
+    """A short line that may be a table cell taken out of its table."""
+    words = line.split()
+    return (
+        0 < len(words) <= MAX_CELL_WORDS
+        and "|" not in line
+        and not line.rstrip().endswith((":", ",", ";"))
+    )
+
+
+def _has_date(line: str) -> bool:
+    return bool(find_day_months(line, fold(line)))
+
+
+def pair_cells(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
+    """Header and rows of a two-column table whose cells came one per line, if it is one.
+
+    Word tables exported as text put each cell on a line: "Día", "Sesión", "Viernes 24 de
+    febrero de 2023", "16a Sesión Ordinaria.", … It is such a table when one column holds a
+    date in every row and the other none; two leading lines without a date are its header.
+    """
+    header: list[str] = []
+    if len(cells) >= 2 and not _has_date(cells[0]) and not _has_date(cells[1]):
+        header, cells = cells[:2], cells[2:]
+    if len(cells) < 2 or len(cells) % 2 or len(cells) > 2 * MAX_ROWS:
+        return None
+    for column in (0, 1):
+        dated = [_has_date(cells[i]) for i in range(column, len(cells), 2)]
+        other = [_has_date(cells[i]) for i in range(1 - column, len(cells), 2)]
+        if all(dated) and not any(other):
+            return header, [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    return None
+
+
+def _cell_line_dates(
+    text: str, start: int, end: int, year_hint: int | None, default_title: str
+) -> list[Scheduled]:
+    lines: list[str] = []
+    position = start + 1
+    while position < end and len(lines) < 2 * MAX_ROWS + 2:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end == -1 else line_end
+        line = " ".join(text[position:line_end].split())
+        position = line_end + 1
+        if not line:
+            continue  # rows are often separated by blank lines
+        if not is_cell(line):
+            break
+        lines.append(line)
+    paired = pair_cells(lines) if len(lines) >= 2 else None
+    if paired is None:
+        return []
+    items: list[Scheduled] = []
+    for row in paired[1]:
+        dated, title = (row[0], row[1]) if _has_date(row[0]) else (row[1], row[0])
+        for found in find_day_months(dated, fold(dated)):
+            day, month, year = found.value
+            date = _date(year or year_hint, month, day)
+            if date is not None:
+                items.append(Scheduled(date, clean_title(title) or default_title))
     return items
 
 

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from .agenda import Agenda, read_agenda
-from .agreements import Agreement, read_agreements
+from .agreements import Agreement, approved_minutes, read_agreements
 from .attendance import Person, read_attendance
 from .calendar import Scheduled, read_calendar
+from .narrative import read_narratives
 from .normalize import normalize_text
 from .session import SessionInfo, read_session
 from .text import fold
@@ -63,7 +64,10 @@ def parse_acta_text(text: str) -> dict[str, Any]:
 
     agenda = _guarded(warnings, "el orden del día", Agenda, lambda: read_agenda(text, folded))
     warnings += agenda.warnings
-    result["agenda"] = [{"number": item.number, "title": item.title} for item in agenda.items]
+    result["agenda"] = [
+        {"number": item.number, "title": item.title, "presenter": item.presenter, "narrative": ""}
+        for item in agenda.items
+    ]
 
     opening_end = agenda.start if agenda.items else 0
     session = _guarded(
@@ -100,9 +104,24 @@ def parse_acta_text(text: str) -> dict[str, Any]:
         lambda: read_agreements(text, folded, agenda, signatures),
     )
     result["agreements"] = [
-        {"code": item.code, "text": item.text, "vote": item.vote, "agenda_item": item.agenda_item}
+        {
+            "code": item.code,
+            "text": item.text,
+            "vote": item.vote,
+            "agenda_item": item.agenda_item,
+            "approves_minutes_of": approved_minutes(item.text),
+        }
         for item in agreements
     ]
+
+    narratives = _guarded(
+        warnings,
+        "el desarrollo de los puntos",
+        dict[int, str],
+        lambda: read_narratives(text, folded, agenda, agreements, signatures),
+    )
+    for entry in result["agenda"]:
+        entry["narrative"] = narratives.get(entry["number"], "")
 
     scheduled = _guarded(
         warnings,

@@ -26,12 +26,14 @@ def test_coded_agreements_with_their_vote_and_agenda_item():
             "text": "Se aprueba el orden del día, en sus términos",
             "vote": "unanimidad",
             "agenda_item": 2,
+            "approves_minutes_of": None,
         },
         {
             "code": "STL/XV/2/2022",
             "text": "Se aprueba por mayoría de votos el calendario de sesiones 2023",
             "vote": "mayoría",
             "agenda_item": 3,
+            "approves_minutes_of": None,
         },
     ]
 
@@ -127,3 +129,17 @@ def test_the_agenda_item_of_agreements_gathered_after_the_narrative_comes_from_t
 
 def test_no_agreements_is_an_empty_list():
     assert _agreements("Acta de la sesión. Se presentó el informe trimestral.") == []
+
+
+def test_an_agreement_that_approves_earlier_minutes_names_that_session():
+    agreements = _agreements(
+        AGENDA + "II. Aprobación del orden del día.\n"
+        "ACUERDO STL/XV/2/2022: Se aprueba por unanimidad de votos el Acta de la Décimo "
+        "Cuarta Sesión Ordinaria del STL, de fecha 8 de noviembre de 2022.\n"
+        "III. Aprobación del calendario.\n"
+        "ACUERDO STL/XV/3/2022: Se aprueba el acta de la sesión extraordinaria número 3.\n"
+    )
+    assert [item["approves_minutes_of"] for item in agreements] == [
+        {"kind": "ordinaria", "number": 14},
+        {"kind": "extraordinaria", "number": 3},
+    ]

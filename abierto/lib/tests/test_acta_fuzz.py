@@ -118,11 +118,23 @@ def _check(result: dict) -> None:
     }
     assert all(set(person) == {"name", "role"} and person["name"] for person in result["attendees"])
     assert all(
-        set(item) == {"number", "title"} and isinstance(item["number"], int)
+        set(item) == {"number", "title", "presenter", "narrative"}
+        and isinstance(item["number"], int)
+        and isinstance(item["presenter"], str)
+        and isinstance(item["narrative"], str)
         for item in result["agenda"]
     )
     assert all(
-        set(item) == {"code", "text", "vote", "agenda_item"} for item in result["agreements"]
+        set(item) == {"code", "text", "vote", "agenda_item", "approves_minutes_of"}
+        for item in result["agreements"]
+    )
+    assert all(
+        item["approves_minutes_of"] is None
+        or (
+            item["approves_minutes_of"]["kind"] in ("ordinaria", "extraordinaria")
+            and item["approves_minutes_of"]["number"] >= 1
+        )
+        for item in result["agreements"]
     )
     assert all(item["vote"] in (None, "unanimidad", "mayoría") for item in result["agreements"])
     assert all(set(item) == {"date", "title"} for item in result["scheduled_sessions"])
