@@ -1,9 +1,8 @@
 """Demo data of the directory: the real STL of the Estado de México.
 
-People are named only where a public source names them at the 15th ordinary session
-(16 Dec 2022): an Infoem press release on that session names the two Infoem commissioners,
-the Undersecretary of Justice and the civil-society alternate. The other attendees are kept
-with their role and institution, their names marked as pending confirmation.
+Every person is named as the STL's own acta of its 15th ordinary session (16 Dec 2022)
+names them, with the role it gives them: public officials acting in their public roles, as
+the STL published them (``abierto/forum/data/`` holds that acta).
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from django.db import transaction
 from .models import Institution, Municipality, Person
 from .roles import Role
 from .services import role_grant
-
-PENDING_NAME = "Nombre por confirmar"
 
 INSTITUTIONS = [
     # (name, acronym, kind, municipality code)
@@ -37,15 +34,50 @@ INSTITUTIONS = [
 ]
 
 PEOPLE = [
-    # (name, honorific, public role, institution acronym)
+    # (name, honorific, public role, institution acronym), as the acta of the 15th session
+    # names them.
+    ("Horacio Rodríguez Jiménez", "", "Facilitador del Secretariado Técnico Local", None),
+    (
+        "Carlos de la Peña Jiménez O´Farril",  # noqa: RUF001 - as the acta spells it
+        "",
+        "Representante titular de la Sociedad Civil",
+        None,
+    ),
+    ("Enrique Serrano Arenas", "", "Representante suplente de la Sociedad Civil", None),
     ("José Martínez Vilchis", "", "Comisionado Presidente del Infoem", "Infoem"),
     ("Luis Gustavo Parra Noriega", "", "Comisionado del Infoem", "Infoem"),
-    ("Arturo Iván Barrera Pineda", "", "Subsecretario de Justicia", "SJDH"),
-    ("Enrique Serrano Arenas", "", "Representante suplente de la Sociedad Civil", None),
-    (PENDING_NAME, "", "Facilitador del Secretariado Técnico Local", None),
-    (PENDING_NAME, "", "Representante de la Secretaría de la Contraloría", "SECOGEM"),
-    (PENDING_NAME, "", "Representante del Instituto Electoral del Estado de México", "IEEM"),
-    (PENDING_NAME, "", "Representante del Poder Judicial del Estado de México", "PJEdomex"),
+    ("Javier Vargas Zempoatecatl", "", "Secretario de la Contraloría", "SECOGEM"),
+    (
+        "Marco Antonio Becerril Garcés",
+        "",
+        "Jefe de la Unidad de Prevención de la Corrupción de la Secretaría de la Contraloría",
+        "SECOGEM",
+    ),
+    (
+        "Lilibeth Álvarez Rodríguez",
+        "",
+        "Titular de la Unidad de Transparencia del Instituto Electoral del Estado de México",
+        "IEEM",
+    ),
+    (
+        "Ricardo Alfredo Sodi Cuéllar",
+        "",
+        "Magistrado Presidente del Tribunal Superior de Justicia del Estado de México",
+        "PJEdomex",
+    ),
+    (
+        "José Edgar Marín Pérez",
+        "",
+        "Titular de la Unidad de Transparencia del Poder Judicial del Estado de México",
+        "PJEdomex",
+    ),
+    (
+        "Iván Barrera Pineda",
+        "",
+        "Subsecretario de Justicia de la Secretaría de Justicia y Derechos Humanos del "
+        "Estado de México",
+        "SJDH",
+    ),
 ]
 
 DEMO_LOGINS = [
@@ -73,8 +105,8 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
     for name, honorific, role, person_acronym in PEOPLE:
         Person.objects.update_or_create(
             name=name,
-            public_role=role,
             defaults={
+                "public_role": role,
                 "honorific": honorific,
                 "institution": institutions[person_acronym] if person_acronym else None,
             },

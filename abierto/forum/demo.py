@@ -1,26 +1,31 @@
 """Demo data of the forum: the STL of the Estado de México and its 14th and 15th sessions.
 
-The 15th ordinary session (16 Dec 2022) is loaded as CONTEXT.md retells its minutes: virtual,
-11:04 to 12:40, eleven agenda items, three unanimous agreements (STL/XV/1/2022 to
-STL/XV/3/2022) and the review of a pending agreement on a sensitisation session for the
-Secretaría de la Contraloría. The wording of items and narratives is reconstructed from that
-account; the figures are the ones it reports. Everything goes through the services, so the
-demo obeys the same rules (quorum, codes, frozen minutes) as real use.
+The 15th ordinary session (16 Dec 2022) is the STL's own acta (``data/``), brought in
+through the import path a facilitator uses: the file is read and parsed, the reading is
+corrected as a facilitator corrects it in the review (``data/acta-stl-15-revision.json``:
+who sat for which seat and in what capacity, presenters, the earlier agreement reviewed),
+and committed. The acta was approved in its original, so it is published as the approved
+record with the original file beside the generated PDF and DOCX.
+
+The 14th ordinary session (8 Nov 2022) is known only through the 15th: its date, its acta
+approved by STL/XV/2/2022, and the agreement on a sensitisation session for the Secretaría
+de la Contraloría still pending; it is loaded with just that.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, TextIO, cast
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from abierto.directory.demo import PENDING_NAME
 from abierto.directory.models import Institution, Person
 
 from . import services
-from .models import AgendaItem, AgreementStatus, Forum, Minutes, Seat, Sector, Session
+from .models import Forum, Minutes, Seat, Sector, Session
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -28,39 +33,32 @@ if TYPE_CHECKING:
 SYSTEM = cast("User", None)  # demo writes are audited without a user
 FORUM_NAME = "Secretariado Técnico Local de Gobierno Abierto del Estado de México"
 SEATS_FROM = datetime.date(2022, 1, 1)
+DATA = Path(__file__).resolve().parent / "data"
+ACTA_15 = DATA / "acta-stl-15-ordinaria-2022-12-16.txt"
+REVISION_15 = DATA / "acta-stl-15-revision.json"
 D = datetime.date
 T = datetime.time
 
-
-def _person(role: str) -> Person:
-    return Person.objects.get(public_role=role)
+SEATS = [
+    # key, sector, label, institution, holder, alternate: as the 15th acta names them, in
+    # the order it lists them (the facilitator last).
+    ("osc", Sector.CIVIL_SOCIETY, "Sociedad Civil", None,
+     "Carlos de la Peña Jiménez O´Farril", "Enrique Serrano Arenas"),  # noqa: RUF001 - as the acta spells it
+    ("garante", Sector.GUARANTOR, "Órgano Garante", "Infoem",
+     "José Martínez Vilchis", "Luis Gustavo Parra Noriega"),
+    ("entes", Sector.PUBLIC_BODIES, "Entes Públicos", "SECOGEM",
+     "Javier Vargas Zempoatecatl", None),
+    ("pj", Sector.JUDICIARY, "Poder Judicial", "PJEdomex",
+     "Ricardo Alfredo Sodi Cuéllar", None),
+    ("facilitacion", Sector.FACILITATION, "Facilitación", None,
+     "Horacio Rodríguez Jiménez", None),
+]  # fmt: skip
 
 
 def _seats(forum: Forum) -> dict[str, Seat]:
-    civil_society_holder, _created = Person.objects.get_or_create(
-        name=PENDING_NAME,
-        public_role="Representante titular de la Sociedad Civil",
-    )
     by_acronym = {i.acronym: i for i in Institution.objects.all()}
-    plan = [
-        # key, sector, label, institution, holder role, alternate role
-        ("facilitacion", Sector.FACILITATION, "Facilitación", None,
-         "Facilitador del Secretariado Técnico Local", None),
-        ("infoem", Sector.GUARANTOR, "Infoem", "Infoem",
-         "Comisionado Presidente del Infoem", "Comisionado del Infoem"),
-        ("sjdh", Sector.PUBLIC_BODIES, "Secretaría de Justicia y Derechos Humanos", "SJDH",
-         "Subsecretario de Justicia", None),
-        ("secogem", Sector.PUBLIC_BODIES, "Secretaría de la Contraloría", "SECOGEM",
-         "Representante de la Secretaría de la Contraloría", None),
-        ("ieem", Sector.PUBLIC_BODIES, "Instituto Electoral del Estado de México", "IEEM",
-         "Representante del Instituto Electoral del Estado de México", None),
-        ("pj", Sector.JUDICIARY, "Poder Judicial del Estado de México", "PJEdomex",
-         "Representante del Poder Judicial del Estado de México", None),
-        ("osc", Sector.CIVIL_SOCIETY, "Sociedad Civil", None,
-         civil_society_holder.public_role, "Representante suplente de la Sociedad Civil"),
-    ]  # fmt: skip
     seats = {}
-    for order, (key, sector, label, acronym, holder, alternate) in enumerate(plan, start=1):
+    for order, (key, sector, label, acronym, holder, alternate) in enumerate(SEATS, start=1):
         seats[key], _created = Seat.objects.get_or_create(
             forum=forum,
             label=label,
@@ -69,8 +67,8 @@ def _seats(forum: Forum) -> dict[str, Seat]:
                 "sector": sector,
                 "order": order,
                 "institution": by_acronym.get(acronym) if acronym else None,
-                "holder": _person(holder),
-                "alternate": _person(alternate) if alternate else None,
+                "holder": Person.objects.get(name=holder),
+                "alternate": Person.objects.get(name=alternate) if alternate else None,
             },
         )
     return seats
@@ -86,10 +84,10 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
         stdout.write("Foro: el STL y sus sesiones ya estaban cargados.\n")
         return
     fourteenth = _fourteenth_session(forum)
-    fifteenth = _fifteenth_session(forum, seats, fourteenth)
+    fifteenth = _fifteenth_session(forum, fourteenth)
     stdout.write(
-        f"Foro: {forum.acronym} con {len(seats)} asientos; sesiones 14 y 15, "
-        f"{fifteenth.agreements.count()} acuerdos en la 15ª y el calendario 2023.\n"
+        f"Foro: {forum.acronym} con {len(seats)} asientos; sesiones 14 y 15 (importada de su "
+        f"acta), {fifteenth.agreements.count()} acuerdos en la 15ª y el calendario 2023.\n"
     )
 
 
@@ -107,158 +105,55 @@ def _link_member_login(seat: Seat) -> None:
 
 
 def _fourteenth_session(forum: Forum) -> Session:
+    """What the 15th session's acta tells of the 14th: its date and its pending agreement."""
     session = services.session_create(
         actor=SYSTEM,
         forum=forum,
         number=14,
         date=D(2022, 11, 8),
-        start_time=T(11, 0),
-        modality=Session.Modality.VIRTUAL,
-        place="Plataforma Zoom",
-    )
-    services.session_convene(actor=SYSTEM, session=session, date=D(2022, 11, 1), sequence=15)
-    services.session_open(actor=SYSTEM, session=session, start_time=T(11, 0))
-    services.agreement_create(
-        actor=SYSTEM,
-        session=session,
-        text=(
-            "Se acuerda programar una sesión de sensibilización en materia de gobierno abierto "
-            "dirigida a la Secretaría de la Contraloría, para su incorporación a los trabajos "
-            "del Plan de Acción Local."
-        ),
-        responsible=Institution.objects.get(acronym="SECOGEM"),
-        requires_follow_up=True,
-    )
-    services.session_close(actor=SYSTEM, session=session, end_time=T(12, 30))
-    return session
-
-
-AGENDA_15 = [
-    ("Lista de asistencia y declaratoria de quórum.", AgendaItem.Kind.INFORMATIVE, None, ""),
-    ("Lectura y, en su caso, aprobación del orden del día.", AgendaItem.Kind.DECISIVE, None, ""),
-    (
-        "Lectura y, en su caso, aprobación del acta de la Décimo Cuarta Sesión Ordinaria.",
-        AgendaItem.Kind.DECISIVE,
-        None,
-        "",
-    ),
-    (
-        "Presentación de avances de los compromisos co-creados del Plan de Acción Local, por "
-        "parte de la Secretaría de Justicia y Derechos Humanos.",
-        AgendaItem.Kind.INFORMATIVE,
-        "Subsecretario de Justicia",
-        "El Subsecretario de Justicia presentó los avances de los compromisos co-creados. El "
-        "programa «Caravanas por la Justicia Cotidiana» reúne a más de 26 instancias que "
-        "ofrecen más de 90 trámites y servicios jurídicos; la segunda caravana ha visitado 43 "
-        "de los 125 municipios, con más de 113 mil trámites y servicios otorgados y más de 30 "
-        "mil personas atendidas, y tiene como meta recorrer los 125 municipios a septiembre de "
-        "2023. Informó además que la Ley de Justicia Cotidiana se publicó en la Gaceta del "
-        "Gobierno el 10 de marzo de 2022, y de los avances del carnet jurídico y la Carpeta "
-        "Ciudadana.",
-    ),
-    (
-        "Presentación de avances del compromiso proactivo «Estrategia para el fortalecimiento "
-        "de la cultura de gobierno abierto», por parte del Infoem.",
-        AgendaItem.Kind.INFORMATIVE,
-        "Comisionado del Infoem",
-        "Se presentaron los avances del estudio de apertura municipal, cuyos cuestionarios "
-        "respondieron los municipios y validaron 32 contribuciones ciudadanas de 15 "
-        "municipios (12 %), así como la instalación de secretariados técnicos locales "
-        "municipales.",
-    ),
-    (
-        "Presentación de avances del compromiso proactivo «Estrategia para el fortalecimiento "
-        "de la democracia», por parte del Instituto Electoral del Estado de México.",
-        AgendaItem.Kind.INFORMATIVE,
-        "Representante del Instituto Electoral del Estado de México",
-        "",
-    ),
-    (
-        "Presentación de avances del compromiso proactivo «Mecanismos de participación "
-        "ciudadana para el acceso a la justicia de grupos vulnerables a través de una cultura "
-        "de paz», por parte del Poder Judicial del Estado de México.",
-        AgendaItem.Kind.INFORMATIVE,
-        "Representante del Poder Judicial del Estado de México",
-        "Se informó del avance de los círculos restaurativos, en cuatro fases, con jóvenes que "
-        "egresan de centros de asistencia social, a cargo del Centro Estatal de Mediación.",
-    ),
-    (
-        "Propuesta y, en su caso, aprobación del calendario de sesiones ordinarias 2023.",
-        AgendaItem.Kind.DECISIVE,
-        None,
-        "",
-    ),
-    ("Seguimiento de acuerdos.", AgendaItem.Kind.INFORMATIVE, None, ""),
-    (
-        "Asuntos generales.",
-        AgendaItem.Kind.INFORMATIVE,
-        None,
-        "El representante suplente de la Sociedad Civil sugirió a la Secretaría de Justicia y "
-        "Derechos Humanos publicar una agenda de actividades con acceso a toda la población.",
-    ),
-    ("Clausura de la sesión.", AgendaItem.Kind.INFORMATIVE, None, ""),
-]
-
-
-def _fifteenth_session(forum: Forum, seats: dict[str, Seat], fourteenth: Session) -> Session:
-    session = services.session_create(
-        actor=SYSTEM,
-        forum=forum,
-        number=15,
-        date=D(2022, 12, 16),
-        start_time=T(11, 0),
         modality=Session.Modality.VIRTUAL,
         place="Plataforma Zoom",
         standard_agenda=False,
     )
-    items = [
-        services.agenda_item_add(
-            actor=SYSTEM,
-            session=session,
-            title=title,
-            kind=kind,
-            presenter=_person(presenter) if presenter else None,
-            narrative=narrative,
-        )
-        for title, kind, presenter, narrative in AGENDA_15
-    ]
-    services.session_convene(actor=SYSTEM, session=session, date=D(2022, 12, 9), sequence=16)
-    services.session_open(actor=SYSTEM, session=session, start_time=T(11, 4))
-    entries = [
-        services.RollCallEntry(seat=seats[key], holder=True)
-        for key in ["facilitacion", "infoem", "sjdh", "secogem", "ieem", "pj"]
-    ]
-    entries[1] = services.RollCallEntry(seat=seats["infoem"], holder=True, alternate=True)
-    entries.append(services.RollCallEntry(seat=seats["osc"], alternate=True))
-    services.roll_call_record(actor=SYSTEM, session=session, entries=entries)
-    present = 7
-    services.vote_record(
+    services.agreement_create(
         actor=SYSTEM,
-        agenda_item=items[1],
-        motion="Aprobación del orden del día.",
-        votes_for=present,
-        agreement_text="Se aprueba por unanimidad de votos el orden del día, en sus términos.",
+        session=session,
+        text=(
+            "Llevar a cabo una sesión de sensibilización para la Secretaría de la Contraloría, "
+            "relativa al compromiso que desarrolla en materia de integridad pública de los "
+            "municipios."
+        ),
+        responsible=Institution.objects.get(acronym="SECOGEM"),
+        requires_follow_up=True,
+    )
+    services.session_record_held(actor=SYSTEM, session=session)
+    return session
+
+
+def reviewed_reading(parsed: dict[str, Any], revision: dict[str, Any]) -> dict[str, Any]:
+    """The parser's reading with the review's corrections: each top-level key of the
+    revision replaces the parser's, except ``agenda``, corrected item by item."""
+    reviewed = {**parsed, **{k: v for k, v in revision.items() if k != "agenda"}}
+    corrections = revision.get("agenda") or {}
+    reviewed["agenda"] = [
+        {**item, **corrections.get(str(item["number"]), {})} for item in parsed["agenda"]
+    ]
+    return reviewed
+
+
+def _fifteenth_session(forum: Forum, fourteenth: Session) -> Session:
+    acta_import, _created = services.acta_read(
+        actor=SYSTEM, forum=forum, filename=ACTA_15.name, content=ACTA_15.read_bytes()
+    )
+    revision = json.loads(REVISION_15.read_text(encoding="utf-8"))
+    pending = fourteenth.agreements.get(requires_follow_up=True)
+    for report in revision.get("follow_ups", []):
+        report["code"] = pending.code  # the 14th's agreement, as numbered here
+    session = services.acta_import_commit(
+        actor=SYSTEM,
+        acta_import=acta_import,
+        reviewed=reviewed_reading(acta_import.parsed, revision),
     )
     minutes_14 = Minutes.objects.get(session=fourteenth)
-    services.minutes_approve(
-        actor=SYSTEM, minutes=minutes_14, agenda_item=items[2], votes_for=present
-    )
     services.minutes_publish(actor=SYSTEM, minutes=minutes_14)
-    services.calendar_approve(
-        actor=SYSTEM,
-        agenda_item=items[7],
-        year=2023,
-        dates=[D(2023, 2, 24), D(2023, 4, 28), D(2023, 6, 30), D(2023, 8, 25)],
-        votes_for=present,
-        start_time=T(11, 0),
-    )
-    pending = fourteenth.agreements.get(requires_follow_up=True)
-    services.agreement_follow_up(
-        actor=SYSTEM,
-        agreement=pending,
-        status=AgreementStatus.PENDING,
-        note="Se informó que la sesión de sensibilización aún no se programa; queda pendiente.",
-        session=session,
-    )
-    services.session_close(actor=SYSTEM, session=session, end_time=T(12, 40))
     return session

@@ -104,6 +104,19 @@ class AgreementBox:
 
 
 @dataclass(frozen=True)
+class Table:
+    """Lines ``| a | b |``; a ``| --- | --- |`` line after the first makes it the header."""
+
+    kind: ClassVar[str] = "table"
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def columns(self) -> int:
+        return max([len(self.header), *(len(row) for row in self.rows)])
+
+
+@dataclass(frozen=True)
 class Signature:
     name: str
     role: str = ""
@@ -116,11 +129,13 @@ class Signatures:
     signatures: tuple[Signature, ...]
 
 
-Block = Heading | Paragraph | BulletList | AgreementBox | Signatures
+Block = Heading | Paragraph | BulletList | AgreementBox | Table | Signatures
 
 _ROMAN_ITEM_RE = re.compile(r"^[IVXLCDM]+[.)]\s")
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(\S.*)$")
 _LIST_ITEM_RE = re.compile(r"^-\s+(\S.*)$")
+_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+_TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _AGREEMENT_RE = re.compile(r"^ACUERDO\s+(?P<code>[^\s:]+)\s*:\s*(?P<text>.*)\Z", re.DOTALL)
 # Characters XML 1.0 cannot hold (python-docx and lxml refuse them) or that split lines.
 _UNPRINTABLE_RE = re.compile(
@@ -140,10 +155,14 @@ class _Parser:
         self.blocks: list[Block] = []
         self.paragraph: list[str] = []
         self.items: list[str] = []
+        self.rows: list[str] = []
         self.signatures: list[Signature] | None = None
         self.signatures_title = ""
 
     def flush(self) -> None:
+        if self.rows:
+            self.blocks.append(_table(self.rows))
+            self.rows = []
         if self.paragraph:
             text = "\n".join(self.paragraph)
             match = _AGREEMENT_RE.match(text)
@@ -187,6 +206,11 @@ class _Parser:
             self.heading(heading[1], heading[2].strip())
         elif self.signatures is not None:
             self.signature(line)
+        elif _TABLE_ROW_RE.match(line) and not self.paragraph and not self.items:
+            self.rows.append(line)
+        elif self.rows:
+            self.flush()
+            self.paragraph.append(line)
         elif item := _LIST_ITEM_RE.match(line):
             if self.paragraph:
                 self.flush()
@@ -200,6 +224,18 @@ class _Parser:
         self.flush()
         self.close_signatures()
         return self.blocks
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    return tuple(" ".join(cell.split()) for cell in line.strip()[1:-1].split("|"))
+
+
+def _table(lines: list[str]) -> Table:
+    if len(lines) >= 2 and _TABLE_RULE_RE.match(lines[1].replace(" ", "")):
+        rows = [line for line in lines[2:] if not _TABLE_RULE_RE.match(line.replace(" ", ""))]
+        return Table(_cells(lines[0]), tuple(_cells(line) for line in rows))
+    rows = [line for line in lines if not _TABLE_RULE_RE.match(line.replace(" ", ""))]
+    return Table((), tuple(_cells(line) for line in rows))
 
 
 def parse_minutes(text: str) -> list[Block]:
@@ -224,10 +260,14 @@ def minutes_title(minutes: Minutes) -> str:
 
 def minutes_status_line(minutes: Minutes) -> str:
     """The footer of every page: a draft has no validity; an approved acta shows its seal."""
-    if minutes.status == Minutes.Status.DRAFT or minutes.approval_agreement is None:
+    if minutes.approved_in_original:
+        line = f"Aprobada en su original (SHA-256 del original {minutes.original_sha256[:16]}…)"
+        line += f" · SHA-256 {minutes.content_hash}"
+    elif minutes.status == Minutes.Status.DRAFT or minutes.approval_agreement is None:
         return "BORRADOR — sin validez"
-    code = minutes.approval_agreement.code
-    line = f"Aprobada mediante acuerdo {code} · SHA-256 {minutes.content_hash}"
+    else:
+        code = minutes.approval_agreement.code
+        line = f"Aprobada mediante acuerdo {code} · SHA-256 {minutes.content_hash}"
     if content_hash(minutes.text) != minutes.content_hash:
         line += " · ATENCIÓN: el texto no coincide con esta huella"
     return line
@@ -487,6 +527,8 @@ def _docx_block(document: Any, block: Block) -> None:
         else:
             for item in block.items:
                 document.add_paragraph(item, style="List Bullet")
+    elif isinstance(block, Table):
+        _docx_table(document, block)
     elif isinstance(block, AgreementBox):
         table = document.add_table(rows=1, cols=1)
         table.style = "Table Grid"
@@ -500,6 +542,27 @@ def _docx_block(document: Any, block: Block) -> None:
         document.add_paragraph().paragraph_format.space_after = Pt(0)
     else:
         _docx_signatures(document, block)
+
+
+def _docx_table(document: Any, block: Table) -> None:
+    rows = ([block.header] if block.header else []) + list(block.rows)
+    table = document.add_table(rows=len(rows), cols=block.columns)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, row in enumerate(rows):
+        for c in range(block.columns):
+            paragraph = table.cell(r, c).paragraphs[0]
+            run = paragraph.add_run(row[c] if c < len(row) else "")
+            if block.header and r == 0:
+                run.bold = True
+                _shade(table.cell(r, c), "F2F2F2")
+    if block.header:
+        # Repeat the header row on every page (w:tblHeader).
+        properties = table.rows[0]._tr.get_or_add_trPr()
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        properties.append(header)
+    document.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
 def _docx_signatures(document: Any, block: Signatures) -> None:

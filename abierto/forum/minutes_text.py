@@ -1,10 +1,12 @@
 """The acta of a held session, written from its structured record.
 
 ``compose_minutes(session)`` returns the draft that the facilitator then edits in a
-textarea. It is formal Mexican Spanish in the third person, as real actas are: the
-opening with place, time and date in words, the agenda, one section per agenda item with
-its narrative, votes and agreements, the review of pending agreements, the closing and the
-signatures.
+textarea. It follows the form of the STL's own actas (its 15th ordinary session is the
+model): one opening paragraph with the time and date in words, who convened the session
+and with which oficio, and everyone present with their role and whom they represent; the
+agenda; then each item, opened by its Roman numeral, told in the third person, with its
+votes and its agreements set apart in a box, the calendar as a table; the closing with who
+closed the session and when, in words; and the signatures.
 
 The text format is a tiny markup that ``abierto.forum.documents.parse_minutes`` reads and
 every renderer (web page, PDF, DOCX) shares:
@@ -16,6 +18,8 @@ every renderer (web page, PDF, DOCX) shares:
 - Consecutive lines starting with ``- `` form a list; a list ends at a blank line.
 - A paragraph starting with ``ACUERDO `` is an agreement and is printed in a box:
   ``ACUERDO STL/XV/1/2022: Se aprueba por unanimidad de votos el orden del día.``
+- Consecutive lines that start and end with ``|`` form a table (a Markdown pipe table): a
+  row ``| --- | --- |`` after the first makes that first row the header.
 - A heading ``# FIRMAS`` starts the signatures: every following line, up to the next
   heading, is one signature written ``Nombre | Cargo``.
 
@@ -32,7 +36,13 @@ from collections.abc import Iterable
 from django.utils import translation
 
 from abierto.lib.roman import to_roman
-from abierto.lib.spanish import date_to_text, date_to_words, number_to_words, time_to_words
+from abierto.lib.spanish import (
+    WEEKDAYS,
+    date_to_text,
+    date_to_words,
+    number_to_words,
+    time_to_words,
+)
 
 from .models import (
     AgendaItem,
@@ -115,30 +125,72 @@ def platform_name(place: str) -> str:
 
 
 def _where(session: Session) -> str:
+    """Where the session is held, as the opening's first words say it."""
+    place = _line(session.place)
+    if session.modality == Session.Modality.VIRTUAL:
+        return "En el Estado de México"
+    if place and "estado de mexico" in fold(place):
+        return f"En {place}"
+    return f"En {SEAT_CITY}"
+
+
+def _venue(session: Session) -> str:
+    """How the members met: «a través de la plataforma Zoom», «en la Sala …»."""
     place = _line(session.place)
     if session.modality == Session.Modality.VIRTUAL:
         if place:
-            return f"En modalidad virtual, a través de la plataforma {platform_name(place)},"
-        return "En modalidad virtual, por medios electrónicos,"
-    venue = place if place else SEAT_CITY
-    if place and "estado de mexico" not in fold(place):
-        venue = f"{SEAT_CITY}, en {place}"
+            return f"a través de la plataforma {platform_name(place)}"
+        return "por medios electrónicos"
     if session.modality == Session.Modality.HYBRID:
-        return (
-            f"En modalidad híbrida, de manera presencial en {venue} y a distancia por medios "
-            "electrónicos,"
-        )
-    return f"En {venue},"
+        there = f" en {place}" if place and "estado de mexico" not in fold(place) else ""
+        return f"de manera presencial{there} y a distancia por medios electrónicos"
+    if place and "estado de mexico" not in fold(place):
+        return f"en {place}"
+    return ""
+
+
+def _facilitator(session: Session) -> tuple[str, str]:
+    """``("el Facilitador", "Horacio Rodríguez Jiménez")``: who convenes and closes."""
+    seat = (
+        Seat.objects.filter(forum=session.forum, sector=Sector.FACILITATION)
+        .active_on(session.date)
+        .select_related("holder")
+        .order_by("order")
+        .first()
+    )
+    if seat is None:
+        return "la Facilitación", ""
+    role = fold(seat.holder.public_role)
+    title = "la Facilitadora" if role.startswith("facilitadora") else "el Facilitador"
+    return title, _line(seat.holder.display_name)
+
+
+def _convened(session: Session) -> str:
+    convocation = session.convocation_or_none
+    if convocation is None:
+        return ""
+    title, name = _facilitator(session)
+    by = f"por {title} {name}".rstrip() if name else f"por {title}"
+    return (
+        f"a la cual fueron convocados {by}, mediante el oficio número "
+        f"{convocation.reference}, de fecha {date_to_words(convocation.date)}"
+    )
 
 
 def _opening(session: Session) -> str:
     when = f"el día {date_to_words(session.date)}"
     if session.start_time is not None:
         when = f"siendo {time_to_words(session.start_time)} del día {date_to_words(session.date)}"
-    return (
-        f"{_where(session)} {when}, se reunieron las personas integrantes del "
-        f"{session.forum.name}, con el propósito de celebrar la {session.title}, bajo el "
-        "siguiente:"
+    parts = [
+        f"{_where(session)}, {when}, se encuentran reunidos los integrantes del "
+        f"{session.forum.name}, para celebrar su {session.title}"
+    ]
+    parts.extend(part for part in (_venue(session), _convened(session)) if part)
+    present = _present_phrase(session)
+    if present:
+        parts.append(f"estando presentes: {present}")
+    return ", ".join(parts) + (
+        ", con la finalidad de desahogar la sesión bajo el siguiente orden del día:"
     )
 
 
@@ -187,6 +239,29 @@ def _seat_rows(session: Session) -> list[tuple[Attendance, Seat]]:
     return ordered
 
 
+def _attendee_phrase(row: Attendance, seat: Seat) -> str:
+    """«Name, role» as the opening lists it; the seat is said unless the role says it."""
+    role = _role(row)
+    folded = fold(role)
+    if not any(word in folded for word in ("titular", "suplente", "representacion")):
+        where = f"{_capacity_phrase(row, seat)} de {_seat_place(seat)}"
+        if row.capacity == Attendance.Capacity.DELEGATE:
+            where = f"{_capacity_phrase(row, seat)}, por {_seat_place(seat)}"
+        role = f"{role}, {where}" if role else where[0].upper() + where[1:]
+    return f"{_line(row.name)}, {role}"
+
+
+def _present_phrase(session: Session) -> str:
+    """Everyone present, members first in the seats' order, then guests."""
+    members = [_attendee_phrase(row, seat) for row, seat in _seat_rows(session)]
+    guests = [
+        ", ".join(part for part in (_line(g.name), _line(g.role)) if part)
+        + ", en calidad de persona invitada"
+        for g in session.attendance.filter(capacity=Attendance.Capacity.GUEST).order_by("id")
+    ]
+    return "; ".join(members + guests)
+
+
 def _attendee_line(row: Attendance, seat: Seat) -> str:
     parts = [_line(row.name), _role(row), f"{_seat_place(seat)}, {_capacity_phrase(row, seat)}"]
     return "- " + " — ".join(part for part in parts if part)
@@ -228,35 +303,19 @@ def _seats(count: int) -> str:
     return f"{number_to_words(count, apocope=True)} {noun}"
 
 
-def _roll_call_blocks(session: Session, roman: str | None) -> list[str]:
-    intro = "Se procedió al pase de lista de asistencia"
-    if roman:
-        intro = f"En desahogo del punto {roman} del orden del día, s{intro[1:]}"
-    rows = _seat_rows(session)
-    blocks: list[str] = []
+def _roll_call_blocks(session: Session) -> list[str]:
+    """The roll call told, when the facilitator wrote nothing for it: who is present is
+    already in the opening, so this states the quorum (or that nothing was recorded)."""
+    title, name = _facilitator(session)
+    who = f"{title} {name}".strip() if name else title
+    intro = f"{who[0].upper()}{who[1:]} procedió al pase de lista para la verificación del quórum"
     if session.roll_call_at is None and not session.attendance.exists():
         # Nothing recorded (e.g. a session loaded from an earlier record): say so, and state
         # neither an absence nor a quorum that the record does not show.
-        return [
-            f"{intro}; la lista de asistencia de esta sesión no consta en el registro de la "
-            "plataforma."
-        ]
-    if rows:
-        blocks.append(f"{intro}, encontrándose presentes las siguientes personas integrantes:")
-        blocks.append("\n".join(_attendee_line(row, seat) for row, seat in rows))
-    else:
-        blocks.append(f"{intro}, sin que se encontrara presente persona integrante alguna.")
-    guests = list(session.attendance.filter(capacity=Attendance.Capacity.GUEST).order_by("id"))
-    if guests:
-        blocks.append("Asimismo, asistieron en calidad de personas invitadas:")
-        blocks.append(
-            "\n".join(
-                "- " + " — ".join(part for part in (_line(g.name), _line(g.role)) if part)
-                for g in guests
-            )
-        )
-    blocks.append(_quorum_sentence(session))
-    return blocks
+        return [f"{intro}; la lista de asistencia de esta sesión no consta en el registro."]
+    if not _seat_rows(session):
+        return [f"{intro}, sin que se encontrara presente persona integrante alguna."]
+    return [f"{intro}. {_quorum_sentence(session)}"]
 
 
 # --- Votes and agreements ---------------------------------------------------
@@ -311,13 +370,20 @@ def agreement_block(agreement: Agreement) -> str:
     return block
 
 
-def _item_agreements(item: AgendaItem, agreements: list[Agreement]) -> list[str]:
-    """Each vote of ``item`` followed by its agreement, then the agreements taken without a vote."""
+def _item_agreements(
+    item: AgendaItem, agreements: list[Agreement], narrative: list[str]
+) -> list[str]:
+    """Each vote of ``item`` followed by its agreement, then the agreements taken without a vote.
+
+    When the facilitator told the item, a unanimous vote is already in the narrative and in
+    the agreement's text; a divided vote's counts are always written down.
+    """
     blocks: list[str] = []
     by_vote = {agreement.vote_id: agreement for agreement in agreements if agreement.vote_id}
     shown: set[int] = set()
     for vote in item.votes.order_by("id"):
-        blocks.append(_vote_sentence(vote))
+        if not (narrative and vote.unanimous):
+            blocks.append(_vote_sentence(vote))
         if (agreement := by_vote.get(vote.pk)) is not None:
             blocks.append(agreement_block(agreement))
             shown.add(agreement.pk)
@@ -364,14 +430,9 @@ def _follow_up_line(agreement: Agreement, report: AgreementFollowUp | None) -> s
 def _follow_up_blocks(session: Session, in_item: str | None) -> list[str]:
     reviewed = _reviewed_agreements(session)
     if not reviewed:
-        sentence = "no se registraron acuerdos pendientes de cumplimiento de sesiones anteriores."
-        return [f"{in_item}, {sentence}" if in_item else sentence[0].upper() + sentence[1:]]
-    sentence = (
-        "se revisó el estado de los acuerdos pendientes de cumplimiento de sesiones "
-        "anteriores, conforme a lo siguiente:"
-    )
+        return ["No se registraron acuerdos pendientes de cumplimiento de sesiones anteriores."]
     return [
-        f"{in_item}, {sentence}" if in_item else sentence[0].upper() + sentence[1:],
+        "Estado de los acuerdos en seguimiento:",
         "\n".join(_follow_up_line(agreement, report) for agreement, report in reviewed),
     ]
 
@@ -388,62 +449,86 @@ def _presenter(item: AgendaItem) -> str:
 
 
 def _closing_sentence(session: Session) -> str:
+    title, name = _facilitator(session)
+    who = f"{title} {name}".strip() if name else title
     when = ""
     if session.end_time is not None:
-        when = f" siendo {time_to_words(session.end_time)} del mismo día de su inicio"
-    return CLOSING_SENTENCE.format(when=when)
+        when = f", siendo {time_to_words(session.end_time)} del día {date_to_words(session.date)}"
+    return (
+        f"No habiendo más puntos que tratar{when}, {who} dio por terminada la {session.title} "
+        f"del {session.forum.name}."
+    )
+
+
+def _has_table(paragraphs: list[str]) -> bool:
+    return any(paragraph.startswith("|") for paragraph in paragraphs)
+
+
+def _calendar_table(agreements: list[Agreement]) -> list[str]:
+    """The sessions an agreement of the item scheduled, as the acta's «Día | Sesión» table."""
+    rows = []
+    for agreement in agreements:
+        for planned in agreement.scheduled_sessions.order_by("date"):
+            day = f"{WEEKDAYS[planned.date.weekday()].capitalize()} {date_to_text(planned.date)}"
+            rows.append(f"| {day} | {planned.title} |")
+    if not rows:
+        return []
+    return ["\n".join(["| Día | Sesión |", "| --- | --- |", *rows])]
+
+
+def _numbered(roman: str, blocks: list[str]) -> list[str]:
+    """The item's first paragraph opens with its numeral, as in «IV.- En el desarrollo…»."""
+    for index, block in enumerate(blocks):
+        if not block.startswith(("|", "- ", "#", "ACUERDO ")):
+            return [*blocks[:index], f"{roman}.- {block}", *blocks[index + 1 :]]
+    return [f"{roman}.-", *blocks]
 
 
 def _item_blocks(session: Session, item: AgendaItem, agreements: list[Agreement]) -> list[str]:
     roman = to_roman(item.number)
-    in_item = f"En desahogo del punto {roman} del orden del día"
     narrative = _paragraphs(item.narrative)
     presenter = _presenter(item)
-    blocks = [f"# {roman}. {_sentence(item.title)}"]
+    in_item = "En desahogo de este punto del orden del día"
+    blocks: list[str] = []
 
     if _is_roll_call(item):
-        blocks.extend(narrative)
-        blocks.extend(_roll_call_blocks(session, None if narrative else roman))
-        blocks.extend(_item_agreements(item, agreements))
-        return blocks
-    if _is_closing(item):
-        blocks.extend(narrative)
-        blocks.extend(_item_agreements(item, agreements))
-        blocks.append(_closing_sentence(session))
-        return blocks
-
-    if _is_follow_up(item):
-        if presenter:
+        blocks = narrative or _roll_call_blocks(session)
+        blocks = [*blocks, *_item_agreements(item, agreements, narrative)]
+    elif _is_closing(item):
+        blocks = [*narrative, *_item_agreements(item, agreements, narrative)]
+        if not narrative:
+            blocks.append(_closing_sentence(session))
+    elif _is_follow_up(item):
+        if presenter and not narrative:
             blocks.append(f"{in_item}, hizo uso de la voz {presenter}.")
         blocks.extend(narrative)
-        blocks.extend(_follow_up_blocks(session, None if presenter or narrative else in_item))
-        blocks.extend(_item_agreements(item, agreements))
-        return blocks
-
-    has_votes = item.votes.exists()
-    if presenter and narrative:
-        blocks.append(f"{in_item}, hizo uso de la voz {presenter}.")
-    elif presenter:
-        blocks.append(
-            f"{in_item}, hizo uso de la voz {presenter}, quien presentó la información "
-            "correspondiente."
-        )
-    elif not narrative:
-        if _is_general_affairs(item) and not has_votes and not agreements:
-            blocks.append(f"{in_item}, no se registraron asuntos generales.")
-        elif has_votes:
+        blocks.extend(_follow_up_blocks(session, None))
+        blocks.extend(_item_agreements(item, agreements, narrative))
+    else:
+        has_votes = item.votes.exists()
+        if presenter and not narrative:
             blocks.append(
-                f"{in_item}, se sometió a la consideración de las personas integrantes la "
-                "propuesta correspondiente."
-            )
-        else:
-            blocks.append(
-                f"{in_item}, se dio cuenta a las personas integrantes de la información "
+                f"{in_item}, hizo uso de la voz {presenter}, quien presentó la información "
                 "correspondiente."
             )
-    blocks.extend(narrative)
-    blocks.extend(_item_agreements(item, agreements))
-    return blocks
+        elif not narrative:
+            if _is_general_affairs(item) and not has_votes and not agreements:
+                blocks.append(f"{in_item}, no se registraron asuntos generales.")
+            elif has_votes:
+                blocks.append(
+                    f"{in_item}, se sometió a la consideración de las personas integrantes la "
+                    "propuesta correspondiente."
+                )
+            else:
+                blocks.append(
+                    f"{in_item}, se dio cuenta a las personas integrantes de la información "
+                    "correspondiente."
+                )
+        blocks.extend(narrative)
+        if not _has_table(narrative):
+            blocks.extend(_calendar_table(agreements))
+        blocks.extend(_item_agreements(item, agreements, narrative))
+    return _numbered(roman, blocks)
 
 
 # --- Signatures ---------------------------------------------------------------
@@ -479,6 +564,25 @@ def compose_minutes(session: Session) -> str:
         return _compose(session)
 
 
+def _agenda_lines(items: list[AgendaItem]) -> str:
+    """«- I. Lista de asistencia…;», each with its presenter; «; y» before the last."""
+    lines = []
+    for index, item in enumerate(items):
+        text = _without_final_period(item.title).rstrip(";,")
+        presenter = _presenter(item)
+        name = _line(item.presenter.display_name) if item.presenter else presenter
+        if presenter and fold(name.split(",")[0]) not in fold(text):  # «Mensaje de X» names X
+            text = f"{text}, por parte de {presenter}"
+        if index == len(items) - 1:
+            end = "."
+        elif index == len(items) - 2:
+            end = "; y"
+        else:
+            end = ";"
+        lines.append(f"- {to_roman(item.number)}. {text}{end}")
+    return "\n".join(lines)
+
+
 def _compose(session: Session) -> str:
     items = list(session.agenda.select_related("presenter").order_by("number"))
     agreements = list(session.agreements.select_related("responsible").order_by("number"))
@@ -492,16 +596,13 @@ def _compose(session: Session) -> str:
             orphans.append(agreement)
 
     title = f"Acta de la {session.title} del {session.forum.name}"
-    blocks = [f"# {title.upper()}", _opening(session), "# ORDEN DEL DÍA"]
+    blocks = [f"# {title.upper()}", _opening(session), "# Orden del día"]
     if items:
-        blocks.append(
-            "\n".join(f"- {to_roman(item.number)}. {_sentence(item.title)}" for item in items)
-        )
+        blocks.append(_agenda_lines(items))
     else:
         blocks.append("No se registró orden del día.")
-    blocks.append("# DESARROLLO DE LA SESIÓN")
     if not any(_is_roll_call(item) for item in items):
-        blocks.extend(_roll_call_blocks(session, None))
+        blocks.extend(_roll_call_blocks(session))
 
     closed = False
     for item in items:

@@ -7,7 +7,9 @@ named in a message, with status 400.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -265,6 +267,43 @@ def minutes_docx(request: HttpRequest, public_id: str) -> HttpResponse:
         content_type=DOCX,
         render_file=lambda minutes: minutes_file(minutes, "docx"),
     )
+
+
+ORIGINAL_TYPES = {
+    ".pdf": PDF,
+    ".docx": DOCX,
+    ".txt": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+}
+
+
+@require_safe
+def minutes_original(request: HttpRequest, public_id: str) -> HttpResponse:
+    """The acta's original file, byte for byte as imported, with its SHA-256 (RFC 9530)."""
+    session: Session = _public_or_404(selectors.session_detail_public, public_id)
+    minutes = selectors.minutes_for(request.user, session)
+    if minutes is None or not minutes.original:
+        raise Http404
+    try:
+        with minutes.original.open("rb") as handle:
+            content = handle.read()
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    suffix = Path(minutes.original_name or minutes.original.name).suffix.lower()
+    response = HttpResponse(
+        content, content_type=ORIGINAL_TYPES.get(suffix, "application/octet-stream")
+    )
+    name = minutes_filename(minutes, suffix.lstrip(".") or "bin").removesuffix(suffix)
+    response["Content-Disposition"] = _disposition(f"{name}-original{suffix}")
+    digest = base64.b64encode(bytes.fromhex(minutes.original_sha256)).decode("ascii")
+    response["Repr-Digest"] = f"sha-256=:{digest}:"
+    response["ETag"] = f'"{minutes.original_sha256}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    if minutes.status == Minutes.Status.PUBLISHED:
+        patch_cache_control(response, public=True, max_age=3600)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @require_safe

@@ -26,6 +26,12 @@ class ActaImport(TimeStamped):
     source_name = models.CharField(_("archivo"), max_length=255)
     source_sha256 = models.CharField(_("SHA-256 del archivo"), max_length=64)
     source_text = models.TextField(_("texto extraído"))
+    source_file = models.FileField(
+        _("archivo original"),
+        upload_to="actas/importadas/%Y/",
+        blank=True,
+        help_text=_("El archivo leído, que pasa al acta si se publica como aprobada."),
+    )
     parsed = models.JSONField(_("lectura automática"))
     status = models.CharField(
         _("estado"), max_length=10, choices=Status.choices, default=Status.PENDING

@@ -44,6 +44,19 @@ class Minutes(TimeStamped):
         help_text=_("SHA-256 del texto aprobado (UTF-8), para comprobar que no cambió."),
     )
     approved_at = models.DateTimeField(_("aprobada"), null=True, blank=True)
+    original = models.FileField(
+        _("acta original"),
+        upload_to="actas/originales/%Y/",
+        blank=True,
+        help_text=_("El archivo del acta tal como se aprobó, si se importó de un original."),
+    )
+    original_name = models.CharField(_("nombre del archivo original"), max_length=255, blank=True)
+    original_sha256 = models.CharField(
+        _("SHA-256 del original"),
+        max_length=64,
+        blank=True,
+        help_text=_("SHA-256 del archivo original, para comprobar que es el mismo."),
+    )
     published_at = models.DateTimeField(_("publicada"), null=True, blank=True)
 
     class Meta:
@@ -51,10 +64,13 @@ class Minutes(TimeStamped):
         verbose_name_plural = _("actas")
         constraints = [
             models.CheckConstraint(
+                # Approved by an agreement of a later session, or (a historical acta) in
+                # the original that was imported, whose file and SHA-256 are kept.
                 condition=models.Q(status="draft")
                 | (
-                    models.Q(approval_agreement__isnull=False, approved_at__isnull=False)
+                    models.Q(approved_at__isnull=False)
                     & ~models.Q(content_hash="")
+                    & (models.Q(approval_agreement__isnull=False) | ~models.Q(original_sha256=""))
                 ),
                 name="approved_minutes_are_frozen_with_their_agreement",
             ),
@@ -70,3 +86,8 @@ class Minutes(TimeStamped):
     @property
     def frozen(self) -> bool:
         return self.status != self.Status.DRAFT
+
+    @property
+    def approved_in_original(self) -> bool:
+        """A historical acta: approved in the original imported, not by an agreement here."""
+        return self.frozen and self.approval_agreement_id is None and bool(self.original_sha256)

@@ -13,6 +13,7 @@ from .sessions import (
     session_convene,
     session_create,
     session_open,
+    session_record_held,
     session_update,
 )
 from .votes import vote_record
@@ -41,6 +42,7 @@ __all__ = [
     "session_convene",
     "session_create",
     "session_open",
+    "session_record_held",
     "session_update",
     "vote_record",
 ]

@@ -271,6 +271,29 @@ def session_close(*, actor: User, session: Session, end_time: datetime.time) -> 
 
 
 @transaction.atomic
+def session_record_held(*, actor: User, session: Session) -> Session:
+    """Mark as held a session that took place before the platform, of which only what later
+    records tell is known (no times, no roll call); its draft acta says no more than that."""
+    from .minutes import minutes_generate
+
+    session = _lock(session)
+    if session.status != Session.Status.PLANNED:
+        raise ForumError(_("Solo una sesión programada se registra como celebrada."))
+    if session.date > timezone.localdate():
+        raise ForumError(_("Una sesión futura no puede registrarse como celebrada."))
+    session.status = Session.Status.HELD
+    session.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="session.recorded_held",
+        target=session,
+        changes={"status": ["planned", "held"]},
+    )
+    minutes_generate(actor=actor, session=session)
+    return session
+
+
+@transaction.atomic
 def session_cancel(*, actor: User, session: Session, reason: str) -> Session:
     reason = reason.strip()
     if not reason:
