@@ -15,6 +15,7 @@ class ForumConfig(AppConfig):
                 "session.updated": _("Datos de la sesión modificados"),
                 "session.planned_by_calendar": _("Sesión programada en el calendario anual"),
                 "session.convened": _("Sesión convocada"),
+                "session.recorded_held": _("Sesión anterior registrada como celebrada"),
                 "session.opened": _("Sesión abierta"),
                 "session.roll_call": _("Pase de lista"),
                 "session.guest_added": _("Persona invitada registrada"),

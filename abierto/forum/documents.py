@@ -206,7 +206,9 @@ class _Parser:
             self.heading(heading[1], heading[2].strip())
         elif self.signatures is not None:
             self.signature(line)
-        elif _TABLE_ROW_RE.match(line) and not self.paragraph and not self.items:
+        elif _TABLE_ROW_RE.match(line) and len(line) > 2:
+            if self.paragraph or self.items:
+                self.flush()
             self.rows.append(line)
         elif self.rows:
             self.flush()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from abierto.lib.roman import to_roman
 from abierto.lib.uploads import Kind, check_upload
 
 from .forms import DATE, TIME
@@ -34,6 +37,35 @@ class ActaUploadForm(forms.Form):
             )
         check_upload(upload, allowed={Kind.TEXT, Kind.DOCX, Kind.PDF}, max_bytes=MAX_ACTA_BYTES)
         return upload
+
+
+CAPACITY_WORDS = {
+    "titular": "holder",
+    "suplente": "alternate",
+    "en representacion": "delegate",
+    "representacion": "delegate",
+    "invitado": "guest",
+    "invitada": "guest",
+    "": "",
+}
+CAPACITY_WORDS_OUT = {
+    "holder": "titular",
+    "alternate": "suplente",
+    "delegate": "en representación",
+    "guest": "invitado",
+}
+STATUS_WORDS = {
+    "pendiente": "pending",
+    "en proceso": "in_progress",
+    "cumplido": "done",
+    "cancelado": "cancelled",
+}
+STATUS_WORDS_OUT = {value: key for key, value in STATUS_WORDS.items()}
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _lines(value: str) -> list[list[str]]:
@@ -62,17 +94,28 @@ class ActaReviewForm(forms.Form):
         ],
     )
     place = forms.CharField(label=_("Lugar"), required=False, max_length=250)
+    convocation_reference = forms.CharField(
+        label=_("Oficio de convocatoria"),
+        required=False,
+        max_length=40,
+        help_text=_("Número del oficio, p. ej. STL/016/2022; vacío si el acta no lo dice."),
+    )
+    convocation_date = forms.DateField(label=_("Fecha del oficio"), required=False, widget=DATE)
     attendees = forms.CharField(
         label=_("Asistentes"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Una persona por línea: «Nombre | Cargo»."),
+        help_text=_(
+            "Una persona por línea: «Nombre | Cargo | Asiento | Calidad». Asiento y calidad "
+            "(titular, suplente, en representación, invitado) son opcionales: sin ellos, "
+            "quien ocupa un asiento se reconoce por su nombre y los demás son invitados."
+        ),
     )
     agenda = forms.CharField(
         label=_("Orden del día"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Un punto por línea: «Número | Título»."),
+        help_text=_("Un punto por línea: «Número | Título | Quién presenta» (opcional)."),
     )
     agreements = forms.CharField(
         label=_("Acuerdos"),
@@ -86,17 +129,88 @@ class ActaReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Una por línea; entran al seguimiento de acuerdos como pendientes."),
     )
+    follow_ups = forms.CharField(
+        label=_("Seguimiento de acuerdos anteriores"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Uno por línea: «Clave | Estado | Lo que se informó»; estado: pendiente, en "
+            "proceso, cumplido o cancelado."
+        ),
+    )
+    approves_minutes = forms.CharField(
+        label=_("Actas anteriores aprobadas"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Una por línea: «Clave del acuerdo | ordinaria 14»; el acta en borrador de esa "
+            "sesión queda aprobada por ese acuerdo."
+        ),
+    )
     scheduled_sessions = forms.CharField(
         label=_("Calendario aprobado"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Una sesión por línea: «AAAA-MM-DD | Título»."),
     )
+    approved_original = forms.BooleanField(
+        label=_("El acta original ya fue aprobada: publicarla como registro aprobado"),
+        required=False,
+        help_text=_(
+            "Para actas históricas: se publica el acta generada de esta lectura, con el "
+            "archivo original y su SHA-256 para descargar."
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        numbers = {
+            int(n)
+            for n in re.findall(
+                r"^\s*(\d{1,3})\s*\|", str(self.initial.get("agenda") or ""), re.MULTILINE
+            )
+        }
+        numbers |= {
+            int(key.removeprefix("narrative_"))
+            for key in self.data
+            if re.fullmatch(r"narrative_\d{1,3}", key)
+        }
+        for number in sorted(numbers):
+            self.fields[f"narrative_{number}"] = forms.CharField(
+                label=_("Desarrollo del punto %(numeral)s") % {"numeral": to_roman(number)},
+                required=False,
+                max_length=100_000,
+                widget=forms.Textarea(attrs={"rows": 6}),
+                help_text=_(
+                    "Lo que el acta cuenta del punto. Párrafos separados por una línea en "
+                    "blanco; una tabla, con líneas «| celda | celda |»."
+                ),
+            )
 
     @classmethod
     def initial_from(cls, parsed: dict[str, Any]) -> dict[str, Any]:
         session = parsed.get("session") or {}
+        convocation = parsed.get("convocation") or {}
+        narratives = {
+            f"narrative_{item['number']}": item.get("narrative") or ""
+            for item in parsed.get("agenda", [])
+        }
         return {
+            **narratives,
+            "convocation_reference": convocation.get("reference") or "",
+            "convocation_date": convocation.get("date"),
+            "follow_ups": "\n".join(
+                f"{f['code']} | {STATUS_WORDS_OUT.get(f.get('status') or '', 'pendiente')} | "
+                f"{f.get('note') or ''}"
+                for f in parsed.get("follow_ups", [])
+            ),
+            "approves_minutes": "\n".join(
+                f"{a['code']} | {a['approves_minutes_of']['kind']} "
+                f"{a['approves_minutes_of']['number']}"
+                for a in parsed.get("agreements", [])
+                if a.get("approves_minutes_of")
+            ),
+            "approved_original": bool(parsed.get("approved_original")),
             "number": session.get("number"),
             "kind": session.get("kind") if session.get("kind") == "extraordinaria" else "ordinaria",
             "date": session.get("date"),
@@ -105,10 +219,20 @@ class ActaReviewForm(forms.Form):
             "modality": session.get("modality") or "presencial",
             "place": session.get("place") or "",
             "attendees": "\n".join(
-                f"{a['name']} | {a.get('role') or ''}".rstrip(" |")
+                " | ".join(
+                    [
+                        a["name"],
+                        a.get("role") or "",
+                        a.get("seat") or "",
+                        CAPACITY_WORDS_OUT.get(a.get("capacity") or "", ""),
+                    ]
+                ).rstrip(" |")
                 for a in parsed.get("attendees", [])
             ),
-            "agenda": "\n".join(f"{i['number']} | {i['title']}" for i in parsed.get("agenda", [])),
+            "agenda": "\n".join(
+                f"{i['number']} | {i['title']} | {i.get('presenter') or ''}".rstrip(" |")
+                for i in parsed.get("agenda", [])
+            ),
             "agreements": "\n".join(
                 f"{a['code']} | {a.get('agenda_item') or ''} | {a['text']}"
                 for a in parsed.get("agreements", [])
@@ -125,17 +249,66 @@ class ActaReviewForm(forms.Form):
                 raise forms.ValidationError(
                     _("Línea %(n)s: escriba «Número | Título»."), params={"n": n}
                 )
-            items.append({"number": int(row[0]), "title": " | ".join(row[1:])})
+            items.append(
+                {
+                    "number": int(row[0]),
+                    "title": row[1],
+                    "presenter": " | ".join(row[2:]),
+                }
+            )
         numbers = [i["number"] for i in items]
         if len(numbers) != len(set(numbers)):
             raise forms.ValidationError(_("Hay números de punto repetidos."))
         return items
 
     def clean_attendees(self) -> list[dict[str, Any]]:
-        return [
-            {"name": row[0], "role": " | ".join(row[1:]) or None}
-            for row in _lines(self.cleaned_data["attendees"])
-        ]
+        people = []
+        for n, row in enumerate(_lines(self.cleaned_data["attendees"]), start=1):
+            capacity = _folded(row[3]) if len(row) > 3 else ""
+            if capacity and capacity not in CAPACITY_WORDS:
+                raise forms.ValidationError(
+                    _(
+                        "Línea %(n)s: la calidad es titular, suplente, en representación o "
+                        "invitado."
+                    ),
+                    params={"n": n},
+                )
+            people.append(
+                {
+                    "name": row[0],
+                    "role": row[1] if len(row) > 1 else None,
+                    "seat": row[2] if len(row) > 2 else "",
+                    "capacity": CAPACITY_WORDS.get(capacity, ""),
+                }
+            )
+        return people
+
+    def clean_follow_ups(self) -> list[dict[str, Any]]:
+        reports = []
+        for n, row in enumerate(_lines(self.cleaned_data["follow_ups"]), start=1):
+            status = STATUS_WORDS.get(_folded(row[1])) if len(row) > 2 else None
+            if status is None or not row[0] or not " | ".join(row[2:]):
+                raise forms.ValidationError(
+                    _(
+                        "Línea %(n)s: escriba «Clave | Estado | Lo que se informó»; el estado "
+                        "es pendiente, en proceso, cumplido o cancelado."
+                    ),
+                    params={"n": n},
+                )
+            reports.append({"code": row[0], "status": status, "note": " | ".join(row[2:])})
+        return reports
+
+    def clean_approves_minutes(self) -> dict[str, dict[str, Any]]:
+        approvals = {}
+        for n, row in enumerate(_lines(self.cleaned_data["approves_minutes"]), start=1):
+            match = re.fullmatch(r"(ordinaria|extraordinaria)\s+(\d{1,3})", _folded(row[-1]))
+            if len(row) != 2 or match is None:
+                raise forms.ValidationError(
+                    _("Línea %(n)s: escriba «Clave del acuerdo | ordinaria 14»."),
+                    params={"n": n},
+                )
+            approvals[row[0]] = {"kind": match[1], "number": int(match[2])}
+        return approvals
 
     def clean_agreements(self) -> list[dict[str, Any]]:
         agreements = []
@@ -184,7 +357,24 @@ class ActaReviewForm(forms.Form):
 
     def reviewed(self) -> dict[str, Any]:
         data = self.cleaned_data
+        for item in data["agenda"]:
+            item["narrative"] = data.get(f"narrative_{item['number']}") or ""
+        approvals = data["approves_minutes"]
+        for agreement in data["agreements"]:
+            agreement["approves_minutes_of"] = approvals.get(agreement["code"])
+        reference = data["convocation_reference"].strip()
+        convocation = (
+            {
+                "reference": reference,
+                "date": (data["convocation_date"] or data["date"]).isoformat(),
+            }
+            if reference
+            else None
+        )
         return {
+            "convocation": convocation,
+            "follow_ups": data["follow_ups"],
+            "approved_original": data["approved_original"],
             "session": {
                 "number": data["number"],
                 "kind": data["kind"],

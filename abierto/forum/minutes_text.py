@@ -247,7 +247,7 @@ def _attendee_phrase(row: Attendance, seat: Seat) -> str:
         where = f"{_capacity_phrase(row, seat)} de {_seat_place(seat)}"
         if row.capacity == Attendance.Capacity.DELEGATE:
             where = f"{_capacity_phrase(row, seat)}, por {_seat_place(seat)}"
-        role = f"{role}, {where}" if role else where[0].upper() + where[1:]
+        role = f"{role}, {where}" if role else where
     return f"{_line(row.name)}, {role}"
 
 
@@ -314,7 +314,10 @@ def _roll_call_blocks(session: Session) -> list[str]:
         # neither an absence nor a quorum that the record does not show.
         return [f"{intro}; la lista de asistencia de esta sesión no consta en el registro."]
     if not _seat_rows(session):
-        return [f"{intro}, sin que se encontrara presente persona integrante alguna."]
+        return [
+            f"{intro}, sin que se encontrara presente persona integrante alguna. "
+            f"{_quorum_sentence(session)}"
+        ]
     return [f"{intro}. {_quorum_sentence(session)}"]
 
 
@@ -460,6 +463,15 @@ def _closing_sentence(session: Session) -> str:
     )
 
 
+def _mentions(narrative: list[str], item: AgendaItem) -> bool:
+    """Whether the narrative names the presenter (two consecutive words of the name)."""
+    name = item.presenter.name if item.presenter else item.presenter_name.split(",")[0]
+    words = fold(name).split()
+    told = fold(" ".join(narrative))
+    pairs = [" ".join(words[i : i + 2]) for i in range(len(words) - 1)] or words
+    return any(pair in told for pair in pairs)
+
+
 def _has_table(paragraphs: list[str]) -> bool:
     return any(paragraph.startswith("|") for paragraph in paragraphs)
 
@@ -506,7 +518,9 @@ def _item_blocks(session: Session, item: AgendaItem, agreements: list[Agreement]
         blocks.extend(_item_agreements(item, agreements, narrative))
     else:
         has_votes = item.votes.exists()
-        if presenter and not narrative:
+        if presenter and narrative and not _mentions(narrative, item):
+            blocks.append(f"{in_item}, hizo uso de la voz {presenter}.")
+        elif presenter and not narrative:
             blocks.append(
                 f"{in_item}, hizo uso de la voz {presenter}, quien presentó la información "
                 "correspondiente."

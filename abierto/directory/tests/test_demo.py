@@ -36,10 +36,10 @@ def test_load_demo_brings_the_real_stl(settings):
     acronyms = set(Institution.objects.values_list("acronym", flat=True))
     assert {"Infoem", "SECOGEM", "IEEM", "PJEdomex", "SJDH", "Tlalnepantla"} <= acronyms
     assert Institution.objects.get(acronym="Tlalnepantla").municipality.code == "15104"
-    attendees_of_the_15th = Person.objects.exclude(
-        public_role="Representante titular de la Sociedad Civil"  # a seat holder, absent
-    )
-    assert attendees_of_the_15th.count() == 8
+    # The eight present at the 15th session, the guest who presented, and the two holders
+    # who were represented (the Secretario de la Contraloría, the Magistrado Presidente).
+    assert Person.objects.count() == 11
+    assert not Person.objects.filter(name__icontains="por confirmar").exists()
     president = Person.objects.get(name="José Martínez Vilchis")
     assert president.institution.acronym == "Infoem"
     assert "facilitacion" in output

@@ -179,8 +179,8 @@ def test_the_html_escapes_what_the_facilitator_typed():
 def test_the_html_has_a_section_headings_and_agreement_boxes(fifteenth):
     html = str(documents.minutes_html(fifteenth.minutes))
     assert html.startswith('<section class="acta" lang="es-MX" data-status="draft">')
-    assert "<h2>ORDEN DEL DÍA</h2>" in html
-    assert "<h3>I. Lista de asistencia y declaratoria de quórum.</h3>" in html
+    assert "<h2>Orden del día</h2>" in html
+    assert "<p>I.- La Facilitadora Mtra. Laura Martínez Ortega procedió al pase de lista" in html
     assert (
         '<aside class="agreement" aria-label="Acuerdo STL/XV/1/2022">\n'
         "  <p><strong>ACUERDO STL/XV/1/2022:</strong> Se aprueba por unanimidad de votos el "
@@ -271,15 +271,15 @@ def test_the_docx_has_headings_agreement_boxes_and_signatures(fifteenth):
         properties.author == "Secretariado Técnico Local de Gobierno Abierto del Estado de México"
     )
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:3] == [
+    assert headings == [
         "ACTA DE LA DÉCIMO QUINTA SESIÓN ORDINARIA DEL SECRETARIADO TÉCNICO LOCAL DE GOBIERNO "
         "ABIERTO DEL ESTADO DE MÉXICO",
-        "ORDEN DEL DÍA",
-        "DESARROLLO DE LA SESIÓN",
+        "Orden del día",
+        "FIRMAS",
     ]
-    assert "XI. Clausura de la sesión." in headings
+    assert any(p.text.startswith("XI.- No habiendo más puntos") for p in document.paragraphs)
     assert any(
-        p.text.startswith("En modalidad virtual, a través de la plataforma Zoom, siendo las once")
+        p.text.startswith("En el Estado de México, siendo las once horas con cuatro minutos")
         for p in document.paragraphs
     )
     boxes = [t for t in document.tables if t.cell(0, 0).text.startswith("ACUERDO ")]
@@ -389,3 +389,40 @@ def test_the_change_and_cancellation_emails(facilitator):
         cancelled
     )
     assert "Motivo: Falta de quórum & cierre\n" in cancelled
+
+
+def test_pipe_lines_are_a_table_with_its_header():
+    blocks = documents.parse_minutes(
+        "Se revisaron las fechas.\n| Día | Sesión |\n| --- | --- |\n"
+        "| Viernes 24 de febrero de 2023 | 16a Sesión Ordinaria. |\n\nSe aprobó."
+    )
+    assert blocks == [
+        documents.Paragraph("Se revisaron las fechas."),
+        documents.Table(
+            ("Día", "Sesión"), (("Viernes 24 de febrero de 2023", "16a Sesión Ordinaria."),)
+        ),
+        documents.Paragraph("Se aprobó."),
+    ]
+
+
+def test_a_table_without_a_rule_has_no_header_and_ragged_rows_are_kept():
+    (table,) = documents.parse_minutes("| a | b |\n| c |")
+    assert table == documents.Table((), (("a", "b"), ("c",)))
+    assert table.columns == 2
+
+
+@pytest.mark.django_db
+def test_a_table_reaches_the_html_and_the_docx(facilitator):
+    session = build_fifteenth_session(facilitator)
+    minutes = session.minutes
+    minutes.text = minutes.text.replace(
+        "# FIRMAS",
+        "| Día | Sesión |\n| --- | --- |\n| Viernes 24 de febrero de 2023 | 16a |\n\n# FIRMAS",
+    )
+    html = str(documents.minutes_html(minutes))
+    assert '<table class="acta-table">' in html
+    assert '<th scope="col">Día</th>' in html
+    document = docx.Document(io.BytesIO(documents.minutes_docx(minutes)))
+    table = document.tables[-2]  # the last is the signatures'
+    assert [cell.text for cell in table.rows[1].cells] == ["Viernes 24 de febrero de 2023", "16a"]
+    assert "w:tblHeader" in table._tbl.xml

@@ -162,3 +162,74 @@ def test_the_command_exits_2_on_a_missing_file(tmp_path):
         timeout=60,
     )
     assert result.returncode == 2
+
+
+@pytest.mark.django_db
+def test_a_historical_acta_is_reviewed_in_the_form_and_published_with_its_original(
+    client_as, facilitator, client
+):
+    import hashlib
+    import io
+
+    from abierto.directory import demo as directory_demo
+    from abierto.forum import demo
+    from abierto.forum.models import Attendance, Forum, Minutes
+
+    directory_demo.load(stdout=io.StringIO(), with_logins=False)
+    demo._seats(Forum.objects.create(acronym="STL", name=demo.FORUM_NAME))
+    facilitator_client = client_as(facilitator)
+    original = demo.ACTA_15.read_bytes()
+    response = upload(facilitator_client, name="acta-15.txt", content=original)
+    review = facilitator_client.get(response["Location"])
+    form = review.context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    # The parser's reading: each item's narrative, the convocation, the calendar.
+    assert "113,000 trámites y servicios jurídicos" in data["narrative_5"]
+    assert data["convocation_reference"] == "STL/016/2022"
+    assert "STL/XV/2/2022 | ordinaria 14" in data["approves_minutes"]
+    # The facilitator says who sat for which seat, and that the original was approved.
+    data["attendees"] = (
+        "Carlos de la Peña Jiménez O´Farril | Representante Titular de la Sociedad Civil\n"  # noqa: RUF001
+        "José Martínez Vilchis | Comisionado Presidente del Infoem\n"
+        "Marco Antonio Becerril Garcés | Jefe de Unidad | Entes Públicos | en representación\n"
+        "José Edgar Marín Pérez | Titular de la Unidad de Transparencia | Poder Judicial | "
+        "en representación\n"
+        "Iván Barrera Pineda | Subsecretario de Justicia | | invitado\n"
+    )
+    data["approved_original"] = "on"
+    saved = facilitator_client.post(response["Location"], data)
+    assert saved.status_code == 302
+    session = Session.objects.get(number=15)
+    capacities = dict(session.attendance.values_list("name", "capacity"))
+    assert capacities == {
+        "Carlos de la Peña Jiménez O´Farril": "holder",  # noqa: RUF001
+        "José Martínez Vilchis": "holder",
+        "Marco Antonio Becerril Garcés": "delegate",
+        "José Edgar Marín Pérez": "delegate",
+        "Iván Barrera Pineda": Attendance.Capacity.GUEST,
+    }
+    assert session.convocation.reference == "STL/016/2022"
+    assert session.agenda.get(number=5).narrative.startswith("Para el desahogo del quinto punto")
+    minutes = session.minutes
+    assert minutes.status == Minutes.Status.PUBLISHED
+    assert minutes.original_sha256 == hashlib.sha256(original).hexdigest()
+    # Anyone downloads it, without logging in.
+    anonymous = client.get(reverse("forum:minutes_original", args=[session.public_id]))
+    assert anonymous.status_code == 200
+    assert anonymous.content == original
+
+
+@pytest.mark.django_db
+def test_review_lines_with_an_unknown_capacity_or_status_are_refused(client_as, facilitator):
+    ForumFactory()
+    client = client_as(facilitator)
+    response = upload(client)
+    form = client.get(response["Location"]).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["attendees"] = "Ana López | Presidenta | Comité | jefa"
+    data["follow_ups"] = "CT/01/2023 | listo | algo"
+    refused = client.post(response["Location"], data)
+    assert refused.status_code == 400
+    assert "la calidad es titular, suplente, en representación o invitado" in refused.text
+    assert "el estado es pendiente, en proceso, cumplido o cancelado" in refused.text
+    assert not Session.objects.exists()

@@ -268,11 +268,16 @@ def test_the_opening_says_modality_time_and_date_in_words(fifteenth):
         "GOBIERNO ABIERTO DEL ESTADO DE MÉXICO\n\n"
     )
     assert (
-        "En modalidad virtual, a través de la plataforma Zoom, siendo las once horas con "
-        "cuatro minutos del día dieciséis de diciembre de dos mil veintidós, se reunieron las "
-        "personas integrantes del Secretariado Técnico Local de Gobierno Abierto del Estado de "
-        "México, con el propósito de celebrar la Décimo Quinta Sesión Ordinaria, bajo el "
-        "siguiente:" in text
+        "En el Estado de México, siendo las once horas con cuatro minutos del día dieciséis de "
+        "diciembre de dos mil veintidós, se encuentran reunidos los integrantes del "
+        "Secretariado Técnico Local de Gobierno Abierto del Estado de México, para celebrar su "
+        "Décimo Quinta Sesión Ordinaria, a través de la plataforma Zoom, a la cual fueron "
+        "convocados por la Facilitadora Mtra. Laura Martínez Ortega, mediante el oficio número "
+        "STL/016/2022, de fecha nueve de diciembre de dos mil veintidós, estando presentes: "
+        in text
+    )
+    assert text.split("\n\n")[1].endswith(
+        ", con la finalidad de desahogar la sesión bajo el siguiente orden del día:"
     )
 
 
@@ -285,31 +290,35 @@ def test_closing_the_session_drafts_the_minutes_with_this_text(fifteenth):
 @pytest.mark.django_db
 def test_the_agenda_is_numbered_in_roman_numerals(fifteenth):
     text = compose_minutes(fifteenth)
-    assert "# ORDEN DEL DÍA\n\n- I. Lista de asistencia y declaratoria de quórum.\n" in text
-    assert "\n- XI. Clausura de la sesión.\n\n# DESARROLLO DE LA SESIÓN\n" in text
-    assert "\n# IX. Seguimiento de Acuerdos.\n" in text
+    assert "# Orden del día\n\n- I. Lista de asistencia y declaratoria de quórum;\n" in text
+    assert "\n- X. Asuntos Generales; y\n- XI. Clausura de la sesión.\n\nI.- " in text
+    assert "\n\nIX.- Estado de los acuerdos en seguimiento:\n" in text
+    # Presenters are announced in the agenda, as the STL's actas do.
+    assert (
+        "- IV. Presentación de la Carpeta Ciudadana, por parte de Mtro. Luis Hernández Vega, "
+        "Subsecretario de Justicia;\n" in text
+    )
 
 
 @pytest.mark.django_db
 def test_the_roll_call_lists_holders_alternates_delegates_and_guests(fifteenth):
     text = compose_minutes(fifteenth)
+    opening = text.split("\n\n")[1]
     assert (
-        "En desahogo del punto I del orden del día, se procedió al pase de lista de asistencia, "
-        "encontrándose presentes las siguientes personas integrantes:\n\n"
-        "- Mtra. Laura Martínez Ortega — Facilitadora del STL — Facilitación, titular\n"
-        "- Lic. Andrés Molina Pérez — Director de Gobierno Abierto — Órgano Garante (Infoem), "
-        "suplente\n"
-        "- Sofía Reyes Benítez — Integrante de sociedad civil — Sociedad Civil 1, titular\n"
-    ) in text
+        "estando presentes: Mtra. Laura Martínez Ortega, Facilitadora del STL, titular de "
+        "Facilitación; Lic. Andrés Molina Pérez, Director de Gobierno Abierto, suplente de "
+        "Órgano Garante (Infoem); Sofía Reyes Benítez, Integrante de sociedad civil, titular de "
+        "Sociedad Civil 1; " in opening
+    )
     assert (
-        "- Lic. Jorge Ramírez Soto — Entes Públicos (Secretaría de la Contraloría), en "
-        "representación de Mtro. Ricardo Salinas Mora\n"
-    ) in text
+        "; Lic. Jorge Ramírez Soto, en representación de Mtro. Ricardo Salinas Mora, por Entes "
+        "Públicos (Secretaría de la Contraloría); " in opening
+    )
     assert (
-        "Asimismo, asistieron en calidad de personas invitadas:\n\n"
-        "- Mtro. Luis Hernández Vega — Subsecretario de Justicia\n"
-    ) in text
-    assert "IEEM" not in text.split("# II.")[0]  # the absent seat is not listed
+        "; Mtro. Luis Hernández Vega, Subsecretario de Justicia, en calidad de persona "
+        "invitada, con la finalidad" in opening
+    )
+    assert "IEEM" not in opening  # the absent seat is not listed
 
 
 @pytest.mark.django_db
@@ -327,8 +336,7 @@ def test_quorum_is_declared_with_present_seats_of_total(fifteenth):
 def test_votes_and_agreements_are_written_on_their_items(fifteenth):
     text = compose_minutes(fifteenth)
     assert (
-        "# II. Lectura y, en su caso, aprobación del orden del día.\n\n"
-        "En desahogo del punto II del orden del día, se sometió a la consideración de las "
+        "II.- En desahogo de este punto del orden del día, se sometió a la consideración de las "
         "personas integrantes la propuesta correspondiente.\n\n"
         "Sometida a votación la propuesta «Aprobación del orden del día», fue aprobada por "
         "unanimidad de votos de las personas integrantes presentes.\n\n"
@@ -353,28 +361,26 @@ def test_votes_and_agreements_are_written_on_their_items(fifteenth):
 def test_items_show_the_presenter_and_the_narrative(fifteenth):
     text = compose_minutes(fifteenth)
     assert (
-        "# IV. Presentación de la Carpeta Ciudadana.\n\n"
-        "En desahogo del punto IV del orden del día, hizo uso de la voz Mtro. Luis Hernández "
-        "Vega, Subsecretario de Justicia.\n\n"
+        "IV.- En desahogo de este punto del orden del día, hizo uso de la voz Mtro. Luis "
+        "Hernández Vega, Subsecretario de Justicia.\n\n"
         "El Subsecretario expuso que la Carpeta Ciudadana" in text
     )
     assert (
-        "En desahogo del punto V del orden del día, hizo uso de la voz Mtra. Laura Martínez "
-        "Ortega, Facilitadora del STL, quien presentó la información correspondiente." in text
+        "V.- En desahogo de este punto del orden del día, hizo uso de la voz Mtra. Laura "
+        "Martínez Ortega, Facilitadora del STL, quien presentó la información correspondiente."
+        in text
     )
     assert (
-        "En desahogo del punto VI del orden del día, se dio cuenta a las personas integrantes "
-        "de la información correspondiente." in text
+        "VI.- En desahogo de este punto del orden del día, se dio cuenta a las personas "
+        "integrantes de la información correspondiente." in text
     )
-    assert "En desahogo del punto X del orden del día, no se registraron asuntos generales." in text
+    assert "X.- En desahogo de este punto del orden del día, no se registraron asuntos" in text
 
 
 @pytest.mark.django_db
 def test_the_follow_up_item_reviews_pending_agreements_of_earlier_sessions(fifteenth):
-    section = compose_minutes(fifteenth).split("# IX. Seguimiento de Acuerdos.")[1].split("# X.")[0]
-    assert (
-        "En desahogo del punto IX del orden del día, se revisó el estado de los acuerdos" in section
-    )
+    section = compose_minutes(fifteenth).split("\n\nIX.- ")[1].split("\n\nX.- ")[0]
+    assert section.startswith("Estado de los acuerdos en seguimiento:\n\n")
     assert (
         "- STL/XIV/1/2022 (Décimo Cuarta Sesión Ordinaria): Programar una sesión de "
         "sensibilización en gobierno abierto para la Contraloría. Responsable: Secretaría de la "
@@ -390,10 +396,10 @@ def test_the_follow_up_item_reviews_pending_agreements_of_earlier_sessions(fifte
 def test_the_closing_says_the_end_time_in_words_and_signatures_follow(fifteenth):
     text = compose_minutes(fifteenth)
     assert (
-        "# XI. Clausura de la sesión.\n\n"
-        "No habiendo más asuntos que tratar, se da por concluida la sesión siendo las doce "
-        "horas con cuarenta minutos del mismo día de su inicio, firmando al calce quienes en "
-        "ella intervinieron.\n\n# FIRMAS\n\n"
+        "XI.- No habiendo más puntos que tratar, siendo las doce horas con cuarenta minutos "
+        "del día dieciséis de diciembre de dos mil veintidós, la Facilitadora Mtra. Laura "
+        "Martínez Ortega dio por terminada la Décimo Quinta Sesión Ordinaria del Secretariado "
+        "Técnico Local de Gobierno Abierto del Estado de México.\n\n# FIRMAS\n\n"
         "Mtra. Laura Martínez Ortega | Facilitadora del STL — Facilitación, titular\n" in text
     )
     assert text.endswith("Mgdo. Fernando Ortiz Lugo | Magistrado — Poder Judicial, titular\n")
@@ -433,18 +439,19 @@ def test_an_in_person_session_opens_in_the_city_of_toluca():
     assert (
         compose_minutes(session)
         .split("\n\n")[1]
-        .startswith(
-            "En la Ciudad de Toluca de Lerdo, Estado de México, en la Sala de Juntas del Infoem, "
-            "siendo las once horas del día"
-        )
+        .startswith("En la Ciudad de Toluca de Lerdo, Estado de México, siendo las once horas")
+    )
+    assert f", para celebrar su {session.title}, en la Sala de Juntas del Infoem, " in (
+        compose_minutes(session)
     )
 
 
 @pytest.mark.django_db
 def test_a_hybrid_session_names_both_venues():
     session = SessionFactory(modality=Session.Modality.HYBRID, place="la sede del Infoem")
-    assert "En modalidad híbrida, de manera presencial en la Ciudad de Toluca de Lerdo" in (
-        compose_minutes(session)
+    assert (
+        "Sesión Ordinaria, de manera presencial en la sede del Infoem y a distancia por medios "
+        "electrónicos" in compose_minutes(session)
     )
 
 
@@ -461,7 +468,7 @@ def test_a_bare_session_still_has_roll_call_quorum_and_closing(facilitator):
     assert (
         "se hizo constar que no se reunió el quórum requerido de dos asientos para sesionar" in text
     )
-    assert "concluida la sesión siendo las trece horas del mismo día de su inicio" in text
+    assert "No habiendo más puntos que tratar, siendo las trece horas del día" in text
     assert "# FIRMAS" in text
 
 
@@ -499,8 +506,10 @@ def test_minutes_without_a_recorded_roll_call_say_so_and_claim_no_quorum(facilit
         session=session, number=1, title="Lista de asistencia y declaratoria de quórum."
     )
     text = compose_minutes(session)
-    assert "no consta en el registro de la plataforma" in text
-    assert "quórum" not in text.split("# I.")[1].split("\n\n", 2)[1]
+    roll_call = text.split("\n\nI.- ")[1].split("\n\n")[0]
+    assert "la lista de asistencia de esta sesión no consta en el registro" in roll_call
+    assert "declaró" not in roll_call
+    assert "quórum requerido" not in roll_call
     assert "sin que se encontrara presente" not in text
 
 
