@@ -9,9 +9,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from abierto.lib.spanish import ordinal_to_words
-
 from abierto.lib.roman import to_roman
+from abierto.lib.spanish import ordinal_to_words
 
 from .. import notifications, selectors, tasks
 from ..models import AgendaItem, Convocation, Forum, Session

@@ -8,8 +8,7 @@ from django import template
 from django.utils import dateformat
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, pgettext
 
 from abierto.lib.spanish import WEEKDAYS, date_to_text
 
@@ -48,7 +47,10 @@ def long_date(value: datetime.date | None) -> str:
 def session_badge(session: Session) -> SafeString:
     """The state of a session as a badge; «En curso» between its start and its closing."""
     if selectors.session_in_progress(session):
-        return format_html('<span class="badge badge-session-in-progress">{}</span>', _("En curso"))
+        return format_html(
+            '<span class="badge badge-session-in-progress">{}</span>',
+            pgettext("estado de una sesión", "En curso"),
+        )
     return format_html(
         '<span class="badge badge-session-{}">{}</span>',
         session.status,

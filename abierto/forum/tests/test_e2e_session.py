@@ -67,7 +67,8 @@ def test_the_facilitator_runs_a_whole_session(page, live_server, facilitator):
     assert "STL/XVI/1/2030" in page.locator("#punto-2").inner_text()
     page.get_by_label("Hora de clausura").fill("12:40")
     # Item III (minutes of the previous session) had no vote: closing asks to confirm.
-    assert "Lectura y, en su caso, aprobación del acta" in page.locator("#sin-votacion").inner_text()
+    unvoted = page.locator("#sin-votacion").inner_text()
+    assert "Lectura y, en su caso, aprobación del acta" in unvoted
     page.get_by_label("Clausurar aunque queden puntos para acuerdo sin votación").check()
     page.get_by_role("button", name="Clausurar y redactar el acta").click()
 

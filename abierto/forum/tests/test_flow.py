@@ -144,7 +144,7 @@ def test_the_live_page_says_the_codes_are_provisional(client_as, facilitator):
 
 @pytest.mark.django_db
 def test_closed_and_imported_sessions_keep_their_codes(facilitator):
-    session, seats = _running(facilitator)
+    session, _seats = _running(facilitator)
     first, second = session.agenda.filter(number__in=[2, 3]).order_by("number")
     Session.objects.filter(pk=session.pk).update(status=Session.Status.HELD)
     wrong = [
@@ -342,7 +342,7 @@ def test_a_closed_session_offers_no_editing_and_refuses_every_edit(client_as, fa
 
 @pytest.mark.django_db
 def test_services_refuse_to_change_a_closed_session(facilitator):
-    session, seats = _running(facilitator)
+    session, _seats = _running(facilitator)
     services.session_open(actor=facilitator, session=session, start_time=datetime.time(11))
     services.session_close(
         actor=facilitator, session=session, end_time=datetime.time(12), unvoted_confirmed=True
@@ -369,7 +369,7 @@ def test_services_refuse_to_change_a_closed_session(facilitator):
 def test_closing_lists_the_decisive_items_without_a_vote_and_asks_to_confirm(
     client_as, facilitator
 ):
-    session, seats = _running(facilitator)
+    session, _seats = _running(facilitator)
     services.session_open(actor=facilitator, session=session, start_time=datetime.time(11))
     client = client_as(facilitator)
     live = client.get(url("session_live", session.public_id)).text
