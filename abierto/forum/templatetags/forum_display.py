@@ -34,6 +34,14 @@ def date_text(value: datetime.date | None) -> str:
 
 
 @register.filter
+def weekday(value: datetime.date | None) -> str:
+    """«viernes» in Spanish, «Friday» in English."""
+    if not value:
+        return ""
+    return WEEKDAYS[value.weekday()] if _spanish() else dateformat.format(value, "l")
+
+
+@register.filter
 def long_date(value: datetime.date | None) -> str:
     """«viernes 16 de diciembre de 2022» in Spanish, «Friday, December 16, 2022» in English."""
     if not value:
