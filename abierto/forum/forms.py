@@ -48,14 +48,48 @@ class SessionCreateForm(SessionForm):
         label=_("Empezar con el orden del día habitual"), required=False, initial=True
     )
 
+    def __init__(self, *args: object, next_number_url: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        number = self.fields["number"]
+        number.required = False
+        number.help_text = _(
+            "Cada tipo lleva su propia numeración; vacío, toma el siguiente número del tipo."
+        )
+        if next_number_url:
+            # Choosing the kind proposes the next number of that kind (htmx, no inline script).
+            self.fields["kind"].widget.attrs.update(
+                {
+                    "hx-get": next_number_url,
+                    "hx-target": "#id_number",
+                    "hx-swap": "outerHTML",
+                    "hx-trigger": "change",
+                }
+            )
+
+
+def person_label(person: Person) -> str:
+    """A person as a choice: the name, and what tells apart two people of the same name."""
+    details = [
+        detail
+        for detail in (person.public_role, person.institution.name if person.institution else "")
+        if detail
+    ]
+    if not details:
+        return person.display_name
+    return f"{person.display_name} — {', '.join(details)}"
+
 
 class AgendaItemForm(forms.ModelForm):
     presenter = forms.ModelChoiceField(
         label=_("Presenta (integrante)"),
-        queryset=Person.objects.order_by("name"),
+        queryset=Person.objects.select_related("institution").order_by("name", "public_role"),
         required=False,
         empty_label=_("— Nadie / persona invitada —"),
     )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["presenter"].label_from_instance = person_label  # type: ignore[attr-defined]
 
     class Meta:
         model = AgendaItem
@@ -81,6 +115,12 @@ class ReasonForm(forms.Form):
 
 class TimeForm(forms.Form):
     time = forms.TimeField(label=_("Hora"), widget=TIME)
+
+
+class CloseForm(TimeForm):
+    unvoted_confirmed = forms.BooleanField(
+        label=_("Clausurar aunque queden puntos para acuerdo sin votación"), required=False
+    )
 
 
 class RollCallForm(forms.Form):

@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
-from abierto.directory.models import Institution
+from abierto.directory.models import AuditEvent, Institution
 from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
 
@@ -452,3 +454,59 @@ def seat_addresses(session: Session) -> list[str]:
             if person is not None and person.email:
                 addresses.add(person.email)
     return sorted(addresses)
+
+
+def seats_without_address(session: Session) -> list[Seat]:
+    """The seats of the session's date whose holder and alternate have no e-mail: the
+    convocation cannot reach them by mail."""
+    return [
+        seat
+        for seat in seats_on(session.forum, session.date)
+        if not any(person is not None and person.email for person in (seat.holder, seat.alternate))
+    ]
+
+
+def next_session_number(forum: Forum, kind: str) -> int:
+    """The number the next session of ``kind`` takes: each kind has its own series."""
+    last = forum.sessions.filter(kind=kind).aggregate(Max("number"))["number__max"]
+    return (last or 0) + 1
+
+
+def decisive_items_without_vote(session: Session) -> list[AgendaItem]:
+    """Items for agreement that have no vote yet: closing leaves them undecided."""
+    return list(
+        session.agenda.filter(kind=AgendaItem.Kind.DECISIVE, votes__isnull=True)
+        .distinct()
+        .order_by("number")
+    )
+
+
+# A session is in progress from the moment the facilitator records its start until it is
+# closed. The start is the audited ``session.opened`` event: the status stays «convened».
+OPENED_ACTION = "session.opened"
+RUNNING_STATUSES = [Session.Status.PLANNED, Session.Status.CONVENED]
+
+
+def _opened_events() -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(
+        target_type=ContentType.objects.get_for_model(Session), action=OPENED_ACTION
+    )
+
+
+def with_progress(sessions: QuerySet[Session]) -> QuerySet[Session]:
+    """Annotate ``opened`` on each session, for ``session_in_progress`` in lists."""
+    return sessions.annotate(
+        opened=Exists(
+            _opened_events().filter(target_id=Cast(OuterRef("pk"), output_field=CharField()))
+        )
+    )
+
+
+def session_in_progress(session: Session) -> bool:
+    """Opened and not yet closed («En curso»)."""
+    if session.status not in RUNNING_STATUSES:
+        return False
+    opened = getattr(session, "opened", None)
+    if opened is None:
+        opened = _opened_events().filter(target_id=str(session.pk)).exists()
+    return bool(opened)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("actas/importar/", views_import.acta_upload, name="acta_upload"),
     path("actas/importar/<int:pk>/", views_import.acta_review, name="acta_review"),
     path("sesiones/nueva/", views.session_create, name="session_create"),
+    path("sesiones/nueva/numero/", views.session_next_number, name="session_next_number"),
     path("sesiones/<str:public_id>/", views.session_manage, name="session_manage"),
     path("sesiones/<str:public_id>/editar/", views.session_edit, name="session_edit"),
     path("sesiones/<str:public_id>/orden/", views.agenda_add, name="agenda_add"),

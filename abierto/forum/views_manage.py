@@ -11,14 +11,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Max
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
@@ -28,6 +27,7 @@ from . import selectors, services
 from .forms import (
     AgendaItemForm,
     CalendarForm,
+    CloseForm,
     ConveneForm,
     FollowUpForm,
     GuestForm,
@@ -42,6 +42,7 @@ from .forms import (
     VoteForm,
 )
 from .models import AgendaItem, Agreement, Minutes, Session
+from .services._state import RUNNING_STATUSES
 
 facilitator_only = role_required(Role.FACILITATOR)
 
@@ -66,7 +67,9 @@ def _attempt(form: Any, action: Callable[[], Any]) -> bool:
 
 @facilitator_only
 def session_list(request: HttpRequest) -> HttpResponse:
-    sessions = Session.objects.select_related("forum", "convocation").order_by("-date", "-number")
+    sessions = selectors.with_progress(
+        Session.objects.select_related("forum", "convocation").order_by("-date", "-number")
+    )
     return render(request, "forum/manage/session_list.html", {"sessions": sessions})
 
 
@@ -77,10 +80,18 @@ def session_create(request: HttpRequest) -> HttpResponse:
     if forum is None:
         messages.error(request, _("Primero registre el foro en la administración."))
         return redirect("forum_manage:session_list")
-    last = forum.sessions.filter(kind=Session.Kind.ORDINARY).aggregate(Max("number"))["number__max"]
+    kind = request.GET.get("kind", Session.Kind.ORDINARY)
+    if kind not in Session.Kind.values:
+        kind = Session.Kind.ORDINARY
     form = SessionCreateForm(
         request.POST or None,
-        initial={"number": (last or 0) + 1, "date": timezone.localdate(), "standard_agenda": True},
+        initial={
+            "kind": kind,
+            "number": selectors.next_session_number(forum, kind),
+            "date": timezone.localdate(),
+            "standard_agenda": True,
+        },
+        next_number_url=reverse("forum_manage:session_next_number"),
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -95,6 +106,18 @@ def session_create(request: HttpRequest) -> HttpResponse:
             return redirect("forum_manage:session_manage", created[0].public_id)
     status = 400 if request.method == "POST" else 200
     return render(request, "forum/manage/session_form.html", {"form": form}, status=status)
+
+
+@facilitator_only
+@require_GET
+def session_next_number(request: HttpRequest) -> HttpResponse:
+    """The number field of the new-session form, with the next number of the chosen kind."""
+    forum = selectors.forum_default()
+    kind = request.GET.get("kind", "")
+    if forum is None or kind not in Session.Kind.values:
+        return HttpResponseBadRequest(_("Tipo de sesión no válido."))
+    form = SessionCreateForm(initial={"number": selectors.next_session_number(forum, kind)})
+    return HttpResponse(str(form["number"]))
 
 
 @facilitator_only
@@ -130,6 +153,7 @@ def _dashboard_context(session: Session) -> dict[str, Any]:
         "minutes": Minutes.objects.filter(session=session).first(),
         "history": audit_events_for(session)[:50],
         "quorum": selectors.quorum_state(session),
+        "editable": session.status in RUNNING_STATUSES,
     }
 
 
@@ -218,6 +242,20 @@ def session_convene(request: HttpRequest, public_id: str) -> HttpResponse:
         ),
     ):
         reached = len(selectors.seat_addresses(session))
+        unreached = selectors.seats_without_address(session)
+        if reached and unreached:
+            messages.warning(
+                request,
+                ngettext(
+                    "El oficio no llegará por correo al asiento %(seats)s: ni su titular ni "
+                    "su suplente tienen correo registrado. Entréguelo por otro medio.",
+                    "El oficio no llegará por correo a los asientos %(seats)s: ni sus "
+                    "titulares ni sus suplentes tienen correo registrado. Entréguelo por otro "
+                    "medio.",
+                    len(unreached),
+                )
+                % {"seats": ", ".join(seat.label for seat in unreached)},
+            )
         if reached:
             messages.success(
                 request,
@@ -262,7 +300,11 @@ def session_cancel(request: HttpRequest, public_id: str) -> HttpResponse:
 # The live screen --------------------------------------------------------------------------
 
 
-def _live_context(session: Session, **overrides: Any) -> dict[str, Any]:
+def _live_context(
+    session: Session, bound: dict[str, Any] | None = None, **overrides: Any
+) -> dict[str, Any]:
+    """The live screen; ``bound`` holds refused forms by prefix, to show them as typed."""
+    bound = bound or {}
     seats = list(selectors.seats_on(session.forum, session.date))
     presence = {p.seat.pk: p for p in selectors.roll_call(session)}
     initial: dict[str, Any] = {}
@@ -277,16 +319,15 @@ def _live_context(session: Session, **overrides: Any) -> dict[str, Any]:
         items.append(
             {
                 "item": item,
-                "vote_form": VoteForm(prefix=f"i{item.number}"),
-                "narrative_form": NarrativeForm(
-                    prefix=f"n{item.number}", initial={"narrative": item.narrative}
-                ),
-                "minutes_form": MinutesApprovalForm(prefix=f"m{item.number}", awaiting=awaiting)
+                "vote_form": bound.get(f"i{item.number}") or VoteForm(prefix=f"i{item.number}"),
+                "narrative_form": bound.get(f"n{item.number}")
+                or NarrativeForm(prefix=f"n{item.number}", initial={"narrative": item.narrative}),
+                "minutes_form": bound.get(f"m{item.number}")
+                or MinutesApprovalForm(prefix=f"m{item.number}", awaiting=awaiting)
                 if awaiting.exists() and "acta" in item.title.lower()
                 else None,
-                "calendar_form": CalendarForm(
-                    prefix=f"c{item.number}", initial={"year": session.date.year + 1}
-                )
+                "calendar_form": bound.get(f"c{item.number}")
+                or CalendarForm(prefix=f"c{item.number}", initial={"year": session.date.year + 1})
                 if "calendario" in item.title.lower()
                 else None,
             }
@@ -297,16 +338,19 @@ def _live_context(session: Session, **overrides: Any) -> dict[str, Any]:
         "roll_call_form": RollCallForm(seats=seats, initial=initial),
         "guest_form": GuestForm(),
         "guests": session.attendance.filter(capacity="guest"),
-        "open_form": TimeForm(prefix="open", initial={"time": session.start_time}),
-        "close_form": TimeForm(prefix="close", initial={"time": timezone.localtime().time()}),
+        "open_form": bound.get("open")
+        or TimeForm(prefix="open", initial={"time": session.start_time}),
+        "close_form": bound.get("close")
+        or CloseForm(prefix="close", initial={"time": timezone.localtime().time()}),
+        "unvoted": selectors.decisive_items_without_vote(session),
+        "in_progress": selectors.session_in_progress(session),
         "items": items,
         "to_review": [
             {"agreement": a, "form": FollowUpForm(prefix=f"f{a.pk}", initial={"status": a.status})}
             for a in selectors.agreements_to_review(session)
         ],
         "errors": [],
-        "editable": session.status
-        in {Session.Status.PLANNED, Session.Status.CONVENED, Session.Status.HELD},
+        "editable": session.status in RUNNING_STATUSES,
     }
     context.update(overrides)
     return context
@@ -319,14 +363,30 @@ def session_live(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 def _live_result(
-    request: HttpRequest, session: Session, errors: list[str], anchor: str = ""
+    request: HttpRequest,
+    session: Session,
+    errors: list[str],
+    anchor: str = "",
+    form: Any = None,
 ) -> HttpResponse:
-    """Back to the live screen: a redirect when it worked, the page with errors when not."""
+    """Back to the live screen: a redirect when it worked, the page with errors when not.
+
+    A refused ``form`` comes back as it was typed, with the errors beside it.
+    """
     if not errors:
         return redirect(reverse("forum_manage:session_live", args=[session.public_id]) + anchor)
     session.refresh_from_db()
+    bound = {}
+    if form is not None:
+        for error in errors:
+            if error not in _form_errors(form):
+                form.add_error(None, error)
+        bound[form.prefix] = form
     return render(
-        request, "forum/manage/session_live.html", _live_context(session, errors=errors), status=400
+        request,
+        "forum/manage/session_live.html",
+        _live_context(session, bound=bound, errors=errors, error_anchor=anchor),
+        status=400,
     )
 
 
@@ -394,16 +454,27 @@ def live_time(request: HttpRequest, public_id: str, which: str) -> HttpResponse:
     session = _session(public_id)
     if which not in {"inicio", "cierre"}:
         raise Http404
-    form = TimeForm(request.POST, prefix="open" if which == "inicio" else "close")
+    form = (
+        TimeForm(request.POST, prefix="open")
+        if which == "inicio"
+        else CloseForm(request.POST, prefix="close")
+    )
     if not form.is_valid():
-        return _live_result(request, session, _form_errors(form))
+        return _live_result(request, session, _form_errors(form), "#inicio", form)
     actor, time = acting_user(request), form.cleaned_data["time"]
     if which == "inicio":
         errors = _run(lambda: services.session_open(actor=actor, session=session, start_time=time))
-        return _live_result(request, session, errors)
-    errors = _run(lambda: services.session_close(actor=actor, session=session, end_time=time))
+        return _live_result(request, session, errors, "#inicio", form)
+    errors = _run(
+        lambda: services.session_close(
+            actor=actor,
+            session=session,
+            end_time=time,
+            unvoted_confirmed=form.cleaned_data["unvoted_confirmed"],
+        )
+    )
     if errors:
-        return _live_result(request, session, errors)
+        return _live_result(request, session, errors, "#inicio", form)
     messages.success(request, _("Sesión clausurada. Se redactó el borrador del acta."))
     return redirect("forum_manage:minutes_edit", public_id)
 
@@ -415,13 +486,13 @@ def live_vote(request: HttpRequest, public_id: str, number: int) -> HttpResponse
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = VoteForm(request.POST, prefix=f"i{number}")
     if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}")
+        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
     errors = _run(
         lambda: services.vote_record(
             actor=acting_user(request), agenda_item=item, **form.cleaned_data
         )
     )
-    return _live_result(request, session, errors, f"#punto-{number}")
+    return _live_result(request, session, errors, f"#punto-{number}", form)
 
 
 @facilitator_only
@@ -433,7 +504,7 @@ def live_minutes_approval(request: HttpRequest, public_id: str, number: int) -> 
         request.POST, prefix=f"m{number}", awaiting=selectors.minutes_awaiting_approval(session)
     )
     if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}")
+        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
     data = dict(form.cleaned_data)
     minutes = data.pop("minutes")
     errors = _run(
@@ -441,7 +512,7 @@ def live_minutes_approval(request: HttpRequest, public_id: str, number: int) -> 
             actor=acting_user(request), minutes=minutes, agenda_item=item, **data
         )
     )
-    return _live_result(request, session, errors, f"#punto-{number}")
+    return _live_result(request, session, errors, f"#punto-{number}", form)
 
 
 @facilitator_only
@@ -451,13 +522,13 @@ def live_calendar(request: HttpRequest, public_id: str, number: int) -> HttpResp
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = CalendarForm(request.POST, prefix=f"c{number}")
     if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}")
+        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
     errors = _run(
         lambda: services.calendar_approve(
             actor=acting_user(request), agenda_item=item, **form.cleaned_data
         )
     )
-    return _live_result(request, session, errors, f"#punto-{number}")
+    return _live_result(request, session, errors, f"#punto-{number}", form)
 
 
 @facilitator_only
@@ -467,13 +538,13 @@ def live_narrative(request: HttpRequest, public_id: str, number: int) -> HttpRes
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = NarrativeForm(request.POST, prefix=f"n{number}")
     if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}")
+        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
     errors = _run(
         lambda: services.agenda_item_update(
             actor=acting_user(request), item=item, narrative=form.cleaned_data["narrative"]
         )
     )
-    return _live_result(request, session, errors, f"#punto-{number}")
+    return _live_result(request, session, errors, f"#punto-{number}", form)
 
 
 @facilitator_only

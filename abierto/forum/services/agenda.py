@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -11,6 +12,8 @@ from abierto.directory.models import Person
 
 from ..models import AgendaItem, Session
 from ._audit import audit_record, changes_between, snapshot
+from ._state import check_running
+from .agreements import agreements_renumber
 from .errors import ForumError
 
 if TYPE_CHECKING:
@@ -19,15 +22,10 @@ if TYPE_CHECKING:
 ITEM_FIELDS = ["title", "kind", "presenter", "presenter_name", "narrative"]
 
 
-def _check_agenda_open(session: Session) -> None:
-    if session.status in {Session.Status.MINUTES_APPROVED, Session.Status.CANCELLED}:
-        raise ForumError(_("El orden del día de esta sesión ya no se puede modificar."))
-
-
 def _lock_agenda(session: Session) -> Session:
     """Lock the session for an agenda change, and mark it changed (feeds use ``updated_at``)."""
     locked = Session.objects.select_for_update().get(pk=session.pk)
-    _check_agenda_open(locked)
+    check_running(locked)
     Session.objects.filter(pk=locked.pk).update(updated_at=timezone.now())
     return locked
 
@@ -44,7 +42,12 @@ def agenda_item_add(
     narrative: str = "",
     before_last: bool = False,
 ) -> AgendaItem:
-    """Append an item; ``before_last`` slots it before the closing item (Asuntos generales)."""
+    """Append an item; ``before_last`` slots it before the closing items.
+
+    The closing items are «Asuntos generales» and the «Clausura» after it: a new item goes
+    before «Asuntos generales» (or before the last item when there is none), and the items
+    after it move one place down.
+    """
     session = _lock_agenda(session)
     title = " ".join(title.split())
     if not title:
@@ -52,8 +55,8 @@ def agenda_item_add(
     last = session.agenda.aggregate(Max("number"))["number__max"] or 0
     number = last + 1
     if before_last and last:
-        number = last
-        _shift(session, from_number=last, by=1)
+        number = _closing_number(session, last)
+        _shift(session, from_number=number, by=1)
     item = AgendaItem(
         session=session,
         number=number,
@@ -67,6 +70,19 @@ def agenda_item_add(
     item.save()
     audit_record(actor=actor, action="agenda.item_added", target=session, changes={"item": title})
     return item
+
+
+def _folded(text: str) -> str:
+    bare = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in bare if not unicodedata.combining(c)).casefold().split())
+
+
+def _closing_number(session: Session, last: int) -> int:
+    """Where the closing items begin: «Asuntos generales», or else the last item."""
+    for item in session.agenda.order_by("number"):
+        if _folded(item.title).startswith("asuntos generales"):
+            return item.number
+    return last
 
 
 def _shift(session: Session, *, from_number: int, by: int) -> None:
@@ -130,5 +146,6 @@ def agenda_item_move(*, actor: User, item: AgendaItem, offset: int) -> AgendaIte
         target=session,
         changes={"item": item.title, "number": [old, old + offset]},
     )
+    agreements_renumber(actor=actor, session=session)
     item.refresh_from_db()
     return item

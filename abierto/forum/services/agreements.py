@@ -13,6 +13,7 @@ from abierto.lib.roman import to_roman
 
 from ..models import AgendaItem, Agreement, AgreementFollowUp, AgreementStatus, Session, Vote
 from ._audit import audit_record, changes_between, snapshot
+from ._state import RUNNING_STATUSES, check_running, is_imported
 from .errors import ForumError
 
 if TYPE_CHECKING:
@@ -40,11 +41,12 @@ def agreement_create(
     due_date: datetime.date | None = None,
     requires_follow_up: bool = False,
 ) -> Agreement:
-    """Record an agreement with the next code of its session.
+    """Record an agreement with a provisional code of its session.
 
     The session row is locked while the number is chosen, so two facilitators' devices
     recording at once still get consecutive, distinct codes (the unique constraint on
-    ``code`` is the last line of defence).
+    ``code`` is the last line of defence). The codes then follow the agenda's order
+    (``agreements_renumber``), whatever the order in which the votes were typed.
     """
     text = text.strip()
     if not text:
@@ -55,8 +57,7 @@ def agreement_create(
         raise ForumError(_("La fecha compromiso no puede ser anterior a la sesión."))
     with transaction.atomic():
         locked = Session.objects.select_for_update().select_related("forum").get(pk=session.pk)
-        if locked.status in {Session.Status.MINUTES_APPROVED, Session.Status.CANCELLED}:
-            raise ForumError(_("Esta sesión ya no admite acuerdos."))
+        check_running(locked)
         number = (locked.agreements.aggregate(Max("number"))["number__max"] or 0) + 1
         agreement = Agreement(
             session=locked,
@@ -83,7 +84,66 @@ def agreement_create(
             target=agreement,
             changes={"code": agreement.code, "text": text, "status": agreement.status},
         )
+        agreements_renumber(actor=actor, session=locked)
+        agreement.refresh_from_db()
     return agreement
+
+
+def _agenda_order(agreement: Agreement) -> tuple[int, int]:
+    """Agreements of an agenda item in its place; those of no item after the whole agenda."""
+    item_number = agreement.agenda_item.number if agreement.agenda_item else 10**6
+    return (item_number, agreement.pk)
+
+
+# Codes and numbers an agreement holds for a moment while the codes of its session change
+# places: codes cannot swap in one UPDATE under the unique constraints.
+_PARKED_NUMBER = 32767
+
+
+def agreements_renumber(*, actor: User | None, session: Session) -> dict[str, str]:
+    """Number the agreements of a running session in the order of its agenda.
+
+    While the session runs the codes are provisional; ``session_close`` fixes them. The
+    agreements of a closed or imported session are never renumbered: their codes are
+    already cited. Returns ``{old code: new code}`` of what changed, audited.
+    """
+    with transaction.atomic():
+        locked = Session.objects.select_for_update().select_related("forum").get(pk=session.pk)
+        if locked.status not in RUNNING_STATUSES or is_imported(locked):
+            return {}
+        # The session's lock serialises every change to its agreements.
+        agreements = sorted(locked.agreements.select_related("agenda_item"), key=_agenda_order)
+        wanted = {
+            agreement.pk: (n, agreement_code(locked, n))
+            for n, agreement in enumerate(agreements, start=1)
+        }
+        moving = [a for a in agreements if (a.number, a.code) != wanted[a.pk]]
+        if not moving:
+            return {}
+        for offset, agreement in enumerate(moving):
+            Agreement.objects.filter(pk=agreement.pk).update(
+                number=_PARKED_NUMBER - offset, code=f"~{agreement.public_id}"
+            )
+        renumbered = {}
+        for agreement in moving:
+            number, code = wanted[agreement.pk]
+            Agreement.objects.filter(pk=agreement.pk).update(
+                number=number, code=code, updated_at=timezone.now()
+            )
+            audit_record(
+                actor=actor,
+                action="agreement.renumbered",
+                target=agreement,
+                changes={"code": [agreement.code, code]},
+            )
+            renumbered[agreement.code] = code
+        audit_record(
+            actor=actor,
+            action="agreement.renumbered",
+            target=locked,
+            changes={"codes": renumbered},
+        )
+    return renumbered
 
 
 AGREEMENT_FIELDS = ["text", "responsible", "due_date", "requires_follow_up"]
@@ -98,6 +158,7 @@ def agreement_update(*, actor: User, agreement: Agreement, **fields: object) -> 
     agreement = Agreement.objects.select_for_update().select_related("session").get(pk=agreement.pk)
     if agreement.session.status == Session.Status.MINUTES_APPROVED:
         raise ForumError(_("El acta de la sesión ya se aprobó: el acuerdo no se puede corregir."))
+    check_running(agreement.session)
     before = snapshot(agreement, [*AGREEMENT_FIELDS, "status"])
     for name, value in fields.items():
         setattr(agreement, name, value.strip() if isinstance(value, str) else value)
@@ -136,6 +197,7 @@ def agreement_follow_up(
     if reported_on < agreement.session.date:
         raise ForumError(_("El seguimiento no puede ser anterior a la sesión del acuerdo."))
     if session is not None:
+        check_running(session)
         if session.forum_id != agreement.session.forum_id:
             raise ForumError(_("La sesión del seguimiento es de otro foro."))
         if session.date < agreement.session.date:

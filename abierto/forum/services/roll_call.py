@@ -11,6 +11,7 @@ from abierto.directory.models import Person
 
 from ..models import Attendance, Seat, Session
 from ._audit import audit_record
+from ._state import check_running
 from .errors import ForumError
 
 if TYPE_CHECKING:
@@ -28,18 +29,13 @@ class RollCallEntry:
     delegate_role: str = ""
 
 
-def _check_roll_call_open(session: Session) -> None:
-    if session.status not in {Session.Status.PLANNED, Session.Status.CONVENED, Session.Status.HELD}:
-        raise ForumError(_("La lista de asistencia de esta sesión ya no se puede modificar."))
-
-
 @transaction.atomic
 def roll_call_record(
     *, actor: User, session: Session, entries: list[RollCallEntry]
 ) -> list[Attendance]:
     """Replace the seats' attendance with ``entries``; guests are kept."""
     session = Session.objects.select_for_update().get(pk=session.pk)
-    _check_roll_call_open(session)
+    check_running(session)
     seats = {
         seat.pk: seat for seat in Seat.objects.filter(forum=session.forum).active_on(session.date)
     }
@@ -99,7 +95,7 @@ def _row(session: Session, seat: Seat, person: Person, capacity: str) -> Attenda
 @transaction.atomic
 def guest_add(*, actor: User, session: Session, name: str, role: str = "") -> Attendance:
     session = Session.objects.select_for_update().get(pk=session.pk)
-    _check_roll_call_open(session)
+    check_running(session)
     name = " ".join(name.split())
     if not name:
         raise ForumError(_("Escriba el nombre de la persona invitada."))

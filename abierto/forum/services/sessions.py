@@ -9,11 +9,14 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from abierto.lib.roman import to_roman
 from abierto.lib.spanish import ordinal_to_words
 
-from .. import notifications, tasks
+from .. import notifications, selectors, tasks
 from ..models import AgendaItem, Convocation, Forum, Session
 from ._audit import audit_record, changes_between, jsonable, snapshot
+from ._state import check_running
+from .agreements import agreements_renumber
 from .errors import ForumError
 
 if TYPE_CHECKING:
@@ -85,7 +88,7 @@ def session_create(
     *,
     actor: User,
     forum: Forum,
-    number: int,
+    number: int | None,
     date: datetime.date,
     kind: str = Session.Kind.ORDINARY,
     start_time: datetime.time | None = None,
@@ -95,9 +98,17 @@ def session_create(
     meeting_url: str = "",
     standard_agenda: bool = True,
 ) -> Session:
-    """Plan a session; with ``standard_agenda`` it starts with the usual items of an STL agenda."""
+    """Plan a session; with ``standard_agenda`` it starts with the usual items of an STL agenda.
+
+    Without a ``number`` it takes the next one of its kind: ordinary and extraordinary
+    sessions are numbered apart («Primera Sesión Extraordinaria» after many ordinary ones).
+    """
     _check_times(start_time, end_time)
     _check_place(place)
+    if kind not in Session.Kind.values:
+        raise ForumError(_("Tipo de sesión no válido."))
+    if number is None:
+        number = selectors.next_session_number(forum, kind)
     session = Session(
         forum=forum,
         kind=kind,
@@ -137,11 +148,7 @@ def session_update(*, actor: User, session: Session, **fields: Any) -> Session:
     if unknown:
         raise TypeError(f"session_update cannot change {sorted(unknown)}")
     session = _lock(session)
-    if session.status in {Session.Status.MINUTES_APPROVED, Session.Status.CANCELLED}:
-        raise ForumError(
-            _("La sesión ya no se puede modificar: su estado es «%(status)s».")
-            % {"status": session.get_status_display()}
-        )
+    check_running(session)
     before = snapshot(session, [*EDITABLE_FIELDS, "status"])
     for name, value in fields.items():
         setattr(session, name, value.strip() if isinstance(value, str) else value)
@@ -228,8 +235,7 @@ def session_convene(
 def session_open(*, actor: User, session: Session, start_time: datetime.time) -> Session:
     """Record the actual start time, as the facilitator opens the session."""
     session = _lock(session)
-    if session.status not in {Session.Status.CONVENED, Session.Status.PLANNED}:
-        raise ForumError(_("Esta sesión no se puede iniciar en su estado actual."))
+    check_running(session)
     before = snapshot(session, ["start_time"])
     session.start_time = start_time
     if session.end_time and session.end_time <= start_time:
@@ -245,27 +251,46 @@ def session_open(*, actor: User, session: Session, start_time: datetime.time) ->
 
 
 @transaction.atomic
-def session_close(*, actor: User, session: Session, end_time: datetime.time) -> Session:
-    """Close the session at ``end_time``; it becomes held and its minutes draft is written."""
+def session_close(
+    *,
+    actor: User,
+    session: Session,
+    end_time: datetime.time,
+    unvoted_confirmed: bool | None = None,
+) -> Session:
+    """Close the session at ``end_time``; it becomes held and its minutes draft is written.
+
+    Decisive items left without a vote are listed and the close is refused unless
+    ``unvoted_confirmed`` is true. ``None`` is for callers that load a record without a
+    person at the screen (the demonstration data); the items are audited either way. The
+    agreements' codes are fixed here, in the order of the agenda.
+    """
     from .minutes import minutes_generate
 
     session = _lock(session)
-    if session.status not in {Session.Status.CONVENED, Session.Status.PLANNED}:
-        raise ForumError(_("Esta sesión no está en curso."))
+    check_running(session)
     _check_times(session.start_time, end_time)
     if not session.start_time:
         raise ForumError(_("Registre primero la hora de inicio."))
+    unvoted = selectors.decisive_items_without_vote(session)
+    if unvoted and unvoted_confirmed is False:
+        raise ForumError(
+            _(
+                "Hay puntos para acuerdo sin votación: %(items)s. Revise el orden del día o "
+                "confirme que desea clausurar así."
+            )
+            % {"items": "; ".join(f"{to_roman(item.number)}. {item.title}" for item in unvoted)}
+        )
+    agreements_renumber(actor=actor, session=session)
     before = snapshot(session, ["end_time", "status"])
     session.end_time = end_time
     session.status = Session.Status.HELD
     session.ical_sequence += 1
     session.save(update_fields=["end_time", "status", "ical_sequence", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="session.closed",
-        target=session,
-        changes=changes_between(before, snapshot(session, ["end_time", "status"])),
-    )
+    changes: dict[str, Any] = changes_between(before, snapshot(session, ["end_time", "status"]))
+    if unvoted:
+        changes["unvoted"] = [item.number for item in unvoted]
+    audit_record(actor=actor, action="session.closed", target=session, changes=changes)
     minutes_generate(actor=actor, session=session)
     return session
 

@@ -10,6 +10,7 @@ from abierto.directory.models import Institution
 from ..models import AgendaItem, Ballot, Seat, Session, Vote
 from ..selectors import quorum_state, roll_call
 from ._audit import audit_record
+from ._state import check_running
 from .agreements import agreement_create
 from .errors import ForumError
 
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
     from ..models import Agreement
-
-VOTING_STATUSES = {Session.Status.CONVENED, Session.Status.HELD}
 
 
 @transaction.atomic
@@ -46,8 +45,9 @@ def vote_record(
     session = (
         Session.objects.select_for_update().select_related("forum").get(pk=agenda_item.session_id)
     )
-    if session.status not in VOTING_STATUSES:
-        raise ForumError(_("Solo se vota en una sesión convocada o celebrada."))
+    check_running(session)
+    if session.status != Session.Status.CONVENED:
+        raise ForumError(_("Solo se vota en una sesión convocada."))
     if agenda_item.kind != AgendaItem.Kind.DECISIVE:
         raise ForumError(_("Este punto es informativo: no se vota."))
     motion = motion.strip()

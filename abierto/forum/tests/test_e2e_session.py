@@ -4,10 +4,11 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from abierto.forum.models import Agreement, Minutes, Session
 
-from .factories import ForumFactory, SeatFactory
+from .factories import ForumFactory, SeatFactory, SessionFactory
 
 pytestmark = [
     pytest.mark.e2e,
@@ -65,6 +66,10 @@ def test_the_facilitator_runs_a_whole_session(page, live_server, facilitator):
     page.locator("#punto-2 .agreement").wait_for()
     assert "STL/XVI/1/2030" in page.locator("#punto-2").inner_text()
     page.get_by_label("Hora de clausura").fill("12:40")
+    # Item III (minutes of the previous session) had no vote: closing asks to confirm.
+    unvoted = page.locator("#sin-votacion").inner_text()
+    assert "Lectura y, en su caso, aprobación del acta" in unvoted
+    page.get_by_label("Clausurar aunque queden puntos para acuerdo sin votación").check()
     page.get_by_role("button", name="Clausurar y redactar el acta").click()
 
     # The draft minutes are written from the record.
@@ -80,3 +85,26 @@ def test_the_facilitator_runs_a_whole_session(page, live_server, facilitator):
     assert session.status == Session.Status.HELD
     assert Agreement.objects.get(session=session).code == "STL/XVI/1/2030"
     assert Minutes.objects.get(session=session).status == Minutes.Status.DRAFT
+
+
+def test_choosing_extraordinary_proposes_the_next_extraordinary_number(
+    page, live_server, facilitator
+):
+    forum = ForumFactory()
+    SessionFactory(forum=forum, number=15)
+    SessionFactory(forum=forum, number=1, kind=Session.Kind.EXTRAORDINARY)
+    page.goto(f"{live_server.url}/cuenta/entrar/?next=/gestion/sesiones/nueva/")
+    page.get_by_label("Nombre de usuario").fill("alicia")
+    page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
+    page.get_by_role("button", name="Entrar").click()
+    number = page.get_by_label("Número")
+    assert number.input_value() == "16"
+    page.get_by_label("Tipo").select_option(label="Extraordinaria")
+    expect(number).to_have_value("2")
+    page.get_by_label("Tipo").select_option(label="Ordinaria")
+    expect(number).to_have_value("16")
+    page.get_by_label("Tipo").select_option(label="Extraordinaria")
+    expect(number).to_have_value("2")
+    page.get_by_label("Fecha", exact=True).fill("2030-03-10")
+    page.get_by_role("button", name="Guardar").click()
+    page.get_by_role("heading", name="Segunda Sesión Extraordinaria").wait_for()

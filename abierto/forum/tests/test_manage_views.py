@@ -87,8 +87,8 @@ def test_agenda_items_are_added_and_removed_from_the_dashboard(client_as, facili
         },
     )
     assert response.status_code == 302
-    assert session.agenda.get(number=6).title == "Avances de la Carpeta Ciudadana"
-    client.post(url("agenda_action", session.public_id, 6, "quitar"))
+    assert session.agenda.get(number=5).title == "Avances de la Carpeta Ciudadana"
+    client.post(url("agenda_action", session.public_id, 5, "quitar"))
     assert not session.agenda.filter(title__startswith="Avances").exists()
 
 

@@ -130,9 +130,10 @@ def build_fifteenth_session(actor, *, hold=True):
         ),
     }
 
-    # The 14th session left two agreements open that the 15th reviews.
+    # The 14th session left two agreements open that the 15th reviews. They are recorded
+    # while it runs; a closed session takes no new agreement.
     fourteenth = SessionFactory(
-        forum=forum, number=14, date=datetime.date(2022, 10, 28), status=Session.Status.HELD
+        forum=forum, number=14, date=datetime.date(2022, 10, 28), status=Session.Status.CONVENED
     )
     sensitisation = services.agreement_create(
         actor=actor,
@@ -149,6 +150,8 @@ def build_fifteenth_session(actor, *, hold=True):
         responsible=infoem,
         requires_follow_up=True,
     )
+    Session.objects.filter(pk=fourteenth.pk).update(status=Session.Status.HELD)
+    fourteenth.refresh_from_db()
     Minutes.objects.create(session=fourteenth, text="Acta de la Décimo Cuarta Sesión Ordinaria.")
 
     session = services.session_create(

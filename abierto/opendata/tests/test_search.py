@@ -53,10 +53,13 @@ def test_the_index_follows_new_records(demo, facilitator):
     from abierto.forum.models import Session
     from abierto.forum.services import agreement_create
 
-    session = Session.objects.get(number=16)  # planned in the 2023 calendar
-    agreement_create(actor=facilitator, session=session, text="Se instala el observatorio hídrico.")
+    # A closed session takes no new agreement: one the annual calendar planned does.
+    session = Session.objects.filter(status=Session.Status.PLANNED).order_by("date").first()
+    agreement = agreement_create(
+        actor=facilitator, session=session, text="Se instala el observatorio hídrico."
+    )
     # A saved agreement marks the index stale; the next search rebuilds it.
-    assert [hit.title for hit in search("hídricos observatorios")] == ["STL/XVI/1/2023"]
+    assert [hit.title for hit in search("hídricos observatorios")] == [agreement.code]
 
 
 @pytest.mark.django_db
