@@ -256,14 +256,13 @@ def session_close(
     actor: User,
     session: Session,
     end_time: datetime.time,
-    unvoted_confirmed: bool | None = None,
+    unvoted_confirmed: bool = False,
 ) -> Session:
     """Close the session at ``end_time``; it becomes held and its minutes draft is written.
 
     Decisive items left without a vote are listed and the close is refused unless
-    ``unvoted_confirmed`` is true. ``None`` is for callers that load a record without a
-    person at the screen (the demonstration data); the items are audited either way. The
-    agreements' codes are fixed here, in the order of the agenda.
+    ``unvoted_confirmed`` is true; the items are audited either way. The agreements' codes
+    are fixed here, in the order of the agenda.
     """
     from .minutes import minutes_generate
 
@@ -273,13 +272,17 @@ def session_close(
     if not session.start_time:
         raise ForumError(_("Registre primero la hora de inicio."))
     unvoted = selectors.decisive_items_without_vote(session)
-    if unvoted and unvoted_confirmed is False:
+    if unvoted and not unvoted_confirmed:
         raise ForumError(
             _(
                 "Hay puntos para acuerdo sin votación: %(items)s. Revise el orden del día o "
                 "confirme que desea clausurar así."
             )
-            % {"items": "; ".join(f"{to_roman(item.number)}. {item.title}" for item in unvoted)}
+            % {
+                "items": "; ".join(
+                    f"{to_roman(item.number)}. {item.title.rstrip('.')}" for item in unvoted
+                )
+            }
         )
     agreements_renumber(actor=actor, session=session)
     before = snapshot(session, ["end_time", "status"])

@@ -253,7 +253,9 @@ def build_fifteenth_session(actor, *, hold=True):
         note="La Contraloría informó que la sesión se realizará en enero de 2023.",
         session=session,
     )
-    services.session_close(actor=actor, session=session, end_time=datetime.time(12, 40))
+    services.session_close(
+        actor=actor, session=session, end_time=datetime.time(12, 40), unvoted_confirmed=True
+    )
     session.refresh_from_db()
     return session
 

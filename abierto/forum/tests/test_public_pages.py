@@ -100,7 +100,9 @@ def build_record(actor):
         due_date=datetime.date(2023, 2, 24),
         requires_follow_up=True,
     )
-    services.session_close(actor=actor, session=previous, end_time=datetime.time(12, 30))
+    services.session_close(
+        actor=actor, session=previous, end_time=datetime.time(12, 30), unvoted_confirmed=True
+    )
 
     current = _convened(actor, forum, number=15, date=datetime.date(2022, 12, 16))
     services.roll_call_record(
@@ -135,7 +137,9 @@ def build_record(actor):
         note="La Contraloría propuso fechas en marzo para la sesión de sensibilización.",
         session=current,
     )
-    services.session_close(actor=actor, session=current, end_time=datetime.time(12, 40))
+    services.session_close(
+        actor=actor, session=current, end_time=datetime.time(12, 40), unvoted_confirmed=True
+    )
     return Record(
         forum=forum,
         seats=seats,
