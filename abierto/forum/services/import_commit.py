@@ -360,15 +360,16 @@ def _approve_earlier_minutes(
     actor: User | None, session: Session, agreement: Agreement, earlier: dict[str, Any] | None
 ) -> None:
     """Freeze the earlier session's draft acta with this agreement, as a vote on it would."""
-    if not earlier:
+    if not earlier or not str(earlier.get("number") or "").isdigit():
         return
+    number = int(earlier["number"])
     kind = KINDS.get(str(earlier.get("kind") or "ordinaria"), Session.Kind.ORDINARY)
     minutes = (
         Minutes.objects.select_for_update()
         .filter(
             session__forum=session.forum,
             session__kind=kind,
-            session__number=earlier.get("number"),
+            session__number=number,
             session__date__lt=session.date,
             status=Minutes.Status.DRAFT,
         )
