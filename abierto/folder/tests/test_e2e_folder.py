@@ -51,6 +51,7 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     assert "Acta de nacimiento" in page.content()  # issued before the folder existed
 
     # Log out, and back in with CUTS, password and a new code (the next time step).
+    page.get_by_text("Menú", exact=True).click()  # a phone: the menu is a disclosure
     page.get_by_role("button", name="Salir").click()
     page.goto(f"{live_server.url}/carpeta/entrar/")
     page.get_by_label("CUTS").fill("rosa000001")
