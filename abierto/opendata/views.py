@@ -88,7 +88,7 @@ def catalog_jsonld(request: HttpRequest) -> HttpResponse:
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
-    from .search import KINDS, search
+    from .search import KINDS, search, suggestions
 
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("tipo", "")
@@ -98,7 +98,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "opendata/search.html",
-        {"query": query, "hits": hits, "kinds": KINDS.items(), "kind": kind, "year": year_raw},
+        {
+            "query": query,
+            "hits": hits,
+            "kinds": KINDS.items(),
+            "kind": kind,
+            "year": year_raw,
+            "suggestions": suggestions(query, kind=kind, year=year) if query and not hits else None,
+        },
     )
 
 
