@@ -74,9 +74,20 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     page.locator(".checks input[type=checkbox]").first.check()
     page.get_by_label("Número de consultas permitidas").fill("2")
     page.get_by_label("Para quién es").fill("Banco del Ahorro")
+    # A phone's share sheet (Web Share API), which headless Chromium on Linux lacks.
+    page.add_init_script(
+        "navigator.share = (data) => { window.sharedData = data; return Promise.resolve(); };"
+    )
     page.get_by_role("button", name="Crear enlace").click()
     link = page.locator("#enlace-compartido").inner_text().strip()
     assert link.startswith(f"{live_server.url}/compartido/")
+    # One button copies it; the share sheet's button shows only where the browser has one.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copiar el enlace").click()
+    page.get_by_text("Enlace copiado.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    page.get_by_role("button", name="Compartir…").click()
+    assert page.evaluate("window.sharedData.url") == link
 
     # A verifier, in another browser, opens the share and verifies the document.
     verifier_context = browser.new_context(locale="es-MX", viewport={"width": 390, "height": 844})
