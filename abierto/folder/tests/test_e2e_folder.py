@@ -38,6 +38,11 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     page.get_by_label("CUTS").fill("ROSA000001")
     page.get_by_label("Código de activación").fill(code)
     page.get_by_role("button", name="Continuar").click()
+    # The password rules are inside the element the field's aria-describedby names.
+    described_by = page.get_by_label("Contraseña nueva").get_attribute("aria-describedby")
+    rules = page.locator(f"#{described_by}").inner_text()
+    assert "al menos 12 caracteres" in rules
+    assert "completamente numérica" in rules
     page.get_by_label("Contraseña nueva").fill(PASSWORD)
     page.get_by_label("Confirme la contraseña").fill(PASSWORD)
     page.get_by_label("PIN de 6 dígitos para su carnet").fill(PIN)
