@@ -155,7 +155,7 @@ def _field_title(model: type[models.Model], path: str) -> str:
     with translation.override(settings.LANGUAGE_CODE):
         title = str(_field(model, path).verbose_name)
         if "." in path:
-            relation = str(model._meta.get_field(path.split(".")[0]).verbose_name)
+            relation = str(_field(model, path.split(".")[0]).verbose_name)
             if relation.casefold() != title.casefold():
                 title = f"{title} ({relation})"
     return title[:1].upper() + title[1:]

@@ -289,8 +289,8 @@ def _excerpt(body: str, query_stems: set[str], width: int = 220) -> tuple[tuple[
     end = start + width
     if end < len(body):
         # End at a whole word too.
-        space = body.rfind(" ", start, end)
-        end = space if space > start else end
+        last_space = body.rfind(" ", start, end)
+        end = last_space if last_space > start else end
     prefix = [("…", False)] if start else []
     suffix = [("…", False)] if end < len(body) else []
     return (*prefix, *marked(body[start:end], query_stems), *suffix)
