@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails and in load_demo's closing block point to the server actually started.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install lint typecheck format messages migrate demo serve-dev e2e-deps clean serve worker
 
@@ -30,10 +32,13 @@ migrate: install
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
 
 demo: migrate
-	DEBUG=1 $(BIN)/python manage.py load_demo
+	@DEBUG=1 SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
 
+# load_demo ends with the links and the demo logins; migrate has already run the system
+# checks, so runserver adds only its own few lines after them.
 run: messages demo
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@DEBUG=1 SITE_URL=$(SITE_URL) DJANGO_RUNSERVER_HIDE_WARNING=true \
+	  $(BIN)/python manage.py runserver --skip-checks $(HOST):$(PORT)
 
 # Debian's chromium drives the end-to-end tests; never a downloaded browser.
 e2e-deps:

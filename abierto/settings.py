@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -50,6 +51,15 @@ def env_int(name: str, default: int) -> int:
 
 
 DEBUG = env_bool("DEBUG")
+
+# Known harmless, silenced so that a terminal shows what matters: WeasyPrint's notice that a
+# future version will need HarfBuzz-Subset (it only makes the PDFs' fonts smaller), and
+# setuptools' notices about its own deprecated APIs (pkg_resources, distutils), which come from
+# third-party packages, never from this code.
+warnings.filterwarnings("ignore", message="HarfBuzz-Subset will be required")
+warnings.filterwarnings("ignore", message=r"pkg_resources is deprecated")
+warnings.filterwarnings("ignore", message=r"Setuptools is replacing distutils")
+warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"pkg_resources(\..*)?$")
 
 # Commands that only read the code never sign anything, so they run without the key (CI and
 # hooks check migrations on machines that hold no production secret).
@@ -328,12 +338,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # Email ---------------------------------------------------------------------------------------
+# With DEBUG, each e-mail is written to its own .eml file under EMAIL_FILE_PATH and the
+# terminal shows one line per e-mail (abierto/ops/mail.py).
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "abierto.ops.mail.FileEmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
@@ -410,6 +421,9 @@ LOGGING = {
     "loggers": {
         "axes": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        # Each task's start and end; with DEBUG the tasks run inline (TASKS_BACKEND=immediate),
+        # where these lines say nothing the page or the command does not already show.
+        "django_tasks": {"level": "WARNING" if DEBUG else "INFO"},
         "fontTools": {"level": "WARNING"},
     },
 }

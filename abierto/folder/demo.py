@@ -19,6 +19,7 @@ from typing import Any, TextIO
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from abierto.directory.models import Institution
@@ -268,7 +269,8 @@ def _documents(today: datetime.datetime) -> list[tuple[str, str, str, dict[str, 
 
 
 @transaction.atomic
-def load(*, stdout: TextIO, with_logins: bool) -> None:
+def load(*, stdout: TextIO, with_logins: bool) -> list[str]:
+    """Load the folder's demo; return the lines for load_demo's closing block."""
     institutions: dict[str, Institution] = {}
     for name, acronym, kind, parent in INSTITUTIONS:
         institution, _created = Institution.objects.get_or_create(
@@ -322,16 +324,20 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
         f"Carpeta Ciudadana: {len(TYPES)} tipos de documento, {len(issuers)} emisores, "
         f"{len(citizens)} carpetas de demostración ({issued} documentos nuevos).\n"
     )
+    lines = []
     for cuts, name in CITIZENS:
-        _carnets(stdout, citizens[cuts], cuts, name, with_logins)
+        lines += _carnets(citizens[cuts], cuts, name, with_logins)
+    if lines:
+        lines.insert(0, f"Carpeta Ciudadana ({settings.SITE_URL}{reverse('folder:landing')}):")
+    return lines
 
 
-def _carnets(stdout: TextIO, citizen: Citizen, cuts: str, name: str, with_logins: bool) -> None:
+def _carnets(citizen: Citizen, cuts: str, name: str, with_logins: bool) -> list[str]:
     has_carnet = citizen.carnets.filter(status=Carnet.Status.ACTIVE).exists()
     if not with_logins:
         if not has_carnet:
             services.carnet_issue(citizen=citizen)
-        return
+        return []
     # The QR secret and the activation code are kept only hashed: a fresh pair each load.
     carnet, token = services.carnet_issue(citizen=citizen)
     content = selectors.carnet_qr_content(token)
@@ -340,8 +346,9 @@ def _carnets(stdout: TextIO, citizen: Citizen, cuts: str, name: str, with_logins
     png = directory / f"carnet-{cuts}.png"
     segno.make(content, error="m").save(str(png), scale=6, border=4)
     count = selectors.documents_for_citizen(citizen).count()
-    stdout.write(f"  {name} · CUTS {cuts} · {count} documentos\n")
+    lines = [f"  {name} · CUTS {cuts} · {count} documentos"]
     if citizen.activated_at is None:
         code = services.citizen_activation_code_issue(citizen=citizen)
-        stdout.write(f"    código de activación: {code}\n")
-    stdout.write(f"    carnet {carnet.serial}: {content}\n    QR del carnet: {png}\n")
+        lines.append(f"    código de activación: {code}")
+    lines += [f"    carnet {carnet.serial}: {content}", f"    QR del carnet: {png}"]
+    return lines

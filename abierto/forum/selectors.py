@@ -408,6 +408,16 @@ def opendata_sessions() -> QuerySet[Session]:
     return Session.objects.select_related("forum").order_by("date", "kind", "number")
 
 
+def search_sessions() -> QuerySet[Session]:
+    """Every public session with its agenda (titles and who presents), for the site search."""
+    return opendata_sessions().prefetch_related(
+        Prefetch(
+            "agenda",
+            queryset=AgendaItem.objects.select_related("presenter").order_by("number"),
+        )
+    )
+
+
 def opendata_attendance() -> QuerySet[Attendance]:
     """Who attended each session, in which capacity; no contact data."""
     return Attendance.objects.select_related("session__forum", "seat", "person").order_by(

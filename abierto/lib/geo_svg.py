@@ -276,6 +276,7 @@ def choropleth_svg(
     id_prefix: str = "mun-",
     key_property: str = "cve_mun",
     name_property: str = "nombre",
+    link_prefix: str | None = None,
 ) -> str:
     """Areas shaded by ``values`` (keyed like the features), in quantile classes, with a
     legend below the map. Areas without a positive value take the "no data" fill.
@@ -283,6 +284,11 @@ def choropleth_svg(
     Each area is ``<path id="mun-15106" data-key="15106" data-value="3">`` with a
     ``<title>`` "Toluca: 3". Without ``labels.desc`` the description says how many areas
     have a value and names the highest.
+
+    With ``link_prefix`` (e.g. ``"#municipio-"``) each area is also a link to
+    ``link_prefix + key``, so a tap on a phone, where nothing hovers, leads somewhere (the
+    row of a table with its figures). The links are for the pointer only (``tabindex=-1``;
+    the map is one image to assistive technology): the table is the keyboard's way.
     """
     labels = labels or ChoroplethLabels()
     chart_id = safe_id(chart_id)
@@ -315,6 +321,10 @@ def choropleth_svg(
                 element("title", {}, text_node(f"{shape.name}: {shown}")),
             )
         )
+        if link_prefix is not None:
+            areas[-1] = element(
+                "a", {"href": f"{link_prefix}{shape.key}", "tabindex": -1}, areas[-1]
+            )
     body = [element("g", {"class": "map-areas"}, "".join(areas))]
 
     # Legend: a row per class, then "no data".

@@ -13,6 +13,7 @@ language, while the downloads are always written in Spanish, the platform's firs
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -47,6 +48,17 @@ class Column:
     labels: Mapping[Any, StrOrPromise] = field(default_factory=dict)
     # Publish the label instead of the code in the downloads too.
     export_labels: bool = False
+    # A short Spanish title for people (a spreadsheet's header row); the name stays the
+    # stable identifier. Empty: the description's first clause.
+    title: StrOrPromise = ""
+
+    @property
+    def heading(self) -> str:
+        """The column's Spanish title, for a header row a person reads."""
+        if self.title:
+            return str(self.title)
+        first = _FIRST_CLAUSE.split(str(self.description), maxsplit=1)[0].strip()
+        return first[:1].upper() + first[1:]
 
     def export_value(self, obj: Any) -> Any:
         value = self.get(obj)
@@ -60,6 +72,10 @@ class Column:
         if isinstance(value, bool):
             value = YES if value else NO
         return value_for_export(value)
+
+
+# Where a description's first clause ends: «Resultado de la votación: unanimidad…».
+_FIRST_CLAUSE = re.compile(r"[.:;,(]|\s[-\u2013]\s")
 
 
 def _label(labels: Mapping[Any, StrOrPromise], value: Any) -> Any:
@@ -130,7 +146,19 @@ def field_column(
         path,
         labels=labels,
         export_labels=display and bool(labels),
+        title=_field_title(model, path),
     )
+
+
+def _field_title(model: type[models.Model], path: str) -> str:
+    """«Fecha», or «Nombre (institución responsable)» for a field read through a relation."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = str(_field(model, path).verbose_name)
+        if "." in path:
+            relation = str(_field(model, path.split(".")[0]).verbose_name)
+            if relation.casefold() != title.casefold():
+                title = f"{title} ({relation})"
+    return title[:1].upper() + title[1:]
 
 
 def value_for_export(value: Any) -> Any:

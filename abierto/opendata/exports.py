@@ -39,11 +39,16 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-def csv_chunks(dataset: Dataset) -> Iterator[str]:
-    """UTF-8 CSV with a header row; a BOM so that spreadsheet programs read the accents."""
+def csv_chunks(dataset: Dataset, *, spanish_headers: bool = False) -> Iterator[str]:
+    """UTF-8 CSV with a header row; a BOM so that spreadsheet programs read the accents.
+
+    The header row holds the columns' stable identifiers (``session_date``), which programs
+    rely on; with ``spanish_headers`` it holds their Spanish titles (``Fecha de la sesión``)
+    for a person opening the file in a spreadsheet.
+    """
     buffer = _Line()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.name for c in dataset.columns])
+    writer.writerow([csv_cell(c.heading) if spanish_headers else c.name for c in dataset.columns])
     yield "\ufeff" + buffer.pop()
     for n, record in enumerate(dataset.records(), start=1):
         writer.writerow([csv_cell(v) for v in record.values()])

@@ -45,7 +45,12 @@ WATCHED: set[str] = {
     "forum.agreement",
     "forum.minutes",
     "plan.commitment",
+    "plan.actionline",
+    "plan.milestone",
+    "plan.progressreport",
+    "plan.indicator",
     "plan.activity",
+    "plan.activityservice",
 }
 _stemmer = snowballstemmer.stemmer("spanish")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -81,15 +86,26 @@ def source(function: Source) -> Source:
     return function
 
 
+def _text(*parts: object) -> str:
+    """One searchable text from what a page shows, one part per line, blanks left out."""
+    return "\n".join(str(part).strip() for part in parts if part and str(part).strip())
+
+
+# Each source indexes what the visitor reads on the page a hit leads to, not only its title.
+
+
 @source
 def _sessions() -> Iterator[Entry]:
-    for session in forum.opendata_sessions().prefetch_related("agenda"):
-        agenda = " ".join(item.title for item in session.agenda.all())
+    for session in forum.search_sessions():
+        agenda = [
+            _text(item.title, item.presenter.name if item.presenter else item.presenter_name)
+            for item in session.agenda.all()
+        ]
         yield Entry(
             "session",
             session.public_id,
             f"{session.title} ({session.date:%d/%m/%Y})",
-            f"{forum.public_place(session)} {agenda}",
+            _text(forum.public_place(session), *agenda),
             session.get_absolute_url(),
             session.date,
         )
@@ -124,12 +140,25 @@ def _agreements() -> Iterator[Entry]:
 
 @source
 def _commitments() -> Iterator[Entry]:
-    for commitment in plan.opendata_commitments():
+    for commitment in plan.search_commitments():
+        lines = [
+            _text(line.title, line.description, *(m.title for m in line.milestones.all()))
+            for line in commitment.action_lines.all()
+        ]
         yield Entry(
             "commitment",
             commitment.public_id,
             f"Compromiso {commitment.number}: {commitment.title}",
-            f"{commitment.public_problem} {commitment.objective}",
+            _text(
+                commitment.public_problem,
+                commitment.objective,
+                *lines,
+                *(report.text for report in commitment.reports.all()),
+                *(indicator.name for indicator in commitment.indicators.all()),
+                commitment.axis.title if commitment.axis else "",
+                commitment.responsible.name,
+                *(institution.name for institution in commitment.supporting.all()),
+            ),
             reverse("plan:commitment_detail", args=[commitment.public_id]),
             commitment.start_date,
         )
@@ -137,13 +166,22 @@ def _commitments() -> Iterator[Entry]:
 
 @source
 def _activities() -> Iterator[Entry]:
-    for activity in plan.opendata_activities():
+    for activity in plan.search_activities():
         where = activity.municipality.name if activity.municipality else ""
+        commitment = activity.commitment
         yield Entry(
             "activity",
             activity.public_id,
             f"{activity.title} ({where})" if where else activity.title,
-            f"{activity.kind.name} {activity.description} {activity.place} {where}",
+            _text(
+                activity.description,
+                activity.kind.name,
+                activity.place,
+                where,
+                f"Compromiso {commitment.code}: {commitment.title}" if commitment else "",
+                *(institution.name for institution in activity.institutions.all()),
+                *(service.service_type.name for service in activity.services.all()),
+            ),
             reverse("plan:activity_detail", args=[activity.public_id]),
             activity.date,
         )
@@ -199,8 +237,15 @@ class Hit:
     kind_label: StrOrPromise
     title: str
     url: str
-    snippet: str
+    # The excerpt as (text, matched) pieces, so that a template marks the matched words
+    # without trusting any HTML in the text.
+    parts: tuple[tuple[str, bool], ...]
     date: Any
+    title_parts: tuple[tuple[str, bool], ...] = ()
+
+    @property
+    def snippet(self) -> str:
+        return "".join(text for text, _matched in self.parts)
 
 
 # Markdown in the actas' text: headings, quotes and bullets at the start of a line, emphasis
@@ -219,18 +264,48 @@ def plain_text(markdown: str) -> str:
     return _MARKDOWN_EMPHASIS.sub(r"\2", text)
 
 
-def _snippet(body: str, query_stems: set[str], width: int = 220) -> str:
-    body = plain_text(body)
+def _matches(word: str, query_stems: set[str]) -> bool:
+    return _stemmer.stemWord(_plain(word)) in query_stems
+
+
+def _excerpt(body: str, query_stems: set[str], width: int = 220) -> tuple[tuple[str, bool], ...]:
+    """About ``width`` characters of ``body`` around its first matched word, as pieces."""
+    # The parts of an entry (agenda items, lines of action, reports) are lines: a middle dot
+    # keeps them apart once the excerpt is one line.
+    lines = (" ".join(line.split()) for line in plain_text(body).splitlines())
+    body = " · ".join(line for line in lines if line)
+    start = 0
     for match in _WORD.finditer(body):
-        if _stemmer.stemWord(_plain(match.group())) in query_stems:
-            start = max(0, match.start() - width // 3)
-            if start:
+        if _matches(match.group(), query_stems):
+            # Begin at the part that holds the word when it is near, else a third of the
+            # excerpt before it.
+            part_start = body.rfind(" · ", 0, match.start()) + len(" · ")
+            start = max(0, match.start() - width // 3, part_start if part_start > 2 else 0)
+            if start and start != part_start:
                 # Begin at a whole word: skip what is left of the word cut in two.
                 space = _SPACE.search(body, start, match.start())
                 start = space.end() if space else start
-            text = body[start : start + width]
-            return ("…" if start else "") + " ".join(text.split()) + "…"
-    return " ".join(body[:width].split())
+            break
+    end = start + width
+    if end < len(body):
+        # End at a whole word too.
+        last_space = body.rfind(" ", start, end)
+        end = last_space if last_space > start else end
+    prefix = [("…", False)] if start else []
+    suffix = [("…", False)] if end < len(body) else []
+    return (*prefix, *marked(body[start:end], query_stems), *suffix)
+
+
+def marked(text: str, query_stems: set[str]) -> tuple[tuple[str, bool], ...]:
+    """``text`` as (text, matched) pieces: each word whose stem is searched is one piece."""
+    parts: list[tuple[str, bool]] = []
+    position = 0
+    for match in _WORD.finditer(text):
+        if _matches(match.group(), query_stems):
+            parts += [(text[position : match.start()], False), (match.group(), True)]
+            position = match.end()
+    parts.append((text[position:], False))
+    return tuple((piece, matched) for piece, matched in parts if piece)
 
 
 def search(query: str, *, kind: str = "", year: int | None = None, limit: int = 50) -> list[Hit]:
@@ -264,6 +339,38 @@ def search(query: str, *, kind: str = "", year: int | None = None, limit: int = 
         found = [by_id[pk] for pk in order if pk in by_id][:limit]
     wanted = set(query_stems)
     return [
-        Hit(e.kind, KINDS[e.kind], e.title, e.url, _snippet(e.body or e.title, wanted), e.date)
+        Hit(
+            e.kind,
+            KINDS[e.kind],
+            e.title,
+            e.url,
+            _excerpt(e.body if e.body.strip() else e.title, wanted),
+            e.date,
+            marked(e.title, wanted),
+        )
         for e in found
     ]
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """What to try when a search finds nothing."""
+
+    # How many results the same words find without the type and year filters (None: none set).
+    without_filters: int | None
+    # Each word of a query of several words that finds something alone, with its count.
+    single_words: list[tuple[str, int]]
+
+
+def suggestions(query: str, *, kind: str = "", year: int | None = None) -> Suggestions:
+    """For a search with no result: the same words without filters, and each word alone."""
+    filtered = kind in KINDS or bool(year)
+    without_filters = len(search(query)) if filtered else None
+    words = list(dict.fromkeys(w for w in _WORD.findall(query) if stems(w)))
+    single_words: list[tuple[str, int]] = []
+    if len(words) > 1:
+        for word in words[:6]:
+            count = len(search(word, kind=kind, year=year))
+            if count:
+                single_words.append((word, count))
+    return Suggestions(without_filters, single_words)

@@ -52,9 +52,22 @@ def dataset_page(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+# ?encabezados=es: the CSV's header row in Spanish titles instead of the stable identifiers.
+SPANISH_HEADERS = ("encabezados", "es")
+
+
+def _spanish_headers(request: HttpRequest, fmt: str) -> bool:
+    name, value = SPANISH_HEADERS
+    return fmt == "csv" and request.GET.get(name) == value
+
+
+def _variant(request: HttpRequest, fmt: str) -> str:
+    return f"{fmt}-es" if _spanish_headers(request, fmt) else fmt
+
+
 def _etag(request: HttpRequest, slug: str, fmt: str = "") -> str | None:
     found = dataset(slug)
-    return f"{exports.fingerprint(found)}-{fmt}" if found else None
+    return f"{exports.fingerprint(found)}-{_variant(request, fmt)}" if found else None
 
 
 def _last_modified(request: HttpRequest, slug: str, fmt: str = "") -> object:
@@ -67,10 +80,16 @@ def download(request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse
     chosen = _dataset_or_404(slug)
     if fmt not in MEDIA_TYPES:
         raise Http404
-    chunks = exports.csv_chunks(chosen) if fmt == "csv" else exports.json_chunks(chosen)
+    spanish = _spanish_headers(request, fmt)
+    chunks = (
+        exports.csv_chunks(chosen, spanish_headers=spanish)
+        if fmt == "csv"
+        else exports.json_chunks(chosen)
+    )
     response = StreamingHttpResponse(chunks, content_type=MEDIA_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{chosen.slug}.{fmt}"'
-    response["ETag"] = quote_etag(f"{exports.fingerprint(chosen)}-{fmt}")
+    filename = f"{chosen.slug}-encabezados-es.{fmt}" if spanish else f"{chosen.slug}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["ETag"] = quote_etag(f"{exports.fingerprint(chosen)}-{_variant(request, fmt)}")
     modified = chosen.last_modified()
     if modified:
         response["Last-Modified"] = http_date(modified.timestamp())
@@ -88,7 +107,7 @@ def catalog_jsonld(request: HttpRequest) -> HttpResponse:
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
-    from .search import KINDS, search
+    from .search import KINDS, search, suggestions
 
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("tipo", "")
@@ -98,7 +117,14 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "opendata/search.html",
-        {"query": query, "hits": hits, "kinds": KINDS.items(), "kind": kind, "year": year_raw},
+        {
+            "query": query,
+            "hits": hits,
+            "kinds": KINDS.items(),
+            "kind": kind,
+            "year": year_raw,
+            "suggestions": suggestions(query, kind=kind, year=year) if query and not hits else None,
+        },
     )
 
 

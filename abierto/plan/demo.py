@@ -22,7 +22,9 @@ Reconstructed, because the source does not say it:
   spread seeded by each municipality's INEGI code, adding up exactly to those figures;
 - which 15 municipalities sent the 32 contributions, their dates and dimensions (no scores:
   the study's results are not in the source), and the few talks, restorative circles and
-  upcoming activities on the agenda, which are illustrative.
+  upcoming activities on the agenda, which are illustrative;
+- the wording of each commitment's public problem and objective (``DESCRIPTIONS``): a summary
+  of what its title, its lines of action and the minutes say it addresses, not the plan's text.
 
 The demo agency clerk login (``dependencia``) is linked to the Poder Judicial's
 representative, whose name is pending in the directory demo, so it edits that institution's
@@ -215,6 +217,70 @@ COMMITMENTS: list[CommitmentSpec] = [
     ),
 ]  # fmt: skip
 
+DESCRIPTIONS = {
+    # (kind, number): (public problem, objective), reconstructed (see the module's docstring)
+    ("co-created", 1): (
+        "Muchas personas, sobre todo en municipios alejados de las cabeceras, no acceden a los "
+        "trámites y servicios jurídicos del Estado porque las oficinas están lejos, los "
+        "traslados cuestan y no saben a qué dependencia acudir.",
+        "Llevar a los 125 municipios, en una sola jornada y un solo lugar, los trámites y "
+        "servicios jurídicos de las dependencias estatales mediante las Caravanas por la "
+        "Justicia Cotidiana.",
+    ),
+    ("co-created", 2): (
+        "Para cada trámite, las personas deben presentar una y otra vez los mismos documentos "
+        "oficiales en papel, porque las dependencias no comparten la información que ya "
+        "emitieron.",
+        "Que cada persona tenga en una Carpeta Ciudadana los documentos oficiales firmados por "
+        "las dependencias, los comparta con el carnet jurídico y que cualquiera pueda "
+        "verificarlos sin volver a pedirlos en papel.",
+    ),
+    ("co-created", 3): (
+        "Los conflictos vecinales, familiares y comunitarios llegan a juicio aunque podrían "
+        "resolverse por acuerdo, y pocas personas conocen la mediación, la conciliación y la "
+        "justicia restaurativa.",
+        "Acercar los mecanismos alternativos de solución de controversias a la ciudadanía: "
+        "personas servidoras públicas certificadas en mediación y pláticas informativas en los "
+        "municipios.",
+    ),
+    ("co-created", 4): (
+        "El Estado de México no tenía un marco legal que ordenara la justicia cotidiana: los "
+        "medios para resolver los conflictos de todos los días estaban dispersos en varias "
+        "normas.",
+        "Contar con una Ley de Justicia Cotidiana del Estado de México, publicada y conocida por "
+        "la ciudadanía.",
+    ),
+    ("co-created", 5): (
+        "La información pública útil para la ciudadanía está dispersa en varias plataformas y "
+        "pocas veces se publica en formatos abiertos y reutilizables.",
+        "Reunir en un mapa las plataformas de acceso a la información y publicar datos abiertos "
+        "y de interés público en una plataforma propia.",
+    ),
+    ("co-created", 6): (
+        "En muchos municipios la población no conoce su derecho de acceso a la información ni "
+        "cómo ejercerlo ante su ayuntamiento.",
+        "Convenir alianzas con los ayuntamientos para difundir el derecho de acceso a la "
+        "información y sus beneficios entre la población.",
+    ),
+    ("proactive", 1): (
+        "La apertura de los gobiernos municipales es desigual y no se mide: no se sabe qué tan "
+        "abiertos son ni en qué aspectos.",
+        "Medir la apertura municipal con un estudio validado por la ciudadanía e instalar "
+        "secretariados técnicos locales en los municipios.",
+    ),
+    ("proactive", 2): (
+        "La participación ciudadana más allá de las elecciones es baja y poco conocida.",
+        "Diseñar y poner en marcha una estrategia que fortalezca la cultura democrática y la "
+        "participación ciudadana en el Estado de México.",
+    ),
+    ("proactive", 3): (
+        "Las y los jóvenes que egresan de centros de asistencia social enfrentan conflictos y "
+        "barreras para acceder a la justicia, con pocas redes de apoyo.",
+        "Ofrecer círculos restaurativos, a través del Centro Estatal de Mediación del Poder "
+        "Judicial, que les den herramientas de cultura de paz para resolver sus conflictos.",
+    ),
+}
+
 REPORTS = {
     # (kind, number): text presented at the 15th session (figures from CONTEXT.md)
     ("co-created", 1): (
@@ -340,6 +406,7 @@ def _commitments(
 ) -> dict[tuple[str, int], Commitment]:
     result = {}
     for kind, number, axis, title, responsible, supporting, ogp, end, lines in COMMITMENTS:
+        problem, objective = DESCRIPTIONS[(kind, number)]
         commitment, created = Commitment.objects.get_or_create(
             plan=plan,
             kind=kind,
@@ -347,6 +414,8 @@ def _commitments(
             defaults={
                 "axis": axes[axis],
                 "title": title,
+                "public_problem": problem,
+                "objective": objective,
                 "responsible": institutions[responsible],
                 "ogp_access_to_information": ogp[0],
                 "ogp_civic_participation": ogp[1],
@@ -357,6 +426,11 @@ def _commitments(
         )
         if created:
             commitment.supporting.set([institutions[a] for a in supporting])
+        elif not commitment.public_problem and not commitment.objective:
+            # A database loaded before the descriptions existed gets them; an edited one keeps
+            # its own text.
+            commitment.public_problem, commitment.objective = problem, objective
+            commitment.save(update_fields=["public_problem", "objective", "updated_at"])
         result[(kind, number)] = commitment
         for line_number, (line_title, milestones) in enumerate(lines, start=1):
             line = ActionLine.objects.filter(commitment=commitment, number=line_number).first()
@@ -481,6 +555,7 @@ def _other_activities(
 ) -> None:
     today = timezone.localdate()
     talk = "Plática informativa sobre justicia cotidiana y mediación"
+    carnet = "Plática informativa sobre el carnet jurídico y la Carpeta Ciudadana"
     circle = "Círculo restaurativo con jóvenes que egresan de centros de asistencia social"
     upcoming = today + datetime.timedelta(days=14)
     items = [
@@ -490,6 +565,8 @@ def _other_activities(
         ("platica", talk, "15106", D(2022, 8, 18), datetime.time(10), ("co-created", 3),
          "SJDH", "held"),
         ("platica", talk, "15033", D(2022, 10, 6), datetime.time(11), ("co-created", 3),
+         "SJDH", "held"),
+        ("platica", carnet, "15104", D(2022, 11, 10), datetime.time(11), ("co-created", 2),
          "SJDH", "held"),
         ("circulo-restaurativo", circle, "15106", D(2022, 9, 22), datetime.time(10),
          ("proactive", 3), "PJEdomex", "held"),

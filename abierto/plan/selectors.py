@@ -694,6 +694,28 @@ def opendata_commitments() -> QuerySet[Commitment]:
     )
 
 
+def search_commitments() -> QuerySet[Commitment]:
+    """Every commitment with what its public page shows, for the site search."""
+    return opendata_commitments().prefetch_related(
+        Prefetch("action_lines", queryset=action_lines_ordered()),
+        Prefetch("reports", queryset=ProgressReport.objects.order_by("date", "id")),
+        Prefetch("indicators", queryset=Indicator.objects.order_by("order", "code")),
+    )
+
+
+def action_lines_ordered() -> QuerySet[ActionLine]:
+    return ActionLine.objects.prefetch_related(
+        Prefetch("milestones", queryset=Milestone.objects.order_by("number"))
+    ).order_by("number")
+
+
+def search_activities() -> QuerySet[Activity]:
+    """The public agenda with what an activity's page shows, for the site search."""
+    return opendata_activities().prefetch_related(
+        Prefetch("services", queryset=ActivityService.objects.select_related("service_type"))
+    )
+
+
 def opendata_milestones() -> QuerySet[Milestone]:
     return Milestone.objects.select_related("action_line__commitment__plan").order_by(
         "action_line__commitment__plan__period_start",

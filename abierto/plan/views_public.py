@@ -323,7 +323,9 @@ def coverage_map(coverage: selectors.Coverage) -> str:
         value=_activities_label,
         legend_value=_number,
     )
-    return geo_svg.choropleth_svg(municipality_map(), values, labels=labels, chart_id="mapa")
+    return geo_svg.choropleth_svg(
+        municipality_map(), values, labels=labels, chart_id="mapa", link_prefix="#municipio-"
+    )
 
 
 @require_safe

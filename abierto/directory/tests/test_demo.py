@@ -88,3 +88,30 @@ def test_demo_logins_are_refused_outside_debug(settings):
     load_demo("--no-logins")
     assert not get_user_model().objects.exists()
     assert Person.objects.filter(name="Enrique Serrano Arenas").exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_ends_with_the_links_and_the_logins_at_the_site_url(settings):
+    settings.DEBUG = True
+    settings.SITE_URL = "http://127.0.0.1:8001"
+    output = load_demo()
+    block = output[output.rindex("abierto: ") :]
+    assert block.startswith("abierto: http://127.0.0.1:8001/")
+    assert "http://127.0.0.1:8001/sesiones/" in block
+    assert "http://127.0.0.1:8001/carpeta/" in block
+    assert "contraseña: abierto-demo-2022" in block
+    for username in ("facilitacion", "integrante", "dependencia", "ciudadania"):
+        assert f"usuario: {username}" in block
+    # The demo folders' activation codes are in the closing block too, after everything else.
+    assert "código de activación" in block
+    assert ":8000" not in block
+    assert len(output.splitlines()) < 80  # no e-mail is printed whole
+
+
+@pytest.mark.django_db
+def test_load_demo_without_logins_still_ends_with_the_links(settings):
+    settings.DEBUG = False
+    output = load_demo("--no-logins")
+    block = output[output.rindex("abierto: ") :]
+    assert "/plan/" in block
+    assert "Cuentas de demostración" not in block

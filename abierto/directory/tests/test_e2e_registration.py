@@ -33,12 +33,14 @@ def test_apply_approve_and_log_in(page, live_server, facilitator):
     page.get_by_label("Nombre de usuario").fill("alicia")
     page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
     page.get_by_role("button", name="Entrar").click()
+    page.get_by_text("Menú", exact=True).click()  # a phone: the menu is a disclosure
     page.get_by_role("link", name="Solicitudes", exact=True).click()
     page.get_by_role("link", name="Rosa Elena Martínez Juárez").click()
     page.get_by_role("radio", name="Aprobar", exact=True).check()
     page.get_by_label("Motivo o mensaje para la persona solicitante").fill("¡Bienvenida al STL!")
     page.get_by_role("button", name="Guardar la decisión y avisar por correo").click()
     page.get_by_text("Solicitud aprobada").wait_for()
+    page.get_by_text("Menú", exact=True).click()
     page.get_by_role("button", name="Salir").click()
 
     # The applicant follows the e-mailed link, chooses a password and logs in.

@@ -166,6 +166,34 @@ def test_the_home_page_links_the_main_sections(client):
 
 
 @pytest.mark.django_db
+def test_each_card_of_the_home_page_leads_to_its_part(client):
+    import re
+
+    page = client.get("/").text
+    card = r'<li class="card card-link">\s*<h3><a href="([^"]+)">([^<]+)</a></h3>'
+    assert {name: href for href, name in re.findall(card, page)} == {
+        "Sesiones del STL": reverse("forum:session_list"),
+        "Plan de Acción Local": reverse("plan:overview"),
+        "Carpeta Ciudadana": reverse("folder:landing"),
+        "Datos abiertos": reverse("opendata:catalog"),
+    }
+
+
+@pytest.mark.django_db
+def test_the_phone_menu_is_a_disclosure_and_the_language_choice_is_in_the_footer(client):
+    page = client.get("/").text
+    header = page[page.index('<header class="site-header">') : page.index("</header>")]
+    footer = page[page.index('<footer class="site-footer">') : page.index("</footer>")]
+    assert '<details class="menu-compact">' in header
+    assert "<summary>Menú</summary>" in header
+    assert header.count('aria-label="Principal"') == 2  # the phone's and the wide screen's
+    assert 'name="language"' not in header
+    assert '<label for="language">Idioma</label>' in footer
+    assert page.count('id="language"') == 1
+    assert "<script>" not in page  # no inline script: it works without JavaScript
+
+
+@pytest.mark.django_db
 def test_the_interface_switches_to_english(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"}, follow=True)
     assert response.status_code == 200

@@ -38,6 +38,11 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     page.get_by_label("CUTS").fill("ROSA000001")
     page.get_by_label("Código de activación").fill(code)
     page.get_by_role("button", name="Continuar").click()
+    # The password rules are inside the element the field's aria-describedby names.
+    described_by = page.get_by_label("Contraseña nueva").get_attribute("aria-describedby")
+    rules = page.locator(f"#{described_by}").inner_text()
+    assert "al menos 12 caracteres" in rules
+    assert "completamente numérica" in rules
     page.get_by_label("Contraseña nueva").fill(PASSWORD)
     page.get_by_label("Confirme la contraseña").fill(PASSWORD)
     page.get_by_label("PIN de 6 dígitos para su carnet").fill(PIN)
@@ -51,6 +56,7 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     assert "Acta de nacimiento" in page.content()  # issued before the folder existed
 
     # Log out, and back in with CUTS, password and a new code (the next time step).
+    page.get_by_text("Menú", exact=True).click()  # a phone: the menu is a disclosure
     page.get_by_role("button", name="Salir").click()
     page.goto(f"{live_server.url}/carpeta/entrar/")
     page.get_by_label("CUTS").fill("rosa000001")
@@ -73,9 +79,20 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     page.locator(".checks input[type=checkbox]").first.check()
     page.get_by_label("Número de consultas permitidas").fill("2")
     page.get_by_label("Para quién es").fill("Banco del Ahorro")
+    # A phone's share sheet (Web Share API), which headless Chromium on Linux lacks.
+    page.add_init_script(
+        "navigator.share = (data) => { window.sharedData = data; return Promise.resolve(); };"
+    )
     page.get_by_role("button", name="Crear enlace").click()
     link = page.locator("#enlace-compartido").inner_text().strip()
     assert link.startswith(f"{live_server.url}/compartido/")
+    # One button copies it; the share sheet's button shows only where the browser has one.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copiar el enlace").click()
+    page.get_by_text("Enlace copiado.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    page.get_by_role("button", name="Compartir…").click()
+    assert page.evaluate("window.sharedData.url") == link
 
     # A verifier, in another browser, opens the share and verifies the document.
     verifier_context = browser.new_context(locale="es-MX", viewport={"width": 390, "height": 844})

@@ -54,6 +54,28 @@ def test_creating_a_share_shows_its_link_and_qr_once(holder):
     assert "Consultas: 0 de 2" in again
 
 
+def test_the_new_link_can_be_copied_shared_or_sent_by_email(holder):
+    from urllib.parse import parse_qs, urlsplit
+
+    client, _citizen, document = holder
+    path, page = _create(client, document)
+    # The copy and share-sheet buttons exist hidden; the static script shows what the browser
+    # supports. Without it, the e-mail link carries the whole link.
+    assert re.search(r"<button [^>]*data-share-copy hidden>Copiar el enlace</button>", page)
+    assert re.search(r"<button [^>]*data-share-native hidden>Compartir…</button>", page)
+    assert "/static/js/share-link.js" in page
+    assert "<script>" not in page
+    mailto = re.search(r'href="(mailto:[^"]+)"', page)[1].replace("&amp;", "&")
+    query = parse_qs(urlsplit(mailto).query)
+    assert query["subject"] == ["Documentos de mi Carpeta Ciudadana"]
+    assert query["body"][0].endswith(f"http://testserver{path}")
+    assert 'role="status"' in page
+    # A later visit has neither the link nor the script.
+    again = client.get("/carpeta/compartir/").content.decode()
+    assert "share-link.js" not in again
+    assert "mailto:" not in again
+
+
 def test_the_recipient_opens_after_confirming_and_each_open_counts(holder):
     client, citizen, document = holder
     path, _page = _create(client, document, recipient="Banco")

@@ -213,3 +213,14 @@ def test_any_squares_and_values_make_a_valid_map_inside_its_box(squares, values,
         numbers = [float(n) for n in NUMBER.findall(path.get("d"))]
         assert all(0 <= x <= width for x in numbers[0::2])
         assert all(0 <= y <= height for y in numbers[1::2])
+
+
+def test_areas_can_be_links_for_a_tap():
+    features = [square("15106", 0, 0, name="Toluca"), square("15001", 1, 0)]
+    assert "<a " not in choropleth_svg(features, {"15106": 2})
+    linked = parse(choropleth_svg(features, {"15106": 2}, link_prefix="#municipio-"))
+    links = list(linked.iter(f"{SVG}a"))
+    assert [a.get("href") for a in links] == ["#municipio-15106", "#municipio-15001"]
+    assert [a.find(f"{SVG}path").get("data-key") for a in links] == ["15106", "15001"]
+    assert {a.get("tabindex") for a in links} == {"-1"}
+    assert len(areas(linked)) == 2

@@ -64,6 +64,47 @@ def test_csv_downloads_parse_with_a_header_row(client, demo, slug):
     assert len(rows) - 1 == dataset.count() > 0
 
 
+def test_every_column_has_a_short_spanish_title_unique_in_its_dataset():
+    for dataset in datasets():
+        headings = [column.heading for column in dataset.columns]
+        assert len(set(headings)) == len(headings), dataset.slug
+        for column, heading in zip(dataset.columns, headings, strict=True):
+            assert heading, (dataset.slug, column.name)
+            assert heading[0].isupper(), (dataset.slug, column.name)
+            assert "_" not in heading, (dataset.slug, column.name)
+            assert len(heading) <= 60, (dataset.slug, column.name, heading)
+    sessions = next(d for d in datasets() if d.slug == "sesiones")
+    assert {c.name: c.heading for c in sessions.columns}["start_time"] == "Hora de inicio"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ALL)
+def test_a_csv_with_spanish_headers_keeps_the_same_data(client, demo, slug):
+    dataset = next(d for d in datasets() if d.slug == slug)
+    plain = client.get(f"/datos/{slug}.csv")
+    spanish = client.get(f"/datos/{slug}.csv", {"encabezados": "es"})
+    assert spanish.status_code == 200
+    assert f'filename="{slug}-encabezados-es.csv"' in spanish["Content-Disposition"]
+    plain_rows = list(csv.reader(io.StringIO(body(plain).lstrip("\ufeff"))))
+    spanish_rows = list(csv.reader(io.StringIO(body(spanish).lstrip("\ufeff"))))
+    assert plain_rows[0] == [c.name for c in dataset.columns]  # the stable identifiers
+    assert spanish_rows[0] == [c.heading for c in dataset.columns]
+    assert spanish_rows[1:] == plain_rows[1:]
+    # Each variant has its own ETag, so a cache never serves one for the other.
+    assert spanish["ETag"] != plain["ETag"]
+    again = client.get(
+        f"/datos/{slug}.csv", {"encabezados": "es"}, HTTP_IF_NONE_MATCH=plain["ETag"]
+    )
+    assert again.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_dataset_page_offers_spanish_headers_and_lists_the_titles(client, demo):
+    page = client.get("/datos/acuerdos/").text
+    assert 'href="/datos/acuerdos.csv?encabezados=es"' in page
+    assert "<td>Fecha de la sesión</td>" in page
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("slug", ALL)
 def test_json_downloads_parse(client, demo, slug):

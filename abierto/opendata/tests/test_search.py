@@ -73,3 +73,54 @@ def test_the_search_page(client, demo):
 def test_commitments_and_activities_are_found(demo):
     kinds = {hit.kind for hit in search("justicia")}
     assert {"commitment", "activity"} <= kinds
+
+
+@pytest.mark.django_db
+def test_the_index_holds_what_the_visitor_reads_not_only_titles(demo):
+    hits = search("carnet")
+    kinds = {hit.kind for hit in hits}
+    assert {"commitment", "activity"} <= kinds
+    # Words found only in a commitment's lines of action, milestones or reports.
+    assert any(hit.kind == "commitment" for hit in search("piloto"))
+    assert any(hit.kind == "commitment" for hit in search("certificaron"))
+    # An activity is found by the commitment it serves.
+    assert any(hit.kind == "activity" for hit in search("interoperabilidad"))
+
+
+@pytest.mark.django_db
+def test_each_hit_has_an_excerpt_with_the_matched_words_marked(demo):
+    hit = next(hit for hit in search("carnet") if hit.kind == "commitment")
+    assert hit.snippet.strip()
+    assert ("carnet", True) in hit.parts
+    assert any(matched and text.casefold() == "carnet" for text, matched in hit.title_parts)
+    aprobo = next(hit for hit in search("aprobó") if hit.kind == "session")
+    assert ("aprobación", True) in aprobo.parts  # the stem matched, the text kept
+
+
+@pytest.mark.django_db
+def test_the_results_page_marks_the_words_and_escapes_the_text(client, demo, facilitator):
+    from abierto.forum.models import Session
+    from abierto.forum.services import agreement_create
+
+    session = Session.objects.get(number=15)
+    agreement_create(actor=facilitator, session=session, text="Revisar <b>hidrantes</b> ya.")
+    page = client.get("/buscar/", {"q": "hidrantes"}).text
+    assert "<mark>hidrantes</mark>" in page
+    assert "&lt;b&gt;" in page
+    assert "<b>hidrantes" not in page
+    assert "<mark>carnet</mark>" in client.get("/buscar/", {"q": "carnet"}).text
+
+
+@pytest.mark.django_db
+def test_no_result_suggests_what_to_try(client, demo):
+    page = client.get("/buscar/", {"q": "carnet", "tipo": "minutes", "anio": "2019"}).text
+    assert "0 resultados" in page
+    assert "Qué puede probar" in page
+    # The same words without the filters, with their count.
+    assert 'href="?q=carnet"' in page
+    assert f"sin filtros de tipo ni de año: {len(search('carnet'))} resultados</a>" in page
+
+    page = client.get("/buscar/", {"q": "carnet hidroponía"}).text
+    assert "Cada palabra por separado" in page
+    assert 'href="?q=carnet"' in page
+    assert "hidroponía</a>" not in page  # a word that finds nothing alone is not offered

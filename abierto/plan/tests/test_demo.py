@@ -79,3 +79,30 @@ def test_the_demo_clerk_edits_the_judiciarys_commitment(settings):
     load_demo()
     clerk = get_user_model().objects.get(username="dependencia")
     assert [c.code for c in selectors.commitments_editable_by(clerk)] == ["CP3"]
+
+
+@pytest.mark.django_db
+def test_every_demo_commitment_states_its_problem_and_objective(settings, client):
+    settings.DEBUG = True
+    load_demo()
+    commitments = Commitment.objects.all()
+    assert commitments.count() == 9
+    for commitment in commitments:
+        assert commitment.public_problem.strip(), commitment
+        assert commitment.objective.strip(), commitment
+        page = client.get(f"/plan/compromisos/{commitment.public_id}/").text
+        assert "Sin descripción registrada" not in page
+
+
+@pytest.mark.django_db
+def test_a_database_loaded_before_the_descriptions_gets_them(settings):
+    settings.DEBUG = True
+    load_demo()
+    Commitment.objects.update(public_problem="", objective="")
+    edited = Commitment.objects.get(kind="co-created", number=3)
+    edited.objective = "Texto editado por la dependencia."
+    edited.save()
+    load_demo()
+    assert not Commitment.objects.filter(public_problem="").exclude(pk=edited.pk).exists()
+    edited.refresh_from_db()
+    assert (edited.public_problem, edited.objective) == ("", "Texto editado por la dependencia.")

@@ -80,6 +80,16 @@ def test_the_plan_and_its_coverage_map_render_without_errors(page, live_server, 
     assert table.locator("tbody tr").count() == 125
     assert page.get_by_role("rowheader", name="Toluca").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # A tap on a municipality shows its figures beside the map (nothing hovers on a phone).
+    map_svg.locator("#mun-15106").dispatch_event("click")
+    detail = page.locator("#mapa-detalle")
+    detail.get_by_role("heading", name="Toluca").wait_for()
+    assert "Actividades" in detail.inner_text()
+    assert "2" in detail.inner_text()
+    assert page.url.endswith("/plan/cobertura/")  # the script kept the page where it was
+    if device == "escritorio":
+        # The map has the width: it is wider than the figures beside it and than half the page.
+        assert map_box["width"] > width / 2
     page.screenshot(path=tmp_path / f"cobertura-{device}.png", full_page=True)
 
     page.goto(f"{live_server.url}/plan/compromisos/{record.caravans.public_id}/")

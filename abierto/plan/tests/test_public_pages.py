@@ -397,6 +397,26 @@ def test_the_coverage_map_has_the_125_municipalities_shaded_by_activities(client
     assert "Toluca (2 actividades)" in desc
 
 
+def test_a_tap_on_a_municipality_leads_to_its_figures_without_hover(client, record):
+    html = text_of(client.get(reverse("plan:coverage")))
+    (map_svg,) = [svg for svg in svgs(html) if svg.get("id") == "mapa"]
+    links = {
+        link.get("href"): link.find(f"{SVG}path").get("data-key")
+        for link in map_svg.iter(f"{SVG}a")
+    }
+    assert len(links) == 125
+    assert links["#municipio-15106"] == "15106"
+    # Each link leads to the table's row of that municipality, whose figures are there.
+    assert re.search(r'<tr id="municipio-15106" class="has-activities">\s*<th scope="row">', html)
+    assert html.count('<tr id="municipio-') == 125
+    # Pointer-only links: the map is one image to assistive technology, the table is the way in.
+    assert all(link.get("tabindex") == "-1" for link in map_svg.iter(f"{SVG}a"))
+    assert "Al pasar el puntero" not in html
+    assert "Toque o haga clic en un municipio" in html
+    assert 'id="mapa-detalle" aria-live="polite"' in html
+    assert "/static/js/coverage-map.js" in html
+
+
 def test_the_coverage_table_gives_every_municipality_and_the_totals(client, record):
     html = text_of(client.get(reverse("plan:coverage")))
     (table,) = re.findall(r'<table class="coverage-table">.*?</table>', html, flags=re.DOTALL)
