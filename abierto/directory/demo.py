@@ -116,13 +116,13 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
         f"{Municipality.objects.count()} municipios.\n"
     )
     if with_logins:
-        _load_logins(stdout)
+        _load_logins()
 
 
-def _load_logins(stdout: TextIO) -> None:
+def _load_logins() -> None:
+    """The demo accounts; ``load_demo`` prints them last, in its closing block."""
     user_model = get_user_model()
     password = settings.DEMO_PASSWORD
-    stdout.write("Cuentas de demostración (solo con DEBUG=1):\n")
     for username, role, first_name, staff in DEMO_LOGINS:
         user, created = user_model.objects.get_or_create(
             username=username,
@@ -137,4 +137,3 @@ def _load_logins(stdout: TextIO) -> None:
             user.set_password(password)
             user.save()
         role_grant(user=user, role=role)
-        stdout.write(f"  {role.label:<28} usuario: {username:<14} contraseña: {password}\n")

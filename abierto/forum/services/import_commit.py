@@ -39,6 +39,7 @@ from ..models import (
     ActaImport,
     AgendaItem,
     Agreement,
+    AgreementFollowUp,
     AgreementStatus,
     Attendance,
     Convocation,
@@ -49,7 +50,7 @@ from ..models import (
     Vote,
 )
 from ._audit import audit_record
-from .agreements import agreement_code, agreement_follow_up
+from .agreements import agreement_code
 from .errors import ForumError
 from .minutes import content_hash
 
@@ -394,21 +395,56 @@ def _approve_earlier_minutes(
 
 
 def _follow_ups(actor: User | None, session: Session, reports: list[dict[str, Any]]) -> None:
+    """Progress reported at the imported session on agreements of earlier sessions.
+
+    Written here rather than through ``agreement_follow_up``, which takes reports only while
+    a session runs: an imported session is a past one, held already.
+    """
     for report in reports:
         code = _line(report.get("code"), 40)
-        agreement = Agreement.objects.filter(session__forum=session.forum, code=code).first()
+        agreement = (
+            Agreement.objects.select_for_update()
+            .select_related("session")
+            .filter(session__forum=session.forum, code=code)
+            .first()
+        )
         if agreement is None:
             raise ForumError(
                 _("El seguimiento cita el acuerdo %(code)s, que no está registrado en el foro.")
                 % {"code": code}
             )
         status = str(report.get("status") or AgreementStatus.PENDING)
-        agreement_follow_up(
-            actor=actor,  # type: ignore[arg-type]
+        note = str(report.get("note") or "").strip()
+        if status not in AgreementStatus.values or not note:
+            raise ForumError(
+                _("El seguimiento del acuerdo %(code)s necesita un estado válido y una nota.")
+                % {"code": code}
+            )
+        if not agreement.requires_follow_up or agreement.session.date >= session.date:
+            raise ForumError(
+                _("El acuerdo %(code)s no es un acuerdo en seguimiento de una sesión anterior.")
+                % {"code": code}
+            )
+        AgreementFollowUp.objects.create(
             agreement=agreement,
-            status=status,
-            note=str(report.get("note") or ""),
+            reported_on=session.date,
             session=session,
+            status=status,
+            note=note,
+            author=actor,
+        )
+        previous = agreement.status
+        agreement.status = status
+        agreement.save(update_fields=["status", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="agreement.followed_up",
+            target=agreement,
+            changes={
+                "status": [previous, status],
+                "note": note,
+                "reported_on": session.date.isoformat(),
+            },
         )
 
 
