@@ -31,6 +31,7 @@ class ForumConfig(AppConfig):
                 "agreement.created": _("Acuerdo registrado"),
                 "agreement.updated": _("Acuerdo modificado"),
                 "agreement.followed_up": _("Seguimiento de acuerdo registrado"),
+                "agreement.renumbered": _("Acuerdo renumerado según el orden del día"),
                 "minutes.edited": _("Acta editada"),
                 "minutes.approved": _("Acta aprobada"),
                 "minutes.published": _("Acta publicada"),
