@@ -271,6 +271,8 @@ def _split_items(span: str) -> list[str]:
 
 def _whole_name_follows(part: str) -> bool:
     head = re.split(r",|\s+y\s+", part, maxsplit=1)[0]
+    if not 2 <= len(head.split()) <= 10 or not head.lstrip()[:1].isupper():
+        return False  # cheap test first: this runs at every comma of a long list
     return looks_like_name(strip_titles(head).strip(" .;:"))
 
 
