@@ -13,7 +13,14 @@ since someone who only signs was not necessarily there.
 import re
 from dataclasses import dataclass
 
-from .names import ROLE_WORDS, looks_like_name, name_key, singular, split_name_role
+from .names import (
+    ROLE_WORDS,
+    looks_like_name,
+    name_key,
+    singular,
+    split_name_role,
+    strip_titles,
+)
 from .text import fold, squash
 
 MAX_LIST_CHARS = 1800
@@ -28,7 +35,7 @@ class Person:
 
 
 _PROSE_CUE_RE = re.compile(
-    r"\b(?:(?:estando|encontrandose|se\s+encuentran|se\s+encontraban|estuvieron|hallandose)"
+    r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran|se\s+encontraban|estuvieron|hallandose)"
     r"\s+(?:tambien\s+)?presentes?\b"
     r"|(?:contando\s+)?con\s+la\s+(?:asistencia|presencia|participacion)\s+de(?:l|\s+la|\s+los|\s+las)?\b"
     r"|\basistencia\s+de(?:l|\s+la|\s+los|\s+las)?\b"
@@ -50,8 +57,13 @@ _LIST_STOP_RE = re.compile(
 _HARD_SPLIT_RE = re.compile(
     r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[ií]\s+como|adem[aá]s\s+de)\s+"
 )
-_SOFT_SPLIT_RE = re.compile(r"(,\s*y\s+|\s+y\s+|,)", re.IGNORECASE)
-_SOFT_SPLIT_NO_COMMA_RE = re.compile(r"(,\s*y\s+|\s+y\s+)", re.IGNORECASE)
+_SOFT_SPLIT_RE = re.compile(r"(,\s*y\s+(?:de\s+)?|\s+y\s+(?:de\s+)?|,)", re.IGNORECASE)
+# "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
+# the names that follow its colon.
+_GROUP_HEADER_RE = re.compile(
+    r"^\s*(?:(?:y|e)\s+)?(?:(?:los|las)\s+)?(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
+    r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
+)
 _GROUP_OFFICE_RE = re.compile(
     r"(?:(?:los|las|y)\s+)*(?:c\.\s*c\.|cc\.|ciudadanos|ciudadanas)?\s*"
     r"(?P<office>regidores|regidoras|sindicos|municipes|ediles|consejeros(?:\s+(?:electorales|ciudadanos))?|"
@@ -111,7 +123,7 @@ def _from_prose(text: str, folded: str) -> list[Person]:
         span = text[start:end]
         span_folded = folded[start:end]
         colon = re.search(r"a\s+saber\s*:|:\s", span_folded)
-        if colon and colon.start() < 200:
+        if colon and colon.start() < 200 and not _GROUP_HEADER_RE.match(span_folded):
             span = span[colon.end() :]
             span_folded = span_folded[colon.end() :]
         people += _people_in_list(span)
@@ -166,6 +178,13 @@ def _people_in_list(span: str) -> list[Person]:
         piece_folded = fold(piece)
         if _ABSENT_RE.search(piece_folded):
             continue
+        header = _GROUP_HEADER_RE.match(piece_folded)
+        if header:
+            office = piece[header.start("office") : header.end("office")]
+            group_role = singular(squash(office))
+            piece = piece[header.end() :]
+            if not piece.strip():
+                continue
         group = _group_office(piece)
         if group:
             group_role = group
@@ -219,24 +238,42 @@ def _embedded_person(piece: str, group_role: str | None) -> Person | None:
 def _split_items(span: str) -> list[str]:
     """Cut a list into one piece per person.
 
-    Semicolons and list numbers always separate people. "y" (and, without
-    semicolons, a comma) separates them only when a person's name follows;
-    otherwise it belongs to a role ("Secretaría de Justicia y Derechos Humanos").
+    Semicolons and list numbers always separate people. "y" and commas separate
+    them only when a person's name follows; otherwise they belong to a role
+    ("Secretaría de Justicia y Derechos Humanos"). Where semicolons separate
+    "Name, Role" items, a comma starts a new person only when a whole name
+    stands between it and the next comma, after a piece that already has a name
+    ("…(Infoem) y Representante Titular, Luis Gustavo Parra Noriega, Comisionado…").
     """
-    soft = _SOFT_SPLIT_NO_COMMA_RE if ";" in span else _SOFT_SPLIT_RE
+    semicolons = ";" in span
     pieces: list[str] = []
     for chunk in _HARD_SPLIT_RE.split(span):
         if not chunk.strip():
             continue
-        parts = soft.split(chunk)
+        header = _GROUP_HEADER_RE.match(fold(chunk))
+        if header:
+            pieces.append(chunk[: header.end()])
+            chunk = chunk[header.end() :]
+        parts = _SOFT_SPLIT_RE.split(chunk)
         merged = [parts[0]]
         for separator, part in zip(parts[1::2], parts[2::2], strict=True):
-            if _starts_person(part):
+            if separator.strip() == "," and semicolons:
+                starts = _whole_name_follows(part) and split_name_role(merged[-1]) is not None
+            else:
+                starts = _starts_person(part)
+            if starts:
                 merged.append(part)
             else:
                 merged[-1] = f"{merged[-1]}{separator}{part}"
         pieces += [piece for piece in merged if piece.strip()]
     return pieces
+
+
+def _whole_name_follows(part: str) -> bool:
+    head = re.split(r",|\s+y\s+", part, maxsplit=1)[0]
+    if not 2 <= len(head.split()) <= 10 or not head.lstrip()[:1].isupper():
+        return False  # cheap test first: this runs at every comma of a long list
+    return looks_like_name(strip_titles(head).strip(" .;:"))
 
 
 def _starts_person(text: str) -> bool:

@@ -20,12 +20,12 @@ _HONORIFIC = (
     r"m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
-    r"lae\.?|ma\.|dip\.|mc\.)"
+    r"lae\.?|ma\.|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.)"
 )
 # Offices that stand before a name ("el Comisionado Presidente Juan Pérez").
 _OFFICE = (
     r"(?:comisionad[oa]s?|consejer[oa]s?|regidor(?:a|es|as)?|sindic[oa]s?|diputad[oa]s?|"
-    r"magistrad[oa]s?|presidente|presidenta|secretari[oa]|facilitador(?:a)?|vocal(?:es)?|"
+    r"magistrad[oa]s?|presidente|presidenta|secretari[oa]|facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|"
     r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
     r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|general|electoral|"
     r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"
@@ -39,6 +39,8 @@ ROLE_WORDS = frozenset(
     [
         "director",
         "directora",
+        "rector",
+        "rectora",
         "presidente",
         "presidenta",
         "secretario",
@@ -266,7 +268,8 @@ _NOT_NAME_WORDS = frozenset(
 )
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "di"])
 _INITIAL_RE = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
-_WORD_RE = re.compile(r"^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü'-]*\.?$")
+# Any apostrophe inside a surname: O'Farril, O\u00b4Farril (acute accent), O\u2019Farril.
+_WORD_RE = re.compile("^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü'\u00b4\u2019`-]*\\.?$")
 
 
 def strip_titles(text: str) -> str:

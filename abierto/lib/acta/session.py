@@ -31,8 +31,10 @@ _NUMBER_AFTER_RE = re.compile(
 )
 _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
-    r"|\bacta\s+(?:numero|no\.?|num\.?|n\s?[°o]\.?)\s*(?P<acta>\d{1,4})\b"
+    r"|\b(?:acta|sesion|reunion|minuta)\s+(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
 )
+# "Aprobada por el Colegio Académico en su Sesión Número 390" names another session.
+_OTHER_SESSION_RE = re.compile(r"\b(?:en\s+su|en\s+la|aprobad[oa]\s+en)\s+$")
 
 # --- The collegiate body ----------------------------------------------------------
 
@@ -163,7 +165,9 @@ def _session_number(
                 return ordinal_words_to_number(after["number"])
             except ValueError:
                 pass
-    for match in _NUMBER_LABEL_RE.finditer(folded, 0, opening_end):
+    for match in _NUMBER_LABEL_RE.finditer(folded, 0, max(opening_end, 600)):
+        if _OTHER_SESSION_RE.search(folded, max(0, match.start() - 20), match.start()):
+            continue
         raw = match["acta"] or text[match.start("number") : match.end("number")]
         for candidate in (raw, raw.split()[0]):
             try:

@@ -36,6 +36,7 @@ _HOUR_WORD = (
 _MINUTES = rf"(?:\d{{1,2}}|{_WORD}(?:\s+y\s+{_WORD})?)"
 _TIME_WORDS_RE = re.compile(
     rf"\b(?:las?\s+)(?P<hour>{_HOUR_WORD}|\d{{1,2}})\s+(?:(?:horas?|hrs?)\b\.?)?"
+    rf"(?:\s*de\s+la\s+(?P<period>manana|tarde|noche)\b)?"
     rf"(?:\s*(?:con|y)\s+(?P<minute>{_MINUTES})\s+minutos?\b)?"
 )
 _TIME_DIGITS_RE = re.compile(
@@ -104,9 +105,11 @@ def find_times(text: str, folded: str | None = None) -> list[Found[datetime.time
     folded = fold(text) if folded is None else folded
     found: list[Found[datetime.time]] = []
     for match in _TIME_WORDS_RE.finditer(folded):
-        if not match["minute"] and not re.search(r"hora|hrs?", match.group(0)):
+        if not (match["minute"] or match["period"]) and not re.search(r"hora|hrs?", match.group(0)):
             continue
         value = _read_time(match["hour"], match["minute"])
+        if value is not None and match["period"] in ("tarde", "noche") and value.hour < 12:
+            value = value.replace(hour=value.hour + 12)  # "las cinco de la tarde"
         if value is not None:
             found.append(Found(match.start(), match.end(), value))
     for match in _TIME_DIGITS_RE.finditer(folded):

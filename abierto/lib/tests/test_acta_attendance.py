@@ -138,3 +138,89 @@ def test_no_attendance_gives_a_warning():
     result = parse_acta_text("Acta de la sesión ordinaria del Comité.")
     assert result["attendees"] == []
     assert "No se encontró la lista de asistencia." in result["warnings"]
+
+
+def test_a_comma_starts_a_new_person_inside_a_semicolon_list():
+    assert _people(
+        "estando presentes: Carlos de la Peña Jiménez O\u00b4Farril, Representante Titular de la "
+        "Sociedad Civil; José Martínez Vilchis, Comisionado Presidente del Infoem y Representante "
+        "Titular de Órgano Garante, Luis Gustavo Parra Noriega, Comisionado del Infoem; Lilibeth "
+        "Álvarez Rodríguez, Titular de la Unidad de Transparencia del Instituto Electoral,  José "
+        "Edgar Marín Pérez, Titular de la Unidad de Transparencia del Poder Judicial. Acto seguido"
+    ) == [
+        ("Carlos de la Peña Jiménez O\u00b4Farril", "Representante Titular de la Sociedad Civil"),
+        (
+            "José Martínez Vilchis",
+            "Comisionado Presidente del Infoem y Representante Titular de Órgano Garante",
+        ),
+        ("Luis Gustavo Parra Noriega", "Comisionado del Infoem"),
+        (
+            "Lilibeth Álvarez Rodríguez",
+            "Titular de la Unidad de Transparencia del Instituto Electoral",
+        ),
+        ("José Edgar Marín Pérez", "Titular de la Unidad de Transparencia del Poder Judicial"),
+    ]
+
+
+def test_a_comma_inside_a_role_does_not_start_a_person():
+    assert _people(
+        "estando presentes Ana Ruiz Gil, Titular de la Unidad de Transparencia, Acceso a la "
+        "Información Pública y Protección de Datos; Luis Mora Paz, Vocal. Acto seguido"
+    ) == [
+        (
+            "Ana Ruiz Gil",
+            "Titular de la Unidad de Transparencia, Acceso a la Información Pública y Protección "
+            "de Datos",
+        ),
+        ("Luis Mora Paz", "Vocal"),
+    ]
+
+
+def test_names_with_any_apostrophe_and_academic_honorifics():
+    assert _people(
+        "estando presentes M.S.C. Rosa O'Farril Díaz, Vocal; Mtra. Ana Ruiz Gil, Vocal; C.P. Juan "
+        "Pérez O\u2019Neill, Contralor; Ing. Luis Mora Paz, Vocal; Dr. Pedro Gil Ortega, Vocal. "
+        "Acto seguido"
+    ) == [
+        ("Rosa O'Farril Díaz", "Vocal"),
+        ("Ana Ruiz Gil", "Vocal"),
+        ("Juan Pérez O'Neill", "Contralor"),
+        ("Luis Mora Paz", "Vocal"),
+        ("Pedro Gil Ortega", "Vocal"),
+    ]
+
+
+def test_groups_headed_by_a_plural_office_and_a_colon():
+    assert _people(
+        "se efectuó la sesión. Con este propósito se reunieron los Consejeros Estudiantes con "
+        "derecho a voz y voto: Mariana Castillo Sosa, Nashielli Chicatti Padilla y Rocío Vargas "
+        "Fuentes; los Consejeros Académicos con derecho a voz y voto: José Efraín Cruz Marín y "
+        "Alberto Zárate Rosales; y el Rector Dr. Vicente Hugo Aboites Aguilar"
+    ) == [
+        ("Mariana Castillo Sosa", "Consejero Estudiante con derecho a voz y voto"),
+        ("Nashielli Chicatti Padilla", "Consejero Estudiante con derecho a voz y voto"),
+        ("Rocío Vargas Fuentes", "Consejero Estudiante con derecho a voz y voto"),
+        ("José Efraín Cruz Marín", "Consejero Académico con derecho a voz y voto"),
+        ("Alberto Zárate Rosales", "Consejero Académico con derecho a voz y voto"),
+        ("Vicente Hugo Aboites Aguilar", "Rector"),
+    ]
+
+
+def test_present_tense_cue_and_y_de_los_between_people():
+    assert _people(
+        "Secretaria Técnica: Con gusto. Están presentes los Comisionados Areli Cano, Oscar Guerra "
+        "y Joel Salas. En ese sentido"
+    ) == [
+        ("Areli Cano", "Comisionado"),
+        ("Oscar Guerra", "Comisionado"),
+        ("Joel Salas", "Comisionado"),
+    ]
+    assert _people(
+        "Se comprobó el cuórum legal con la presencia de la diputada María de la Luz Hernández "
+        "Martínez y de los diputados César Larrondo Díaz y Ernesto Alejandro Prieto Gallardo. Se "
+        "registró"
+    ) == [
+        ("María de la Luz Hernández Martínez", "Diputada"),
+        ("César Larrondo Díaz", "Diputado"),
+        ("Ernesto Alejandro Prieto Gallardo", "Diputado"),
+    ]

@@ -212,3 +212,26 @@ def test_a_convocation_of_applicants_is_not_the_session_convocation():
         "nuevo integrante."
     )
     assert result["convocation"] is None
+
+
+def test_a_time_of_day_with_de_la_manana_or_de_la_tarde():
+    from abierto.lib.acta.when import find_times
+
+    assert [
+        found.value.strftime("%H:%M")
+        for found in find_times(
+            "Siendo las once de la mañana con treinta y ocho minutos; "
+            "cerró a las cinco de la tarde."
+        )
+    ] == ["11:38", "17:00"]
+
+
+def test_sesion_numero_is_the_number_unless_it_names_another_session():
+    from abierto.lib.acta import parse_acta_text
+
+    text = (
+        "Aprobada por el Colegio Académico en su Sesión Número 458\n\n"
+        "SESIÓN NÚMERO 442\n10 DE ABRIL DE 2018\nACTA DE LA SESIÓN\n"
+    )
+    assert parse_acta_text(text)["session"]["number"] == 442
+    assert parse_acta_text("Minuta Nº 5\nComisión de Selección")["session"]["number"] == 5
