@@ -30,6 +30,16 @@ if "FOLDER_KEYS_DIR" not in os.environ:
     os.environ["FOLDER_MASTER_KEYS"] = "test1:" + base64.b64encode(secrets.token_bytes(32)).decode()
     os.environ["FOLDER_HMAC_KEY"] = base64.b64encode(secrets.token_bytes(32)).decode()
 
+# Files the tests store (imported actas, renditions, QR images) go to a throwaway folder,
+# shared with the subprocesses tests start, never to the developer's var/media.
+if "MEDIA_ROOT" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["MEDIA_ROOT"] = tempfile.mkdtemp(prefix="abierto-test-media-")
+    atexit.register(shutil.rmtree, os.environ["MEDIA_ROOT"], ignore_errors=True)
+
 from abierto.settings import *  # noqa: F403
 from abierto.settings import STORAGES
 
