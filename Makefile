@@ -4,22 +4,39 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every dependency pinned with its hashes: what CI tested is what installs (docs/security.md).
+LOCK := requirements/dev.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Links in e-mails and in load_demo's closing block point to the server actually started.
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test install lint typecheck format messages migrate demo serve-dev e2e-deps clean serve worker
+.PHONY: lock audit run test install lint typecheck format messages migrate demo serve-dev e2e-deps clean serve worker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-pin after changing pyproject.toml's dependencies: both lock files, with hashes, for every
+# platform (uv resolves; pip installs). `make audit` checks the pins against known advisories.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv>=0.9,<1"
+	$(BIN)/python -m uv pip compile pyproject.toml --universal --generate-hashes \
+	  --python-version 3.11 --custom-compile-command "make lock" -o requirements/base.lock
+	$(BIN)/python -m uv pip compile pyproject.toml --extra dev --universal --generate-hashes \
+	  --python-version 3.11 --custom-compile-command "make lock" -o requirements/dev.lock
+
+audit: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "pip-audit>=2.7,<3"
+	$(BIN)/python -m pip_audit --require-hashes --disable-pip -r requirements/base.lock
+	$(BIN)/python -m pip_audit --require-hashes --disable-pip -r requirements/dev.lock
 
 # Compiles the English catalogue (Spanish is the source language, so it needs none).
 messages: install
