@@ -3,9 +3,11 @@
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, URLResolver, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Swagger
 from ninja.errors import Throttled
@@ -114,6 +116,50 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 def unknown_path(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
     return _not_found(request)
+
+
+# Errors raised outside django-ninja's views (a middleware reading a body over
+# DATA_UPLOAD_MAX_MEMORY_SIZE, a server error anywhere) reach Django's handlers, which
+# abierto/urls.py points here: under /api/ they answer JSON too, like every other API error.
+
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _json_error(detail: str, status: int) -> JsonResponse:
+    response = JsonResponse({"detail": detail}, status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if not _is_api(request):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / (1024 * 1024)
+        return _json_error(
+            str(
+                _("La solicitud pesa más de %(max)s MB, el máximo que admite la API.")
+                % {"max": f"{limit:g}"}
+            ),
+            413,
+        )
+    return _json_error(str(_("La solicitud no es válida.")), 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if not _is_api(request):
+        return defaults.permission_denied(request, exception)
+    return _json_error(str(_("No tiene permiso para esta operación.")), 403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if not _is_api(request):
+        return defaults.server_error(request)
+    return _json_error(
+        str(_("Error interno del servidor. Quedó registrado; intente de nuevo más tarde.")), 500
+    )
 
 
 api.add_router("/", directory_router)

@@ -3,6 +3,7 @@ a page, not a stack trace; a request that carries NUL characters is refused with
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 
@@ -45,11 +46,15 @@ class DatabaseUnavailableMiddleware:
 
 
 class NulCharacterMiddleware:
-    """Refuse a request whose path, query or JSON body carries a NUL character.
+    """Refuse a request whose path, query or body carries a NUL character.
 
     No text the platform stores or looks up can contain one, and PostgreSQL refuses it in
     any text parameter (``DataError``), which would surface as a 500. Django's forms already
-    refuse it field by field; this covers the URL and the API's JSON bodies, before any view.
+    refuse it field by field; this covers the URL and the bodies that are not forms, before
+    any view. django-ninja reads a body as JSON whatever its content type says, so every
+    body but a multipart upload (whose files may hold any byte, and which is not read here so
+    that it can stream to disk) is looked at: a raw NUL byte anywhere, or a ``\\u0000`` escape
+    that decodes to a NUL in a JSON string or key.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -70,7 +75,31 @@ class NulCharacterMiddleware:
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 return True
-        if request.content_type == "application/json":
-            body = request.body  # bounded by DATA_UPLOAD_MAX_MEMORY_SIZE
-            return b"\x00" in body or b"\\u0000" in body
+        if request.content_type == "multipart/form-data":
+            return False
+        body = request.body  # bounded by DATA_UPLOAD_MAX_MEMORY_SIZE
+        if b"\x00" in body:
+            return True
+        return b"\\u0000" in body and _json_holds_nul(body)
+
+
+def _json_holds_nul(body: bytes) -> bool:
+    """Whether ``body``, read as JSON, has a NUL in a string or a key (``"C:\\\\u0000"`` is a
+    backslash followed by ``u0000``, not a NUL). A body that is not JSON holds none: the
+    parser refuses it anyway."""
+    try:
+        document = json.loads(body)
+    except (ValueError, RecursionError):
         return False
+    stack = [document]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False

@@ -63,5 +63,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# Under /api/ these answer JSON (abierto/api.py); elsewhere, Django's pages.
+handler400 = "abierto.api.bad_request"
+handler403 = "abierto.api.permission_denied"
+handler500 = "abierto.api.server_error"
+
 # Media files are never served by URL: letters and documents carry data for members only,
 # and each is downloaded through a view that checks who asks.

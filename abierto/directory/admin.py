@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from .forms import AdminLoginForm
 from .models import AuditEvent, Institution, MembershipApplication, Municipality, Person
 
 admin.site.site_header = _("abierto · Administración")
 admin.site.site_title = _("abierto")
 admin.site.index_title = _("Administración de la plataforma")
+admin.site.login_form = AdminLoginForm  # says why a demo login is refused without DEBUG
 
 
 @admin.register(Municipality)

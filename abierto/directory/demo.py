@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from .demo_accounts import demo_email
 from .models import Institution, Municipality, Person
 from .roles import Role
 from .services import role_grant
@@ -128,7 +129,7 @@ def _load_logins() -> None:
             username=username,
             defaults={
                 "first_name": first_name,
-                "email": f"{username}@demo.invalid",
+                "email": demo_email(username),
                 "is_staff": staff,
                 "is_superuser": staff,
             },

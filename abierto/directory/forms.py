@@ -1,14 +1,45 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .demo_accounts import demo_accounts, demo_logins_allowed
 from .models import MembershipApplication, Municipality
 from .passwords import PASSWORD_MAX_LENGTH
 
+DEMO_ACCOUNT_REFUSED = _(
+    "Las cuentas de demostración solo sirven en un servidor de desarrollo (DEBUG=1); en este "
+    "servidor no pueden entrar. Use una cuenta propia."
+)
 
-class LoginForm(AuthenticationForm):
+
+class DemoAccountRefusalMixin:
+    """Says plainly why a demo login is refused without DEBUG (the backend refuses it anyway,
+    but would only say that the password is wrong). Their usernames are public."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean(self) -> dict[str, Any]:
+        username = self.cleaned_data.get("username")
+        if (
+            username
+            and not demo_logins_allowed()
+            and demo_accounts().filter(username=username).exists()
+        ):
+            raise ValidationError(DEMO_ACCOUNT_REFUSED, code="demo_account")
+        return super().clean()  # type: ignore[misc]
+
+
+class AdminLoginForm(DemoAccountRefusalMixin, AdminAuthenticationForm):
+    """The administration's login form, refusing the demo logins without DEBUG."""
+
+
+class LoginForm(DemoAccountRefusalMixin, AuthenticationForm):
     """Django's login form, with a bound on the password so that nobody has us hash megabytes,
     and plain Spanish when it refuses (Django's catalogue words it awkwardly)."""
 

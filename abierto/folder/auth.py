@@ -55,7 +55,7 @@ SEEN_RESOLUTION_SECONDS = 60  # the session is written at most once a minute to 
 USERNAME_PREFIX = "carpeta:"
 IP_FAILURE_FACTOR = 4
 TOTP_ISSUER = "Carpeta Ciudadana Edomex"
-LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
+LOGIN_BACKEND = "abierto.directory.backends.AccountBackend"  # ModelBackend, see settings
 _CARNET_TOKEN = re.compile(r"^[A-Z0-9]{4,20}\.[A-Za-z0-9_-]{16,128}$")
 
 

@@ -126,6 +126,15 @@ def _csv_rows(data: bytes) -> Iterator[list[Cell]]:
         raise UnreadableFileError(
             _("El archivo no parece de texto (CSV). Guárdelo como CSV UTF-8 o como XLSX.")
         )
+    nul = data.find(b"\x00")
+    if nul >= 0:  # no text stored can hold one (PostgreSQL refuses it)
+        raise UnreadableFileError(
+            _(
+                "El archivo tiene un carácter nulo (\\0) en la línea %(line)d, que no se admite. "
+                "Corríjalo o guárdelo de nuevo como CSV UTF-8."
+            )
+            % {"line": data.count(b"\n", 0, nul) + 1}
+        )
     text = _decode(data)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=False)
     try:

@@ -2,6 +2,8 @@
 
 import pytest
 
+from abierto.directory import selectors
+
 
 @pytest.mark.django_db
 def test_a_missing_record_answers_a_json_404_in_spanish(client):
@@ -39,3 +41,52 @@ def test_the_docs_page_has_a_language_a_main_landmark_and_a_heading(client):
     assert "<title>API de abierto</title>" in page
     assert "swagger-ui-bundle.js" in page
     assert '<html lang="en">' in client.get("/api/v1/docs", HTTP_ACCEPT_LANGUAGE="en").text
+
+
+@pytest.mark.django_db
+def test_a_body_over_the_limit_is_a_json_413(client, settings):
+    body = '{"x": "' + "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1024) + '"}'
+    response = client.post("/api/v1/issuer/documents", data=body, content_type="application/json")
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("application/json")
+    assert "MB" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+def test_a_page_body_over_the_limit_is_still_refused(client, settings):
+    body = "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1024)
+    response = client.post("/buscar/", data=body, content_type="text/plain")
+    assert response.status_code in (400, 413)
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_a_server_error_in_the_api_is_json(client, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("secreto interno")
+
+    monkeypatch.setattr(selectors, "municipality_list", broken)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/municipalities")
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("application/json")
+    detail = response.json()["detail"]
+    assert "error interno" in detail.lower()
+    assert "secreto" not in response.text
+
+
+@pytest.mark.django_db
+def test_a_server_error_before_the_api_is_json_too(client, monkeypatch):
+    from abierto import middleware
+
+    def broken(request):
+        raise RuntimeError("secreto interno")
+
+    monkeypatch.setattr(middleware.NulCharacterMiddleware, "_carries_nul", staticmethod(broken))
+    client.raise_request_exception = False
+    response = client.get("/api/v1/municipalities")
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("application/json")
+    page = client.get("/buscar/?q=acta")
+    assert page.status_code == 500
+    assert page["Content-Type"].startswith("text/html")

@@ -98,7 +98,9 @@ def test_production_defaults_are_secure():
 
 
 @pytest.mark.slow
-def test_check_deploy_is_clean_with_production_settings():
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    # A database of its own: a developer's var/abierto.sqlite3 may hold the demo logins,
+    # which check --deploy rightly refuses (directory.E001).
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -106,6 +108,7 @@ def test_check_deploy_is_clean_with_production_settings():
             DEBUG="0",
             SECRET_KEY="a-long-random-production-key-" + "Zq9!x" * 10,
             ALLOWED_HOSTS="stl.example.org",
+            DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
         ),
         capture_output=True,
         text=True,

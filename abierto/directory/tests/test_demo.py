@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from abierto.directory.demo import DEMO_LOGINS
+from abierto.directory.demo_accounts import DEMO_USERNAMES, demo_accounts
 from abierto.directory.models import Institution, Municipality, Person
 from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
@@ -115,3 +117,72 @@ def test_load_demo_without_logins_still_ends_with_the_links(settings):
     block = output[output.rindex("abierto: ") :]
     assert "/plan/" in block
     assert "Cuentas de demostración" not in block
+
+
+DEMO_REFUSAL = "cuentas de demostración"
+
+
+def _login(client, url, username, password="abierto-demo-2022"):  # noqa: S107 - the demo one
+    return client.post(url, {"username": username, "password": password})
+
+
+@pytest.mark.django_db
+def test_without_debug_demo_accounts_cannot_log_in_with_a_clear_message(settings, client):
+    settings.DEBUG = True
+    load_demo()
+    settings.DEBUG = False
+    for url in ("/cuenta/entrar/", "/admin/login/"):
+        response = _login(client, url, "facilitacion")
+        assert response.status_code == 200
+        assert DEMO_REFUSAL in response.text
+        assert "_auth_user_id" not in client.session
+    # With DEBUG the same account logs in, and an account of one's own always does.
+    settings.DEBUG = True
+    assert _login(client, "/cuenta/entrar/", "facilitacion").status_code == 302
+    settings.DEBUG = False
+    client.logout()
+    get_user_model().objects.create_user(username="real", password="una-clave-propia-larga")
+    assert _login(client, "/cuenta/entrar/", "real", "una-clave-propia-larga").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_demo_session_opened_with_debug_ends_without_it(settings, client):
+    settings.DEBUG = True
+    load_demo()
+    assert _login(client, "/admin/login/", "facilitacion").status_code == 302
+    assert client.get("/admin/").status_code == 200
+    settings.DEBUG = False
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_check_deploy_fails_while_demo_accounts_exist(settings):
+    from django.core.checks import Error, run_checks
+
+    def demo_errors():
+        return [
+            message
+            for message in run_checks(include_deployment_checks=True)
+            if message.id == "directory.E001"
+        ]
+
+    # A user who registers with an address at the demo domain is not a demo account.
+    get_user_model().objects.create_user(
+        username="alguien@demo.invalid", email="alguien@demo.invalid"
+    )
+    assert demo_errors() == []
+    settings.DEBUG = True
+    load_demo()
+    settings.DEBUG = False
+    errors = demo_errors()
+    assert len(errors) == 1
+    assert isinstance(errors[0], Error)
+    assert "facilitacion" in errors[0].msg
+    demo_accounts().delete()
+    assert demo_errors() == []
+
+
+def test_the_demo_accounts_known_to_the_guard_are_the_ones_load_demo_creates():
+    assert tuple(username for username, *_rest in DEMO_LOGINS) == DEMO_USERNAMES

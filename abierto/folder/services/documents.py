@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from abierto.lib import metrics
 from abierto.lib.canonical_json import canonical_dumps
+from abierto.lib.echo import clip, clip_quoted
 from abierto.lib.status_list import status_reference
 
 from .. import actor_labels, keys
@@ -87,8 +88,10 @@ def _schema_errors(document_type: DocumentType, fields: Any) -> list[dict[str, A
         return [{"path": "", "message": _("Los datos deben ser un objeto JSON.")}]
     return [
         {
-            "path": "/" + "/".join(str(part) for part in error.absolute_path),
-            "message": error.message,
+            # Both may quote what the agency sent (a key, a value): never more than a few
+            # dozen characters of it.
+            "path": "/" + "/".join(clip(str(part)) for part in error.absolute_path),
+            "message": clip_quoted(error.message),
         }
         for error in sorted(
             document_type.validator.iter_errors(fields), key=lambda error: list(error.path)
