@@ -3,12 +3,18 @@
 The archive is a gzipped tar holding ``manifest.json``, the database (``db.sqlite3``, taken
 with SQLite's online backup API while the site keeps running; or ``db.pgdump``, from
 ``pg_dump -Fc``) and ``media/``. Restoring replaces the database and the media directory.
+
+The archive holds every password hash and personal record, so it is written readable by its
+owner only (0600). A restore checks the whole archive before it touches anything: a
+truncated or corrupt file, a manifest naming a file outside the archive, or a database dump
+that is not one are refused with the reason, and the data in place stays as it was.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -105,7 +111,9 @@ def backup_create(path: Path, *, alias: str = "default") -> dict[str, Any]:
             "database": dump_name,
         }
         partial = path.with_name(path.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # also when a stale .partial was there with other modes
+        with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as archive:
             data = json.dumps(manifest, indent=2).encode("utf-8")
             info = tarfile.TarInfo("manifest.json")
             info.size = len(data)
@@ -126,42 +134,96 @@ def _safe_members(archive: tarfile.TarFile) -> list[tarfile.TarInfo]:
     return members
 
 
+def _read_manifest(workdir: Path, vendor: str) -> tuple[dict[str, Any], Path]:
+    """The manifest, checked: this format and vendor, and a dump that lies in the archive."""
+    try:
+        manifest = json.loads((workdir / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BackupError("El archivo no es un respaldo: no tiene manifest.json.") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise BackupError(f"El manifest.json del respaldo está dañado: {exc}") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BackupError("El archivo no es un respaldo de este formato (manifest.json).")
+    if manifest.get("vendor") != vendor:
+        raise BackupError(
+            f"El respaldo es de una base {manifest.get('vendor')!r}; esta es {vendor!r}."
+        )
+    name = manifest.get("database")
+    if not isinstance(name, str) or not name or Path(name).name != name or name in {".", ".."}:
+        raise BackupError(
+            "El manifest.json nombra la base de datos fuera del respaldo: "
+            f"{str(name)[:60]!r}. Solo se admite un archivo del propio respaldo."
+        )
+    dump = workdir / name
+    if not dump.is_file():
+        raise BackupError(f"Falta en el respaldo el archivo de la base de datos {name!r}.")
+    return manifest, dump
+
+
+def _check_sqlite_dump(dump: Path) -> None:
+    try:
+        source = sqlite3.connect(f"file:{dump}?mode=ro", uri=True)
+        try:
+            result = source.execute("PRAGMA integrity_check").fetchone()
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"La base de datos del respaldo no es válida: {exc}") from exc
+    if not result or result[0] != "ok":
+        raise BackupError(f"La base de datos del respaldo está dañada: {result}")
+
+
 def backup_restore(path: Path, *, alias: str = "default") -> dict[str, Any]:
     """Replace the database and the media with those of the archive at ``path``."""
     vendor = _vendor(alias)
+    media = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(prefix="abierto-restore-") as tmp:
         workdir = Path(tmp)
         try:
             with tarfile.open(path, "r:gz") as archive:
                 archive.extractall(workdir, members=_safe_members(archive), filter="data")
-            manifest = json.loads((workdir / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, tarfile.TarError, ValueError) as exc:
-            raise BackupError(f"No se pudo leer el respaldo {path}: {exc}") from exc
-        if manifest.get("format") != FORMAT or manifest.get("vendor") != vendor:
+        except FileNotFoundError as exc:
+            raise BackupError(f"No existe el archivo {path}.") from exc
+        except (OSError, EOFError, tarfile.TarError, ValueError) as exc:
             raise BackupError(
-                f"El respaldo es de una base {manifest.get('vendor')!r}; esta es {vendor!r}."
-            )
-        dump = workdir / manifest["database"]
-        database = _database(alias)
+                f"No se pudo leer el respaldo {path}: está incompleto o dañado ({exc})."
+            ) from exc
+        manifest, dump = _read_manifest(workdir, vendor)
         if vendor == "sqlite":
-            source = sqlite3.connect(str(dump))
-            try:
-                source.backup(_sqlite_connection(alias))
-            finally:
-                source.close()
-        else:
-            connections[alias].close()
-            command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction"]
-            _run(
-                [*command, *_pg_args(database), "--dbname", str(database["NAME"]), str(dump)],
-                _pg_env(database),
-            )
-        media = Path(settings.MEDIA_ROOT)
+            _check_sqlite_dump(dump)
+        # The media goes beside its final place first, so a full disk fails before anything
+        # in place is replaced.
         restored = workdir / "media"
+        incoming = media.with_name(media.name + ".restoring")
+        if incoming.exists():
+            shutil.rmtree(incoming)
+        if restored.is_dir():
+            shutil.copytree(restored, incoming)
+        else:
+            incoming.mkdir(parents=True)
+        try:
+            _restore_database(alias, vendor, dump)
+        except BaseException:
+            shutil.rmtree(incoming, ignore_errors=True)
+            raise
         if media.exists():
             shutil.rmtree(media)
-        if restored.is_dir():
-            shutil.copytree(restored, media)
-        else:
-            media.mkdir(parents=True, exist_ok=True)
+        incoming.replace(media)
     return dict(manifest)
+
+
+def _restore_database(alias: str, vendor: str, dump: Path) -> None:
+    database = _database(alias)
+    if vendor == "sqlite":
+        source = sqlite3.connect(str(dump))
+        try:
+            source.backup(_sqlite_connection(alias))
+        finally:
+            source.close()
+        return
+    connections[alias].close()
+    command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction"]
+    _run(
+        [*command, *_pg_args(database), "--dbname", str(database["NAME"]), str(dump)],
+        _pg_env(database),
+    )

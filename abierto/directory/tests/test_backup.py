@@ -123,3 +123,82 @@ def test_backup_and_restore_round_trip_on_postgresql(tmp_path, media):
     )
     call_command("restore", str(archive), "--yes")
     assert snapshot(media) == before
+
+
+# --- Issue 15, item 7: archives private, corrupt ones refused with the reason ------------
+
+
+def _archive_with(tmp_path, manifest, files=None):
+    import io
+    import json
+
+    archive = tmp_path / "crafted.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        for name, data in {"manifest.json": json.dumps(manifest).encode(), **(files or {})}.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return archive
+
+
+# transaction=True: SQLite's online backup cannot read a shared in-memory database while the
+# test's own transaction holds it (it would wait for ever).
+@pytest.mark.django_db(transaction=True)
+def test_the_archive_is_readable_by_its_owner_only(tmp_path, media):
+    old_umask = os.umask(0o022)
+    try:
+        call_command("backup", str(tmp_path / "respaldo.tar.gz"))
+    finally:
+        os.umask(old_umask)
+    assert (tmp_path / "respaldo.tar.gz").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_truncated_archive_is_refused_with_a_clear_message_and_changes_nothing(tmp_path, media):
+    if connection.vendor != "sqlite":
+        pytest.skip("the dump is a SQLite file here")
+    InstitutionFactory()
+    call_command("backup", str(tmp_path / "respaldo.tar.gz"))
+    whole = (tmp_path / "respaldo.tar.gz").read_bytes()
+    (tmp_path / "cortado.tar.gz").write_bytes(whole[: len(whole) // 2])
+    before = snapshot(media)
+    with pytest.raises(CommandError, match="incompleto o dañado"):
+        call_command("restore", str(tmp_path / "cortado.tar.gz"), "--yes")
+    assert snapshot(media) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["/etc/hostname", "../../etc/hostname", "media/../x", ""])
+def test_a_manifest_naming_a_database_outside_the_archive_is_refused(tmp_path, media, name):
+    manifest = {"format": 1, "vendor": connection.vendor, "database": name}
+    archive = _archive_with(tmp_path, manifest)
+    before = snapshot(media)
+    with pytest.raises(CommandError, match="fuera del respaldo"):
+        call_command("restore", str(archive), "--yes")
+    assert snapshot(media) == before
+
+
+@pytest.mark.django_db
+def test_a_dump_that_is_not_a_database_is_refused_and_changes_nothing(tmp_path, media):
+    if connection.vendor != "sqlite":
+        pytest.skip("the dump is a SQLite file here")
+    InstitutionFactory()
+    manifest = {"format": 1, "vendor": "sqlite", "database": "db.sqlite3"}
+    archive = _archive_with(tmp_path, manifest, {"db.sqlite3": b"no soy una base de datos" * 50})
+    before = snapshot(media)
+    with pytest.raises(CommandError, match="no es válida"):
+        call_command("restore", str(archive), "--yes")
+    assert snapshot(media) == before
+
+
+@pytest.mark.django_db
+def test_a_manifest_that_is_not_json_is_refused(tmp_path, media):
+    archive = tmp_path / "roto.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        import io
+
+        info = tarfile.TarInfo("manifest.json")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"{[}"))
+    with pytest.raises(CommandError, match="dañado"):
+        call_command("restore", str(archive), "--yes")
