@@ -98,10 +98,12 @@ INSTALLED_APPS = [
     "ninja",  # serves its Swagger UI assets from our static files, not from a CDN
     "axes",
     "csp",
+    # Before django_tasks_db: its `db_worker` command is ops' own, which also reclaims the jobs
+    # of killed workers (abierto/ops/management/commands/db_worker.py).
+    "abierto.ops",
     "django_tasks",
     "django_tasks_db",
     "abierto.directory",
-    "abierto.ops",
     "abierto.forum",
     "abierto.plan",
     "abierto.folder",
@@ -242,6 +244,9 @@ TASKS = {
         "QUEUES": ["default", "mail", "documents"],
     }
 }
+# A running job holds a lease that its worker renews; past it, the worker is taken for dead
+# and the job is resumed (when it can be) or failed (abierto/ops/background.py).
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 120)
 
 # Accounts ------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [
