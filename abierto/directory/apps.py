@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "abierto.directory"
     verbose_name = _("Directorio y cuentas")
+
+    def ready(self) -> None:
+        from . import lockout  # noqa: F401 (connects the per-network failure counter)
