@@ -125,6 +125,15 @@ def page(browser, live_server, settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Counters kept in the cache (budgets, the per-network login lockout) start at zero: the
+    test client's failed logins from 127.0.0.1 would otherwise add up across tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Files written by a test (letters, documents) go to its own folder, never to var/."""
     settings.MEDIA_ROOT = tmp_path / "media"

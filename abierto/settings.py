@@ -98,10 +98,12 @@ INSTALLED_APPS = [
     "ninja",  # serves its Swagger UI assets from our static files, not from a CDN
     "axes",
     "csp",
+    # Before django_tasks_db: its `db_worker` command is ops' own, which also reclaims the jobs
+    # of killed workers (abierto/ops/management/commands/db_worker.py).
+    "abierto.ops",
     "django_tasks",
     "django_tasks_db",
     "abierto.directory",
-    "abierto.ops",
     "abierto.forum",
     "abierto.plan",
     "abierto.folder",
@@ -242,6 +244,9 @@ TASKS = {
         "QUEUES": ["default", "mail", "documents"],
     }
 }
+# A running job holds a lease that its worker renews; past it, the worker is taken for dead
+# and the job is resumed (when it can be) or failed (abierto/ops/background.py).
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 120)
 
 # Accounts ------------------------------------------------------------------------------------
 PASSWORD_HASHERS = [
@@ -260,6 +265,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "abierto.directory.lockout.NetworkLockoutBackend",  # password spraying from one network
     # Django's ModelBackend, except that the demo logins cannot be used without DEBUG.
     "abierto.directory.backends.AccountBackend",
 ]
@@ -270,6 +276,9 @@ LOGOUT_REDIRECT_URL = "home"
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures of one network (IPv4 /24, IPv6 /64) across usernames, in the cache
+# (abierto/directory/lockout.py): past this, the network waits out the cool-off.
+AXES_NETWORK_FAILURE_LIMIT = env_int("AXES_NETWORK_FAILURE_LIMIT", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False

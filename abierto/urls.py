@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from abierto.api import api
 from abierto.directory.forms import LoginForm
 from abierto.directory.views import (
+    LoginView,
     PasswordChangeView,
     PasswordResetConfirmView,
     PasswordResetView,
@@ -14,9 +15,7 @@ from abierto.directory.views import (
 auth_urls = [
     path(
         "entrar/",
-        auth_views.LoginView.as_view(
-            redirect_authenticated_user=True, authentication_form=LoginForm
-        ),
+        LoginView.as_view(redirect_authenticated_user=True, authentication_form=LoginForm),
         name="login",
     ),
     path("salir/", auth_views.LogoutView.as_view(), name="logout"),

@@ -7,4 +7,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directorio y cuentas")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import (
+            checks,  # noqa: F401 - registers the system checks
+            lockout,  # noqa: F401 (connects the per-network failure counter)
+        )

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .demo_accounts import demo_accounts, demo_logins_allowed
+from .lockout import network_failure_record, network_is_locked
 from .models import MembershipApplication, Municipality
 from .passwords import PASSWORD_MAX_LENGTH
 
@@ -58,6 +59,19 @@ class LoginForm(DemoAccountRefusalMixin, AuthenticationForm):
         max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+    def clean(self) -> dict[str, Any]:
+        if network_is_locked(self.request):
+            # Counted too: a network that keeps trying stays locked.
+            network_failure_record(self.request)
+            raise ValidationError(
+                _(
+                    "Hubo demasiados intentos fallidos de entrar desde su red. Por seguridad, "
+                    "espere unos minutos antes de intentarlo de nuevo."
+                ),
+                code="network_locked",
+            )
+        return super().clean()
 
 
 class MembershipApplicationForm(forms.Form):

@@ -18,7 +18,7 @@ from . import services
 from .models import BulkIssuance, Issuer
 
 
-@background_task(max_attempts=5, backoff_seconds=30, queue_name="documents")
+@background_task(max_attempts=5, backoff_seconds=30, queue_name="documents", resumable=True)
 def bulk_issue(
     job: Job, *, stored_name: str, issuer_id: int, type_slug: str, batch_size: int
 ) -> None:

@@ -6,7 +6,7 @@ followed as a job at ``/gestion/tareas/``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -44,7 +44,16 @@ def convocation_send_later(convocation_pk: int, *, actor: User | None = None) ->
     )
 
 
-@background_task(max_attempts=3, backoff_seconds=10, queue_name="documents")
+def _acta_upload_remove(arguments: dict[str, Any]) -> None:
+    """An acta whose reading failed for good is not kept: it was only on its way to a worker."""
+    stored_name = arguments.get("stored_name")
+    if isinstance(stored_name, str) and stored_name.startswith("uploads/actas/"):
+        default_storage.delete(stored_name)
+
+
+@background_task(
+    max_attempts=3, backoff_seconds=10, queue_name="documents", on_failure=_acta_upload_remove
+)
 def acta_read(
     job: Job, *, forum_pk: int, actor_pk: int | None, stored_name: str, filename: str
 ) -> None:

@@ -19,6 +19,7 @@ import datetime
 import enum
 import io
 import re
+import time
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -34,6 +35,9 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 MAX_COLUMNS = 200
 MAX_CELL_CHARS = 5_000
+# Blank rows and titles above the header that a sheet may have besides its data rows.
+ROW_NUMBER_MARGIN = 1_000
+MAX_SECONDS = 30  # reading a file of MAX_BYTES takes a few; past this something is wrong
 MAX_ERRORS = 1_000  # past this, the list says how many more there were
 
 Cell = str | int | float | Decimal | datetime.date | datetime.datetime | datetime.time | bool | None
@@ -176,7 +180,7 @@ def _xlsx_rows(data: bytes) -> Iterator[list[Cell]]:
         workbook.close()
 
 
-def _raw_rows(data: bytes, filename: str) -> Iterator[list[Cell]]:
+def _raw_rows(data: bytes, filename: str, max_rows: int = MAX_ROWS) -> Iterator[list[Cell]]:
     name = filename.lower()
     if data.startswith(b"\xd0\xcf\x11\xe0") or name.endswith(".xls"):
         raise UnreadableFileError(
@@ -197,6 +201,15 @@ def _raw_rows(data: bytes, filename: str) -> Iterator[list[Cell]]:
                     "o guárdela como CSV."
                 )
                 % {"max": zipguard.MAX_UNPACKED_BYTES // (1024 * 1024)}
+            )
+        last = zipguard.last_sheet_row(data)
+        if last > max_rows + ROW_NUMBER_MARGIN:
+            raise UnreadableFileError(
+                _(
+                    "La hoja de cálculo llega hasta la fila %(row)d; se admiten %(max)d filas "
+                    "de datos. Borre las filas vacías del final o divídala en partes."
+                )
+                % {"row": last, "max": max_rows}
             )
         return _xlsx_rows(data)
     return _csv_rows(data)
@@ -398,8 +411,12 @@ def read_table(
     municipalities: Mapping[str, str] | None = None,
     max_bytes: int = MAX_BYTES,
     max_rows: int = MAX_ROWS,
+    max_seconds: float = MAX_SECONDS,
 ) -> Table:
     """Parse and validate the whole file; never raises on what the file contains.
+
+    A spreadsheet is refused when its rows are numbered past ``max_rows`` (and a margin for
+    blank rows), before it is opened; any file whose reading takes over ``max_seconds``.
 
     ``municipalities`` maps INEGI codes to names, for the MUNICIPALITY columns.
     """
@@ -412,7 +429,16 @@ def read_table(
         return _file_error(_("El archivo está vacío."))
     index = MunicipalityIndex(municipalities) if municipalities is not None else None
     try:
-        return _read(_raw_rows(data, filename), columns, index, max_rows)
+        deadline = time.monotonic() + max_seconds
+        return _read(_raw_rows(data, filename, max_rows), columns, index, max_rows, deadline)
+    except ReadTimeout:
+        return _file_error(
+            _(
+                "La lectura del archivo tardó más de %(seconds)d segundos; divídalo en partes "
+                "o guárdelo como CSV."
+            )
+            % {"seconds": max_seconds}
+        )
     except UnreadableFileError as exc:
         return _file_error(str(exc))
     except (RecursionError, MemoryError, zipfile.BadZipFile, EOFError, OSError, ValueError):
@@ -425,13 +451,26 @@ def _file_error(message: str) -> Table:
     return Table(rows=[], errors=[CellError(None, "", message)])
 
 
+class ReadTimeout(Exception):  # noqa: N818 (a limit reached, not an error of the code)
+    """Reading the file took longer than allowed."""
+
+
+def _until(raw: Iterable[list[Cell]], deadline: float) -> Iterator[list[Cell]]:
+    """The rows, blank ones included, until the deadline passes."""
+    for values in raw:
+        if time.monotonic() > deadline:
+            raise ReadTimeout
+        yield values
+
+
 def _read(
     raw: Iterable[list[Cell]],
     columns: Sequence[Column],
     municipalities: MunicipalityIndex | None,
     max_rows: int,
+    deadline: float,
 ) -> Table:
-    iterator = iter(raw)
+    iterator = _until(raw, deadline)
     header: list[Cell] | None = None
     header_number = 0
     for header_number, candidate in enumerate(iterator, start=1):  # noqa: B007

@@ -21,20 +21,33 @@ attempt is enqueued to run after an exponential backoff, until ``max_attempts``.
 :class:`JobRefused` error is not retried: the work cannot succeed (an unreadable file), and its
 message is shown to the person who asked for it.
 
+A running job holds a lease (``JOB_LEASE_SECONDS``) that its worker renews at every
+:func:`job_step` and from a heartbeat thread. A worker that dies (``kill -9``, a lost machine)
+stops renewing it; once it has expired, :func:`jobs_reclaim_expired` (run by ``db_worker`` and
+when the job pages are read) enqueues a new attempt of a job marked ``resumable`` (its work
+picks up where it stopped) and fails the others with a message that says so, calling their
+``on_failure`` to remove what they leave behind (an upload).
+
 Arguments must be JSON (ids and names, never model instances or bytes): the database backend
 stores them, and a file travels through the storage API by its name.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from django_tasks import task
 from django_tasks.base import Task
 
@@ -48,6 +61,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 JobFunction = Callable[..., Any]
+FailureHook = Callable[[dict[str, Any]], None]
 
 
 class JobRefused(Exception):  # noqa: N818 (a refusal, not an error of the platform)
@@ -71,9 +85,49 @@ def _update(job: Job, **fields: Any) -> None:
     Job.objects.filter(pk=job.pk).update(**fields, updated_at=timezone.now())
 
 
+def _lease() -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(seconds=settings.JOB_LEASE_SECONDS)
+
+
 def job_step(job: Job, progress: int, step: str = "") -> None:
     """Report how far a running job has got (0 to 100) and what it is doing now."""
-    _update(job, progress=max(0, min(progress, 100)), step=step[:300])
+    _update(job, progress=max(0, min(progress, 100)), step=step[:300], lease_expires_at=_lease())
+
+
+class _Heartbeat(threading.Thread):
+    """Renews a running job's lease while its work runs, so a long step is not taken for
+    a dead worker. It dies with the process: that is what lets the lease expire."""
+
+    def __init__(self, job_pk: int) -> None:
+        super().__init__(daemon=True, name=f"job-{job_pk}-lease")
+        self.job_pk = job_pk
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while not self.stopped.wait(settings.JOB_LEASE_SECONDS / 4):
+                Job.objects.filter(pk=self.job_pk, status=Job.Status.RUNNING).update(
+                    lease_expires_at=_lease()
+                )
+        except DatabaseError:
+            logger.warning("Could not renew the lease of job %s", self.job_pk, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join(timeout=5)
+
+
+def _fail_hook(func: Any, job: Job, kwargs: dict[str, Any]) -> None:
+    """Remove what a job that failed for good leaves behind (its ``on_failure``)."""
+    hook: FailureHook | None = getattr(func, "on_failure", None)
+    if hook is None:
+        return
+    try:
+        hook(kwargs)
+    except Exception:
+        logger.exception("Cleaning up after job %s failed", job.public_id)
 
 
 def _enqueue_attempt(runner: Task[..., Any], job: Job, kwargs: dict[str, Any], delay: Any) -> None:
@@ -99,12 +153,22 @@ def _run(
         attempts=job.attempts + 1,
         status=Job.Status.RUNNING,
         progress=max(job.progress, 5),
+        lease_expires_at=_lease(),
     )
+    heartbeat = _Heartbeat(job.pk)
+    heartbeat.start()
     try:
         value = func(job, **kwargs)
     except JobRefused as exc:
-        _update(job, status=Job.Status.FAILED, error=str(exc), finished_at=timezone.now())
+        _update(
+            job,
+            status=Job.Status.FAILED,
+            error=str(exc),
+            finished_at=timezone.now(),
+            lease_expires_at=None,
+        )
         metrics.task_finished(job.task_name, "refused")
+        _fail_hook(runner.func, job, kwargs)
         return {"refused": str(exc)}
     except Exception as exc:
         if job.attempts < job.max_attempts:
@@ -118,7 +182,7 @@ def _run(
                 delay.total_seconds(),
                 exc_info=True,
             )
-            _update(job, status=Job.Status.RETRYING, error=_short(exc))
+            _update(job, status=Job.Status.RETRYING, error=_short(exc), lease_expires_at=None)
             metrics.task_finished(job.task_name, "retried")
             _enqueue_attempt(runner, job, kwargs, delay)
         else:
@@ -129,9 +193,18 @@ def _run(
                 job.attempts,
                 exc_info=True,
             )
-            _update(job, status=Job.Status.FAILED, error=_short(exc), finished_at=timezone.now())
+            _update(
+                job,
+                status=Job.Status.FAILED,
+                error=_short(exc),
+                finished_at=timezone.now(),
+                lease_expires_at=None,
+            )
             metrics.task_finished(job.task_name, "failed")
+            _fail_hook(runner.func, job, kwargs)
         raise  # the backend records this attempt as failed, with its traceback
+    finally:
+        heartbeat.stop()
     _update(
         job,
         status=Job.Status.DONE,
@@ -140,6 +213,7 @@ def _run(
         result_url=job.result_url,
         step=job.step,
         finished_at=timezone.now(),
+        lease_expires_at=None,
     )
     metrics.task_finished(job.task_name, "done")
     return value
@@ -151,8 +225,16 @@ def background_task(
     backoff_seconds: float = 30.0,
     queue_name: str = "default",
     priority: int = 0,
+    resumable: bool = False,
+    on_failure: FailureHook | None = None,
 ) -> Callable[[JobFunction], Task[..., Any]]:
-    """Make ``func(job, **kwargs)`` a task that is retried and tracked as a :class:`Job`."""
+    """Make ``func(job, **kwargs)`` a task that is retried and tracked as a :class:`Job`.
+
+    ``resumable``: a new attempt after its worker died picks up where the last one stopped
+    (and never does twice what was done), so an expired lease enqueues one. ``on_failure``
+    receives the task's arguments once the job has failed for good, to remove what it leaves
+    behind.
+    """
 
     def decorate(func: JobFunction) -> Task[..., Any]:
         @functools.wraps(func)
@@ -161,6 +243,8 @@ def background_task(
 
         runner: Task[..., Any] = task(queue_name=queue_name, priority=priority)(runner_function)
         runner_function.max_attempts = max_attempts  # type: ignore[attr-defined]
+        runner_function.resumable = resumable  # type: ignore[attr-defined]
+        runner_function.on_failure = on_failure  # type: ignore[attr-defined]
         return runner
 
     return decorate
@@ -191,6 +275,7 @@ def job_enqueue(
         label=label[:300],
         label_msgid=msgid[:300],
         label_params=label_params or {},
+        arguments=kwargs,
         created_by=actor,
         max_attempts=getattr(runner.func, "max_attempts", 3),
     )
@@ -210,3 +295,76 @@ def job_enqueue_on_commit(
     transaction.on_commit(
         lambda: job_enqueue(runner, label=label, label_params=label_params, actor=actor, **kwargs)
     )
+
+
+def _orphan_attempt_close(job: Job) -> None:
+    """The dead worker's attempt stays "running" in the task backend: record it as failed."""
+    if not job.task_result_id:
+        return
+    from django.apps import apps
+
+    if not apps.is_installed("django_tasks_db"):
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    with contextlib.suppress(ValidationError, ValueError):  # an id of the immediate backend
+        DBTaskResult.objects.filter(pk=job.task_result_id, status="RUNNING").update(
+            status="FAILED", finished_at=timezone.now()
+        )
+
+
+def jobs_reclaim_expired() -> int:
+    """Resume or fail the running jobs whose lease has expired; returns how many.
+
+    Each is claimed with a conditional update, so two workers (or a worker and a page) that
+    sweep at once handle it once.
+    """
+    now = timezone.now()
+    reclaimed = 0
+    expired = Job.objects.filter(status=Job.Status.RUNNING, lease_expires_at__lt=now)
+    for job in expired.order_by("pk")[:100]:
+        try:
+            runner: Task[..., Any] | None = import_string(job.task_name)
+        except ImportError:
+            runner = None
+        func = getattr(runner, "func", None)
+        resume = (
+            runner is not None
+            and getattr(func, "resumable", False)
+            and job.attempts < job.max_attempts
+        )
+        claim = Job.objects.filter(
+            pk=job.pk, status=Job.Status.RUNNING, lease_expires_at=job.lease_expires_at
+        )
+        if resume:
+            error = _(
+                "El proceso que ejecutaba esta tarea se detuvo sin terminarla; se reanuda "
+                "donde quedó."
+            )
+            if not claim.update(
+                status=Job.Status.RETRYING, error=error, lease_expires_at=None, updated_at=now
+            ):
+                continue
+            logger.warning("Job %s lost its worker; resuming it", job.public_id)
+            _orphan_attempt_close(job)
+            assert runner is not None
+            _enqueue_attempt(runner, job, job.arguments, None)
+        else:
+            error = _(
+                "El proceso que ejecutaba esta tarea se detuvo sin terminarla (se reinició o "
+                "se cayó el servidor). Vuelva a solicitarla."
+            )
+            if not claim.update(
+                status=Job.Status.FAILED,
+                error=error,
+                lease_expires_at=None,
+                finished_at=now,
+                updated_at=now,
+            ):
+                continue
+            logger.error("Job %s lost its worker; failed", job.public_id)
+            _orphan_attempt_close(job)
+            metrics.task_finished(job.task_name, "failed")
+            _fail_hook(func, job, job.arguments)
+        reclaimed += 1
+    return reclaimed

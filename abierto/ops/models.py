@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,21 @@ class Job(models.Model):
     task_result_id = models.CharField(
         _("resultado de la tarea"), max_length=64, blank=True, help_text=_("Último intento.")
     )
+    arguments = models.JSONField(
+        _("argumentos"),
+        default=dict,
+        blank=True,
+        help_text=_("Con qué se llamó la tarea: para reanudarla si su proceso se detiene."),
+    )
+    lease_expires_at = models.DateTimeField(
+        _("vigente hasta"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "El proceso que la ejecuta lo renueva mientras vive; vencido, se reanuda o se da "
+            "por fallida."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("solicitada por"),
@@ -98,6 +114,15 @@ class Job(models.Model):
             return (gettext(self.label_msgid) % self.label_params)[:300]
         except (KeyError, TypeError, ValueError):  # a translation that lost a placeholder
             return self.label
+
+    @property
+    def lease_expired(self) -> bool:
+        """Running, but its worker stopped renewing the lease: the worker is gone."""
+        return (
+            self.status == self.Status.RUNNING
+            and self.lease_expires_at is not None
+            and self.lease_expires_at < timezone.now()
+        )
 
     @property
     def finished(self) -> bool:

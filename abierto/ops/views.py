@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 
 from . import selectors
+from .background import jobs_reclaim_expired
 from .metrics import exposition, task_queue_depth
 from .models import Job
 
@@ -121,6 +122,7 @@ def job_list(request: HttpRequest) -> HttpResponseBase:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     jobs = selectors.access_jobs(request.user)
+    jobs_reclaim_expired()  # a killed worker's job is not shown "running" for ever
     status = request.GET.get("estado", "")
     if status in Job.Status.values:
         jobs = jobs.filter(status=status)
@@ -144,9 +146,13 @@ def _job_or_404(request: HttpRequest, public_id: str) -> Job:
     if not request.user.is_authenticated:
         raise Http404
     try:
-        return selectors.job_for(request.user, public_id)
+        job = selectors.job_for(request.user, public_id)
     except Job.DoesNotExist:
         raise Http404 from None
+    if job.lease_expired:
+        jobs_reclaim_expired()
+        job.refresh_from_db()
+    return job
 
 
 @require_safe

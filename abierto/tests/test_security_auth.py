@@ -240,3 +240,42 @@ def test_the_password_length_rule_reads_as_advice():
     texts = password_validators_help_texts()
     assert "Su contraseña debe tener al menos 12 caracteres." in texts
     assert not any("muy corta" in text for text in texts)
+
+
+@pytest.mark.django_db
+def test_one_network_trying_many_accounts_is_locked_out(client, member, settings):
+    """Password spraying: a few tries at each of many accounts from one network."""
+    settings.AXES_NETWORK_FAILURE_LIMIT = 6
+    url = reverse("login")
+    for n in range(6):
+        client.post(
+            url,
+            {"username": f"cuenta{n}", "password": "Primavera2024!"},
+            REMOTE_ADDR=f"203.0.113.{10 + n}",
+        )
+    # username+address never reached its limit, yet the network is refused, right password too
+    assert AccessAttempt.objects.filter(failures_since_start__gte=2).count() == 0
+    refused = client.post(
+        url,
+        {"username": "bruno", "password": "correct horse battery staple 2022"},
+        REMOTE_ADDR="203.0.113.200",
+    )
+    assert refused.status_code == 429
+    assert "desde su red" in refused.text
+    assert "_auth_user_id" not in client.session
+    # Another network is not affected.
+    response = client.post(
+        url,
+        {"username": "bruno", "password": "correct horse battery staple 2022"},
+        REMOTE_ADDR="198.51.100.4",
+    )
+    assert response.status_code == 302
+
+
+def test_a_network_is_a_slash_24_or_a_slash_64():
+    from abierto.directory.lockout import network_of
+
+    assert network_of("203.0.113.77") == "203.0.113.0/24"
+    assert network_of("2001:db8:1:2:3:4:5:6") == "2001:db8:1:2::/64"
+    assert network_of("::ffff:203.0.113.77") == "203.0.113.0/24"
+    assert network_of("no es una dirección") is None

@@ -193,3 +193,48 @@ def test_a_bulk_job_counts_its_documents_for_metrics(
             csv_file(tmp_path, rows(25)), issuer=issuer, type_slug=birth_type.slug, batch_size=10
         )
     assert issued() == before + 25
+
+
+@pytest.mark.django_db
+def test_a_bulk_job_whose_worker_was_killed_resumes_when_its_lease_expires(
+    tmp_path, issuer, birth_type, settings
+):
+    import datetime
+    from unittest import mock
+
+    import time_machine
+    from django.utils import timezone
+
+    from abierto.folder import tasks
+    from abierto.ops.models import Job
+    from abierto.ops.tests.jobs import WorkerKilled
+    from abierto.ops.tests.test_background import DATABASE_TASKS, run_worker
+    from abierto.ops.tests.test_job_leases import run_db_worker
+
+    settings.TASKS = DATABASE_TASKS
+    call_command(
+        "issue_bulk",
+        str(csv_file(tmp_path, rows(12))),
+        *("--issuer", issuer.slug, "--type", birth_type.slug, "--batch-size", "5"),
+        "--background",
+        stdout=io.StringIO(),
+    )
+    real_step = tasks.job_step
+    calls = []
+
+    def step_then_die(job, progress, step=""):
+        calls.append(progress)
+        real_step(job, progress, step)
+        if len(calls) == 2:
+            raise WorkerKilled  # `kill -9` after the second batch
+
+    with mock.patch.object(tasks, "job_step", step_then_die):
+        run_worker()
+    job = Job.objects.get()
+    assert (job.status, Document.objects.count()) == (Job.Status.RUNNING, 10)
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1)):
+        run_db_worker()
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE, job.error
+    assert Document.objects.count() == 12
+    assert BulkIssuance.objects.get().status == BulkIssuance.Status.DONE

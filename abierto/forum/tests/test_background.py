@@ -124,3 +124,34 @@ def test_a_retried_convocation_does_not_mail_twice(
     assert (job.status, job.attempts) == (Job.Status.DONE, 2)
     assert len(calls) == 2
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_an_acta_reading_whose_worker_was_killed_fails_and_its_upload_is_removed(
+    client_as, facilitator, settings
+):
+    from unittest import mock
+
+    import time_machine
+    from django.utils import timezone
+
+    from abierto.ops.tests.jobs import WorkerKilled
+
+    settings.TASKS = DATABASE_TASKS
+    ForumFactory()
+    client = client_as(facilitator)
+    response = upload(client)
+    with mock.patch.object(services, "acta_read", side_effect=WorkerKilled):
+        run_worker()  # `kill -9` while the acta is being read
+    job = Job.objects.get()
+    assert job.status == Job.Status.RUNNING
+    assert len(default_storage.listdir("uploads/actas")[1]) == 1
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1)):
+        page = client.get(reverse("ops:job_list"))
+        detail = client.get(response["Location"])
+    assert page.status_code == detail.status_code == 200
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED
+    assert "se detuvo" in detail.text
+    assert default_storage.listdir("uploads/actas")[1] == []
+    assert not ActaImport.objects.exists()

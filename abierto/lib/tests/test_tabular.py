@@ -278,3 +278,58 @@ def test_a_spreadsheet_that_unpacks_to_too_much_is_refused():
         archive.writestr("xl/sharedStrings.xml", b" " * (zipguard.MAX_UNPACKED_BYTES + 1))
     table = read_table(buffer.getvalue(), "bomba.xlsx", COLUMNS)
     assert "se descomprime en más de 64 MB" in " ".join(error.message for error in table.errors)
+
+
+def sparse_xlsx(row_number: int) -> bytes:
+    """A header and one data row numbered ``row_number``: a kilobyte or two on disk.
+
+    Excel stops at row 1,048,576 but the file format does not: the number is written into
+    the sheet's XML as a crafted file would have it.
+    """
+    import zipfile
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["fecha", "municipio", "personas atendidas"])
+    for column, value in enumerate(["2022-12-16", "15104", 3], start=1):
+        sheet.cell(row=777, column=column, value=value)
+    written = io.BytesIO()
+    workbook.save(written)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(written) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            content = source.read(entry)
+            if entry.filename.startswith("xl/worksheets/"):
+                content = content.replace(b"777", str(row_number).encode())
+            target.writestr(entry.filename, content)
+    return out.getvalue()
+
+
+def test_rows_of_a_spreadsheet_are_counted_by_their_numbers():
+    import time
+
+    data = sparse_xlsx(20_000_000)
+    assert len(data) < 10_000
+    started = time.monotonic()
+    table = read(data, "dispersa.xlsx")
+    assert time.monotonic() - started < 2
+    assert not table.rows
+    message = " ".join(error.message for error in table.errors)
+    assert "llega hasta la fila 20000000" in message
+    assert "20000 filas" in message
+
+
+def test_a_spreadsheet_with_a_few_blank_rows_before_its_data_is_read():
+    table = read(sparse_xlsx(50), "con_huecos.xlsx")
+    assert table.ok, table.errors
+    assert [row.number for row in table.rows] == [50]
+
+
+def test_reading_a_file_has_a_time_limit():
+    rows = "fecha,municipio,personas atendidas\n" + "2022-01-01,15104,1\n" * 50
+    table = read(rows, max_seconds=0)
+    assert not table.rows
+    assert "tardó más de" in table.errors[0].message

@@ -23,3 +23,16 @@ def flaky_with_backoff(job, *, failures: int) -> str:
 @background_task(max_attempts=3, backoff_seconds=0)
 def refused(job) -> None:
     raise JobRefused("El PDF no tiene capa de texto.")
+
+
+class WorkerKilled(BaseException):
+    """Raised inside a task to leave its job as a killed worker would: running, mid-way."""
+
+
+@background_task(max_attempts=3, backoff_seconds=0)
+def killed_once(job, *, step: int) -> str:
+    """Dies at ``step`` % on its first attempt, as a worker killed with `kill -9` would."""
+    job_step(job, step, "Leyendo")
+    if job.attempts == 1:
+        raise WorkerKilled
+    return "done"
