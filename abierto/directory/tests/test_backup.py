@@ -143,7 +143,7 @@ def _archive_with(tmp_path, manifest, files=None):
 
 # transaction=True: SQLite's online backup cannot read a shared in-memory database while the
 # test's own transaction holds it (it would wait for ever).
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_archive_is_readable_by_its_owner_only(tmp_path, media):
     old_umask = os.umask(0o022)
     try:
@@ -153,7 +153,7 @@ def test_the_archive_is_readable_by_its_owner_only(tmp_path, media):
     assert (tmp_path / "respaldo.tar.gz").stat().st_mode & 0o777 == 0o600
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_truncated_archive_is_refused_with_a_clear_message_and_changes_nothing(tmp_path, media):
     if connection.vendor != "sqlite":
         pytest.skip("the dump is a SQLite file here")
