@@ -202,6 +202,30 @@ def agreement_follow_up(
             raise ForumError(_("La sesión del seguimiento es de otro foro."))
         if session.date < agreement.session.date:
             raise ForumError(_("El avance se reporta en una sesión posterior al acuerdo."))
+    return follow_up_write(
+        actor=actor,
+        agreement=agreement,
+        status=status,
+        note=note,
+        reported_on=reported_on,
+        session=session,
+    )
+
+
+def follow_up_write(
+    *,
+    actor: User | None,
+    agreement: Agreement,
+    status: str,
+    note: str,
+    reported_on: datetime.date,
+    session: Session | None,
+) -> AgreementFollowUp:
+    """Store a checked report and the agreement's new status, with the audit row.
+
+    The callers check first: ``agreement_follow_up`` for a report made while a session runs,
+    the acta import for one recorded at a past session. ``agreement`` is locked by them.
+    """
     follow_up = AgreementFollowUp.objects.create(
         agreement=agreement,
         reported_on=reported_on,

@@ -20,18 +20,16 @@ from ..models import (
     ActaImport,
     AgendaItem,
     Agreement,
-    AgreementFollowUp,
     AgreementStatus,
     Forum,
     Minutes,
     Session,
     Vote,
 )
-from ._audit import audit_record
-from .agreements import agreement_code
+from .agreements import agreement_code, follow_up_write
 from .errors import ForumError
 from .import_reading import KINDS, _date, _folded, _line
-from .minutes import content_hash
+from .minutes import content_hash, minutes_freeze
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -109,20 +107,7 @@ def _approve_earlier_minutes(
     )
     if minutes is None:
         return
-    minutes.status = Minutes.Status.APPROVED
-    minutes.approval_agreement = agreement
-    minutes.approved_at = timezone.now()
-    minutes.content_hash = content_hash(minutes.text)
-    minutes.save()
-    Session.objects.filter(pk=minutes.session_id).update(
-        status=Session.Status.MINUTES_APPROVED, updated_at=timezone.now()
-    )
-    audit_record(
-        actor=actor,
-        action="minutes.approved",
-        target=minutes,
-        changes={"agreement": agreement.code, "sha256": minutes.content_hash},
-    )
+    minutes_freeze(actor=actor, minutes=minutes, agreement=agreement)
 
 
 def _follow_ups(actor: User | None, session: Session, reports: list[dict[str, Any]]) -> None:
@@ -156,26 +141,13 @@ def _follow_ups(actor: User | None, session: Session, reports: list[dict[str, An
                 _("El acuerdo %(code)s no es un acuerdo en seguimiento de una sesión anterior.")
                 % {"code": code}
             )
-        AgreementFollowUp.objects.create(
+        follow_up_write(
+            actor=actor,
             agreement=agreement,
-            reported_on=session.date,
-            session=session,
             status=status,
             note=note,
-            author=actor,
-        )
-        previous = agreement.status
-        agreement.status = status
-        agreement.save(update_fields=["status", "updated_at"])
-        audit_record(
-            actor=actor,
-            action="agreement.followed_up",
-            target=agreement,
-            changes={
-                "status": [previous, status],
-                "note": note,
-                "reported_on": session.date.isoformat(),
-            },
+            reported_on=session.date,
+            session=session,
         )
 
 

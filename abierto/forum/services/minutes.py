@@ -115,12 +115,27 @@ def minutes_approve(
             f"{date_to_words(earlier.date)}, en sus términos."
         ),
     )
+    minutes_freeze(actor=actor, minutes=minutes, agreement=agreement)
+    audit_record(
+        actor=actor,
+        action="session.minutes_approved",
+        target=earlier,
+        changes={"status": [earlier.status, Session.Status.MINUTES_APPROVED]},
+    )
+    return agreement
+
+
+def minutes_freeze(*, actor: User | None, minutes: Minutes, agreement: Agreement) -> None:
+    """Approve a locked draft with ``agreement``: frozen with its hash, its session marked.
+
+    Shared by the vote at a later session and by an imported acta that records that vote.
+    """
     minutes.status = Minutes.Status.APPROVED
     minutes.approval_agreement = agreement
     minutes.approved_at = timezone.now()
     minutes.content_hash = content_hash(minutes.text)
     minutes.save()
-    Session.objects.filter(pk=earlier.pk).update(
+    Session.objects.filter(pk=minutes.session_id).update(
         status=Session.Status.MINUTES_APPROVED, updated_at=timezone.now()
     )
     audit_record(
@@ -129,13 +144,6 @@ def minutes_approve(
         target=minutes,
         changes={"agreement": agreement.code, "sha256": minutes.content_hash},
     )
-    audit_record(
-        actor=actor,
-        action="session.minutes_approved",
-        target=earlier,
-        changes={"status": [earlier.status, Session.Status.MINUTES_APPROVED]},
-    )
-    return agreement
 
 
 @transaction.atomic
