@@ -18,6 +18,7 @@ from abierto.forum.documents import (
     Paragraph,
     Signature,
     Signatures,
+    Table,
     parse_minutes,
 )
 from abierto.forum.models import Forum, Minutes, Seat, Session
@@ -135,8 +136,13 @@ def test_a_hash_without_a_space_is_not_a_heading():
 def test_parse_minutes_accepts_any_text(text):
     blocks = parse_minutes(text)
     assert all(
-        isinstance(b, Heading | Paragraph | BulletList | AgreementBox | Signatures) for b in blocks
+        isinstance(b, Heading | Paragraph | BulletList | AgreementBox | Table | Signatures)
+        for b in blocks
     )
+
+
+def test_a_lone_pipe_row_is_a_one_cell_table():
+    assert parse_minutes("|0|") == [Table((), (("0",),))]
 
 
 markup_lines = st.lists(
