@@ -36,3 +36,33 @@ def killed_once(job, *, step: int) -> str:
     if job.attempts == 1:
         raise WorkerKilled
     return "done"
+
+
+def _stall_forever(job, step: int) -> None:
+    """What a long job looks like to the process that kills its worker: running, mid-way."""
+    import time
+
+    job_step(job, step, "Leyendo")
+    while True:
+        time.sleep(1)
+
+
+@background_task(max_attempts=3, backoff_seconds=0, resumable=True)
+def stalls_once(job, *, step: int) -> str:
+    """Stalls on its first attempt (until its worker is killed); the next one finishes."""
+    if job.attempts == 1:
+        _stall_forever(job, step)
+    return "done"
+
+
+def _marker_remove(arguments: dict) -> None:
+    import pathlib
+
+    pathlib.Path(arguments["marker"]).unlink(missing_ok=True)
+
+
+@background_task(max_attempts=3, backoff_seconds=0, on_failure=_marker_remove)
+def stalls_with_upload(job, *, marker: str) -> str:
+    """Stalls for good; stands for an acta reading whose upload must go when it fails."""
+    _stall_forever(job, 50)
+    return "never"
