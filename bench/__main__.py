@@ -102,7 +102,7 @@ def folder_fixtures() -> tuple[Any, Any]:
         name="Registro Civil de prueba", acronym="RCP", kind=Institution.Kind.PUBLIC_BODY
     )
     issuer = Issuer.objects.create(institution=institution, slug="registro-bench")
-    services.issuer_key_generate(issuer=issuer)
+    services.issuer_key_generate(actor=None, issuer=issuer)
     document_type = DocumentType.objects.create(
         slug="acta-nacimiento-bench",
         name="Acta de nacimiento (banco de pruebas)",

@@ -147,8 +147,8 @@ def build_world() -> World:
     kind = DocumentTypeFactory(issuers=[issuer])
     holder = active_citizen("FUZZ000001")
     document = issue(issuer, kind, cuts=holder.citizen.cuts)
-    _old, replaced = services.carnet_issue(citizen=holder.citizen)
-    _carnet, current = services.carnet_issue(citizen=holder.citizen)
+    _old, replaced = services.carnet_issue(actor=None, citizen=holder.citizen)
+    _carnet, current = services.carnet_issue(actor=None, citizen=holder.citizen)
     _share, share_token = services.share_create(
         citizen=holder.citizen,
         documents=[document],

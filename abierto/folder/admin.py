@@ -3,17 +3,23 @@
 A new agency or document type is added here without code changes: create the issuer (on an
 institution of the directory), generate its key (action below, or ``folder_keygen``) and its
 API token, then the type with its JSON Schema. Documents, shares and the access log are
-read-only and never show decrypted data.
+read-only and never show decrypted data. Tokens, keys and carnets change only through the
+folder's services, by the actions below, each with its actor and audit row: no form edits a
+key's retirement or a carnet's status.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+
+from abierto.directory.decorators import acting_user
 
 from . import services
 from .keys import SigningKeyUnavailableError
@@ -29,6 +35,9 @@ from .models import (
     Share,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -39,6 +48,33 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+def _confirmed(
+    model_admin: admin.ModelAdmin,
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    *,
+    action: str,
+    title: StrOrPromise,
+    warning: StrOrPromise,
+    confirm_label: StrOrPromise,
+) -> TemplateResponse | None:
+    """``None`` once the person confirmed the action; else the page that asks them to."""
+    if request.POST.get("confirm") == "yes":
+        return None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta,
+        "title": title,
+        "warning": warning,
+        "confirm_label": confirm_label,
+        "queryset": queryset,
+        "action": action,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "media": model_admin.media,
+    }
+    return TemplateResponse(request, "admin/folder/confirm_action.html", context)
 
 
 class IssuerKeyInline(admin.TabularInline):
@@ -62,11 +98,14 @@ class IssuerAdmin(admin.ModelAdmin):
     inlines = [IssuerKeyInline]
     actions = ["generate_key", "generate_token"]
 
-    @admin.action(description=_("Generar una nueva clave de firma (rotación)"))
+    @admin.action(
+        description=_("Generar una nueva clave de firma (rotación)"), permissions=["change"]
+    )
     def generate_key(self, request: HttpRequest, queryset: QuerySet[Issuer]) -> None:
+        actor = acting_user(request)
         for issuer in queryset:
             try:
-                key = services.issuer_key_generate(issuer=issuer)
+                key = services.issuer_key_generate(actor=actor, issuer=issuer)
             except (OSError, SigningKeyUnavailableError) as exc:
                 self.message_user(
                     request,
@@ -79,10 +118,14 @@ class IssuerAdmin(admin.ModelAdmin):
                 request, _("%(issuer)s firma ahora con %(kid)s.") % {"issuer": issuer, "kid": key}
             )
 
-    @admin.action(description=_("Generar un nuevo token de la API (anula el anterior)"))
+    @admin.action(
+        description=_("Generar un nuevo token de la API (anula el anterior)"),
+        permissions=["change"],
+    )
     def generate_token(self, request: HttpRequest, queryset: QuerySet[Issuer]) -> None:
+        actor = acting_user(request)
         for issuer in queryset:
-            token = services.issuer_token_create(issuer=issuer)
+            token = services.issuer_token_create(actor=actor, issuer=issuer)
             self.message_user(
                 request,
                 _("Token de %(issuer)s (cópielo ahora, no volverá a mostrarse): %(token)s")
@@ -96,13 +139,52 @@ class IssuerKeyAdmin(admin.ModelAdmin):
     list_display = ["kid", "issuer", "created_at", "retired_at"]
     list_filter = ["issuer"]
     fields = ["issuer", "kid", "x", "created_at", "retired_at"]
-    readonly_fields = ["issuer", "kid", "x", "created_at"]
+    # Retiring is the action below (service, actor, audit row), never an edited date.
+    readonly_fields = ("issuer", "kid", "x", "created_at", "retired_at")
+    actions = ["retire_keys"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # keys are generated (the private half goes to FOLDER_KEYS_DIR)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # A key's own page only shows it (nothing there is saved, so nothing is overwritten);
+        # the change permission is what the list's action asks for.
+        return obj is None and super().has_change_permission(request)
+
+    @admin.action(
+        description=_("Retirar las claves (los documentos que firmaron dejan de verificarse)"),
+        permissions=["change"],
+    )
+    def retire_keys(
+        self, request: HttpRequest, queryset: QuerySet[IssuerKey]
+    ) -> TemplateResponse | None:
+        asking = _confirmed(
+            self,
+            request,
+            queryset,
+            action="retire_keys",
+            title=_("Retirar claves de firma"),
+            warning=_(
+                "Al retirar una clave deja de publicarse: ningún documento firmado con ella "
+                "volverá a verificarse. Hágalo solo si la clave se comprometió o ya no la usa "
+                "ningún documento vigente."
+            ),
+            confirm_label=_("Sí, retirar"),
+        )
+        if asking is not None:
+            return asking
+        actor = acting_user(request)
+        for key in queryset:
+            try:
+                services.issuer_key_retire(actor=actor, key=key)
+            except services.FolderError as exc:
+                self.message_user(request, exc.message, messages.WARNING)
+                continue
+            self.message_user(request, _("Clave %(kid)s retirada.") % {"kid": key.kid})
+        return None
 
 
 @admin.register(DocumentType)
@@ -127,10 +209,47 @@ class CarnetAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["serial"]
     fields = ["serial", "citizen", "status", "issued_at", "status_changed_at"]
-    readonly_fields = ["serial", "citizen", "issued_at", "status_changed_at"]
+    # Cancelling is the action below (service, actor, audit row), never an edited status.
+    readonly_fields = ("serial", "citizen", "status", "issued_at", "status_changed_at")
+    actions = ["revoke_carnets"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a carnet is issued with its QR secret, by the enrolment process
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return obj is None and super().has_change_permission(request)  # as for keys
+
+    @admin.action(
+        description=_("Cancelar los carnets (ya no abren la carpeta)"), permissions=["change"]
+    )
+    def revoke_carnets(
+        self, request: HttpRequest, queryset: QuerySet[Carnet]
+    ) -> TemplateResponse | None:
+        asking = _confirmed(
+            self,
+            request,
+            queryset,
+            action="revoke_carnets",
+            title=_("Cancelar carnets"),
+            warning=_(
+                "Un carnet cancelado ya no abre la carpeta y cierra las sesiones que abrió; "
+                "su titular necesitará uno nuevo."
+            ),
+            confirm_label=_("Sí, cancelar"),
+        )
+        if asking is not None:
+            return asking
+        actor = acting_user(request)
+        for carnet in queryset:
+            try:
+                services.carnet_revoke(actor=actor, carnet=carnet)
+            except services.FolderError as exc:
+                self.message_user(request, exc.message, messages.WARNING)
+                continue
+            self.message_user(
+                request, _("Carnet %(serial)s cancelado.") % {"serial": carnet.serial}
+            )
+        return None
 
 
 @admin.register(Document)

@@ -20,6 +20,11 @@ class FolderConfig(AppConfig):
                 "folder.citizen.activated": _("Carpeta activada"),
                 "folder.arco.filed": _("Solicitud ARCO presentada"),
                 "folder.arco.resolved": _("Solicitud ARCO resuelta"),
+                "folder.issuer.token_created": _("Token de la API del emisor generado"),
+                "folder.issuer_key.generated": _("Clave de firma generada"),
+                "folder.issuer_key.retired": _("Clave de firma retirada"),
+                "folder.carnet.issued": _("Carnet expedido"),
+                "folder.carnet.revoked": _("Carnet cancelado"),
             }
         )
         # What verification caches (briefly) of keys, types and issuers: forgotten at once

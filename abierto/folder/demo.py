@@ -27,6 +27,8 @@ from abierto.directory.models import Institution
 from . import actor_labels, keys, selectors, services
 from .models import Carnet, Citizen, DocumentType, Issuer
 
+SYSTEM = None  # demo writes are audited without a user, like the plan's
+
 CUTS_PATTERN = "^[A-Z0-9]{6,32}$"
 CURP_PATTERN = "^[A-Z]{4}[0-9]{6}[HMX][A-Z]{5}[A-Z0-9][0-9]$"
 
@@ -289,7 +291,7 @@ def load(*, stdout: TextIO, with_logins: bool) -> list[str]:
         )
         current = issuer.current_key()
         if current is None or not keys.private_key_available(current.kid):
-            services.issuer_key_generate(issuer=issuer)
+            services.issuer_key_generate(actor=SYSTEM, issuer=issuer)
         issuers[slug] = issuer
     for spec in TYPES:
         document_type, _created = DocumentType.objects.update_or_create(
@@ -336,10 +338,10 @@ def _carnets(citizen: Citizen, cuts: str, name: str, with_logins: bool) -> list[
     has_carnet = citizen.carnets.filter(status=Carnet.Status.ACTIVE).exists()
     if not with_logins:
         if not has_carnet:
-            services.carnet_issue(citizen=citizen)
+            services.carnet_issue(actor=SYSTEM, citizen=citizen)
         return []
     # The QR secret and the activation code are kept only hashed: a fresh pair each load.
-    carnet, token = services.carnet_issue(citizen=citizen)
+    carnet, token = services.carnet_issue(actor=SYSTEM, citizen=citizen)
     content = selectors.carnet_qr_content(token)
     directory = Path(settings.MEDIA_ROOT) / "carpeta-demo"
     directory.mkdir(parents=True, exist_ok=True)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import secrets
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from abierto.directory.services import audit_record
 
 from .. import keys
 from ..formats import secret_hash
@@ -55,16 +58,17 @@ def citizen_link_documents(citizen: Citizen) -> int:
 
 
 @transaction.atomic
-def carnet_issue(*, citizen: Citizen) -> tuple[Carnet, str]:
+def carnet_issue(*, actor: User | None, citizen: Citizen) -> tuple[Carnet, str]:
     """A new carnet for the citizen (any active one becomes replaced) and its QR token.
 
     The token, ``<serial>.<secret>``, is returned once, to print in the QR; only the
-    secret's hash is kept.
+    secret's hash is kept, and the audit row names the serials, never the secret.
+    ``actor`` is who issued it; ``None`` only for demonstration data and fixtures.
     """
     now = timezone.now()
-    Carnet.objects.select_for_update().filter(citizen=citizen, status=Carnet.Status.ACTIVE).update(
-        status=Carnet.Status.REPLACED, status_changed_at=now
-    )
+    active = Carnet.objects.select_for_update().filter(citizen=citizen, status=Carnet.Status.ACTIVE)
+    replaced = sorted(active.values_list("serial", flat=True))
+    active.update(status=Carnet.Status.REPLACED, status_changed_at=now)
     secret = secrets.token_urlsafe(24)
     while True:
         serial = "CJ" + _code(10)
@@ -73,14 +77,38 @@ def carnet_issue(*, citizen: Citizen) -> tuple[Carnet, str]:
     carnet = Carnet.objects.create(
         citizen=citizen, serial=serial, secret_hash=secret_hash(secret), issued_at=now
     )
+    audit_record(
+        actor=actor,
+        action="folder.carnet.issued",
+        target=carnet,
+        changes={"citizen": citizen.public_id, "serial": serial, "replaced": replaced},
+    )
     return carnet, f"{serial}.{secret}"
 
 
 @transaction.atomic
-def carnet_revoke(*, carnet: Carnet) -> Carnet:
-    carnet.status = Carnet.Status.REVOKED
-    carnet.status_changed_at = timezone.now()
-    carnet.save(update_fields=["status", "status_changed_at"])
+def carnet_revoke(*, actor: User | None, carnet: Carnet) -> Carnet:
+    """Cancel a carnet: it no longer opens the folder, nor keeps open the sessions it opened."""
+    locked = Carnet.objects.select_for_update().select_related("citizen").get(pk=carnet.pk)
+    if locked.status == Carnet.Status.REVOKED:
+        raise FolderError(
+            _("El carnet %(serial)s ya estaba cancelado.") % {"serial": locked.serial}
+        )
+    previous = locked.status
+    locked.status = Carnet.Status.REVOKED
+    locked.status_changed_at = timezone.now()
+    locked.save(update_fields=["status", "status_changed_at"])
+    audit_record(
+        actor=actor,
+        action="folder.carnet.revoked",
+        target=locked,
+        changes={
+            "citizen": locked.citizen.public_id,
+            "serial": locked.serial,
+            "status": [previous, locked.status],
+        },
+    )
+    carnet.status, carnet.status_changed_at = locked.status, locked.status_changed_at
     return carnet
 
 

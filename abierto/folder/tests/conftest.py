@@ -26,7 +26,7 @@ def birth_type(issuer):
 
 @pytest.fixture
 def issuer_token(issuer):
-    return services.issuer_token_create(issuer=issuer)
+    return services.issuer_token_create(actor=None, issuer=issuer)
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ class IssuerFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def with_key(obj, create, extracted, **kwargs):  # noqa: N805 -- factory_boy passes the object
         if create and extracted is not False:
-            services.issuer_key_generate(issuer=obj)
+            services.issuer_key_generate(actor=None, issuer=obj)
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):

@@ -23,7 +23,7 @@ from abierto.folder.models import DocumentType, Issuer
 from abierto.folder.tests.factories import BIRTH_SCHEMA
 institution = Institution.objects.create(name="Registro Civil", acronym="RC", kind="public_body")
 issuer = Issuer.objects.create(institution=institution, slug="registro")
-services.issuer_key_generate(issuer=issuer)
+services.issuer_key_generate(actor=None, issuer=issuer)
 kind = DocumentType.objects.create(slug="acta", name="Acta", json_schema=BIRTH_SCHEMA)
 kind.issuers.add(issuer)
 """

@@ -265,7 +265,7 @@ def test_activation_codes_are_locked_too(client, settings):
 
 def test_login_with_the_carnet_qr_text_and_pin(client):
     active = active_citizen("CARNET0001")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     content = selectors.carnet_qr_content(token)
     response = client.post(CARNET, {"qr_text": content, "pin": PIN})
     assert response.status_code == 302
@@ -275,7 +275,7 @@ def test_login_with_the_carnet_qr_text_and_pin(client):
 
 def test_login_with_a_photo_of_the_carnet_qr(client):
     active = active_citizen("CARNET0002")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     photo = SimpleUploadedFile(
         "carnet.png", _png(selectors.carnet_qr_content(token)), content_type="image/png"
     )
@@ -285,7 +285,7 @@ def test_login_with_a_photo_of_the_carnet_qr(client):
 
 def test_a_wrong_pin_is_refused_and_counted(client):
     active = active_citizen("CARNET0003")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     response = client.post(CARNET, {"qr_text": token, "pin": "999999"})
     assert response.status_code == 400
     assert "El PIN no es correcto." in response.content.decode()
@@ -294,7 +294,7 @@ def test_a_wrong_pin_is_refused_and_counted(client):
 
 def test_the_pin_is_locked_after_repeated_failures(client, settings):
     active = active_citizen("CARNET0004")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         client.post(CARNET, {"qr_text": token, "pin": "999999"})
     response = client.post(CARNET, {"qr_text": token, "pin": PIN})
@@ -304,12 +304,12 @@ def test_the_pin_is_locked_after_repeated_failures(client, settings):
 @pytest.mark.parametrize("status", ["replaced", "revoked"])
 def test_a_replaced_or_revoked_carnet_no_longer_opens_the_folder(client, status):
     active = active_citizen("CARNET0005")
-    carnet, token = services.carnet_issue(citizen=active.citizen)
+    carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     if status == "replaced":
-        services.carnet_issue(citizen=active.citizen)
+        services.carnet_issue(actor=None, citizen=active.citizen)
         expected = "fue reemplazado"
     else:
-        services.carnet_revoke(carnet=carnet)
+        services.carnet_revoke(actor=None, carnet=carnet)
         expected = "fue cancelado"
     response = client.post(CARNET, {"qr_text": token, "pin": PIN})
     assert response.status_code == 400
@@ -319,10 +319,10 @@ def test_a_replaced_or_revoked_carnet_no_longer_opens_the_folder(client, status)
 
 def test_revoking_the_carnet_ends_the_sessions_it_opened(client):
     active = active_citizen("CARNET0006")
-    carnet, token = services.carnet_issue(citizen=active.citizen)
+    carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     assert client.post(CARNET, {"qr_text": token, "pin": PIN}).status_code == 302
     assert client.get("/carpeta/documentos/").status_code == 200
-    services.carnet_revoke(carnet=carnet)
+    services.carnet_revoke(actor=None, carnet=carnet)
     assert client.get("/carpeta/documentos/").status_code == 302
 
 
@@ -411,7 +411,7 @@ def test_a_folder_session_is_needed_for_every_citizen_page(client, citizen):
 
 def test_after_a_wrong_pin_the_scanned_code_is_kept(client):
     active = active_citizen("CARNET0007")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     html = client.post(CARNET, {"qr_text": token, "pin": "999999"}).content.decode()
     assert f'value="{token}"' in html
     assert "Carnet leído" in html

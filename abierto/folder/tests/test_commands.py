@@ -57,9 +57,10 @@ def test_revoke_document_revokes(client, birth_type):
 
 
 @pytest.mark.django_db
-def test_folder_keygen_rotates_the_issuers_key(issuer):
+def test_folder_keygen_rotates_the_issuers_key(issuer, django_user_model):
+    django_user_model.objects.create_user("operador", is_staff=True)
     before = issuer.current_key()
-    output = run("folder_keygen", issuer=issuer.slug)
+    output = run("folder_keygen", issuer=issuer.slug, actor="operador")
     after = issuer.current_key()
     assert after != before
     assert after.kid in output
@@ -67,8 +68,9 @@ def test_folder_keygen_rotates_the_issuers_key(issuer):
 
 
 @pytest.mark.django_db
-def test_folder_issuer_token_prints_a_token_that_authenticates(issuer):
-    token = run("folder_issuer_token", issuer=issuer.slug).strip()
+def test_folder_issuer_token_prints_a_token_that_authenticates(issuer, django_user_model):
+    django_user_model.objects.create_user("operador", is_staff=True)
+    token = run("folder_issuer_token", issuer=issuer.slug, actor="operador").strip()
     assert selectors.issuer_for_token(token) == issuer
     assert selectors.issuer_for_token(token[:-1]) is None
 

@@ -119,7 +119,7 @@ def test_the_carnet_qr_opens_the_folder_with_the_pin(page, live_server):
     from .citizen_helpers import active_citizen
 
     active = active_citizen("CARNETE2E1")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(actor=None, citizen=active.citizen)
     url = selectors.carnet_qr_content(token)
     assert url.startswith(f"{live_server.url}/carpeta/carnet/#")
     page.goto(url)  # what a phone's camera app opens from the carnet's QR

@@ -283,7 +283,7 @@ def test_a_key_retired_in_this_process_stops_verifying_after_commit(issuer, birt
             connection.close()
 
     with transaction.atomic():  # what ModelAdmin.changeform_view does
-        services.issuer_key_retire(key=IssuerKey.objects.get(pk=document.issuer_key_id))
+        services.issuer_key_retire(actor=None, key=IssuerKey.objects.get(pk=document.issuer_key_id))
         thread = threading.Thread(target=verify_in_another_thread)
         thread.start()
         thread.join()

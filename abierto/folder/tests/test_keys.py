@@ -16,7 +16,7 @@ from .factories import IssuerFactory, issue
 @pytest.mark.django_db
 def test_keygen_writes_a_private_file_and_registers_only_the_public_half(settings):
     issuer = IssuerFactory(with_key=False)
-    key = services.issuer_key_generate(issuer=issuer)
+    key = services.issuer_key_generate(actor=None, issuer=issuer)
     path = settings.FOLDER_KEYS_DIR / f"{key.kid}.pem"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert path.read_text().startswith("-----BEGIN PRIVATE KEY-----")

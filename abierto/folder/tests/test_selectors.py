@@ -47,14 +47,14 @@ def test_the_qr_carries_the_whole_token_in_the_verification_url(issuer, birth_ty
 
 @pytest.mark.django_db
 def test_a_carnet_token_opens_only_its_active_carnet(mother):
-    carnet, token = services.carnet_issue(citizen=mother)
+    carnet, token = services.carnet_issue(actor=None, citizen=mother)
     assert selectors.carnet_for_token(token) == carnet
     serial, _dot, secret = token.partition(".")
     with pytest.raises(Carnet.DoesNotExist):
         selectors.carnet_for_token(f"{serial}.{secret[:-1]}{'x' if secret[-1] != 'x' else 'y'}")
     with pytest.raises(Carnet.DoesNotExist):
         selectors.carnet_for_token(serial)
-    replacement, new_token = services.carnet_issue(citizen=mother)
+    replacement, new_token = services.carnet_issue(actor=None, citizen=mother)
     carnet.refresh_from_db()
     assert carnet.status == Carnet.Status.REPLACED
     with pytest.raises(Carnet.DoesNotExist):

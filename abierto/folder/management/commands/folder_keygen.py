@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ... import services
 from ...models import Issuer
+from ..actor import add_actor_argument, command_actor
 
 
 class Command(BaseCommand):
@@ -20,13 +21,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--issuer", required=True, help="Clave del emisor.")
+        add_actor_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
+        actor = command_actor(options["actor"])
         issuer = Issuer.objects.filter(slug=options["issuer"]).first()
         if issuer is None:
             raise CommandError(f"No existe el emisor {options['issuer']!r}.")
         try:
-            key = services.issuer_key_generate(issuer=issuer)
+            key = services.issuer_key_generate(actor=actor, issuer=issuer)
         except OSError as exc:
             raise CommandError(f"No se pudo escribir la clave: {exc}") from exc
         path = settings.FOLDER_KEYS_DIR / f"{key.kid}.pem"
