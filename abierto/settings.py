@@ -477,6 +477,9 @@ FOLDER_HMAC_KEY = env("FOLDER_HMAC_KEY")
 FOLDER_STATUS_LIST_TTL = env_int("FOLDER_STATUS_LIST_TTL", 300)
 # A folder session ends after this many minutes without a request (and after 8 hours anyway).
 FOLDER_IDLE_MINUTES = env_int("FOLDER_IDLE_MINUTES", 30)
+# Public verifications (/v/<token>) from one network (IPv4 /24, IPv6 /64), "<count>/<s|m|h|d>":
+# past it a 429 with Retry-After. A QR counter checks a few documents a minute, not sixty.
+RATE_FOLDER_VERIFY_NETWORK = env("RATE_FOLDER_VERIFY_NETWORK", "60/m")
 # Longest a share link may live, in days.
 FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
 # Worker processes that sign and encrypt a bulk issuance's batches: empty means one per core,
