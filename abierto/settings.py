@@ -124,6 +124,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "abierto.directory.idle.StaffIdleMiddleware",  # staff sessions end when idle (ASVS 3.3.2)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees the outcome of authentication in the views.
@@ -372,6 +373,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# A staff session (facilitation, STL members, agency clerks, back office) also ends after this
+# many minutes without a request (abierto/directory/idle.py).
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 # The __Host- prefix makes browsers refuse these cookies unless they are Secure, for the whole
