@@ -481,6 +481,9 @@ FOLDER_HMAC_KEY = env("FOLDER_HMAC_KEY")
 FOLDER_STATUS_LIST_TTL = env_int("FOLDER_STATUS_LIST_TTL", 300)
 # A folder session ends after this many minutes without a request (and after 8 hours anyway).
 FOLDER_IDLE_MINUTES = env_int("FOLDER_IDLE_MINUTES", 30)
+# Exporting the whole folder or creating a share wants a proof of identity (the login, or the
+# password and code or the PIN again) of the last this many minutes (abierto/folder/reauth.py).
+FOLDER_REAUTH_MINUTES = env_int("FOLDER_REAUTH_MINUTES", 5)
 # Public verifications (/v/<token>) from one network (IPv4 /24, IPv6 /64), "<count>/<s|m|h|d>":
 # past it a 429 with Retry-After. A QR counter checks a few documents a minute, not sixty.
 RATE_FOLDER_VERIFY_NETWORK = env("RATE_FOLDER_VERIFY_NETWORK", "60/m")
