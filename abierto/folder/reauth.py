@@ -4,8 +4,8 @@ A folder session stays open while it is used (``auth._still_active``), but the t
 that take every document out of it, the ZIP of all the citizen's data and a share link,
 want a proof of identity of the last ``FOLDER_REAUTH_MINUTES``: the login itself, or a
 confirmation with the same secrets that opened the session (password and TOTP code with the
-CUTS, the PIN with a carnet). Without one, the action keeps what was sent (``PENDING``) and
-sends the citizen to the confirmation page; once confirmed, a page posts it again.
+CUTS, the PIN with a carnet). Without one, what was sent waits in the session (``pending``)
+while the citizen confirms on its own page; once confirmed, a page posts it again.
 
 Wrong answers count toward the login's lockout (``auth.record_failure``, the same
 ``carpeta:<index>`` key); a locked account is logged out. Each confirmation is written to the
