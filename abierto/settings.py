@@ -124,6 +124,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "abierto.directory.idle.StaffIdleMiddleware",  # staff sessions end when idle (ASVS 3.3.2)
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees the outcome of authentication in the views.
@@ -372,6 +373,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8
+# A staff session (facilitation, STL members, agency clerks, back office) also ends after this
+# many minutes without a request (abierto/directory/idle.py).
+STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 # The __Host- prefix makes browsers refuse these cookies unless they are Secure, for the whole
@@ -477,6 +481,12 @@ FOLDER_HMAC_KEY = env("FOLDER_HMAC_KEY")
 FOLDER_STATUS_LIST_TTL = env_int("FOLDER_STATUS_LIST_TTL", 300)
 # A folder session ends after this many minutes without a request (and after 8 hours anyway).
 FOLDER_IDLE_MINUTES = env_int("FOLDER_IDLE_MINUTES", 30)
+# Exporting the whole folder or creating a share wants a proof of identity (the login, or the
+# password and code or the PIN again) of the last this many minutes (abierto/folder/reauth.py).
+FOLDER_REAUTH_MINUTES = env_int("FOLDER_REAUTH_MINUTES", 5)
+# Public verifications (/v/<token>) from one network (IPv4 /24, IPv6 /64), "<count>/<s|m|h|d>":
+# past it a 429 with Retry-After. A QR counter checks a few documents a minute, not sixty.
+RATE_FOLDER_VERIFY_NETWORK = env("RATE_FOLDER_VERIFY_NETWORK", "60/m")
 # Longest a share link may live, in days.
 FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
 # Worker processes that sign and encrypt a bulk issuance's batches: empty means one per core,

@@ -58,6 +58,7 @@ API_RATE_AUTHENTICATED = "100000/m"
 RATE_PASSWORD_RESET_IP = "100000/m"  # noqa: S105 - a rate, not a password
 RATE_PASSWORD_RESET_EMAIL = "100000/m"  # noqa: S105 - a rate, not a password
 RATE_APPLICATION_IP = "100000/m"
+RATE_FOLDER_VERIFY_NETWORK = "100000/m"
 
 # xdist already runs one test process per core: bulk issuances seal in-process, except in the
 # test that exercises the worker pool itself.

@@ -9,5 +9,6 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             checks,  # noqa: F401 - registers the system checks
+            idle,  # noqa: F401 (starts the staff idle clock at each login)
             lockout,  # noqa: F401 (connects the per-network failure counter)
         )

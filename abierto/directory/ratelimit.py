@@ -50,6 +50,12 @@ def allow(scope: str, subject: str, setting: str) -> bool:
     return hits <= limit
 
 
+def retry_after(setting: str) -> int:
+    """Seconds until the window of the rate in ``setting`` ends: a 429's ``Retry-After``."""
+    _limit, seconds = parse_rate(str(getattr(settings, setting)))
+    return max(1, seconds - int(time.time()) % seconds)
+
+
 def client_ip(request: HttpRequest) -> str | None:
     """The client's address, the same one the API's throttles count (``NUM_PROXIES``).
 

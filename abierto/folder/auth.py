@@ -51,6 +51,7 @@ SESSION_CITIZEN = "folder.citizen"
 SESSION_CARNET = "folder.carnet"
 SESSION_METHOD = "folder.method"
 SESSION_SEEN = "folder.seen"
+SESSION_PROVED = "folder.proved"  # when the citizen last proved who they are (see reauth.py)
 SEEN_RESOLUTION_SECONDS = 60  # the session is written at most once a minute to note activity
 USERNAME_PREFIX = "carpeta:"
 IP_FAILURE_FACTOR = 4
@@ -222,9 +223,7 @@ def login_with_cuts(request: HttpRequest, *, cuts: str, password: str, code: str
         check_password(password, _dummy_hash())
         raise _fail(attempt, wrong)
     assert citizen.user is not None
-    if not citizen.user.check_password(password):
-        raise _fail(attempt, wrong)
-    if not totp_use(citizen, code):
+    if not citizen.user.check_password(password) or not totp_use(citizen, code):
         raise _fail(attempt, wrong)
     reset_failures(attempt)
     return citizen
@@ -319,7 +318,7 @@ def session_start(
     login(request, citizen.user, backend=LOGIN_BACKEND)
     request.session[SESSION_CITIZEN] = citizen.public_id
     request.session[SESSION_METHOD] = method
-    request.session[SESSION_SEEN] = time.time()
+    request.session[SESSION_SEEN] = request.session[SESSION_PROVED] = time.time()
     if carnet is not None:
         request.session[SESSION_CARNET] = carnet.pk
     label = actor_labels.HOLDER_WITH_CARNET if carnet is not None else actor_labels.HOLDER_WITH_CUTS

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views_citizen as views
+from . import views_reauth
 
 app_name = "folder"
 
@@ -14,6 +15,8 @@ urlpatterns = [
     # What the carnet's QR opens (selectors.carnet_qr_content): the same page, whose script
     # reads the token from the URL fragment.
     path("carnet/", views.login_carnet, name="carnet_qr"),
+    path("confirmar/", views_reauth.confirm, name="reauth"),
+    path("confirmar/continuar/", views_reauth.proceed, name="reauth_continue"),
     path("documentos/", views.documents, name="documents"),
     path("documentos/<str:public_id>/", views.document_detail, name="document"),
     path("documentos/<str:public_id>/pdf", views.document_pdf, name="document_pdf"),

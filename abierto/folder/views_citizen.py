@@ -30,7 +30,7 @@ from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
 from abierto.lib import totp
 
-from . import actor_labels, auth, export, rendition, selectors, services
+from . import actor_labels, auth, export, reauth, rendition, selectors, services
 from .forms import (
     ActivationCodeForm,
     ActivationSecretsForm,
@@ -440,7 +440,7 @@ def share_url(token: str) -> str:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@auth.citizen_required
+@reauth.required(reauth.SHARE)  # citizen_required, and a recent proof of identity to create
 def shares(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
     own = selectors.documents_for_citizen(citizen)
     form = ShareForm(
@@ -643,7 +643,7 @@ def my_data(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
 
 
 @require_POST
-@auth.citizen_required
+@reauth.required(reauth.EXPORT)  # citizen_required, and a recent proof of identity
 def my_data_export(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
     body = export.citizen_zip(citizen)
     services.access_record(

@@ -6,9 +6,11 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from abierto.directory import ratelimit
+from abierto.directory.lockout import network_of
 from abierto.lib import metrics
 from abierto.lib.status_list import MEDIA_TYPE
 
@@ -16,12 +18,44 @@ from . import selectors, services
 from .models import Issuer, IssuerKey
 
 JWKS_MAX_AGE = 3600
+VERIFY_RATE = "RATE_FOLDER_VERIFY_NETWORK"
 
 
-def _client_ip(request: HttpRequest) -> str:
-    # Behind the proxy, the verifier's address, not the proxy's: otherwise every scan would
-    # look like one network and be coalesced into one log entry.
-    return ratelimit.client_ip(request) or ""
+def _within_budget(request: HttpRequest) -> bool:
+    """Count this verification against its network's budget (IPv4 /24, IPv6 /64).
+
+    Behind the proxy, the verifier's address, not the proxy's (``client_ip``); a network,
+    not an address, because one machine holds a whole block of addresses (IPv6 above all).
+    """
+    network = network_of(ratelimit.client_ip(request))
+    return network is None or ratelimit.allow("folder-verify", network, VERIFY_RATE)
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    patch_vary_headers(response, ["Accept"])
+    response["Cache-Control"] = "no-store"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    seconds = ratelimit.retry_after(VERIFY_RATE)
+    if _wants_json(request):
+        message = _(
+            "Demasiadas verificaciones desde su red. Espere %(seconds)s segundos e intente "
+            "de nuevo."
+        ) % {"seconds": seconds}
+        response: HttpResponse = JsonResponse({"detail": message}, status=429)
+    else:
+        response = render(
+            request, "folder/public/verify_limited.html", {"seconds": seconds}, status=429
+        )
+    response["Retry-After"] = str(seconds)
+    return _public(response)
 
 
 @require_GET
@@ -35,19 +69,21 @@ def jwks(request: HttpRequest) -> HttpResponse:
 @require_GET
 def verify(request: HttpRequest, token: str) -> HttpResponse:
     """The page a document's QR opens: is it authentic, current and unrevoked?"""
+    if not _within_budget(request):
+        metrics.verification_recorded("limited")
+        return _too_many(request)
     result = selectors.verify_token(token)
     metrics.verification_recorded(result.status)
     if result.document is not None:
-        # Authentic, whatever its status: its holder sees that it was checked.
-        services.verification_record(document=result.document, ip=_client_ip(request))
-    if request.get_preferred_type(["text/html", "application/json"]) == "application/json":
+        # Authentic, whatever its status: its holder sees that it was checked. Behind the
+        # proxy, from the verifier's network: else every scan would look like one network
+        # and be coalesced into one log entry.
+        services.verification_record(document=result.document, ip=ratelimit.client_ip(request))
+    if _wants_json(request):
         response: HttpResponse = JsonResponse(result.as_json())
     else:
         response = render(request, "folder/public/verify.html", {"result": result})
-    patch_vary_headers(response, ["Accept"])
-    response["Cache-Control"] = "no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+    return _public(response)
 
 
 @require_GET

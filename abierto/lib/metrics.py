@@ -55,7 +55,8 @@ def documents_issued(count: int = 1, *, channel: str = "api") -> None:
 
 
 def verification_recorded(outcome: str) -> None:
-    """Call once per verification; outcome: valid, revoked, expired, invalid, not_found."""
+    """Call once per verification; outcome: valid, revoked, expired, invalid, not_found, or
+    limited (refused, past the budget of its network)."""
     VERIFICATIONS.labels(outcome=outcome).inc()
 
 

@@ -47,6 +47,7 @@ class AccessEvent(models.Model):
         REVOKE = "revoke", _("Revocación")
         EXPORT = "export", _("Exportación de datos (ARCO)")
         LOGIN = "login", _("Ingreso a la carpeta")
+        REAUTH = "reauth", _("Confirmación de identidad")
 
     seq = models.PositiveBigIntegerField(
         _("número"), unique=True, help_text=_("Posición en la cadena, sin huecos, desde 1.")

@@ -147,6 +147,7 @@ def test_an_acta_reading_whose_worker_was_killed_fails_and_its_upload_is_removed
     assert job.status == Job.Status.RUNNING
     assert len(default_storage.listdir("uploads/actas")[1]) == 1
     with time_machine.travel(timezone.now() + datetime.timedelta(hours=1)):
+        client = client_as(facilitator)  # an hour idle ended the first session (STAFF_IDLE_MINUTES)
         page = client.get(reverse("ops:job_list"))
         detail = client.get(response["Location"])
     assert page.status_code == detail.status_code == 200
