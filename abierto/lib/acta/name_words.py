@@ -235,5 +235,8 @@ NOT_NAME_WORDS = frozenset(
         "obras",
         "municipal",
         "electoral",
+        "no",
+        "num",
+        "numero",
     ]
 )

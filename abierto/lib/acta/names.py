@@ -28,7 +28,7 @@ MAX_NAME_WORDS = 8
 # Courtesy and academic titles written before a name. Matched on folded text.
 _HONORIFIC = (
     r"(?:c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcda?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
-    r"m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
+    r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|ma\.|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.)"
@@ -40,6 +40,7 @@ _OFFICE = (
     r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
     r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|general|electoral|"
     r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"
+    r"alumn[oa]s?|estudiantes?|"
     r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|octav[oa]|noven[oa]|decim[oa])"
 )
 _HONORIFIC_RE = re.compile(rf"{_HONORIFIC}")
@@ -103,8 +104,13 @@ def looks_like_name(text: str) -> bool:
     if not 2 <= len(words) <= MAX_NAME_WORDS:
         return False
     capitalised = 0
+    previous = ""
     for word in words:
         folded = fold(word).strip(".")
+        if folded in ("la", "las", "los") and previous == "de":
+            previous = folded
+            continue  # "De los Reyes", "de la Mora", "de las Casas"
+        previous = folded
         if folded in NOT_NAME_WORDS or folded in ROLE_WORDS:
             return False
         if folded in _PARTICLES:
