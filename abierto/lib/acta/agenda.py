@@ -184,22 +184,27 @@ def _presenter(raw: str) -> str:
 # --- Where each item is discussed ----------------------------------------------------
 
 
-def item_positions(text: str, folded: str, agenda: Agenda) -> list[tuple[int, int]]:
-    """Positions after the agenda where the narrative takes up item N: ``(position, N)``."""
+def item_positions(
+    text: str, folded: str, agenda: Agenda, start: int | None = None, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Where the narrative takes up item N, ``(position, N)``: after the agenda, or in
+    ``text[start:end]``."""
     if not agenda.items or agenda.style is None:
         return []
+    start = agenda.end if start is None else start
+    end = len(text) if end is None else end
     count = len(agenda.items)
     found: list[tuple[int, int]] = []
     for item in agenda.items:
-        position = agenda.end
+        position = start
         while True:
-            marker = find_marker(text, folded, agenda.style, item.number, position, len(text))
+            marker = find_marker(text, folded, agenda.style, item.number, position, end)
             if marker is None:
                 break
-            if marker.at_line_start:
+            if marker.at_line_start or _capitals_title(text, marker.content):
                 found.append((marker.start, item.number))
             position = marker.content
-    for match in _POINT_RE.finditer(folded, agenda.end):
+    for match in _POINT_RE.finditer(folded, start, end):
         number = _point_number(match["number"] or match["ordinal"])
         if number is not None and 1 <= number <= count:
             found.append((match.start(), number))
