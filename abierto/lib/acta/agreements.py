@@ -249,12 +249,14 @@ def _assign_items(text: str, folded: str, agenda: Agenda, agreements: list[Agree
     if not agenda.items:
         return
     positions = item_positions(text, folded, agenda)
+    earlier: list[tuple[int, int]] | None = None
     sections = [match.start() for match in _SECTION_RE.finditer(folded, agenda.end)]
     for agreement in agreements:
         anchor = agreement.anchor if agreement.anchor >= 0 else agreement.start
         if anchor < agenda.start:
             # Before an agenda transcribed late, the item headings that precede it tell.
-            earlier = item_positions(text, folded, agenda, 0, agenda.start)
+            if earlier is None:
+                earlier = item_positions(text, folded, agenda, 0, agenda.start)
             before = [number for position, number in earlier if position <= anchor]
             agreement.agenda_item = before[-1] if before else None
             continue
