@@ -74,8 +74,8 @@ def read_attendance(
     people += from_label_blocks(region, region_folded)
     people += _from_prose(region, region_folded)
     people += from_roll_call(region, region_folded)
-    people += from_officers(text[:opening], folded[:opening])
     people += from_speakers(region, region_folded)
+    people += from_officers(text[:opening], folded[:opening])
     people = unique(people)
     roles_from_signatures(text, people)
     return people

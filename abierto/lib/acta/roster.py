@@ -63,7 +63,13 @@ def from_officers(text: str, folded: str) -> list[Person]:
         before = text[: match.start()].rstrip(" \t")[-1:]
         at_clause_start = not before.isalnum() and before != ":"
         titled = _TITLED_RE.match(text, match.end()) is not None
-        if not (match["lead"] or match["colon"] or titled or at_clause_start):
+        # "PRESIDENTE DR. … PÉREZ LUNA SECRETARIA M. EN C. …": a header of offices and names.
+        chained = (
+            bool(taken)
+            and text[taken[-1][1] - 1].isalnum()
+            and not text[taken[-1][1] : match.start()].strip()
+        )
+        if not (match["lead"] or match["colon"] or titled or at_clause_start or chained):
             continue
         if not office[0].isupper() and not match["lead"]:
             continue
