@@ -252,7 +252,9 @@ def mismatches(predicted: dict[str, Any], expected: dict[str, Any]) -> list[str]
     pairs print the attributes that disagree.
     """
     lines: list[str] = []
-    scalars = [("body", predicted.get("body"), expected.get("body"), TEXT_THRESHOLD)]
+    scalars: list[tuple[str, Any, Any, float | None]] = [
+        ("body", predicted.get("body"), expected.get("body"), TEXT_THRESHOLD)
+    ]
     session, truth = predicted.get("session") or {}, expected.get("session") or {}
     for key in ("number", "kind", "date", "start_time", "end_time", "modality", "place"):
         threshold = PLACE_THRESHOLD if key == "place" else None

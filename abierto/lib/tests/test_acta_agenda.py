@@ -126,4 +126,5 @@ def test_numbered_headings_in_capitals_are_the_agenda_when_none_is_announced():
 
 
 def test_numbered_headings_that_do_not_open_with_the_roll_call_are_no_agenda():
-    assert _agenda("I. DATOS GENERALES DE LA REUNIÓN\nFecha 3 de mayo de 2023\nII. INFORMES\n") == []
+    text = "I. DATOS GENERALES DE LA REUNIÓN\nFecha 3 de mayo de 2023\nII. INFORMES\n"
+    assert _agenda(text) == []

@@ -197,8 +197,7 @@ def test_a_dotted_code_is_one_statement_even_before_an_agenda_transcribed_late()
 
 def test_a_coded_agreement_goes_on_with_its_own_orders_but_not_into_the_next_item():
     agreements = _agreements(
-        AGENDA
-        + "III. Aprobación del calendario de sesiones 2023.\n"
+        AGENDA + "III. Aprobación del calendario de sesiones 2023.\n"
         "ACUERDO CT/03/2023: Se aprueba el calendario. Se instruye a la Secretaría publicarlo. "
         "IV. Clausura. No habiendo más asuntos, se levantó la sesión.\n"
     )

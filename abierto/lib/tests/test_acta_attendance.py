@@ -235,10 +235,10 @@ def test_present_tense_cue_and_y_de_los_between_people():
 def test_a_singular_verb_and_integrado_por_with_commas_and_semicolons():
     assert _people(
         "En Toluca, siendo las 10:00 horas, se reúne en la Sala de Juntas el Consejo Consultivo, "
-        "integrado por: Mtra. Rosa O´Farril Díaz, Vocal; C.P. Juan Pérez O'Neill, Contralor; "
+        "integrado por: Mtra. Rosa O\u00b4Farril Díaz, Vocal; C.P. Juan Pérez O'Neill, Contralor; "
         "Ing. Luis Mora Paz, Lic. Ana Ruiz Gil; quienes comparecen para celebrar la sesión."
     ) == [
-        ("Rosa O´Farril Díaz", "Vocal"),
+        ("Rosa O\u00b4Farril Díaz", "Vocal"),
         ("Juan Pérez O'Neill", "Contralor"),
         ("Luis Mora Paz", None),
         ("Ana Ruiz Gil", None),

@@ -253,7 +253,7 @@ def test_numbers_without_a_kind_and_numbered_within_the_year(text, number):
 
 
 def test_a_start_time_with_minutes_joined_by_y():
-    text = "En Toluca, siendo las once y treinta horas del día 3 de mayo de 2023, se reúne el Comité."
+    text = "En Toluca, siendo las once y treinta horas del 3 de mayo de 2023, se reúne el Comité."
     assert _session(text)["start_time"] == "11:30"
 
 
@@ -301,7 +301,8 @@ def test_the_place_and_modality(text, place, modality):
 def test_a_street_address_under_the_place_label_means_in_person_and_later_sections_do_not_count():
     text = (
         "Minuta 5\nI. DATOS GENERALES\nFecha 6 de octubre de 2020\nLugar Secretaría Ejecutiva\n"
-        "Blvd. Colosio No. 703. Piso 3.\nHora 11:00 hrs\n" + "Se revisó el expediente. " * 8
+        "Blvd. Colosio No. 703. Piso 3.\nHora 11:00 hrs\n"
+        + "Se revisó el expediente. " * 8
         + "\nII. COMPROMISOS PREVIOS\nProgramar una rueda de prensa virtual con periodistas.\n"
     )
     assert _session(text)["modality"] == "presencial"
@@ -312,13 +313,13 @@ def test_a_street_address_under_the_place_label_means_in_person_and_later_sectio
     [
         (
             "En la Sala del Consejo Académico de la Unidad Norte, a las 9:45 horas del 28 de "
-            "septiembre de 2007, dio inicio la Sesión 12.07 de este órgano colegiado. El Presidente "
-            "sometió a consideración del pleno el orden del día.",
+            "septiembre de 2007, dio inicio la Sesión 12.07 de este órgano colegiado. El "
+            "Presidente sometió a consideración del pleno el orden del día.",
             "Consejo Académico de la Unidad Norte",
         ),
         (
-            "siendo las 9.45 horas del día 16 de abril de 2008, con la presencia del Presidente del "
-            "Consejo Dr. Alberto Padilla Arias. En la Sala del Consejo Divisional de Ciencias "
+            "siendo las 9.45 horas del día 16 de abril de 2008, con la presencia del Presidente "
+            "del Consejo Dr. Alberto Padilla Arias. En la Sala del Consejo Divisional de Ciencias "
             "Sociales, Unidad Norte.",
             "Consejo Divisional de Ciencias Sociales",
         ),
