@@ -18,6 +18,8 @@ the repository root:
 
     .venv/bin/python -m bench.acta_score
     .venv/bin/python -m bench.acta_score --corpus tests/data/actas/heldout
+    .venv/bin/python -m bench.acta_score --verbose            # every miss, per document
+    .venv/bin/python -m bench.acta_score --document uam-colegio  # one document's misses
 
 The documents in ``heldout/`` are kept aside while the parser is developed and
 scored separately (``--corpus``), so their score says how it reads unseen actas.
@@ -105,6 +107,7 @@ class Report:
     fields: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in FIELDS})
     documents: dict[str, Counts] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    misses: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def total(self) -> Counts:
@@ -241,6 +244,86 @@ def score_document(predicted: dict[str, Any], expected: dict[str, Any]) -> dict[
     return counts
 
 
+def mismatches(predicted: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """What the parser got wrong on one document, one line per miss or invention.
+
+    Scalars print expected vs predicted; lists print the expected entries left
+    unmatched (missed) and the predicted ones left unmatched (invented); matched
+    pairs print the attributes that disagree.
+    """
+    lines: list[str] = []
+    scalars: list[tuple[str, Any, Any, float | None]] = [
+        ("body", predicted.get("body"), expected.get("body"), TEXT_THRESHOLD)
+    ]
+    session, truth = predicted.get("session") or {}, expected.get("session") or {}
+    for key in ("number", "kind", "date", "start_time", "end_time", "modality", "place"):
+        threshold = PLACE_THRESHOLD if key == "place" else None
+        scalars.append((f"session.{key}", session.get(key), truth.get(key), threshold))
+    convocation, truth = predicted.get("convocation") or {}, expected.get("convocation") or {}
+    for key in ("reference", "date", "convened_by"):
+        threshold = TEXT_THRESHOLD if key == "convened_by" else None
+        scalars.append((f"convocation.{key}", convocation.get(key), truth.get(key), threshold))
+    for name, guess, want, threshold in scalars:
+        counts = _scalar(guess, want, _similar(threshold) if threshold else _equal)
+        if counts.tp != counts.predicted or counts.tp != counts.expected:
+            lines.append(f"{name}: expected {want!r}, predicted {guess!r}")
+
+    lists: list[tuple[str, str, Callable[..., float], tuple[str, ...], Callable[..., str]]] = [
+        ("attendees", "attendees", _name_score, ("role",), lambda item: item.get("name")),
+        (
+            "agenda",
+            "agenda",
+            _agenda_score,
+            (),
+            lambda item: f"{item.get('number')}. {item.get('title')}",
+        ),
+        (
+            "agreements",
+            "agreements",
+            _agreement_score,
+            ("code", "vote", "agenda_item"),
+            lambda item: f"[{item.get('code')}] {item.get('text')}",
+        ),
+        (
+            "scheduled_sessions",
+            "scheduled_sessions",
+            lambda a, b: float(a.get("date") == b.get("date")),
+            ("title",),
+            lambda item: f"{item.get('date')} {item.get('title')}",
+        ),
+    ]
+    for name, key, same, attributes, show in lists:
+        guesses, truths = predicted.get(key) or [], expected.get(key) or []
+        pairs = _match(guesses, truths, same)
+        matched_guesses = {id(guess) for guess, _ in pairs}
+        matched_truths = {id(truth) for _, truth in pairs}
+        for truth in truths:
+            if id(truth) not in matched_truths:
+                lines.append(f"{name}: missed {_short(show(truth))}")
+        for guess in guesses:
+            if id(guess) not in matched_guesses:
+                lines.append(f"{name}: invented {_short(show(guess))}")
+        for guess, truth in pairs:
+            for attribute in attributes:
+                compare = {
+                    "role": _similar(ROLE_THRESHOLD),
+                    "title": _similar(TEXT_THRESHOLD),
+                    "code": lambda a, b: _code_key(a) == _code_key(b),
+                }.get(attribute, _equal)
+                counts = _scalar(guess.get(attribute), truth.get(attribute), compare)
+                if counts.tp != counts.predicted or counts.tp != counts.expected:
+                    lines.append(
+                        f"{name}.{attribute} of {_short(show(truth), 50)}: expected "
+                        f"{truth.get(attribute)!r}, predicted {guess.get(attribute)!r}"
+                    )
+    return lines
+
+
+def _short(text: Any, limit: int = 110) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _name_score(guess: dict[str, Any], truth: dict[str, Any]) -> float:
     score = similarity(guess.get("name"), truth.get("name"))
     return score if score >= NAME_THRESHOLD else 0.0
@@ -274,10 +357,12 @@ def corpus_documents(corpus: Path = CORPUS) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def score_corpus(corpus: Path = CORPUS) -> Report:
-    """Parse every corpus document and add up its counts."""
+def score_corpus(corpus: Path = CORPUS, only: str | None = None) -> Report:
+    """Parse every corpus document (those whose name contains ``only``) and add up its counts."""
     report = Report()
     for document, expected_path in corpus_documents(corpus):
+        if only is not None and only not in document.name:
+            continue
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
         try:
             predicted = parse_acta_text(extract_text(document))
@@ -289,11 +374,12 @@ def score_corpus(corpus: Path = CORPUS) -> Report:
             report.fields[name].add(counts)
             document_counts.add(counts)
         report.documents[document.name] = document_counts
+        report.misses[document.name] = mismatches(predicted, expected)
     return report
 
 
-def format_report(report: Report) -> str:
-    """The report as a plain-text table."""
+def format_report(report: Report, verbose: bool = False) -> str:
+    """The report as a plain-text table; ``verbose`` adds every document's misses."""
     lines = [f"{'field':<28}{'tp':>5}{'pred':>6}{'exp':>6}{'P':>8}{'R':>8}{'F1':>8}"]
     for name, counts in report.fields.items():
         lines.append(_row(name, counts))
@@ -305,6 +391,11 @@ def format_report(report: Report) -> str:
         lines.append(f"{name:<62}{counts.f1:>7.3f}")
     for name, error in report.errors.items():
         lines.append(f"ERROR {name}: {error}")
+    if verbose:
+        for name, misses in report.misses.items():
+            lines.append("")
+            lines.append(f"== {name} ({len(misses)} misses)")
+            lines += [f"  {miss}" for miss in misses] or ["  none"]
     return "\n".join(lines)
 
 
@@ -323,9 +414,20 @@ def main(argv: list[str] | None = None) -> int:
         default=CORPUS,
         help="folder of NAME.txt|.md|.docx|.pdf with NAME.expected.json (default: the main corpus)",
     )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="print each document's misses: expected vs predicted, missed and invented items",
+    )
+    parser.add_argument(
+        "--document",
+        metavar="NAME",
+        help="score only the documents whose file name contains NAME (implies --verbose)",
+    )
     args = parser.parse_args(argv)
-    report = score_corpus(args.corpus)
-    sys.stdout.write(format_report(report) + "\n")
+    report = score_corpus(args.corpus, only=args.document)
+    verbose = args.verbose or args.document is not None
+    sys.stdout.write(format_report(report, verbose=verbose) + "\n")
     return 1 if report.errors else 0
 
 

@@ -86,12 +86,71 @@ def read_agenda(text: str, folded: str) -> Agenda:
                 f"{_label(style, number + 1)}: falta el punto {_label(style, number)}."
             )
         return agenda
+    headed = _headed_agenda(text, folded)
+    if headed is not None:
+        return headed
     return Agenda(
         warnings=[
             "No se encontró el orden del día (un encabezado «Orden del día» seguido de una "
             "lista numerada)."
         ]
     )
+
+
+# Minutes that announce no agenda often take its items up as numbered headings in capitals,
+# the first of them the roll call: "1. LISTA DE ASISTENCIA.", "2. APROBACIÓN, EN SU CASO,
+# DEL ORDEN DEL DÍA." Those headings are the agenda.
+_OPENING_ITEM_RE = re.compile(
+    r"(?:lista\s+de\s+asistencia|pase\s+de\s+lista|verificacion\s+(?:del|de)\s+quorum|"
+    r"declaratoria\s+de(?:l)?\s+quorum|registro\s+de\s+asistencia|instalacion\s+de\s+la\s+sesion)"
+)
+_CAPITALS_RE = re.compile(r"[A-ZÁÉÍÓÚÑÜ0-9][A-ZÁÉÍÓÚÑÜ0-9,;()\"'/-]*")
+MAX_HEADED_GAP = 20000
+
+
+def _headed_agenda(text: str, folded: str) -> Agenda | None:
+    for style in (Style.ARABIC, Style.ROMAN):
+        position = 0
+        while True:
+            first = find_marker(text, folded, style, 1, position, len(text))
+            if first is None:
+                break
+            position = first.content
+            title = _capitals_title(text, first.content)
+            if not title or not _OPENING_ITEM_RE.match(fold(title)):
+                continue
+            agenda = Agenda(style=style, start=first.start)
+            marker: Marker | None = first
+            while marker is not None and title:
+                agenda.items.append(AgendaItem(marker.number, title, marker.start))
+                agenda.end = marker.content + len(title)
+                marker = find_marker(
+                    text,
+                    folded,
+                    style,
+                    marker.number + 1,
+                    marker.content,
+                    min(len(text), marker.content + MAX_HEADED_GAP),
+                )
+                title = _capitals_title(text, marker.content) if marker else ""
+            agenda.end = first.content + len(agenda.items[0].title)
+            return agenda
+    return None
+
+
+def _capitals_title(text: str, start: int) -> str:
+    """The heading in capitals that starts at ``start``: "LISTA DE ASISTENCIA."."""
+    words: list[str] = []
+    for match in re.finditer(r"\S+", text[start : start + MAX_TITLE_CHARS]):
+        word = match.group(0)
+        bare = word.rstrip(".:")
+        if not bare or not _CAPITALS_RE.fullmatch(bare) or (len(bare) == 1 and not words):
+            break
+        words.append(word)
+        if word.endswith((".", ":")) and len(bare) > 1:
+            break
+    letters = sum(char.isalpha() for char in "".join(words))
+    return clean_title(" ".join(words)) if letters >= 6 else ""
 
 
 def _label(style: Style, number: int) -> str:
@@ -125,22 +184,27 @@ def _presenter(raw: str) -> str:
 # --- Where each item is discussed ----------------------------------------------------
 
 
-def item_positions(text: str, folded: str, agenda: Agenda) -> list[tuple[int, int]]:
-    """Positions after the agenda where the narrative takes up item N: ``(position, N)``."""
+def item_positions(
+    text: str, folded: str, agenda: Agenda, start: int | None = None, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Where the narrative takes up item N, ``(position, N)``: after the agenda, or in
+    ``text[start:end]``."""
     if not agenda.items or agenda.style is None:
         return []
+    start = agenda.end if start is None else start
+    end = len(text) if end is None else end
     count = len(agenda.items)
     found: list[tuple[int, int]] = []
     for item in agenda.items:
-        position = agenda.end
+        position = start
         while True:
-            marker = find_marker(text, folded, agenda.style, item.number, position, len(text))
+            marker = find_marker(text, folded, agenda.style, item.number, position, end)
             if marker is None:
                 break
-            if marker.at_line_start:
+            if marker.at_line_start or _capitals_title(text, marker.content):
                 found.append((marker.start, item.number))
             position = marker.content
-    for match in _POINT_RE.finditer(folded, agenda.end):
+    for match in _POINT_RE.finditer(folded, start, end):
         number = _point_number(match["number"] or match["ordinal"])
         if number is not None and 1 <= number <= count:
             found.append((match.start(), number))

@@ -17,34 +17,35 @@ twice. A code cited in the middle of a sentence ("el acuerdo STL/XIV/3/2022 sigu
 pendiente") refers to an older agreement and is not read.
 """
 
+import itertools
 import re
-from dataclasses import dataclass
 
 from abierto.lib.spanish import ordinal_words_to_number
 
 from .agenda import Agenda, item_positions
+from .decisions import VOTE_RE, Agreement, narrative_agreements
 from .markers import detect_style, read_list
 from .text import clean_title, fold, sentences
+
+__all__ = ["Agreement", "approved_minutes", "read_agreements"]
 
 MAX_AGREEMENT_CHARS = 1500
 
 
-@dataclass
-class Agreement:
-    """One agreement as read from the acta."""
-
-    code: str
-    text: str
-    vote: str | None
-    start: int
-    agenda_item: int | None = None
-    anchor: int = -1  # where the decision is stated, to tell which agenda item it belongs to
-
-
 _CODE = r"[a-z0-9]{1,15}(?:[/-][a-z0-9.]{1,15}){1,7}"
 _KEYWORD_CODE_RE = re.compile(
-    rf"(?P<keyword>acuerdo)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*(?P<code>{_CODE}|\d{{1,4}})"
-    r"\s*(?:\.-|\.|:|\)|-|\||\n)"
+    rf"(?P<keyword>acuerdo)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*"
+    # "ACUERDO 432.1 Aprobación del Orden del Día.": a session's number and the agreement's.
+    rf"(?:(?P<dotted>\d{{1,4}}(?:\.\d{{1,3}}){{1,3}})(?:\s*(?:\.-|:|-)|\s)"
+    rf"|(?P<code>{_CODE}|\d{{1,4}})\s*(?:\.-|\.|:|\)|-|\||\n))"
+)
+_DOTTED_CODE_RE = re.compile(r"\d+(?:\.\d+)+")
+# A coded agreement is one statement; what follows it is the narrative again, unless it goes
+# on with the agreement's own orders ("Se instruye a la Secretaría…", "Publíquese").
+_CONTINUES_RE = re.compile(
+    r"(?:se\s+(?:instruye|aprueba|autoriza|solicita|ordena|turna|tiene|acuerda|determina|faculta|"
+    r"designa|exhorta|remite|notifica)|publiquese|notifiquese|comuniquese|cumplase|asimismo|"
+    r"lo\s+anterior|en\s+consecuencia|unanimidad|mayoria|unanime)\b"
 )
 _BARE_CODE_RE = re.compile(
     # "[A-Z]{2}[A-Z0-9]*", not "[A-Z]{2,}[A-Z0-9]*": the same codes, without trying every
@@ -59,32 +60,22 @@ _SECTION_RE = re.compile(
 )
 _FOLLOW_UP_RE = re.compile(r"seguimiento\s+(?:de|a)\s+(?:los\s+)?acuerdos")
 _STATUS_RE = re.compile(r"\b(?:pendiente|cumplido|en\s+proceso|atendido|concluido|en\s+tramite)\b")
-_VOTE_RE = re.compile(r"\b(?P<vote>unanimidad|unanime(?:mente)?|mayoria)\b")
-_CUE_RE = re.compile(
-    r"\b(?:se|fue|fueron|queda|quedo|quedan|quedaron)\s+(?:(?:tiene|tienen)\s+por\s+)?"
-    r"(?:aprobad[oa]s?|autorizad[oa]s?|acordad[oa]s?|aprueba|aprueban|aprobo|aprobaron|acuerda|acuerdan|"
-    r"acordo|acordaron|autoriza|autorizan|autorizo|autorizaron|confirma|confirman|confirmo|determina|"
-    r"determino|resuelve|resolvio)\b"
-    r"|\b(?:aprobad[oa]s?|acordad[oa]s?|autorizad[oa]s?)\s+(?:por|con)\s+(?:unanimidad|mayoria|el\s+voto)"
-    r"|\b(?:por|de)\s+(?:unanimidad|mayoria)\s+(?:de\s+(?:votos|los\s+presentes)\s+)?(?:se\s+)?(?:aprob|acord|autoriz)"
-)
-_RELATIVE_BEFORE_RE = re.compile(
-    r"(?:por\s+(?:el|la|los|las)\s+que|mediante\s+(?:el|la)\s+cual|en\s+(?:el|la)\s+que|(?:el|la|lo)\s+cual|"
-    r"\bque|\bcomo|\bsi|cuando|donde|una\s+vez\s+que)\s*$"
-)
 _HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,6}|\d{1,2})[.)-]+[ \t]*[A-ZÁÉÍÓÚ]")
 
 
 def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Agreement]:
     """The agreements of the session, each with its vote and agenda item when known."""
     body_start = agenda.end if agenda.items else 0
-    agreements = _coded(text, folded, body_start, end)
+    # Coded agreements are read before the agenda too: some actas transcribe the agenda
+    # after the agreement that approved it ("ACUERDO 8.09.1 … ORDEN DEL DÍA 1. …").
+    skip = (agenda.start, agenda.end) if agenda.items else (0, 0)
+    agreements = _coded(text, folded, 0, end, skip)
     if not agreements:
         agreements = _section(text, folded, end)
     if not agreements:
-        agreements = _narrative(text, folded, body_start, end)
+        agreements = narrative_agreements(text, folded, body_start, end)
         for agreement in agreements:
-            match = _VOTE_RE.search(fold(agreement.text))
+            match = VOTE_RE.search(fold(agreement.text))
             agreement.vote = _vote_value(match["vote"]) if match else None
     else:
         _assign_votes(text, folded, agreements)
@@ -95,21 +86,24 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
 # --- Coded agreements ----------------------------------------------------------------
 
 
-def _coded(text: str, folded: str, start: int, end: int) -> list[Agreement]:
+def _coded(text: str, folded: str, start: int, end: int, skip: tuple[int, int]) -> list[Agreement]:
     found: list[tuple[int, int, str]] = []  # (start, content start, code)
     for match in _KEYWORD_CODE_RE.finditer(folded, start, end):
         keyword_start = match.start("keyword")
-        if not _opens_statement(text, keyword_start):
+        if not _opens_statement(text, keyword_start) or skip[0] <= keyword_start < skip[1]:
             continue
-        code = text[match.start("code") : match.end("code")].rstrip(".")
+        group = "dotted" if match["dotted"] else "code"
+        code = text[match.start(group) : match.end(group)].rstrip(".")
         if "/" in code or "-" in code:
             if not re.search(r"[A-Za-z]", code):
                 code = f"{text[keyword_start : match.end('keyword')]} {code}"
-        elif not code.isdigit():
+        elif not code.isdigit() and not _DOTTED_CODE_RE.fullmatch(code):
             continue
         found.append((keyword_start, match.end(), code))
     for match in _BARE_CODE_RE.finditer(text, start, end):
         if any(begin <= match.start("code") < content for begin, content, _ in found):
+            continue
+        if skip[0] <= match.start("code") < skip[1]:
             continue
         found.append((match.start("code"), match.end(), match["code"].rstrip(".")))
     found.sort()
@@ -145,16 +139,23 @@ def _agreement_text(text: str, folded: str, start: int, limit: int) -> tuple[str
     heading = _HEADING_LINE_RE.search(text, start + 1, limit)
     if heading:
         limit = heading.start()
+    spans = sentences(text[start:limit], start)
+    for (_, first_end), (second_start, _) in itertools.pairwise(spans):
+        if not _CONTINUES_RE.match(
+            folded, second_start + len(text[second_start:]) - len(text[second_start:].lstrip())
+        ):
+            limit = first_end
+            break
     return _split_trailing_vote(clean_title(text[start:limit]))
 
 
 # Starts only where a run of separators starts: from inside ". . . . ." it took quadratic time.
-_TRAILING_VOTE_RE = re.compile(r"(?<![\s.;,|])[\s.;,|]+(unanimidad|mayor[ií]a)$", re.IGNORECASE)
+_TRAILINGVOTE_RE = re.compile(r"(?<![\s.;,|])[\s.;,|]+(unanimidad|mayor[ií]a)$", re.IGNORECASE)
 
 
 def _split_trailing_vote(body: str) -> tuple[str, str | None]:
     """A table cell "Unanimidad" read into the end of the text: "…del día. Unanimidad"."""
-    match = _TRAILING_VOTE_RE.search(body)
+    match = _TRAILINGVOTE_RE.search(body)
     if not match:
         return body, None
     return clean_title(body[: match.start()]), _vote_value(fold(match.group(1)))
@@ -165,7 +166,7 @@ def _row_text(line: str) -> tuple[str, str | None]:
     vote = None
     kept: list[str] = []
     for cell in cells:
-        match = _VOTE_RE.fullmatch(fold(cell).strip(" ."))
+        match = VOTE_RE.fullmatch(fold(cell).strip(" ."))
         if match:
             vote = _vote_value(match["vote"])
         elif not _STATUS_RE.fullmatch(fold(cell).strip(" .")):
@@ -222,50 +223,6 @@ def _section_end(text: str, start: int, limit: int) -> int:
     return min(candidates)
 
 
-# --- Narrative agreements ---------------------------------------------------------------
-
-
-def _narrative(text: str, folded: str, start: int, end: int) -> list[Agreement]:
-    agreements: list[Agreement] = []
-    for sentence_start, sentence_end in sentences(text[start:end], start):
-        sentence_folded = folded[sentence_start:sentence_end]
-        cue = _CUE_RE.search(sentence_folded)
-        if not cue:
-            continue
-        if _refers_elsewhere(sentence_folded, cue):
-            cue = _next_unrelative_cue(sentence_folded, cue.end())
-            if cue is None:
-                continue
-        body = clean_title(text[sentence_start:sentence_end])
-        if len(body.split()) < 3:
-            continue
-        agreements.append(
-            Agreement(
-                code=str(len(agreements) + 1),
-                text=body,
-                vote=None,
-                start=sentence_start,
-                anchor=sentence_start + cue.start(),
-            )
-        )
-    return agreements
-
-
-def _refers_elsewhere(sentence: str, cue: re.Match[str]) -> bool:
-    """A cue in a relative clause describes an older instrument ("el acuerdo …, por el
-    que se autorizó…") unless a vote follows it ("…, la cual se aprobó por unanimidad")."""
-    if not _RELATIVE_BEFORE_RE.search(sentence[: cue.start()][-30:]):
-        return False
-    return not _VOTE_RE.search(sentence, cue.start(), cue.end() + 50)
-
-
-def _next_unrelative_cue(sentence: str, position: int) -> re.Match[str] | None:
-    for cue in _CUE_RE.finditer(sentence, position):
-        if not _refers_elsewhere(sentence, cue):
-            return cue
-    return None
-
-
 # --- Votes and agenda items -------------------------------------------------------------
 
 
@@ -277,11 +234,11 @@ def _assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
     previous_end = 0
     for agreement in agreements:
         if agreement.vote is None:
-            match = _VOTE_RE.search(fold(agreement.text))
+            match = VOTE_RE.search(fold(agreement.text))
             if match is None:
                 window_start = max(previous_end, agreement.start - 400)
                 context = folded[window_start : agreement.start]
-                matches = list(_VOTE_RE.finditer(context))
+                matches = list(VOTE_RE.finditer(context))
                 match = matches[-1] if matches else None
             if match is not None:
                 agreement.vote = _vote_value(match["vote"])
@@ -292,9 +249,17 @@ def _assign_items(text: str, folded: str, agenda: Agenda, agreements: list[Agree
     if not agenda.items:
         return
     positions = item_positions(text, folded, agenda)
+    earlier: list[tuple[int, int]] | None = None
     sections = [match.start() for match in _SECTION_RE.finditer(folded, agenda.end)]
     for agreement in agreements:
         anchor = agreement.anchor if agreement.anchor >= 0 else agreement.start
+        if anchor < agenda.start:
+            # Before an agenda transcribed late, the item headings that precede it tell.
+            if earlier is None:
+                earlier = item_positions(text, folded, agenda, 0, agenda.start)
+            before = [number for position, number in earlier if position <= anchor]
+            agreement.agenda_item = before[-1] if before else None
+            continue
         # An "ACUERDOS" section gathers agreements after the narrative: the item
         # the narrative was on last says nothing about them.
         section = max((start for start in sections if start <= anchor), default=-1)

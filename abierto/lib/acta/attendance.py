@@ -11,28 +11,16 @@ since someone who only signs was not necessarily there.
 """
 
 import re
-from dataclasses import dataclass
 
-from .names import (
-    ROLE_WORDS,
-    looks_like_name,
-    name_key,
-    singular,
-    split_name_role,
-    strip_titles,
-)
+from .layouts import from_label_blocks, from_roll_call, from_tables
+from .names import ROLE_WORDS, looks_like_name, name_key, singular, split_name_role, strip_titles
+from .people import ABSENT_RE, Person, unique
+from .roster import from_officers, from_speakers, roles_from_signatures
 from .text import fold, squash
 
+__all__ = ["Person", "read_attendance"]
+
 MAX_LIST_CHARS = 1800
-
-
-@dataclass
-class Person:
-    """One attendee as read from the acta."""
-
-    name: str
-    role: str | None
-
 
 _PROSE_CUE_RE = re.compile(
     r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran|se\s+encontraban|estuvieron|hallandose)"
@@ -42,15 +30,14 @@ _PROSE_CUE_RE = re.compile(
     r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
-    r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b)"
-)
-_ABSENT_RE = re.compile(
-    r"\b(?:ausente|ausencia|falt[oa]|faltando|justific|no\s+asisti|inasistencia|sin\s+aviso)"
+    r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b"
+    # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
+    r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b)"
 )
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
     r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|la\s+presidencia|por\s+lo\s+que|"
-    r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran)|"
+    r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
     r"estando|encontrandose)\b"
 )
@@ -69,47 +56,36 @@ _GROUP_OFFICE_RE = re.compile(
     r"(?P<office>regidores|regidoras|sindicos|municipes|ediles|consejeros(?:\s+(?:electorales|ciudadanos))?|"
     r"consejeras(?:\s+(?:electorales|ciudadanas))?|comisionados|comisionadas|vocales|diputados|magistrados)\b"
 )
-_LABEL_RE = re.compile(
-    r"^(?:asistentes|presentes|participantes|integrantes\s+presentes|asistencia|lista\s+de\s+asistencia)"
-    r"\s*[:|-]?\s*"
-)
-# The name ends before the run of separators, which is taken whole: trying every split of a
-# line of ":::::" took quadratic time.
-_ROLL_CALL_RE = re.compile(
-    r"^(?P<who>.+?)(?<![\s.:_|-])[\s.:_|-]++(?:presente|asistio|si\s+asistio)\s*\.?$"
-)
-_TABLE_NAME_HEADER = ("nombre", "integrante", "asistente", "persona", "servidor")
-_TABLE_ROLE_HEADER = ("cargo", "puesto", "rol", "calidad", "caracter", "representacion", "funcion")
-_TABLE_PRESENCE_HEADER = ("asistencia", "presente", "asistio", "estatus", "situacion")
-_PRESENT_VALUES_RE = re.compile(
-    r"^(?:presente|si|x|asistio|asistencia|✓|✔|p|virtual|presencial|en linea)\b"
-)
 
 
-def read_attendance(text: str, folded: str, signatures_start: int) -> list[Person]:
-    """Everyone the acta records as present, once each, in order of first mention."""
+def read_attendance(
+    text: str, folded: str, signatures_start: int, opening_end: int | None = None
+) -> list[Person]:
+    """Everyone the acta records as present, once each, in order of first mention.
+
+    ``opening_end`` is where the opening ends (the agenda's start): officers named there
+    ("el Comisionado Presidente Lic. Juan López dio inicio…") took part in the session.
+    """
     people: list[Person] = []
     region = text[:signatures_start]
     region_folded = folded[:signatures_start]
-    people += _from_tables(region, region_folded)
-    people += _from_label_blocks(region, region_folded)
+    opening = min(signatures_start, opening_end or _first_paragraph_end(text))
+    people += from_tables(region, region_folded)
+    people += from_label_blocks(region, region_folded)
     people += _from_prose(region, region_folded)
-    people += _from_roll_call(region, region_folded)
-    return _unique(people)
+    people += from_roll_call(region, region_folded)
+    people += from_speakers(region, region_folded)
+    people += from_officers(text[:opening], folded[:opening])
+    people = unique(people)
+    roles_from_signatures(text, people)
+    return people
 
 
-def _unique(people: list[Person]) -> list[Person]:
-    seen: dict[str, Person] = {}
-    for person in people:
-        key = name_key(person.name)
-        if not key:
-            continue
-        if key in seen:
-            if seen[key].role is None and person.role:
-                seen[key].role = person.role
-            continue
-        seen[key] = person
-    return list(seen.values())
+def _first_paragraph_end(text: str) -> int:
+    """Without an agenda, the opening is the first paragraph (at most 1500 characters)."""
+    limit = min(len(text), 1500)
+    line_end = text.find("\n", 300, limit)
+    return limit if line_end == -1 else line_end
 
 
 # --- Prose --------------------------------------------------------------------------
@@ -176,7 +152,7 @@ def _people_in_list(span: str) -> list[Person]:
     pieces = _split_items(span)
     for piece in pieces:
         piece_folded = fold(piece)
-        if _ABSENT_RE.search(piece_folded):
+        if ABSENT_RE.search(piece_folded):
             continue
         header = _GROUP_HEADER_RE.match(piece_folded)
         if header:
@@ -282,118 +258,3 @@ def _starts_person(text: str) -> bool:
         return False
     first = fold(text).split()
     return not (first and first[0] in ROLE_WORDS)
-
-
-# --- Tables ---------------------------------------------------------------------------
-
-
-def _rows(text: str) -> list[tuple[int, list[str]]]:
-    rows: list[tuple[int, list[str]]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if "|" in line or "\t" in line:
-            cells = [cell.strip() for cell in re.split(r"\s*\|\s*|\t+", line)]
-            rows.append((offset, cells))
-        offset += len(line) + 1
-    return rows
-
-
-def _from_tables(text: str, folded: str) -> list[Person]:
-    people: list[Person] = []
-    rows = _rows(text)
-    index = 0
-    while index < len(rows):
-        offset, cells = rows[index]
-        header = [fold(cell) for cell in cells]
-        name_col = _column(header, _TABLE_NAME_HEADER)
-        if name_col is None:
-            index += 1
-            continue
-        role_col = _column(header, _TABLE_ROLE_HEADER)
-        presence_col = _column(header, _TABLE_PRESENCE_HEADER)
-        index += 1
-        previous_offset = offset
-        while index < len(rows):
-            row_offset, row = rows[index]
-            if text.count("\n", previous_offset, row_offset) > 2:
-                break
-            if _column([fold(cell) for cell in row], _TABLE_NAME_HEADER) is not None:
-                break
-            previous_offset = row_offset
-            index += 1
-            person = _table_person(row, name_col, role_col, presence_col)
-            if person:
-                people.append(person)
-    return people
-
-
-def _column(header: list[str], words: tuple[str, ...]) -> int | None:
-    for position, cell in enumerate(header):
-        if len(cell) <= 40 and any(re.search(rf"\b{word}", cell) for word in words):
-            return position
-    return None
-
-
-def _table_person(
-    row: list[str], name_col: int, role_col: int | None, presence_col: int | None
-) -> Person | None:
-    if name_col >= len(row):
-        return None
-    if presence_col is not None:
-        value = fold(row[presence_col]) if presence_col < len(row) else ""
-        if _ABSENT_RE.search(value) or not _PRESENT_VALUES_RE.match(value.strip()):
-            return None
-    parsed = split_name_role(row[name_col])
-    if parsed is None:
-        return None
-    name, role = parsed
-    if role_col is not None and role_col < len(row) and row[role_col].strip():
-        role = squash(row[role_col]).strip(" .;,")
-    return Person(name, role or None)
-
-
-# --- Label blocks and roll calls -------------------------------------------------------
-
-
-def _from_label_blocks(text: str, folded: str) -> list[Person]:
-    people: list[Person] = []
-    lines = text.split("\n")
-    folded_lines = folded.split("\n")
-    index = 0
-    while index < len(lines):
-        label = _LABEL_RE.match(folded_lines[index].strip())
-        if not label:
-            index += 1
-            continue
-        first = lines[index].strip()[label.end() :]
-        block = [first] if first.strip() else []
-        index += 1
-        while index < len(lines) and lines[index].strip() and len(block) < 60:
-            if "|" in lines[index] or "\t" in lines[index]:
-                break
-            if split_name_role(lines[index]) is None:
-                break
-            block.append(lines[index])
-            index += 1
-        for line in block:
-            if _ABSENT_RE.search(fold(line)):
-                continue
-            parsed = split_name_role(line)
-            if parsed:
-                people.append(Person(*parsed))
-    return people
-
-
-def _from_roll_call(text: str, folded: str) -> list[Person]:
-    people: list[Person] = []
-    for line, line_folded in zip(text.split("\n"), folded.split("\n"), strict=True):
-        if "|" in line or "\t" in line:
-            continue
-        match = _ROLL_CALL_RE.match(line_folded.strip())
-        if not match:
-            continue
-        who = line.strip()[: match.end("who")]
-        parsed = split_name_role(who)
-        if parsed and looks_like_name(parsed[0]):
-            people.append(Person(*parsed))
-    return people

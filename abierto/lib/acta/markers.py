@@ -13,7 +13,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from abierto.lib.roman import to_roman
-from abierto.lib.spanish import ordinal_to_words
+from abierto.lib.spanish import number_to_words, ordinal_to_words
 
 from .text import fold
 
@@ -56,7 +56,12 @@ def _marker_re(style: Style, number: int) -> re.Pattern[str]:
                 (re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True
             )
         )
-        body = rf"(?:{alternation})[ \t]?(?:\.-|\.|:|-)[ \t]*"
+        # A cardinal names an item only after "punto": "Punto Número Uno: Inicio de la Sesión".
+        cardinal = re.escape(fold(number_to_words(number))).replace(r"\ ", r"\s+")
+        body = (
+            rf"(?:(?:{alternation})|punto\s+(?:numero\s+|n[uo]m\.\s*|no\.\s*)?{cardinal})"
+            rf"[ \t]?(?:\.-|\.|:|-)[ \t]*"
+        )
     return re.compile(rf"(?<![\w.,/:-])(?P<marker>{body})(?=\S)")
 
 

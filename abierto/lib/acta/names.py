@@ -10,14 +10,25 @@ tell a name from an institution or an ordinary phrase, which is what keeps
 
 import re
 
+from .name_words import NOT_NAME_WORDS, ROLE_WORDS
 from .text import clean_title, fold, squash
+
+__all__ = [
+    "ROLE_WORDS",
+    "is_honorific",
+    "looks_like_name",
+    "name_key",
+    "singular",
+    "split_name_role",
+    "strip_titles",
+]
 
 MAX_NAME_WORDS = 8
 
 # Courtesy and academic titles written before a name. Matched on folded text.
 _HONORIFIC = (
     r"(?:c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcda?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
-    r"m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
+    r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|ma\.|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.)"
@@ -29,247 +40,22 @@ _OFFICE = (
     r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
     r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|general|electoral|"
     r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"
+    r"alumn[oa]s?|estudiantes?|"
     r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|octav[oa]|noven[oa]|decim[oa])"
 )
+_HONORIFIC_RE = re.compile(rf"{_HONORIFIC}")
 _HONORIFICS_RE = re.compile(rf"^(?:(?:el|la|los|las|y|e|a|al)\s+|{_HONORIFIC}\s*)+")
 _LEADING_RE = re.compile(rf"^(?:(?:el|la|los|las|y|e|a|al)\s+|{_HONORIFIC}\s*|{_OFFICE}\s+(?=\S))+")
 _OFFICE_WORD_RE = re.compile(rf"{_OFFICE}")
-# Words that start the office or description that follows a name.
-ROLE_WORDS = frozenset(
-    [
-        "director",
-        "directora",
-        "rector",
-        "rectora",
-        "presidente",
-        "presidenta",
-        "secretario",
-        "secretaria",
-        "consejero",
-        "consejera",
-        "comisionado",
-        "comisionada",
-        "titular",
-        "representante",
-        "vocal",
-        "regidor",
-        "regidora",
-        "sindico",
-        "sindica",
-        "coordinador",
-        "coordinadora",
-        "jefe",
-        "jefa",
-        "subdirector",
-        "subdirectora",
-        "contralor",
-        "contralora",
-        "tesorero",
-        "tesorera",
-        "integrante",
-        "facilitador",
-        "facilitadora",
-        "suplente",
-        "encargado",
-        "encargada",
-        "asesor",
-        "asesora",
-        "magistrado",
-        "magistrada",
-        "fiscal",
-        "auditor",
-        "auditora",
-        "invitado",
-        "invitada",
-        "diputado",
-        "diputada",
-        "subsecretario",
-        "subsecretaria",
-        "delegado",
-        "delegada",
-        "gerente",
-        "responsable",
-        "enlace",
-        "oficial",
-        "visitador",
-        "visitadora",
-        "comisario",
-        "comisaria",
-        "rector",
-        "rectora",
-        "investigador",
-        "investigadora",
-        "jefe",
-        "analista",
-        "lider",
-        "coordinacion",
-        "direccion",
-        "secretaria",
-        "subsecretaria",
-        "presidencia",
-        "vocero",
-        "vocera",
-        "consultor",
-        "consultora",
-        "miembro",
-        "administrador",
-        "administradora",
-        "defensor",
-        "defensora",
-        "procurador",
-        "procuradora",
-        "juez",
-        "jueza",
-        "notario",
-        "notaria",
-        "agente",
-    ]
-)
-# Words that never belong to a person's name: institutions, documents, places.
-_NOT_NAME_WORDS = frozenset(
-    [
-        "secretaria",
-        "direccion",
-        "instituto",
-        "comite",
-        "consejo",
-        "comision",
-        "municipio",
-        "estado",
-        "gobierno",
-        "sesion",
-        "partido",
-        "unidad",
-        "ayuntamiento",
-        "cabildo",
-        "sistema",
-        "tribunal",
-        "poder",
-        "organo",
-        "sociedad",
-        "civil",
-        "nacional",
-        "federal",
-        "estatal",
-        "acta",
-        "orden",
-        "dia",
-        "asistencia",
-        "lista",
-        "plataforma",
-        "oficina",
-        "ley",
-        "reglamento",
-        "acuerdo",
-        "punto",
-        "presente",
-        "presentes",
-        "ausente",
-        "quorum",
-        "general",
-        "ciudad",
-        "mexico",
-        "contraloria",
-        "transparencia",
-        "fiscalia",
-        "congreso",
-        "legislatura",
-        "universidad",
-        "colegio",
-        "asociacion",
-        "fundacion",
-        "cuenta",
-        "pleno",
-        "auditoria",
-        "programa",
-        "plan",
-        "area",
-        "departamento",
-        "coordinacion",
-        "subdireccion",
-        "jefatura",
-        "organizacion",
-        "el",
-        "los",
-        "las",
-        "que",
-        "por",
-        "para",
-        "con",
-        "sin",
-        "se",
-        "en",
-        "su",
-        "sus",
-        "al",
-        "a",
-        "como",
-        "este",
-        "esta",
-        "quien",
-        "fecha",
-        "hora",
-        "lugar",
-        "firma",
-        "firmas",
-        "total",
-        "asunto",
-        "asuntos",
-        "generales",
-        "clausura",
-        "nombre",
-        "cargo",
-        "sector",
-        "derechos",
-        "humanos",
-        "justicia",
-        "obras",
-        "publicas",
-        "publica",
-        "desarrollo",
-        "social",
-        "salud",
-        "educacion",
-        "finanzas",
-        "gobernacion",
-        "seguridad",
-        "proteccion",
-        "datos",
-        "personales",
-        "informacion",
-        "acceso",
-        "rendicion",
-        "cuentas",
-        "administracion",
-        "juridicos",
-        "juridica",
-        "juridico",
-        "servicios",
-        "economia",
-        "cultura",
-        "turismo",
-        "medio",
-        "ambiente",
-        "archivos",
-        "catastro",
-        "hacienda",
-        "participacion",
-        "ciudadana",
-        "anticorrupcion",
-        "abierto",
-        "control",
-        "evaluacion",
-        "planeacion",
-        "comunicacion",
-        "obras",
-        "municipal",
-        "electoral",
-    ]
-)
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "di"])
 _INITIAL_RE = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
 # Any apostrophe inside a surname: O'Farril, O\u00b4Farril (acute accent), O\u2019Farril.
 _WORD_RE = re.compile("^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü'\u00b4\u2019`-]*\\.?$")
+
+
+def is_honorific(word: str) -> bool:
+    """Whether ``word`` is a courtesy title: "Dr.", "Lic.", "Mtra.", "C.P.", "M.S.C."."""
+    return bool(_HONORIFIC_RE.fullmatch(fold(word.strip(" ,;:"))))
 
 
 def strip_titles(text: str) -> str:
@@ -318,9 +104,14 @@ def looks_like_name(text: str) -> bool:
     if not 2 <= len(words) <= MAX_NAME_WORDS:
         return False
     capitalised = 0
+    previous = ""
     for word in words:
         folded = fold(word).strip(".")
-        if folded in _NOT_NAME_WORDS or folded in ROLE_WORDS:
+        if folded in ("la", "las", "los") and previous == "de":
+            previous = folded
+            continue  # "De los Reyes", "de la Mora", "de las Casas"
+        previous = folded
+        if folded in NOT_NAME_WORDS or folded in ROLE_WORDS:
             return False
         if folded in _PARTICLES:
             continue

@@ -91,7 +91,10 @@ def parse_acta_text(text: str) -> dict[str, Any]:
 
     signatures = _signatures_start(folded, agenda.end)
     people = _guarded(
-        warnings, "la asistencia", list[Person], lambda: read_attendance(text, folded, signatures)
+        warnings,
+        "la asistencia",
+        list[Person],
+        lambda: read_attendance(text, folded, signatures, opening_end),
     )
     if not people:
         warnings.append("No se encontró la lista de asistencia.")

@@ -15,9 +15,10 @@ from typing import Any
 
 from abierto.lib.spanish import ordinal_words_to_number
 
+from .body import read_body
 from .convocation import read_convocation
-from .text import clean_title, fold, sentences, squash
-from .venue import is_venue, read_modality, read_place
+from .text import fold, sentences, squash
+from .venue import is_venue, place_has_address, read_modality, read_place
 from .when import Found, find_dates, find_times
 
 OPENING_FALLBACK = 3000
@@ -28,78 +29,19 @@ _TITLE_RE = re.compile(
 )
 _NUMBER_AFTER_RE = re.compile(
     r"\s*(?:publica\s+)?(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)\s*(?P<number>\d{1,3}|[ivxlc]{1,7})\b"
+    # "sesión ordinaria 1.08": the number, then the year's last two digits.
+    r"|[ \t]+(?P<dotted>\d{1,3})\.\d{2}\b(?![.\d])"
 )
+# "Sesión 12.07", "ACTA DE LA SESIÓN 8.09": a session numbered within its year.
+_DOTTED_NUMBER_RE = re.compile(r"\b(?:sesion|reunion)\s+(?P<number>\d{1,3})\.\d{2}\b(?![.\d])")
+# "tercera sesión de trabajo", "la segunda reunión": an ordinal with no kind after it.
+_UNTITLED_RE = re.compile(r"\b(?:sesion|reunion)\b(?!\s+(?:del?\s+)?(?:dia|fecha|anterior|pasada))")
 _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
     r"|\b(?:acta|sesion|reunion|minuta)\s+(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
 )
 # "Aprobada por el Colegio Académico en su Sesión Número 390" names another session.
 _OTHER_SESSION_RE = re.compile(r"\b(?:en\s+su|en\s+la|aprobad[oa]\s+en)\s+$")
-
-# --- The collegiate body ----------------------------------------------------------
-
-_BODY_NOUNS = (
-    r"(?:comite|subcomite|consejo|comision|secretariado|ayuntamiento|cabildo|pleno|junta|"
-    r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva)"
-)
-_BODY_START_RE = re.compile(rf"\b(?:(?:h\.|honorable|ilustre)\s*)?{_BODY_NOUNS}\b")
-_NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
-_CONNECTORS = frozenset(["de", "del", "la", "las", "los", "y", "e", "para", "el", "a"])
-_RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a"])
-_STOP_WORDS = frozenset(
-    [
-        "en",
-        "al",
-        "siendo",
-        "celebrada",
-        "celebrado",
-        "celebrar",
-        "acta",
-        "sesion",
-        "sesiones",
-        "ordinaria",
-        "extraordinaria",
-        "solemne",
-        "con",
-        "que",
-        "por",
-        "fecha",
-        "hora",
-        "lugar",
-        "realizada",
-        "realizado",
-        "bajo",
-        "mediante",
-        "se",
-        "quien",
-        "cuya",
-        "cuyo",
-        "previa",
-        "reunidos",
-        "reunidas",
-        "presentes",
-        "estando",
-        "dia",
-        "numero",
-        "no",
-        "orden",
-        "asistencia",
-        "minuta",
-        "lista",
-        "siendo",
-        "correspondiente",
-        "verificada",
-        "llevada",
-        "ante",
-        "conforme",
-        "durante",
-        "desde",
-        "hasta",
-        "sobre",
-    ]
-)
-_TOKEN_RE = re.compile(r"([ ]*)(,?)([ ]*)([^\s,;:()\[\]\"“”|]+)")
-MAX_BODY_WORDS = 25
 
 
 @dataclass
@@ -120,7 +62,7 @@ class SessionInfo:
 
 def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     """Read the session's identity from ``text`` (normalised) and its folded copy."""
-    opening_end = opening_end if opening_end > 200 else min(len(text), OPENING_FALLBACK)
+    opening_end = opening_end if opening_end > 200 else _fallback_opening(text)
     info = SessionInfo()
     titles = [match for match in _TITLE_RE.finditer(folded) if match.start() < opening_end]
     if not titles:
@@ -129,7 +71,7 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
         kind = titles[0]["kind"].replace("-", "")
         info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[kind[0]]
     info.number = _session_number(text, folded, titles, opening_end)
-    info.body = _body(text, folded, titles, opening_end)
+    info.body = read_body(text, folded, titles, opening_end)
     convocation_spans: list[tuple[int, int]] = []
     info.convocation = read_convocation(text, folded, opening_end, convocation_spans)
     info.date = _session_date(text, folded, opening_end, convocation_spans)
@@ -137,7 +79,9 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     info.end_time = _end_time(text, folded, opening_end) or range_end
     info.modality = read_modality(folded[:opening_end])
     info.place = read_place(text, folded, opening_end)
-    if info.modality is None and info.place and is_venue(info.place):
+    if info.modality is None and (
+        (info.place and is_venue(info.place)) or place_has_address(folded, opening_end)
+    ):
         info.modality = "presencial"
     if not info.body:
         info.warnings.append("No se encontró el nombre del órgano colegiado en el encabezado.")
@@ -146,6 +90,19 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     if info.start_time is None:
         info.warnings.append("No se encontró la hora de inicio de la sesión.")
     return info
+
+
+# Without an agenda, the opening ends at the second section of the minute ("II. COMPROMISOS
+# PREVIOS"), so a "rueda de prensa virtual" told in it does not make the session virtual.
+_SECTION_HEADING_RE = re.compile(
+    r"(?m)^[ \t]*(?:II|III|IV|2|3|4)[ \t]?[.)-]+[ \t]*[A-ZÁÉÍÓÚÑ]{3,}[A-ZÁÉÍÓÚÑ ,]*$"
+)
+
+
+def _fallback_opening(text: str) -> int:
+    limit = min(len(text), OPENING_FALLBACK)
+    heading = _SECTION_HEADING_RE.search(text, 200, limit)
+    return heading.start() if heading else limit
 
 
 # --- Number -----------------------------------------------------------------------
@@ -162,7 +119,7 @@ def _session_number(
         after = _NUMBER_AFTER_RE.match(folded, title.end())
         if after:
             try:
-                return ordinal_words_to_number(after["number"])
+                return ordinal_words_to_number(after["number"] or after["dotted"])
             except ValueError:
                 pass
     for match in _NUMBER_LABEL_RE.finditer(folded, 0, max(opening_end, 600)):
@@ -174,6 +131,18 @@ def _session_number(
                 return ordinal_words_to_number(candidate.strip("."))
             except ValueError:
                 continue
+    limit = min(len(folded), max(opening_end, 600))
+    for dotted in _DOTTED_NUMBER_RE.finditer(folded, 0, limit):
+        if not _OTHER_SESSION_RE.search(folded, max(0, dotted.start() - 20), dotted.start()):
+            return int(dotted["number"])
+    if titles:
+        return None
+    for match in _UNTITLED_RE.finditer(folded, 0, limit):
+        if _OTHER_SESSION_RE.search(folded, max(0, match.start() - 20), match.start()):
+            continue
+        number = _ordinal_before(text[max(0, match.start() - 60) : match.start()])
+        if number is not None:
+            return number
     return None
 
 
@@ -191,112 +160,6 @@ def _ordinal_before(before: str) -> int | None:
         except ValueError:
             continue
     return None
-
-
-# --- Body -------------------------------------------------------------------------
-
-
-def _body(text: str, folded: str, titles: list[re.Match[str]], opening_end: int) -> str:
-    candidates: list[str] = []
-    for title in titles:
-        after = re.match(r"\s*(?:\d{4}\s+)?(?:del|de\s+la|de\s+los|de)\s+", folded[title.end() :])
-        if after:
-            phrase = _body_phrase(text, folded, title.end() + after.end())
-            if phrase:
-                candidates.append(phrase)
-    mentions: list[str] = []
-    for match in _BODY_START_RE.finditer(folded, 0, opening_end):
-        if _NOT_BODY_BEFORE_RE.search(folded, max(0, match.start() - 25), match.start()):
-            continue
-        phrase = _body_phrase(text, folded, match.start())
-        if phrase:
-            mentions.append(phrase)
-    if not candidates:
-        candidates = _heading_mentions(text, folded) or mentions[:1]
-    if not candidates:
-        return ""
-    primary = candidates[0]
-    key = fold(primary)
-    best = primary
-    for candidate in [*candidates, *mentions]:
-        candidate_key = fold(candidate)
-        if not candidate_key.startswith(key):
-            continue
-        longer = len(candidate_key) > len(fold(best))
-        same_but_mixed = (
-            len(candidate_key) == len(fold(best)) and best.isupper() and not candidate.isupper()
-        )
-        if longer or same_but_mixed:
-            best = candidate
-    return best
-
-
-def _heading_mentions(text: str, folded: str) -> list[str]:
-    """A body named on one of the first lines: "Comité de Selección: Sistema Estatal…"."""
-    offset = 0
-    found: list[str] = []
-    for line in text.split("\n")[:12]:
-        stripped = line.strip()
-        start = offset + len(line) - len(line.lstrip())
-        offset += len(line) + 1
-        if not stripped:
-            continue
-        if _BODY_START_RE.match(folded, start):
-            phrase = clean_title(stripped) if len(stripped.split()) <= MAX_BODY_WORDS else ""
-            phrase = phrase or _body_phrase(text, folded, start)
-            if phrase:
-                found.append(phrase)
-    return found
-
-
-def _body_phrase(text: str, folded: str, start: int) -> str:
-    """The noun phrase naming a body that starts at ``start``.
-
-    Capitalised words and connectors ("de", "del", "y") continue it; a stop word,
-    a lower-case word, a digit, a paragraph break or a bracket ends it. A comma
-    continues it only before a capitalised word followed soon by a connector, as
-    in "Instituto de Transparencia, Acceso a la Información Pública, …".
-    """
-    words: list[tuple[int, int]] = []
-    pending: list[tuple[int, int]] = []
-    position = start
-    first = True
-    while len(words) < MAX_BODY_WORDS:
-        match = _TOKEN_RE.match(text, position)
-        if not match:
-            break
-        token_start, token_end = match.start(4), match.end(4)
-        token = text[token_start:token_end]
-        folded_token = folded[token_start:token_end].strip(".")
-        if first:
-            first = False
-            words.append((token_start, token_end))
-            position = token_end
-            continue
-        if match.group(2) and not _comma_continues(text, folded, token_end):
-            break
-        if folded_token in _CONNECTORS:
-            if not pending and folded_token not in _RUN_STARTERS:
-                break  # "Ayuntamiento los C.C. …": an article alone does not continue a name
-            pending.append((token_start, token_end))
-        elif (
-            folded_token in _STOP_WORDS or not token[0].isupper() or any(c.isdigit() for c in token)
-        ):
-            break
-        else:
-            words.extend(pending)
-            pending = []
-            words.append((token_start, token_end))
-        position = token_end
-    if not words:
-        return ""
-    phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
-    return phrase if len(phrase) > 3 else ""
-
-
-def _comma_continues(text: str, folded: str, token_end: int) -> bool:
-    following = folded[token_end : token_end + 25].split()
-    return bool(following) and following[0] in ("a", "de", "del", "y", "e")
 
 
 # --- Date and times -------------------------------------------------------------
@@ -389,6 +252,9 @@ def _end_time(text: str, folded: str, opening_end: int) -> datetime.time | None:
     ]
     for closing in reversed(closings):
         window_start, window_end = sentence_around(text, closing.start())
+        # "…se clausura la sesión. Siendo las catorce horas con diez minutos del mismo día.":
+        # the time may come in the sentence after the closing formula.
+        window_end = sentence_around(text, min(len(text) - 1, window_end + 1))[1]
         times = find_times(text[window_start:window_end], folded[window_start:window_end])
         if not times:
             continue

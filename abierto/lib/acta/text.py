@@ -110,6 +110,11 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (without its full stop) is a usual abbreviation: "Arq", "Lic", "Col"."""
+    return word.lower().rstrip(".") in _ABBREVIATIONS
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     word_start = dot
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):

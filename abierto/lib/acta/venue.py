@@ -9,23 +9,29 @@ Oaxaca; siendo…").
 
 import re
 
-from .text import clean_title, fold
+from .text import clean_title, fold, is_abbreviation
 
 _HYBRID_RE = re.compile(r"\b(?:hibrid[oa]|mixt[oa]|semipresencial)\b")
 _VIRTUAL_RE = re.compile(
     r"\b(?:virtual(?:es)?|videoconferencias?|video\s?llamadas?|a\s+distancia|remot[oa]s?|"
-    r"zoom|google\s+meet|meet|microsoft\s+teams|teams|webex|en\s+linea)\b"
+    r"zoom|google\s+meet|meet|microsoft\s+teams|teams|webex|en\s+linea|virtualmente)\b"
 )
 _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
     r"(?!sala\s+virtual|plataforma)|"
-    r"\ben\s+(?:la|el)\s+(?:sala|salon|auditorio|recinto|oficina)s?\b(?!\s+virtual)"
+    r"\ben\s+(?:la|el|las|los)\s+(?:sala|salon|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)"
 )
 
 
 _VENUE_WORD_RE = re.compile(
-    r"\b(?:sala|salon|auditorio|oficina|instalaciones|palacio|recinto|edificio)\b(?!\s+virtual)"
+    r"\b(?:sala|salon|auditorio|oficina|instalaciones|palacio|recinto|edificio)(?:s|es)?\b"
+    r"(?!\s+virtual)"
+)
+# A street address under a "Lugar" label: the session was held there.
+_ADDRESS_RE = re.compile(
+    r"\b(?:blvd|boulevard|bulevar|calle|avenida|av|col|colonia|c\.\s?p|piso|esquina|carretera|km)\b\.?"
+    r"(?=\s)|\bn(?:o|um|umero)\.?\s*\d"
 )
 
 
@@ -45,8 +51,11 @@ def read_modality(opening: str) -> str | None:
 
 
 _VENUE_RE = re.compile(
-    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:sala|salon|auditorio|oficina|instalaciones|aula|"
-    r"palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|modalidad\s+virtual)\b)"
+    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:salas?|salon(?:es)?|auditorios?|oficinas?|"
+    r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|"
+    r"modalidad\s+virtual)\b)"
+    # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
+    r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
 )
 _PLACE_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:lugar|sede|recinto)\s*[:|]?\s+(?P<place>[^\n]+)")
@@ -56,6 +65,8 @@ _PLACE_END_RE = re.compile(
     r"[;\n)]|,(?!\s*ubicad)|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
     r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c\.|"
+    r"(?:los|las)\s+(?:ciudadan[oa]s|senor[ae]s|c\.\s?c\.|cc\.|regidor|consejer|comisionad|diputad|"
+    r"integrantes|miembros|municipes|ediles)|"
     r"bajo|estando|con\s+el\s+objeto|con\s+la\s+finalidad|a\s+traves|de\s+manera|de\s+forma|"
     r"siendo|para\s+celebrar|para\s+llevar|se\s+reunieron|previa|en\s+terminos|con\s+fundamento)\b",
 )
@@ -95,7 +106,10 @@ def _cut_place(text: str, folded: str, start: int) -> str | None:
         if not stop:
             position = limit
             break
-        if folded[stop.start()] == "." and _abbreviation_before(text, stop.start()):
+        inside_quotes = text.count('"', start, stop.start()) % 2 == 1
+        if inside_quotes or (
+            folded[stop.start()] == "." and _abbreviation_before(text, stop.start())
+        ):
             position = stop.end()
             continue
         position = stop.start()
@@ -109,9 +123,23 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     if word is None:
         return False
     token = word.group(1)
-    return len(token) <= 2 or token.lower() in ("col", "av", "núm", "num", "lic")
+    return len(token) <= 2 or is_abbreviation(token)
 
 
 def is_venue(place: str) -> bool:
     """Whether ``place`` names a room or building (so the session was in person)."""
     return bool(_VENUE_WORD_RE.search(fold(place)))
+
+
+def place_has_address(folded: str, opening_end: int) -> bool:
+    """Whether the "Lugar" label of the opening gives a street address."""
+    label = _PLACE_LABEL_RE.search(folded, 0, opening_end)
+    if label is None:
+        return False
+    block_end = min(opening_end, label.start("place") + 300)
+    following = re.search(
+        r"\n\s*(?:hora|fecha|asistentes|convocatoria)\b", folded[label.start("place") : block_end]
+    )
+    if following:
+        block_end = label.start("place") + following.start()
+    return bool(_ADDRESS_RE.search(folded, label.start("place"), block_end))

@@ -39,6 +39,10 @@ _TIME_WORDS_RE = re.compile(
     rf"(?:\s*de\s+la\s+(?P<period>manana|tarde|noche)\b)?"
     rf"(?:\s*(?:con|y)\s+(?P<minute>{_MINUTES})\s+minutos?\b)?"
 )
+# "a las once y treinta horas": the minutes joined by "y" before the word "horas".
+_TIME_AND_RE = re.compile(
+    rf"\b(?:las?\s+)(?P<hour>{_HOUR_WORD}|\d{{1,2}})\s+y\s+(?P<minute>{_MINUTES})\s+(?:horas?|hrs?)\b\.?"
+)
 _TIME_DIGITS_RE = re.compile(
     r"\b(?P<hour>\d{1,2})\s?(?P<sep>[:.])\s?(?P<minute>\d{2})\b(?!\s?[:./]\s?\d)"
     r"(?:\s*(?P<suffix>horas?\b|hrs?\b\.?|hs\b|h\b|a\.?\s?m\b\.?|p\.?\s?m\b\.?))?"
@@ -110,6 +114,10 @@ def find_times(text: str, folded: str | None = None) -> list[Found[datetime.time
         value = _read_time(match["hour"], match["minute"])
         if value is not None and match["period"] in ("tarde", "noche") and value.hour < 12:
             value = value.replace(hour=value.hour + 12)  # "las cinco de la tarde"
+        if value is not None:
+            found.append(Found(match.start(), match.end(), value))
+    for match in _TIME_AND_RE.finditer(folded):
+        value = _read_time(match["hour"], match["minute"])
         if value is not None:
             found.append(Found(match.start(), match.end(), value))
     for match in _TIME_DIGITS_RE.finditer(folded):

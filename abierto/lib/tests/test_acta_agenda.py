@@ -103,3 +103,28 @@ def test_orden_del_dia_in_the_narrative_is_not_an_agenda():
 
 def test_document_sections_without_an_agenda_heading_are_not_an_agenda():
     assert _agenda("I. DATOS GENERALES\nFecha 1 de mayo\nII. ACUERDOS\n1. Se acuerda algo.") == []
+
+
+def test_items_named_punto_numero_and_a_cardinal():
+    assert _agenda(
+        "El Presidente pide dar lectura al Orden del Día, que quedó como sigue:\n"
+        "Punto Número Uno: Bienvenida.\nPunto Número Dos: Informe de la Tesorería.\n"
+        "Punto Número Tres: Clausura.\n"
+    ) == [(1, "Bienvenida"), (2, "Informe de la Tesorería"), (3, "Clausura")]
+
+
+def test_a_cardinal_without_punto_is_not_an_item():
+    assert _agenda("Orden del día:\nUno: Bienvenida.\nDos: Clausura.\n") == []
+
+
+def test_numbered_headings_in_capitals_are_the_agenda_when_none_is_announced():
+    assert _agenda(
+        "Presidenta: Dra. Ana Ruiz Gil. En la Sala de Juntas, a las 10:00 horas del 3 de mayo "
+        "de 2023, inició la sesión.\n\n1. PASE DE LISTA.\nSe pasó lista y hubo quórum. "
+        "2. INFORME DE LA TESORERÍA. La Tesorera presentó el informe.\n3. CLAUSURA.\nSe levantó."
+    ) == [(1, "PASE DE LISTA"), (2, "INFORME DE LA TESORERÍA"), (3, "CLAUSURA")]
+
+
+def test_numbered_headings_that_do_not_open_with_the_roll_call_are_no_agenda():
+    text = "I. DATOS GENERALES DE LA REUNIÓN\nFecha 3 de mayo de 2023\nII. INFORMES\n"
+    assert _agenda(text) == []

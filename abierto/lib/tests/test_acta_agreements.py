@@ -143,3 +143,64 @@ def test_an_agreement_that_approves_earlier_minutes_names_that_session():
         {"kind": "ordinaria", "number": 14},
         {"kind": "extraordinaria", "number": 3},
     ]
+
+
+def test_decisions_worded_with_a_gerund_or_a_participle_and_its_vote():
+    agreements = _agreements(
+        AGENDA
+        + "II. Aprobación del orden del día.\nSe sometió a votación, aprobándose por unanimidad "
+        "de votos de los presentes.\nIII. Aprobación del calendario de sesiones 2023.\n"
+        "Los lineamientos del calendario de sesiones 2023 fueron modificados por unanimidad.\n"
+    )
+    assert [(item["code"], item["vote"], item["agenda_item"]) for item in agreements] == [
+        ("1", "unanimidad", 2),
+        ("2", "unanimidad", 3),
+    ]
+
+
+def test_misma_que_fue_aceptada_is_this_session_s_decision():
+    agreements = _agreements(
+        "El Secretario solicitó se incluyera como punto 7 el informe de la Tesorería, misma que "
+        "fue aceptada."
+    )
+    assert [item["text"] for item in agreements] == [
+        "El Secretario solicitó se incluyera como punto 7 el informe de la Tesorería, misma que "
+        "fue aceptada"
+    ]
+
+
+def test_an_approval_without_a_subject_takes_the_proposal_before_it():
+    agreements = _agreements(
+        "La Secretaría dio cuenta de la solicitud de licencia del regidor. Puesta a discusión, "
+        "sin ella, se aprobó por unanimidad. Acto continuo se leyó el acta anterior, la que "
+        "puesta a discusión se aprobó por unanimidad."
+    )
+    assert [item["text"] for item in agreements] == [
+        "La Secretaría dio cuenta de la solicitud de licencia del regidor. Puesta a discusión, "
+        "sin ella, se aprobó por unanimidad",
+        "Acto continuo se leyó el acta anterior, la que puesta a discusión se aprobó por "
+        "unanimidad",
+    ]
+
+
+def test_a_dotted_code_is_one_statement_even_before_an_agenda_transcribed_late():
+    agreements = _agreements(
+        "1. LISTA DE ASISTENCIA. Hubo quórum. 2. APROBACIÓN DEL ORDEN DEL DÍA. El Presidente lo "
+        "sometió a consideración; se aprobó por unanimidad. ACUERDO 12.1 Aprobación del orden del "
+        "día. A continuación se transcribe el orden del día aprobado: ORDEN DEL DÍA 1. Lista de "
+        "asistencia. 2. Aprobación del orden del día. 3. Asuntos generales."
+    )
+    assert [
+        (item["code"], item["text"], item["vote"], item["agenda_item"]) for item in agreements
+    ] == [("12.1", "Aprobación del orden del día", "unanimidad", 2)]
+
+
+def test_a_coded_agreement_goes_on_with_its_own_orders_but_not_into_the_next_item():
+    agreements = _agreements(
+        AGENDA + "III. Aprobación del calendario de sesiones 2023.\n"
+        "ACUERDO CT/03/2023: Se aprueba el calendario. Se instruye a la Secretaría publicarlo. "
+        "IV. Clausura. No habiendo más asuntos, se levantó la sesión.\n"
+    )
+    assert [item["text"] for item in agreements] == [
+        "Se aprueba el calendario. Se instruye a la Secretaría publicarlo"
+    ]

@@ -1,6 +1,12 @@
 """Who was present: prose lists, numbered lists, tables, label blocks and roll calls."""
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from abierto.lib.acta import parse_acta_text
+from abierto.lib.acta.roster import from_officers, from_speakers, roles_from_signatures
+from abierto.lib.acta.text import fold
 
 
 def _people(text: str) -> list[tuple[str, str | None]]:
@@ -224,3 +230,106 @@ def test_present_tense_cue_and_y_de_los_between_people():
         ("César Larrondo Díaz", "Diputado"),
         ("Ernesto Alejandro Prieto Gallardo", "Diputado"),
     ]
+
+
+def test_a_singular_verb_and_integrado_por_with_commas_and_semicolons():
+    assert _people(
+        "En Toluca, siendo las 10:00 horas, se reúne en la Sala de Juntas el Consejo Consultivo, "
+        "integrado por: Mtra. Rosa O\u00b4Farril Díaz, Vocal; C.P. Juan Pérez O'Neill, Contralor; "
+        "Ing. Luis Mora Paz, Lic. Ana Ruiz Gil; quienes comparecen para celebrar la sesión."
+    ) == [
+        ("Rosa O\u00b4Farril Díaz", "Vocal"),
+        ("Juan Pérez O'Neill", "Contralor"),
+        ("Luis Mora Paz", None),
+        ("Ana Ruiz Gil", None),
+    ]
+
+
+def test_officers_who_open_and_act_in_the_opening_are_present():
+    assert _people(
+        "Siendo las 10:00 horas, presentes en el recinto oficial del Instituto, el Consejero "
+        "Presidente Licenciado Mario Luna Vera dio inicio a la sesión, instruyó al Secretario "
+        "Técnico Lic. Pablo Soto Rey para que pasara lista, corroborándose la presencia también "
+        "de la Consejera Irma Díaz León. Se registró la inasistencia del consejero Hugo Peña "
+        "Ruiz. Se leyó un oficio suscrito por la Dra. Eva Lara Cid, Directora de Finanzas. "
+        "ORDEN DEL DÍA\n1. Lista.\n2. Clausura.\n"
+    ) == [
+        ("Irma Díaz León", "Consejera"),
+        ("Mario Luna Vera", "Consejero Presidente"),
+        ("Pablo Soto Rey", "Secretario Técnico"),
+    ]
+
+
+def test_a_titled_person_with_the_office_after_the_comma():
+    assert _people(
+        "Acto seguido, la Presidenta tomó la protesta al Ciudadano Raúl Vera Gil, como "
+        "representante suplente del Partido Verde, ante el Consejo."
+    ) == [("Raúl Vera Gil", "representante suplente del Partido Verde")]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "PRESIDENTE: DR. CARLOS PÉREZ LUNA SECRETARIA: LIC. ANA DE LOS RÍOS SOTO En la Sala",
+        "PRESIDENTE DR. CARLOS PÉREZ LUNA SECRETARIA M. EN C.Q. ANA DE LOS RÍOS SOTO En la Sala",
+    ],
+)
+def test_a_header_of_offices_and_names_in_capitals(header):
+    assert _people(header + " del Consejo, a las 10:00 horas del 3 de mayo de 2023, inició.") == [
+        ("CARLOS PÉREZ LUNA", "PRESIDENTE"),
+        ("ANA DE LOS RÍOS SOTO", "SECRETARIA"),
+    ]
+
+
+def test_speakers_of_a_stenographic_version_are_present_and_names_called_are_not():
+    assert _people(
+        "Versión estenográfica\n"
+        "Consejero Presidente, Mario Luna Vera: Buenos días.\n"
+        "Secretaria Técnica Irma Díaz León: Con gusto. Consejero Hugo Peña.\n"
+        "Consejero Electoral, Hugo Peña RuizPresente, buenos días.\n"
+        "Secretaria Técnica Irma Díaz León: Consejera Eva Lara.\n"
+    ) == [
+        ("Mario Luna Vera", "Consejero Presidente"),
+        ("Irma Díaz León", "Secretaria Técnica"),
+        ("Hugo Peña Ruiz", "Consejero Electoral"),
+    ]
+
+
+def test_a_short_spelling_merges_into_the_full_name():
+    assert _people(
+        "Secretaria Técnica Irma Díaz León: Están presentes los Comisionados Ana Ruiz, Luis "
+        "Mora y Eva Lara.\nComisionada Presidenta Ana Ruiz de la Mora: Gracias.\n"
+    ) == [
+        ("Ana Ruiz de la Mora", "Comisionada Presidenta"),
+        ("Luis Mora", "Comisionado"),
+        ("Eva Lara", "Comisionado"),
+        ("Irma Díaz León", "Secretaria Técnica"),
+    ]
+
+
+def test_the_office_under_a_signature_fills_a_missing_role():
+    assert _people(
+        "Minuta\nAsistentes Ana Mata Ríos\nLuis Soto Paz\nHora 11:00 hrs\n\n"
+        "Se aprobó la metodología.\n\nAna Mata Ríos\nCoordinadora\nLuis Soto Paz\n"
+    ) == [("Ana Mata Ríos", "Coordinadora"), ("Luis Soto Paz", None)]
+
+
+def test_students_keep_their_sector_as_role_and_street_names_are_no_people():
+    assert _people(
+        "con la presencia del Presidente del Consejo Dr. Alberto Padilla Arias, Alumna Lucía "
+        "Serna Llaguno y Doctor Joel Flores Rentería. La sede, sita en Dr. Garciadiego No. 168."
+    ) == [
+        ("Alberto Padilla Arias", "Presidente del Consejo"),
+        ("Lucía Serna Llaguno", "Alumna"),
+        ("Joel Flores Rentería", None),
+    ]
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+def test_the_new_readers_never_raise(text):
+    folded = fold(text)
+    for person in [*from_officers(text, folded), *from_speakers(text, folded)]:
+        assert person.name
+    people = from_speakers(text, folded)
+    roles_from_signatures(text, people)

@@ -58,3 +58,15 @@ def test_a_calendar_mentioned_only_in_the_agenda_schedules_nothing():
         )
         == []
     )
+
+
+def test_a_calendar_laid_out_as_a_tab_separated_table():
+    scheduled = parse_acta_text(
+        "Acta de la sesión del 10 de enero de 2023.\nSe aprueba el calendario de sesiones 2023:\n"
+        "Sesión\tFecha\tHora\nPrimera Ordinaria\t15 de marzo\t10:00\n"
+        "Segunda Ordinaria\t14 de junio\t10:00\n"
+    )["scheduled_sessions"]
+    assert scheduled == [
+        {"date": "2023-03-15", "title": "Primera Ordinaria"},
+        {"date": "2023-06-14", "title": "Segunda Ordinaria"},
+    ]

@@ -235,3 +235,95 @@ def test_sesion_numero_is_the_number_unless_it_names_another_session():
     )
     assert parse_acta_text(text)["session"]["number"] == 442
     assert parse_acta_text("Minuta Nº 5\nComisión de Selección")["session"]["number"] == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Minuta de la tercera sesión de trabajo del Comité, celebrada el 3 de mayo de 2023.", 3),
+        ("En la segunda reunión del Consejo, a las 10:00 horas del 3 de mayo de 2023", 2),
+        ("ACTA DE LA SESIÓN 8.09\n22 de julio de 2009", 8),
+        ("ACTA SESIÓN ORDINARIA 1.08 16 DE ABRIL DE 2008", 1),
+        ("Aprobada en la sesión 13.07. ACTA DE LA SESIÓN 12.07 Septiembre 28, 2007", 12),
+        ("Acta de la sesión ordinaria 15 de marzo de 2023", None),
+    ],
+)
+def test_numbers_without_a_kind_and_numbered_within_the_year(text, number):
+    assert _session(text)["number"] == number
+
+
+def test_a_start_time_with_minutes_joined_by_y():
+    text = "En Toluca, siendo las once y treinta horas del 3 de mayo de 2023, se reúne el Comité."
+    assert _session(text)["start_time"] == "11:30"
+
+
+def test_the_end_time_may_follow_the_closing_formula():
+    text = (
+        "Acta. A las 10:00 horas del 3 de mayo de 2023.\nORDEN DEL DÍA\n1. Lista.\n2. Clausura.\n\n"
+        "No habiendo otro asunto que tratar, se clausura la sesión. Siendo las catorce horas con "
+        "diez minutos del mismo día.\n"
+    )
+    assert _session(text)["end_time"] == "14:10"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "modality"),
+    [
+        (
+            "En Guanajuato, en las salas uno y dos del recinto oficial del Congreso, se reunieron",
+            "salas uno y dos del recinto oficial del Congreso",
+            "presencial",
+        ),
+        (
+            "reunidos en el Salón de Sesiones del H. Ayuntamiento los Ciudadanos Regidores Ana "
+            "Ruiz Gil y Luis Mora Paz",
+            "Salón de Sesiones del H. Ayuntamiento",
+            "presencial",
+        ),
+        (
+            'En el Auditorio "Arq. Luis Barragán" de la Rectoría, a las 9:47 horas',
+            'Auditorio "Arq. Luis Barragán" de la Rectoría',
+            "presencial",
+        ),
+        (
+            "una sesión que combina la presencia en la sala con quienes están conectados "
+            "virtualmente",
+            None,
+            "híbrida",
+        ),
+    ],
+)
+def test_the_place_and_modality(text, place, modality):
+    session = _session(text)
+    assert (session["place"], session["modality"]) == (place, modality)
+
+
+def test_a_street_address_under_the_place_label_means_in_person_and_later_sections_do_not_count():
+    text = (
+        "Minuta 5\nI. DATOS GENERALES\nFecha 6 de octubre de 2020\nLugar Secretaría Ejecutiva\n"
+        "Blvd. Colosio No. 703. Piso 3.\nHora 11:00 hrs\n"
+        + "Se revisó el expediente. " * 8
+        + "\nII. COMPROMISOS PREVIOS\nProgramar una rueda de prensa virtual con periodistas.\n"
+    )
+    assert _session(text)["modality"] == "presencial"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "En la Sala del Consejo Académico de la Unidad Norte, a las 9:45 horas del 28 de "
+            "septiembre de 2007, dio inicio la Sesión 12.07 de este órgano colegiado. El "
+            "Presidente sometió a consideración del pleno el orden del día.",
+            "Consejo Académico de la Unidad Norte",
+        ),
+        (
+            "siendo las 9.45 horas del día 16 de abril de 2008, con la presencia del Presidente "
+            "del Consejo Dr. Alberto Padilla Arias. En la Sala del Consejo Divisional de Ciencias "
+            "Sociales, Unidad Norte.",
+            "Consejo Divisional de Ciencias Sociales",
+        ),
+    ],
+)
+def test_a_body_named_only_in_its_room_or_before_a_title(text, body):
+    assert parse_acta_text(text)["body"] == body

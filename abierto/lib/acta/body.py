@@ -1,0 +1,187 @@
+"""The collegiate body that holds the session, as the acta names it.
+
+"ACTA DE LA DÉCIMO QUINTA SESIÓN ORDINARIA DEL SECRETARIADO TÉCNICO LOCAL…", "Sesión
+Número 383 del Colegio Académico", "En la Sala del Consejo Divisional de Ciencias Sociales
+y Humanidades, … dio inicio la sesión": the body is the noun phrase after the session's
+title, else one named on the first lines, else the longest mention in the opening.
+"""
+
+import re
+
+from .names import is_honorific
+from .text import clean_title, fold, squash
+
+_BODY_NOUNS = (
+    r"(?:comite|subcomite|consejo|comision|secretariado|ayuntamiento|cabildo|pleno|junta|"
+    r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva)"
+)
+_BODY_START_RE = re.compile(rf"\b(?:(?:h\.|honorable|ilustre)\s*)?{_BODY_NOUNS}\b")
+_NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
+_CONNECTORS = frozenset(["de", "del", "la", "las", "los", "y", "e", "para", "el", "a"])
+_RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a"])
+_STOP_WORDS = frozenset(
+    [
+        "en",
+        "al",
+        "siendo",
+        "celebrada",
+        "celebrado",
+        "celebrar",
+        "acta",
+        "sesion",
+        "sesiones",
+        "ordinaria",
+        "extraordinaria",
+        "solemne",
+        "con",
+        "que",
+        "por",
+        "fecha",
+        "hora",
+        "lugar",
+        "realizada",
+        "realizado",
+        "bajo",
+        "mediante",
+        "se",
+        "quien",
+        "cuya",
+        "cuyo",
+        "previa",
+        "reunidos",
+        "reunidas",
+        "presentes",
+        "estando",
+        "dia",
+        "numero",
+        "no",
+        "orden",
+        "asistencia",
+        "minuta",
+        "lista",
+        "siendo",
+        "correspondiente",
+        "verificada",
+        "llevada",
+        "ante",
+        "conforme",
+        "durante",
+        "desde",
+        "hasta",
+        "sobre",
+    ]
+)
+_TOKEN_RE = re.compile(r"([ ]*)(,?)([ ]*)([^\s,;:()\[\]\"“”|]+)")
+MAX_BODY_WORDS = 25
+
+
+def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: int) -> str:
+    """The body's name: after the title, on the first lines, or its longest mention."""
+    candidates: list[str] = []
+    for title in titles:
+        after = re.match(r"\s*(?:\d{4}\s+)?(?:del|de\s+la|de\s+los|de)\s+", folded[title.end() :])
+        if after:
+            phrase = _body_phrase(text, folded, title.end() + after.end())
+            if phrase:
+                candidates.append(phrase)
+    mentions: list[str] = []
+    rooms: list[str] = []  # "En la Sala del Consejo Académico…": the body, if none is named
+    for match in _BODY_START_RE.finditer(folded, 0, opening_end):
+        if not text[match.start()].isupper():
+            continue  # "a consideración del pleno" is no name
+        phrase = _body_phrase(text, folded, match.start())
+        if not phrase:
+            continue
+        if _NOT_BODY_BEFORE_RE.search(folded, max(0, match.start() - 25), match.start()):
+            rooms.append(phrase)
+        else:
+            mentions.append(phrase)
+    if not candidates:
+        candidates = _heading_mentions(text, folded) or mentions[:1] or rooms[:1]
+    if not candidates:
+        return ""
+    primary = candidates[0]
+    key = fold(primary)
+    best = primary
+    for candidate in [*candidates, *mentions, *rooms]:
+        candidate_key = fold(candidate)
+        if not candidate_key.startswith(key):
+            continue
+        longer = len(candidate_key) > len(fold(best))
+        same_but_mixed = (
+            len(candidate_key) == len(fold(best)) and best.isupper() and not candidate.isupper()
+        )
+        if longer or same_but_mixed:
+            best = candidate
+    return best
+
+
+def _heading_mentions(text: str, folded: str) -> list[str]:
+    """A body named on one of the first lines: "Comité de Selección: Sistema Estatal…"."""
+    offset = 0
+    found: list[str] = []
+    for line in text.split("\n")[:12]:
+        stripped = line.strip()
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if not stripped:
+            continue
+        if _BODY_START_RE.match(folded, start):
+            phrase = clean_title(stripped) if len(stripped.split()) <= MAX_BODY_WORDS else ""
+            phrase = phrase or _body_phrase(text, folded, start)
+            if phrase:
+                found.append(phrase)
+    return found
+
+
+def _body_phrase(text: str, folded: str, start: int) -> str:
+    """The noun phrase naming a body that starts at ``start``.
+
+    Capitalised words and connectors ("de", "del", "y") continue it; a stop word,
+    a lower-case word, a digit, a paragraph break or a bracket ends it. A comma
+    continues it only before a capitalised word followed soon by a connector, as
+    in "Instituto de Transparencia, Acceso a la Información Pública, …".
+    """
+    words: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    position = start
+    first = True
+    while len(words) < MAX_BODY_WORDS:
+        match = _TOKEN_RE.match(text, position)
+        if not match:
+            break
+        token_start, token_end = match.start(4), match.end(4)
+        token = text[token_start:token_end]
+        folded_token = folded[token_start:token_end].strip(".")
+        if first:
+            first = False
+            words.append((token_start, token_end))
+            position = token_end
+            continue
+        if match.group(2) and not _comma_continues(text, folded, token_end):
+            break
+        if folded_token in _CONNECTORS:
+            if not pending and folded_token not in _RUN_STARTERS:
+                break  # "Ayuntamiento los C.C. …": an article alone does not continue a name
+            pending.append((token_start, token_end))
+        elif (
+            folded_token in _STOP_WORDS
+            or not token[0].isupper()
+            or any(c.isdigit() for c in token)
+            or is_honorific(token)
+        ):
+            break  # "del Presidente del Consejo Dr. Alberto Padilla": the name ends at "Dr."
+        else:
+            words.extend(pending)
+            pending = []
+            words.append((token_start, token_end))
+        position = token_end
+    if not words:
+        return ""
+    phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
+    return phrase if len(phrase) > 3 else ""
+
+
+def _comma_continues(text: str, folded: str, token_end: int) -> bool:
+    following = folded[token_end : token_end + 25].split()
+    return bool(following) and following[0] in ("a", "de", "del", "y", "e")

@@ -1,0 +1,99 @@
+"""Decisions told in the narrative, and the record every reader of agreements returns.
+
+"Se aprueba por unanimidad…", "Por mayoría de votos se aprobó…", "…, aprobándose por
+unanimidad de votos", "fueron modificados por unanimidad", "…, misma que fue aceptada".
+A decision told in a relative clause describes an older instrument ("el acuerdo …, por el
+que se autorizó…") unless a vote follows it. A decision with no subject of its own
+("Puesta a discusión, sin ella, se aprobó por unanimidad.") approves what the sentence
+before it proposed, so that sentence is part of its text.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .text import clean_title, sentences
+
+VOTE_RE = re.compile(r"\b(?P<vote>unanimidad|unanime(?:mente)?|mayoria)\b")
+
+
+@dataclass
+class Agreement:
+    """One agreement as read from the acta."""
+
+    code: str
+    text: str
+    vote: str | None
+    start: int
+    agenda_item: int | None = None
+    anchor: int = -1  # where the decision is stated, to tell which agenda item it belongs to
+
+
+_CUE_RE = re.compile(
+    r"\b(?:se|fue|fueron|queda|quedo|quedan|quedaron)\s+(?:(?:tiene|tienen)\s+por\s+)?"
+    r"(?:aprobad[oa]s?|autorizad[oa]s?|acordad[oa]s?|aprueba|aprueban|aprobo|aprobaron|acuerda|acuerdan|"
+    r"acordo|acordaron|autoriza|autorizan|autorizo|autorizaron|confirma|confirman|confirmo|determina|"
+    r"determino|resuelve|resolvio)\b"
+    r"|\b(?:fue|fueron)\s+(?:aceptad|modificad|ratificad|aprobad|autorizad)[oa]s?\b"
+    # "aprobándose por unanimidad", "acordándose", "autorizándose"
+    r"|\b(?:aprobandose|acordandose|autorizandose|aceptandose)\b"
+    # Any participle with its vote: "fueron modificados por unanimidad", "ratificada por mayoría".
+    r"|\b[a-z]+(?:ad|id)[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|el\s+voto)"
+    r"|\b(?:por|de)\s+(?:unanimidad|mayoria)\s+(?:de\s+(?:votos|los\s+presentes)\s+)?(?:se\s+)?(?:aprob|acord|autoriz)"
+)
+# "Puesta a discusión, sin ella, se aprobó…": the decision of what the sentence before proposed.
+_ANAPHORIC_RE = re.compile(
+    r"(?:puest|sometid)[oa]s?\s+(?:a|en)\s+(?:discusion|votacion|consideracion)\b"
+)
+_RELATIVE_BEFORE_RE = re.compile(
+    r"(?:por\s+(?:el|la|los|las)\s+que|mediante\s+(?:el|la)\s+cual|en\s+(?:el|la)\s+que|(?:el|la|lo)\s+cual|"
+    r"(?<!mism[oa]\s)(?<!mism[oa]s\s)\bque|\bcomo|\bsi|cuando|donde|una\s+vez\s+que)\s*$"
+)
+# --- Narrative agreements ---------------------------------------------------------------
+
+
+def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[Agreement]:
+    agreements: list[Agreement] = []
+    previous: tuple[int, int] | None = None
+    for sentence_start, sentence_end in sentences(text[start:end], start):
+        sentence_folded = folded[sentence_start:sentence_end]
+        cue = _CUE_RE.search(sentence_folded)
+        if not cue:
+            same_paragraph = "\n" not in text[sentence_start:sentence_end].strip()
+            previous = (sentence_start, sentence_end) if same_paragraph else None
+            continue
+        if _refers_elsewhere(sentence_folded, cue):
+            cue = _next_unrelative_cue(sentence_folded, cue.end())
+            if cue is None:
+                continue
+        anchor = sentence_start + cue.start()
+        if _ANAPHORIC_RE.match(sentence_folded.lstrip()) and previous is not None:
+            sentence_start = previous[0]  # the proposal the decision approves
+        previous = None
+        body = clean_title(text[sentence_start:sentence_end])
+        if len(body.split()) < 3:
+            continue
+        agreements.append(
+            Agreement(
+                code=str(len(agreements) + 1),
+                text=body,
+                vote=None,
+                start=sentence_start,
+                anchor=anchor,
+            )
+        )
+    return agreements
+
+
+def _refers_elsewhere(sentence: str, cue: re.Match[str]) -> bool:
+    """A cue in a relative clause describes an older instrument ("el acuerdo …, por el
+    que se autorizó…") unless a vote follows it ("…, la cual se aprobó por unanimidad")."""
+    if not _RELATIVE_BEFORE_RE.search(sentence[: cue.start()][-30:]):
+        return False
+    return not VOTE_RE.search(sentence, cue.start(), cue.end() + 50)
+
+
+def _next_unrelative_cue(sentence: str, position: int) -> re.Match[str] | None:
+    for cue in _CUE_RE.finditer(sentence, position):
+        if not _refers_elsewhere(sentence, cue):
+            return cue
+    return None

@@ -1,0 +1,142 @@
+"""Attendance laid out rather than told: tables, label blocks and roll calls.
+
+A table with a name column (and often a role and an attendance column), a label followed by
+one name per line ("Asistentes  Ana Cecilia Mata…"), or a roll call "Nombre …… Presente".
+"""
+
+import re
+
+from .names import looks_like_name, split_name_role
+from .people import ABSENT_RE, Person
+from .text import fold, squash
+
+_LABEL_RE = re.compile(
+    r"^(?:asistentes|presentes|participantes|integrantes\s+presentes|asistencia|lista\s+de\s+asistencia)"
+    r"\s*[:|-]?\s*"
+)
+# The name ends before the run of separators, which is taken whole: trying every split of a
+# line of ":::::" took quadratic time.
+_ROLL_CALL_RE = re.compile(
+    r"^(?P<who>.+?)(?<![\s.:_|-])[\s.:_|-]++(?:presente|asistio|si\s+asistio)\s*\.?$"
+)
+_TABLE_NAME_HEADER = ("nombre", "integrante", "asistente", "persona", "servidor")
+_TABLE_ROLE_HEADER = ("cargo", "puesto", "rol", "calidad", "caracter", "representacion", "funcion")
+_TABLE_PRESENCE_HEADER = ("asistencia", "presente", "asistio", "estatus", "situacion")
+_PRESENT_VALUES_RE = re.compile(
+    r"^(?:presente|si|x|asistio|asistencia|✓|✔|p|virtual|presencial|en linea)\b"
+)
+
+
+# --- Tables ---------------------------------------------------------------------------
+
+
+def _rows(text: str) -> list[tuple[int, list[str]]]:
+    rows: list[tuple[int, list[str]]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if "|" in line or "\t" in line:
+            cells = [cell.strip() for cell in re.split(r"\s*\|\s*|\t+", line)]
+            rows.append((offset, cells))
+        offset += len(line) + 1
+    return rows
+
+
+def from_tables(text: str, folded: str) -> list[Person]:
+    people: list[Person] = []
+    rows = _rows(text)
+    index = 0
+    while index < len(rows):
+        offset, cells = rows[index]
+        header = [fold(cell) for cell in cells]
+        name_col = _column(header, _TABLE_NAME_HEADER)
+        if name_col is None:
+            index += 1
+            continue
+        role_col = _column(header, _TABLE_ROLE_HEADER)
+        presence_col = _column(header, _TABLE_PRESENCE_HEADER)
+        index += 1
+        previous_offset = offset
+        while index < len(rows):
+            row_offset, row = rows[index]
+            if text.count("\n", previous_offset, row_offset) > 2:
+                break
+            if _column([fold(cell) for cell in row], _TABLE_NAME_HEADER) is not None:
+                break
+            previous_offset = row_offset
+            index += 1
+            person = _table_person(row, name_col, role_col, presence_col)
+            if person:
+                people.append(person)
+    return people
+
+
+def _column(header: list[str], words: tuple[str, ...]) -> int | None:
+    for position, cell in enumerate(header):
+        if len(cell) <= 40 and any(re.search(rf"\b{word}", cell) for word in words):
+            return position
+    return None
+
+
+def _table_person(
+    row: list[str], name_col: int, role_col: int | None, presence_col: int | None
+) -> Person | None:
+    if name_col >= len(row):
+        return None
+    if presence_col is not None:
+        value = fold(row[presence_col]) if presence_col < len(row) else ""
+        if ABSENT_RE.search(value) or not _PRESENT_VALUES_RE.match(value.strip()):
+            return None
+    parsed = split_name_role(row[name_col])
+    if parsed is None:
+        return None
+    name, role = parsed
+    if role_col is not None and role_col < len(row) and row[role_col].strip():
+        role = squash(row[role_col]).strip(" .;,")
+    return Person(name, role or None)
+
+
+# --- Label blocks and roll calls -------------------------------------------------------
+
+
+def from_label_blocks(text: str, folded: str) -> list[Person]:
+    people: list[Person] = []
+    lines = text.split("\n")
+    folded_lines = folded.split("\n")
+    index = 0
+    while index < len(lines):
+        label = _LABEL_RE.match(folded_lines[index].strip())
+        if not label:
+            index += 1
+            continue
+        first = lines[index].strip()[label.end() :]
+        block = [first] if first.strip() else []
+        index += 1
+        while index < len(lines) and lines[index].strip() and len(block) < 60:
+            if "|" in lines[index] or "\t" in lines[index]:
+                break
+            if split_name_role(lines[index]) is None:
+                break
+            block.append(lines[index])
+            index += 1
+        for line in block:
+            if ABSENT_RE.search(fold(line)):
+                continue
+            parsed = split_name_role(line)
+            if parsed:
+                people.append(Person(*parsed))
+    return people
+
+
+def from_roll_call(text: str, folded: str) -> list[Person]:
+    people: list[Person] = []
+    for line, line_folded in zip(text.split("\n"), folded.split("\n"), strict=True):
+        if "|" in line or "\t" in line:
+            continue
+        match = _ROLL_CALL_RE.match(line_folded.strip())
+        if not match:
+            continue
+        who = line.strip()[: match.end("who")]
+        parsed = split_name_role(who)
+        if parsed and looks_like_name(parsed[0]):
+            people.append(Person(*parsed))
+    return people

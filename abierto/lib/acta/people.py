@@ -1,0 +1,61 @@
+"""An attendee as read from the acta, and how several readings of one person merge.
+
+Readers find the same person more than once: in the roll call ("Ximena Puente") and as a
+speaker ("Comisionada Presidenta Ximena Puente de la Mora: …"). ``unique`` keeps one entry
+per person, the fullest spelling of the name and the first role given.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .names import name_key
+
+ABSENT_RE = re.compile(
+    r"\b(?:ausente|ausencia|falt[oa]|faltando|justific|no\s+asisti|inasistencia|sin\s+aviso)"
+)
+
+
+@dataclass
+class Person:
+    """One attendee as read from the acta."""
+
+    name: str
+    role: str | None
+
+
+def unique(people: list[Person]) -> list[Person]:
+    """Once per person, in order of first mention.
+
+    A name that is the start of a longer one ("Ximena Puente", "Ximena Puente de la Mora")
+    is the same person: the longer spelling is kept, with the role of whichever reading gave
+    one (the longer's first).
+    """
+    seen: dict[str, Person] = {}
+    for person in people:
+        key = name_key(person.name)
+        if not key:
+            continue
+        if key in seen:
+            if seen[key].role is None and person.role:
+                seen[key].role = person.role
+            continue
+        seen[key] = person
+    keys = list(seen)
+    merged: dict[str, Person] = {}
+    for key in keys:
+        longer = next(
+            (
+                other
+                for other in keys
+                if other != key and len(key.split()) >= 2 and other.startswith(key + " ")
+            ),
+            None,
+        )
+        if longer is None:
+            merged.setdefault(key, seen[key])
+            continue
+        kept, short = seen[longer], seen[key]
+        kept.role = kept.role or short.role
+        # The person keeps the place of the first mention.
+        merged.setdefault(longer, kept)
+    return list(merged.values())

@@ -1,0 +1,222 @@
+"""People an acta shows taking part without listing them as present.
+
+Many actas never write "estando presentes…" for everyone: the opening names the officers
+who act ("el Comisionado Presidente Licenciado Juan López dio inicio…, instruyó al
+Secretario Ejecutivo Lic. Andrés González…", "PRESIDENTE: DR. CUAUHTÉMOC PÉREZ
+SECRETARIA: LIC. HILDA DÁVILA"), and stenographic versions name each speaker before
+what they say ("Comisionada Presidenta Ximena Puente de la Mora: Muy buenas tardes…").
+Whoever opens, presides, acts as secretary or speaks was there. A person named where the
+acta records an absence ("la inasistencia del diputado…") or a document ("un oficio
+suscrito por la Dra. …") is not read as present. Signature blocks are not read either,
+but the office printed under a signer's name fills in the role of an attendee who has none.
+"""
+
+import re
+
+from .name_words import ROLE_WORDS
+from .names import is_honorific, looks_like_name, split_name_role, strip_titles
+from .people import ABSENT_RE, Person
+from .text import clean_title, fold
+
+_OFFICE = (
+    r"(?:comisionad[oa]|consejer[oa]|president[ea]|secretari[oa]|regidor(?:a)?|sindic[oa]|"
+    r"diputad[oa]|magistrad[oa]|director(?:a)?|coordinador(?:a)?|vocal|titular|contralor(?:a)?|"
+    r"tesorer[oa]|rector(?:a)?|facilitador(?:a)?|representante|auditor(?:a)?|subsecretari[oa])"
+)
+_QUALIFIER = (
+    r"(?:ejecutiv[oa]|tecnic[oa]|general|municipal|electoral|president[ea]|propietari[oa]|"
+    r"suplente|ciudadan[oa]|provisional|del\s+consejo|del\s+comite)"
+)
+# An office before a name: "el Comisionado Presidente Licenciado Juan…", "SECRETARIA: LIC. …".
+_OFFICER_RE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s(.:;,]))(?P<lead>(?:el|la|al|del|de\s+la|a\s+la)\s+)?"
+    rf"(?P<office>{_OFFICE}(?:\s+{_QUALIFIER}){{0,2}})\b(?P<colon>[ \t]*:)?[ \t]*(?=\S)"
+)
+# A title before a name, then perhaps the office: "al Maestro Juan Ruiz, Secretario Técnico,".
+# Matched on the text itself, not the folded copy: the name after the title is capitalised.
+_TITLED_RE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(]))(?i:lic(?:da|do)?\.|licenciad[oa]|mtr[oa]\.|maestr[oa]|dr(?:a)?\.|"
+    r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.|ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?)"
+    r"[ \t]+(?=[A-ZÁÉÍÓÚÑ])",
+)
+# Where the acta records an absence or a document, the person named is not read as present.
+_NOT_PRESENT_RE = re.compile(
+    r"\b(?:suscrit|firmad|signad|emitid|girad|remitid|dirigid|enviad)[oa]s?\s+por\b|\boficio\b|"
+    r"\bescrito\b|\bnombramiento\b|\ben\s+memoria\b|\bhomenaje\b|\bsit[oa]\s+en\b|\bcalle\b|"
+    r"\bavenida\b|\bdomicilio\b|\brenuncia\b"
+)
+_CLAUSE_START_RE = re.compile(r"[.;]\s|\n")
+_CLAUSE_END_RE = re.compile(r"[.;\n]")
+_PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
+_OFFICE_WORD_RE = re.compile(rf"{_OFFICE}s?")
+MAX_NAME_TOKENS = 12
+
+
+def from_officers(text: str, folded: str) -> list[Person]:
+    """Officers and titled people the opening names acting in the session."""
+    people: list[Person] = []
+    taken: list[tuple[int, int]] = []
+    for match in _OFFICER_RE.finditer(folded):
+        office = text[match.start("office") : match.end("office")]
+        # At a clause's start, not after a speaker's colon: "…Molina: Consejera Adriana Favela."
+        # is a roll call being read, not a person present.
+        before = text[: match.start()].rstrip(" \t")[-1:]
+        at_clause_start = not before.isalnum() and before != ":"
+        titled = _TITLED_RE.match(text, match.end()) is not None
+        # "PRESIDENTE DR. … PÉREZ LUNA SECRETARIA M. EN C. …": a header of offices and names.
+        chained = (
+            bool(taken)
+            and text[taken[-1][1] - 1].isalnum()
+            and not text[taken[-1][1] : match.start()].strip()
+        )
+        if not (match["lead"] or match["colon"] or titled or at_clause_start or chained):
+            continue
+        if not office[0].isupper() and not match["lead"]:
+            continue
+        name, end = _name_run(text, match.end())
+        if name is None or _not_present(folded, match.start(), end):
+            continue
+        taken.append((match.start(), end))
+        people.append(Person(name, _office_role(office)))
+    for match in _TITLED_RE.finditer(text):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        name, end = _name_run(text, match.end())
+        if name is None or _not_present(folded, match.start(), end):
+            continue
+        people.append(Person(name, _role_after(text, end)))
+    return people
+
+
+def _office_role(office: str) -> str | None:
+    role = clean_title(" ".join(office.split()))
+    role = role[:1].upper() + role[1:]
+    # "el titular C. Pedro Díaz": "titular" or "representante" alone says of what only elsewhere.
+    return None if fold(role) in ("titular", "representante", "integrante") else role
+
+
+def _not_present(folded: str, position: int, end: int | None = None) -> bool:
+    """Whether the clause around a mention records an absence, a document or an address."""
+    window = folded[max(0, position - 120) : position]
+    clauses = list(_CLAUSE_START_RE.finditer(window))
+    clause = window[clauses[-1].end() :] if clauses else window
+    if end is not None:
+        after = _CLAUSE_END_RE.search(folded, end, end + 120)
+        clause += folded[end : after.start() if after else end + 120]
+        line_start = folded.rfind("\n", 0, position) + 1
+        line_end = folded.find("\n", position)
+        if "|" in folded[line_start : line_end if line_end != -1 else len(folded)]:
+            return True  # a table row: the tables reader reads it, with its attendance column
+    return bool(ABSENT_RE.search(clause) or _NOT_PRESENT_RE.search(clause))
+
+
+def _name_run(text: str, start: int) -> tuple[str | None, int]:
+    """The person's name that starts at ``start`` (titles allowed), and where it ends."""
+    tokens: list[str] = []
+    end = start
+    capitals = None  # whether the name is written in capitals
+    for match in re.finditer(r"\S+", text[start : start + 200]):
+        token = match.group(0)
+        core = token.strip(",;:()\"'“”")
+        folded_core = fold(core).rstrip(".")
+        if not core:
+            break
+        in_title = tokens and folded_core == "en" and tokens[-1].endswith(".")  # "M. en C."
+        if not (core[0].isupper() or folded_core in _PARTICLES or is_honorific(core) or in_title):
+            break
+        letters = [char for char in core if char.isalpha()]
+        if len(letters) > 1 and "." not in core and core[0].isupper():
+            upper = all(char.isupper() for char in letters)
+            if capitals is None:
+                capitals = upper
+            elif capitals is True and not upper:
+                break  # "…VALDÉS Y CAPOTE En la Sala": the name in capitals has ended
+        if tokens and _OFFICE_WORD_RE.fullmatch(folded_core):
+            break  # "…PADILLA ARIAS SECRETARIO MTRO. …": the next label starts
+        tokens.append(core)
+        end = start + match.end()
+        if len(tokens) >= MAX_NAME_TOKENS or (token != core and token[-1] in ",;:)"):
+            break
+        dotted = "." in core[:-1]  # "C.Q.", "M.S.C.": initials of a title, not a name's end
+        if core.endswith(".") and len(letters) > 1 and not dotted and not is_honorific(core):
+            break  # "…Vega y León." ends the name
+    while tokens and fold(tokens[-1]) in _PARTICLES:
+        tokens.pop()
+    name = strip_titles(" ".join(tokens)).strip(" .,;:")
+    return (name, end) if looks_like_name(name) else (None, end)
+
+
+def _role_after(text: str, end: int) -> str | None:
+    """The office after a name and its comma: "…, Secretario Técnico, que…"."""
+    if text[max(0, end - 1) : end] != ",":
+        return None
+    match = re.match(r"\s*(?:como\s+)?(?P<role>[^,.;\n]{3,90})", text[end : end + 120])
+    if match is None:
+        return None
+    role = match["role"].strip()
+    first = fold(role).split()[0] if role.split() else ""
+    return clean_title(role) if first in ROLE_WORDS else None
+
+
+# --- Speakers -----------------------------------------------------------------------
+
+_SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{4,160}?)[ \t]*:(?=[ \t]|$)")
+# A transcript that lost the colon glues the speech to the name: "Martín del CampoQué tal".
+_GLUED_RE = re.compile(r"[a-záéíóúñ](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+MAX_LABEL_WORDS = 16
+
+
+def from_speakers(text: str, folded: str) -> list[Person]:
+    """The people who speak in a stenographic version: "Cargo, Nombre: …"."""
+    people: list[Person] = []
+    offset = 0
+    for line in text.split("\n"):
+        line_start = offset
+        offset += len(line) + 1
+        label = _label(line)
+        if label is None or not label[:1].isupper() or len(label.split()) > MAX_LABEL_WORDS:
+            continue
+        parsed = split_name_role(label)
+        if parsed is None or not looks_like_name(parsed[0]):
+            continue
+        if ":" not in line[: len(label) + 2] and parsed[1] is None:
+            continue  # a glued label is read only with the office that heads it
+        if _not_present(folded, line_start):
+            continue
+        people.append(Person(*parsed))
+    return people
+
+
+def _label(line: str) -> str | None:
+    match = _SPEAKER_RE.match(line)
+    if match:
+        return match["label"].strip()
+    head = line[:160]
+    glued = _GLUED_RE.search(head)
+    if glued is None or "," not in head[: glued.start()]:
+        return None
+    return head[: glued.end()].strip()
+
+
+# --- Roles under signatures ---------------------------------------------------------------
+
+
+def roles_from_signatures(text: str, people: list[Person]) -> None:
+    """Fill a missing role with the office printed under the person's name.
+
+    "Ana Cecilia Mata Rodríguez\\nCoordinadora" at the foot of a minute.
+    """
+    for person in people:
+        if person.role:
+            continue
+        pattern = (
+            rf"(?m)^[ \t]*(?:\S+\.[ \t]+)*{re.escape(person.name)}[ \t]*,?[ \t]*\n"
+            r"[ \t]*(?P<role>[^\n]{3,80})$"
+        )
+        match = re.search(pattern, text)
+        if match is None:
+            continue
+        role = clean_title(match["role"])
+        words = fold(role).split()
+        if words and words[0].strip(".,") in ROLE_WORDS and len(words) <= 10:
+            person.role = role
