@@ -154,7 +154,7 @@ def test_a_proof_that_expired_before_continuing_is_asked_again(client, start):
 
 def test_a_carnet_session_confirms_with_the_pin(client, start):
     active = active_citizen("REAUTH0006")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(citizen=active.citizen, actor=None)
     with _at(start, 0):
         assert client.post(CARNET, {"qr_text": token, "pin": PIN}).status_code == 302
     with _at(start, 6):
@@ -171,7 +171,7 @@ def test_a_carnet_session_confirms_with_the_pin(client, start):
 
 def test_a_wrong_pin_is_refused_and_counted(client, start):
     active = active_citizen("REAUTH0007")
-    _carnet, token = services.carnet_issue(citizen=active.citizen)
+    _carnet, token = services.carnet_issue(citizen=active.citizen, actor=None)
     with _at(start, 0):
         client.post(CARNET, {"qr_text": token, "pin": PIN})
     with _at(start, 6):
