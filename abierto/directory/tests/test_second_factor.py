@@ -173,3 +173,43 @@ def test_rotating_the_master_key_reseals_staff_secrets(facilitator, settings):
     factor = StaffSecondFactor.objects.get()
     assert MasterKeyRing.sealed_kid(bytes(factor.secret_sealed)) == "test2"
     assert sf.factor_secret(factor) == secret
+
+
+def test_the_reset_command_needs_an_actor_and_is_audited(facilitator, agency_clerk):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    enrol(agency_clerk)
+    with pytest.raises(CommandError, match="--actor"):
+        call_command("second_factor_reset", "--username=carmen", "--actor=alicia")
+    facilitator.is_staff = True
+    facilitator.save()
+    out = io.StringIO()
+    call_command("second_factor_reset", "--username=carmen", "--actor=alicia", stdout=out)
+    assert "quitado" in out.getvalue()
+    assert not StaffSecondFactor.objects.exists()
+    event = AuditEvent.objects.get(action="account.second_factor.reset")
+    assert event.actor == facilitator
+    with pytest.raises(CommandError, match="No existe"):
+        call_command("second_factor_reset", "--username=nadie", "--actor=alicia")
+
+
+def test_the_admin_resets_a_factor_with_an_audit_row_and_never_shows_the_secret(
+    client, django_user_model, agency_clerk
+):
+    from abierto.directory.tests.logins import login_verified
+
+    admin_user = django_user_model.objects.create_superuser("admin", "a@example.org", "x")
+    login_verified(client, admin_user)
+    secret = enrol(agency_clerk)
+    factor = StaffSecondFactor.objects.get()
+    page = client.get(f"/admin/directory/staffsecondfactor/{factor.pk}/change/")
+    assert page.status_code == 200
+    assert secret not in page.text
+    client.post(
+        "/admin/directory/staffsecondfactor/",
+        {"action": "reset_factors", "_selected_action": [factor.pk]},
+    )
+    assert not StaffSecondFactor.objects.exists()
+    assert AuditEvent.objects.get(action="account.second_factor.reset").actor == admin_user
