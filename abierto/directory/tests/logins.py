@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.test import Client
@@ -44,3 +45,9 @@ def wrong_code(secret: str) -> str:
     return next(
         c for c in ("000000", "111111", "222222", "333333", "444444", "555555") if c not in taken
     )
+
+
+def type_code(page: Any, secret: str, at: float | None = None) -> None:
+    """In the browser, on the second step of the login: type the current code and enter."""
+    page.get_by_label("Código de verificación").fill(code_for(secret, at))
+    page.get_by_role("button", name="Entrar").click()
