@@ -191,9 +191,11 @@ def test_a_revoked_document_is_refused_and_flagged_in_the_status_list(client, is
 @pytest.mark.django_db
 def test_the_status_list_answers_304_to_a_matching_etag(client, issuer, birth_type):
     issue(issuer, birth_type)
-    first = client.get(f"/carpeta/estado/{issuer.slug}")
-    assert "max-age=" in first["Cache-Control"]
-    again = client.get(f"/carpeta/estado/{issuer.slug}", HTTP_IF_NONE_MATCH=first["ETag"])
+    # Both requests inside one FOLDER_STATUS_LIST_TTL window: the token is reissued at the next.
+    with time_machine.travel(timezone.now(), tick=False):
+        first = client.get(f"/carpeta/estado/{issuer.slug}")
+        assert "max-age=" in first["Cache-Control"]
+        again = client.get(f"/carpeta/estado/{issuer.slug}", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert client.get("/carpeta/estado/no-existe").status_code == 404
 
