@@ -125,7 +125,10 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
         for operation in item.values():
             for parameter in operation.get("parameters", []):
                 _examples_map(parameter)
-            responses = operation.setdefault("responses", {})
+            # django-ninja keys its responses by int (404), JSON by text: one key per status,
+            # or the served document would hold both "404" and 404 written as "404".
+            responses = {str(status): r for status, r in operation.get("responses", {}).items()}
+            operation["responses"] = responses
             refusals = _refusals(path, operation)
             for status, response in refusals.items():
                 responses.setdefault(status, response)

@@ -1,6 +1,8 @@
 """The OpenAPI document describes the API exactly: valid OAS 3.1, one name per enum, every
 refusal documented with the body it really has. ``.ci/api-check`` adds schemathesis."""
 
+import json
+
 import jsonschema
 import pytest
 from openapi_spec_validator import validate
@@ -37,6 +39,19 @@ def _operations(document):
 @pytest.mark.django_db
 def test_the_document_passes_openapi_spec_validator(document):
     validate(document)  # raises on any error
+
+
+@pytest.mark.django_db
+def test_the_served_document_repeats_no_key(client):
+    repeated = []
+
+    def unique(pairs):
+        names = [name for name, _value in pairs]
+        repeated.extend(name for name in set(names) if names.count(name) > 1)
+        return dict(pairs)
+
+    json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=unique)
+    assert repeated == []
 
 
 @pytest.mark.django_db
