@@ -79,3 +79,18 @@ def test_the_catalog_meets_the_official_dcat_ap_3_shapes(client, demo, shapes):
         data, shacl_graph=Graph().parse(SHAPES / shapes, format="turtle")
     )
     assert conforms, text
+
+
+@pytest.mark.django_db
+def test_booleans_codes_and_empty_cells_are_declared_as_the_csv_writes_them(client, demo):
+    schema = client.get("/datos/compromisos/datapackage.json").json()["resources"][0]["schema"]
+    fields = {f["name"]: f for f in schema["fields"]}
+    flag = fields["ogp_technology"]
+    assert (flag["type"], flag["trueValues"], flag["falseValues"]) == (
+        "boolean",
+        ["True"],
+        ["False"],
+    )
+    assert fields["kind"]["constraints"] == {"enum": ["co-created", "proactive"]}
+    assert fields["start_date"]["type"] == "date"
+    assert schema["missingValues"] == [""]
