@@ -114,6 +114,29 @@ def _refusals(path: str, operation: dict[str, Any]) -> dict[str, dict[str, Any]]
     return refusals
 
 
+def _link_lists_to_details(paths: dict[str, Any]) -> None:
+    """OpenAPI links from each paginated list to its item (``/sessions`` → ``/sessions/{id}``,
+    the first item's ``id``), so that clients and schemathesis's stateful phase follow them."""
+    for path, item in paths.items():
+        listing = item.get("get")
+        if listing is None:
+            continue
+        for detail_path, detail_item in paths.items():
+            prefix, _slash, rest = detail_path.rpartition("/")
+            if prefix != path or not (rest.startswith("{") and "get" in detail_item):
+                continue
+            parameter = rest.strip("{}")
+            detail = detail_item["get"]
+            ok = listing.get("responses", {}).get("200")
+            if ok is None or "operationId" not in detail:
+                continue
+            ok.setdefault("links", {})[f"item_{parameter}"] = {
+                "operationId": detail["operationId"],
+                "parameters": {parameter: f"$response.body#/items/0/{parameter}"},
+                "description": "El primer elemento de la lista.",
+            }
+
+
 def finish(document: dict[str, Any]) -> dict[str, Any]:
     """The document django-ninja built, corrected in place (see the module's docstring)."""
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
@@ -133,6 +156,7 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
             for status, response in refusals.items():
                 responses.setdefault(status, response)
             responses["422"] = refusals["422"]
+    _link_lists_to_details(document.get("paths", {}))
     _tighten(document.get("paths", {}))
     _tighten(schemas)
     return document

@@ -134,3 +134,15 @@ def test_a_422_has_the_documented_body(client, document, path, params):
     assert response.status_code == 422
     _validate_against(document, response, "422")
     assert response.json()["errors"][0]["path"] == f"query.{next(iter(params))}"
+
+
+@pytest.mark.django_db
+def test_each_list_links_to_its_items(document):
+    links = document["paths"]["/api/v1/sessions"]["get"]["responses"]["200"]["links"]
+    assert links["item_id"]["parameters"] == {"id": "$response.body#/items/0/id"}
+    detail = document["paths"]["/api/v1/sessions/{id}"]["get"]
+    assert links["item_id"]["operationId"] == detail["operationId"]
+    municipalities = document["paths"]["/api/v1/municipalities"]["get"]["responses"]["200"]
+    assert municipalities["links"]["item_code"]["parameters"] == {
+        "code": "$response.body#/items/0/code"
+    }
