@@ -152,7 +152,12 @@ def document_credential(
     }
     if document.expires_at is not None:
         claims["exp"] = int(document.expires_at.timestamp())
-    return sdjwt.issue(claims, disclosable, keys.private_key(key.kid), key.kid)
+    # As many digests whatever optional fields are empty: a missing father's CUTS, say,
+    # must not show in the count of digests every presentation carries.
+    decoys = len(disclosable_claims(document.document_type)) - len(disclosable)
+    return sdjwt.issue(
+        claims, disclosable, keys.private_key(key.kid), key.kid, decoys=max(decoys, 0)
+    )
 
 
 @dataclass(frozen=True)

@@ -114,10 +114,12 @@ def issue(
     *,
     typ: str = TYP,
     salt: SaltSource = new_salt,
+    decoys: int = 0,
 ) -> Issued:
     """Sign ``claims`` in clear plus a digest for each of ``disclosable``.
 
-    The digests are sorted, so their order says nothing about the claims' order.
+    The digests are sorted, so their order says nothing about the claims' order; ``decoys``
+    random digests more (RFC 9901, "Decoy Digests") hide how many claims there are.
     """
     overlap = set(claims) & set(disclosable)
     if overlap:
@@ -129,7 +131,9 @@ def issue(
         name: encode_disclosure(salt(), name, value) for name, value in disclosable.items()
     }
     payload = dict(claims)
-    payload["_sd"] = sorted(disclosure_digest(d) for d in disclosures.values())
+    digests = [disclosure_digest(d) for d in disclosures.values()]
+    digests += [disclosure_digest(new_salt()) for _ in range(max(0, decoys))]
+    payload["_sd"] = sorted(digests)
     payload["_sd_alg"] = HASH_ALG
     return Issued(sign_compact(payload, private_key, kid, typ=typ), disclosures)
 

@@ -81,6 +81,16 @@ def test_the_header_names_the_sd_jwt_vc_media_type_and_the_issuer_key(document):
     assert set(issued.disclosures) == {"nombre", "fecha_nacimiento", "folio", "mayor_de_18"}
 
 
+def test_empty_optional_fields_do_not_show_in_the_number_of_digests(issuer, birth_type, document):
+    with_father = issue(issuer, birth_type, cuts=CUTS, folio=1, cuts_padre="PADRE00001")
+
+    def digests(doc):
+        jwt = credentials.document_credential(doc).jwt
+        return len(json.loads(jws.b64url_decode(jwt.split(".")[1]))["_sd"])
+
+    assert digests(document) == digests(with_father) == 6  # five fields and mayor_de_18
+
+
 def test_mayor_de_18_is_computed_when_the_credential_is_signed(issuer, birth_type):
     document = issue(issuer, birth_type, cuts=CUTS, fecha_nacimiento="2008-12-06")
 

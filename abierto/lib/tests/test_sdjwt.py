@@ -64,6 +64,15 @@ def test_the_reference_library_refuses_a_forged_signature():
         reference_verify(forged)
 
 
+def test_decoy_digests_hide_the_number_of_claims_and_verifiers_ignore_them():
+    padded = sdjwt.issue(CLAIMS, FIELDS, KEY, KID, decoys=5)
+    payload = json.loads(jws.b64url_decode(padded.jwt.split(".")[1]))
+    assert len(payload["_sd"]) == len(FIELDS) + 5
+    assert payload["_sd"] == sorted(payload["_sd"])
+    assert sdjwt.verify(padded.present(["nombre"]), resolver).disclosed == {"nombre": "María"}
+    assert reference_verify(padded.present()) == {**CLAIMS, **FIELDS}
+
+
 def test_a_tampered_disclosure_is_refused():
     presentation = issued().present(["nombre"])
     jwt, [disclosure], _ = sdjwt.split(presentation)
