@@ -29,7 +29,7 @@ from abierto.lib import jws, sdjwt
 from . import keys, selectors
 from .display import display_value
 from .formats import status_list_url
-from .models import Document, DocumentType, Issuer, VerificationStatus
+from .models import Document, DocumentType, Issuer, Share, VerificationStatus
 from .services.errors import SigningKeyMissingError
 
 BIRTH_DATE_FIELD = "fecha_nacimiento"
@@ -160,6 +160,21 @@ def document_credential(
     )
 
 
+def disclosure_summary(share: Share) -> list[str]:
+    """«Type: label, label» for each document a share reveals in part (for its holder's list);
+    reads the share's documents as prefetched."""
+    summary = []
+    for document in share.documents.all():
+        names = share.disclosures.get(document.public_id)
+        if names:
+            labels = {
+                claim.name: claim.label for claim in disclosable_claims(document.document_type)
+            }
+            chosen = ", ".join(labels.get(name, name) for name in names)
+            summary.append(f"{document.document_type.name}: {chosen}")
+    return summary
+
+
 @dataclass(frozen=True)
 class SharedCredential:
     """What a share shows of a document revealed in part: the presentation and its claims."""
@@ -170,8 +185,17 @@ class SharedCredential:
 
 def shared_credential(document: Document, names: list[str]) -> SharedCredential:
     """An SD-JWT VC presentation of ``document`` with the disclosures of ``names`` only (a
-    name the document lacks, an optional field left empty, is skipped)."""
-    issued = document_credential(document)
+    name the document lacks, an optional field left empty, is skipped).
+
+    When the issuer has no usable key any more, the chosen claims without a presentation:
+    the recipient still sees no more than the holder chose."""
+    try:
+        issued = document_credential(document)
+    except SigningKeyMissingError:
+        fields = selectors.document_fields(document)
+        available = {**fields, **derived_claims(fields, timezone.localdate())}
+        values = {name: available[name] for name in names if name in available}
+        return SharedCredential("", display_claims(document.document_type, values))
     present = [name for name in names if name in issued.disclosures]
     values = {name: sdjwt.decode_disclosure(issued.disclosures[name])[2] for name in present}
     return SharedCredential(
@@ -269,6 +293,8 @@ def verify_presentation(
         return _invalid("type_mismatch")
     moment = now or timezone.now()
     expires_at = _timestamp(claims.get("exp")) if "exp" in claims else None
+    if "exp" in claims and expires_at is None:
+        return _invalid("malformed_payload")
     status = document.verification_status(moment)
     if status == VerificationStatus.VALID and expires_at is not None and expires_at <= moment:
         status = VerificationStatus.EXPIRED

@@ -477,7 +477,12 @@ def shares(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
         }
     now = timezone.now()
     listed = [
-        (share, share_state(share, now), SHARE_STATE_LABELS[share_state(share, now)])
+        (
+            share,
+            share_state(share, now),
+            SHARE_STATE_LABELS[share_state(share, now)],
+            credentials.disclosure_summary(share),
+        )
         for share in selectors.shares_for_citizen(citizen)
     ]
     return _private(
@@ -567,6 +572,7 @@ def _shared_document(share: Share, document: Document) -> dict[str, Any]:
         context.update(
             fields=[Field(label, value) for label, value in shared.claims],
             presentation=shared.presentation,
+            selective=True,
             verification_url="",
             qr_uri="",
         )

@@ -18,6 +18,7 @@ from sd_jwt.verifier import SDJWTVerifier
 from abierto.folder import credentials, services
 from abierto.folder.models import AccessEvent, Share
 from abierto.lib import jws, sdjwt
+from abierto.lib.status_list import INVALID, StatusList
 
 from .citizen_helpers import active_citizen, folder_login
 from .factories import IssuerFactory, issue
@@ -208,6 +209,40 @@ def test_a_share_reveals_only_the_chosen_claims_as_an_sd_jwt_vc(client, document
     assert viewed.actor_label == "Enlace compartido: Tienda (SD-JWT VC)"
 
 
+def test_the_holders_list_of_links_says_what_each_reveals(client, document):
+    active = active_citizen(CUTS)
+    folder_login(client, active.citizen)
+    _share(client, document, ["nombre", "mayor_de_18"])
+    page = client.get("/carpeta/compartir/").content.decode()
+    name = document.document_type.name
+    assert f"Revela solo: {name}: Nombre, Mayor de 18 años" in page
+
+
+def test_a_share_still_reveals_only_the_chosen_claims_when_the_issuer_has_no_key(client, document):
+    active = active_citizen(CUTS)
+    folder_login(client, active.citizen)
+    _share(client, document, ["nombre"])
+    link = _link(client)
+    services.issuer_key_retire(actor=None, key=document.issuer.current_key())
+    opened = Client().post(link)
+    assert opened.status_code == 200
+    page = opened.content.decode()
+    assert "María Hernández López" in page
+    assert "no tiene ahora una clave de firma disponible" in page
+    assert "1988" not in page
+    assert "<textarea" not in page
+
+
+def test_the_download_without_a_signing_key_is_a_clear_503(client, document):
+    active = active_citizen(CUTS)
+    folder_login(client, active.citizen)
+    services.issuer_key_retire(actor=None, key=document.issuer.current_key())
+    response = client.get(f"/carpeta/documentos/{document.public_id}/credencial.sd-jwt")
+    assert response.status_code == 503
+    assert "no tiene una clave de firma disponible" in response.content.decode()
+    assert not AccessEvent.objects.filter(action=AccessEvent.Action.DOWNLOAD).exists()
+
+
 def test_a_share_without_chosen_claims_shows_the_whole_document_as_before(client, document):
     active = active_citizen(CUTS)
     folder_login(client, active.citizen)
@@ -308,6 +343,26 @@ def test_the_verifier_api_reports_a_revoked_document(client, document):
     result = _verify(client, presentation)
     assert result["valid"] is False
     assert result["status"] == "revoked"
+
+
+def test_the_status_list_at_the_credentials_uri_marks_it_revoked(client, document):
+    issued = credentials.document_credential(document)
+    payload = json.loads(jws.b64url_decode(issued.jwt.split(".")[1]))
+    entry = payload["status"]["status_list"]
+    services.document_revoke(document=document, reason="Error de captura", actor_label="Emisor")
+    token = client.get(entry["uri"]).content.decode()
+    claim = json.loads(jws.b64url_decode(token.split(".")[1]))["status_list"]
+    assert StatusList.from_claim(claim).get(entry["idx"]) == INVALID
+
+
+def test_the_verifier_api_counts_against_the_networks_budget(client, document, settings):
+    settings.RATE_FOLDER_VERIFY_NETWORK = "2/m"
+    presentation = credentials.document_credential(document).present(["nombre"])
+    for _ in range(2):
+        _verify(client, presentation)
+    response = client.post(VERIFY, {"presentation": presentation}, content_type="application/json")
+    assert response.status_code == 429
+    assert "Demasiadas verificaciones desde su red" in response.json()["detail"]
 
 
 def test_the_verifier_api_refuses_a_key_of_another_issuer_naming_this_one(client, document):
