@@ -37,16 +37,30 @@ class SelectiveShareForm(ShareForm):
         super().__init__(*args, documents=documents, relations=relations, **kwargs)
         field = self.fields["claims"]
         assert isinstance(field, forms.MultipleChoiceField)
+        listed = list(documents.select_related("document_type"))
+        self._groups = [
+            (document_label(document, (relations or {}).get(document.pk, ())), document.public_id)
+            for document in listed
+        ]
         field.choices = [
             (
-                document_label(document, (relations or {}).get(document.pk, ())),
+                label,
                 [
                     (f"{document.public_id}{SEPARATOR}{claim.name}", claim.label)
                     for claim in disclosable_claims(document.document_type)
                 ],
             )
-            for document in documents.select_related("document_type")
+            for (label, _id), document in zip(self._groups, listed, strict=True)
         ]
+
+    def claim_groups(self) -> list[tuple[str, list[Any]]]:
+        """``(document label, its checkboxes)``, to render one fieldset per document."""
+        labels = {document_id: label for label, document_id in self._groups}
+        groups: dict[str, list[Any]] = {}
+        for option in self["claims"]:
+            document_id = str(option.data["value"]).partition(SEPARATOR)[0]
+            groups.setdefault(document_id, []).append(option)
+        return [(labels[document_id], options) for document_id, options in groups.items()]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -183,6 +183,8 @@ def test_a_share_reveals_only_the_chosen_claims_as_an_sd_jwt_vc(client, document
     form = client.get("/carpeta/compartir/").content.decode()
     assert "Revelar solo algunos datos (opcional)" in form
     assert f'value="{document.public_id}:mayor_de_18"' in form
+    assert form.count('id="id_claims"') == 1
+    assert re.search(r"<legend>Acta de prueba \d+ · \d\d/\d\d/\d{4}</legend>", form)
     assert (
         _share(client, document, ["nombre", "mayor_de_18"], recipient="Tienda").status_code == 302
     )
