@@ -390,3 +390,22 @@ def test_the_verifier_api_refuses_an_oversized_body_with_a_4xx(client):
     response = client.post(VERIFY, {"presentation": "x" * 70_000}, content_type="application/json")
     assert response.status_code == 422
     assert "detail" in response.json()
+
+
+# In English -------------------------------------------------------------------------------------
+
+
+def test_the_sd_jwt_vc_labels_and_the_share_form_read_in_english(client, document):
+    from django.utils import translation
+
+    from abierto.folder.actor_labels import shown
+
+    with translation.override("en"):
+        assert shown("Enlace compartido: Tienda (SD-JWT VC)") == "Shared link: Tienda (SD-JWT VC)"
+        assert shown("La persona titular (SD-JWT VC)") == "The holder (SD-JWT VC)"
+    active = active_citizen(CUTS)
+    folder_login(client, active.citizen)
+    page = client.get("/carpeta/compartir/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Disclose only some data (optional)" in page
+    detail = client.get(f"/carpeta/documentos/{document.public_id}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Download for a digital wallet (SD-JWT VC)" in detail.content.decode()
