@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_public
+from . import views_public, views_sdjwt
 
 app_name = "folder_public"
 
@@ -11,4 +11,13 @@ urlpatterns = [
     # Short, because the whole signed document follows it inside the QR.
     path("v/<str:token>", views_public.verify, name="verify"),
     path("carpeta/estado/<slug:issuer_slug>", views_public.status_list, name="status_list"),
+    # SD-JWT VC: the issuer identifier (iss), its metadata where the draft looks for it, and
+    # each document type's metadata at its vct.
+    path("carpeta/emisores/<slug:issuer_slug>", views_sdjwt.issuer_metadata, name="sdjwt_issuer"),
+    path(
+        ".well-known/jwt-vc-issuer/carpeta/emisores/<slug:issuer_slug>",
+        views_sdjwt.issuer_metadata,
+        name="sdjwt_issuer_metadata",
+    ),
+    path("carpeta/tipos/<slug:type_slug>", views_sdjwt.type_metadata, name="sdjwt_type"),
 ]
