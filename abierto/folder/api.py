@@ -137,7 +137,18 @@ class DocumentOut(Schema):
     expires_at: datetime.datetime | None = Field(..., description="Fin de la vigencia.")
     verify_url: str = Field(
         ...,
-        description="URL de verificación pública; es también el contenido del código QR.",
+        description=(
+            "URL de verificación pública y contenido del código QR: el documento va después "
+            "de «#», que los navegadores no envían; la página lo verifica en el navegador."
+        ),
+        examples=[f"https://gobiernoabierto.example.mx/v/#eyJhbGciOiJFZERTQSJ9.{DOCUMENT_ID}.sig"],
+    )
+    verify_server_url: str = Field(
+        ...,
+        description=(
+            "Verificación en el servidor (HTML, o JSON con Accept: application/json); cada "
+            "consulta queda en el registro de accesos del titular."
+        ),
         examples=[f"https://gobiernoabierto.example.mx/v/eyJhbGciOiJFZERTQSJ9.{DOCUMENT_ID}.sig"],
     )
     token: str = Field(..., description="El documento firmado (JWS compacto, EdDSA).")
@@ -158,6 +169,7 @@ def _out(document: Document, created: bool) -> dict[str, Any]:
         "issued_at": document.issued_at,
         "expires_at": document.expires_at,
         "verify_url": selectors.verification_url_for_token(token),
+        "verify_server_url": selectors.server_verification_url_for_token(token),
         "token": token,
     }
 
