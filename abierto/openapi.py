@@ -8,10 +8,10 @@ django-ninja builds the document; two things are corrected here:
   wrong values. ``QualifiedNames`` names each schema by its qualified name (``SessionKind``,
   ``CommitmentKind``, ``ActivityStatus``), unique in the whole document.
 - The finished document (``finish``): a parameter's ``examples`` becomes a map of Example
-  Objects, as OAS 3.1 requires; every string the API accepts or returns is declared free of
-  NUL characters (the middleware refuses them with a 400 and nothing stored holds one);
-  free-form objects hold only JSON values without NUL; and every operation documents the
-  refusals any request can meet (400, 404, 413, 422, 429) with their bodies.
+  Objects, as OAS 3.1 requires; every string the API accepts is declared free of NUL
+  characters (the middleware refuses them with a 400), and free-form objects in requests hold
+  only JSON values without NUL; every operation documents the refusals any request can meet
+  (400, 404, 413, 422, 429) with their bodies; each list links to its items.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def _json_value() -> dict[str, Any]:
 
 
 def _tighten(node: Any) -> None:
-    """Declare, in place, the NUL-free strings and the JSON values of free-form objects."""
+    """Declare, in place, the NUL-free strings and the JSON values of free-form objects of a
+    schema clients send."""
     if isinstance(node, list):
         for item in node:
             _tighten(item)
@@ -84,6 +85,35 @@ def _tighten(node: Any) -> None:
     for key, value in node.items():
         if key not in ("example", "examples"):
             _tighten(value)
+
+
+def _request_schemas(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The schemas of what clients send: parameters and request bodies."""
+    found = []
+    for item in document.get("paths", {}).values():
+        for operation in item.values():
+            found += [p["schema"] for p in operation.get("parameters", []) if "schema" in p]
+            for media in operation.get("requestBody", {}).get("content", {}).values():
+                found.append(media.get("schema", {}))
+    return found
+
+
+def _referenced(nodes: list[Any], schemas: dict[str, Any]) -> set[str]:
+    """The components that ``nodes`` point to, directly or through other components."""
+    seen: set[str] = set()
+    pending: list[Any] = list(nodes)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            ref = node.get("$ref", "")
+            name = ref.rsplit("/", 1)[-1] if isinstance(ref, str) else ""
+            if name in schemas and name not in seen:
+                seen.add(name)
+                pending.append(schemas[name])
+            pending.extend(node.values())
+    return seen
 
 
 def _examples_map(parameter: dict[str, Any]) -> None:
@@ -157,6 +187,9 @@ def finish(document: dict[str, Any]) -> dict[str, Any]:
                 responses.setdefault(status, response)
             responses["422"] = refusals["422"]
     _link_lists_to_details(document.get("paths", {}))
-    _tighten(document.get("paths", {}))
-    _tighten(schemas)
+    inputs = _request_schemas(document)
+    for node in inputs:
+        _tighten(node)
+    for name in _referenced(inputs, schemas):
+        _tighten(schemas[name])
     return document

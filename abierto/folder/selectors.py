@@ -32,7 +32,13 @@ from abierto.lib.status_list import INVALID, TOKEN_TYPE, StatusList, status_list
 
 from . import keys
 from .display import Field, display_fields
-from .formats import DOCUMENT_TYP, secret_hash, status_list_url, verification_url_for_token
+from .formats import (
+    DOCUMENT_TYP,
+    secret_hash,
+    server_verification_url_for_token,
+    status_list_url,
+    verification_url_for_token,
+)
 from .models import (
     AccessEvent,
     ArcoRequest,
@@ -192,6 +198,10 @@ def document_fields(document: Document) -> dict[str, Any]:
 
 def verification_url(document: Document) -> str:
     return verification_url_for_token(document_token(document))
+
+
+def server_verification_url(document: Document) -> str:
+    return server_verification_url_for_token(document_token(document))
 
 
 def qr_payload(document: Document) -> str:
