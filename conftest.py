@@ -12,6 +12,7 @@ from django.utils import translation
 
 from abierto.directory.roles import Role
 from abierto.directory.services import role_grant
+from abierto.directory.tests.logins import login_verified
 
 PASSWORD = "correct horse battery staple 2022"
 
@@ -63,8 +64,7 @@ def outsider(db: None) -> User:
 @pytest.fixture
 def client_as(client: Client):
     def login(user: User) -> Client:
-        client.force_login(user)
-        return client
+        return login_verified(client, user)
 
     return login
 

@@ -125,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "abierto.directory.idle.StaffIdleMiddleware",  # staff sessions end when idle (ASVS 3.3.2)
+    # After it: a staff session that skipped the second factor is logged out (ASVS 2.2.2).
+    "abierto.directory.factor_login.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Last, so that it sees the outcome of authentication in the views.
@@ -376,6 +378,10 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 # A staff session (facilitation, STL members, agency clerks, back office) also ends after this
 # many minutes without a request (abierto/directory/idle.py).
 STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
+# Facilitators, agency clerks and the back office log in with a password and a TOTP code
+# (abierto/directory/factor_login.py). Not read from the environment: no deployment turns it
+# off; a test that is not about logging in may.
+STAFF_TOTP_REQUIRED = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 # The __Host- prefix makes browsers refuse these cookies unless they are Secure, for the whole

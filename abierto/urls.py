@@ -11,6 +11,7 @@ from abierto.directory.views import (
     PasswordResetConfirmView,
     PasswordResetView,
 )
+from abierto.directory.views_factor import admin_login
 
 auth_urls = [
     path(
@@ -59,6 +60,7 @@ urlpatterns = [
     path("compartido/", include("abierto.folder.urls_shared")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    path("admin/login/", admin_login),  # the two-step login, never the admin's own
     path("admin/", admin.site.urls),
 ]
 

@@ -1,13 +1,23 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from . import second_factor
 from .forms import AdminLoginForm
-from .models import AuditEvent, Institution, MembershipApplication, Municipality, Person
+from .models import (
+    AuditEvent,
+    Institution,
+    MembershipApplication,
+    Municipality,
+    Person,
+    StaffSecondFactor,
+)
 
 admin.site.site_header = _("abierto · Administración")
 admin.site.site_title = _("abierto")
 admin.site.index_title = _("Administración de la plataforma")
-admin.site.login_form = AdminLoginForm  # says why a demo login is refused without DEBUG
+# The admin's own login page redirects to the site's two-step login (abierto/urls.py); the
+# form still refuses demo logins without DEBUG should it be reached.
+admin.site.login_form = AdminLoginForm
 
 
 @admin.register(Municipality)
@@ -61,3 +71,35 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(StaffSecondFactor)
+class StaffSecondFactorAdmin(admin.ModelAdmin):
+    """Who has a second factor; the secret is never shown. Resetting one is an action with
+    an audit row (``second_factor_reset``), as is the ``second_factor_reset`` command."""
+
+    list_display = ["user", "confirmed_at", "updated_at"]
+    search_fields = ["user__username", "user__email"]
+    fields = ["user", "confirmed_at", "created_at", "updated_at"]
+    readonly_fields = ("user", "confirmed_at", "created_at", "updated_at")
+    actions = ["reset_factors"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # through the audited reset action only
+
+    @admin.action(
+        description=_("Restablecer el segundo factor (lo activará al entrar)"),
+        permissions=["change"],
+    )
+    def reset_factors(self, request, queryset):
+        users = [factor.user for factor in queryset.select_related("user")]
+        for user in users:
+            second_factor.second_factor_reset(actor=request.user, user=user)
+        self.message_user(
+            request,
+            _("Segundos factores restablecidos: %(count)s.") % {"count": len(users)},
+            messages.SUCCESS,
+        )

@@ -9,6 +9,8 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         from . import (
             checks,  # noqa: F401 - registers the system checks
+            factor_login,  # noqa: F401 (notes at each login whether the second factor is owed)
             idle,  # noqa: F401 (starts the staff idle clock at each login)
+            keyring,  # noqa: F401 (forgets the master key ring when its settings change)
             lockout,  # noqa: F401 (connects the per-network failure counter)
         )

@@ -33,5 +33,12 @@ register(
         "application.rejected": _("Solicitud rechazada"),
         "account.password_change": _("Contraseña cambiada"),
         "account.password_reset": _("Contraseña restablecida"),
+        "account.second_factor.enrol_started": _("Segundo factor: alta iniciada"),
+        "account.second_factor.enrolled": _("Segundo factor activado"),
+        "account.second_factor.verified": _("Entrada con segundo factor"),
+        "account.second_factor.failed": _("Código de segundo factor rechazado"),
+        "account.second_factor.recovery_used": _("Entrada con código de recuperación"),
+        "account.second_factor.codes_regenerated": _("Códigos de recuperación renovados"),
+        "account.second_factor.reset": _("Segundo factor restablecido"),
     }
 )

@@ -7,15 +7,21 @@ the STL published them (``abierto/forum/data/`` holds that acta).
 
 from __future__ import annotations
 
+import time
 from typing import TextIO
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 
+from abierto.lib import totp
+
+from . import second_factor
 from .demo_accounts import demo_email
 from .models import Institution, Municipality, Person
 from .roles import Role
+from .selectors import second_factor_of, second_factor_required
 from .services import role_grant
 
 INSTITUTIONS = [
@@ -81,6 +87,10 @@ PEOPLE = [
     ),
 ]
 
+# The demo staff's authenticator secret, printed by load_demo: public, like the demo password,
+# and as harmless, since demo accounts cannot log in without DEBUG (demo_accounts.py).
+DEMO_TOTP_SECRET = "ABIERTODEMOSTAFFTOTP234567ABCDEF"  # noqa: S105 - public, see above
+
 DEMO_LOGINS = [
     # (username, role, first name, staff)
     ("facilitacion", Role.FACILITATOR, "Facilitación", True),
@@ -138,3 +148,14 @@ def _load_logins() -> None:
             user.set_password(password)
             user.save()
         role_grant(user=user, role=role)
+        if second_factor_required(user) and second_factor_of(user) is None:
+            _enrol(user)
+
+
+def _enrol(user: User) -> None:
+    """A confirmed second factor with the printed secret (``demo_totp`` prints its code)."""
+    second_factor.second_factor_enrol_start(actor=None, user=user, secret=DEMO_TOTP_SECRET)
+    # Confirmed with the previous step's code, so that the current one opens the login now.
+    previous = time.time() - totp.DEFAULT_PERIOD
+    code = totp.totp(totp.decode_secret(DEMO_TOTP_SECRET), previous)
+    second_factor.second_factor_enrol_confirm(actor=None, user=user, code=code)

@@ -147,3 +147,39 @@ class ApplicationDecisionForm(forms.Form):
         ):
             self.add_error("reason", _("Escriba el motivo: se enviará a la persona solicitante."))
         return cleaned
+
+
+# The staff second factor ----------------------------------------------------------------------
+
+
+class TotpCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Código de verificación"),
+        max_length=7,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "pattern": "[0-9 ]*",
+                "maxlength": "7",
+            }
+        ),
+        help_text=_("Los 6 dígitos que muestra ahora su aplicación de autenticación."),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if len(code) != 6 or not code.isascii() or not code.isdigit():
+            raise ValidationError(_("Escriba los 6 dígitos del código."))
+        return code
+
+
+class RecoveryCodeForm(forms.Form):
+    recovery_code = forms.CharField(
+        label=_("Código de recuperación"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        help_text=_("Uno de los diez códigos que guardó al activar el segundo factor."),
+    )

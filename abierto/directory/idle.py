@@ -73,7 +73,7 @@ def _next(request: HttpRequest) -> str:
     return _same_site_path(request, request.headers.get("Referer", ""))
 
 
-def _to_login(request: HttpRequest) -> HttpResponseBase:
+def to_login(request: HttpRequest) -> HttpResponseBase:
     target = _next(request)
     url = redirect_to_login(target)["Location"] if target else resolve_url(settings.LOGIN_URL)
     if request.headers.get("HX-Request"):
@@ -100,7 +100,7 @@ class StaffIdleMiddleware:
         return self.get_response(request)
 
     def _end(self, request: HttpRequest) -> HttpResponseBase:
-        response = None if request.path_info.startswith(API_PREFIX) else _to_login(request)
+        response = None if request.path_info.startswith(API_PREFIX) else to_login(request)
         logout(request)
         if response is None:
             return self.get_response(request)

@@ -283,3 +283,72 @@ class AuditEvent(models.Model):
         from .audit_labels import label
 
         return label(self.action)
+
+
+class StaffSecondFactor(TimeStamped):
+    """A staff account's authenticator (TOTP, RFC 6238); its secret is sealed at rest.
+
+    Unconfirmed while its owner has not typed a first code from the app: an unconfirmed
+    factor opens nothing. ``last_step`` is the last time step accepted, so that a code is
+    used once (``abierto.lib.totp.verify``'s ``after_step``).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cuenta"),
+        on_delete=models.CASCADE,
+        related_name="second_factor",
+    )
+    secret_sealed = models.BinaryField(
+        _("secreto cifrado"), help_text=_("Secreto TOTP sellado con la llave maestra.")
+    )
+    confirmed_at = models.DateTimeField(
+        _("confirmado"),
+        null=True,
+        blank=True,
+        help_text=_("Cuándo se confirmó con un primer código; vacío mientras no."),
+    )
+    last_step = models.BigIntegerField(
+        _("último paso usado"),
+        null=True,
+        blank=True,
+        help_text=_("Paso de tiempo del último código aceptado; ninguno anterior vale."),
+    )
+
+    class Meta:
+        verbose_name = _("segundo factor del personal")
+        verbose_name_plural = _("segundos factores del personal")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A one-time code that replaces the authenticator once (when the phone is lost).
+
+    The code is ``<selector>-<verifier>``: the selector finds the row (unique per factor,
+    indexed) and only the verifier's hash is checked, so a code is hashed once, never
+    against all ten.
+    """
+
+    factor = models.ForeignKey(
+        StaffSecondFactor,
+        verbose_name=_("segundo factor"),
+        on_delete=models.CASCADE,
+        related_name="recovery_codes",
+    )
+    selector = models.CharField(_("selector"), max_length=8)
+    verifier_hash = models.CharField(_("hash"), max_length=256)
+    used_at = models.DateTimeField(_("usado"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("código de recuperación")
+        verbose_name_plural = _("códigos de recuperación")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["factor", "selector"], name="recovery_code_selector_unique_per_factor"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.factor} · {self.selector}"

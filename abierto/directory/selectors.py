@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from .models import AuditEvent, MembershipApplication, Municipality
+from .models import AuditEvent, MembershipApplication, Municipality, StaffSecondFactor
 from .roles import Role
 
 if TYPE_CHECKING:
@@ -60,3 +60,32 @@ def audit_events_for(target: Model) -> QuerySet[AuditEvent]:
         target_type=ContentType.objects.get_for_model(type(target)),
         target_id=str(target.pk),
     ).select_related("actor")
+
+
+# The staff second factor ----------------------------------------------------------------------
+
+SECOND_FACTOR_ROLES = (Role.FACILITATOR, Role.AGENCY_CLERK)
+
+
+def second_factor_required(user: AnyUser) -> bool:
+    """Facilitators, agency clerks and the back office (``is_staff``) need a second factor.
+
+    STL members and citizens do not: members see drafts, not the back office nor anyone's
+    personal data, and citizens have the folder's own second factor.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    return any(user_has_role(user, role) for role in SECOND_FACTOR_ROLES)
+
+
+def second_factor_of(user: AnyUser) -> StaffSecondFactor | None:
+    """The account's factor, confirmed or not, or ``None``."""
+    if not user.is_authenticated:
+        return None
+    return StaffSecondFactor.objects.filter(user_id=user.pk).first()
+
+
+def recovery_codes_left(factor: StaffSecondFactor) -> int:
+    return factor.recovery_codes.filter(used_at__isnull=True).count()

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from . import ratelimit, selectors, services
+from . import factor_login, ratelimit, selectors, services
 from .decorators import acting_user, role_required
 from .forms import ApplicationDecisionForm, MembershipApplicationForm
 from .models import MembershipApplication
@@ -24,7 +24,18 @@ logger = logging.getLogger(__name__)
 
 
 class LoginView(auth_views.LoginView):
-    """Django's login; a network locked out for password spraying gets a 429."""
+    """Django's login; a network locked out for password spraying gets a 429. A staff
+    account's password leads to the second step (``factor_login``), not into the site."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        user = form.get_user()
+        if not factor_login.required_for(user):
+            return super().form_valid(form)
+        factor_login.pending_start(self.request, user, self.get_success_url())
+        factor = selectors.second_factor_of(user)
+        if factor is None or factor.confirmed_at is None:
+            return redirect("directory:login_enrol")
+        return redirect("directory:login_code")
 
     def form_invalid(self, form: Any) -> HttpResponse:
         response = super().form_invalid(form)

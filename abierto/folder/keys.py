@@ -2,9 +2,10 @@
 
 Nothing here is stored in the database. Issuers' private keys are read from
 ``FOLDER_KEYS_DIR/<kid>.pem`` or ``FOLDER_KEY_<KID>`` once per process and kept in memory, so
-issuing a thousand documents reads no file a thousand times. The master key ring and the HMAC
-key come from settings (``FOLDER_MASTER_KEYS``, ``FOLDER_HMAC_KEY``, or their ``_FILE``); with
-DEBUG only, missing ones are generated under ``FOLDER_KEYS_DIR`` for local use.
+issuing a thousand documents reads no file a thousand times. The HMAC key comes from settings
+(``FOLDER_HMAC_KEY``, or its ``_FILE``); with DEBUG only, a missing one is generated under
+``FOLDER_KEYS_DIR`` for local use. The master key ring, shared with the staff second factors,
+is ``abierto.directory.keyring`` (re-exported here as ``master_key_ring``).
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 
+from abierto.directory import keyring
+from abierto.directory.keyring import dev_secret
+from abierto.directory.keyring import master_key_ring as master_key_ring  # re-exported
 from abierto.lib import jws
-from abierto.lib.envelope import KeyRingError, MasterKeyRing
 
 CUTS_PATTERN = re.compile(r"^[A-Z0-9]{6,32}$")
 
@@ -98,43 +101,10 @@ def public_key_from_x(x: str) -> Ed25519PublicKey:
     return jws.public_key_from_x(x)
 
 
-def _dev_secret(filename: str, make: str) -> str:
-    """A secret kept in FOLDER_KEYS_DIR for local development; refused without DEBUG."""
-    if not settings.DEBUG:
-        raise ImproperlyConfigured(
-            f"The Carpeta Ciudadana needs {filename.upper().replace('-', '_')} "
-            "(or its _FILE) outside DEBUG."
-        )
-    directory = Path(settings.FOLDER_KEYS_DIR)
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = directory / f"dev-{filename}.txt"
-    try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
-    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-        handle.write(make)
-    return make
-
-
-def master_key_ring() -> MasterKeyRing:
-    ring = _state.get("ring")
-    if ring is None:
-        spec = settings.FOLDER_MASTER_KEYS or _dev_secret(
-            "folder-master-keys", MasterKeyRing.new_key_spec("dev1")
-        )
-        try:
-            ring = MasterKeyRing.from_spec(spec)
-        except KeyRingError as exc:
-            raise ImproperlyConfigured(f"FOLDER_MASTER_KEYS: {exc}") from exc
-        _state["ring"] = ring
-    return ring
-
-
 def _hmac_key() -> bytes:
     key = _state.get("hmac")
     if key is None:
-        text = settings.FOLDER_HMAC_KEY or _dev_secret(
+        text = settings.FOLDER_HMAC_KEY or dev_secret(
             "folder-hmac-key", base64.b64encode(secrets.token_bytes(32)).decode("ascii")
         )
         try:
@@ -180,6 +150,7 @@ def clear_caches() -> None:
     with _lock:
         _private_keys.clear()
         _state.clear()
+    keyring.clear_cache()
     public_key_from_x.cache_clear()
 
 

@@ -4,11 +4,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from abierto.directory.demo import DEMO_LOGINS
+from abierto.directory.demo import DEMO_LOGINS, DEMO_TOTP_SECRET
 from abierto.directory.demo_accounts import DEMO_USERNAMES, demo_accounts
 from abierto.directory.models import Institution, Municipality, Person
 from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
+from abierto.lib import totp
+
+CODE_URL = "/cuenta/entrar/codigo/"
 
 
 def load_demo(*args):
@@ -126,19 +129,29 @@ def _login(client, url, username, password="abierto-demo-2022"):  # noqa: S107 -
     return client.post(url, {"username": username, "password": password})
 
 
+def _demo_code() -> str:
+    return totp.totp(totp.decode_secret(DEMO_TOTP_SECRET))
+
+
 @pytest.mark.django_db
 def test_without_debug_demo_accounts_cannot_log_in_with_a_clear_message(settings, client):
     settings.DEBUG = True
     load_demo()
     settings.DEBUG = False
-    for url in ("/cuenta/entrar/", "/admin/login/"):
-        response = _login(client, url, "facilitacion")
-        assert response.status_code == 200
-        assert DEMO_REFUSAL in response.text
-        assert "_auth_user_id" not in client.session
-    # With DEBUG the same account logs in, and an account of one's own always does.
+    response = _login(client, "/cuenta/entrar/", "facilitacion")
+    assert response.status_code == 200
+    assert DEMO_REFUSAL in response.text
+    assert "_auth_user_id" not in client.session
+    # The admin's own login form is the site's two-step login, which refuses as above.
+    response = _login(client, "/admin/login/", "facilitacion")
+    assert response["Location"].startswith("/cuenta/entrar/")
+    assert "_auth_user_id" not in client.session
+    # With DEBUG the same account logs in (with the demo's second factor), and an account of
+    # one's own always does.
     settings.DEBUG = True
-    assert _login(client, "/cuenta/entrar/", "facilitacion").status_code == 302
+    assert _login(client, "/cuenta/entrar/", "facilitacion")["Location"] == CODE_URL
+    assert client.post(CODE_URL, {"code": _demo_code()}).status_code == 302
+    assert "_auth_user_id" in client.session
     settings.DEBUG = False
     client.logout()
     get_user_model().objects.create_user(username="real", password="una-clave-propia-larga")
@@ -149,12 +162,37 @@ def test_without_debug_demo_accounts_cannot_log_in_with_a_clear_message(settings
 def test_a_demo_session_opened_with_debug_ends_without_it(settings, client):
     settings.DEBUG = True
     load_demo()
-    assert _login(client, "/admin/login/", "facilitacion").status_code == 302
+    assert _login(client, "/cuenta/entrar/", "facilitacion").status_code == 302
+    assert client.post(CODE_URL, {"code": _demo_code(), "next": "/admin/"}).status_code == 302
     assert client.get("/admin/").status_code == 200
     settings.DEBUG = False
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_load_demo_enrols_the_demo_staff_and_demo_totp_prints_their_code(settings):
+    from abierto.directory.models import StaffSecondFactor
+
+    settings.DEBUG = True
+    output = load_demo()
+    assert DEMO_TOTP_SECRET in output
+    enrolled = StaffSecondFactor.objects.filter(confirmed_at__isnull=False)
+    assert sorted(enrolled.values_list("user__username", flat=True)) == [
+        "dependencia",
+        "facilitacion",
+    ]
+    load_demo()  # a second load keeps the same factors
+    assert StaffSecondFactor.objects.count() == 2
+    out = io.StringIO()
+    call_command("demo_totp", "facilitacion", stdout=out)
+    assert out.getvalue().strip() == _demo_code()
+    with pytest.raises(CommandError, match="demostración"):
+        call_command("demo_totp", "alguien")
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG=1"):
+        call_command("demo_totp", "facilitacion")
 
 
 @pytest.mark.django_db

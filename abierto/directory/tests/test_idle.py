@@ -9,6 +9,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from abierto.directory.tests.logins import login_verified
+
 pytestmark = pytest.mark.django_db
 
 ACCOUNT = "/cuenta/"
@@ -29,7 +31,7 @@ def test_an_idle_staff_session_ends_on_the_server(client, request, start, settin
     settings.STAFF_IDLE_MINUTES = 30
     user = request.getfixturevalue(who)
     with _at(start, 0):
-        client.force_login(user)
+        login_verified(client, user)
         assert client.get(ACCOUNT).status_code == 200
     with _at(start, 31):
         response = client.get(ACCOUNT)
@@ -41,7 +43,7 @@ def test_an_idle_staff_session_ends_on_the_server(client, request, start, settin
 
 def test_the_login_page_says_why_and_keeps_the_page_asked_for(client, facilitator, start):
     with _at(start, 0):
-        client.force_login(facilitator)
+        login_verified(client, facilitator)
     with _at(start, 45):
         response = client.get(REVIEW)
         assert response.status_code == 302
@@ -58,7 +60,7 @@ def test_the_login_page_says_why_and_keeps_the_page_asked_for(client, facilitato
 def test_activity_keeps_a_staff_session_open(client, facilitator, start, settings):
     settings.STAFF_IDLE_MINUTES = 30
     with _at(start, 0):
-        client.force_login(facilitator)
+        login_verified(client, facilitator)
     # A request every 20 minutes for two hours: never idle for 30.
     for step in range(1, 7):
         with _at(start, 20 * step):
@@ -67,7 +69,7 @@ def test_activity_keeps_a_staff_session_open(client, facilitator, start, setting
 
 def test_the_clock_starts_at_the_login_itself(client, member, start):
     with _at(start, 0):
-        client.force_login(member)  # no request after it
+        login_verified(client, member)  # no request after it
     with _at(start, 31):
         assert client.get(ACCOUNT).status_code == 302
 
@@ -75,7 +77,7 @@ def test_the_clock_starts_at_the_login_itself(client, member, start):
 def test_the_limit_is_read_from_settings(client, member, start, settings):
     settings.STAFF_IDLE_MINUTES = 5
     with _at(start, 0):
-        client.force_login(member)
+        login_verified(client, member)
     with _at(start, 4):
         assert client.get(ACCOUNT).status_code == 200
     with _at(start, 10):
@@ -84,7 +86,7 @@ def test_the_limit_is_read_from_settings(client, member, start, settings):
 
 def test_a_form_sent_after_the_time_out_goes_back_to_its_page(client, facilitator, start):
     with _at(start, 0):
-        client.force_login(facilitator)
+        login_verified(client, facilitator)
     with _at(start, 31):
         response = client.post(
             "/gestion/solicitudes/algo/",
@@ -98,7 +100,7 @@ def test_a_form_sent_after_the_time_out_goes_back_to_its_page(client, facilitato
 
 def test_an_htmx_request_after_the_time_out_redirects_the_whole_page(client, member, start):
     with _at(start, 0):
-        client.force_login(member)
+        login_verified(client, member)
     with _at(start, 31):
         response = client.get(
             ACCOUNT,
@@ -111,7 +113,7 @@ def test_an_htmx_request_after_the_time_out_redirects_the_whole_page(client, mem
 
 def test_an_offsite_referer_is_not_kept_as_next(client, member, start):
     with _at(start, 0):
-        client.force_login(member)
+        login_verified(client, member)
     with _at(start, 31):
         response = client.post(ACCOUNT, HTTP_REFERER="https://evil.example/cuenta/")
     assert response["Location"] == reverse("login")
@@ -122,6 +124,6 @@ def test_accounts_without_a_staff_role_are_left_to_their_own_limits(client, requ
     # Citizens' folder sessions have their own idle limit (folder.auth); every session ends
     # after SESSION_COOKIE_AGE.
     with _at(start, 0):
-        client.force_login(request.getfixturevalue(who))
+        login_verified(client, request.getfixturevalue(who))
     with _at(start, 120):
         assert client.get(ACCOUNT).status_code == 200

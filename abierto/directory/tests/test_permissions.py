@@ -91,7 +91,12 @@ def test_an_anonymous_visitor_is_refused(client, route):
 def test_a_logged_in_outsider_is_refused(client, outsider, route):
     client.force_login(outsider)
     response = client.get(sample_path(route))
-    if route in {"cuenta/", "cuenta/contrasena/", "cuenta/contrasena/cambiada/"}:
+    if route in {
+        "cuenta/",
+        "cuenta/contrasena/",
+        "cuenta/contrasena/cambiada/",
+        "cuenta/segundo-factor/",
+    }:
         # Their own account pages, which show nothing of anyone else.
         assert response.status_code == 200
         return

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from abierto.directory.tests.logins import login_verified
 from abierto.folder.models import DocumentType
 
 from .factories import issue
@@ -11,8 +12,7 @@ from .factories import issue
 @pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
-    client.force_login(user)
-    return client
+    return login_verified(client, user)
 
 
 @pytest.mark.django_db

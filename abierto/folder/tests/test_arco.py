@@ -11,6 +11,7 @@ from django.test import Client
 
 from abierto.directory.models import AuditEvent
 from abierto.directory.tests.factories import PersonFactory
+from abierto.directory.tests.logins import login_verified
 from abierto.folder.models import AccessEvent, ArcoRequest
 from abierto.lib import jws
 
@@ -93,7 +94,7 @@ def test_a_citizen_files_a_request_and_sees_the_issuers_answer(holder, clerk):
     assert "En trámite" in client.get("/carpeta/mis-datos/").content.decode()
 
     staff = Client()
-    staff.force_login(clerk)
+    login_verified(staff, clerk)
     listing = staff.get("/carpeta/solicitudes/")
     assert listing.status_code == 200
     assert request.public_id in listing.content.decode()
@@ -123,7 +124,7 @@ def test_a_rejection_needs_a_reason(holder, clerk):
     )
     request = ArcoRequest.objects.get()
     staff = Client()
-    staff.force_login(clerk)
+    login_verified(staff, clerk)
     response = staff.post(
         f"/carpeta/solicitudes/{request.public_id}/", {"status": "rejected", "response": ""}
     )
@@ -161,7 +162,7 @@ def test_staff_of_another_institution_cannot_see_nor_resolve(holder, agency_cler
     )
     request = ArcoRequest.objects.get()
     staff = Client()
-    staff.force_login(agency_clerk)
+    login_verified(staff, agency_clerk)
     assert request.public_id not in staff.get("/carpeta/solicitudes/?estado=todas").content.decode()
     assert staff.get(f"/carpeta/solicitudes/{request.public_id}/").status_code == 404
     response = staff.post(
@@ -188,7 +189,7 @@ def test_filing_and_resolving_need_csrf(holder, clerk):
     assert response.status_code == 403
     assert not ArcoRequest.objects.exists()
     staff = Client(enforce_csrf_checks=True)
-    staff.force_login(clerk)
+    login_verified(staff, clerk)
     assert staff.post("/carpeta/solicitudes/abc/", {"status": "resolved"}).status_code == 403
 
 

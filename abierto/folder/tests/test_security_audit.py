@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from abierto.directory import audit_labels
 from abierto.directory.models import AuditEvent
+from abierto.directory.tests.logins import login_verified
 from abierto.folder import selectors, services
 from abierto.folder.models import Carnet, Issuer, IssuerKey
 
@@ -41,8 +42,7 @@ def staff(django_user_model):
 
 @pytest.fixture
 def admin_client(client, staff):
-    client.force_login(staff)
-    return client
+    return login_verified(client, staff)
 
 
 def events(action, target):
@@ -257,7 +257,7 @@ def test_staff_who_may_only_view_cannot_run_the_security_actions(
     viewer.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_issuer", "view_issuerkey", "view_carnet"])
     )
-    client.force_login(viewer)
+    login_verified(client, viewer)
     carnet, _token = services.carnet_issue(actor=None, citizen=mother)
     key = issuer.current_key()
     before = security_events()

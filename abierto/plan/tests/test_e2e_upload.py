@@ -6,6 +6,7 @@ import pytest
 
 from abierto.directory.models import Municipality
 from abierto.directory.tests.factories import InstitutionFactory
+from abierto.directory.tests.logins import enrol, type_code
 from abierto.plan.models import Activity
 
 from .factories import (
@@ -50,10 +51,12 @@ def test_a_clerk_fixes_a_bad_file_and_the_dashboard_changes(page, live_server, a
     ServiceTypeFactory(slug="asesoria_juridica", name="Asesoría jurídica")
     caravan_visit("15106", datetime.date(2022, 1, 17), 50, asesoria_juridica=100)
 
+    secret = enrol(agency_clerk)
     page.goto(f"{live_server.url}/cuenta/entrar/?next=/gestion/plan/")
     page.get_by_label("Nombre de usuario").fill("carmen")
     page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
     page.get_by_role("button", name="Entrar").click()
+    type_code(page, secret)
     page.get_by_role("heading", name="Mis compromisos del Plan de Acción").wait_for()
     assert page.locator("#cifra-municipios").inner_text() == "1 de 125"
 

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from abierto.directory.tests.factories import InstitutionFactory
+from abierto.directory.tests.logins import login_verified
 from abierto.forum.tests.factories import SessionFactory
 from abierto.plan.models import Activity, IndicatorValue, Milestone, Upload
 
@@ -212,7 +213,7 @@ def test_someone_else_cannot_confirm_an_upload(client_as, agency_clerk, facilita
     good = SimpleUploadedFile("v.csv", b"fecha,municipio,personas atendidas\n2022-11-07,15104,5\n")
     client.post(url("upload", "caravanas"), {"file": good, "commitment": own.pk})
     upload = Upload.objects.get()
-    client.force_login(facilitator)
+    login_verified(client, facilitator)
     assert client.post(url("upload_confirm", "caravanas", upload.token)).status_code == 403
     assert not Activity.objects.exists()
 

@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 from django.utils.module_loading import module_has_submodule
 
-from abierto.directory.demo import DEMO_LOGINS
+from abierto.directory.demo import DEMO_LOGINS, DEMO_TOTP_SECRET
 
 RULE = "─" * 72
 
@@ -73,6 +73,10 @@ def closing_block(*, with_logins: bool, extra: list[str]) -> str:
         lines += ["", f"Cuentas de demostración (contraseña: {settings.DEMO_PASSWORD}):"]
         lines += [
             f"  {role.label:<24} usuario: {username}" for username, role, *_rest in DEMO_LOGINS
+        ]
+        lines += [
+            "Segundo factor de facilitacion y dependencia: la clave TOTP "
+            f"{DEMO_TOTP_SECRET} en su app, o el código de `manage.py demo_totp USUARIO`."
         ]
     if extra:
         lines += ["", *extra]

@@ -1,0 +1,69 @@
+"""The master key ring that seals small secrets at rest (envelope encryption).
+
+It lives here, below every app, because both the folder (citizens' documents and TOTP
+secrets) and the directory (staff second factors) seal with it, and ``directory/`` may import
+no other app. The ring comes from ``FOLDER_MASTER_KEYS`` (or its ``_FILE``); with DEBUG only,
+a missing one is generated under ``FOLDER_KEYS_DIR`` for local use. ``folder_rotate_master_key``
+reseals what both apps hold.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+from abierto.lib.envelope import KeyRingError, MasterKeyRing
+
+_lock = threading.Lock()
+_state: dict[str, MasterKeyRing] = {}
+
+
+def dev_secret(filename: str, make: str) -> str:
+    """A secret kept in FOLDER_KEYS_DIR for local development; refused without DEBUG."""
+    if not settings.DEBUG:
+        raise ImproperlyConfigured(
+            f"The Carpeta Ciudadana needs {filename.upper().replace('-', '_')} "
+            "(or its _FILE) outside DEBUG."
+        )
+    directory = Path(settings.FOLDER_KEYS_DIR)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = directory / f"dev-{filename}.txt"
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+        handle.write(make)
+    return make
+
+
+def master_key_ring() -> MasterKeyRing:
+    ring = _state.get("ring")
+    if ring is None:
+        spec = settings.FOLDER_MASTER_KEYS or dev_secret(
+            "folder-master-keys", MasterKeyRing.new_key_spec("dev1")
+        )
+        try:
+            ring = MasterKeyRing.from_spec(spec)
+        except KeyRingError as exc:
+            raise ImproperlyConfigured(f"FOLDER_MASTER_KEYS: {exc}") from exc
+        _state["ring"] = ring
+    return ring
+
+
+def clear_cache() -> None:
+    with _lock:
+        _state.clear()
+
+
+@receiver(setting_changed, dispatch_uid="abierto.directory.keyring.settings")
+def _on_setting_changed(*, setting: str, **kwargs: Any) -> None:
+    if setting.startswith("FOLDER_") or setting == "DEBUG":
+        clear_cache()

@@ -1,0 +1,53 @@
+"""Logging staff in from tests: as the two-step login leaves the session."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.test import Client
+
+from abierto.directory import second_factor
+from abierto.directory.factor_login import mark_verified
+from abierto.lib import totp
+
+
+def login_verified(client: Client, user: User) -> Client:
+    """``force_login`` with the staff second factor passed (``factor_login``); the tests of the
+    login itself go through its pages."""
+    client.force_login(user)
+    session = client.session
+    mark_verified(session)
+    session.save()
+    return client
+
+
+def enrol(user: User, secret: str | None = None) -> str:
+    """Give ``user`` a confirmed second factor; its secret (codes: ``code_for``)."""
+    factor = second_factor.second_factor_enrol_start(actor=user, user=user, secret=secret)
+    secret = second_factor.factor_secret(factor)
+    codes = second_factor.second_factor_enrol_confirm(
+        actor=user, user=user, code=code_for(secret, time.time() - totp.DEFAULT_PERIOD)
+    )
+    assert codes is not None
+    return secret
+
+
+def code_for(secret: str, at: float | None = None) -> str:
+    return totp.totp(totp.decode_secret(secret), at)
+
+
+def wrong_code(secret: str) -> str:
+    """Six digits that are no code of the window around now."""
+    now = time.time()
+    taken = {code_for(secret, now + k * totp.DEFAULT_PERIOD) for k in (-2, -1, 0, 1, 2)}
+    return next(
+        c for c in ("000000", "111111", "222222", "333333", "444444", "555555") if c not in taken
+    )
+
+
+def type_code(page: Any, secret: str, at: float | None = None) -> None:
+    """In the browser, on the second step of the login: type the current code and enter."""
+    page.get_by_label("Código de verificación").fill(code_for(secret, at))
+    page.get_by_role("button", name="Entrar").click()
