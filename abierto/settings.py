@@ -487,6 +487,9 @@ FOLDER_REAUTH_MINUTES = env_int("FOLDER_REAUTH_MINUTES", 5)
 # Public verifications (/v/<token>) from one network (IPv4 /24, IPv6 /64), "<count>/<s|m|h|d>":
 # past it a 429 with Retry-After. A QR counter checks a few documents a minute, not sixty.
 RATE_FOLDER_VERIFY_NETWORK = env("RATE_FOLDER_VERIFY_NETWORK", "60/m")
+# Issue dates an issuer may send (ISO date, UTC midnight): from this one up to now (plus five
+# minutes of clock skew); a year-1 or 9999 date from a .NET or Java minimum is a 422.
+FOLDER_ISSUED_AT_EARLIEST = env("FOLDER_ISSUED_AT_EARLIEST", "1900-01-01")
 # Longest a share link may live, in days.
 FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
 # Worker processes that sign and encrypt a bulk issuance's batches: empty means one per core,
