@@ -76,7 +76,12 @@ BIRTH_SCHEMA = _schema(
         "nombre": _text("Nombre(s)"),
         "primer_apellido": _text("Primer apellido"),
         "segundo_apellido": _text("Segundo apellido"),
-        "sexo": {"type": "string", "title": "Sexo", "enum": ["H", "M", "X"]},
+        # The CURP's catalogue (RENAPO): the stored code, shown in the catalogue's words.
+        "sexo": {"type": "string", "title": "Sexo", "oneOf": [
+            {"const": "H", "title": "Hombre"},
+            {"const": "M", "title": "Mujer"},
+            {"const": "X", "title": "No binario"},
+        ]},
         "fecha_nacimiento": _date("Fecha de nacimiento"),
         "lugar_nacimiento": _text("Lugar de nacimiento"),
         "curp": _text("CURP", pattern=CURP_PATTERN),

@@ -22,12 +22,30 @@ class Field:
     value: str
 
 
+def _code_title(value: Any, spec: dict[str, Any]) -> str | None:
+    """The words a catalogue gives a code: the ``title`` of the ``oneOf`` (or ``anyOf``)
+    branch whose ``const`` is the value, as JSON Schema labels an enumeration."""
+    for branch in spec.get("oneOf") or spec.get("anyOf") or ():
+        if (
+            isinstance(branch, dict)
+            and "title" in branch
+            and branch.get("const") == value
+            and type(branch.get("const")) is type(value)
+        ):
+            return str(branch["title"])
+    return None
+
+
 def display_value(value: Any, spec: dict[str, Any]) -> str:
-    """A field's value as people read it: dates in words, booleans as Sí/No."""
+    """A field's value as people read it: dates in words, booleans as Sí/No, catalogue codes
+    in the catalogue's words (``"M"`` is ``Mujer``: a bare letter is ambiguous)."""
     if isinstance(value, bool):
         return "Sí" if value else "No"
     if value is None:
         return "—"
+    title = _code_title(value, spec)
+    if title is not None:
+        return title
     if spec.get("format") == "date" and isinstance(value, str):
         try:
             day = datetime.date.fromisoformat(value)
