@@ -72,3 +72,33 @@ def display_fields(document_type: DocumentType, fields: dict[str, Any]) -> list[
         if name not in properties
     ]
     return ordered
+
+
+MASK = "••••"
+VISIBLE_CUTS_CHARACTERS = 4
+
+
+def mask_cuts(value: Any) -> Any:
+    """A CUTS as a verifier sees it: its last four characters (enough to compare with the
+    person's own card), never the whole key that opens, or locks, someone's folder."""
+    if not isinstance(value, str) or not value:
+        return value
+    return MASK + value[-VISIBLE_CUTS_CHARACTERS:]
+
+
+def cuts_fields(document_type: DocumentType) -> set[str]:
+    """The fields of a type that hold another person's CUTS (its related holders)."""
+    return {
+        entry["field"]
+        for entry in document_type.related_holders or ()
+        if isinstance(entry, dict) and isinstance(entry.get("field"), str)
+    }
+
+
+def public_fields(document_type: DocumentType, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields a public verification shows: every one, with other people's CUTS masked."""
+    masked = cuts_fields(document_type)
+    return {
+        name: mask_cuts(value) if name in masked or name.startswith("cuts") else value
+        for name, value in fields.items()
+    }

@@ -32,7 +32,7 @@ from abierto.lib.status_list import INVALID, TOKEN_TYPE, StatusList, status_list
 
 from . import keys
 from .access_log import access_events_for, access_log_intact_for, event_network  # noqa: F401 -- re-exported
-from .display import Field, display_fields
+from .display import Field, display_fields, public_fields
 from .formats import DOCUMENT_TYP, secret_hash, status_list_url, verification_url_for_token
 from .models import (
     ArcoRequest,
@@ -408,7 +408,9 @@ def verify_token(token: str, *, now: datetime.datetime | None = None) -> Verific
         issuer_slug=document.issuer.slug,
         issued_at=issued_at,
         expires_at=expires_at,
-        fields=payload["fields"],
+        # Public: other people's CUTS only masked (anyone who read them could try, and
+        # slow down, logins to those people's folders).
+        fields=public_fields(document.document_type, payload["fields"]),
         document=document,
     )
 
