@@ -281,6 +281,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # (abierto/directory/lockout.py): past this, the network waits out the cool-off.
 AXES_NETWORK_FAILURE_LIMIT = env_int("AXES_NETWORK_FAILURE_LIMIT", 20)
 AXES_RESET_ON_SUCCESS = True
+# The folder's logins (abierto/folder/lockout.py) count failures per CUTS and network: past
+# AXES_FAILURE_LIMIT, that network waits this many seconds before its next try, doubled after
+# each further failure up to the cool-off, instead of a lock that a stranger could trigger.
+FOLDER_LOGIN_DELAY_SECONDS = env_int("FOLDER_LOGIN_DELAY_SECONDS", 30)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # The client's address as the API's throttles see it: behind NUM_PROXIES trusted proxies, the
