@@ -33,6 +33,7 @@ from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from abierto.directory.demo_accounts import DEMO_EMAIL_DOMAIN, demo_logins_allowed
 from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
 from abierto.lib import totp
@@ -142,12 +143,20 @@ def _dummy_hash() -> str:
     return make_password("carpeta-ciudadana-no-existe")
 
 
+def is_demo_folder(citizen: Citizen) -> bool:
+    """A folder of ``load_demo`` (demo_logins.py): its account has a ``@demo.invalid`` address."""
+    user = citizen.user
+    return user is not None and (user.email or "").lower().endswith("@" + DEMO_EMAIL_DOMAIN)
+
+
 def _can_log_in(citizen: Citizen | None) -> bool:
+    """An active folder; a demo one (public password, printed codes) only with ``DEBUG``."""
     return (
         citizen is not None
         and citizen.activated_at is not None
         and citizen.user is not None
         and citizen.user.is_active
+        and (demo_logins_allowed() or not is_demo_folder(citizen))
     )
 
 
