@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from abierto.folder import export, selectors, services
 from abierto.folder.models import Document
@@ -104,6 +105,21 @@ def test_the_folder_pages_render_stored_odd_dates(holder_client, odd_documents):
             assert holder_client.get(path).status_code == 200, path
     assert holder_client.get("/carpeta/accesos/").status_code == 200
     assert holder_client.get("/carpeta/mis-datos/").status_code == 200
+    assert holder_client.get("/carpeta/compartir/").status_code == 200
+
+
+def test_a_share_of_documents_with_stored_odd_dates_opens(odd_documents):
+    citizen = services.citizen_register(cuts="MADRE00001")[0]
+    _share, token = services.share_create(
+        citizen=citizen,
+        documents=list(odd_documents),
+        expires_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    recipient = Client()
+    assert recipient.get(f"/compartido/{token}/").status_code == 200
+    opened = recipient.post(f"/compartido/{token}/")
+    assert opened.status_code == 200
+    assert "(UTC)" in opened.content.decode()  # year 1 cannot be shown in Mexico City's time
 
 
 def test_the_verification_page_and_api_render_a_year_one_issue_date(odd_documents):
