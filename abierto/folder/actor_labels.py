@@ -31,6 +31,8 @@ CHANNELS = {
     "API": gettext_noop("%(who)s (API)"),
     "línea de comandos": gettext_noop("%(who)s (línea de comandos)"),
     "datos de demostración": gettext_noop("%(who)s (datos de demostración)"),
+    # Selective disclosure: only chosen claims left, as an SD-JWT VC (credentials.py).
+    "SD-JWT VC": gettext_noop("%(who)s (SD-JWT VC)"),
 }
 _FIXED = (HOLDER, HOLDER_WITH_CARNET, HOLDER_WITH_CUTS, PUBLIC_VERIFICATION)
 _CHANNEL = re.compile(r"^(?P<who>.+) \((?P<channel>" + "|".join(CHANNELS) + r")\)$")

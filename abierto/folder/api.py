@@ -17,11 +17,18 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
+from pydantic import ConfigDict
 
-from . import actor_labels, selectors, services
+from abierto.directory import ratelimit
+from abierto.directory.api_common import ErrorOut, ValidationErrorOut
+from abierto.directory.lockout import network_of
+from abierto.lib import sdjwt
+
+from . import actor_labels, credentials, selectors, services
 from .models import Document, Issuer
 
 DOCUMENT_ID = "q3ZkR0m9T2uYb8xWc1vN4A"
+VERIFY_RATE = "RATE_FOLDER_VERIFY_NETWORK"  # the budget the public verification page uses
 CUTS_EXAMPLE = "DEMO000001"
 
 
@@ -44,28 +51,9 @@ class IssuerToken(HttpBearer):
 router = Router(tags=["Emisión de documentos"], auth=IssuerToken())
 
 
-class ErrorOut(Schema):
-    detail: str = Field(..., description="Qué salió mal.", examples=["El token no es válido."])
-
-
-class SchemaErrorOut(Schema):
-    path: str = Field(
-        ...,
-        description="Campo con el error (JSON Pointer), o cuts/reference.",
-        examples=["/nombre"],
-    )
-    message: str = Field(..., description="El error.", examples=["'nombre' is a required property"])
-    item: int | None = Field(
-        None, description="En un lote, posición del documento (desde 0).", examples=[3]
-    )
-
-
-class InvalidDataOut(Schema):
-    detail: str = Field(..., description="Resumen del error.")
-    errors: list[SchemaErrorOut] = Field(..., description="Cada incumplimiento del esquema.")
-
-
 class DocumentIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     document_type: str = Field(
         ...,
         max_length=60,
@@ -98,6 +86,8 @@ class DocumentIn(Schema):
 
 
 class BatchIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     document_type: str = Field(
         ..., max_length=60, description="Clave del tipo de todos los documentos del lote."
     )
@@ -111,6 +101,8 @@ class BatchIn(Schema):
 
 
 class RevokeIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     reason: str = Field(
         ...,
         min_length=1,
@@ -132,7 +124,18 @@ class DocumentOut(Schema):
     expires_at: datetime.datetime | None = Field(..., description="Fin de la vigencia.")
     verify_url: str = Field(
         ...,
-        description="URL de verificación pública; es también el contenido del código QR.",
+        description=(
+            "URL de verificación pública y contenido del código QR: el documento va después "
+            "de «#», que los navegadores no envían; la página lo verifica en el navegador."
+        ),
+        examples=[f"https://gobiernoabierto.example.mx/v/#eyJhbGciOiJFZERTQSJ9.{DOCUMENT_ID}.sig"],
+    )
+    verify_server_url: str = Field(
+        ...,
+        description=(
+            "Verificación en el servidor (HTML, o JSON con Accept: application/json); cada "
+            "consulta queda en el registro de accesos del titular."
+        ),
         examples=[f"https://gobiernoabierto.example.mx/v/eyJhbGciOiJFZERTQSJ9.{DOCUMENT_ID}.sig"],
     )
     token: str = Field(..., description="El documento firmado (JWS compacto, EdDSA).")
@@ -153,6 +156,7 @@ def _out(document: Document, created: bool) -> dict[str, Any]:
         "issued_at": document.issued_at,
         "expires_at": document.expires_at,
         "verify_url": selectors.verification_url_for_token(token),
+        "verify_server_url": selectors.server_verification_url_for_token(token),
         "token": token,
     }
 
@@ -177,7 +181,7 @@ REFUSALS: dict[int, Any] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    422: InvalidDataOut,
+    422: ValidationErrorOut,
     503: ErrorOut,
 }
 
@@ -262,3 +266,54 @@ def document_revoke(request: HttpRequest, document_id: str, payload: RevokeIn) -
     except services.FolderError as exc:
         return _refusal(exc)
     return 200, _out(document, False)
+
+
+# Verifiers -------------------------------------------------------------------------------------
+
+
+class PresentationIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    presentation: str = Field(
+        ...,
+        max_length=sdjwt.MAX_PRESENTATION_LENGTH,
+        description="SD-JWT VC en serialización compacta: <jwt>~<revelación>~…~",
+    )
+
+
+class PresentationOut(Schema):
+    valid: bool = Field(..., description="Firma, revelaciones, vigencia y estado correctos.")
+    status: str = Field(..., description="valid, revoked, expired o invalid.")
+    reason: str = Field(..., description="Si no es válido por su forma o su firma, por qué.")
+    issuer: str = Field(..., description="iss: identificador del emisor (URL).")
+    issuer_name: str = Field(..., description="Nombre de la dependencia emisora.")
+    vct: str = Field(..., description="Tipo de credencial (URL con sus metadatos).")
+    document_type: str = Field(..., description="Nombre del tipo de documento.")
+    issued_at: datetime.datetime | None = Field(None, description="iat de la credencial.")
+    expires_at: datetime.datetime | None = Field(None, description="exp, si vence.")
+    claims: dict[str, Any] = Field(..., description="Solo los datos revelados.")
+
+
+@router.post(
+    "/verifier/sd-jwt",
+    auth=None,
+    tags=["Verificación"],
+    response={200: PresentationOut, 429: ErrorOut},
+    summary="Verificar una presentación SD-JWT VC",
+)
+def presentation_verify(request: HttpRequest, payload: PresentationIn) -> Any:
+    """Comprueba una presentación SD-JWT VC de la Carpeta: la firma con las llaves publicadas
+    del emisor, cada revelación contra su huella, la vigencia y la lista de estado. Responde
+    solo los datos revelados. Una entrada mal formada o alterada es ``valid: false``."""
+    network = network_of(ratelimit.client_ip(request))
+    if network is not None and not ratelimit.allow("folder-verify", network, VERIFY_RATE):
+        seconds = ratelimit.retry_after(VERIFY_RATE)
+        message = _(
+            "Demasiadas verificaciones desde su red. Espere %(seconds)s segundos e intente "
+            "de nuevo."
+        ) % {"seconds": seconds}
+        return 429, {"detail": message}
+    result = credentials.verify_presentation(payload.presentation)
+    if result.document is not None:  # authentic: its holder sees that it was checked
+        services.verification_record(document=result.document, ip=ratelimit.client_ip(request))
+    return 200, result.as_json()

@@ -51,4 +51,12 @@ def status_list_url(issuer_slug: str) -> str:
 
 
 def verification_url_for_token(token: str) -> str:
+    """The QR's address: the verification page with the token after "#", which browsers
+    never send, so the document is checked in the verifier's browser and reaches no server
+    (``/v/<token>``, the older form, still verifies on the server)."""
+    return settings.SITE_URL + reverse("folder_public:verify_page") + "#" + token
+
+
+def server_verification_url_for_token(token: str) -> str:
+    """The older form, verified on the server (and logged for the holder)."""
     return settings.SITE_URL + reverse("folder_public:verify", args=[token])

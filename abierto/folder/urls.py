@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import views_citizen as views
-from . import views_reauth
+from . import views_reauth, views_sdjwt
 
 app_name = "folder"
 
@@ -24,6 +24,11 @@ urlpatterns = [
         "documentos/<str:public_id>/original.jws",
         views.document_original,
         name="document_original",
+    ),
+    path(
+        "documentos/<str:public_id>/credencial.sd-jwt",
+        views_sdjwt.document_sdjwt,
+        name="document_sdjwt",
     ),
     path("compartir/", views.shares, name="shares"),
     path("compartir/<str:public_id>/revocar/", views.share_revoke, name="share_revoke"),

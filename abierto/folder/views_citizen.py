@@ -30,7 +30,8 @@ from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
 from abierto.lib import totp
 
-from . import actor_labels, auth, export, reauth, rendition, selectors, services
+from . import actor_labels, auth, credentials, export, reauth, rendition, selectors, services
+from .display import Field
 from .forms import (
     ActivationCodeForm,
     ActivationSecretsForm,
@@ -38,9 +39,9 @@ from .forms import (
     ArcoResolveForm,
     CarnetLoginForm,
     CutsLoginForm,
-    ShareForm,
     TotpConfirmForm,
 )
+from .forms_disclosure import SelectiveShareForm
 from .models import AccessEvent, ArcoRequest, Citizen, Document, Relation, Share
 from .services.activation import citizen_activate
 from .services.arco import arco_request_file, arco_request_resolve
@@ -446,7 +447,7 @@ def share_url(token: str) -> str:
 @reauth.required(reauth.SHARE)  # citizen_required, and a recent proof of identity to create
 def shares(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
     own = selectors.documents_for_citizen(citizen)
-    form = ShareForm(
+    form = SelectiveShareForm(
         request.POST or None, documents=own, relations=selectors.relations_by_document(citizen, own)
     )
     if request.method == "POST" and form.is_valid():
@@ -458,6 +459,7 @@ def shares(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
                 expires_at=timezone.now() + datetime.timedelta(hours=data["duration"]),
                 max_views=data["max_views"],
                 recipient=data["recipient"],
+                disclosures=data["disclosures"],
             )
         except ValidationError as exc:
             _add_errors(form, exc)
@@ -478,7 +480,12 @@ def shares(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
         }
     now = timezone.now()
     listed = [
-        (share, share_state(share, now), SHARE_STATE_LABELS[share_state(share, now)])
+        (
+            share,
+            share_state(share, now),
+            SHARE_STATE_LABELS[share_state(share, now)],
+            credentials.disclosure_summary(share),
+        )
         for share in selectors.shares_for_citizen(citizen)
     ]
     return _private(
@@ -552,10 +559,27 @@ def shared_open(request: HttpRequest, token: str) -> HttpResponseBase:
         raise Http404 from None
     except services.ShareUnavailableError:
         return _share_gone(request, share_state(Share.objects.get(pk=share.pk)))
-    shown = [rendition.document_context(d) for d in selectors.share_documents(share)]
+    shown = [_shared_document(share, document) for document in selectors.share_documents(share)]
     return _private(
         render(request, "folder/citizen/shared.html", {"share": share, "documents": shown})
     )
+
+
+def _shared_document(share: Share, document: Document) -> dict[str, Any]:
+    """What the recipient sees of a document: whole, or only the claims its holder chose,
+    with their SD-JWT VC presentation (and no QR: it would carry every field)."""
+    context = rendition.document_context(document)
+    names = share.disclosures.get(document.public_id)
+    if names:
+        shared = credentials.shared_credential(document, names)
+        context.update(
+            fields=[Field(label, value) for label, value in shared.claims],
+            presentation=shared.presentation,
+            selective=True,
+            verification_url="",
+            qr_uri="",
+        )
+    return context
 
 
 # Access log ------------------------------------------------------------------------------------

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -14,7 +18,7 @@ from abierto.directory.lockout import network_of
 from abierto.lib import metrics
 from abierto.lib.status_list import MEDIA_TYPE
 
-from . import selectors, services
+from . import selectors, selectors_offline, services
 from .models import Issuer, IssuerKey
 
 JWKS_MAX_AGE = 3600
@@ -84,6 +88,57 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
     else:
         response = render(request, "folder/public/verify.html", {"result": result})
     return _public(response)
+
+
+@require_GET
+def verify_page(request: HttpRequest) -> HttpResponse:
+    """The verification page of a QR in its current form, ``/v/#<token>``.
+
+    The token stays after ``#``, which browsers never send: the page's script checks it
+    against the published keys and the issuer's status list, and a service worker keeps
+    those (and the page) for verifying offline. Nothing about the document reaches the
+    server, so nothing is logged about it either (docs/dpia-carpeta.md says so).
+    """
+    response = render(
+        request, "folder/public/verify_offline.html", {"time_zone": settings.TIME_ZONE}
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # The site's layout carries a CSRF token (the language form): not for shared caches.
+    # Offline, the service worker serves the copy it fetched without cookies.
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def verify_bundle(request: HttpRequest) -> HttpResponse:
+    response = JsonResponse(selectors_offline.verification_bundle())
+    response["Cache-Control"] = f"public, max-age={JWKS_MAX_AGE}"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+def verify_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker of ``/v/``, served from there so that its scope covers the page."""
+    response = render(
+        request,
+        "folder/public/verify-sw.js",
+        {
+            # JSON is JavaScript: the values reach the script as they are, with no escaping.
+            "config": mark_safe(  # noqa: S308 -- json.dumps of two strings made here
+                json.dumps(
+                    {
+                        "cache": f"abierto-verificacion-v{selectors_offline.BUNDLE_VERSION}",
+                        "bundle": reverse("folder_public:verify_bundle"),
+                    }
+                )
+            ),
+        },
+        content_type="text/javascript; charset=utf-8",
+    )
+    # Browsers look for a new worker at most daily anyway; never keep an old one longer.
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @require_GET

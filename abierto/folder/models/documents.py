@@ -342,6 +342,15 @@ class Share(models.Model):
     revoked_at = models.DateTimeField(
         _("revocado"), null=True, blank=True, help_text=_("Cuándo su titular lo revocó.")
     )
+    disclosures = models.JSONField(
+        _("datos revelados"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Por documento (su identificador), los únicos datos que el enlace revela, como "
+            "SD-JWT VC; un documento que no aparece se muestra completo."
+        ),
+    )
 
     class Meta:
         ordering = ["-created_at"]

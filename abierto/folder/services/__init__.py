@@ -10,6 +10,7 @@ from .citizens import (
     citizen_register,
     master_key_rotate,
 )
+from .credentials import credential_download
 from .documents import IssueRequest, document_issue, document_revoke, documents_issue_batch
 from .errors import (
     AlreadyRevokedError,
@@ -50,6 +51,7 @@ __all__ = [
     "citizen_activation_code_issue",
     "citizen_link_documents",
     "citizen_register",
+    "credential_download",
     "document_issue",
     "document_revoke",
     "documents_issue_batch",

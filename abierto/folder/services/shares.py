@@ -35,8 +35,13 @@ def share_create(
     expires_at: datetime.datetime,
     max_views: int | None = None,
     recipient: str = "",
+    disclosures: dict[str, list[str]] | None = None,
 ) -> tuple[Share, str]:
-    """A share of some of the citizen's documents; the raw token is returned once."""
+    """A share of some of the citizen's documents; the raw token is returned once.
+
+    ``disclosures`` maps a document's public id to the only claims the share reveals of it
+    (selective disclosure, as an SD-JWT VC); a document not in it is shown whole.
+    """
     from ..selectors import documents_for_citizen
 
     chosen = list({document.pk: document for document in documents}.values())
@@ -59,6 +64,7 @@ def share_create(
         )
     if max_views is not None and max_views < 1:
         raise FolderError(_("El número de consultas debe ser al menos 1."))
+    selection = _checked_disclosures(chosen, disclosures or {})
     token = secrets.token_urlsafe(32)
     share = Share.objects.create(
         citizen=citizen,
@@ -67,15 +73,41 @@ def share_create(
         created_at=now,
         expires_at=expires_at,
         max_views=max_views,
+        disclosures=selection,
     )
     share.documents.set(chosen)
     access_record(
         action=AccessEvent.Action.SHARE_CREATE,
-        actor_label=HOLDER_LABEL,
+        actor_label=actor_labels.channel(HOLDER_LABEL, "SD-JWT VC") if selection else HOLDER_LABEL,
         citizen=citizen,
         share=share,
     )
     return share, token
+
+
+def _checked_disclosures(
+    chosen: list[Document], disclosures: dict[str, list[str]]
+) -> dict[str, list[str]]:
+    """The selection in schema order, each claim one the document's type can disclose."""
+    from ..credentials import disclosable_claims
+
+    by_id = {document.public_id: document for document in chosen}
+    selection: dict[str, list[str]] = {}
+    for public_id, names in disclosures.items():
+        document = by_id.get(public_id)
+        if document is None:
+            raise FolderError(_("Solo puede elegir datos de los documentos que comparte."))
+        if not isinstance(names, list | tuple | set) or not names:
+            raise FolderError(_("Elija al menos un dato de cada documento que revela en parte."))
+        available = [claim.name for claim in disclosable_claims(document.document_type)]
+        unknown = set(names) - set(available)
+        if unknown:
+            raise FolderError(
+                _("«%(type)s» no tiene el dato «%(name)s».")
+                % {"type": document.document_type.name, "name": sorted(map(str, unknown))[0][:40]}
+            )
+        selection[public_id] = [name for name in available if name in names]
+    return selection
 
 
 @transaction.atomic
@@ -97,11 +129,10 @@ def share_open(raw_token: str, *, ip: str | None = None) -> Share:
         raise ShareExhaustedError(_("El enlace ya se consultó las veces permitidas."))
     Share.objects.filter(pk=share.pk).update(views=F("views") + 1)
     share.refresh_from_db(fields=["views"])
+    label = actor_labels.stored(actor_labels.SHARE, recipient=share.recipient or share.public_id)
     access_record(
         action=AccessEvent.Action.SHARE_VIEW,
-        actor_label=actor_labels.stored(
-            actor_labels.SHARE, recipient=share.recipient or share.public_id
-        ),
+        actor_label=actor_labels.channel(label, "SD-JWT VC") if share.disclosures else label,
         citizen=share.citizen,
         share=share,
         ip=ip,

@@ -188,7 +188,7 @@ def test_the_access_log_lists_every_access_and_flags_tampering(mother_client, is
     document = issue(issuer, birth_type, cuts="MADRE00001")
     client.get(f"/carpeta/documentos/{document.public_id}/")
     client.get(f"/carpeta/documentos/{document.public_id}/original.jws")
-    Client().get(selectors.verification_url(document))
+    Client().get(selectors.server_verification_url(document))
     html = client.get("/carpeta/accesos/").content.decode()
     for action in ["Consulta", "Descarga", "Verificación", "Emisión"]:
         assert action in html

@@ -25,7 +25,7 @@ def test_issue_document_prints_json_with_the_verification_url(client, birth_type
     document = Document.objects.get(public_id=output["id"])
     assert output["verify_url"] == selectors.verification_url(document)
     assert output["created"] is True
-    response = client.get(output["verify_url"], HTTP_ACCEPT="application/json")
+    response = client.get(output["verify_server_url"], HTTP_ACCEPT="application/json")
     assert response.json()["valid"] is True
     again = json.loads(
         run("issue_document", type=birth_type.slug, cuts="HIJA000001", data=data, reference="C1")
@@ -45,7 +45,7 @@ def test_revoke_document_revokes(client, birth_type):
     data = json.dumps({"nombre": "Sofía", "fecha_nacimiento": "2019-05-21"})
     output = json.loads(run("issue_document", type=birth_type.slug, cuts="HIJA000001", data=data))
     assert "revocado" in run("revoke_document", output["id"], reason="Error de captura.")
-    response = client.get(output["verify_url"], HTTP_ACCEPT="application/json")
+    response = client.get(output["verify_server_url"], HTTP_ACCEPT="application/json")
     assert response.json()["status"] == "revoked"
     with pytest.raises(CommandError):
         run("revoke_document", "no-existe", reason="x")

@@ -49,7 +49,8 @@ def test_the_demo_loads_the_pilot_and_its_documents_verify(settings, client):
     )
     assert father in {c for c in [father] if child in selectors.documents_for_citizen(c)}
     for document in mothers:
-        body = client.get(selectors.verification_url(document), HTTP_ACCEPT="application/json")
+        url = selectors.server_verification_url(document)
+        body = client.get(url, HTTP_ACCEPT="application/json")
         assert body.json()["valid"] is True
     assert "entrar: CUTS DEMO000001, contraseña abierto-demo-2022, código " in output
     assert "manage.py folder_demo_code DEMO000001" in output

@@ -37,7 +37,9 @@ def test_a_birth_certificate_says_mujer_and_keeps_the_stored_code(client, issuer
     folder_login(client, active_citizen("MADRE00001").citizen)
     html = client.get(f"/carpeta/documentos/{document.public_id}/").content.decode()
     assert "Mujer" in html
-    verified = client.get(selectors.verification_url(document)).content.decode()
+    verified = client.get(selectors.server_verification_url(document)).content.decode()
     assert "Mujer" in verified
-    machine = client.get(selectors.verification_url(document), HTTP_ACCEPT="application/json")
+    machine = client.get(
+        selectors.server_verification_url(document), HTTP_ACCEPT="application/json"
+    )
     assert machine.json()["fields"]["sexo"] == "M"

@@ -102,13 +102,17 @@ def test_activate_log_in_download_share_and_see_the_access(page, live_server, br
     verifier.get_by_text("Rosa Elena Martínez Juárez").wait_for()
     verifier.get_by_role("link", name="Verificar este documento").click()
     verifier.get_by_text("Documento válido").wait_for()
+    # Checked in the verifier's browser: the document stayed after "#" in the address.
+    assert "/v/#" in verifier.url
     verifier_context.close()
 
-    # The citizen sees both accesses in the log, and the share's count.
+    # The citizen sees the share's use in the log (the check in the verifier's browser never
+    # reached the server), and the share's count.
     page.get_by_role("link", name="Accesos").click()
     log = page.locator(".event-list").inner_text()
     assert "Enlace compartido: Banco del Ahorro" in log
-    assert "Verificación" in log
+    assert "Consulta mediante enlace compartido" in log
+    assert "Verificación" not in log
     assert "Bitácora íntegra" in page.content()
     page.get_by_role("link", name="Compartir", exact=True).click()
     page.get_by_text("Consultas: 1 de 2").wait_for()

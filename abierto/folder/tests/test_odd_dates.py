@@ -124,7 +124,7 @@ def test_a_share_of_documents_with_stored_odd_dates_opens(odd_documents):
 
 def test_the_verification_page_and_api_render_a_year_one_issue_date(odd_documents):
     first, _last = odd_documents
-    url = selectors.verification_url(first)
+    url = selectors.server_verification_url(first)
     page = Client().get(url)
     assert page.status_code == 200
     assert "0001" in page.content.decode()

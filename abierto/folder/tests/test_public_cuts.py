@@ -23,7 +23,7 @@ def test_the_verification_page_and_api_mask_the_parents_cuts(issuer, birth_type)
     child = issue(
         issuer, birth_type, cuts="HIJA000001", cuts_madre="MADRE00001", cuts_padre="PADRE00002"
     )
-    url = selectors.verification_url(child)
+    url = selectors.server_verification_url(child)
     page = Client().get(url).content.decode()
     assert "MADRE00001" not in page
     assert "PADRE00002" not in page

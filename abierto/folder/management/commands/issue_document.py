@@ -63,6 +63,7 @@ class Command(BaseCommand):
             "issued_at": document.issued_at.isoformat(),
             "expires_at": document.expires_at.isoformat() if document.expires_at else None,
             "verify_url": selectors.verification_url_for_token(token),
+            "verify_server_url": selectors.server_verification_url_for_token(token),
             "token": token,
         }
         self.stdout.write(json.dumps(output, ensure_ascii=False, indent=2))
