@@ -283,6 +283,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # (abierto/directory/lockout.py): past this, the network waits out the cool-off.
 AXES_NETWORK_FAILURE_LIMIT = env_int("AXES_NETWORK_FAILURE_LIMIT", 20)
 AXES_RESET_ON_SUCCESS = True
+# The folder's logins (abierto/folder/lockout.py) count failures per CUTS and network: past
+# AXES_FAILURE_LIMIT, that network waits this many seconds before its next try, doubled after
+# each further failure up to the cool-off, instead of a lock that a stranger could trigger.
+FOLDER_LOGIN_DELAY_SECONDS = env_int("FOLDER_LOGIN_DELAY_SECONDS", 30)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # The client's address as the API's throttles see it: behind NUM_PROXIES trusted proxies, the
@@ -498,6 +502,9 @@ FOLDER_REAUTH_MINUTES = env_int("FOLDER_REAUTH_MINUTES", 5)
 # Public verifications (/v/<token>) from one network (IPv4 /24, IPv6 /64), "<count>/<s|m|h|d>":
 # past it a 429 with Retry-After. A QR counter checks a few documents a minute, not sixty.
 RATE_FOLDER_VERIFY_NETWORK = env("RATE_FOLDER_VERIFY_NETWORK", "60/m")
+# Issue dates an issuer may send (ISO date, UTC midnight): from this one up to now (plus five
+# minutes of clock skew); a year-1 or 9999 date from a .NET or Java minimum is a 422.
+FOLDER_ISSUED_AT_EARLIEST = env("FOLDER_ISSUED_AT_EARLIEST", "1900-01-01")
 # Longest a share link may live, in days.
 FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
 # Worker processes that sign and encrypt a bulk issuance's batches: empty means one per core,

@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from abierto.directory.decorators import acting_user
+from abierto.lib import safe_time
 
 from . import services
 from .keys import SigningKeyUnavailableError
@@ -254,10 +255,10 @@ class CarnetAdmin(admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(ReadOnlyAdmin):
-    list_display = ["public_id", "document_type", "issuer", "issued_at", "expires_at", "status"]
+    list_display = ["public_id", "document_type", "issuer", "issued", "expires", "status"]
     list_filter = ["status", "document_type", "issuer"]
     search_fields = ["public_id", "agency_reference"]
-    date_hierarchy = "issued_at"
+    # No date_hierarchy: a year-1 date (an issuer's .NET or Java minimum) breaks its query.
     # Never the ciphertext, never the holder's index: what the office needs to follow up.
     fields = [
         "public_id",
@@ -265,8 +266,8 @@ class DocumentAdmin(ReadOnlyAdmin):
         "issuer",
         "issuer_key",
         "agency_reference",
-        "issued_at",
-        "expires_at",
+        "issued",
+        "expires",
         "status",
         "revoked_at",
         "revocation_reason",
@@ -274,6 +275,16 @@ class DocumentAdmin(ReadOnlyAdmin):
         "master_kid",
         "bulk_issuance",
     ]
+    readonly_fields = ["issued", "expires"]
+
+    # Dates through lib/safe_time: the admin's own display fails on a year-1 or 9999 one.
+    @admin.display(description=_("emitido"), ordering="issued_at")
+    def issued(self, document: Document) -> str:
+        return safe_time.format_moment(document.issued_at)
+
+    @admin.display(description=_("vence"), ordering="expires_at")
+    def expires(self, document: Document) -> str:
+        return safe_time.format_moment(document.expires_at) or "—"
 
 
 @admin.register(Share)

@@ -7,27 +7,22 @@ alone. A successful login starts the Django session of the citizen's account (wi
 such sessions through, so a citizen who signs in on the general login page (password only)
 still has to pass the second factor to see any document.
 
-Failed attempts are stored in django-axes' ``AccessFailureLog`` (its admin lists them and
-``axes_reset`` clears them) under ``carpeta:<blind index of the CUTS>``, never the CUTS
-itself. A CUTS is locked after ``AXES_FAILURE_LIMIT`` failures within the cool-off, from
-anywhere; an IP address after ``IP_FAILURE_FACTOR`` times as many, whichever CUTS they were
-for: enough for a few people who mistype at the same counter, not for guessing.
+Failed attempts count per CUTS and network of origin, and past a few of them that network
+waits longer and longer before its next try (``lockout.py``): a stranger who read someone's
+CUTS on a document cannot lock its owner out.
 """
 
 from __future__ import annotations
 
 import base64
-import datetime
 import functools
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
-from axes.helpers import get_client_ip_address, get_cool_off
-from axes.models import AccessFailureLog
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth import login, logout
 from django.contrib.auth.hashers import check_password, make_password
@@ -36,15 +31,26 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from abierto.directory.demo_accounts import DEMO_EMAIL_DOMAIN, demo_logins_allowed
 from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
 from abierto.lib import totp
 
 from . import actor_labels, keys, selectors, services
 from .formats import secret_hash
+from .lockout import (  # noqa: F401 -- re-exported: reauth.py and the tests use them here
+    IP_FAILURE_FACTOR,
+    USERNAME_PREFIX,
+    Attempt,
+    is_locked,
+    locked_message,
+    person_key_for_cuts,
+    record_failure,
+    reset_failures,
+    wait_seconds,
+)
 from .models import AccessEvent, Carnet, Citizen
 
 SESSION_CITIZEN = "folder.citizen"
@@ -53,8 +59,6 @@ SESSION_METHOD = "folder.method"
 SESSION_SEEN = "folder.seen"
 SESSION_PROVED = "folder.proved"  # when the citizen last proved who they are (see reauth.py)
 SEEN_RESOLUTION_SECONDS = 60  # the session is written at most once a minute to note activity
-USERNAME_PREFIX = "carpeta:"
-IP_FAILURE_FACTOR = 4
 TOTP_ISSUER = "Carpeta Ciudadana Edomex"
 LOGIN_BACKEND = "abierto.directory.backends.AccountBackend"  # ModelBackend, see settings
 _CARNET_TOKEN = re.compile(r"^[A-Z0-9]{4,20}\.[A-Za-z0-9_-]{16,128}$")
@@ -74,88 +78,23 @@ class LockedOutError(LoginError):
     """Too many failures for this CUTS or from this address: wait for the cool-off."""
 
 
-# Lockout -------------------------------------------------------------------------------------
+# Lockout (lockout.py: per CUTS and network, a growing delay) -----------------------------------
 
 
-@dataclass(frozen=True)
-class Attempt:
-    """Who is trying: the request, and the person's key once it is known."""
-
-    request: HttpRequest
-    person: str = ""
-
-    @property
-    def ip(self) -> str | None:
-        return get_client_ip_address(self.request) or None
-
-    def for_person(self, cuts_index: str) -> Attempt:
-        return Attempt(self.request, USERNAME_PREFIX + cuts_index)
-
-
-def person_key_for_cuts(cuts: str) -> str:
-    try:
-        return USERNAME_PREFIX + keys.cuts_index(cuts)
-    except ValueError:
-        return USERNAME_PREFIX + "cuts-no-valida"
-
-
-def _window_start() -> datetime.datetime | None:
-    cool_off = get_cool_off()
-    if cool_off is None:
-        return None
-    return timezone.now() - cool_off
-
-
-def _failures(**filters: Any) -> int:
-    failures = AccessFailureLog.objects.filter(username__startswith=USERNAME_PREFIX, **filters)
-    start = _window_start()
-    if start is not None:
-        failures = failures.filter(attempt_time__gte=start)
-    return failures.count()
-
-
-def is_locked(attempt: Attempt) -> bool:
-    limit = int(settings.AXES_FAILURE_LIMIT)
-    if attempt.person and _failures(username=attempt.person) >= limit:
-        return True
-    ip = attempt.ip
-    return ip is not None and _failures(ip_address=ip) >= limit * IP_FAILURE_FACTOR
-
-
-def record_failure(attempt: Attempt) -> None:
-    request = attempt.request
-    AccessFailureLog.objects.create(
-        username=attempt.person or USERNAME_PREFIX + "desconocido",
-        ip_address=attempt.ip,
-        user_agent=request.headers.get("User-Agent", "")[:255],
-        http_accept=request.headers.get("Accept", "")[:1025],
-        path_info=request.path[:255],
-        locked_out=False,
-    )
-
-
-def reset_failures(attempt: Attempt) -> None:
-    if attempt.person and settings.AXES_RESET_ON_SUCCESS:
-        AccessFailureLog.objects.filter(username=attempt.person).delete()
-
-
-def locked_message() -> str:
-    return _(
-        "Por seguridad, la entrada está bloqueada temporalmente tras varios intentos "
-        "fallidos. Espere unos minutos e intente de nuevo."
-    )
+def locked_out_error(attempt: Attempt) -> LockedOutError | None:
+    """The refusal for an attempt that must wait (see lockout.py), or None."""
+    seconds = wait_seconds(attempt)
+    return LockedOutError(locked_message(seconds)) if seconds else None
 
 
 def _refuse_if_locked(attempt: Attempt) -> None:
-    if is_locked(attempt):
-        raise LockedOutError(locked_message())
+    if (error := locked_out_error(attempt)) is not None:
+        raise error
 
 
 def _fail(attempt: Attempt, message: str, *, pin_only: bool = False) -> LoginError:
     record_failure(attempt)
-    if is_locked(attempt):
-        return LockedOutError(locked_message())
-    return LoginError(message, pin_only=pin_only)
+    return locked_out_error(attempt) or LoginError(message, pin_only=pin_only)
 
 
 # The second factor ---------------------------------------------------------------------------
@@ -204,12 +143,20 @@ def _dummy_hash() -> str:
     return make_password("carpeta-ciudadana-no-existe")
 
 
+def is_demo_folder(citizen: Citizen) -> bool:
+    """A folder of ``load_demo`` (demo_logins.py): its account has a ``@demo.invalid`` address."""
+    user = citizen.user
+    return user is not None and (user.email or "").lower().endswith("@" + DEMO_EMAIL_DOMAIN)
+
+
 def _can_log_in(citizen: Citizen | None) -> bool:
+    """An active folder; a demo one (public password, printed codes) only with ``DEBUG``."""
     return (
         citizen is not None
         and citizen.activated_at is not None
         and citizen.user is not None
         and citizen.user.is_active
+        and (demo_logins_allowed() or not is_demo_folder(citizen))
     )
 
 

@@ -13,10 +13,8 @@ into FOLDER_KEYS_DIR; nothing secret is part of the code.
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 from typing import Any, TextIO
 
-import segno
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -24,8 +22,8 @@ from django.utils import timezone
 
 from abierto.directory.models import Institution
 
-from . import actor_labels, keys, selectors, services
-from .models import Carnet, Citizen, DocumentType, Issuer
+from . import actor_labels, demo_logins, keys, services
+from .models import DocumentType, Issuer
 
 SYSTEM = None  # demo writes are audited without a user, like the plan's
 
@@ -76,7 +74,12 @@ BIRTH_SCHEMA = _schema(
         "nombre": _text("Nombre(s)"),
         "primer_apellido": _text("Primer apellido"),
         "segundo_apellido": _text("Segundo apellido"),
-        "sexo": {"type": "string", "title": "Sexo", "enum": ["H", "M", "X"]},
+        # The CURP's catalogue (RENAPO): the stored code, shown in the catalogue's words.
+        "sexo": {"type": "string", "title": "Sexo", "oneOf": [
+            {"const": "H", "title": "Hombre"},
+            {"const": "M", "title": "Mujer"},
+            {"const": "X", "title": "No binario"},
+        ]},
         "fecha_nacimiento": _date("Fecha de nacimiento"),
         "lugar_nacimiento": _text("Lugar de nacimiento"),
         "curp": _text("CURP", pattern=CURP_PATTERN),
@@ -328,29 +331,7 @@ def load(*, stdout: TextIO, with_logins: bool) -> list[str]:
     )
     lines = []
     for cuts, name in CITIZENS:
-        lines += _carnets(citizens[cuts], cuts, name, with_logins)
+        lines += demo_logins.folder_lines(citizens[cuts], cuts, name, with_logins)
     if lines:
         lines.insert(0, f"Carpeta Ciudadana ({settings.SITE_URL}{reverse('folder:landing')}):")
-    return lines
-
-
-def _carnets(citizen: Citizen, cuts: str, name: str, with_logins: bool) -> list[str]:
-    has_carnet = citizen.carnets.filter(status=Carnet.Status.ACTIVE).exists()
-    if not with_logins:
-        if not has_carnet:
-            services.carnet_issue(actor=SYSTEM, citizen=citizen)
-        return []
-    # The QR secret and the activation code are kept only hashed: a fresh pair each load.
-    carnet, token = services.carnet_issue(actor=SYSTEM, citizen=citizen)
-    content = selectors.carnet_qr_content(token)
-    directory = Path(settings.MEDIA_ROOT) / "carpeta-demo"
-    directory.mkdir(parents=True, exist_ok=True)
-    png = directory / f"carnet-{cuts}.png"
-    segno.make(content, error="m").save(str(png), scale=6, border=4)
-    count = selectors.documents_for_citizen(citizen).count()
-    lines = [f"  {name} · CUTS {cuts} · {count} documentos"]
-    if citizen.activated_at is None:
-        code = services.citizen_activation_code_issue(citizen=citizen)
-        lines.append(f"    código de activación: {code}")
-    lines += [f"    carnet {carnet.serial}: {content}", f"    QR del carnet: {png}"]
     return lines

@@ -22,12 +22,30 @@ class Field:
     value: str
 
 
+def _code_title(value: Any, spec: dict[str, Any]) -> str | None:
+    """The words a catalogue gives a code: the ``title`` of the ``oneOf`` (or ``anyOf``)
+    branch whose ``const`` is the value, as JSON Schema labels an enumeration."""
+    for branch in spec.get("oneOf") or spec.get("anyOf") or ():
+        if (
+            isinstance(branch, dict)
+            and "title" in branch
+            and branch.get("const") == value
+            and type(branch.get("const")) is type(value)
+        ):
+            return str(branch["title"])
+    return None
+
+
 def display_value(value: Any, spec: dict[str, Any]) -> str:
-    """A field's value as people read it: dates in words, booleans as Sí/No."""
+    """A field's value as people read it: dates in words, booleans as Sí/No, catalogue codes
+    in the catalogue's words (``"M"`` is ``Mujer``: a bare letter is ambiguous)."""
     if isinstance(value, bool):
         return "Sí" if value else "No"
     if value is None:
         return "—"
+    title = _code_title(value, spec)
+    if title is not None:
+        return title
     if spec.get("format") == "date" and isinstance(value, str):
         try:
             day = datetime.date.fromisoformat(value)
@@ -54,3 +72,33 @@ def display_fields(document_type: DocumentType, fields: dict[str, Any]) -> list[
         if name not in properties
     ]
     return ordered
+
+
+MASK = "••••"
+VISIBLE_CUTS_CHARACTERS = 4
+
+
+def mask_cuts(value: Any) -> Any:
+    """A CUTS as a verifier sees it: its last four characters (enough to compare with the
+    person's own card), never the whole key that opens, or locks, someone's folder."""
+    if not isinstance(value, str) or not value:
+        return value
+    return MASK + value[-VISIBLE_CUTS_CHARACTERS:]
+
+
+def cuts_fields(document_type: DocumentType) -> set[str]:
+    """The fields of a type that hold another person's CUTS (its related holders)."""
+    return {
+        entry["field"]
+        for entry in document_type.related_holders or ()
+        if isinstance(entry, dict) and isinstance(entry.get("field"), str)
+    }
+
+
+def public_fields(document_type: DocumentType, fields: dict[str, Any]) -> dict[str, Any]:
+    """The fields a public verification shows: every one, with other people's CUTS masked."""
+    masked = cuts_fields(document_type)
+    return {
+        name: mask_cuts(value) if name in masked or name.startswith("cuts") else value
+        for name, value in fields.items()
+    }

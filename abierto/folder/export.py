@@ -105,14 +105,16 @@ def citizen_data(citizen: Citizen) -> dict[str, Any]:
             "events": [
                 {
                     "seq": event.seq,
-                    "at": _iso(event.created_at),
+                    "at": _iso(event.created_at)
+                    if getattr(event, "detailed", False)
+                    else timezone.localdate(event.created_at).isoformat(),
                     "action": event.action,
                     "action_name": str(event.get_action_display()),
                     "who": event.actor_label,
                     "agency": str(event.agency) if event.agency else None,
                     "document": event.document.public_id if event.document else None,
                     "share": event.share.public_id if event.share else None,
-                    "network": event.ip_prefix or None,
+                    "network": selectors.event_network(event) or None,
                     "prev_hash": event.prev_hash,
                     "hash": event.hash,
                 }

@@ -10,11 +10,11 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from abierto.directory.passwords import PASSWORD_MAX_LENGTH
+from abierto.lib import safe_time
 
 from .models import ArcoRequest, Document, Relation
 
@@ -272,7 +272,8 @@ class TotpConfirmForm(forms.Form):
 def document_label(document: Document, relations: Sequence[str] = ()) -> str:
     """A document in a list to choose from: its type, its date and, when the citizen is not
     its holder, how they appear in it (their own birth certificate and their child's differ)."""
-    label = f"{document.document_type.name} · {timezone.localtime(document.issued_at):%d/%m/%Y}"
+    issued = safe_time.format_moment(document.issued_at, "d/m/Y")
+    label = f"{document.document_type.name} · {issued}"
     others = [str(Relation(r).label) for r in relations if r != Relation.HOLDER.value]
     if others and Relation.HOLDER.value not in relations:
         label += " · " + _("usted aparece como: %(relation)s") % {"relation": ", ".join(others)}

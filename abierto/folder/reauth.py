@@ -8,7 +8,8 @@ CUTS, the PIN with a carnet). Without one, what was sent waits in the session (`
 while the citizen confirms on its own page; once confirmed, a page posts it again.
 
 Wrong answers count toward the login's lockout (``auth.record_failure``, the same
-``carpeta:<index>`` key); a locked account is logged out. Each confirmation is written to the
+``carpeta:<index>`` key and the same network: ``lockout.py``); an account that must wait is
+logged out. Each confirmation is written to the
 citizen's access log, like a login.
 """
 
@@ -195,12 +196,12 @@ def confirm(
     """Note a new proof of identity, or raise ``auth.LoginError`` (``LockedOutError`` once
     the CUTS is locked: the caller logs the account out)."""
     attempt = auth.Attempt(request, auth.USERNAME_PREFIX + citizen.cuts_index)
-    if auth.is_locked(attempt):
-        raise auth.LockedOutError(auth.locked_message())
+    if (locked := auth.locked_out_error(attempt)) is not None:
+        raise locked
     if not _secrets_match(request, citizen, password=password, code=code, pin=pin):
         auth.record_failure(attempt)
-        if auth.is_locked(attempt):
-            raise auth.LockedOutError(auth.locked_message())
+        if (locked := auth.locked_out_error(attempt)) is not None:
+            raise locked
         if session_method(request) == CARNET:
             raise auth.LoginError(_("El PIN no es correcto."))
         raise auth.LoginError(

@@ -15,10 +15,12 @@ from urllib.parse import urlsplit
 
 import segno
 from django.template.loader import render_to_string
-from django.utils import dateformat, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
+
+from abierto.lib import safe_time
 
 from . import selectors
 from .display import DATE_FORMAT, display_fields
@@ -32,7 +34,7 @@ def local_datetime(moment: datetime.datetime | None) -> str:
     if moment is None:
         return ""
     with translation.override("es-mx"):
-        return dateformat.format(timezone.localtime(moment), DATETIME_FORMAT)
+        return safe_time.format_moment(moment, DATETIME_FORMAT)
 
 
 def qr_data_uri(content: str) -> str:
@@ -93,7 +95,7 @@ def document_pdf(document: Document) -> bytes:
                 **document_context(document),
                 "language": LANGUAGE,
                 "title": f"{document.document_type.name} · {document.public_id}",
-                "created": timezone.localtime(document.issued_at).replace(microsecond=0),
+                "created": safe_time.local(document.issued_at)[0].replace(microsecond=0),
                 "printed": local_datetime(timezone.now()),
             },
         )

@@ -22,7 +22,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import connections, router, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from abierto.directory.roles import Role
@@ -31,7 +31,8 @@ from abierto.lib import jws
 from abierto.lib.status_list import INVALID, TOKEN_TYPE, StatusList, status_list_payload
 
 from . import keys
-from .display import Field, display_fields
+from .access_log import access_events_for, access_log_intact_for, event_network  # noqa: F401 -- re-exported
+from .display import Field, display_fields, public_fields
 from .formats import (
     DOCUMENT_TYP,
     secret_hash,
@@ -40,7 +41,6 @@ from .formats import (
     verification_url_for_token,
 )
 from .models import (
-    AccessEvent,
     ArcoRequest,
     Carnet,
     Citizen,
@@ -418,7 +418,9 @@ def verify_token(token: str, *, now: datetime.datetime | None = None) -> Verific
         issuer_slug=document.issuer.slug,
         issued_at=issued_at,
         expires_at=expires_at,
-        fields=payload["fields"],
+        # Public: other people's CUTS only masked (anyone who read them could try, and
+        # slow down, logins to those people's folders).
+        fields=public_fields(document.document_type, payload["fields"]),
         document=document,
     )
 
@@ -472,23 +474,7 @@ def etag_for(content: str) -> str:
     return '"' + hashlib.sha256(content.encode("ascii")).hexdigest()[:32] + '"'
 
 
-# The access log -------------------------------------------------------------------------------
-
-
-def access_events_for(citizen: Citizen) -> QuerySet[AccessEvent]:
-    """Every access to the citizen's data, newest first: to them as holder (also before they
-    activated their folder) and to documents that name them."""
-    return (
-        AccessEvent.objects.filter(
-            Q(holder_index=citizen.cuts_index) | Q(document__holders__cuts_index=citizen.cuts_index)
-        )
-        .select_related("document__document_type", "agency", "share")
-        .distinct()
-        .order_by("-seq")
-    )
-
-
-# Citizen pages: shares by token, the citizen's part of the chain, ARCO requests ---------------
+# Citizen pages: shares by token, ARCO requests (the access log: access_log.py) ---------------
 
 
 def share_for_token(raw_token: str) -> Share:
@@ -497,29 +483,6 @@ def share_for_token(raw_token: str) -> Share:
     Lets the recipient's page answer 404 or 410 before the recipient chooses to open it.
     """
     return Share.objects.get(token_hash=secret_hash(str(raw_token)))
-
-
-def access_log_intact_for(citizen: Citizen) -> bool:
-    """Whether each of the citizen's access events still has its hash and still follows the
-    event before it in the chain (checks only their rows, not the whole log)."""
-    events = list(access_events_for(citizen).select_related("document", "share").order_by("seq"))
-    if not events:
-        return True
-    previous = dict(
-        AccessEvent.objects.filter(seq__in=[event.seq - 1 for event in events]).values_list(
-            "seq", "hash"
-        )
-    )
-    genesis = "0" * 64
-    for event in events:
-        expected_prev = genesis if event.seq == 1 else previous.get(event.seq - 1)
-        recomputed = event.compute_hash(
-            document_id=event.document.public_id if event.document else None,
-            share_id=event.share.public_id if event.share else None,
-        )
-        if event.prev_hash != expected_prev or not hmac.compare_digest(recomputed, event.hash):
-            return False
-    return True
 
 
 def arco_requests_for_citizen(citizen: Citizen) -> QuerySet[ArcoRequest]:

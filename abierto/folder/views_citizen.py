@@ -367,6 +367,7 @@ def document_detail(request: HttpRequest, public_id: str, *, citizen: Citizen) -
     services.access_record(
         action=AccessEvent.Action.VIEW,
         actor_label=_actor_label(citizen, document),
+        citizen=citizen,  # a related person's own action is theirs: access_log.py
         document=document,
         ip=_ip(request),
     )
@@ -392,6 +393,7 @@ def document_pdf(request: HttpRequest, public_id: str, *, citizen: Citizen) -> H
     services.access_record(
         action=AccessEvent.Action.DOWNLOAD,
         actor_label=actor_labels.channel(_actor_label(citizen, document), "PDF"),
+        citizen=citizen,  # a related person's own action is theirs: access_log.py
         document=document,
         ip=_ip(request),
     )
@@ -407,6 +409,7 @@ def document_original(
     services.access_record(
         action=AccessEvent.Action.DOWNLOAD,
         actor_label=actor_labels.channel(_actor_label(citizen, document), "original firmado"),
+        citizen=citizen,  # a related person's own action is theirs: access_log.py
         document=document,
         ip=_ip(request),
     )
@@ -587,6 +590,8 @@ class LogEntry:
     event: AccessEvent
     who: str
     documents: list[Document]
+    network: str
+    detailed: bool
 
 
 def _log_entry(event: AccessEvent) -> LogEntry:
@@ -599,7 +604,13 @@ def _log_entry(event: AccessEvent) -> LogEntry:
         documents = list(event.share.documents.all())
     else:
         documents = []
-    return LogEntry(event, who, documents)
+    return LogEntry(
+        event,
+        who,
+        documents,
+        selectors.event_network(event),
+        bool(getattr(event, "detailed", False)),
+    )
 
 
 @never_cache

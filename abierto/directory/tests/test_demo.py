@@ -107,8 +107,9 @@ def test_load_demo_ends_with_the_links_and_the_logins_at_the_site_url(settings):
     assert "contraseña: abierto-demo-2022" in block
     for username in ("facilitacion", "integrante", "dependencia", "ciudadania"):
         assert f"usuario: {username}" in block
-    # The demo folders' activation codes are in the closing block too, after everything else.
-    assert "código de activación" in block
+    # How to open the demo folders (CUTS, password, current code) is in the closing block
+    # too, after everything else.
+    assert "entrar: CUTS DEMO000001, contraseña abierto-demo-2022, código " in block
     assert ":8000" not in block
     assert len(output.splitlines()) < 80  # no e-mail is printed whole
 

@@ -39,12 +39,12 @@ from .errors import (
     SigningKeyMissingError,
     UnknownDocumentTypeError,
 )
+from .issue_dates import issued_at_error as _issued_at_error
 from .rows import ids_by, insert_rows
 
 MAX_BATCH = 1000
 MAX_REFERENCE = 100
 # Clocks differ a little between an agency's system and this one.
-ISSUED_AT_LEEWAY = datetime.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -109,16 +109,9 @@ def _prepare(document_type: DocumentType, request: IssueRequest) -> _Prepared:
                 "message": _("La referencia es obligatoria (hasta 100 caracteres)."),
             }
         )
-    issued_at = request.issued_at
-    if issued_at is not None and (
-        timezone.is_naive(issued_at) or issued_at > timezone.now() + ISSUED_AT_LEEWAY
-    ):
-        errors.append(
-            {
-                "path": "issued_at",
-                "message": _("La fecha de emisión debe llevar zona horaria y no ser futura."),
-            }
-        )
+    issued_at_error = _issued_at_error(request.issued_at)
+    if issued_at_error:
+        errors.append({"path": "issued_at", "message": issued_at_error})
     try:
         holder_index = keys.cuts_index(request.cuts)
     except ValueError:

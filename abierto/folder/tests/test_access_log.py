@@ -126,5 +126,6 @@ def test_the_citizen_sees_every_access_including_to_their_childs_documents(
     services.verification_record(document=child, ip="10.1.2.3")
     events = list(selectors.access_events_for(mother))
     assert [event.action for event in events] == ["verify", "issue"]
-    assert events[0].ip_prefix == "10.1.2.0/24"
+    assert events[0].ip_prefix == "10.1.2.0/24"  # stored, for the child
+    assert selectors.event_network(events[0]) == ""  # not shown to the mother
     assert list(selectors.access_events_for(stranger)) == []

@@ -204,17 +204,53 @@ def test_the_general_login_page_does_not_open_the_folder(client):
 # Lockout ---------------------------------------------------------------------------------------
 
 
-def test_repeated_failures_lock_the_cuts_even_with_the_right_credentials(client, settings):
+def test_repeated_failures_from_one_network_wait_even_with_the_right_credentials(client, settings):
     active = active_citizen("BLOQUEO001")
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         response = client.post(LOGIN, {"cuts": "BLOQUEO001", "password": "mal", "code": "123456"})
     assert response.status_code == 429
     assert "bloqueada temporalmente" in response.content.decode()
+    assert "Espere 30 segundos" in response.content.decode()
     right = {"cuts": "BLOQUEO001", "password": PASSWORD, "code": active.code()}
-    response = Client(REMOTE_ADDR="10.9.8.7").post(LOGIN, right)
-    assert response.status_code == 429  # locked per CUTS, from any address
+    response = Client(REMOTE_ADDR="127.0.0.99").post(LOGIN, right)  # the same /24
+    assert response.status_code == 429
     stored = AccessFailureLog.objects.values_list("username", flat=True)
     assert all(name.startswith("carpeta:") and "BLOQUEO" not in name for name in stored)
+
+
+def test_a_strangers_failures_from_another_network_do_not_stop_the_owner(settings):
+    """Whoever read a CUTS on someone's birth certificate cannot lock its owner out."""
+    active = active_citizen("BLOQUEO006")
+    stranger = Client(REMOTE_ADDR="203.0.113.9")
+    for _attempt in range(3 * settings.AXES_FAILURE_LIMIT):
+        response = stranger.post(LOGIN, {"cuts": "BLOQUEO006", "password": "mal", "code": "123456"})
+    assert response.status_code == 429  # the stranger waits
+    right = {"cuts": "BLOQUEO006", "password": PASSWORD, "code": active.code()}
+    response = Client(REMOTE_ADDR="10.9.8.7").post(LOGIN, right)
+    assert response.status_code == 302  # the owner, at home, goes in
+    # ...and the stranger's failures still slow the stranger down.
+    assert stranger.post(LOGIN, right).status_code == 429
+
+
+def test_each_further_failure_from_one_network_doubles_the_wait(client, settings):
+    active = active_citizen("BLOQUEO007")
+    wrong = {"cuts": "BLOQUEO007", "password": "mal", "code": "123456"}
+    start = timezone.now()
+    delay = settings.FOLDER_LOGIN_DELAY_SECONDS
+    with time_machine.travel(start, tick=False):
+        for _attempt in range(settings.AXES_FAILURE_LIMIT):
+            client.post(LOGIN, wrong)
+    after_first_wait = start + datetime.timedelta(seconds=delay + 1)
+    with time_machine.travel(after_first_wait, tick=False):
+        response = client.post(LOGIN, wrong)  # let through, checked, wrong again
+    assert response.status_code == 429
+    assert f"Espere {2 * delay} segundos" in response.content.decode()
+    with time_machine.travel(after_first_wait + datetime.timedelta(seconds=delay), tick=False):
+        right = {"cuts": "BLOQUEO007", "password": PASSWORD, "code": active.code()}
+        assert client.post(LOGIN, right).status_code == 429  # still waiting
+    with time_machine.travel(after_first_wait + datetime.timedelta(seconds=2 * delay + 1)):
+        right = {"cuts": "BLOQUEO007", "password": PASSWORD, "code": active.code()}
+        assert client.post(LOGIN, right).status_code == 302
 
 
 def test_the_lock_ends_after_the_cool_off(client, settings):

@@ -1,12 +1,16 @@
 """load_demo: the pilot's issuers, types and two citizens, one a parent."""
 
 import io
+import re
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.test import Client
 
 from abierto.folder import selectors
 from abierto.folder.models import Carnet, Citizen, DocumentType, Issuer
+
+from .citizen_helpers import active_citizen
 
 PILOT_TYPES = {
     "licencia-conducir",
@@ -48,7 +52,8 @@ def test_the_demo_loads_the_pilot_and_its_documents_verify(settings, client):
         url = selectors.server_verification_url(document)
         body = client.get(url, HTTP_ACCEPT="application/json")
         assert body.json()["valid"] is True
-    assert "código de activación" in output
+    assert "entrar: CUTS DEMO000001, contraseña abierto-demo-2022, código " in output
+    assert "manage.py folder_demo_code DEMO000001" in output
     assert "carnet CJ" in output
     assert Carnet.objects.filter(status="active").count() == 2
 
@@ -60,5 +65,62 @@ def test_the_demo_loads_twice_without_duplicates_and_hides_secrets_without_login
     counts = (Citizen.objects.count(), selectors.Document.objects.count())
     output = load("--no-logins")
     assert (Citizen.objects.count(), selectors.Document.objects.count()) == counts
-    assert "código de activación" not in output
+    assert "contraseña" not in output
     assert "carnet CJ" not in output
+
+
+def code(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("folder_demo_code", *args, stdout=out, stderr=err)
+    return out.getvalue().strip()
+
+
+def _log_in(client, password, code_now):
+    return client.post(
+        "/carpeta/entrar/", {"cuts": "DEMO000002", "password": password, "code": code_now}
+    )
+
+
+@pytest.mark.django_db
+def test_a_demo_folder_opens_with_the_printed_password_and_code_without_a_phone(settings, client):
+    settings.DEBUG = True
+    output = load()
+    printed = re.search(r"CUTS DEMO000002, contraseña (\S+), código (\d{6})", output)
+    assert printed is not None
+    assert printed[1] == settings.DEMO_PASSWORD
+    assert code("DEMO000002") == printed[2]
+    response = _log_in(client, printed[1], printed[2])
+    assert response.status_code == 302
+    assert client.get("/carpeta/documentos/").status_code == 200
+    pin = re.search(r"carnet CJ\S*: (\S+) · PIN (\d{6})\n  +QR del carnet: \S*DEMO000002", output)
+    assert pin is not None
+    carnet = Client().post("/carpeta/carnet/", {"qr_text": pin[1], "pin": pin[2]})
+    assert carnet.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_demo_code_command_refuses_without_debug(settings):
+    settings.DEBUG = True
+    load()
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="solo se muestran con DEBUG=1"):
+        code("DEMO000001")
+
+
+@pytest.mark.django_db
+def test_the_demo_code_command_refuses_a_folder_that_is_not_a_demo_one(settings):
+    settings.DEBUG = True
+    active_citizen("REAL000001")
+    with pytest.raises(CommandError, match="no es una carpeta de demostración"):
+        code("REAL000001")
+
+
+@pytest.mark.django_db
+def test_a_demo_folder_does_not_open_without_debug(settings, client):
+    settings.DEBUG = True
+    load()
+    current = code("DEMO000002")
+    settings.DEBUG = False
+    response = _log_in(client, settings.DEMO_PASSWORD, current)
+    assert response.status_code == 400
+    assert "_auth_user_id" not in client.session
