@@ -119,6 +119,15 @@ class Procedure(TimeStamped):
                     {"requirements": _("Diga para qué se pide cada documento (purpose).")}
                 )
 
+        if (
+            self.produces_id
+            and self.issuer_id
+            and not self.produces.issuers.filter(pk=self.issuer_id).exists()
+        ):
+            raise ValidationError(
+                {"produces": _("La dependencia del trámite no está autorizada a emitir ese tipo.")}
+            )
+
     def required_types(self) -> list[str]:
         return [entry["document_type"] for entry in self.requirements]
 

@@ -62,3 +62,22 @@ def test_the_demo_loads_twice_without_duplicates_and_hides_secrets_without_login
     assert (Citizen.objects.count(), selectors.Document.objects.count()) == counts
     assert "código de activación" not in output
     assert "carnet CJ" not in output
+
+
+@pytest.mark.django_db
+def test_the_demo_licence_renewal_starts_from_the_demo_folder(settings):
+    from abierto.folder import services
+    from abierto.folder.demo_procedures import LICENCE_RENEWAL
+    from abierto.folder.models import Procedure
+
+    settings.DEBUG = True
+    load()
+    load()  # twice: the procedure is updated, not duplicated
+    procedure = Procedure.objects.get(code=LICENCE_RENEWAL)
+    assert procedure.issuer.slug == "movilidad"
+    mother = selectors.citizen_for_cuts("DEMO000001")
+    draft = services.procedure_start(citizen=mother, procedure=procedure)
+    assert [entry["document_type"] for entry in draft.evidence] == [
+        "acta-nacimiento",
+        "licencia-conducir",
+    ]

@@ -231,3 +231,11 @@ def test_only_the_holder_consents(procedure, birth, mother, stranger):
     with pytest.raises(services.FolderError):
         services.procedure_consent(citizen=stranger, procedure_request=request)
     assert Procedure.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_agency_in_charge_must_be_allowed_to_issue_the_result(issuer, other_issuer, birth_type):
+    procedure = licence_procedure(issuer, birth_type)
+    procedure.issuer = other_issuer
+    with pytest.raises(ValidationError, match="autorizada"):
+        procedure.full_clean()
