@@ -101,3 +101,20 @@ def test_the_pages_need_a_folder_session(client):
     response = client.get("/carpeta/tramites/")
     assert response.status_code == 302
     assert "/carpeta/entrar/" in response.url
+
+
+@pytest.mark.django_db
+def test_the_pages_and_the_log_read_in_english(client, setup):
+    citizen, procedure = setup
+    folder_login(client, citizen)
+    catalogue = client.get("/carpeta/tramites/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Procedures with my documents" in catalogue
+    assert "Start procedure" in catalogue
+    draft = services.procedure_start(citizen=citizen, procedure=procedure)
+    preview = client.get(
+        f"/carpeta/tramites/solicitudes/{draft.public_id}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "What will be sent" in preview
+    assert "Draft: your consent is missing" in preview
+    log = client.get("/carpeta/accesos/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Start of a procedure" in log
