@@ -239,3 +239,16 @@ def test_the_agency_in_charge_must_be_allowed_to_issue_the_result(issuer, other_
     procedure.issuer = other_issuer
     with pytest.raises(ValidationError, match="autorizada"):
         procedure.full_clean()
+
+
+@pytest.mark.django_db
+def test_the_arco_export_lists_the_procedure_requests(procedure, birth, mother):
+    from abierto.folder.export import citizen_data
+
+    request = services.procedure_start(citizen=mother, procedure=procedure)
+    services.procedure_consent(citizen=mother, procedure_request=request)
+    [exported] = citizen_data(mother)["procedure_requests"]
+    assert exported["id"] == request.public_id
+    assert exported["procedure"] == procedure.code
+    assert exported["status"] == "consented"
+    assert exported["evidence"][0]["fields"] == REQUESTED
