@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from abierto.folder.models import DocumentType, Issuer, Procedure
 
@@ -23,8 +23,14 @@ REQUESTED = ["nombre", "mayor_de_18"]  # never the birth date nor the parents' C
 def licence_procedure(
     agency: Issuer, birth_type: DocumentType, code: str = "SEMOV-LIC-001"
 ) -> Procedure:
-    licence = DocumentTypeFactory(
-        name="Licencia de prueba", issuers=[agency], json_schema=LICENCE_SCHEMA, related_holders=[]
+    licence = cast(
+        DocumentType,
+        DocumentTypeFactory(
+            name="Licencia de prueba",
+            issuers=[agency],
+            json_schema=LICENCE_SCHEMA,
+            related_holders=[],
+        ),
     )
     procedure = Procedure(
         code=code,
