@@ -10,10 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Swagger
-from ninja.errors import Throttled
+from ninja.errors import Throttled, ValidationError
+from ninja.openapi.schema import OpenAPISchema
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
+from abierto import openapi
 from abierto.directory.api import router as directory_router
+from abierto.directory.api_common import validation_error_body
 from abierto.forum.api import router as forum_router
 from abierto.plan.api import router as plan_router
 
@@ -55,6 +58,13 @@ class Docs(Swagger):
 
 
 class AbiertoAPI(NinjaAPI):
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        openapi.finish(schema)
+        return schema
+
     @property
     def urls(self) -> tuple[list[URLResolver | URLPattern], str, str]:
         """The API's URLs, then a catch-all: an unknown path under /api/v1/ answers a JSON
@@ -102,6 +112,12 @@ def too_many_requests(request: HttpRequest, exc: Throttled) -> HttpResponse:
     )
     response["Retry-After"] = str(exc.wait or 1)
     return response
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Parameters or a body that do not validate: a 422 in the API's one error shape."""
+    return api.create_response(request, validation_error_body(exc), status=422)
 
 
 def _not_found(request: HttpRequest) -> HttpResponse:

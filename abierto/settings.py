@@ -479,6 +479,11 @@ FOLDER_MASTER_KEYS = env("FOLDER_MASTER_KEYS")
 FOLDER_HMAC_KEY = env("FOLDER_HMAC_KEY")
 # How long verifiers may cache a status list, in seconds.
 FOLDER_STATUS_LIST_TTL = env_int("FOLDER_STATUS_LIST_TTL", 300)
+# How long a status list token stays valid after it is issued (its exp), in seconds: a
+# verifier working offline may rely on it that long. Never shorter than the TTL.
+FOLDER_STATUS_LIST_VALIDITY = max(
+    env_int("FOLDER_STATUS_LIST_VALIDITY", 86400), FOLDER_STATUS_LIST_TTL
+)
 # A folder session ends after this many minutes without a request (and after 8 hours anyway).
 FOLDER_IDLE_MINUTES = env_int("FOLDER_IDLE_MINUTES", 30)
 # Exporting the whole folder or creating a share wants a proof of identity (the login, or the

@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
+from pydantic import ConfigDict
 
 from abierto.directory import ratelimit
+from abierto.directory.api_common import ErrorOut, ValidationErrorOut
 from abierto.directory.lockout import network_of
 from abierto.lib import sdjwt
 
@@ -49,28 +51,9 @@ class IssuerToken(HttpBearer):
 router = Router(tags=["Emisión de documentos"], auth=IssuerToken())
 
 
-class ErrorOut(Schema):
-    detail: str = Field(..., description="Qué salió mal.", examples=["El token no es válido."])
-
-
-class SchemaErrorOut(Schema):
-    path: str = Field(
-        ...,
-        description="Campo con el error (JSON Pointer), o cuts/reference.",
-        examples=["/nombre"],
-    )
-    message: str = Field(..., description="El error.", examples=["'nombre' is a required property"])
-    item: int | None = Field(
-        None, description="En un lote, posición del documento (desde 0).", examples=[3]
-    )
-
-
-class InvalidDataOut(Schema):
-    detail: str = Field(..., description="Resumen del error.")
-    errors: list[SchemaErrorOut] = Field(..., description="Cada incumplimiento del esquema.")
-
-
 class DocumentIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     document_type: str = Field(
         ...,
         max_length=60,
@@ -103,6 +86,8 @@ class DocumentIn(Schema):
 
 
 class BatchIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     document_type: str = Field(
         ..., max_length=60, description="Clave del tipo de todos los documentos del lote."
     )
@@ -116,6 +101,8 @@ class BatchIn(Schema):
 
 
 class RevokeIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     reason: str = Field(
         ...,
         min_length=1,
@@ -194,7 +181,7 @@ REFUSALS: dict[int, Any] = {
     403: ErrorOut,
     404: ErrorOut,
     409: ErrorOut,
-    422: InvalidDataOut,
+    422: ValidationErrorOut,
     503: ErrorOut,
 }
 
@@ -285,6 +272,8 @@ def document_revoke(request: HttpRequest, document_id: str, payload: RevokeIn) -
 
 
 class PresentationIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     presentation: str = Field(
         ...,
         max_length=sdjwt.MAX_PRESENTATION_LENGTH,

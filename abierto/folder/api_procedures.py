@@ -15,6 +15,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
+from pydantic import ConfigDict
 
 from abierto.directory import ratelimit
 
@@ -84,6 +85,8 @@ class EvidenceSetOut(Schema):
 
 
 class RejectIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     reason: str = Field(
         ...,
         min_length=1,
@@ -94,6 +97,8 @@ class RejectIn(Schema):
 
 
 class ResolveIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     reference: str = Field(
         ...,
         min_length=1,
@@ -145,6 +150,8 @@ def _not_found() -> tuple[int, dict[str, str]]:
 
 
 class ListFilter(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     status: str | None = Field(
         None, description="Solo las de este estado (consented, received o checked)."
     )

@@ -435,8 +435,10 @@ def jwks() -> dict[str, Any]:
 def status_list_token(issuer: Issuer) -> str:
     """The issuer's Status List Token (IETF draft), signed with its current key.
 
-    Deterministic for a given state (iat is the list's last change; Ed25519 signatures are
-    deterministic), so its hash is a stable ETag.
+    Issued anew at each window of ``FOLDER_STATUS_LIST_TTL`` seconds (or at the list's last
+    change, if later) and valid ``FOLDER_STATUS_LIST_VALIDITY`` seconds from then (``exp``):
+    deterministic within a window (Ed25519 signatures are deterministic), so its hash is a
+    stable ETag until the list changes or the window ends.
     """
     revoked = list(
         Document.objects.filter(issuer=issuer, status=Document.Status.REVOKED).values_list(
@@ -452,11 +454,15 @@ def status_list_token(issuer: Issuer) -> str:
     key = issuer.current_key()
     if key is None:
         raise IssuerKey.DoesNotExist
+    ttl = settings.FOLDER_STATUS_LIST_TTL
+    now = int(timezone.now().timestamp())
+    issued_at = max(int(issuer.status_list_updated_at.timestamp()), now - now % max(ttl, 1))
     payload = status_list_payload(
         uri=status_list_url(issuer.slug),
         status_list=status_list,
-        issued_at=int(issuer.status_list_updated_at.timestamp()),
-        ttl=settings.FOLDER_STATUS_LIST_TTL,
+        issued_at=issued_at,
+        ttl=ttl,
+        expires_at=issued_at + settings.FOLDER_STATUS_LIST_VALIDITY,
         iss=issuer.slug,
     )
     return jws.sign_compact(payload, keys.private_key(key.kid), key.kid, typ=TOKEN_TYPE)

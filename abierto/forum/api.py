@@ -20,6 +20,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from abierto.directory.api_common import ErrorOut
 from abierto.directory.pagination import BoundedLimitOffsetPagination
 
 from . import selectors
@@ -70,10 +71,6 @@ Search = Annotated[
 
 def _absolute(path: str) -> str:
     return settings.SITE_URL + path
-
-
-class ErrorOut(Schema):
-    detail: str = Field(..., description="Qué salió mal.", examples=["Sesión no encontrada."])
 
 
 class ConvocationOut(Schema):

@@ -62,7 +62,10 @@ class SessionFilterForm(forms.Form):
 
 class AgreementFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Buscar en el texto o la clave"), required=False, max_length=SEARCH_MAX_LENGTH
+        label=_("Buscar en el texto o la clave"),
+        required=False,
+        max_length=SEARCH_MAX_LENGTH,
+        widget=forms.SearchInput,
     )
     estado = forms.ChoiceField(
         label=_("Estado"), required=False, choices=_all(_("Todos")) + AgreementStatus.choices
@@ -82,7 +85,6 @@ class AgreementFilterForm(forms.Form):
         institutions: QuerySet[Any],
     ) -> None:
         super().__init__(data)
-        self.fields["q"].widget.attrs["type"] = "search"
         self.fields["anio"].widget = forms.Select(
             choices=_all(_("Todos")) + [(str(year), str(year)) for year in years]
         )

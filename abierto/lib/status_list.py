@@ -91,15 +91,24 @@ class StatusList:
 
 
 def status_list_payload(
-    *, uri: str, status_list: StatusList, issued_at: int, ttl: int, iss: str | None = None
+    *,
+    uri: str,
+    status_list: StatusList,
+    issued_at: int,
+    ttl: int,
+    expires_at: int | None = None,
+    iss: str | None = None,
 ) -> dict[str, Any]:
-    """The payload of a Status List Token: ``sub`` is the URI the documents point to."""
+    """The payload of a Status List Token: ``sub`` is the URI the documents point to;
+    ``exp``, when given, the moment after which a verifier must not rely on it."""
     payload: dict[str, Any] = {
         "sub": uri,
         "iat": issued_at,
         "ttl": ttl,
         "status_list": status_list.to_claim(),
     }
+    if expires_at is not None:
+        payload["exp"] = expires_at
     if iss is not None:
         payload["iss"] = iss
     return payload

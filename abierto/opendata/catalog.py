@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Min, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -185,6 +185,8 @@ class Dataset:
     frequency: str = "http://publications.europa.eu/resource/authority/frequency/CONT"
     theme: str = "http://publications.europa.eu/resource/authority/data-theme/GOVE"
     modified_field: str = "updated_at"
+    # The date field whose first and last values are the dataset's temporal coverage.
+    temporal_field: str = ""
     # Fields of the source model deliberately left out (personal or internal), so that a new
     # field has to be either published or listed here: a test checks it.
     excluded_fields: frozenset[str] = field(default_factory=frozenset)
@@ -211,6 +213,22 @@ class Dataset:
             return None
         result: datetime.datetime | None = self.rows().aggregate(m=Max(self.modified_field))["m"]
         return result
+
+    def first_created(self) -> datetime.datetime | None:
+        """When the first of its rows entered the platform."""
+        if "created_at" not in {f.name for f in self.model._meta.get_fields()}:
+            return None
+        result: datetime.datetime | None = self.rows().aggregate(c=Min("created_at"))["c"]
+        return result
+
+    def temporal(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last dates of ``temporal_field`` among the rows, if any."""
+        if not self.temporal_field:
+            return None
+        span = self.rows().aggregate(start=Min(self.temporal_field), end=Max(self.temporal_field))
+        if span["start"] is None:
+            return None
+        return span["start"], span["end"]
 
     def count(self) -> int:
         return self.rows().count()

@@ -32,6 +32,7 @@ SESSION_DATE = Column("session_date", _("Fecha de la sesión."), lambda o: o.ses
 register(
     Dataset(
         slug="sesiones",
+        temporal_field="date",
         title=_("Sesiones del Secretariado Técnico Local"),
         description=_(
             "Cada sesión del STL: tipo, número, fecha, horario, modalidad, lugar y estado "
@@ -78,6 +79,7 @@ register(
 register(
     Dataset(
         slug="asistencia",
+        temporal_field="session__date",
         title=_("Asistencia a las sesiones"),
         description=_(
             "Las personas presentes en cada sesión, con su cargo y su calidad: titular, "
@@ -103,6 +105,7 @@ register(
 register(
     Dataset(
         slug="orden-del-dia",
+        temporal_field="session__date",
         title=_("Puntos del orden del día"),
         description=_("Los puntos de cada sesión, en orden, con quién los presentó y su tipo."),
         keywords=["orden del día", "sesiones"],
@@ -137,6 +140,7 @@ register(
 register(
     Dataset(
         slug="acuerdos",
+        temporal_field="session__date",
         title=_("Acuerdos y su seguimiento"),
         description=_(
             "Cada acuerdo con su clave (p. ej. STL/XV/1/2022), su texto, la sesión y el punto "
@@ -187,6 +191,7 @@ register(
 register(
     Dataset(
         slug="seguimiento-de-acuerdos",
+        temporal_field="reported_on",
         title=_("Reportes de seguimiento de acuerdos"),
         description=_("Cada avance reportado sobre un acuerdo: fecha, sesión, estado y nota."),
         keywords=["seguimiento", "acuerdos"],

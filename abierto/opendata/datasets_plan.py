@@ -26,6 +26,7 @@ def _progress(commitment: Commitment) -> Any:
 register(
     Dataset(
         slug="compromisos",
+        temporal_field="start_date",
         title=_("Compromisos del Plan de Acción Local"),
         description=_(
             "Los compromisos co-creados y proactivos del Plan de Acción Local, con su "
@@ -77,6 +78,7 @@ register(
 register(
     Dataset(
         slug="hitos",
+        temporal_field="due_date",
         title=_("Hitos de los compromisos"),
         description=_("Cada hito de las líneas de acción: fecha compromiso, cumplimiento y peso."),
         keywords=["hitos", "plan de acción", "seguimiento"],
@@ -103,6 +105,7 @@ register(
 register(
     Dataset(
         slug="valores-de-indicadores",
+        temporal_field="date",
         title=_("Valores de los indicadores"),
         description=_("Los valores fechados de cada indicador, por municipio cuando aplica."),
         keywords=["indicadores", "municipios", "plan de acción"],
@@ -125,6 +128,7 @@ register(
 register(
     Dataset(
         slug="actividades",
+        temporal_field="date",
         title=_("Agenda pública de actividades y caravanas"),
         description=_(
             "Las actividades de la agenda pública (caravanas, pláticas, círculos "
@@ -159,6 +163,7 @@ register(
 register(
     Dataset(
         slug="servicios-de-caravanas",
+        temporal_field="activity__date",
         title=_("Servicios entregados en las caravanas"),
         description=_("Trámites y servicios entregados en cada visita de caravana, por tipo."),
         keywords=["caravanas", "servicios", "justicia cotidiana"],

@@ -118,7 +118,9 @@ class ActivitiesFeed(Feed):
         return reverse("plan:activity_detail", args=[item.public_id])
 
     def item_pubdate(self, item: Activity) -> datetime.datetime:
-        return _at_noon(item.date)
+        # When the activity entered the agenda, not the day it happens: a scheduled activity
+        # would put the feed's <updated> in the future, later than every entry.
+        return item.created_at
 
     def item_updateddate(self, item: Activity) -> datetime.datetime:
         return item.updated_at

@@ -14,4 +14,5 @@ urlpatterns = [
     path("datos/plataformas/", views.access_platforms_page, name="platforms"),
     re_path(r"^datos/(?P<slug>[a-z0-9-]+)\.(?P<fmt>csv|json)$", views.download, name="download"),
     path("datos/<slug:slug>/", views.dataset_page, name="dataset"),
+    path("datos/<slug:slug>/datapackage.json", views.datapackage_json, name="datapackage"),
 ]

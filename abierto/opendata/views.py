@@ -10,6 +10,7 @@ from django.views.decorators.http import condition
 
 from . import exports
 from .catalog import Dataset, dataset, datasets
+from .datapackage import datapackage
 from .dcat import catalog_document
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
@@ -93,6 +94,16 @@ def download(request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse
     modified = chosen.last_modified()
     if modified:
         response["Last-Modified"] = http_date(modified.timestamp())
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=exports.CACHE_SECONDS)
+    return response
+
+
+@condition(etag_func=_etag, last_modified_func=_last_modified)  # type: ignore[arg-type]
+def datapackage_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The dataset's Frictionless Data Package: its CSV and the data dictionary."""
+    body = json.dumps(datapackage(_dataset_or_404(slug)), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=exports.CACHE_SECONDS)
     return response

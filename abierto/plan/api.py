@@ -10,23 +10,37 @@ No ``from __future__ import annotations`` here: ninja reads the parameters' anno
 """
 
 import datetime
-from typing import Annotated, Any
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from abierto.directory.api import MunicipalityOut
+from abierto.directory.api_common import ErrorOut
 from abierto.directory.models import Municipality
 from abierto.directory.pagination import BoundedLimitOffsetPagination
 from abierto.directory.selectors import municipality_list
-from abierto.forum.api import ErrorOut, InstitutionOut, SessionRefOut
+from abierto.forum.api import InstitutionOut, SessionRefOut
 
 from . import agenda_feed, selectors
+from .api_params import (
+    ACTIVITY_ID,
+    COMMITMENT_ID,
+    INDICATOR_ID,
+    SITE,
+    ActivityKindSlug,
+    ActivityStatus,
+    CommitmentId,
+    CommitmentKind,
+    DateFrom,
+    DateTo,
+    MunicipalityCode,
+)
 from .models import (
     Activity,
     ActivityService,
@@ -39,50 +53,6 @@ from .models import (
 )
 
 router = Router(tags=["Plan de Acción"])
-
-COMMITMENT_ID = "Hn4Qe8Lr2Tz6Wb0K"
-ACTIVITY_ID = "Cv7Ty3Mw9Pq1Zs5D"
-INDICATOR_ID = "Ir5Kd2Xw8Bn3Qm7L"
-SITE = "https://gobiernoabierto.example.mx"
-INEGI_CODE = r"^15[0-9]{3}$"
-
-# Query parameters: a value that does not validate is a 422 from ninja, never a 500.
-CommitmentKind = Annotated[
-    Commitment.Kind | None,
-    Query(description="Tipo de compromiso: co-created o proactive.", examples=["co-created"]),
-]
-CommitmentId = Annotated[
-    str,
-    Query(max_length=32, description="Id público del compromiso.", examples=[COMMITMENT_ID]),
-]
-MunicipalityCode = Annotated[
-    str | None,
-    Query(
-        pattern=INEGI_CODE,
-        description="Clave INEGI de 5 dígitos del municipio (15001 a 15125).",
-        examples=["15106"],
-    ),
-]
-ActivityKindSlug = Annotated[
-    str,
-    Query(
-        max_length=40,
-        description="Clave del tipo de actividad, p. ej. caravana o platica.",
-        examples=["caravana"],
-    ),
-]
-DateFrom = Annotated[
-    datetime.date | None,
-    Query(description="Desde esta fecha (incluida), AAAA-MM-DD.", examples=["2022-01-01"]),
-]
-DateTo = Annotated[
-    datetime.date | None,
-    Query(description="Hasta esta fecha (incluida), AAAA-MM-DD.", examples=["2022-12-31"]),
-]
-ActivityStatus = Annotated[
-    Activity.Status | None,
-    Query(description="Estado: scheduled, held o cancelled.", examples=["held"]),
-]
 
 
 def _absolute(path: str) -> str:
@@ -770,10 +740,6 @@ def list_activities(
     date_from: DateFrom = None,
     date_to: DateTo = None,
 ) -> QuerySet[Activity]:
-    if date_from and date_to and date_from > date_to:
-        raise HttpError(422, "date_from no puede ser posterior a date_to.")
-    if kind and not selectors.activity_kinds().filter(slug=kind).exists():
-        raise HttpError(422, f"No hay un tipo de actividad con la clave {kind!r}.")
     activities = selectors.activity_list_public(
         municipality=_municipality(municipality),
         kind=kind or None,
@@ -854,6 +820,4 @@ class CoverageOut(Schema):
 def get_coverage(
     request: HttpRequest, date_from: DateFrom = None, date_to: DateTo = None
 ) -> selectors.Coverage:
-    if date_from and date_to and date_from > date_to:
-        raise HttpError(422, "date_from no puede ser posterior a date_to.")
     return selectors.coverage(date_from=date_from, date_to=date_to)

@@ -35,12 +35,24 @@ def test_the_schema_the_docs_and_the_routes_still_answer(client):
 def test_the_docs_page_has_a_language_a_main_landmark_and_a_heading(client):
     page = client.get("/api/v1/docs").text
     assert '<html lang="es-mx">' in page
-    assert "<main" in page
+    assert page.count("<main") == 1
     assert "</main>" in page
-    assert '<h1 class="visually-hidden">API de abierto</h1>' in page  # Swagger shows the title
-    assert "<title>API de abierto</title>" in page
+    assert "<h1>API de datos</h1>" in page
+    assert "<title>API de datos · STL Edomex</title>" in page
     assert "swagger-ui-bundle.js" in page
-    assert '<html lang="en">' in client.get("/api/v1/docs", HTTP_ACCEPT_LANGUAGE="en").text
+
+
+@pytest.mark.django_db
+def test_the_docs_page_carries_the_site_header_and_speaks_the_pages_language(client):
+    spanish = client.get("/api/v1/docs").text
+    assert '<header class="site-header">' in spanish
+    assert 'class="lang-switch"' in spanish
+    english = client.get("/api/v1/docs", HTTP_ACCEPT_LANGUAGE="en").text
+    assert '<html lang="en">' in english
+    assert "<h1>API de datos</h1>" not in english
+    assert "OpenAPI 3.1 description (JSON)" in english
+    # The API's descriptions stay Spanish (the data contract), and say so.
+    assert '<div id="swagger-ui" lang="es-MX">' in english
 
 
 @pytest.mark.django_db

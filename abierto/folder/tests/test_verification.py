@@ -191,9 +191,11 @@ def test_a_revoked_document_is_refused_and_flagged_in_the_status_list(client, is
 @pytest.mark.django_db
 def test_the_status_list_answers_304_to_a_matching_etag(client, issuer, birth_type):
     issue(issuer, birth_type)
-    first = client.get(f"/carpeta/estado/{issuer.slug}")
-    assert "max-age=" in first["Cache-Control"]
-    again = client.get(f"/carpeta/estado/{issuer.slug}", HTTP_IF_NONE_MATCH=first["ETag"])
+    # Both requests inside one FOLDER_STATUS_LIST_TTL window: the token is reissued at the next.
+    with time_machine.travel(timezone.now(), tick=False):
+        first = client.get(f"/carpeta/estado/{issuer.slug}")
+        assert "max-age=" in first["Cache-Control"]
+        again = client.get(f"/carpeta/estado/{issuer.slug}", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
     assert client.get("/carpeta/estado/no-existe").status_code == 404
 
@@ -344,3 +346,24 @@ def test_a_token_with_a_nul_character_is_a_400():
 
     response = Client().get("/v/abc%00def", HTTP_ACCEPT="application/json")
     assert response.status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_status_list_token_expires(client, issuer, birth_type, settings):
+    settings.FOLDER_STATUS_LIST_VALIDITY = 3600
+    issue(issuer, birth_type)
+    response = client.get(f"/carpeta/estado/{issuer.slug}")
+    key = pyjwt.PyJWK(selectors.jwks()["keys"][0])
+    claims = pyjwt.decode(response.content, key, algorithms=["EdDSA"])  # checks exp too
+    assert claims["exp"] == claims["iat"] + 3600
+    assert claims["iat"] <= timezone.now().timestamp() < claims["exp"]
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        later = pyjwt.decode(
+            client.get(f"/carpeta/estado/{issuer.slug}").content, key, algorithms=["EdDSA"]
+        )
+    assert later["exp"] > claims["exp"]
+    with (
+        time_machine.travel(timezone.now() + datetime.timedelta(hours=2)),
+        pytest.raises(pyjwt.ExpiredSignatureError),
+    ):
+        pyjwt.decode(response.content, key, algorithms=["EdDSA"])

@@ -10,6 +10,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import pytest
 from django.core.files.base import ContentFile
@@ -614,3 +615,22 @@ def test_the_calendar_feed_answers_a_conditional_get_with_304(client, record, fa
     assert changed.status_code == 200
     assert changed["ETag"] != etag
     assert b"Palacio de Gobierno" in changed.content
+
+
+class _DuplicateAttributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        names = [name for name, _value in attrs]
+        if len(names) != len(set(names)):
+            self.found.append(self.get_starttag_text() or tag)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/acuerdos/", "/sesiones/"])
+def test_no_element_repeats_an_attribute(client, record, path):
+    parser = _DuplicateAttributes()
+    parser.feed(client.get(path).text)
+    assert parser.found == []

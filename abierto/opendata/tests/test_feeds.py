@@ -1,3 +1,4 @@
+import datetime
 import io
 import xml.etree.ElementTree as ET
 
@@ -48,3 +49,16 @@ def test_the_activities_feed_lists_caravan_visits(client, demo):
     entries = root.findall(f"{ATOM}entry")
     assert len(entries) == 50
     assert all(e.findtext(f"{ATOM}id").startswith("urn:abierto:activity:") for e in entries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("feed", ["acuerdos", "actas", "actividades"])
+def test_a_feed_is_updated_when_its_latest_entry_is_never_later(client, demo, feed):
+    def instant(text):
+        return datetime.datetime.fromisoformat(text)
+
+    root = ET.fromstring(client.get(f"/feeds/{feed}.atom").content)
+    updated = instant(root.findtext(f"{ATOM}updated"))
+    entries = [instant(e.findtext(f"{ATOM}updated")) for e in root.findall(f"{ATOM}entry")]
+    assert updated <= datetime.datetime.now(datetime.UTC)
+    assert updated == max(entries)
