@@ -327,3 +327,6 @@ class BulkIssuanceAdmin(ReadOnlyAdmin):
         "created_at",
         "finished_at",
     ]
+
+
+from . import admin_procedures  # noqa: E402, F401 -- registers the procedures' admin

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from abierto.directory.models import Institution
 
-from . import actor_labels, demo_logins, keys, services
+from . import actor_labels, demo_logins, demo_procedures, keys, services
 from .models import DocumentType, Issuer
 
 SYSTEM = None  # demo writes are audited without a user, like the plan's
@@ -307,6 +307,7 @@ def load(*, stdout: TextIO, with_logins: bool) -> list[str]:
         )
         document_type.full_clean()
         document_type.issuers.add(issuers[spec["issuer"]])
+    procedures = demo_procedures.load(issuers)
     citizens = {cuts: services.citizen_register(cuts=cuts)[0] for cuts, _name in CITIZENS}
     now = timezone.now()
     issued = 0
@@ -327,7 +328,8 @@ def load(*, stdout: TextIO, with_logins: bool) -> list[str]:
         issued += created
     stdout.write(
         f"Carpeta Ciudadana: {len(TYPES)} tipos de documento, {len(issuers)} emisores, "
-        f"{len(citizens)} carpetas de demostración ({issued} documentos nuevos).\n"
+        f"{len(citizens)} carpetas de demostración ({issued} documentos nuevos), "
+        f"{procedures} trámite(s).\n"
     )
     lines = []
     for cuts, name in CITIZENS:

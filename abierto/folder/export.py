@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from . import rendition, selectors
 from .models import Citizen
+from .selectors_procedures import procedure_requests_for_citizen
 
 README = """Carpeta Ciudadana del Estado de México: sus datos
 
@@ -133,6 +134,23 @@ def citizen_data(citizen: Citizen) -> dict[str, Any]:
                 "resolved_at": _iso(request.resolved_at),
             }
             for request in selectors.arco_requests_for_citizen(citizen)
+        ],
+        "procedure_requests": [
+            {
+                "id": item.public_id,
+                "procedure": item.procedure.code,
+                "agency": str(item.procedure.issuer),
+                "status": item.status,
+                "evidence": item.evidence,
+                "created_at": _iso(item.created_at),
+                "consented_at": _iso(item.consented_at),
+                "received_at": _iso(item.received_at),
+                "checked_at": _iso(item.checked_at),
+                "closed_at": _iso(item.closed_at),
+                "rejection_reason": item.rejection_reason or None,
+                "result": item.result.public_id if item.result else None,
+            }
+            for item in procedure_requests_for_citizen(citizen)
         ],
     }
 

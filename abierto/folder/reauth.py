@@ -52,6 +52,7 @@ class Action:
 
 EXPORT = "export"
 SHARE = "share"
+PROCEDURE = "procedure"
 ACTIONS = {
     EXPORT: Action(
         gettext_lazy("descargar todos sus datos"),
@@ -62,6 +63,11 @@ ACTIONS = {
         gettext_lazy("crear un enlace para compartir documentos"),
         gettext_lazy("Crear enlace"),
         "folder:shares",
+    ),
+    PROCEDURE: Action(
+        gettext_lazy("enviar sus datos a la dependencia del trámite"),
+        gettext_lazy("Acepto y envío mis datos"),
+        "folder:procedures",
     ),
 }
 

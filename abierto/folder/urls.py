@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import views_citizen as views
-from . import views_reauth, views_sdjwt
+from . import views_procedures, views_reauth, views_sdjwt
 
 app_name = "folder"
 
@@ -33,6 +33,23 @@ urlpatterns = [
     path("compartir/", views.shares, name="shares"),
     path("compartir/<str:public_id>/revocar/", views.share_revoke, name="share_revoke"),
     path("accesos/", views.access_log, name="access_log"),
+    path("tramites/", views_procedures.procedures, name="procedures"),
+    path("tramites/<str:code>/iniciar/", views_procedures.start, name="procedure_start"),
+    path(
+        "tramites/solicitudes/<str:public_id>/",
+        views_procedures.request_detail,
+        name="procedure_request",
+    ),
+    path(
+        "tramites/solicitudes/<str:public_id>/consentir/",
+        views_procedures.consent,
+        name="procedure_consent",
+    ),
+    path(
+        "tramites/solicitudes/<str:public_id>/retirar/",
+        views_procedures.withdraw,
+        name="procedure_withdraw",
+    ),
     path("mis-datos/", views.my_data, name="my_data"),
     path("mis-datos/descargar/", views.my_data_export, name="my_data_export"),
     path("solicitudes/", views.arco_staff_list, name="arco_staff_list"),

@@ -10,277 +10,1211 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('directory', '0002_municipalities_and_roles'),
+        ("directory", "0002_municipalities_and_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessChainHead',
+            name="AccessChainHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('length', models.PositiveBigIntegerField(default=0, help_text='Número de eventos de la cadena.', verbose_name='eventos')),
-                ('last_hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', help_text='Huella del último evento.', max_length=64, verbose_name='última huella')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "length",
+                    models.PositiveBigIntegerField(
+                        default=0,
+                        help_text="Número de eventos de la cadena.",
+                        verbose_name="eventos",
+                    ),
+                ),
+                (
+                    "last_hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        help_text="Huella del último evento.",
+                        max_length=64,
+                        verbose_name="última huella",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cabeza de la bitácora',
-                'verbose_name_plural': 'cabeza de la bitácora',
+                "verbose_name": "cabeza de la bitácora",
+                "verbose_name_plural": "cabeza de la bitácora",
             },
         ),
         migrations.CreateModel(
-            name='Citizen',
+            name="Citizen",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, help_text='Fecha y hora de creación del registro.', verbose_name='creado')),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='Fecha y hora de la última modificación.', verbose_name='actualizado')),
-                ('public_id', models.CharField(default=abierto.directory.models.new_public_id, editable=False, help_text='Identificador aleatorio de la carpeta.', max_length=32, unique=True, verbose_name='identificador público')),
-                ('cuts_index', models.CharField(editable=False, help_text='HMAC-SHA256 de la CUTS normalizada: permite buscar sin guardarla en claro.', max_length=64, unique=True, verbose_name='índice de la CUTS')),
-                ('cuts_sealed', models.BinaryField(help_text='La CUTS cifrada (cifrado de sobre con la llave maestra).', verbose_name='CUTS cifrada')),
-                ('activated_at', models.DateTimeField(blank=True, help_text='Cuándo la persona activó su carpeta.', null=True, verbose_name='activada')),
-                ('activation_code_hash', models.CharField(blank=True, editable=False, help_text='Hash (make_password) del código de activación; vacío una vez usado.', max_length=128, verbose_name='huella del código de activación')),
-                ('totp_secret_encrypted', models.BinaryField(blank=True, help_text='Semilla del segundo factor, cifrada con la llave maestra.', null=True, verbose_name='secreto TOTP cifrado')),
-                ('pin_hash', models.CharField(blank=True, editable=False, help_text='Hash (make_password) del PIN del carnet.', max_length=128, verbose_name='huella del PIN')),
-                ('user', models.OneToOneField(blank=True, help_text='Cuenta con la que entra, una vez activada la carpeta.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='citizen', to=settings.AUTH_USER_MODEL, verbose_name='cuenta')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        help_text="Fecha y hora de creación del registro.",
+                        verbose_name="creado",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        help_text="Fecha y hora de la última modificación.",
+                        verbose_name="actualizado",
+                    ),
+                ),
+                (
+                    "public_id",
+                    models.CharField(
+                        default=abierto.directory.models.new_public_id,
+                        editable=False,
+                        help_text="Identificador aleatorio de la carpeta.",
+                        max_length=32,
+                        unique=True,
+                        verbose_name="identificador público",
+                    ),
+                ),
+                (
+                    "cuts_index",
+                    models.CharField(
+                        editable=False,
+                        help_text="HMAC-SHA256 de la CUTS normalizada: permite buscar sin guardarla en claro.",
+                        max_length=64,
+                        unique=True,
+                        verbose_name="índice de la CUTS",
+                    ),
+                ),
+                (
+                    "cuts_sealed",
+                    models.BinaryField(
+                        help_text="La CUTS cifrada (cifrado de sobre con la llave maestra).",
+                        verbose_name="CUTS cifrada",
+                    ),
+                ),
+                (
+                    "activated_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Cuándo la persona activó su carpeta.",
+                        null=True,
+                        verbose_name="activada",
+                    ),
+                ),
+                (
+                    "activation_code_hash",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="Hash (make_password) del código de activación; vacío una vez usado.",
+                        max_length=128,
+                        verbose_name="huella del código de activación",
+                    ),
+                ),
+                (
+                    "totp_secret_encrypted",
+                    models.BinaryField(
+                        blank=True,
+                        help_text="Semilla del segundo factor, cifrada con la llave maestra.",
+                        null=True,
+                        verbose_name="secreto TOTP cifrado",
+                    ),
+                ),
+                (
+                    "pin_hash",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="Hash (make_password) del PIN del carnet.",
+                        max_length=128,
+                        verbose_name="huella del PIN",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Cuenta con la que entra, una vez activada la carpeta.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="citizen",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="cuenta",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'carpeta ciudadana',
-                'verbose_name_plural': 'carpetas ciudadanas',
+                "verbose_name": "carpeta ciudadana",
+                "verbose_name_plural": "carpetas ciudadanas",
             },
         ),
         migrations.CreateModel(
-            name='Issuer',
+            name="Issuer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, help_text='Fecha y hora de creación del registro.', verbose_name='creado')),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='Fecha y hora de la última modificación.', verbose_name='actualizado')),
-                ('slug', models.SlugField(help_text='Clave corta y estable del emisor, p. ej. registro-civil; va en cada firma.', unique=True, verbose_name='clave')),
-                ('active', models.BooleanField(default=True, help_text='Un emisor inactivo no puede emitir; sus documentos siguen verificándose.', verbose_name='activo')),
-                ('token_hash', models.CharField(blank=True, editable=False, help_text='SHA-256 del token de la API; el token mismo nunca se guarda.', max_length=64, verbose_name='huella del token')),
-                ('token_created_at', models.DateTimeField(blank=True, editable=False, help_text='Cuándo se generó el token vigente de la API.', null=True, verbose_name='token generado')),
-                ('next_status_index', models.PositiveIntegerField(default=0, editable=False, help_text='Posición que tomará el próximo documento en la lista de estado del emisor.', verbose_name='siguiente índice de estado')),
-                ('status_list_updated_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, help_text='Último cambio de la lista de estado (revocaciones).', verbose_name='lista de estado actualizada')),
-                ('institution', models.OneToOneField(help_text='Institución del directorio que emite los documentos.', on_delete=django.db.models.deletion.PROTECT, related_name='folder_issuer', to='directory.institution', verbose_name='institución')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        help_text="Fecha y hora de creación del registro.",
+                        verbose_name="creado",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        help_text="Fecha y hora de la última modificación.",
+                        verbose_name="actualizado",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Clave corta y estable del emisor, p. ej. registro-civil; va en cada firma.",
+                        unique=True,
+                        verbose_name="clave",
+                    ),
+                ),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Un emisor inactivo no puede emitir; sus documentos siguen verificándose.",
+                        verbose_name="activo",
+                    ),
+                ),
+                (
+                    "token_hash",
+                    models.CharField(
+                        blank=True,
+                        editable=False,
+                        help_text="SHA-256 del token de la API; el token mismo nunca se guarda.",
+                        max_length=64,
+                        verbose_name="huella del token",
+                    ),
+                ),
+                (
+                    "token_created_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        help_text="Cuándo se generó el token vigente de la API.",
+                        null=True,
+                        verbose_name="token generado",
+                    ),
+                ),
+                (
+                    "next_status_index",
+                    models.PositiveIntegerField(
+                        default=0,
+                        editable=False,
+                        help_text="Posición que tomará el próximo documento en la lista de estado del emisor.",
+                        verbose_name="siguiente índice de estado",
+                    ),
+                ),
+                (
+                    "status_list_updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        help_text="Último cambio de la lista de estado (revocaciones).",
+                        verbose_name="lista de estado actualizada",
+                    ),
+                ),
+                (
+                    "institution",
+                    models.OneToOneField(
+                        help_text="Institución del directorio que emite los documentos.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="folder_issuer",
+                        to="directory.institution",
+                        verbose_name="institución",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'emisor',
-                'verbose_name_plural': 'emisores',
-                'ordering': ['slug'],
+                "verbose_name": "emisor",
+                "verbose_name_plural": "emisores",
+                "ordering": ["slug"],
             },
         ),
         migrations.CreateModel(
-            name='DocumentType',
+            name="DocumentType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, help_text='Fecha y hora de creación del registro.', verbose_name='creado')),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='Fecha y hora de la última modificación.', verbose_name='actualizado')),
-                ('slug', models.SlugField(help_text='Clave estable del tipo, p. ej. acta-nacimiento; va en cada documento (vct).', max_length=60, unique=True, verbose_name='clave')),
-                ('name', models.CharField(help_text='Nombre del documento, p. ej. Acta de nacimiento.', max_length=200, verbose_name='nombre')),
-                ('description', models.TextField(blank=True, help_text='Qué acredita el documento y para qué sirve.', verbose_name='descripción')),
-                ('json_schema', models.JSONField(help_text='JSON Schema (2020-12) de los datos del documento: un objeto con sus propiedades; cada propiedad con title (etiqueta en pantalla) y type.', verbose_name='esquema JSON')),
-                ('validity_days', models.PositiveIntegerField(blank=True, help_text='Días de vigencia desde la emisión; vacío si no vence (p. ej. actas).', null=True, verbose_name='vigencia en días')),
-                ('related_holders', models.JSONField(blank=True, default=list, help_text='Campos con la CUTS de otras personas que también ven el documento, p. ej. [{"field": "cuts_madre", "relation": "madre"}].', verbose_name='personas relacionadas')),
-                ('template', models.CharField(blank=True, help_text='Plantilla para la versión imprimible; vacío para la plantilla general.', max_length=200, verbose_name='plantilla')),
-                ('active', models.BooleanField(default=True, help_text='Un tipo inactivo no admite nuevas emisiones.', verbose_name='activo')),
-                ('issuers', models.ManyToManyField(blank=True, help_text='Emisores autorizados a emitir este tipo.', related_name='document_types', to='folder.issuer', verbose_name='emisores')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        help_text="Fecha y hora de creación del registro.",
+                        verbose_name="creado",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        help_text="Fecha y hora de la última modificación.",
+                        verbose_name="actualizado",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Clave estable del tipo, p. ej. acta-nacimiento; va en cada documento (vct).",
+                        max_length=60,
+                        unique=True,
+                        verbose_name="clave",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Nombre del documento, p. ej. Acta de nacimiento.",
+                        max_length=200,
+                        verbose_name="nombre",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Qué acredita el documento y para qué sirve.",
+                        verbose_name="descripción",
+                    ),
+                ),
+                (
+                    "json_schema",
+                    models.JSONField(
+                        help_text="JSON Schema (2020-12) de los datos del documento: un objeto con sus propiedades; cada propiedad con title (etiqueta en pantalla) y type.",
+                        verbose_name="esquema JSON",
+                    ),
+                ),
+                (
+                    "validity_days",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Días de vigencia desde la emisión; vacío si no vence (p. ej. actas).",
+                        null=True,
+                        verbose_name="vigencia en días",
+                    ),
+                ),
+                (
+                    "related_holders",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text='Campos con la CUTS de otras personas que también ven el documento, p. ej. [{"field": "cuts_madre", "relation": "madre"}].',
+                        verbose_name="personas relacionadas",
+                    ),
+                ),
+                (
+                    "template",
+                    models.CharField(
+                        blank=True,
+                        help_text="Plantilla para la versión imprimible; vacío para la plantilla general.",
+                        max_length=200,
+                        verbose_name="plantilla",
+                    ),
+                ),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Un tipo inactivo no admite nuevas emisiones.",
+                        verbose_name="activo",
+                    ),
+                ),
+                (
+                    "issuers",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Emisores autorizados a emitir este tipo.",
+                        related_name="document_types",
+                        to="folder.issuer",
+                        verbose_name="emisores",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tipo de documento',
-                'verbose_name_plural': 'tipos de documento',
-                'ordering': ['name'],
+                "verbose_name": "tipo de documento",
+                "verbose_name_plural": "tipos de documento",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='BulkIssuance',
+            name="BulkIssuance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, help_text='Fecha y hora de creación del registro.', verbose_name='creado')),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='Fecha y hora de la última modificación.', verbose_name='actualizado')),
-                ('public_id', models.CharField(default=abierto.directory.models.new_public_id, editable=False, help_text='Identificador aleatorio de la emisión masiva.', max_length=32, unique=True, verbose_name='identificador público')),
-                ('source_name', models.CharField(help_text='Nombre del archivo CSV de origen.', max_length=255, verbose_name='archivo')),
-                ('source_sha256', models.CharField(help_text='SHA-256 del archivo: el mismo archivo reanuda la misma emisión.', max_length=64, verbose_name='huella del archivo')),
-                ('total_rows', models.PositiveIntegerField(default=0, help_text='Filas de datos del archivo.', verbose_name='filas')),
-                ('processed_rows', models.PositiveIntegerField(default=0, help_text='Filas ya emitidas, en lotes completos; la reanudación sigue desde aquí.', verbose_name='filas procesadas')),
-                ('batch_size', models.PositiveIntegerField(default=500, help_text='Filas por transacción.', verbose_name='tamaño del lote')),
-                ('status', models.CharField(choices=[('running', 'En proceso'), ('done', 'Terminada'), ('failed', 'Detenida por un error')], default='running', help_text='Estado de la emisión.', max_length=10, verbose_name='estado')),
-                ('error', models.TextField(blank=True, help_text='Por qué se detuvo, con el número de fila.', verbose_name='error')),
-                ('finished_at', models.DateTimeField(blank=True, help_text='Cuándo terminó.', null=True, verbose_name='terminada')),
-                ('document_type', models.ForeignKey(help_text='Tipo de los documentos del archivo.', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='folder.documenttype', verbose_name='tipo de documento')),
-                ('issuer', models.ForeignKey(help_text='Emisor de los documentos.', on_delete=django.db.models.deletion.PROTECT, related_name='bulk_issuances', to='folder.issuer', verbose_name='emisor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        help_text="Fecha y hora de creación del registro.",
+                        verbose_name="creado",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        help_text="Fecha y hora de la última modificación.",
+                        verbose_name="actualizado",
+                    ),
+                ),
+                (
+                    "public_id",
+                    models.CharField(
+                        default=abierto.directory.models.new_public_id,
+                        editable=False,
+                        help_text="Identificador aleatorio de la emisión masiva.",
+                        max_length=32,
+                        unique=True,
+                        verbose_name="identificador público",
+                    ),
+                ),
+                (
+                    "source_name",
+                    models.CharField(
+                        help_text="Nombre del archivo CSV de origen.",
+                        max_length=255,
+                        verbose_name="archivo",
+                    ),
+                ),
+                (
+                    "source_sha256",
+                    models.CharField(
+                        help_text="SHA-256 del archivo: el mismo archivo reanuda la misma emisión.",
+                        max_length=64,
+                        verbose_name="huella del archivo",
+                    ),
+                ),
+                (
+                    "total_rows",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Filas de datos del archivo.", verbose_name="filas"
+                    ),
+                ),
+                (
+                    "processed_rows",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Filas ya emitidas, en lotes completos; la reanudación sigue desde aquí.",
+                        verbose_name="filas procesadas",
+                    ),
+                ),
+                (
+                    "batch_size",
+                    models.PositiveIntegerField(
+                        default=500,
+                        help_text="Filas por transacción.",
+                        verbose_name="tamaño del lote",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("running", "En proceso"),
+                            ("done", "Terminada"),
+                            ("failed", "Detenida por un error"),
+                        ],
+                        default="running",
+                        help_text="Estado de la emisión.",
+                        max_length=10,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "error",
+                    models.TextField(
+                        blank=True,
+                        help_text="Por qué se detuvo, con el número de fila.",
+                        verbose_name="error",
+                    ),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(
+                        blank=True, help_text="Cuándo terminó.", null=True, verbose_name="terminada"
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.ForeignKey(
+                        help_text="Tipo de los documentos del archivo.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="folder.documenttype",
+                        verbose_name="tipo de documento",
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        help_text="Emisor de los documentos.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bulk_issuances",
+                        to="folder.issuer",
+                        verbose_name="emisor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'emisión masiva',
-                'verbose_name_plural': 'emisiones masivas',
-                'ordering': ['-created_at'],
+                "verbose_name": "emisión masiva",
+                "verbose_name_plural": "emisiones masivas",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='IssuerKey',
+            name="IssuerKey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kid', models.CharField(help_text='kid: nombra la clave en la cabecera de cada firma y en el JWKS.', max_length=64, unique=True, validators=[django.core.validators.RegexValidator(re.compile('^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$'), 'Use letras, números, punto, guion o guion bajo (máximo 64).')], verbose_name='identificador de clave')),
-                ('x', models.CharField(help_text='Clave pública Ed25519 en base64url (miembro x del JWK).', max_length=43, verbose_name='clave pública')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, help_text='Cuándo se generó la clave.', verbose_name='creada')),
-                ('retired_at', models.DateTimeField(blank=True, help_text='Desde cuándo la clave deja de publicarse; los documentos firmados con ella dejan de verificarse. Retire una clave solo si se comprometió o ya no la usa ningún documento vigente.', null=True, verbose_name='retirada')),
-                ('issuer', models.ForeignKey(help_text='Emisor dueño de la clave.', on_delete=django.db.models.deletion.PROTECT, related_name='keys', to='folder.issuer', verbose_name='emisor')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kid",
+                    models.CharField(
+                        help_text="kid: nombra la clave en la cabecera de cada firma y en el JWKS.",
+                        max_length=64,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                re.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"),
+                                "Use letras, números, punto, guion o guion bajo (máximo 64).",
+                            )
+                        ],
+                        verbose_name="identificador de clave",
+                    ),
+                ),
+                (
+                    "x",
+                    models.CharField(
+                        help_text="Clave pública Ed25519 en base64url (miembro x del JWK).",
+                        max_length=43,
+                        verbose_name="clave pública",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="Cuándo se generó la clave.",
+                        verbose_name="creada",
+                    ),
+                ),
+                (
+                    "retired_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Desde cuándo la clave deja de publicarse; los documentos firmados con ella dejan de verificarse. Retire una clave solo si se comprometió o ya no la usa ningún documento vigente.",
+                        null=True,
+                        verbose_name="retirada",
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        help_text="Emisor dueño de la clave.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="keys",
+                        to="folder.issuer",
+                        verbose_name="emisor",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'clave de firma',
-                'verbose_name_plural': 'claves de firma',
-                'ordering': ['issuer', '-created_at'],
+                "verbose_name": "clave de firma",
+                "verbose_name_plural": "claves de firma",
+                "ordering": ["issuer", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, help_text='Fecha y hora de creación del registro.', verbose_name='creado')),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='Fecha y hora de la última modificación.', verbose_name='actualizado')),
-                ('public_id', models.CharField(editable=False, help_text='jti del documento: 128 bits aleatorios en base64url.', max_length=22, unique=True, verbose_name='identificador')),
-                ('holder_index', models.CharField(db_index=True, editable=False, help_text='Índice ciego de la CUTS de la persona titular.', max_length=64, verbose_name='índice de la CUTS titular')),
-                ('agency_reference', models.CharField(help_text='Folio propio del emisor; emitir dos veces con el mismo folio no duplica.', max_length=100, verbose_name='referencia del emisor')),
-                ('content_digest', models.CharField(editable=False, help_text='HMAC del tipo, titular y datos: distingue un reintento de un conflicto.', max_length=64, verbose_name='huella del contenido')),
-                ('ciphertext', models.BinaryField(help_text='El JWS firmado, cifrado.', verbose_name='documento cifrado')),
-                ('wrapped_dek', models.BinaryField(help_text='Llave de datos del documento, cifrada con la llave maestra.', verbose_name='llave de datos envuelta')),
-                ('master_kid', models.CharField(editable=False, help_text='Identificador de la llave maestra que envuelve la llave de datos.', max_length=32, verbose_name='llave maestra')),
-                ('issued_at', models.DateTimeField(help_text='Fecha de emisión (iat).', verbose_name='emitido')),
-                ('expires_at', models.DateTimeField(blank=True, help_text='Fin de la vigencia (exp); vacío si no vence.', null=True, verbose_name='vence')),
-                ('status', models.CharField(choices=[('valid', 'Vigente'), ('revoked', 'Revocado')], default='valid', help_text='Vigente o revocado.', max_length=10, verbose_name='estado')),
-                ('revoked_at', models.DateTimeField(blank=True, help_text='Cuándo se revocó.', null=True, verbose_name='revocado')),
-                ('revocation_reason', models.TextField(blank=True, help_text='Motivo que dio el emisor.', verbose_name='motivo de la revocación')),
-                ('status_index', models.PositiveIntegerField(editable=False, help_text='Posición del documento en la lista de estado de su emisor.', verbose_name='índice en la lista de estado')),
-                ('bulk_issuance', models.ForeignKey(blank=True, help_text='Emisión masiva de la que salió, si es el caso.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='folder.bulkissuance', verbose_name='emisión masiva')),
-                ('citizen', models.ForeignKey(blank=True, help_text='Carpeta de la persona titular, una vez activada.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='folder.citizen', verbose_name='carpeta')),
-                ('document_type', models.ForeignKey(help_text='Tipo de documento.', on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='folder.documenttype', verbose_name='tipo')),
-                ('issuer', models.ForeignKey(help_text='Emisor que lo firmó.', on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='folder.issuer', verbose_name='emisor')),
-                ('issuer_key', models.ForeignKey(help_text='Clave con la que se firmó.', on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='folder.issuerkey', verbose_name='clave de firma')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        help_text="Fecha y hora de creación del registro.",
+                        verbose_name="creado",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        help_text="Fecha y hora de la última modificación.",
+                        verbose_name="actualizado",
+                    ),
+                ),
+                (
+                    "public_id",
+                    models.CharField(
+                        editable=False,
+                        help_text="jti del documento: 128 bits aleatorios en base64url.",
+                        max_length=22,
+                        unique=True,
+                        verbose_name="identificador",
+                    ),
+                ),
+                (
+                    "holder_index",
+                    models.CharField(
+                        db_index=True,
+                        editable=False,
+                        help_text="Índice ciego de la CUTS de la persona titular.",
+                        max_length=64,
+                        verbose_name="índice de la CUTS titular",
+                    ),
+                ),
+                (
+                    "agency_reference",
+                    models.CharField(
+                        help_text="Folio propio del emisor; emitir dos veces con el mismo folio no duplica.",
+                        max_length=100,
+                        verbose_name="referencia del emisor",
+                    ),
+                ),
+                (
+                    "content_digest",
+                    models.CharField(
+                        editable=False,
+                        help_text="HMAC del tipo, titular y datos: distingue un reintento de un conflicto.",
+                        max_length=64,
+                        verbose_name="huella del contenido",
+                    ),
+                ),
+                (
+                    "ciphertext",
+                    models.BinaryField(
+                        help_text="El JWS firmado, cifrado.", verbose_name="documento cifrado"
+                    ),
+                ),
+                (
+                    "wrapped_dek",
+                    models.BinaryField(
+                        help_text="Llave de datos del documento, cifrada con la llave maestra.",
+                        verbose_name="llave de datos envuelta",
+                    ),
+                ),
+                (
+                    "master_kid",
+                    models.CharField(
+                        editable=False,
+                        help_text="Identificador de la llave maestra que envuelve la llave de datos.",
+                        max_length=32,
+                        verbose_name="llave maestra",
+                    ),
+                ),
+                (
+                    "issued_at",
+                    models.DateTimeField(
+                        help_text="Fecha de emisión (iat).", verbose_name="emitido"
+                    ),
+                ),
+                (
+                    "expires_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Fin de la vigencia (exp); vacío si no vence.",
+                        null=True,
+                        verbose_name="vence",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("valid", "Vigente"), ("revoked", "Revocado")],
+                        default="valid",
+                        help_text="Vigente o revocado.",
+                        max_length=10,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "revoked_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Cuándo se revocó.",
+                        null=True,
+                        verbose_name="revocado",
+                    ),
+                ),
+                (
+                    "revocation_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Motivo que dio el emisor.",
+                        verbose_name="motivo de la revocación",
+                    ),
+                ),
+                (
+                    "status_index",
+                    models.PositiveIntegerField(
+                        editable=False,
+                        help_text="Posición del documento en la lista de estado de su emisor.",
+                        verbose_name="índice en la lista de estado",
+                    ),
+                ),
+                (
+                    "bulk_issuance",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Emisión masiva de la que salió, si es el caso.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="folder.bulkissuance",
+                        verbose_name="emisión masiva",
+                    ),
+                ),
+                (
+                    "citizen",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Carpeta de la persona titular, una vez activada.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="folder.citizen",
+                        verbose_name="carpeta",
+                    ),
+                ),
+                (
+                    "document_type",
+                    models.ForeignKey(
+                        help_text="Tipo de documento.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="folder.documenttype",
+                        verbose_name="tipo",
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        help_text="Emisor que lo firmó.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="folder.issuer",
+                        verbose_name="emisor",
+                    ),
+                ),
+                (
+                    "issuer_key",
+                    models.ForeignKey(
+                        help_text="Clave con la que se firmó.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="folder.issuerkey",
+                        verbose_name="clave de firma",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'documento',
-                'verbose_name_plural': 'documentos',
-                'ordering': ['-issued_at', '-pk'],
+                "verbose_name": "documento",
+                "verbose_name_plural": "documentos",
+                "ordering": ["-issued_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Share',
+            name="Share",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_id', models.CharField(default=abierto.directory.models.new_public_id, editable=False, help_text='Identificador del enlace en las páginas de su titular (no da acceso).', max_length=32, unique=True, verbose_name='identificador público')),
-                ('token_hash', models.CharField(editable=False, help_text='SHA-256 del token del enlace; el token no se guarda.', max_length=64, unique=True, verbose_name='huella del enlace')),
-                ('recipient', models.CharField(blank=True, help_text='Para quién es, como recordatorio de su titular.', max_length=200, verbose_name='destinatario')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, help_text='Cuándo se creó.', verbose_name='creado')),
-                ('expires_at', models.DateTimeField(help_text='Después de esto ya no abre.', verbose_name='vence')),
-                ('max_views', models.PositiveIntegerField(blank=True, help_text='Cuántas veces puede abrirse; vacío sin límite (hasta que venza).', null=True, verbose_name='consultas permitidas')),
-                ('views', models.PositiveIntegerField(default=0, help_text='Cuántas veces se ha abierto.', verbose_name='consultas')),
-                ('revoked_at', models.DateTimeField(blank=True, help_text='Cuándo su titular lo revocó.', null=True, verbose_name='revocado')),
-                ('citizen', models.ForeignKey(help_text='Quién comparte.', on_delete=django.db.models.deletion.PROTECT, related_name='shares', to='folder.citizen', verbose_name='carpeta')),
-                ('documents', models.ManyToManyField(help_text='Documentos que el enlace deja ver.', related_name='shares', to='folder.document', verbose_name='documentos')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "public_id",
+                    models.CharField(
+                        default=abierto.directory.models.new_public_id,
+                        editable=False,
+                        help_text="Identificador del enlace en las páginas de su titular (no da acceso).",
+                        max_length=32,
+                        unique=True,
+                        verbose_name="identificador público",
+                    ),
+                ),
+                (
+                    "token_hash",
+                    models.CharField(
+                        editable=False,
+                        help_text="SHA-256 del token del enlace; el token no se guarda.",
+                        max_length=64,
+                        unique=True,
+                        verbose_name="huella del enlace",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.CharField(
+                        blank=True,
+                        help_text="Para quién es, como recordatorio de su titular.",
+                        max_length=200,
+                        verbose_name="destinatario",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="Cuándo se creó.",
+                        verbose_name="creado",
+                    ),
+                ),
+                (
+                    "expires_at",
+                    models.DateTimeField(
+                        help_text="Después de esto ya no abre.", verbose_name="vence"
+                    ),
+                ),
+                (
+                    "max_views",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Cuántas veces puede abrirse; vacío sin límite (hasta que venza).",
+                        null=True,
+                        verbose_name="consultas permitidas",
+                    ),
+                ),
+                (
+                    "views",
+                    models.PositiveIntegerField(
+                        default=0,
+                        help_text="Cuántas veces se ha abierto.",
+                        verbose_name="consultas",
+                    ),
+                ),
+                (
+                    "revoked_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Cuándo su titular lo revocó.",
+                        null=True,
+                        verbose_name="revocado",
+                    ),
+                ),
+                (
+                    "citizen",
+                    models.ForeignKey(
+                        help_text="Quién comparte.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="shares",
+                        to="folder.citizen",
+                        verbose_name="carpeta",
+                    ),
+                ),
+                (
+                    "documents",
+                    models.ManyToManyField(
+                        help_text="Documentos que el enlace deja ver.",
+                        related_name="shares",
+                        to="folder.document",
+                        verbose_name="documentos",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enlace compartido',
-                'verbose_name_plural': 'enlaces compartidos',
-                'ordering': ['-created_at'],
+                "verbose_name": "enlace compartido",
+                "verbose_name_plural": "enlaces compartidos",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='AccessEvent',
+            name="AccessEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(help_text='Posición en la cadena, sin huecos, desde 1.', unique=True, verbose_name='número')),
-                ('created_at', models.DateTimeField(help_text='Cuándo ocurrió el acceso.', verbose_name='fecha')),
-                ('holder_index', models.CharField(db_index=True, help_text='Índice ciego de la CUTS de la persona cuyos datos se consultaron.', max_length=64, verbose_name='índice de la CUTS')),
-                ('action', models.CharField(choices=[('view', 'Consulta'), ('download', 'Descarga'), ('share_create', 'Creación de enlace compartido'), ('share_view', 'Consulta mediante enlace compartido'), ('share_revoke', 'Revocación de enlace compartido'), ('verify', 'Verificación'), ('issue', 'Emisión'), ('revoke', 'Revocación'), ('export', 'Exportación de datos (ARCO)'), ('login', 'Ingreso a la carpeta')], help_text='Qué se hizo.', max_length=14, verbose_name='acción')),
-                ('actor_label', models.CharField(help_text='Quién accedió: la persona titular, un enlace, un emisor, un verificador.', max_length=200, verbose_name='quién')),
-                ('ip_prefix', models.CharField(blank=True, help_text='Red de origen truncada (IPv4 /24, IPv6 /48), nunca la dirección completa.', max_length=49, verbose_name='red de origen')),
-                ('prev_hash', models.CharField(help_text='Huella del evento anterior.', max_length=64, verbose_name='huella anterior')),
-                ('hash', models.CharField(help_text='Huella encadenada de este evento.', max_length=64, unique=True, verbose_name='huella')),
-                ('agency', models.ForeignKey(blank=True, help_text='Dependencia desde la que se accedió, si fue una.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='directory.institution', verbose_name='dependencia')),
-                ('document', models.ForeignKey(blank=True, help_text='Documento consultado, si fue uno.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='access_events', to='folder.document', verbose_name='documento')),
-                ('share', models.ForeignKey(blank=True, help_text='Enlace por el que se accedió, si fue uno.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='access_events', to='folder.share', verbose_name='enlace compartido')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "seq",
+                    models.PositiveBigIntegerField(
+                        help_text="Posición en la cadena, sin huecos, desde 1.",
+                        unique=True,
+                        verbose_name="número",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        help_text="Cuándo ocurrió el acceso.", verbose_name="fecha"
+                    ),
+                ),
+                (
+                    "holder_index",
+                    models.CharField(
+                        db_index=True,
+                        help_text="Índice ciego de la CUTS de la persona cuyos datos se consultaron.",
+                        max_length=64,
+                        verbose_name="índice de la CUTS",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Consulta"),
+                            ("download", "Descarga"),
+                            ("share_create", "Creación de enlace compartido"),
+                            ("share_view", "Consulta mediante enlace compartido"),
+                            ("share_revoke", "Revocación de enlace compartido"),
+                            ("verify", "Verificación"),
+                            ("issue", "Emisión"),
+                            ("revoke", "Revocación"),
+                            ("export", "Exportación de datos (ARCO)"),
+                            ("login", "Ingreso a la carpeta"),
+                        ],
+                        help_text="Qué se hizo.",
+                        max_length=14,
+                        verbose_name="acción",
+                    ),
+                ),
+                (
+                    "actor_label",
+                    models.CharField(
+                        help_text="Quién accedió: la persona titular, un enlace, un emisor, un verificador.",
+                        max_length=200,
+                        verbose_name="quién",
+                    ),
+                ),
+                (
+                    "ip_prefix",
+                    models.CharField(
+                        blank=True,
+                        help_text="Red de origen truncada (IPv4 /24, IPv6 /48), nunca la dirección completa.",
+                        max_length=49,
+                        verbose_name="red de origen",
+                    ),
+                ),
+                (
+                    "prev_hash",
+                    models.CharField(
+                        help_text="Huella del evento anterior.",
+                        max_length=64,
+                        verbose_name="huella anterior",
+                    ),
+                ),
+                (
+                    "hash",
+                    models.CharField(
+                        help_text="Huella encadenada de este evento.",
+                        max_length=64,
+                        unique=True,
+                        verbose_name="huella",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Dependencia desde la que se accedió, si fue una.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="directory.institution",
+                        verbose_name="dependencia",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Documento consultado, si fue uno.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_events",
+                        to="folder.document",
+                        verbose_name="documento",
+                    ),
+                ),
+                (
+                    "share",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Enlace por el que se accedió, si fue uno.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="access_events",
+                        to="folder.share",
+                        verbose_name="enlace compartido",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'acceso',
-                'verbose_name_plural': 'bitácora de accesos',
-                'ordering': ['seq'],
+                "verbose_name": "acceso",
+                "verbose_name_plural": "bitácora de accesos",
+                "ordering": ["seq"],
             },
         ),
         migrations.CreateModel(
-            name='Carnet',
+            name="Carnet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('serial', models.CharField(editable=False, help_text='Folio impreso en el carnet.', max_length=20, unique=True, verbose_name='folio')),
-                ('secret_hash', models.CharField(editable=False, help_text='SHA-256 del secreto que lleva el QR; el secreto no se guarda.', max_length=64, verbose_name='huella del QR')),
-                ('status', models.CharField(choices=[('active', 'Vigente'), ('revoked', 'Cancelado'), ('replaced', 'Reemplazado')], default='active', help_text='Un carnet cancelado o reemplazado ya no abre la carpeta.', max_length=10, verbose_name='estado')),
-                ('issued_at', models.DateTimeField(default=django.utils.timezone.now, help_text='Fecha de expedición.', verbose_name='expedido')),
-                ('status_changed_at', models.DateTimeField(blank=True, help_text='Cuándo se canceló o reemplazó.', null=True, verbose_name='cambio de estado')),
-                ('citizen', models.ForeignKey(help_text='Carpeta a la que da acceso.', on_delete=django.db.models.deletion.PROTECT, related_name='carnets', to='folder.citizen', verbose_name='carpeta')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "serial",
+                    models.CharField(
+                        editable=False,
+                        help_text="Folio impreso en el carnet.",
+                        max_length=20,
+                        unique=True,
+                        verbose_name="folio",
+                    ),
+                ),
+                (
+                    "secret_hash",
+                    models.CharField(
+                        editable=False,
+                        help_text="SHA-256 del secreto que lleva el QR; el secreto no se guarda.",
+                        max_length=64,
+                        verbose_name="huella del QR",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "Vigente"),
+                            ("revoked", "Cancelado"),
+                            ("replaced", "Reemplazado"),
+                        ],
+                        default="active",
+                        help_text="Un carnet cancelado o reemplazado ya no abre la carpeta.",
+                        max_length=10,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "issued_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="Fecha de expedición.",
+                        verbose_name="expedido",
+                    ),
+                ),
+                (
+                    "status_changed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Cuándo se canceló o reemplazó.",
+                        null=True,
+                        verbose_name="cambio de estado",
+                    ),
+                ),
+                (
+                    "citizen",
+                    models.ForeignKey(
+                        help_text="Carpeta a la que da acceso.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="carnets",
+                        to="folder.citizen",
+                        verbose_name="carpeta",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'carnet jurídico',
-                'verbose_name_plural': 'carnets jurídicos',
-                'ordering': ['-issued_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'active')), fields=('citizen',), name='one_active_carnet_per_citizen')],
+                "verbose_name": "carnet jurídico",
+                "verbose_name_plural": "carnets jurídicos",
+                "ordering": ["-issued_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "active")),
+                        fields=("citizen",),
+                        name="one_active_carnet_per_citizen",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DocumentHolder',
+            name="DocumentHolder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cuts_index', models.CharField(db_index=True, help_text='Índice ciego de la CUTS de la persona.', max_length=64, verbose_name='índice de la CUTS')),
-                ('relation', models.CharField(choices=[('titular', 'Titular'), ('madre', 'Madre'), ('padre', 'Padre'), ('conyuge', 'Cónyuge'), ('exconyuge', 'Excónyuge'), ('tutor', 'Tutor o tutora')], help_text='Titular, o su relación con el documento (madre, padre, cónyuge…).', max_length=12, verbose_name='relación')),
-                ('document', models.ForeignKey(help_text='Documento.', on_delete=django.db.models.deletion.CASCADE, related_name='holders', to='folder.document', verbose_name='documento')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "cuts_index",
+                    models.CharField(
+                        db_index=True,
+                        help_text="Índice ciego de la CUTS de la persona.",
+                        max_length=64,
+                        verbose_name="índice de la CUTS",
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[
+                            ("titular", "Titular"),
+                            ("madre", "Madre"),
+                            ("padre", "Padre"),
+                            ("conyuge", "Cónyuge"),
+                            ("exconyuge", "Excónyuge"),
+                            ("tutor", "Tutor o tutora"),
+                        ],
+                        help_text="Titular, o su relación con el documento (madre, padre, cónyuge…).",
+                        max_length=12,
+                        verbose_name="relación",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        help_text="Documento.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="holders",
+                        to="folder.document",
+                        verbose_name="documento",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'persona del documento',
-                'verbose_name_plural': 'personas del documento',
-                'constraints': [models.UniqueConstraint(fields=('document', 'cuts_index', 'relation'), name='document_holder_unique')],
+                "verbose_name": "persona del documento",
+                "verbose_name_plural": "personas del documento",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("document", "cuts_index", "relation"), name="document_holder_unique"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='documenttype',
-            constraint=models.CheckConstraint(condition=models.Q(('validity_days__isnull', True), ('validity_days__gt', 0), _connector='OR'), name='document_type_validity_is_positive'),
+            model_name="documenttype",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("validity_days__isnull", True), ("validity_days__gt", 0), _connector="OR"
+                ),
+                name="document_type_validity_is_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='bulkissuance',
-            constraint=models.CheckConstraint(condition=models.Q(('processed_rows__lte', models.F('total_rows'))), name='bulk_processed_rows_within_total'),
+            model_name="bulkissuance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("processed_rows__lte", models.F("total_rows"))),
+                name="bulk_processed_rows_within_total",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='bulkissuance',
-            constraint=models.CheckConstraint(condition=models.Q(('batch_size__gt', 0)), name='bulk_batch_size'),
+            model_name="bulkissuance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("batch_size__gt", 0)), name="bulk_batch_size"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issuerkey',
-            constraint=models.CheckConstraint(condition=models.Q(('x__regex', '^[A-Za-z0-9_-]{43}$')), name='issuer_key_x_is_ed25519_base64url'),
+            model_name="issuerkey",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("x__regex", "^[A-Za-z0-9_-]{43}$")),
+                name="issuer_key_x_is_ed25519_base64url",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(fields=('issuer', 'agency_reference'), name='document_reference_unique_per_issuer'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                fields=("issuer", "agency_reference"), name="document_reference_unique_per_issuer"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(fields=('issuer', 'status_index'), name='document_status_index_unique_per_issuer'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                fields=("issuer", "status_index"), name="document_status_index_unique_per_issuer"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('revoked_at__isnull', True), ('status', 'valid')), models.Q(('revoked_at__isnull', False), ('status', 'revoked'), models.Q(('revocation_reason', ''), _negated=True)), _connector='OR'), name='document_revocation_has_date_and_reason'),
+            model_name="document",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("revoked_at__isnull", True), ("status", "valid")),
+                    models.Q(
+                        ("revoked_at__isnull", False),
+                        ("status", "revoked"),
+                        models.Q(("revocation_reason", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="document_revocation_has_date_and_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.CheckConstraint(condition=models.Q(('expires_at__isnull', True), ('expires_at__gt', models.F('issued_at')), _connector='OR'), name='document_expires_after_issue'),
+            model_name="document",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("expires_at__isnull", True),
+                    ("expires_at__gt", models.F("issued_at")),
+                    _connector="OR",
+                ),
+                name="document_expires_after_issue",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='share',
-            constraint=models.CheckConstraint(condition=models.Q(('max_views__isnull', True), ('views__lte', models.F('max_views')), _connector='OR'), name='share_views_within_limit'),
+            model_name="share",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("max_views__isnull", True),
+                    ("views__lte", models.F("max_views")),
+                    _connector="OR",
+                ),
+                name="share_views_within_limit",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='share',
-            constraint=models.CheckConstraint(condition=models.Q(('expires_at__gt', models.F('created_at'))), name='share_expires_after_creation'),
+            model_name="share",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("expires_at__gt", models.F("created_at"))),
+                name="share_expires_after_creation",
+            ),
         ),
         migrations.AddIndex(
-            model_name='accessevent',
-            index=models.Index(fields=['holder_index', '-seq'], name='folder_acce_holder__814514_idx'),
+            model_name="accessevent",
+            index=models.Index(
+                fields=["holder_index", "-seq"], name="folder_acce_holder__814514_idx"
+            ),
         ),
     ]

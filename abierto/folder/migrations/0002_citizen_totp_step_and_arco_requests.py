@@ -7,39 +7,162 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('folder', '0001_initial'),
+        ("folder", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='citizen',
-            name='totp_last_step',
-            field=models.PositiveBigIntegerField(blank=True, editable=False, help_text='Paso de tiempo del último código aceptado: un código no sirve dos veces.', null=True, verbose_name='último paso TOTP usado'),
+            model_name="citizen",
+            name="totp_last_step",
+            field=models.PositiveBigIntegerField(
+                blank=True,
+                editable=False,
+                help_text="Paso de tiempo del último código aceptado: un código no sirve dos veces.",
+                null=True,
+                verbose_name="último paso TOTP usado",
+            ),
         ),
         migrations.CreateModel(
-            name='ArcoRequest',
+            name="ArcoRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, help_text='Fecha y hora de creación del registro.', verbose_name='creado')),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='Fecha y hora de la última modificación.', verbose_name='actualizado')),
-                ('public_id', models.CharField(default=abierto.directory.models.new_public_id, editable=False, help_text='Folio aleatorio de la solicitud.', max_length=32, unique=True, verbose_name='folio')),
-                ('kind', models.CharField(choices=[('rectification', 'Rectificación'), ('cancellation', 'Cancelación')], help_text='Derecho que se ejerce.', max_length=14, verbose_name='tipo')),
-                ('text', models.TextField(help_text='Qué dato está mal, o por qué cancelarlo.', max_length=3000, verbose_name='descripción')),
-                ('status', models.CharField(choices=[('pending', 'En trámite'), ('resolved', 'Atendida'), ('rejected', 'Improcedente')], default='pending', help_text='En trámite hasta que el emisor la resuelve.', max_length=10, verbose_name='estado')),
-                ('response', models.TextField(blank=True, help_text='Respuesta del emisor a la persona.', verbose_name='respuesta')),
-                ('resolved_at', models.DateTimeField(blank=True, help_text='Cuándo se resolvió.', null=True, verbose_name='resuelta')),
-                ('citizen', models.ForeignKey(help_text='Quién la presenta.', on_delete=django.db.models.deletion.PROTECT, related_name='arco_requests', to='folder.citizen', verbose_name='carpeta')),
-                ('document', models.ForeignKey(help_text='Documento al que se refiere; lo atiende su emisor.', on_delete=django.db.models.deletion.PROTECT, related_name='arco_requests', to='folder.document', verbose_name='documento')),
-                ('resolved_by', models.ForeignKey(blank=True, help_text='Personal del emisor que la resolvió.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='resolvió')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        help_text="Fecha y hora de creación del registro.",
+                        verbose_name="creado",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True,
+                        help_text="Fecha y hora de la última modificación.",
+                        verbose_name="actualizado",
+                    ),
+                ),
+                (
+                    "public_id",
+                    models.CharField(
+                        default=abierto.directory.models.new_public_id,
+                        editable=False,
+                        help_text="Folio aleatorio de la solicitud.",
+                        max_length=32,
+                        unique=True,
+                        verbose_name="folio",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("rectification", "Rectificación"),
+                            ("cancellation", "Cancelación"),
+                        ],
+                        help_text="Derecho que se ejerce.",
+                        max_length=14,
+                        verbose_name="tipo",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="Qué dato está mal, o por qué cancelarlo.",
+                        max_length=3000,
+                        verbose_name="descripción",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En trámite"),
+                            ("resolved", "Atendida"),
+                            ("rejected", "Improcedente"),
+                        ],
+                        default="pending",
+                        help_text="En trámite hasta que el emisor la resuelve.",
+                        max_length=10,
+                        verbose_name="estado",
+                    ),
+                ),
+                (
+                    "response",
+                    models.TextField(
+                        blank=True,
+                        help_text="Respuesta del emisor a la persona.",
+                        verbose_name="respuesta",
+                    ),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Cuándo se resolvió.",
+                        null=True,
+                        verbose_name="resuelta",
+                    ),
+                ),
+                (
+                    "citizen",
+                    models.ForeignKey(
+                        help_text="Quién la presenta.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="arco_requests",
+                        to="folder.citizen",
+                        verbose_name="carpeta",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        help_text="Documento al que se refiere; lo atiende su emisor.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="arco_requests",
+                        to="folder.document",
+                        verbose_name="documento",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Personal del emisor que la resolvió.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="resolvió",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'solicitud ARCO',
-                'verbose_name_plural': 'solicitudes ARCO',
-                'ordering': ['-created_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('resolved_at__isnull', True), ('status', 'pending')), models.Q(models.Q(('status', 'pending'), _negated=True), ('resolved_at__isnull', False), ('resolved_by__isnull', False), models.Q(('response', ''), _negated=True)), _connector='OR'), name='arco_request_resolution_is_complete')],
+                "verbose_name": "solicitud ARCO",
+                "verbose_name_plural": "solicitudes ARCO",
+                "ordering": ["-created_at", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("resolved_at__isnull", True), ("status", "pending")),
+                            models.Q(
+                                models.Q(("status", "pending"), _negated=True),
+                                ("resolved_at__isnull", False),
+                                ("resolved_by__isnull", False),
+                                models.Q(("response", ""), _negated=True),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="arco_request_resolution_is_complete",
+                    )
+                ],
             },
         ),
     ]

@@ -5,25 +5,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('folder', '0002_citizen_totp_step_and_arco_requests'),
+        ("folder", "0002_citizen_totp_step_and_arco_requests"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accessevent',
-            name='holder_index',
-            field=models.CharField(help_text='Índice ciego de la CUTS de la persona cuyos datos se consultaron.', max_length=64, verbose_name='índice de la CUTS'),
+            model_name="accessevent",
+            name="holder_index",
+            field=models.CharField(
+                help_text="Índice ciego de la CUTS de la persona cuyos datos se consultaron.",
+                max_length=64,
+                verbose_name="índice de la CUTS",
+            ),
         ),
         migrations.AlterField(
-            model_name='document',
-            name='issuer',
-            field=models.ForeignKey(db_index=False, help_text='Emisor que lo firmó.', on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='folder.issuer', verbose_name='emisor'),
+            model_name="document",
+            name="issuer",
+            field=models.ForeignKey(
+                db_index=False,
+                help_text="Emisor que lo firmó.",
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="documents",
+                to="folder.issuer",
+                verbose_name="emisor",
+            ),
         ),
         migrations.AlterField(
-            model_name='documentholder',
-            name='document',
-            field=models.ForeignKey(db_index=False, help_text='Documento.', on_delete=django.db.models.deletion.CASCADE, related_name='holders', to='folder.document', verbose_name='documento'),
+            model_name="documentholder",
+            name="document",
+            field=models.ForeignKey(
+                db_index=False,
+                help_text="Documento.",
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="holders",
+                to="folder.document",
+                verbose_name="documento",
+            ),
         ),
     ]

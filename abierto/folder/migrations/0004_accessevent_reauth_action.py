@@ -4,15 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('folder', '0003_drop_indexes_covered_by_composites'),
+        ("folder", "0003_drop_indexes_covered_by_composites"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='accessevent',
-            name='action',
-            field=models.CharField(choices=[('view', 'Consulta'), ('download', 'Descarga'), ('share_create', 'Creación de enlace compartido'), ('share_view', 'Consulta mediante enlace compartido'), ('share_revoke', 'Revocación de enlace compartido'), ('verify', 'Verificación'), ('issue', 'Emisión'), ('revoke', 'Revocación'), ('export', 'Exportación de datos (ARCO)'), ('login', 'Ingreso a la carpeta'), ('reauth', 'Confirmación de identidad')], help_text='Qué se hizo.', max_length=14, verbose_name='acción'),
+            model_name="accessevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("view", "Consulta"),
+                    ("download", "Descarga"),
+                    ("share_create", "Creación de enlace compartido"),
+                    ("share_view", "Consulta mediante enlace compartido"),
+                    ("share_revoke", "Revocación de enlace compartido"),
+                    ("verify", "Verificación"),
+                    ("issue", "Emisión"),
+                    ("revoke", "Revocación"),
+                    ("export", "Exportación de datos (ARCO)"),
+                    ("login", "Ingreso a la carpeta"),
+                    ("reauth", "Confirmación de identidad"),
+                ],
+                help_text="Qué se hizo.",
+                max_length=14,
+                verbose_name="acción",
+            ),
         ),
     ]

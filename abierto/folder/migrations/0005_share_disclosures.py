@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('folder', '0004_accessevent_reauth_action'),
+        ("folder", "0004_accessevent_reauth_action"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='share',
-            name='disclosures',
-            field=models.JSONField(blank=True, default=dict, help_text='Por documento (su identificador), los únicos datos que el enlace revela, como SD-JWT VC; un documento que no aparece se muestra completo.', verbose_name='datos revelados'),
+            model_name="share",
+            name="disclosures",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Por documento (su identificador), los únicos datos que el enlace revela, como SD-JWT VC; un documento que no aparece se muestra completo.",
+                verbose_name="datos revelados",
+            ),
         ),
     ]

@@ -11,6 +11,7 @@ from .documents import (
     VerificationStatus,
 )
 from .issuers import DocumentType, Issuer, IssuerKey, Relation
+from .procedures import Procedure, ProcedureRequest
 from .requests import ArcoRequest
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "DocumentType",
     "Issuer",
     "IssuerKey",
+    "Procedure",
+    "ProcedureRequest",
     "Relation",
     "Share",
     "VerificationStatus",

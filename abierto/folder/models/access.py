@@ -48,6 +48,12 @@ class AccessEvent(models.Model):
         EXPORT = "export", _("Exportación de datos (ARCO)")
         LOGIN = "login", _("Ingreso a la carpeta")
         REAUTH = "reauth", _("Confirmación de identidad")
+        PROCEDURE_START = "proc_start", _("Inicio de un trámite")
+        PROCEDURE_CONSENT = "proc_consent", _("Consentimiento para enviar datos a un trámite")
+        PROCEDURE_WITHDRAW = "proc_withdraw", _("Retiro del consentimiento de un trámite")
+        PROCEDURE_RECEIVE = "proc_receive", _("Entrega de datos a la dependencia del trámite")
+        PROCEDURE_CHECK = "proc_check", _("Revisión de los datos del trámite")
+        PROCEDURE_REJECT = "proc_reject", _("Rechazo de un trámite")
 
     seq = models.PositiveBigIntegerField(
         _("número"), unique=True, help_text=_("Posición en la cadena, sin huecos, desde 1.")

@@ -27,6 +27,17 @@ from .errors import (
     UnknownDocumentTypeError,
 )
 from .issuers import issuer_key_generate, issuer_key_retire, issuer_token_create
+from .procedures import (
+    MissingEvidenceError,
+    ProcedureStateError,
+    procedure_check,
+    procedure_consent,
+    procedure_evidence,
+    procedure_reject,
+    procedure_resolve,
+    procedure_start,
+    procedure_withdraw,
+)
 from .shares import share_create, share_open, share_revoke
 
 __all__ = [
@@ -35,6 +46,8 @@ __all__ = [
     "InvalidDocumentDataError",
     "IssueRequest",
     "IssuerNotAllowedError",
+    "MissingEvidenceError",
+    "ProcedureStateError",
     "ReferenceConflictError",
     "ShareExhaustedError",
     "ShareExpiredError",
@@ -60,6 +73,13 @@ __all__ = [
     "issuer_key_retire",
     "issuer_token_create",
     "master_key_rotate",
+    "procedure_check",
+    "procedure_consent",
+    "procedure_evidence",
+    "procedure_reject",
+    "procedure_resolve",
+    "procedure_start",
+    "procedure_withdraw",
     "share_create",
     "share_open",
     "share_revoke",

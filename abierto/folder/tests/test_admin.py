@@ -19,7 +19,7 @@ def admin_client(client, django_user_model):
 @pytest.mark.parametrize(
     "model",
     ["issuer", "issuerkey", "documenttype", "citizen", "carnet", "document", "share",
-     "accessevent", "bulkissuance"],
+     "accessevent", "bulkissuance", "procedure", "procedurerequest"],
 )  # fmt: skip
 def test_every_changelist_opens(admin_client, issuer, birth_type, mother, model):
     issue(issuer, birth_type, cuts="MADRE00001")
@@ -79,3 +79,21 @@ def test_the_generate_token_action_shows_the_token_once(admin_client, issuer):
     issuer.refresh_from_db()
     assert issuer.token_hash
     assert f"{issuer.slug}." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_procedure_request_page_opens_without_the_citizen(
+    admin_client, issuer, birth_type, mother
+):
+    from abierto.folder import services
+
+    from .procedure_helpers import licence_procedure
+
+    issue(issuer, birth_type, cuts="MADRE00001")
+    draft = services.procedure_start(
+        citizen=mother, procedure=licence_procedure(issuer, birth_type)
+    )
+    page = admin_client.get(reverse("admin:folder_procedurerequest_change", args=[draft.pk]))
+    assert page.status_code == 200
+    assert "MADRE00001" not in page.content.decode()
+    assert mother.public_id not in page.content.decode()

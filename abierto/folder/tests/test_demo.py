@@ -124,3 +124,22 @@ def test_a_demo_folder_does_not_open_without_debug(settings, client):
     response = _log_in(client, settings.DEMO_PASSWORD, current)
     assert response.status_code == 400
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_the_demo_licence_renewal_starts_from_the_demo_folder(settings):
+    from abierto.folder import services
+    from abierto.folder.demo_procedures import LICENCE_RENEWAL
+    from abierto.folder.models import Procedure
+
+    settings.DEBUG = True
+    load()
+    load()  # twice: the procedure is updated, not duplicated
+    procedure = Procedure.objects.get(code=LICENCE_RENEWAL)
+    assert procedure.issuer.slug == "movilidad"
+    mother = selectors.citizen_for_cuts("DEMO000001")
+    draft = services.procedure_start(citizen=mother, procedure=procedure)
+    assert [entry["document_type"] for entry in draft.evidence] == [
+        "acta-nacimiento",
+        "licencia-conducir",
+    ]
