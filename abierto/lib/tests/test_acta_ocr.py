@@ -68,7 +68,8 @@ def _many_pages(count: int) -> bytes:
     writer = PdfWriter()
     content = StreamObject()
     content.set_data(b"BT /F1 12 Tf 72 720 Td (Acta) Tj ET")
-    pages = writer.root_object["/Pages"]
+    pages = writer.root_object["/Pages"].get_object()
+    assert isinstance(pages, DictionaryObject)
     page = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Page"),
