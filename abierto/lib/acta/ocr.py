@@ -162,6 +162,8 @@ _EDGE_LINES = 3
 _LOWER = "a-záéíóúüñ"
 _HYPHEN_END_RE = re.compile(rf"[{_LOWER}]-$")
 _LOWER_START_RE = re.compile(rf"^[{_LOWER}]")
+# "Nº" (número) is read as "N?" or "N'": the ordinal indicator is small and raised.
+_NUMERO_RE = re.compile(r"^([Nn])[?'\u00b0](?=\d*$)")
 _STRAY_RE = re.compile(r"^[^\w¿¡\"'(]+$|^[|_~=^`°•·«»\[\]{}\\/]+\w?$")
 
 
@@ -176,6 +178,7 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
 
 def _without_stray(line: list[OcrWord]) -> list[OcrWord]:
     """Drop marks read from specks and rules: punctuation alone, or odd glyphs unsure."""
+    line = [OcrWord(_NUMERO_RE.sub("\\1º", word.text), word.confidence) for word in line]
     kept = [
         word
         for word in line

@@ -156,6 +156,11 @@ def test_a_word_hyphenated_at_a_line_end_is_joined():
     assert page.text == "la sesión anterior\nfue aprobada\nCiudad-\nEstado"
 
 
+def test_the_numero_sign_read_as_a_question_mark_is_restored():
+    [page] = clean_pages([_page(1, "Minuta N? 2 del año 2021", "Oficio N?15 y No? más")])
+    assert page.text == "Minuta Nº 2 del año 2021\nOficio Nº15 y No? más"
+
+
 def test_the_letterhead_and_footer_repeated_on_every_page_are_dropped():
     own = ["la sesión inicia", "se aprueba el acta", "firma la presidenta"]
     pages = clean_pages(
