@@ -40,6 +40,11 @@ MISSING = (
     "suba el acta en .docx o en un PDF con texto."
 )
 
+OUT_OF_MEMORY = (
+    "El reconocimiento de texto de una página escaneada necesitó más memoria de la permitida "
+    "y se detuvo: ¿páginas de tamaño enorme? Escanee de nuevo a 300 ppp o suba el acta en .docx."
+)
+
 
 @dataclass
 class OcrWord:
@@ -120,7 +125,7 @@ def _run(command: list[str]) -> str:
         raise ActaReadError(MISSING) from error
     if done.returncode != 0:
         if done.returncode < 0 or re.search(rb"(?i)memory|alloc|map segment", done.stderr):
-            raise MemoryError(command[0])
+            raise ActaReadError(OUT_OF_MEMORY)
         raise ActaReadError(
             "No se pudo leer una página escaneada del PDF: el archivo parece dañado."
         )
