@@ -167,6 +167,8 @@ _EDGE_LINES = 3
 _LOWER = "a-záéíóúüñ"
 _HYPHEN_END_RE = re.compile(rf"[{_LOWER}]-$")
 _LOWER_START_RE = re.compile(rf"^[{_LOWER}]")
+# A section numbered "I." at a line start is read as "l." (or "l" with the point apart).
+_ROMAN_ONE_RE = re.compile(r"^l(?=\.?$)")
 # "Nº" (número) is read as "N?" or "N'": the ordinal indicator is small and raised.
 _NUMERO_RE = re.compile(r"^([Nn])[?'\u00b0](?=\d*$)")
 _STRAY_RE = re.compile(r"^[^\w¿¡\"'(]+$|^[|_~=^`°•·«»\[\]{}\\/]+\w?$")
@@ -184,6 +186,10 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
 def _without_stray(line: list[OcrWord]) -> list[OcrWord]:
     """Drop marks read from specks and rules: punctuation alone, or odd glyphs unsure."""
     line = [OcrWord(_NUMERO_RE.sub("\\1º", word.text), word.confidence) for word in line]
+    # Table rules and underlines glue "_" to the words beside them: "__l.____".
+    line = [OcrWord(word.text.strip("_"), word.confidence) for word in line if word.text.strip("_")]
+    if len(line) > 1 and _ROMAN_ONE_RE.match(line[0].text) and line[1].text[:1].isupper():
+        line[0] = OcrWord(_ROMAN_ONE_RE.sub("I", line[0].text), line[0].confidence)
     kept = [
         word
         for word in line

@@ -161,6 +161,11 @@ def test_the_numero_sign_read_as_a_question_mark_is_restored():
     assert page.text == "Minuta Nº 2 del año 2021\nOficio Nº15 y No? más"
 
 
+def test_a_section_numbered_i_read_as_lower_case_l_is_restored_and_rules_dropped():
+    [page] = clean_pages([_page(1, "__l.____ DATOS GENERALES", "l. DATOS", "l. que sigue")])
+    assert page.text == "I. DATOS GENERALES\nI. DATOS\nl. que sigue"
+
+
 def test_the_letterhead_and_footer_repeated_on_every_page_are_dropped():
     own = ["la sesión inicia", "se aprueba el acta", "firma la presidenta"]
     pages = clean_pages(
