@@ -11,7 +11,7 @@ PORT ?= 8000
 # Links in e-mails and in load_demo's closing block point to the server actually started.
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: lock audit run test install lint typecheck format messages migrate demo serve-dev e2e-deps clean serve worker
+.PHONY: lock audit run test install lint typecheck format messages migrate demo serve-dev e2e-deps ocr-deps clean serve worker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,17 @@ e2e-deps:
 	@command -v chromium >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) to run the e2e tests."; fi; }
+
+# Scanned actas are read by Tesseract's Spanish model and poppler's pdftoppm (Debian packages).
+ocr-deps:
+	@if command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx spa \
+	  && command -v pdftoppm >/dev/null; then echo "OCR: tesseract (spa) and pdftoppm are installed."; \
+	elif [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-spa poppler-utils >/dev/null \
+	  || { echo "Could not install tesseract-ocr tesseract-ocr-spa poppler-utils with apt-get: scanned actas will be refused with a message until they are installed."; exit 1; }; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo apt-get update -qq && \
+	  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-spa poppler-utils >/dev/null; \
+	else echo "Install the OCR of scanned actas as root: apt-get install tesseract-ocr tesseract-ocr-spa poppler-utils (until then a scanned acta is refused with a message in Spanish)."; fi
 
 # Production: gunicorn on loopback behind a proxy, settings only from the environment
 # (docs/deploy.md). DEBUG is never on here; SECRET_KEY and ALLOWED_HOSTS are required.

@@ -353,6 +353,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Reading an uploaded acta (abierto/lib/acta/sandbox.py): at most this many PDF pages, of which
+# this many scanned (OCR, ~4 s a page), in a child process stopped after ACTA_READ_SECONDS and
+# limited to ACTA_READ_MEMORY_MB of address space. Past any of them the upload is refused.
+ACTA_MAX_PAGES = env_int("ACTA_MAX_PAGES", 300)
+ACTA_MAX_OCR_PAGES = env_int("ACTA_MAX_OCR_PAGES", 50)
+ACTA_READ_SECONDS = env_int("ACTA_READ_SECONDS", 300)
+ACTA_READ_MEMORY_MB = env_int("ACTA_READ_MEMORY_MB", 1536)
 
 # Email ---------------------------------------------------------------------------------------
 # With DEBUG, each e-mail is written to its own .eml file under EMAIL_FILE_PATH and the

@@ -40,6 +40,9 @@ from abierto.lib.acta import ActaReadError, extract_text, parse_acta_text
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "actas"
 HELDOUT = CORPUS / "heldout"
+# Image-only PDFs, read by OCR: scored apart (``--corpus tests/data/actas/scanned``), with
+# their own floor in the corpus tests.
+SCANNED = CORPUS / "scanned"
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 TEXT_THRESHOLD = 0.8
@@ -355,6 +358,15 @@ def corpus_documents(corpus: Path = CORPUS) -> list[tuple[Path, Path]]:
                 pairs.append((document, expected))
                 break
     return pairs
+
+
+def is_scanned(document: Path) -> bool:
+    """A PDF none of whose pages has a text layer: an image-only scan."""
+    from abierto.lib.acta.pdf import is_scanned_page, pdf_pages
+
+    if document.suffix != ".pdf":
+        return False
+    return all(is_scanned_page(text) for text in pdf_pages(document.read_bytes()))
 
 
 def score_corpus(corpus: Path = CORPUS, only: str | None = None) -> Report:

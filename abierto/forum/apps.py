@@ -7,7 +7,16 @@ class ForumConfig(AppConfig):
     verbose_name = _("Sesiones del STL")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
         from abierto.directory import audit_labels
+
+        from .models import ActaImportPage
+        from .services.import_pages import page_image_delete
+
+        post_delete.connect(
+            page_image_delete, sender=ActaImportPage, dispatch_uid="acta_page_image"
+        )
 
         audit_labels.register(
             {
@@ -36,5 +45,6 @@ class ForumConfig(AppConfig):
                 "minutes.approved": _("Acta aprobada"),
                 "minutes.published": _("Acta publicada"),
                 "acta.read": _("Acta leída para importar"),
+                "acta.discarded": _("Lectura de acta descartada"),
             }
         )

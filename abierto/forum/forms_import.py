@@ -21,7 +21,10 @@ from .forms import DATE, TIME
 class ActaUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Archivo del acta"),
-        help_text=_("Texto (.txt, .md), Word (.docx) o PDF con capa de texto; máximo 20 MB."),
+        help_text=_(
+            "Texto (.txt, .md), Word (.docx) o PDF, también escaneado (se lee con "
+            "reconocimiento de texto); máximo 20 MB."
+        ),
     )
 
     def clean_file(self) -> UploadedFile:
@@ -186,6 +189,10 @@ class ActaReviewForm(forms.Form):
                     "blanco; una tabla, con líneas «| celda | celda |»."
                 ),
             )
+
+    def put_first(self, names: list[str]) -> None:
+        """Move the fields ``names`` (those read with little confidence) to the top."""
+        self.order_fields([name for name in dict.fromkeys(names) if name in self.fields])
 
     @classmethod
     def initial_from(cls, parsed: dict[str, Any]) -> dict[str, Any]:

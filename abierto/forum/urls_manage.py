@@ -10,6 +10,12 @@ urlpatterns = [
     path("sesiones/", views.session_list, name="session_list"),
     path("actas/importar/", views_import.acta_upload, name="acta_upload"),
     path("actas/importar/<int:pk>/", views_import.acta_review, name="acta_review"),
+    path("actas/importar/<int:pk>/descartar/", views_import.acta_discard, name="acta_discard"),
+    path(
+        "actas/importar/<int:pk>/pagina/<int:number>.jpg",
+        views_import.acta_page_image,
+        name="acta_page_image",
+    ),
     path("sesiones/nueva/", views.session_create, name="session_create"),
     path("sesiones/nueva/numero/", views.session_next_number, name="session_next_number"),
     path("sesiones/<str:public_id>/", views.session_manage, name="session_manage"),

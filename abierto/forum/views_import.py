@@ -9,7 +9,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -18,7 +18,7 @@ from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
 from abierto.ops.models import Job
 
-from . import selectors, services, tasks
+from . import selectors, selectors_import, services, tasks
 from .forms_import import ActaReviewForm, ActaUploadForm
 from .models import ActaImport
 
@@ -69,9 +69,15 @@ def acta_review(request: HttpRequest, pk: int) -> HttpResponse:
     if acta_import.status == ActaImport.Status.IMPORTED and acta_import.session:
         messages.info(request, _("Esta acta ya se importó."))
         return redirect("forum_manage:session_manage", acta_import.session.public_id)
+    if acta_import.status == ActaImport.Status.DISCARDED:
+        messages.info(request, _("Esta lectura se descartó."))
+        return redirect("forum_manage:acta_upload")
     form = ActaReviewForm(
         request.POST or None, initial=ActaReviewForm.initial_from(acta_import.parsed)
     )
+    checks = selectors_import.acta_review_checks(acta_import)
+    low_names = [check.form_field for check in checks if check.form_field]
+    form.put_first(low_names)
     if request.method == "POST" and form.is_valid():
         try:
             session = services.acta_import_commit(
@@ -91,6 +97,35 @@ def acta_review(request: HttpRequest, pk: int) -> HttpResponse:
             "acta_import": acta_import,
             "form": form,
             "warnings": acta_import.parsed.get("warnings", []),
+            "checks": checks,
+            "low_names": set(low_names),
+            "pages": selectors_import.acta_review_pages(acta_import),
         },
         status=status,
     )
+
+
+@facilitator_only
+@require_http_methods(["POST"])
+def acta_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    acta_import = get_object_or_404(ActaImport, pk=pk)
+    try:
+        services.acta_import_discard(actor=acting_user(request), acta_import=acta_import)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Lectura descartada; no se guardó nada."))
+    return redirect("forum_manage:acta_upload")
+
+
+@facilitator_only
+@require_http_methods(["GET"])
+def acta_page_image(request: HttpRequest, pk: int, number: int) -> FileResponse:
+    """A scanned page's image, for the facilitator only: minutes under review are not public."""
+    acta_import = get_object_or_404(ActaImport, pk=pk)
+    page = selectors_import.acta_import_page(acta_import, number)
+    if page is None or not page.image:
+        raise Http404
+    response = FileResponse(page.image.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

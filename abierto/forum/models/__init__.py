@@ -2,12 +2,13 @@
 
 from .body import Forum, QuorumRule, Seat, Sector
 from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vote
-from .imports import ActaImport
+from .imports import ActaImport, ActaImportPage
 from .meetings import AgendaItem, Attendance, Convocation, Session
 from .minutes import Minutes
 
 __all__ = [
     "ActaImport",
+    "ActaImportPage",
     "AgendaItem",
     "Agreement",
     "AgreementFollowUp",

@@ -60,3 +60,45 @@ class ActaImport(TimeStamped):
 
     def __str__(self) -> str:
         return self.source_name
+
+
+class ActaImportPage(models.Model):
+    """A scanned page of an acta under review: its image beside the text the OCR read.
+
+    Kept only while the import waits for review: saving or discarding the import deletes
+    the pages and their images (``services.acta_import_pages_drop``).
+    """
+
+    acta_import = models.ForeignKey(
+        ActaImport, verbose_name=_("acta importada"), on_delete=models.CASCADE, related_name="pages"
+    )
+    number = models.PositiveIntegerField(_("página"), help_text=_("Número de página en el PDF."))
+    image = models.FileField(
+        _("imagen"),
+        upload_to="actas/paginas/%Y/",
+        help_text=_("La página escaneada, reducida para mostrarla junto al texto leído."),
+    )
+    text = models.TextField(_("texto leído"), blank=True)
+    confidence = models.FloatField(
+        _("confianza"),
+        null=True,
+        blank=True,
+        help_text=_("Confianza media del reconocimiento de texto en la página, de 0 a 1."),
+    )
+    low_words = models.JSONField(
+        _("palabras dudosas"),
+        default=list,
+        blank=True,
+        help_text=_("Palabras leídas con poca confianza, para resaltarlas en la revisión."),
+    )
+
+    class Meta:
+        ordering = ["acta_import", "number"]
+        verbose_name = _("página escaneada")
+        verbose_name_plural = _("páginas escaneadas")
+        constraints = [
+            models.UniqueConstraint(fields=["acta_import", "number"], name="one_page_per_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.acta_import} p. {self.number}"

@@ -4,7 +4,7 @@ from .agenda import agenda_item_add, agenda_item_move, agenda_item_remove, agend
 from .agreements import agreement_create, agreement_follow_up, agreement_update
 from .calendar import calendar_approve
 from .errors import ForumError
-from .imports import acta_import_commit, acta_read
+from .imports import acta_import_commit, acta_import_discard, acta_read
 from .minutes import minutes_approve, minutes_generate, minutes_publish, minutes_update
 from .roll_call import RollCallEntry, guest_add, roll_call_record
 from .sessions import (
@@ -22,6 +22,7 @@ __all__ = [
     "ForumError",
     "RollCallEntry",
     "acta_import_commit",
+    "acta_import_discard",
     "acta_read",
     "agenda_item_add",
     "agenda_item_move",

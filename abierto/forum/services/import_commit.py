@@ -43,6 +43,7 @@ from ..models import (
 from ._audit import audit_record
 from .errors import ForumError
 from .import_decisions import _agreements, _follow_ups, _minutes, _scheduled
+from .import_pages import acta_import_pages_drop
 from .import_reading import CAPACITIES, KINDS, MODALITIES, _date, _folded, _line, _required, _time
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ def acta_import_commit(
     acta_import.status = ActaImport.Status.IMPORTED
     acta_import.session = session
     acta_import.save(update_fields=["status", "session", "updated_at"])
+    acta_import_pages_drop(acta_import)
     audit_record(
         actor=actor,
         action="session.imported",

@@ -1,7 +1,11 @@
 """Existing actas into the record: read a file, let the facilitator review, then save.
 
 The parser (``abierto.lib.acta``) proposes; nothing reaches the forum's record until the
-facilitator has seen the reading beside the source text and corrected it.
+facilitator has seen the reading beside the source text and corrected it. The reading runs
+in a child process under the caps of the settings (``ACTA_MAX_PAGES``, ``ACTA_MAX_OCR_PAGES``,
+``ACTA_READ_SECONDS``, ``ACTA_READ_MEMORY_MB``); a refusal changes nothing. Scanned pages are
+kept as ``ActaImportPage`` images while the import waits for review, and dropped when it is
+saved or discarded.
 """
 
 from __future__ import annotations
@@ -11,24 +15,49 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from abierto.lib.acta import ActaReadError, extract_text, parse_acta_text
+from abierto.lib.acta import ActaReadError
+from abierto.lib.acta.ocr import OcrPage
+from abierto.lib.acta.reader import Limits
+from abierto.lib.acta.sandbox import read_acta_limited
 
-from ..models import ActaImport, Forum
+from ..models import ActaImport, ActaImportPage, Forum
 from ._audit import audit_record
 from .errors import ForumError
 from .import_commit import acta_import_commit
+from .import_pages import acta_import_pages_drop
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 MAX_ACTA_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".txt", ".md", ".docx", ".pdf"}
+LOW_WORD_CONFIDENCE = 60.0  # Tesseract's 0-100: words below it are marked on the review screen
 
-__all__ = ["MAX_ACTA_BYTES", "SUFFIXES", "acta_import_commit", "acta_read"]
+__all__ = [
+    "MAX_ACTA_BYTES",
+    "SUFFIXES",
+    "acta_import_commit",
+    "acta_import_discard",
+    "acta_import_pages_drop",
+    "acta_limits",
+    "acta_read",
+]
+
+
+def acta_limits(max_bytes: int = MAX_ACTA_BYTES) -> Limits:
+    """The reading caps of the settings."""
+    return Limits(
+        max_bytes=max_bytes,
+        max_pages=settings.ACTA_MAX_PAGES,
+        max_ocr_pages=settings.ACTA_MAX_OCR_PAGES,
+        seconds=settings.ACTA_READ_SECONDS,
+        memory_bytes=settings.ACTA_READ_MEMORY_MB * 1024 * 1024,
+    )
 
 
 def acta_read(
@@ -47,32 +76,69 @@ def acta_read(
     existing = ActaImport.objects.filter(forum=forum, source_sha256=digest).first()
     if existing is not None:
         return existing, False
-    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-        handle.write(content)
-        handle.flush()
+    with tempfile.TemporaryDirectory(prefix="acta-") as workdir:
+        source = Path(workdir) / f"acta{suffix}"
+        source.write_bytes(content)
         try:
-            text = extract_text(handle.name, max_bytes=MAX_ACTA_BYTES)
+            reading = read_acta_limited(source, acta_limits(), Path(workdir))
         except ActaReadError as exc:
             raise ForumError(str(exc)) from exc
-    parsed = parse_acta_text(text)
-    stored = ContentFile(content, name=f"{digest[:16]}{suffix}")
-    with transaction.atomic():
-        acta_import, created = ActaImport.objects.get_or_create(
-            forum=forum,
-            source_sha256=digest,
-            defaults={
-                "source_name": Path(filename).name[:255],
-                "source_text": text,
-                "source_file": stored,
-                "parsed": parsed,
-                "created_by": actor,
-            },
-        )
-        if created:
-            audit_record(
-                actor=actor,
-                action="acta.read",
-                target=acta_import,
-                changes={"file": acta_import.source_name, "sha256": digest},
+        stored = ContentFile(content, name=f"{digest[:16]}{suffix}")
+        with transaction.atomic():
+            acta_import, created = ActaImport.objects.get_or_create(
+                forum=forum,
+                source_sha256=digest,
+                defaults={
+                    "source_name": Path(filename).name[:255],
+                    "source_text": reading.text,
+                    "source_file": stored,
+                    "parsed": reading.parsed,
+                    "created_by": actor,
+                },
             )
+            if created:
+                _pages_store(acta_import, digest, reading.pages)
+                audit_record(
+                    actor=actor,
+                    action="acta.read",
+                    target=acta_import,
+                    changes={
+                        "file": acta_import.source_name,
+                        "sha256": digest,
+                        "ocr_pages": len(reading.pages),
+                    },
+                )
     return acta_import, created
+
+
+def _pages_store(acta_import: ActaImport, digest: str, pages: list[OcrPage]) -> None:
+    for page in pages:
+        if page.image is None:
+            continue
+        low = {word.text for word in page.words if word.confidence < LOW_WORD_CONFIDENCE}
+        ActaImportPage.objects.create(
+            acta_import=acta_import,
+            number=page.number,
+            image=ContentFile(page.image.read_bytes(), name=f"{digest[:16]}-{page.number}.jpg"),
+            text=page.text,
+            confidence=page.confidence,
+            low_words=sorted(low),
+        )
+
+
+@transaction.atomic
+def acta_import_discard(*, actor: User | None, acta_import: ActaImport) -> ActaImport:
+    """Set a pending import aside without saving anything; its page images go."""
+    acta_import = ActaImport.objects.select_for_update().get(pk=acta_import.pk)
+    if acta_import.status != ActaImport.Status.PENDING:
+        raise ForumError(_("Esta acta ya se importó o se descartó."))
+    acta_import.status = ActaImport.Status.DISCARDED
+    acta_import.save(update_fields=["status", "updated_at"])
+    acta_import_pages_drop(acta_import)
+    audit_record(
+        actor=actor,
+        action="acta.discarded",
+        target=acta_import,
+        changes={"file": acta_import.source_name, "sha256": acta_import.source_sha256},
+    )
+    return acta_import

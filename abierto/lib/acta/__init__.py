@@ -6,10 +6,18 @@
 ``manage.py parse_acta``. Pure Python: nothing here touches Django.
 """
 
-from .extract import ActaReadError, extract_text
+from .errors import ActaReadError
+from .extract import Extracted, extract_document, extract_text
 from .parser import parse_acta_text
 
-__all__ = ["ActaReadError", "extract_text", "parse_acta_file", "parse_acta_text"]
+__all__ = [
+    "ActaReadError",
+    "Extracted",
+    "extract_document",
+    "extract_text",
+    "parse_acta_file",
+    "parse_acta_text",
+]
 
 
 def parse_acta_file(path: str, max_bytes: int | None = None) -> dict[str, object]:

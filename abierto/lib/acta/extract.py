@@ -2,32 +2,61 @@
 
 Old minutes come from many machines: text files in UTF-8 or Windows-1252, Word
 documents whose attendance list and agreements sit in tables, and PDFs, some
-only scans. The format is recognised by the file's first bytes before its
-extension, so a PDF saved as ".txt" still reads. Anything that cannot give text
-raises ``ActaReadError`` with a message in Spanish for the person uploading it.
+only scans: the pages of a PDF without a text layer are read by OCR (``ocr.py``).
+The format is recognised by the file's first bytes before its extension, so a PDF
+saved as ".txt" still reads. Anything that cannot give text raises
+``ActaReadError`` with a message in Spanish for the person uploading it.
 """
 
 import io
 import os
+import tempfile
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from abierto.lib import zipguard
 
+from .errors import ActaReadError
+from .ocr import OcrPage, ocr_pdf
+from .pdf import DEFAULT_MAX_PAGES, is_scanned_page, pdf_pages
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_OCR_PAGES = 50
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED = ".txt, .md, .docx o .pdf"
 _BINARY_CONTROL_RATIO = 0.05
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class ActaReadError(Exception):
-    """The file cannot be read as an acta; ``str(error)`` is a Spanish message for people."""
+@dataclass
+class Extracted:
+    """The text of an acta file and how it was obtained."""
+
+    text: str
+    kind: str  # "text", "docx", "pdf"
+    page_count: int = 0  # PDFs only
+    ocr_pages: list[OcrPage] = field(default_factory=list)  # the scanned pages, read by OCR
 
 
 def extract_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Return the text of the acta at ``path``, or raise ``ActaReadError``."""
+    return extract_document(path, max_bytes=max_bytes).text
+
+
+def extract_document(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    max_ocr_pages: int = DEFAULT_MAX_OCR_PAGES,
+    workdir: Path | None = None,
+) -> Extracted:
+    """Read the acta at ``path``; scanned PDF pages are rendered into ``workdir`` and read.
+
+    Without ``workdir`` the page images go to a temporary directory removed at the end.
+    """
     file = Path(path)
     if not file.is_file():
         raise ActaReadError(f"No existe el archivo «{file}».")
@@ -52,14 +81,23 @@ def extract_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
             f"No se reconoce el formato de «{file.name}»: se aceptan archivos {SUPPORTED}."
         )
     if kind == "pdf":
-        text = pdf_text(data)
+        if workdir is None:
+            with tempfile.TemporaryDirectory(prefix="acta-ocr-") as temporary:
+                extracted = pdf_document(file, data, max_pages, max_ocr_pages, Path(temporary))
+        else:
+            extracted = pdf_document(file, data, max_pages, max_ocr_pages, workdir)
     elif kind == "docx":
-        text = docx_text(data)
+        extracted = Extracted(docx_text(data), "docx")
     else:
-        text = decode_text(data)
-    if not text.strip():
+        extracted = Extracted(decode_text(data), "text")
+    if not extracted.text.strip():
+        if extracted.ocr_pages:
+            raise ActaReadError(
+                f"«{file.name}» es un escaneo y el reconocimiento de texto no encontró texto "
+                "legible: revise que las páginas no estén en blanco ni demasiado borrosas."
+            )
         raise ActaReadError(f"El archivo «{file.name}» no contiene texto.")
-    return text
+    return extracted
 
 
 def _megabytes(size: int) -> str:
@@ -194,32 +232,23 @@ def _table_lines(table: object) -> Iterator[str]:
 # --- PDF -----------------------------------------------------------------------------
 
 
-def pdf_text(data: bytes) -> str:
-    """The text layer of a PDF, page by page. Scans without OCR have none."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ActaReadError(
-                "El PDF está protegido con contraseña: guárdelo sin cifrar e inténtelo de nuevo."
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ActaReadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        raise ActaReadError("El PDF está dañado o no se puede leer.") from error
-    except Exception as error:
-        if "crypt" in str(error).lower() or "password" in str(error).lower():
-            raise ActaReadError(
-                "El PDF está protegido con contraseña: guárdelo sin cifrar e inténtelo de nuevo."
-            ) from error
-        raise ActaReadError("El PDF está dañado o no se puede leer.") from error
-    text = "\n".join(pages)
-    if not text.strip():
+def pdf_document(
+    file: Path, data: bytes, max_pages: int, max_ocr_pages: int, workdir: Path
+) -> Extracted:
+    """The text layer of each page; the pages without one are read by OCR."""
+    texts = pdf_pages(data, max_pages)
+    scanned = [number for number, text in enumerate(texts, start=1) if is_scanned_page(text)]
+    if len(scanned) > max_ocr_pages:
         raise ActaReadError(
-            "El PDF no tiene capa de texto (parece un escaneo): aplique reconocimiento de "
-            "texto (OCR) antes de importarlo."
+            f"El PDF tiene {len(scanned)} páginas escaneadas y se leen como máximo "
+            f"{max_ocr_pages}: divídalo y suba cada acta por separado."
         )
-    return text
+    ocr_pages = ocr_pdf(file, scanned, workdir) if scanned else []
+    for page in ocr_pages:
+        texts[page.number - 1] = page.text
+    return Extracted("\n".join(texts), "pdf", page_count=len(texts), ocr_pages=ocr_pages)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF, page by page (no OCR)."""
+    return "\n".join(pdf_pages(data))

@@ -18,7 +18,13 @@ from abierto.lib.spanish import ordinal_words_to_number
 from .body import read_body
 from .convocation import read_convocation
 from .text import fold, sentences, squash
-from .venue import is_venue, place_has_address, read_modality, read_place
+from .venue import (
+    is_venue,
+    labelled_modality,
+    place_has_address,
+    read_modality,
+    read_place,
+)
 from .when import Found, find_dates, find_times
 
 OPENING_FALLBACK = 3000
@@ -77,7 +83,7 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     info.date = _session_date(text, folded, opening_end, convocation_spans)
     info.start_time, range_end = _start_time(text, folded, opening_end, convocation_spans)
     info.end_time = _end_time(text, folded, opening_end) or range_end
-    info.modality = read_modality(folded[:opening_end])
+    info.modality = labelled_modality(folded, opening_end) or read_modality(folded[:opening_end])
     info.place = read_place(text, folded, opening_end)
     if info.modality is None and (
         (info.place and is_venue(info.place)) or place_has_address(folded, opening_end)

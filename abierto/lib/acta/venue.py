@@ -25,8 +25,15 @@ _IN_PERSON_RE = re.compile(
 
 
 _VENUE_WORD_RE = re.compile(
-    r"\b(?:sala|salon|auditorio|oficina|instalaciones|palacio|recinto|edificio)(?:s|es)?\b"
+    r"\b(?:sala|salon|auditorio|oficina|instalaciones|palacio|recinto|edificio|domicilio|casa|"
+    r"centro\s+de\s+trabajo|espacio\s+de\s+trabajo)(?:s|es)?\b"
     r"(?!\s+virtual)"
+)
+# A form's label left empty: "Personas que asisten vía remota" followed by the next label
+# ("Lugar", "Hora"…) says nobody attended remotely, not that someone did.
+_EMPTY_REMOTE_LABEL_RE = re.compile(
+    r"(?:personas\s+que\s+)?asisten\s+(?:via\s+|de\s+manera\s+|en\s+forma\s+)?remot[oa]s?"
+    r"\s*[:|]?\s*(?=\n\s*(?:lugar|hora|fecha|sede|domicilio)\b)"
 )
 # A street address under a "Lugar" label: the session was held there.
 _ADDRESS_RE = re.compile(
@@ -37,6 +44,7 @@ _ADDRESS_RE = re.compile(
 
 def read_modality(opening: str) -> str | None:
     """ "presencial", "virtual", "híbrida" or None, from the folded opening."""
+    opening = _EMPTY_REMOTE_LABEL_RE.sub(" ", opening)
     if _HYBRID_RE.search(opening):
         return "híbrida"
     virtual = _VIRTUAL_RE.search(opening)
@@ -70,6 +78,26 @@ _PLACE_END_RE = re.compile(
     r"bajo|estando|con\s+el\s+objeto|con\s+la\s+finalidad|a\s+traves|de\s+manera|de\s+forma|"
     r"siendo|para\s+celebrar|para\s+llevar|se\s+reunieron|previa|en\s+terminos|con\s+fundamento)\b",
 )
+
+
+def labelled_modality(folded: str, opening_end: int) -> str | None:
+    """The modality that a "Lugar:" label of the header says by itself, if it says one.
+
+    A form-like header ("Fecha / Asistentes / Lugar / Hora") states where this session met;
+    words further down the opening (the next meeting's venue, "entrevistas en modalidad
+    híbrida" in a calendar) do not override it.
+    """
+    label = _PLACE_LABEL_RE.search(folded, 0, opening_end)
+    if label is None:
+        return None
+    place = label["place"]
+    if _HYBRID_RE.search(place):
+        return "híbrida"
+    if _VIRTUAL_RE.search(place):
+        return "virtual"
+    if _VENUE_WORD_RE.search(place) or _ADDRESS_RE.search(place):
+        return "presencial"
+    return None
 
 
 def read_place(text: str, folded: str, opening_end: int) -> str | None:

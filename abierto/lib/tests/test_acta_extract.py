@@ -181,9 +181,9 @@ def test_a_password_protected_pdf_is_refused(tmp_path, acta_pdf):
         extract_text(_write(tmp_path, "acta.pdf", buffer.getvalue()))
 
 
-def test_a_pdf_without_a_text_layer_is_refused(tmp_path):
+def test_a_scan_with_nothing_legible_is_refused(tmp_path):
     blank = _pdf_bytes("<html><body><div style='height:5cm;background:#000'></div></body></html>")
-    with pytest.raises(ActaReadError, match="capa de texto"):
+    with pytest.raises(ActaReadError, match="escaneo"):
         extract_text(_write(tmp_path, "escaneo.pdf", blank))
 
 

@@ -327,3 +327,28 @@ def test_a_street_address_under_the_place_label_means_in_person_and_later_sectio
 )
 def test_a_body_named_only_in_its_room_or_before_a_title(text, body):
     assert parse_acta_text(text)["body"] == body
+
+
+FORM_HEADER = (
+    "Minuta Nº 2 del año 2021\nComisión de Selección. Sistema Estatal Anticorrupción\n\n"
+    "I. DATOS GENERALES DE LA REUNIÓN\nFecha Viernes 06 de mayo de 2021\n"
+    "Asistentes Carlos Alberto Arredondo Sibaja\nJesús Contreras García\n"
+    "Personas que\nasisten vía remota\n{place}\nHora 14:00 hrs\n\n"
+    "II. INFORMES\nSe programa reunión presencial; las entrevistas serán en modalidad híbrida.\n"
+    "IV. ACUERDOS\nReunión el día 20 de agosto. Lugar: Plataforma Virtual Google Meet\n"
+    "Orden del día\n1. Revisión de la convocatoria\n2.- Calendario\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("place", "modality"),
+    [
+        ("Lugar Centro de trabajo domicilio compañero Jesús María Ramón", "presencial"),
+        ("Lugar Plataforma virtual Google Meet", "virtual"),
+        ("Lugar Reunión espacio de trabajo Casa Carolina Torres", "presencial"),
+    ],
+)
+def test_a_labelled_place_in_a_form_header_says_the_modality(place, modality):
+    # The empty "asisten vía remota" label, a meeting planned "presencial", interviews in
+    # "modalidad híbrida" and the next meeting's platform further down do not override it.
+    assert _session(FORM_HEADER.format(place=place))["modality"] == modality

@@ -1,0 +1,267 @@
+"""Read scanned pages of a PDF acta with Tesseract's Spanish model.
+
+Each page without a text layer is rendered at 300 dpi by poppler's ``pdftoppm`` and read
+by ``tesseract -l spa --psm 4`` (one column of text of varying sizes: what minutes are),
+whose TSV output gives every word with its confidence (0-100). The words are put back
+into lines and paragraphs and cleaned of what scanning adds: words hyphenated at a line
+end, the letterhead and footer repeated on every page, and stray marks (specks, table
+rules, signature scribbles) read as characters.
+
+The confidences stay with the words (``OcrPage.words``) so that ``confidence.py`` can
+tell the facilitator which fields rest on a poor reading. Both programs come from
+Debian (``tesseract-ocr``, ``tesseract-ocr-spa``, ``poppler-utils``); when one is
+missing, ``ocr_missing()`` says so in Spanish.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ActaReadError
+
+DPI = 300
+PSM = 4
+LANGUAGE = "spa"
+# A word read with less confidence than this is a guess; a lone mark below it is noise.
+NOISE_CONFIDENCE = 40.0
+MISSING = (
+    "El PDF es un documento escaneado y este servidor no tiene instalado el "
+    "reconocimiento de texto (Tesseract con el idioma español y poppler-utils). "
+    "Quien administra el servidor puede instalarlo con «make ocr-deps»; mientras tanto, "
+    "suba el acta en .docx o en un PDF con texto."
+)
+
+OUT_OF_MEMORY = (
+    "El reconocimiento de texto de una página escaneada necesitó más memoria de la permitida "
+    "y se detuvo: ¿páginas de tamaño enorme? Escanee de nuevo a 300 ppp o suba el acta en .docx."
+)
+
+
+@dataclass
+class OcrWord:
+    text: str
+    confidence: float  # 0-100, as Tesseract gives it
+
+
+@dataclass
+class OcrPage:
+    """One scanned page: its lines of words (``[]`` between paragraphs) and its image."""
+
+    number: int  # from 1
+    lines: list[list[OcrWord]] = field(default_factory=list)
+    image: Path | None = None
+
+    @property
+    def words(self) -> list[OcrWord]:
+        return [word for line in self.lines for word in line]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(word.text for word in line) for line in self.lines).strip()
+
+    @property
+    def confidence(self) -> float | None:
+        """Mean word confidence of the page, 0-1; None when nothing was read."""
+        words = self.words
+        if not words:
+            return None
+        return round(sum(word.confidence for word in words) / len(words) / 100, 3)
+
+
+@functools.cache
+def ocr_missing() -> str | None:
+    """A Spanish message when the OCR programs or the Spanish model are absent, else None."""
+    tesseract = shutil.which("tesseract")
+    if not shutil.which("pdftoppm") or not tesseract:
+        return MISSING
+    try:
+        listed = subprocess.run(  # noqa: S603 - a fixed command line
+            [tesseract, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return MISSING
+    languages = set((listed.stdout + listed.stderr).split())
+    return None if LANGUAGE in languages else MISSING
+
+
+def ocr_pdf(pdf: Path, numbers: list[int], workdir: Path) -> list[OcrPage]:
+    """Render and read the pages ``numbers`` (from 1) of ``pdf``, in that order, cleaned."""
+    missing = ocr_missing()
+    if missing:
+        raise ActaReadError(missing)
+    pages = [read_page(pdf, number, workdir) for number in numbers]
+    return clean_pages(pages)
+
+
+def read_page(pdf: Path, number: int, workdir: Path) -> OcrPage:
+    prefix = workdir / f"pagina-{number:04d}"
+    page = str(number)
+    render = ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", page, "-l", page]
+    _run([*render, str(pdf), str(prefix)])
+    image = prefix.with_suffix(".png")
+    tsv = _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(PSM), "tsv"])
+    return OcrPage(number=number, lines=parse_tsv(tsv), image=image)
+
+
+def _run(command: list[str]) -> str:
+    """Run poppler or Tesseract (found on PATH) on files this module named itself."""
+    program = shutil.which(command[0])
+    if program is None:
+        raise ActaReadError(MISSING)
+    try:
+        done = subprocess.run(  # noqa: S603 - our own arguments, no shell
+            [program, *command[1:]], capture_output=True, check=False
+        )
+    except OSError as error:
+        raise ActaReadError(MISSING) from error
+    if done.returncode != 0:
+        if done.returncode < 0 or re.search(rb"(?i)memory|alloc|map segment", done.stderr):
+            raise ActaReadError(OUT_OF_MEMORY)
+        raise ActaReadError(
+            "No se pudo leer una página escaneada del PDF: el archivo parece dañado."
+        )
+    return done.stdout.decode("utf-8", "replace")
+
+
+def parse_tsv(tsv: str) -> list[list[OcrWord]]:
+    """Tesseract's TSV into lines of words, with an empty line between paragraphs."""
+    lines: list[list[OcrWord]] = []
+    current: list[OcrWord] = []
+    line_key: tuple[str, str, str] | None = None
+    paragraph_key: tuple[str, str] | None = None
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") != "5":
+            continue
+        text = (row.get("text") or "").strip()
+        try:
+            confidence = float(row.get("conf") or -1)
+        except ValueError:
+            continue
+        if not text or confidence < 0:
+            continue
+        key = (row["block_num"], row["par_num"], row["line_num"])
+        if key != line_key:
+            if current:
+                lines.append(current)
+            if paragraph_key is not None and key[:2] != paragraph_key:
+                lines.append([])
+            current, line_key, paragraph_key = [], key, key[:2]
+        current.append(OcrWord(text, confidence))
+    if current:
+        lines.append(current)
+    return lines
+
+
+# --- Cleaning ---------------------------------------------------------------------
+
+_EDGE_LINES = 3
+_LOWER = "a-záéíóúüñ"
+_HYPHEN_END_RE = re.compile(rf"[{_LOWER}]-$")
+_LOWER_START_RE = re.compile(rf"^[{_LOWER}]")
+# A section numbered "I." at a line start is read as "l." (or "l" with the point apart).
+_ROMAN_ONE_RE = re.compile(r"^l(?=\.?$)")
+# "Nº" (número) is read as "N?" or "N'": the ordinal indicator is small and raised.
+_NUMERO_RE = re.compile(r"^([Nn])[?'\u00b0](?=\d*$)")
+_STRAY_RE = re.compile(r"^[^\w¿¡\"'(]+$|^[|_~=^`°•·«»\[\]{}\\/]+\w?$")
+
+
+def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
+    for page in pages:
+        page.lines = [_without_stray(line) for line in page.lines]
+    _drop_repeated_edges(pages)
+    for page in pages:
+        page.lines = _joined_hyphens(_tidy_breaks(page.lines))
+    return pages
+
+
+def _without_stray(line: list[OcrWord]) -> list[OcrWord]:
+    """Drop marks read from specks and rules: punctuation alone, or odd glyphs unsure."""
+    line = [OcrWord(_NUMERO_RE.sub("\\1º", word.text), word.confidence) for word in line]
+    # Table rules and underlines glue "_" to the words beside them: "__l.____".
+    line = [OcrWord(word.text.strip("_"), word.confidence) for word in line if word.text.strip("_")]
+    if len(line) > 1 and _ROMAN_ONE_RE.match(line[0].text) and line[1].text[:1].isupper():
+        line[0] = OcrWord(_ROMAN_ONE_RE.sub("I", line[0].text), line[0].confidence)
+    kept = [
+        word
+        for word in line
+        if not (_STRAY_RE.match(word.text) and (len(word.text) > 1 or word.text in "|_~^`°•·"))
+        and not (word.confidence < NOISE_CONFIDENCE and not any(c.isalnum() for c in word.text))
+    ]
+    letters = sum(char.isalnum() for word in kept for char in word.text)
+    if kept and letters < 2 and all(word.confidence < NOISE_CONFIDENCE for word in kept):
+        return []  # a line of one low-confidence mark: a signature's scribble, a speck
+    return kept
+
+
+def _edge_key(line: list[OcrWord]) -> str:
+    text = " ".join(word.text for word in line)
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(char for char in decomposed if char.isalpha() or char == " ")
+    return " ".join(letters.split())
+
+
+def _drop_repeated_edges(pages: list[OcrPage]) -> None:
+    """Remove the letterhead and footer lines that come back on most pages.
+
+    Lines are compared by their letters only, so "Página 3 de 7" and a varying folio
+    number still match. Only the first and last few lines of each page are candidates.
+    """
+    if len(pages) < 2:
+        return
+    seen: Counter[str] = Counter()
+    for page in pages:
+        content = [line for line in page.lines if line]
+        edges = content[:_EDGE_LINES] + content[-_EDGE_LINES:]
+        seen.update({key for key in map(_edge_key, edges) if len(key) >= 4})
+    needed = max(2, (len(pages) + 1) // 2)
+    repeated = {key for key, times in seen.items() if times >= needed}
+    if not repeated:
+        return
+    for page in pages:
+        content_index = [i for i, line in enumerate(page.lines) if line]
+        edge_index = set(content_index[:_EDGE_LINES] + content_index[-_EDGE_LINES:])
+        page.lines = [
+            line
+            for i, line in enumerate(page.lines)
+            if i not in edge_index or _edge_key(line) not in repeated
+        ]
+
+
+def _tidy_breaks(lines: list[list[OcrWord]]) -> list[list[OcrWord]]:
+    tidy: list[list[OcrWord]] = []
+    for line in lines:
+        if not line and (not tidy or not tidy[-1]):
+            continue
+        tidy.append(line)
+    while tidy and not tidy[-1]:
+        tidy.pop()
+    return tidy
+
+
+def _joined_hyphens(lines: list[list[OcrWord]]) -> list[list[OcrWord]]:
+    """ "an-" at a line end + "terior" at the next line's start -> "anterior"."""
+    emptied: set[int] = set()
+    for index in range(len(lines) - 1):
+        line, following = lines[index], lines[index + 1]
+        if not line or not following:
+            continue
+        last, first = line[-1], following[0]
+        if _HYPHEN_END_RE.search(last.text) and _LOWER_START_RE.match(first.text):
+            line[-1] = OcrWord(last.text[:-1] + first.text, min(last.confidence, first.confidence))
+            del following[0]
+            if not following:
+                emptied.add(index + 1)
+    return [line for index, line in enumerate(lines) if index not in emptied]
+
+
+def pages_text(pages: list[OcrPage]) -> str:
+    return "\n\n".join(page.text for page in pages if page.text)
