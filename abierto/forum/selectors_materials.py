@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
@@ -93,6 +94,10 @@ def opendata_materials() -> QuerySet[SessionMaterial]:
         .select_related("session__forum", "agenda_item")
         .order_by("-session__date", "session_id", "agenda_item__number", "id")
     )
+
+
+def material_public_url(material: SessionMaterial) -> str:
+    return reverse("forum:material_file", args=[material.session.public_id, material.public_id])
 
 
 # The draft acta's review --------------------------------------------------------------------

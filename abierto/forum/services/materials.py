@@ -17,7 +17,7 @@ from abierto.lib.zipguard import MAX_UNPACKED_BYTES, unpacked_size
 from abierto.lib.zipstream import safe_name
 
 from .. import selectors
-from ..models import AgendaItem, Session, SessionMaterial
+from ..models import AgendaItem, Minutes, Session, SessionMaterial
 from ..selectors_materials import can_provide_material, can_remove_material
 from ._audit import audit_record
 from .errors import ForumError
@@ -73,9 +73,14 @@ def _checked_file(upload: UploadedFile) -> tuple[Kind, str, int]:
     return kind, digest.hexdigest(), upload.size or 0
 
 
-def _provider(actor: User, item: AgendaItem) -> tuple[int | None, str]:
+def _provider(actor: User | None, item: AgendaItem) -> tuple[int | None, str]:
     person = getattr(actor, "person", None)
-    if person is not None and person.institution_id and not selectors.can_manage_forum(actor):
+    if (
+        actor is not None
+        and person is not None
+        and person.institution_id
+        and not selectors.can_manage_forum(actor)
+    ):
         return person.institution_id, str(person.institution)
     if item.presenter_id and item.presenter and item.presenter.institution_id:
         return item.presenter.institution_id, str(item.presenter.institution)
@@ -85,20 +90,29 @@ def _provider(actor: User, item: AgendaItem) -> tuple[int | None, str]:
 @transaction.atomic
 def material_add(
     *,
-    actor: User,
+    actor: User | None,
     agenda_item: AgendaItem,
     title: str,
     is_public: bool = False,
     file: UploadedFile | None = None,
     url: str = "",
+    presented_before_platform: bool = False,
 ) -> SessionMaterial:
-    """Attach a file or a link to an agenda item, before the session is held."""
+    """Attach a file or a link to an agenda item, before the session is held.
+
+    ``presented_before_platform`` lets the facilitator record what a session held before the
+    platform presented (when a forum's earlier record is loaded), as ``session_convene``'s
+    ``sequence`` keeps an earlier letter's number.
+    """
     item = AgendaItem.objects.select_related("session__forum", "presenter__institution").get(
         pk=agenda_item.pk
     )
-    if not can_provide_material(actor, item):
+    if actor is not None and not can_provide_material(actor, item):
         raise PermissionDenied
-    if item.session.status not in _OPEN_STATUSES:
+    if presented_before_platform:
+        if actor is not None and not selectors.can_manage_forum(actor):
+            raise PermissionDenied
+    elif item.session.status not in _OPEN_STATUSES:
         raise ForumError(_("Los materiales se agregan antes de celebrarse la sesión."))
     title = " ".join(title.split())
     if not title:
@@ -173,27 +187,39 @@ def draft_minutes_attach(*, actor: User | None, session: Session) -> list[Sessio
     Called inside ``session_convene``'s transaction: the members observe each draft until
     the session approves it.
     """
-    attached = []
-    for minutes in selectors.minutes_awaiting_approval(session):
-        material, created = SessionMaterial.objects.get_or_create(
-            session=session,
-            minutes=minutes,
-            defaults={
-                "kind": SessionMaterial.Kind.DRAFT_MINUTES,
-                "title": _("Borrador del acta de la %(title)s") % {"title": minutes.session.title},
-                "provider_name": _("Facilitación del %(forum)s") % {"forum": session.forum.acronym},
-                "is_public": False,
-            },
-        )
-        if created:
-            audit_record(
-                actor=actor,
-                action="material.draft_minutes_sent",
-                target=material,
-                changes={"session": session.public_id, "minutes": minutes.session.public_id},
-            )
-            attached.append(material)
-    return attached
+    return [
+        material
+        for minutes in selectors.minutes_awaiting_approval(session)
+        if (material := draft_minutes_record_sent(actor=actor, session=session, minutes=minutes))
+    ]
+
+
+def draft_minutes_record_sent(
+    *, actor: User | None, session: Session, minutes: Minutes
+) -> SessionMaterial | None:
+    """Record that ``minutes`` (a draft then) went to the members with ``session``'s
+    convocation; None if it was already recorded."""
+    if minutes.session.forum_id != session.forum_id or minutes.session.date >= session.date:
+        raise ForumError(_("Se envía con la convocatoria el acta de una sesión anterior del foro."))
+    material, created = SessionMaterial.objects.get_or_create(
+        session=session,
+        minutes=minutes,
+        defaults={
+            "kind": SessionMaterial.Kind.DRAFT_MINUTES,
+            "title": _("Borrador del acta de la %(title)s") % {"title": minutes.session.title},
+            "provider_name": _("Facilitación del %(forum)s") % {"forum": session.forum.acronym},
+            "is_public": False,
+        },
+    )
+    if not created:
+        return None
+    audit_record(
+        actor=actor,
+        action="material.draft_minutes_sent",
+        target=material,
+        changes={"session": session.public_id, "minutes": minutes.session.public_id},
+    )
+    return material
 
 
 @transaction.atomic
