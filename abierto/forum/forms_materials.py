@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import AgendaItem
@@ -17,8 +19,13 @@ class MaterialForm(forms.Form):
     file = forms.FileField(
         label=_("Archivo"),
         required=False,
-        help_text=_("PDF, DOCX, XLSX, PPTX, ODT, ODS, PNG o JPEG; hasta %(mb)s MB.")
-        % {"mb": MAX_MATERIAL_BYTES // (1024 * 1024)},
+        help_text=lazy(
+            lambda: (
+                gettext("PDF, DOCX, XLSX, PPTX, ODT, ODS, PNG o JPEG; hasta %(mb)s MB.")
+                % {"mb": MAX_MATERIAL_BYTES // (1024 * 1024)}
+            ),
+            str,
+        )(),
         widget=forms.ClearableFileInput(
             attrs={"accept": ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.png,.jpg,.jpeg"}
         ),
