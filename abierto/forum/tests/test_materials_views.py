@@ -187,3 +187,25 @@ def test_the_recording_link_shows_on_the_public_page(client, client_as, facilita
     client.logout()
     page = client.get(session.get_absolute_url()).content.decode()
     assert "https://www.youtube.com/watch?v=stl15" in page
+
+
+def test_the_materials_pages_speak_english_too(client, client_as, facilitator):
+    item = AgendaItemFactory(number=4)
+    services.material_add(
+        actor=facilitator,
+        agenda_item=item,
+        title="Calendario",
+        is_public=True,
+        url="https://example.org/calendario",
+    )
+    manage = client_as(facilitator).get(_materials_url(item.session), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Materials of the" in manage.text
+    assert "Members only" not in manage.text
+    assert "Public" in manage.text
+    assert "up to 20 MB" in manage.text
+    client.logout()
+    Session.objects.filter(pk=item.session_id).update(status=Session.Status.HELD)
+    public = client.get(item.session.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert "Materials presented" in public.text
+    spanish = client.get(item.session.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es-mx")
+    assert "Materiales presentados" in spanish.text
