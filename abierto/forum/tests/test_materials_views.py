@@ -1,5 +1,6 @@
 """The materials' pages: upload, download, ZIP, observations, recording, the public page."""
 
+import datetime
 import hashlib
 import io
 import zipfile
@@ -209,3 +210,18 @@ def test_the_materials_pages_speak_english_too(client, client_as, facilitator):
     assert "Materials presented" in public.text
     spanish = client.get(item.session.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es-mx")
     assert "Materiales presentados" in spanish.text
+
+
+def test_the_members_page_lists_the_materials_of_each_convocation(client_as, facilitator, member):
+    from abierto.directory.models import Person
+
+    item = AgendaItemFactory(number=4, session__date=datetime.date(2099, 1, 15))
+    seat = SeatFactory(forum=item.session.forum)
+    Person.objects.filter(pk=seat.holder_id).update(user=member)
+    services.material_add(
+        actor=facilitator, agenda_item=item, title="Propuesta de calendario", url="https://a.mx"
+    )
+    page = client_as(member).get(reverse("forum_manage:member_home")).text
+    assert "IV. " in page
+    assert "Propuesta de calendario" in page
+    assert reverse("forum_manage:materials_zip", args=[item.session.public_id]) in page
