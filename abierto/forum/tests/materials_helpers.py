@@ -39,6 +39,6 @@ def presenting_item(user: User, *, status: str = Session.Status.CONVENED) -> Age
     )
     session = SessionFactory(number=15, status=status)
     presenter = PersonFactory(institution=institution, name="Mtra. Presentadora")
-    return AgendaItemFactory(
+    return AgendaItemFactory.create(
         session=session, number=4, title="Propuesta de calendario.", presenter=presenter
     )
