@@ -48,3 +48,14 @@ class ForumConfig(AppConfig):
                 "acta.discarded": _("Lectura de acta descartada"),
             }
         )
+        audit_labels.register(
+            {
+                "material.added": _("Material agregado a un punto"),
+                "material.removed": _("Material retirado"),
+                "material.draft_minutes_sent": _("Borrador del acta enviado con la convocatoria"),
+                "session.recording_linked": _("Grabación de la sesión enlazada"),
+                "minutes.observation_added": _("Observación al borrador del acta"),
+                "minutes.observation_attended": _("Observación al acta atendida"),
+                "minutes.observations_attended": _("Acta aprobada con sus observaciones atendidas"),
+            }
+        )

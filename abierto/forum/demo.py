@@ -24,7 +24,7 @@ from django.db import transaction
 
 from abierto.directory.models import Institution, Person
 
-from . import services
+from . import demo_materials, services
 from .models import Forum, Minutes, Seat, Sector, Session
 
 if TYPE_CHECKING:
@@ -82,6 +82,7 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
         _link_member_login(seats["osc"])
     if forum.sessions.filter(kind=Session.Kind.ORDINARY, number=15).exists():
         stdout.write("Foro: el STL y sus sesiones ya estaban cargados.\n")
+        demo_materials.load(stdout=stdout)
         return
     fourteenth = _fourteenth_session(forum)
     fifteenth = _fifteenth_session(forum, fourteenth)
@@ -89,6 +90,7 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
         f"Foro: {forum.acronym} con {len(seats)} asientos; sesiones 14 y 15 (importada de su "
         f"acta), {fifteenth.agreements.count()} acuerdos en la 15ª y el calendario 2023.\n"
     )
+    demo_materials.load(stdout=stdout)
 
 
 def _link_member_login(seat: Seat) -> None:

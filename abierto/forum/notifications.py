@@ -69,6 +69,7 @@ def convocation_send(convocation_pk: int) -> None:
         "convocation",
         {
             "convocation": convocation,
+            "materials": list(session.materials.select_related("agenda_item", "minutes__session")),
             "attachments": [
                 (f"{convocation.reference.replace('/', '-')}.pdf", pdf, "application/pdf")
             ],

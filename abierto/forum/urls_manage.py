@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_import
+from . import views_import, views_materials
 from . import views_manage as views
 
 app_name = "forum_manage"
@@ -62,6 +62,36 @@ urlpatterns = [
         "sesiones/<str:public_id>/conducir/seguimiento/<str:agreement_id>/",
         views.live_follow_up,
         name="live_follow_up",
+    ),
+    path(
+        "sesiones/<str:public_id>/materiales/",
+        views_materials.session_materials,
+        name="session_materials",
+    ),
+    path(
+        "sesiones/<str:public_id>/materiales/<str:material_id>/quitar/",
+        views_materials.material_remove,
+        name="material_remove",
+    ),
+    path(
+        "sesiones/<str:public_id>/materiales.zip",
+        views_materials.materials_zip,
+        name="materials_zip",
+    ),
+    path(
+        "sesiones/<str:public_id>/grabacion/",
+        views_materials.session_recording,
+        name="session_recording",
+    ),
+    path(
+        "sesiones/<str:public_id>/acta/observaciones/",
+        views_materials.minutes_review,
+        name="minutes_review",
+    ),
+    path(
+        "sesiones/<str:public_id>/acta/observaciones/<int:pk>/atender/",
+        views_materials.observation_attend,
+        name="observation_attend",
     ),
     path("sesiones/<str:public_id>/acta/", views.minutes_edit, name="minutes_edit"),
     path(

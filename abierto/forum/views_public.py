@@ -26,6 +26,7 @@ from abierto.lib.roman import to_roman
 
 from . import calendar_feed, selectors
 from .models import AgendaItem, Agreement, AgreementStatus, Minutes, Session
+from .selectors_materials import public_materials
 
 PAGE_SIZE = 20
 SEARCH_MAX_LENGTH = 200
@@ -189,6 +190,7 @@ def session_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "minutes": minutes,
             "minutes_html": minutes_html,
             "minutes_published": minutes is not None and minutes.status == Minutes.Status.PUBLISHED,
+            "public_materials": public_materials(session),
         },
     )
 

@@ -1,7 +1,7 @@
 """Uploads checked by what they are, not by what their name or browser says they are.
 
 ``check_upload`` reads the first bytes of a file (and, for Office and OpenDocument files, the
-parts of the ZIP container) to tell PDF, DOCX, XLSX, ODT, ODS, PNG, JPEG and plain text
+parts of the ZIP container) to tell PDF, DOCX, XLSX, PPTX, ODT, ODS, PNG, JPEG and plain text
 apart, refuses files over a size limit, and refuses an extension that does not match the
 content.
 """
@@ -24,6 +24,7 @@ class Kind(enum.StrEnum):
     PDF = "pdf"
     DOCX = "docx"
     XLSX = "xlsx"
+    PPTX = "pptx"
     ODT = "odt"
     ODS = "ods"
     PNG = "png"
@@ -35,6 +36,7 @@ SUFFIXES: dict[str, Kind] = {
     ".pdf": Kind.PDF,
     ".docx": Kind.DOCX,
     ".xlsx": Kind.XLSX,
+    ".pptx": Kind.PPTX,
     ".odt": Kind.ODT,
     ".ods": Kind.ODS,
     ".png": Kind.PNG,
@@ -48,6 +50,7 @@ CONTENT_TYPES = {
     Kind.PDF: "application/pdf",
     Kind.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     Kind.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    Kind.PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     Kind.ODT: "application/vnd.oasis.opendocument.text",
     Kind.ODS: "application/vnd.oasis.opendocument.spreadsheet",
     Kind.PNG: "image/png",
@@ -131,6 +134,8 @@ def sniff(file: IO[bytes] | Upload) -> Kind | None:
             return Kind.DOCX
         if "xl/workbook.xml" in parts:
             return Kind.XLSX
+        if "ppt/presentation.xml" in parts:
+            return Kind.PPTX
         if "mimetype" in parts and "content.xml" in parts:
             return _OPENDOCUMENT.get(_opendocument_type(file))
         return None
@@ -153,6 +158,7 @@ _NOT_A = {
     Kind.PDF: lambda: _("El archivo no es un PDF válido."),
     Kind.DOCX: lambda: _("El archivo no es un documento de Word (.docx) válido."),
     Kind.XLSX: lambda: _("El archivo no es una hoja de cálculo de Excel (.xlsx) válida."),
+    Kind.PPTX: lambda: _("El archivo no es una presentación de PowerPoint (.pptx) válida."),
     Kind.ODT: lambda: _("El archivo no es un documento de texto OpenDocument (.odt) válido."),
     Kind.ODS: lambda: _("El archivo no es una hoja de cálculo OpenDocument (.ods) válida."),
     Kind.PNG: lambda: _("El archivo no es una imagen PNG válida."),

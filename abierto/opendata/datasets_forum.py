@@ -1,4 +1,4 @@
-"""The forum's datasets: sessions, attendance, agenda, agreements and their follow-up."""
+"""The forum's datasets: sessions, attendance, agenda, agreements, follow-up and materials."""
 
 from __future__ import annotations
 
@@ -8,7 +8,16 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from abierto.forum import selectors as forum
-from abierto.forum.models import AgendaItem, Agreement, AgreementFollowUp, Attendance, Session
+from abierto.forum import selectors_materials as materials
+from abierto.forum.models import (
+    AgendaItem,
+    Agreement,
+    AgreementFollowUp,
+    Attendance,
+    Session,
+    SessionMaterial,
+)
+from abierto.forum.selectors_materials import material_public_url
 from abierto.lib.roman import to_roman
 
 from .catalog import Column, Dataset, field_column, register
@@ -58,6 +67,7 @@ register(
                 forum.public_place,
             ),
             field_column(Session, "status", display=True),
+            field_column(Session, "recording_url"),
             Column("url", _("Página pública de la sesión."), _url),
         ],
         excluded_fields=frozenset(
@@ -209,6 +219,65 @@ register(
         ],
         excluded_fields=frozenset(
             {"id", "agreement", "session", "author", "created_at", "updated_at"}
+        ),
+    )
+)
+
+
+def _material_url(material: SessionMaterial) -> str:
+    return f"{settings.SITE_URL}{material_public_url(material)}"
+
+
+register(
+    Dataset(
+        slug="materiales-de-sesion",
+        temporal_field="session__date",
+        title=_("Materiales presentados en las sesiones"),
+        description=_(
+            "Los archivos y enlaces públicos que presentó cada punto del orden del día, una vez "
+            "celebrada la sesión, con quién los aportó y la huella SHA-256 de cada archivo. Los "
+            "materiales reservados a las personas integrantes nunca se publican."
+        ),
+        keywords=["materiales", "sesiones", "transparencia", "SHA-256"],
+        rows=materials.opendata_materials,
+        columns=[
+            field_column(SessionMaterial, "public_id", "id"),
+            SESSION_ID,
+            SESSION_NUMBER,
+            SESSION_DATE,
+            Column(
+                "agenda_item",
+                _("Número del punto del orden del día que lo presentó."),
+                lambda m: m.agenda_item.number if m.agenda_item else None,
+                "integer",
+            ),
+            field_column(SessionMaterial, "title"),
+            field_column(SessionMaterial, "kind", display=True),
+            field_column(SessionMaterial, "provider_name", "provider"),
+            field_column(SessionMaterial, "file_type"),
+            field_column(SessionMaterial, "file_size"),
+            field_column(SessionMaterial, "sha256"),
+            field_column(SessionMaterial, "url", "link"),
+            Column(
+                "url",
+                _("Dirección para descargar el archivo o abrir el enlace."),
+                _material_url,
+            ),
+        ],
+        excluded_fields=frozenset(
+            {
+                "id",
+                "session",
+                "agenda_item",
+                "provider",
+                "is_public",
+                "file",
+                "file_name",
+                "minutes",
+                "uploaded_by",
+                "created_at",
+                "updated_at",
+            }
         ),
     )
 )

@@ -12,7 +12,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from abierto.forum import selectors as forum
-from abierto.forum.models import Agreement, Minutes
+from abierto.forum import selectors_materials as materials
+from abierto.forum.models import Agreement, Minutes, SessionMaterial
+from abierto.forum.selectors_materials import material_public_url
 from abierto.plan import selectors as plan
 from abierto.plan.models import Activity
 
@@ -92,6 +94,43 @@ class MinutesFeed(Feed):
 
     def item_enclosures(self, item: Minutes) -> list[Any]:
         return []
+
+
+class MaterialsFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Materiales presentados en las sesiones del Secretariado Técnico Local"
+    subtitle = "Los materiales públicos de cada sesión celebrada, con su huella SHA-256."
+    author_name = PUBLISHER
+    language = "es-MX"
+
+    def link(self) -> str:
+        return reverse("forum:session_list")
+
+    def items(self) -> QuerySet[SessionMaterial]:
+        return materials.opendata_materials()[:50]
+
+    def item_title(self, item: SessionMaterial) -> str:
+        return f"{item.title} ({item.session.title}, {item.session.date:%d/%m/%Y})"
+
+    def item_description(self, item: SessionMaterial) -> str:
+        if item.sha256:
+            return f"Aporta: {item.provider_name}. SHA-256: {item.sha256}."
+        return f"Aporta: {item.provider_name}. Enlace: {item.url}"
+
+    def item_link(self, item: SessionMaterial) -> str:
+        return material_public_url(item)
+
+    def item_pubdate(self, item: SessionMaterial) -> datetime.datetime:
+        return _at_noon(item.session.date)
+
+    def item_updateddate(self, item: SessionMaterial) -> datetime.datetime:
+        return item.updated_at
+
+    def item_guid(self, item: SessionMaterial) -> str:
+        return f"urn:abierto:material:{item.public_id}"
+
+    def item_guid_is_permalink(self, item: SessionMaterial) -> bool:
+        return False
 
 
 class ActivitiesFeed(Feed):

@@ -24,6 +24,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from abierto.forum import selectors as forum
+from abierto.forum import selectors_materials as materials
+from abierto.forum.selectors_materials import material_public_url
 from abierto.plan import selectors as plan
 
 from .models import SearchEntry
@@ -35,6 +37,7 @@ KINDS = {
     "session": _("Sesión"),
     "minutes": _("Acta"),
     "agreement": _("Acuerdo"),
+    "material": _("Material de sesión"),
     "commitment": _("Compromiso"),
     "activity": _("Actividad"),
 }
@@ -44,6 +47,7 @@ WATCHED: set[str] = {
     "forum.agendaitem",
     "forum.agreement",
     "forum.minutes",
+    "forum.sessionmaterial",
     "plan.commitment",
     "plan.actionline",
     "plan.milestone",
@@ -135,6 +139,22 @@ def _agreements() -> Iterator[Entry]:
             agreement.text,
             agreement.get_absolute_url(),
             agreement.session.date,
+        )
+
+
+@source
+def _materials() -> Iterator[Entry]:
+    for material in materials.opendata_materials():
+        session = material.session
+        yield Entry(
+            "material",
+            material.public_id,
+            f"{material.title} ({session.title})",
+            _text(
+                material.provider_name, material.agenda_item.title if material.agenda_item else ""
+            ),
+            material_public_url(material),
+            session.date,
         )
 
 

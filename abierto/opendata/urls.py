@@ -9,6 +9,7 @@ urlpatterns = [
     path("buscar/", views.search_page, name="search"),
     path("feeds/acuerdos.atom", feeds.AgreementsFeed(), name="feed_agreements"),
     path("feeds/actas.atom", feeds.MinutesFeed(), name="feed_minutes"),
+    path("feeds/materiales.atom", feeds.MaterialsFeed(), name="feed_materials"),
     path("feeds/actividades.atom", feeds.ActivitiesFeed(), name="feed_activities"),
     path("datos/catalogo.jsonld", views.catalog_jsonld, name="catalog_jsonld"),
     path("datos/plataformas/", views.access_platforms_page, name="platforms"),

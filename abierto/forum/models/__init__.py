@@ -3,6 +3,7 @@
 from .body import Forum, QuorumRule, Seat, Sector
 from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vote
 from .imports import ActaImport, ActaImportPage
+from .materials import MinutesObservation, SessionMaterial
 from .meetings import AgendaItem, Attendance, Convocation, Session
 from .minutes import Minutes
 
@@ -18,9 +19,11 @@ __all__ = [
     "Convocation",
     "Forum",
     "Minutes",
+    "MinutesObservation",
     "QuorumRule",
     "Seat",
     "Sector",
     "Session",
+    "SessionMaterial",
     "Vote",
 ]

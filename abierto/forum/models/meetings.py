@@ -79,6 +79,12 @@ class Session(TimeStamped):
         blank=True,
         help_text=_("Cuándo se registró la lista de asistencia; vacío si no consta."),
     )
+    recording_url = models.URLField(
+        _("grabación"),
+        max_length=500,
+        blank=True,
+        help_text=_("Página pública con la grabación de la sesión, p. ej. un video."),
+    )
     ical_sequence = models.PositiveIntegerField(
         default=0, editable=False, help_text=_("Versión del evento de calendario (SEQUENCE).")
     )

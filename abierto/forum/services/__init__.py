@@ -5,7 +5,9 @@ from .agreements import agreement_create, agreement_follow_up, agreement_update
 from .calendar import calendar_approve
 from .errors import ForumError
 from .imports import acta_import_commit, acta_import_discard, acta_read
+from .materials import material_add, material_remove, session_recording_set
 from .minutes import minutes_approve, minutes_generate, minutes_publish, minutes_update
+from .observations import observation_add, observation_attend
 from .roll_call import RollCallEntry, guest_add, roll_call_record
 from .sessions import (
     session_cancel,
@@ -33,10 +35,14 @@ __all__ = [
     "agreement_update",
     "calendar_approve",
     "guest_add",
+    "material_add",
+    "material_remove",
     "minutes_approve",
     "minutes_generate",
     "minutes_publish",
     "minutes_update",
+    "observation_add",
+    "observation_attend",
     "roll_call_record",
     "session_cancel",
     "session_close",
@@ -44,6 +50,7 @@ __all__ = [
     "session_create",
     "session_open",
     "session_record_held",
+    "session_recording_set",
     "session_update",
     "vote_record",
 ]

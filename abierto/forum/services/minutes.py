@@ -15,6 +15,7 @@ from ..models import AgendaItem, Agreement, Minutes, Session
 from ._audit import audit_record
 from .agreements import agreement_create
 from .errors import ForumError
+from .observations import observations_check_attended
 from .votes import vote_record
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ def minutes_approve(
         Minutes.objects.select_for_update().select_related("session__forum").get(pk=minutes.pk)
     )
     _refuse_if_frozen(minutes)
+    attended = observations_check_attended(minutes)
     approving = agenda_item.session
     earlier = minutes.session
     if approving.forum_id != earlier.forum_id or approving.date <= earlier.date:
@@ -116,6 +118,9 @@ def minutes_approve(
         ),
     )
     minutes_freeze(actor=actor, minutes=minutes, agreement=agreement)
+    audit_record(
+        actor=actor, action="minutes.observations_attended", target=minutes, changes=attended
+    )
     audit_record(
         actor=actor,
         action="session.minutes_approved",

@@ -18,6 +18,7 @@ from ._audit import audit_record, changes_between, jsonable, snapshot
 from ._state import check_running
 from .agreements import agreements_renumber
 from .errors import ForumError
+from .materials import draft_minutes_attach
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -227,6 +228,7 @@ def session_convene(
         target=session,
         changes={"status": ["planned", "convened"], "convocation": convocation.reference},
     )
+    draft_minutes_attach(actor=actor, session=session)
     transaction.on_commit(lambda: tasks.convocation_send_later(convocation.pk, actor=actor))
     return convocation
 

@@ -41,6 +41,8 @@ def minutes_edit(request: HttpRequest, public_id: str) -> HttpResponse:
     ):
         messages.success(request, _("Borrador del acta guardado."))
         return redirect("forum_manage:minutes_edit", public_id)
+    from ..views_materials import observations_context  # views_materials imports this package
+
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -50,6 +52,7 @@ def minutes_edit(request: HttpRequest, public_id: str) -> HttpResponse:
             "minutes": minutes,
             "form": form,
             "history": audit_events_for(minutes),
+            **observations_context(minutes),
         },
         status=status,
     )
