@@ -13,9 +13,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from abierto.directory.models import AuditEvent, Institution
-from abierto.directory.roles import Role
-from abierto.directory.selectors import user_has_role
 
+from . import access
 from .models import (
     AgendaItem,
     Agreement,
@@ -103,8 +102,8 @@ def roll_call(session: Session) -> list[SeatPresence]:
     return result
 
 
-def can_manage_forum(user: AnyUser) -> bool:
-    return user_has_role(user, Role.FACILITATOR)
+def can_manage_forum(user: AnyUser, forum: Forum) -> bool:
+    return access.can_manage(user, forum)
 
 
 PUBLIC_STATUSES = [
@@ -159,7 +158,7 @@ def published_minutes(session: Session) -> Minutes | None:
 
 def minutes_for(user: AnyUser, session: Session) -> Minutes | None:
     """Published minutes for everyone; drafts too for the facilitator."""
-    if can_manage_forum(user):
+    if can_manage_forum(user, session.forum):
         return Minutes.objects.filter(session=session).first()
     return published_minutes(session)
 
@@ -397,7 +396,11 @@ def sessions_with_agreements() -> QuerySet[Session]:
 
 def convocation_letter_visible(user: AnyUser, convocation: Convocation | None) -> bool:
     """The stored letter prints the link to join a virtual session: facilitation only."""
-    return convocation is not None and bool(convocation.letter) and can_manage_forum(user)
+    return (
+        convocation is not None
+        and bool(convocation.letter)
+        and can_manage_forum(user, convocation.forum)
+    )
 
 
 # Open data: what the forum publishes, decided here -----------------------------------------

@@ -1,8 +1,9 @@
 """The forum's record: who sits, when it meets, what it decides and what its minutes say."""
 
-from .body import Forum, QuorumRule, Seat, Sector
+from .body import Forum, ForumKind, ForumRole, QuorumRule, Seat, Sector
 from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vote
 from .imports import ActaImport
+from .installation import Installation, InstallationStatus
 from .meetings import AgendaItem, Attendance, Convocation, Session
 from .minutes import Minutes
 
@@ -16,6 +17,10 @@ __all__ = [
     "Ballot",
     "Convocation",
     "Forum",
+    "ForumKind",
+    "ForumRole",
+    "Installation",
+    "InstallationStatus",
     "Minutes",
     "QuorumRule",
     "Seat",
