@@ -117,6 +117,7 @@ PUBLIC_STATUSES = [
 
 def session_list_public(
     *,
+    forum: Forum | None = None,
     year: int | None = None,
     kind: str = "",
     status: str = "",
@@ -124,6 +125,8 @@ def session_list_public(
     sessions = Session.objects.select_related("forum", "convocation").filter(
         status__in=PUBLIC_STATUSES
     )
+    if forum is not None:
+        sessions = sessions.filter(forum=forum)
     if year:
         sessions = sessions.filter(date__year=year)
     if kind in Session.Kind.values:
@@ -133,8 +136,9 @@ def session_list_public(
     return sessions.order_by("-date", "-number")
 
 
-def session_years() -> list[int]:
-    return sorted({d.year for d in Session.objects.dates("date", "year")}, reverse=True)
+def session_years(forum: Forum | None = None) -> list[int]:
+    sessions = Session.objects.all() if forum is None else Session.objects.filter(forum=forum)
+    return sorted({d.year for d in sessions.dates("date", "year")}, reverse=True)
 
 
 def session_detail_public(public_id: str) -> Session:
@@ -165,6 +169,7 @@ def minutes_for(user: AnyUser, session: Session) -> Minutes | None:
 
 def agreement_list_public(
     *,
+    forum: Forum | None = None,
     status: str = "",
     year: int | None = None,
     session: str = "",
@@ -172,6 +177,8 @@ def agreement_list_public(
     search: str = "",
 ) -> QuerySet[Agreement]:
     agreements = Agreement.objects.select_related("session", "session__forum", "responsible")
+    if forum is not None:
+        agreements = agreements.filter(session__forum=forum)
     if status in AgreementStatus.values:
         agreements = agreements.filter(status=status)
     if year:
@@ -287,7 +294,7 @@ def convocation_of(session: Session) -> Convocation | None:
 FEED_AGENDA = "feed_agenda"
 
 
-def sessions_for_feed() -> QuerySet[Session]:
+def sessions_for_feed(forum: Forum | None = None) -> QuerySet[Session]:
     """Every public session with its agenda in order (``FEED_AGENDA``): two queries in all.
 
     The feed reads neither the convocation's text nor what was said on each item (the
@@ -295,7 +302,7 @@ def sessions_for_feed() -> QuerySet[Session]:
     """
     agenda = AgendaItem.objects.defer("narrative").order_by("number")
     return (
-        session_list_public()
+        session_list_public(forum=forum)
         .defer("convocation__body")
         .prefetch_related(Prefetch("agenda", queryset=agenda, to_attr=FEED_AGENDA))
     )
@@ -373,21 +380,28 @@ def follow_ups_reported_at(session: Session) -> QuerySet[AgreementFollowUp]:
     )
 
 
-def agreement_years() -> list[int]:
+def agreement_years(forum: Forum | None = None) -> list[int]:
     """Years in which some session took an agreement, newest first."""
-    dates = Session.objects.filter(agreements__isnull=False).dates("date", "year")
+    sessions = Session.objects.filter(agreements__isnull=False)
+    if forum is not None:
+        sessions = sessions.filter(forum=forum)
+    dates = sessions.dates("date", "year")
     return sorted({day.year for day in dates}, reverse=True)
 
 
-def agreement_responsibles() -> QuerySet[Institution]:
+def agreement_responsibles(forum: Forum | None = None) -> QuerySet[Institution]:
     """Institutions responsible for at least one agreement, for filters."""
-    return Institution.objects.filter(agreements__isnull=False).distinct().order_by("name")
+    institutions = Institution.objects.filter(agreements__isnull=False)
+    if forum is not None:
+        institutions = institutions.filter(agreements__session__forum=forum)
+    return institutions.distinct().order_by("name")
 
 
-def sessions_with_agreements() -> QuerySet[Session]:
+def sessions_with_agreements(forum: Forum | None = None) -> QuerySet[Session]:
     """Public sessions that took at least one agreement, newest first, for filters."""
+    sessions = Session.objects.all() if forum is None else Session.objects.filter(forum=forum)
     return (
-        Session.objects.filter(status__in=PUBLIC_STATUSES, agreements__isnull=False)
+        sessions.filter(status__in=PUBLIC_STATUSES, agreements__isnull=False)
         .distinct()
         .select_related("forum")
         .order_by("-date", "-number")

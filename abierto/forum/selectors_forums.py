@@ -1,0 +1,94 @@
+"""Reads about the forums themselves: which exist, where each municipality stands."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import Http404
+
+from abierto.directory.models import Municipality
+
+from .models import Forum, ForumKind, Installation, InstallationStatus, Session
+
+INSTALLATION_STEP = {status: step for step, status in enumerate(InstallationStatus.values)}
+
+
+def forum_state() -> Forum | None:
+    """The state STL: the first state forum (today's URLs show it)."""
+    return Forum.objects.filter(kind=ForumKind.STATE).order_by("pk").first()
+
+
+def forum_by_slug(slug: str) -> Forum:
+    """The forum of a public URL, or 404."""
+    forum = Forum.objects.select_related("municipality").filter(slug=slug).first()
+    if forum is None:
+        raise Http404
+    return forum
+
+
+def forum_list_public(*, kind: str = "") -> QuerySet[Forum]:
+    """Every forum, the state STL first, with its count of sessions and its latest date.
+
+    One query whatever the number of forums: the counts come from an aggregate, not a
+    query per forum.
+    """
+    public = Q(sessions__status__in=list(Session.Status.values))
+    forums = Forum.objects.select_related("municipality").annotate(
+        session_count=Count("sessions", filter=public),
+        last_session=Max("sessions__date", filter=public),
+    )
+    if kind in ForumKind.values:
+        forums = forums.filter(kind=kind)
+    return forums.order_by("-kind", "name")
+
+
+@dataclass(frozen=True)
+class InstallationRow:
+    municipality: Municipality
+    status: str
+    status_label: str
+    step: int
+    status_since: datetime.date | None
+    declaration_signed_on: datetime.date | None
+    declaration_url: str
+    forum: Forum | None
+
+
+def installation_layer() -> list[InstallationRow]:
+    """All 125 municipalities with their step on the way to a municipal STL (two queries).
+
+    A municipality without a record has had no contact (step 0).
+    """
+    installations = {
+        row.municipality_id: row for row in Installation.objects.select_related("municipality")
+    }
+    forums = {
+        forum.municipality_id: forum
+        for forum in Forum.objects.filter(kind=ForumKind.MUNICIPAL).only(
+            "slug", "acronym", "name", "municipality_id"
+        )
+    }
+    rows = []
+    for municipality in Municipality.objects.order_by("code"):
+        found = installations.get(municipality.pk)
+        status = found.status if found else InstallationStatus.NO_CONTACT
+        rows.append(
+            InstallationRow(
+                municipality=municipality,
+                status=status,
+                status_label=str(InstallationStatus(status).label),
+                step=INSTALLATION_STEP[status],
+                status_since=found.status_since if found else None,
+                declaration_signed_on=found.declaration_signed_on if found else None,
+                declaration_url=found.declaration_url if found else "",
+                forum=forums.get(municipality.pk),
+            )
+        )
+    return rows
+
+
+def opendata_installations() -> QuerySet[Installation]:
+    """The recorded installation steps (municipalities without a row: no contact)."""
+    return Installation.objects.select_related("municipality").order_by("municipality__code")
