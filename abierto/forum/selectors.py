@@ -118,6 +118,7 @@ PUBLIC_STATUSES = [
 def session_list_public(
     *,
     forum: Forum | None = None,
+    forum_slug: str = "",
     year: int | None = None,
     kind: str = "",
     status: str = "",
@@ -127,6 +128,8 @@ def session_list_public(
     )
     if forum is not None:
         sessions = sessions.filter(forum=forum)
+    if forum_slug:
+        sessions = sessions.filter(forum__slug=forum_slug)
     if year:
         sessions = sessions.filter(date__year=year)
     if kind in Session.Kind.values:
@@ -170,6 +173,7 @@ def minutes_for(user: AnyUser, session: Session) -> Minutes | None:
 def agreement_list_public(
     *,
     forum: Forum | None = None,
+    forum_slug: str = "",
     status: str = "",
     year: int | None = None,
     session: str = "",
@@ -179,6 +183,8 @@ def agreement_list_public(
     agreements = Agreement.objects.select_related("session", "session__forum", "responsible")
     if forum is not None:
         agreements = agreements.filter(session__forum=forum)
+    if forum_slug:
+        agreements = agreements.filter(session__forum__slug=forum_slug)
     if status in AgreementStatus.values:
         agreements = agreements.filter(status=status)
     if year:

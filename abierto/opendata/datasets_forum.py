@@ -40,6 +40,7 @@ register(
         ),
         keywords=["sesiones", "gobierno abierto", "STL", "Estado de México"],
         rows=forum.opendata_sessions,
+        forum_field="forum__slug",
         columns=[
             field_column(Session, "public_id", "id"),
             field_column(Session, "forum.acronym", "forum"),
@@ -87,6 +88,7 @@ register(
         ),
         keywords=["asistencia", "quórum", "sesiones"],
         rows=forum.opendata_attendance,
+        forum_field="session__forum__slug",
         columns=[
             SESSION_ID,
             SESSION_NUMBER,
@@ -110,6 +112,7 @@ register(
         description=_("Los puntos de cada sesión, en orden, con quién los presentó y su tipo."),
         keywords=["orden del día", "sesiones"],
         rows=forum.opendata_agenda_items,
+        forum_field="session__forum__slug",
         columns=[
             SESSION_ID,
             SESSION_NUMBER,
@@ -149,6 +152,7 @@ register(
         ),
         keywords=["acuerdos", "seguimiento", "rendición de cuentas"],
         rows=forum.opendata_agreements,
+        forum_field="session__forum__slug",
         columns=[
             field_column(Agreement, "public_id", "id"),
             field_column(Agreement, "code"),
@@ -196,6 +200,7 @@ register(
         description=_("Cada avance reportado sobre un acuerdo: fecha, sesión, estado y nota."),
         keywords=["seguimiento", "acuerdos"],
         rows=forum.opendata_follow_ups,
+        forum_field="agreement__session__forum__slug",
         columns=[
             field_column(AgreementFollowUp, "agreement.code", "agreement_code"),
             field_column(AgreementFollowUp, "reported_on"),

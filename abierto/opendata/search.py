@@ -75,6 +75,8 @@ class Entry:
     body: str
     url: str
     date: Any = None
+    # The forum's slug, for ``?forum=``; empty for records of no forum (the plan).
+    forum: str = ""
 
 
 Source = Callable[[], Iterable[Entry]]
@@ -108,6 +110,7 @@ def _sessions() -> Iterator[Entry]:
             _text(forum.public_place(session), *agenda),
             session.get_absolute_url(),
             session.date,
+            session.forum.slug,
         )
 
 
@@ -122,6 +125,7 @@ def _minutes() -> Iterator[Entry]:
             minutes.text,
             session.get_absolute_url() + "#acta",
             session.date,
+            session.forum.slug,
         )
 
 
@@ -135,6 +139,7 @@ def _agreements() -> Iterator[Entry]:
             agreement.text,
             agreement.get_absolute_url(),
             agreement.session.date,
+            agreement.session.forum.slug,
         )
 
 
@@ -203,7 +208,13 @@ def rebuild() -> int:
     SearchEntry.objects.all().delete()
     created = SearchEntry.objects.bulk_create(
         SearchEntry(
-            kind=e.kind, ref=e.ref, title=e.title[:500], body=e.body, url=e.url[:300], date=e.date
+            kind=e.kind,
+            ref=e.ref,
+            title=e.title[:500],
+            body=e.body,
+            url=e.url[:300],
+            date=e.date,
+            forum=e.forum,
         )
         for e in entries
     )
@@ -308,8 +319,10 @@ def marked(text: str, query_stems: set[str]) -> tuple[tuple[str, bool], ...]:
     return tuple((piece, matched) for piece, matched in parts if piece)
 
 
-def search(query: str, *, kind: str = "", year: int | None = None, limit: int = 50) -> list[Hit]:
-    """Entries matching every word of ``query`` (stemmed), best first."""
+def search(
+    query: str, *, kind: str = "", year: int | None = None, forum: str = "", limit: int = 50
+) -> list[Hit]:
+    """Entries matching every word of ``query`` (stemmed), best first; ``forum``: a slug."""
     query_stems = [s for s in stems(query) if s][:12]
     if not query_stems:
         return []
@@ -319,6 +332,8 @@ def search(query: str, *, kind: str = "", year: int | None = None, limit: int = 
         entries = entries.filter(kind=kind)
     if year:
         entries = entries.filter(date__year=year)
+    if forum:
+        entries = entries.filter(forum=forum)
     if connection.vendor == "postgresql":
         search_query = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
         found: list[SearchEntry] = list(

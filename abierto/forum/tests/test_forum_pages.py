@@ -100,3 +100,20 @@ def test_the_forum_index_takes_a_bounded_number_of_queries(
         )
     with django_assert_max_num_queries(8):
         client.get(reverse("forum:forum_index"))
+
+
+def test_the_api_names_each_records_forum_and_filters_by_it(client, forums):
+    every = client.get("/api/v1/sessions").json()["items"]
+    assert sorted(s["forum"] for s in every) == ["STL", "STM-TOLUCA"]
+    toluca = client.get("/api/v1/sessions?forum=stm-toluca").json()["items"]
+    assert [s["id"] for s in toluca] == [forums["theirs"].public_id]
+    agreements = client.get("/api/v1/agreements?forum=stl").json()["items"]
+    assert agreements == []
+    theirs = client.get("/api/v1/agreements?forum=stm-toluca").json()["items"]
+    assert [(a["code"], a["forum"]) for a in theirs] == [("STM-TOLUCA/II/1/2022", "STM-TOLUCA")]
+    assert client.get("/api/v1/sessions?forum=no-existe").json()["items"] == []
+
+
+def test_a_malformed_forum_filter_is_a_clear_4xx(client, forums):
+    response = client.get("/api/v1/sessions?forum=<script>")
+    assert 400 <= response.status_code < 500
