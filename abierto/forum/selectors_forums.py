@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 
 from abierto.directory.models import Municipality
@@ -29,19 +30,32 @@ def forum_by_slug(slug: str) -> Forum:
 
 
 def forum_list_public(*, kind: str = "") -> QuerySet[Forum]:
-    """Every forum, the state STL first, with its count of sessions and its latest date.
-
-    One query whatever the number of forums: the counts come from an aggregate, not a
-    query per forum.
-    """
-    public = Q(sessions__status__in=list(Session.Status.values))
-    forums = Forum.objects.select_related("municipality").annotate(
-        session_count=Count("sessions", filter=public),
-        last_session=Max("sessions__date", filter=public),
-    )
+    """Every forum, the state STL first (then by name)."""
+    forums = Forum.objects.select_related("municipality")
     if kind in ForumKind.values:
         forums = forums.filter(kind=kind)
-    return forums.order_by("-kind", "name")
+    return forums.order_by("-kind", "name", "pk")
+
+
+def with_session_figures(forums: Iterable[Forum]) -> list[Forum]:
+    """The given forums (a page of them) with ``session_count`` and ``last_session``.
+
+    One aggregate over the sessions of these forums only, so that a page of the index costs
+    the same whatever the number of forums.
+    """
+    chosen = list(forums)
+    figures = {
+        row["forum"]: row
+        for row in Session.objects.filter(forum__in=chosen, status__in=Session.Status.values)
+        .values("forum")
+        .annotate(count=Count("pk"), last=Max("date"))
+        .order_by()
+    }
+    for forum in chosen:
+        row = figures.get(forum.pk, {})
+        forum.session_count = row.get("count", 0)  # type: ignore[attr-defined]
+        forum.last_session = row.get("last")  # type: ignore[attr-defined]
+    return chosen
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -22,6 +24,10 @@ from .models import Agreement, Forum, InstallationStatus, Session
 
 # The municipal boundaries the plan's coverage map draws (INEGI Marco Geoestadístico).
 MAP_FILE = Path(__file__).resolve().parent.parent / "plan" / "data" / "municipios_edomex.geojson"
+
+
+# The index lists the forums a page at a time, so that it costs the same with 126 forums.
+FORUMS_PER_PAGE = 25
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,11 +70,17 @@ def installation_map_svg(rows: list[selectors_forums.InstallationRow]) -> SafeSt
 @require_safe
 def forum_index(request: HttpRequest) -> HttpResponse:
     rows = selectors_forums.installation_layer()
+    page = Paginator(selectors_forums.forum_list_public(), FORUMS_PER_PAGE).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "forum/public/forum_index.html",
         {
-            "forums": selectors_forums.forum_list_public(),
+            "page": page,
+            "forums": selectors_forums.with_session_figures(page),
+            # /foros/: each forum's page is this and its slug (no reverse() per row).
+            "forums_prefix": reverse("forum:forum_index"),
             "installations": [row for row in rows if row.step],
             "map_svg": installation_map_svg(rows),
         },
