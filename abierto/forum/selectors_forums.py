@@ -103,6 +103,23 @@ def installation_layer() -> list[InstallationRow]:
     return rows
 
 
+@dataclass(frozen=True)
+class InstallationSummary:
+    started: int  # in talks or further
+    installed: int  # installed or with its first session held
+    total: int
+
+
+def installation_summary(rows: list[InstallationRow] | None = None) -> InstallationSummary:
+    rows = installation_layer() if rows is None else rows
+    installed_from = INSTALLATION_STEP[InstallationStatus.INSTALLED]
+    return InstallationSummary(
+        started=sum(1 for row in rows if row.step),
+        installed=sum(1 for row in rows if row.step >= installed_from),
+        total=len(rows),
+    )
+
+
 def opendata_installations() -> QuerySet[Installation]:
     """The recorded installation steps (municipalities without a row: no contact)."""
     return Installation.objects.select_related("municipality").order_by("municipality__code")

@@ -41,8 +41,13 @@ def _status_of_step(value: float) -> str:
     return str(steps[index][1])
 
 
-def installation_map_svg(rows: list[selectors_forums.InstallationRow]) -> SafeString:
-    """The installation layer: each municipality shaded by its step (none for no contact)."""
+def installation_map_svg(
+    rows: list[selectors_forums.InstallationRow], *, link_prefix: str = "#instalacion-"
+) -> SafeString:
+    """The installation layer: each municipality shaded by its step (none for no contact).
+
+    Each area links to ``link_prefix`` and its INEGI code: the row of the index's table.
+    """
     values = {row.municipality.code: float(row.step) for row in rows if row.step}
     installed = sum(1 for row in rows if row.step >= 3)
     labels = geo_svg.ChoroplethLabels(
@@ -61,8 +66,9 @@ def installation_map_svg(rows: list[selectors_forums.InstallationRow]) -> SafeSt
         _municipality_map(),
         values,
         labels=labels,
-        chart_id="instalacion",
-        link_prefix="#instalacion-",
+        chart_id="mapa-instalacion",
+        id_prefix="inst-",
+        link_prefix=link_prefix,
     )
     return mark_safe(markup)  # noqa: S308 - geo_svg escapes every text it writes
 

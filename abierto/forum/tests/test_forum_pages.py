@@ -117,3 +117,17 @@ def test_the_api_names_each_records_forum_and_filters_by_it(client, forums):
 def test_a_malformed_forum_filter_is_a_clear_4xx(client, forums):
     response = client.get("/api/v1/sessions?forum=<script>")
     assert 400 <= response.status_code < 500
+
+
+def test_the_plan_shows_the_installation_layer(client, forums):
+    services.installation_update(
+        actor=None,
+        municipality=Municipality.objects.get(code="15106"),
+        status=InstallationStatus.INSTALLED,
+        declaration_signed_on=datetime.date(2024, 1, 25),
+    )
+    coverage = client.get(reverse("plan:coverage")).content.decode()
+    assert 'id="mapa-instalacion"' in coverage
+    assert 'href="/foros/#instalacion-15106"' in coverage
+    assert "Municipios con STL municipal instalado: 1; en camino: 1 de 125." in coverage
+    assert client.get(reverse("plan:overview")).status_code == 200
