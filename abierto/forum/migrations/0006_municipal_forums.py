@@ -116,4 +116,8 @@ class Migration(migrations.Migration):
             model_name='installation',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['declaration_signed', 'installed', 'first_session']), _negated=True), ('declaration_signed_on__isnull', False), _connector='OR'), name='installation_signed_has_a_date'),
         ),
+        migrations.AddIndex(
+            model_name='session',
+            index=models.Index(fields=['forum', '-date', '-number'], name='session_forum_newest_first'),
+        ),
     ]
