@@ -461,9 +461,9 @@ def opendata_agreements() -> QuerySet[Agreement]:
 
 
 def opendata_follow_ups() -> QuerySet[AgreementFollowUp]:
-    return AgreementFollowUp.objects.select_related("agreement", "session").order_by(
-        "reported_on", "id"
-    )
+    return AgreementFollowUp.objects.select_related(
+        "agreement__session__forum", "session"
+    ).order_by("reported_on", "id")
 
 
 def opendata_published_minutes() -> QuerySet[Minutes]:

@@ -87,6 +87,7 @@ def forum_index(request: HttpRequest) -> HttpResponse:
             "forums": selectors_forums.with_session_figures(page),
             # /foros/: each forum's page is this and its slug (no reverse() per row).
             "forums_prefix": reverse("forum:forum_index"),
+            "ical_label": _("iCalendar"),
             "installations": [row for row in rows if row.step],
             "map_svg": installation_map_svg(rows),
         },

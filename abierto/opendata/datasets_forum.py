@@ -28,6 +28,13 @@ SESSION_NUMBER = Column(
     "integer",
 )
 SESSION_DATE = Column("session_date", _("Fecha de la sesión."), lambda o: o.session.date, "date")
+# Every record names its forum (the state STL or a municipal one), by its acronym.
+SESSION_FORUM = Column(
+    "forum", _("Siglas del foro de la sesión."), lambda o: o.session.forum.acronym
+)
+AGREEMENT_FORUM = Column(
+    "forum", _("Siglas del foro de la sesión."), lambda o: o.agreement.session.forum.acronym
+)
 
 register(
     Dataset(
@@ -98,6 +105,7 @@ register(
             field_column(Attendance, "capacity", display=True),
             field_column(Attendance, "seat.label", "seat"),
             field_column(Attendance, "seat.sector", "sector", display=True),
+            SESSION_FORUM,
         ],
         modified_field="recorded_at",
         excluded_fields=frozenset({"id", "session", "seat", "person", "recorded_at"}),
@@ -124,6 +132,7 @@ register(
             Column(
                 "presenter", _("Quién presentó el punto."), lambda i: i.presenter_display or None
             ),
+            SESSION_FORUM,
         ],
         excluded_fields=frozenset(
             {
@@ -176,6 +185,7 @@ register(
             field_column(Agreement, "requires_follow_up"),
             field_column(Agreement, "status", display=True),
             Column("url", _("Página pública del acuerdo."), _url),
+            SESSION_FORUM,
         ],
         excluded_fields=frozenset(
             {
@@ -211,6 +221,7 @@ register(
             ),
             field_column(AgreementFollowUp, "status", display=True),
             field_column(AgreementFollowUp, "note"),
+            AGREEMENT_FORUM,
         ],
         excluded_fields=frozenset(
             {"id", "agreement", "session", "author", "created_at", "updated_at"}
