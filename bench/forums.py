@@ -5,7 +5,7 @@
 
 In one run: the state STL alone with 120 monthly sessions (ten years), then 125 municipal
 forums more with as many each (15,120 sessions). The p95 of ``/foros/stl/`` (a forum's
-session list) and of ``/foros/`` (the index: a page of 25 forums and the installation map
+session list) and of ``/foros/`` (the index: a page of 10 forums and the installation map
 of the 125 municipalities, filled in both runs) at that size is divided by its p95 with one
 forum: the target is at most 1.2 for both.
 """

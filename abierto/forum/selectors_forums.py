@@ -59,6 +59,12 @@ def with_session_figures(forums: Iterable[Forum]) -> list[Forum]:
 
 
 @dataclass(frozen=True)
+class ForumLink:
+    slug: str
+    acronym: str
+
+
+@dataclass(frozen=True)
 class InstallationRow:
     municipality: Municipality
     status: str
@@ -67,7 +73,7 @@ class InstallationRow:
     status_since: datetime.date | None
     declaration_signed_on: datetime.date | None
     declaration_url: str
-    forum: Forum | None
+    forum: ForumLink | None
 
 
 def installation_layer() -> list[InstallationRow]:
@@ -79,10 +85,10 @@ def installation_layer() -> list[InstallationRow]:
         row.municipality_id: row for row in Installation.objects.select_related("municipality")
     }
     forums = {
-        forum.municipality_id: forum
-        for forum in Forum.objects.filter(kind=ForumKind.MUNICIPAL).only(
-            "slug", "acronym", "name", "municipality_id"
-        )
+        municipality: ForumLink(slug, acronym)
+        for municipality, slug, acronym in Forum.objects.filter(
+            kind=ForumKind.MUNICIPAL
+        ).values_list("municipality_id", "slug", "acronym")
     }
     rows = []
     for municipality in Municipality.objects.order_by("code"):

@@ -27,7 +27,7 @@ MAP_FILE = Path(__file__).resolve().parent.parent / "plan" / "data" / "municipio
 
 
 # The index lists the forums a page at a time, so that it costs the same with 126 forums.
-FORUMS_PER_PAGE = 25
+FORUMS_PER_PAGE = 10
 
 
 @functools.lru_cache(maxsize=1)
