@@ -93,6 +93,12 @@ def _text(*parts: object) -> str:
     return "\n".join(str(part).strip() for part in parts if part and str(part).strip())
 
 
+def _of_forum(session: Any) -> str:
+    """A municipal forum's sessions name it in their title; the state STL's read as before."""
+    forum = session.forum
+    return "" if forum.is_state else f" del {forum.acronym}"
+
+
 # Each source indexes what the visitor reads on the page a hit leads to, not only its title.
 
 
@@ -106,7 +112,7 @@ def _sessions() -> Iterator[Entry]:
         yield Entry(
             "session",
             session.public_id,
-            f"{session.title} ({session.date:%d/%m/%Y})",
+            f"{session.title}{_of_forum(session)} ({session.date:%d/%m/%Y})",
             _text(forum.public_place(session), *agenda),
             session.get_absolute_url(),
             session.date,
@@ -121,7 +127,7 @@ def _minutes() -> Iterator[Entry]:
         yield Entry(
             "minutes",
             session.public_id,
-            f"Acta de la {session.title} ({session.date:%d/%m/%Y})",
+            f"Acta de la {session.title}{_of_forum(session)} ({session.date:%d/%m/%Y})",
             minutes.text,
             session.get_absolute_url() + "#acta",
             session.date,

@@ -85,3 +85,10 @@ def test_the_installation_dataset_lists_each_step(client, forums):
             "notes": "",
         }
     ]
+
+
+def test_a_municipal_sessions_hit_names_its_forum(forums):
+    search.rebuild()
+    titles = {hit.title for hit in search.search("presupuesto", kind="session")}
+    assert any(title.startswith("Segunda Sesión Ordinaria del STM-TOLUCA") for title in titles)
+    assert any(title.startswith("Décimo Quinta Sesión Ordinaria (") for title in titles)
