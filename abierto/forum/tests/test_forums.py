@@ -111,3 +111,21 @@ def test_sessions_of_two_forums_share_numbers_without_clashing():
     SessionFactory(forum=ForumFactory(), number=1)
     SessionFactory(forum=toluca(), number=1)
     assert Session.objects.filter(number=1).count() == 2
+
+
+def test_the_command_creates_a_municipal_forum_and_its_facilitation(outsider):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    from abierto.forum import access
+
+    out = io.StringIO()
+    call_command("create_municipal_forum", "15106", "--facilitator", outsider.username, stdout=out)
+    forum = Forum.objects.get(acronym="STM-TOLUCA")
+    assert "/foros/stm-toluca/" in out.getvalue()
+    assert access.forums_managed_by(outsider).get() == forum
+    with pytest.raises(CommandError, match="clave INEGI"):
+        call_command("create_municipal_forum", "99999")
+    with pytest.raises(CommandError):
+        call_command("create_municipal_forum", "15104", "--acronym", "mal formado")
