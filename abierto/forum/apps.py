@@ -36,5 +36,8 @@ class ForumConfig(AppConfig):
                 "minutes.approved": _("Acta aprobada"),
                 "minutes.published": _("Acta publicada"),
                 "acta.read": _("Acta leída para importar"),
+                "forum.created": _("Foro municipal creado"),
+                "forum.role_granted": _("Papel en el foro otorgado"),
+                "installation.updated": _("Avance de instalación del STL municipal registrado"),
             }
         )

@@ -50,7 +50,7 @@ def forum_create_municipal(
         forum.save()
         audit_record(
             actor=actor,
-            action="forum.create",
+            action="forum.created",
             target=forum,
             changes={"acronym": acronym, "municipality": municipality.code},
         )
@@ -65,7 +65,7 @@ def forum_role_grant(*, actor: User | None, user: User, forum: Forum, role: str)
         if created:
             audit_record(
                 actor=actor,
-                action="forum.role_grant",
+                action="forum.role_granted",
                 target=forum,
                 changes={"user": user.pk, "role": role},
             )
@@ -104,7 +104,7 @@ def installation_update(
         installation.save()
         audit_record(
             actor=actor,
-            action="installation.update",
+            action="installation.updated",
             target=installation,
             changes=changes_between(before, snapshot(installation, _FIELDS))
             or {"status": [jsonable(status)]},

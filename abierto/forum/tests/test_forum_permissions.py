@@ -153,3 +153,11 @@ def test_outsiders_and_unknown_forums_are_refused(client, outsider, two_forums):
     client.force_login(two_forums["facilitator_b"])
     response = client.get(reverse("forum_manage:session_create") + "?forum=no-existe")
     assert response.status_code == 404
+
+
+def test_a_municipal_facilitator_finds_their_pages_in_the_menu(client, two_forums, outsider):
+    client.force_login(two_forums["facilitator_b"])
+    menu = client.get("/").content.decode()
+    assert reverse("forum_manage:session_list") in menu
+    client.force_login(outsider)
+    assert reverse("forum_manage:session_list") not in client.get("/").content.decode()

@@ -39,7 +39,7 @@ def test_a_municipal_forum_heads_its_agreement_codes_with_its_acronym(facilitato
     assert (forum.acronym, forum.slug, forum.kind) == ("STM-TOLUCA", "stm-toluca", "municipal")
     session = SessionFactory(forum=forum, number=3, date=datetime.date(2024, 5, 2))
     assert agreement_code(session, 2) == "STM-TOLUCA/III/2/2024"
-    assert AuditEvent.objects.filter(action="forum.create", actor=facilitator).exists()
+    assert AuditEvent.objects.filter(action="forum.created", actor=facilitator).exists()
 
 
 def test_the_state_stl_keeps_its_codes_and_numbering_apart_from_municipal_ones():
@@ -95,7 +95,7 @@ def test_installation_steps_are_audited_and_a_signed_declaration_needs_its_date(
     )
     installation = Installation.objects.get(municipality=municipality)
     assert installation.status == "declaration_signed"
-    assert AuditEvent.objects.filter(action="installation.update", actor=facilitator).exists()
+    assert AuditEvent.objects.filter(action="installation.updated", actor=facilitator).exists()
 
 
 def test_an_unknown_installation_status_is_refused(facilitator):
