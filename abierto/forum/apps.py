@@ -7,7 +7,12 @@ class ForumConfig(AppConfig):
     verbose_name = _("Sesiones del STL")
 
     def ready(self) -> None:
-        from abierto.directory import audit_labels
+        from abierto.directory import audit_labels, idle
+
+        from . import access
+
+        # A municipal forum's facilitator or member has staff's idle timeout too.
+        idle.register_staff_check(access.is_in_any_forum)
 
         audit_labels.register(
             {

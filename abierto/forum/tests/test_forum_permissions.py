@@ -161,3 +161,10 @@ def test_a_municipal_facilitator_finds_their_pages_in_the_menu(client, two_forum
     assert reverse("forum_manage:session_list") in menu
     client.force_login(outsider)
     assert reverse("forum_manage:session_list") not in client.get("/").content.decode()
+
+
+def test_a_municipal_facilitator_has_the_staff_idle_timeout(two_forums, outsider):
+    from abierto.directory.idle import is_staff_account
+
+    assert is_staff_account(two_forums["facilitator_b"])
+    assert not is_staff_account(outsider)
