@@ -39,12 +39,24 @@ STAFF_ROLES = (Role.FACILITATOR, Role.MEMBER, Role.AGENCY_CLERK)
 API_PREFIX = "/api/"  # token-authenticated: a logged-out session changes nothing there
 
 
+# Other apps' roles that make an account staff (a municipal forum's facilitation, say): each
+# app registers its check when it starts, since the directory cannot import them.
+STAFF_CHECKS: list[Callable[[Any], bool]] = []
+
+
+def register_staff_check(check: Callable[[Any], bool]) -> None:
+    if check not in STAFF_CHECKS:
+        STAFF_CHECKS.append(check)
+
+
 def is_staff_account(user: Any) -> bool:
     if not getattr(user, "is_active", False):
         return False
     if getattr(user, "is_staff", False) or getattr(user, "is_superuser", False):
         return True
-    return any(user_has_role(user, role) for role in STAFF_ROLES)
+    if any(user_has_role(user, role) for role in STAFF_ROLES):
+        return True
+    return any(check(user) for check in STAFF_CHECKS)
 
 
 @receiver(user_logged_in, dispatch_uid="abierto.directory.idle.clock")

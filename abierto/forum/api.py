@@ -56,6 +56,15 @@ AgreementStatusParam = Annotated[
 SessionId = Annotated[
     str, Query(max_length=32, description="Id público de la sesión.", examples=[SESSION_ID])
 ]
+ForumSlug = Annotated[
+    str,
+    Query(
+        max_length=40,
+        pattern=r"^[a-z0-9-]*$",
+        description="Nombre corto del foro (`stl` para el estatal, `stm-toluca`…); ver /foros/.",
+        examples=["stl"],
+    ),
+]
 InstitutionId = Annotated[
     str, Query(max_length=32, description="Id público de la institución responsable.")
 ]
@@ -106,6 +115,9 @@ class SessionRefOut(Schema):
 
 
 class SessionOut(SessionRefOut):
+    forum: str = Field(
+        ..., description="Siglas del foro al que pertenece la sesión.", examples=["STL"]
+    )
     number: int = Field(..., description="Número de la sesión dentro de su tipo.", examples=[15])
     kind: Session.Kind = Field(
         ..., description="Tipo de sesión: ordinaria o extraordinaria.", examples=["ordinary"]
@@ -142,6 +154,10 @@ class SessionOut(SessionRefOut):
     convocation: ConvocationOut | None = Field(
         ..., description="Oficio de convocatoria, cuando la sesión ya se convocó."
     )
+
+    @staticmethod
+    def resolve_forum(obj: Session) -> str:
+        return obj.forum.acronym
 
     @staticmethod
     def resolve_start_time(obj: Session) -> datetime.datetime | None:
@@ -373,6 +389,7 @@ class InstitutionOut(Schema):
 
 
 class AgreementOut(AgreementBriefOut):
+    forum: str = Field(..., description="Siglas del foro que tomó el acuerdo.", examples=["STL"])
     number: int = Field(..., description="Consecutivo del acuerdo en su sesión.", examples=[1])
     session: SessionRefOut = Field(..., description="Sesión en que se tomó.")
     responsible: InstitutionOut | None = Field(
@@ -386,6 +403,10 @@ class AgreementOut(AgreementBriefOut):
         description="Si compromete a alguien a actuar y se revisa en cada sesión hasta cumplirse.",
         examples=[True],
     )
+
+    @staticmethod
+    def resolve_forum(obj: Agreement) -> str:
+        return obj.session.forum.acronym
 
 
 class FollowUpOut(Schema):
@@ -422,8 +443,8 @@ class AgreementDetailOut(AgreementOut):
     "/sessions",
     response=list[SessionOut],
     summary="Sesiones del STL",
-    description="Las sesiones públicas, de la más reciente a la más antigua. Se filtran por "
-    "`year`, `kind` y `status`.",
+    description="Las sesiones públicas de todos los foros, de la más reciente a la más "
+    "antigua. Se filtran por `forum` (nombre corto del foro), `year`, `kind` y `status`.",
 )
 @paginate(BoundedLimitOffsetPagination)
 def list_sessions(
@@ -431,9 +452,13 @@ def list_sessions(
     year: Year = None,
     kind: SessionKind = None,
     status: SessionStatus = None,
+    forum: ForumSlug = "",
 ) -> QuerySet[Session]:
     return selectors.session_list_public(
-        year=year, kind=kind.value if kind else "", status=status.value if status else ""
+        forum_slug=forum,
+        year=year,
+        kind=kind.value if kind else "",
+        status=status.value if status else "",
     )
 
 
@@ -453,9 +478,9 @@ def get_session(request: HttpRequest, id: str) -> Session:
     "/agreements",
     response=list[AgreementOut],
     summary="Acuerdos del STL",
-    description="Los acuerdos, de la sesión más reciente a la más antigua. Se filtran por "
-    "`status`, `year`, `session` (id de la sesión), `responsible` (id de la institución) y "
-    "`q` (palabras en el texto o la clave).",
+    description="Los acuerdos de todos los foros, de la sesión más reciente a la más antigua. "
+    "Se filtran por `forum` (nombre corto del foro), `status`, `year`, `session` (id de la "
+    "sesión), `responsible` (id de la institución) y `q` (palabras en el texto o la clave).",
 )
 @paginate(BoundedLimitOffsetPagination)
 def list_agreements(
@@ -465,8 +490,10 @@ def list_agreements(
     session: SessionId = "",
     responsible: InstitutionId = "",
     q: Search = "",
+    forum: ForumSlug = "",
 ) -> QuerySet[Agreement]:
     return selectors.agreement_list_public(
+        forum_slug=forum,
         status=status.value if status else "",
         year=year,
         session=session,

@@ -9,7 +9,12 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from abierto.directory import audit_labels
+        from abierto.directory import audit_labels, idle
+
+        from . import access
+
+        # A municipal forum's facilitator or member has staff's idle timeout too.
+        idle.register_staff_check(access.is_in_any_forum)
 
         from .models import ActaImportPage
         from .services.import_pages import page_image_delete
@@ -57,5 +62,8 @@ class ForumConfig(AppConfig):
                 "minutes.observation_added": _("Observación al borrador del acta"),
                 "minutes.observation_attended": _("Observación al acta atendida"),
                 "minutes.observations_attended": _("Acta aprobada con sus observaciones atendidas"),
+                "forum.created": _("Foro municipal creado"),
+                "forum.role_granted": _("Papel en el foro otorgado"),
+                "installation.updated": _("Avance de instalación del STL municipal registrado"),
             }
         )

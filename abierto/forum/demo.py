@@ -24,7 +24,7 @@ from django.db import transaction
 
 from abierto.directory.models import Institution, Person
 
-from . import demo_materials, services
+from . import demo_materials, demo_municipal, services
 from .models import Forum, Minutes, Seat, Sector, Session
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ def _seats(forum: Forum) -> dict[str, Seat]:
 def load(*, stdout: TextIO, with_logins: bool) -> None:
     forum, _created = Forum.objects.get_or_create(acronym="STL", defaults={"name": FORUM_NAME})
     seats = _seats(forum)
+    demo_municipal.load(stdout=stdout)
     if with_logins:
         _link_member_login(seats["osc"])
     if forum.sessions.filter(kind=Session.Kind.ORDINARY, number=15).exists():

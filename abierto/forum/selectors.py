@@ -13,9 +13,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from abierto.directory.models import AuditEvent, Institution
-from abierto.directory.roles import Role
-from abierto.directory.selectors import user_has_role
 
+from . import access
 from .models import (
     AgendaItem,
     Agreement,
@@ -103,8 +102,8 @@ def roll_call(session: Session) -> list[SeatPresence]:
     return result
 
 
-def can_manage_forum(user: AnyUser) -> bool:
-    return user_has_role(user, Role.FACILITATOR)
+def can_manage_forum(user: AnyUser, forum: Forum) -> bool:
+    return access.can_manage(user, forum)
 
 
 PUBLIC_STATUSES = [
@@ -118,6 +117,8 @@ PUBLIC_STATUSES = [
 
 def session_list_public(
     *,
+    forum: Forum | None = None,
+    forum_slug: str = "",
     year: int | None = None,
     kind: str = "",
     status: str = "",
@@ -125,6 +126,10 @@ def session_list_public(
     sessions = Session.objects.select_related("forum", "convocation").filter(
         status__in=PUBLIC_STATUSES
     )
+    if forum is not None:
+        sessions = sessions.filter(forum=forum)
+    if forum_slug:
+        sessions = sessions.filter(forum__slug=forum_slug)
     if year:
         sessions = sessions.filter(date__year=year)
     if kind in Session.Kind.values:
@@ -134,8 +139,9 @@ def session_list_public(
     return sessions.order_by("-date", "-number")
 
 
-def session_years() -> list[int]:
-    return sorted({d.year for d in Session.objects.dates("date", "year")}, reverse=True)
+def session_years(forum: Forum | None = None) -> list[int]:
+    sessions = Session.objects.all() if forum is None else Session.objects.filter(forum=forum)
+    return sorted({d.year for d in sessions.dates("date", "year")}, reverse=True)
 
 
 def session_detail_public(public_id: str) -> Session:
@@ -159,13 +165,15 @@ def published_minutes(session: Session) -> Minutes | None:
 
 def minutes_for(user: AnyUser, session: Session) -> Minutes | None:
     """Published minutes for everyone; drafts too for the facilitator."""
-    if can_manage_forum(user):
+    if can_manage_forum(user, session.forum):
         return Minutes.objects.filter(session=session).first()
     return published_minutes(session)
 
 
 def agreement_list_public(
     *,
+    forum: Forum | None = None,
+    forum_slug: str = "",
     status: str = "",
     year: int | None = None,
     session: str = "",
@@ -173,6 +181,10 @@ def agreement_list_public(
     search: str = "",
 ) -> QuerySet[Agreement]:
     agreements = Agreement.objects.select_related("session", "session__forum", "responsible")
+    if forum is not None:
+        agreements = agreements.filter(session__forum=forum)
+    if forum_slug:
+        agreements = agreements.filter(session__forum__slug=forum_slug)
     if status in AgreementStatus.values:
         agreements = agreements.filter(status=status)
     if year:
@@ -288,7 +300,7 @@ def convocation_of(session: Session) -> Convocation | None:
 FEED_AGENDA = "feed_agenda"
 
 
-def sessions_for_feed() -> QuerySet[Session]:
+def sessions_for_feed(forum: Forum | None = None) -> QuerySet[Session]:
     """Every public session with its agenda in order (``FEED_AGENDA``): two queries in all.
 
     The feed reads neither the convocation's text nor what was said on each item (the
@@ -296,7 +308,7 @@ def sessions_for_feed() -> QuerySet[Session]:
     """
     agenda = AgendaItem.objects.defer("narrative").order_by("number")
     return (
-        session_list_public()
+        session_list_public(forum=forum)
         .defer("convocation__body")
         .prefetch_related(Prefetch("agenda", queryset=agenda, to_attr=FEED_AGENDA))
     )
@@ -374,21 +386,28 @@ def follow_ups_reported_at(session: Session) -> QuerySet[AgreementFollowUp]:
     )
 
 
-def agreement_years() -> list[int]:
+def agreement_years(forum: Forum | None = None) -> list[int]:
     """Years in which some session took an agreement, newest first."""
-    dates = Session.objects.filter(agreements__isnull=False).dates("date", "year")
+    sessions = Session.objects.filter(agreements__isnull=False)
+    if forum is not None:
+        sessions = sessions.filter(forum=forum)
+    dates = sessions.dates("date", "year")
     return sorted({day.year for day in dates}, reverse=True)
 
 
-def agreement_responsibles() -> QuerySet[Institution]:
+def agreement_responsibles(forum: Forum | None = None) -> QuerySet[Institution]:
     """Institutions responsible for at least one agreement, for filters."""
-    return Institution.objects.filter(agreements__isnull=False).distinct().order_by("name")
+    institutions = Institution.objects.filter(agreements__isnull=False)
+    if forum is not None:
+        institutions = institutions.filter(agreements__session__forum=forum)
+    return institutions.distinct().order_by("name")
 
 
-def sessions_with_agreements() -> QuerySet[Session]:
+def sessions_with_agreements(forum: Forum | None = None) -> QuerySet[Session]:
     """Public sessions that took at least one agreement, newest first, for filters."""
+    sessions = Session.objects.all() if forum is None else Session.objects.filter(forum=forum)
     return (
-        Session.objects.filter(status__in=PUBLIC_STATUSES, agreements__isnull=False)
+        sessions.filter(status__in=PUBLIC_STATUSES, agreements__isnull=False)
         .distinct()
         .select_related("forum")
         .order_by("-date", "-number")
@@ -397,7 +416,11 @@ def sessions_with_agreements() -> QuerySet[Session]:
 
 def convocation_letter_visible(user: AnyUser, convocation: Convocation | None) -> bool:
     """The stored letter prints the link to join a virtual session: facilitation only."""
-    return convocation is not None and bool(convocation.letter) and can_manage_forum(user)
+    return (
+        convocation is not None
+        and bool(convocation.letter)
+        and can_manage_forum(user, convocation.forum)
+    )
 
 
 # Open data: what the forum publishes, decided here -----------------------------------------
@@ -438,9 +461,9 @@ def opendata_agreements() -> QuerySet[Agreement]:
 
 
 def opendata_follow_ups() -> QuerySet[AgreementFollowUp]:
-    return AgreementFollowUp.objects.select_related("agreement", "session").order_by(
-        "reported_on", "id"
-    )
+    return AgreementFollowUp.objects.select_related(
+        "agreement__session__forum", "session"
+    ).order_by("reported_on", "id")
 
 
 def opendata_published_minutes() -> QuerySet[Minutes]:

@@ -14,21 +14,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from abierto.directory.decorators import acting_user, role_required
-from abierto.directory.roles import Role
+from abierto.directory.decorators import acting_user
 from abierto.ops.models import Job
 
-from . import selectors, selectors_import, services, tasks
+from . import access, selectors_import, services, tasks
 from .forms_import import ActaReviewForm, ActaUploadForm
 from .models import ActaImport
-
-facilitator_only = role_required(Role.FACILITATOR)
+from .views_manage._common import _managed_forum, facilitator_only
 
 
 @facilitator_only
 @require_http_methods(["GET", "POST"])
 def acta_upload(request: HttpRequest) -> HttpResponse:
-    forum = selectors.forum_default()
+    """Read a past acta into the chosen forum's record (``?forum=<slug>``; see _managed_forum)."""
+    forum = _managed_forum(request)
     if forum is None:
         raise Http404
     form = ActaUploadForm(request.POST or None, request.FILES or None)
@@ -58,14 +57,18 @@ def acta_upload(request: HttpRequest) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     imports = ActaImport.objects.filter(forum=forum).select_related("session")[:50]
     return render(
-        request, "forum/manage/acta_upload.html", {"form": form, "imports": imports}, status=status
+        request,
+        "forum/manage/acta_upload.html",
+        {"form": form, "imports": imports, "forum": forum},
+        status=status,
     )
 
 
 @facilitator_only
 @require_http_methods(["GET", "POST"])
 def acta_review(request: HttpRequest, pk: int) -> HttpResponse:
-    acta_import = get_object_or_404(ActaImport, pk=pk)
+    acta_import = get_object_or_404(ActaImport.objects.select_related("forum"), pk=pk)
+    access.forum_to_manage(request.user, acta_import.forum)
     if acta_import.status == ActaImport.Status.IMPORTED and acta_import.session:
         messages.info(request, _("Esta acta ya se importó."))
         return redirect("forum_manage:session_manage", acta_import.session.public_id)

@@ -24,8 +24,8 @@ from django.views.decorators.http import require_safe
 
 from abierto.lib.roman import to_roman
 
-from . import calendar_feed, selectors
-from .models import AgendaItem, Agreement, AgreementStatus, Minutes, Session
+from . import calendar_feed, selectors, selectors_forums
+from .models import AgendaItem, Agreement, AgreementStatus, Forum, Minutes, Session
 from .selectors_materials import public_materials
 
 PAGE_SIZE = 20
@@ -133,12 +133,21 @@ def _decision_item(decision: selectors.Decision) -> AgendaItem | None:
     return decision.agreement.agenda_item if decision.agreement is not None else None
 
 
+def _forum_or_state(forum: Forum | None) -> Forum | None:
+    """Today's URLs (``/sesiones/``…) show the state STL; ``/foros/<slug>/``… one forum."""
+    return forum if forum is not None else selectors_forums.forum_state()
+
+
 @require_safe
-def session_list(request: HttpRequest) -> HttpResponse:
-    form = SessionFilterForm(request.GET, years=selectors.session_years())
+def session_list(request: HttpRequest, forum: Forum | None = None) -> HttpResponse:
+    forum = _forum_or_state(forum)
+    form = SessionFilterForm(request.GET, years=selectors.session_years(forum))
     chosen = _filtered(form)
     sessions = selectors.session_list_public(
-        year=chosen.get("anio"), kind=chosen.get("tipo", ""), status=chosen.get("estado", "")
+        forum=forum,
+        year=chosen.get("anio"),
+        kind=chosen.get("tipo", ""),
+        status=chosen.get("estado", ""),
     )
     page = _page(request, sessions)
     return render(
@@ -146,6 +155,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
         "forum/public/session_list.html",
         {
             "form": form,
+            "forum": forum,
             "filtered": bool(chosen),
             "page": page,
             "rows": [(session, selectors.public_place(session)) for session in page],
@@ -311,15 +321,17 @@ def minutes_original(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @require_safe
-def agreement_list(request: HttpRequest) -> HttpResponse:
+def agreement_list(request: HttpRequest, forum: Forum | None = None) -> HttpResponse:
+    forum = _forum_or_state(forum)
     form = AgreementFilterForm(
         request.GET,
-        years=selectors.agreement_years(),
-        sessions=selectors.sessions_with_agreements(),
-        institutions=selectors.agreement_responsibles(),
+        years=selectors.agreement_years(forum),
+        sessions=selectors.sessions_with_agreements(forum),
+        institutions=selectors.agreement_responsibles(forum),
     )
     chosen = _filtered(form)
     agreements = selectors.agreement_list_public(
+        forum=forum,
         status=chosen.get("estado", ""),
         year=chosen.get("anio"),
         session=chosen.get("sesion", ""),
@@ -329,7 +341,12 @@ def agreement_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "forum/public/agreement_list.html",
-        {"form": form, "filtered": bool(chosen), "page": _page(request, agreements)},
+        {
+            "form": form,
+            "forum": forum,
+            "filtered": bool(chosen),
+            "page": _page(request, agreements),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -349,11 +366,13 @@ def agreement_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @require_safe
-def calendar_ics(request: HttpRequest) -> HttpResponse:
-    sessions = list(selectors.sessions_for_feed())
+def calendar_ics(request: HttpRequest, forum: Forum | None = None) -> HttpResponse:
+    forum = _forum_or_state(forum)
+    sessions = list(selectors.sessions_for_feed(forum))
     body = calendar_feed.sessions_ics(sessions)
     response = HttpResponse(body, content_type=calendar_feed.CONTENT_TYPE)
-    response["Content-Disposition"] = _disposition("sesiones-stl.ics", attachment=False)
+    name = f"sesiones-{forum.slug}.ics" if forum is not None else "sesiones-stl.ics"
+    response["Content-Disposition"] = _disposition(name, attachment=False)
     response["ETag"] = calendar_feed.feed_etag(body)
     last_modified = calendar_feed.feed_last_modified(sessions)
     if last_modified is not None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -190,6 +190,16 @@ class Dataset:
     # Fields of the source model deliberately left out (personal or internal), so that a new
     # field has to be either published or listed here: a test checks it.
     excluded_fields: frozenset[str] = field(default_factory=frozenset)
+    # The lookup to a forum's slug, for datasets of the forum: ``?forum=<slug>`` narrows them.
+    forum_field: str = ""
+
+    def for_forum(self, slug: str) -> Dataset:
+        """The same dataset with only one forum's rows, named ``<slug>-<forum>``."""
+        if not self.forum_field:
+            return self
+        rows = self.rows
+        lookup = {self.forum_field: slug}
+        return replace(self, slug=f"{self.slug}-{slug}", rows=lambda: rows().filter(**lookup))
 
     @property
     def model(self) -> type[models.Model]:
@@ -245,7 +255,12 @@ def register(dataset: Dataset) -> Dataset:
 
 
 def datasets() -> list[Dataset]:
-    from . import datasets_forum, datasets_plan, datasets_portal  # noqa: F401 - they register
+    from . import (  # noqa: F401 - they register
+        datasets_forum,
+        datasets_forums,
+        datasets_plan,
+        datasets_portal,
+    )
 
     return list(REGISTRY.values())
 

@@ -37,6 +37,13 @@ SESSION_NUMBER = Column(
     "integer",
 )
 SESSION_DATE = Column("session_date", _("Fecha de la sesión."), lambda o: o.session.date, "date")
+# Every record names its forum (the state STL or a municipal one), by its acronym.
+SESSION_FORUM = Column(
+    "forum", _("Siglas del foro de la sesión."), lambda o: o.session.forum.acronym
+)
+AGREEMENT_FORUM = Column(
+    "forum", _("Siglas del foro de la sesión."), lambda o: o.agreement.session.forum.acronym
+)
 
 register(
     Dataset(
@@ -49,6 +56,7 @@ register(
         ),
         keywords=["sesiones", "gobierno abierto", "STL", "Estado de México"],
         rows=forum.opendata_sessions,
+        forum_field="forum__slug",
         columns=[
             field_column(Session, "public_id", "id"),
             field_column(Session, "forum.acronym", "forum"),
@@ -97,6 +105,7 @@ register(
         ),
         keywords=["asistencia", "quórum", "sesiones"],
         rows=forum.opendata_attendance,
+        forum_field="session__forum__slug",
         columns=[
             SESSION_ID,
             SESSION_NUMBER,
@@ -106,6 +115,7 @@ register(
             field_column(Attendance, "capacity", display=True),
             field_column(Attendance, "seat.label", "seat"),
             field_column(Attendance, "seat.sector", "sector", display=True),
+            SESSION_FORUM,
         ],
         modified_field="recorded_at",
         excluded_fields=frozenset({"id", "session", "seat", "person", "recorded_at"}),
@@ -120,6 +130,7 @@ register(
         description=_("Los puntos de cada sesión, en orden, con quién los presentó y su tipo."),
         keywords=["orden del día", "sesiones"],
         rows=forum.opendata_agenda_items,
+        forum_field="session__forum__slug",
         columns=[
             SESSION_ID,
             SESSION_NUMBER,
@@ -131,6 +142,7 @@ register(
             Column(
                 "presenter", _("Quién presentó el punto."), lambda i: i.presenter_display or None
             ),
+            SESSION_FORUM,
         ],
         excluded_fields=frozenset(
             {
@@ -159,6 +171,7 @@ register(
         ),
         keywords=["acuerdos", "seguimiento", "rendición de cuentas"],
         rows=forum.opendata_agreements,
+        forum_field="session__forum__slug",
         columns=[
             field_column(Agreement, "public_id", "id"),
             field_column(Agreement, "code"),
@@ -182,6 +195,7 @@ register(
             field_column(Agreement, "requires_follow_up"),
             field_column(Agreement, "status", display=True),
             Column("url", _("Página pública del acuerdo."), _url),
+            SESSION_FORUM,
         ],
         excluded_fields=frozenset(
             {
@@ -206,6 +220,7 @@ register(
         description=_("Cada avance reportado sobre un acuerdo: fecha, sesión, estado y nota."),
         keywords=["seguimiento", "acuerdos"],
         rows=forum.opendata_follow_ups,
+        forum_field="agreement__session__forum__slug",
         columns=[
             field_column(AgreementFollowUp, "agreement.code", "agreement_code"),
             field_column(AgreementFollowUp, "reported_on"),
@@ -216,6 +231,7 @@ register(
             ),
             field_column(AgreementFollowUp, "status", display=True),
             field_column(AgreementFollowUp, "note"),
+            AGREEMENT_FORUM,
         ],
         excluded_fields=frozenset(
             {"id", "agreement", "session", "author", "created_at", "updated_at"}

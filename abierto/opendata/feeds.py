@@ -7,13 +7,15 @@ from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from abierto.forum import selectors as forum
+from abierto.forum import selectors_forums as forum_selectors
 from abierto.forum import selectors_materials as materials
-from abierto.forum.models import Agreement, Minutes, SessionMaterial
+from abierto.forum.models import Agreement, Forum, Minutes, SessionMaterial
 from abierto.forum.selectors_materials import material_public_url
 from abierto.plan import selectors as plan
 from abierto.plan.models import Activity
@@ -25,6 +27,12 @@ def _at_noon(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
+def _forum_of(request: HttpRequest) -> Forum | None:
+    """``?forum=<slug>`` narrows a feed to one forum; an unknown forum is not found (404)."""
+    slug = request.GET.get("forum", "")
+    return forum_selectors.forum_by_slug(slug) if slug else None
+
+
 class AgreementsFeed(Feed):
     feed_type = Atom1Feed
     title = "Acuerdos del Secretariado Técnico Local"
@@ -32,11 +40,19 @@ class AgreementsFeed(Feed):
     author_name = PUBLISHER
     language = "es-MX"
 
-    def link(self) -> str:
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Forum | None:
+        return _forum_of(request)
+
+    def link(self, obj: Forum | None) -> str:
+        if obj is not None:
+            return reverse("forum:forum_agreement_list", args=[obj.slug])
         return reverse("forum:agreement_list")
 
-    def items(self) -> QuerySet[Agreement]:
-        return forum.opendata_agreements().order_by("-created_at")[:50]
+    def items(self, obj: Forum | None) -> QuerySet[Agreement]:
+        agreements = forum.opendata_agreements()
+        if obj is not None:
+            agreements = agreements.filter(session__forum=obj)
+        return agreements.order_by("-created_at")[:50]
 
     def item_title(self, item: Agreement) -> str:
         return item.code
@@ -64,11 +80,19 @@ class MinutesFeed(Feed):
     author_name = PUBLISHER
     language = "es-MX"
 
-    def link(self) -> str:
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Forum | None:
+        return _forum_of(request)
+
+    def link(self, obj: Forum | None) -> str:
+        if obj is not None:
+            return reverse("forum:forum_sessions", args=[obj.slug])
         return reverse("forum:session_list")
 
-    def items(self) -> QuerySet[Minutes]:
-        return forum.opendata_published_minutes()[:50]
+    def items(self, obj: Forum | None) -> QuerySet[Minutes]:
+        minutes = forum.opendata_published_minutes()
+        if obj is not None:
+            minutes = minutes.filter(session__forum=obj)
+        return minutes[:50]
 
     def item_title(self, item: Minutes) -> str:
         return f"Acta de la {item.session.title} ({item.session.date:%d/%m/%Y})"

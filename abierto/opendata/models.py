@@ -23,6 +23,7 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     url = models.CharField(max_length=300)
     date = models.DateField(null=True, blank=True)
+    forum = models.CharField(max_length=40, blank=True, db_index=True)
     vector = SearchVectorField(null=True, editable=False)
 
     class Meta:

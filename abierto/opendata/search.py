@@ -79,6 +79,8 @@ class Entry:
     body: str
     url: str
     date: Any = None
+    # The forum's slug, for ``?forum=``; empty for records of no forum (the plan).
+    forum: str = ""
 
 
 Source = Callable[[], Iterable[Entry]]
@@ -95,6 +97,12 @@ def _text(*parts: object) -> str:
     return "\n".join(str(part).strip() for part in parts if part and str(part).strip())
 
 
+def _of_forum(session: Any) -> str:
+    """A municipal forum's sessions name it in their title; the state STL's read as before."""
+    forum = session.forum
+    return "" if forum.is_state else f" del {forum.acronym}"
+
+
 # Each source indexes what the visitor reads on the page a hit leads to, not only its title.
 
 
@@ -108,10 +116,11 @@ def _sessions() -> Iterator[Entry]:
         yield Entry(
             "session",
             session.public_id,
-            f"{session.title} ({session.date:%d/%m/%Y})",
+            f"{session.title}{_of_forum(session)} ({session.date:%d/%m/%Y})",
             _text(forum.public_place(session), *agenda),
             session.get_absolute_url(),
             session.date,
+            session.forum.slug,
         )
 
 
@@ -122,10 +131,11 @@ def _minutes() -> Iterator[Entry]:
         yield Entry(
             "minutes",
             session.public_id,
-            f"Acta de la {session.title} ({session.date:%d/%m/%Y})",
+            f"Acta de la {session.title}{_of_forum(session)} ({session.date:%d/%m/%Y})",
             minutes.text,
             session.get_absolute_url() + "#acta",
             session.date,
+            session.forum.slug,
         )
 
 
@@ -139,6 +149,7 @@ def _agreements() -> Iterator[Entry]:
             agreement.text,
             agreement.get_absolute_url(),
             agreement.session.date,
+            agreement.session.forum.slug,
         )
 
 
@@ -223,7 +234,13 @@ def rebuild() -> int:
     SearchEntry.objects.all().delete()
     created = SearchEntry.objects.bulk_create(
         SearchEntry(
-            kind=e.kind, ref=e.ref, title=e.title[:500], body=e.body, url=e.url[:300], date=e.date
+            kind=e.kind,
+            ref=e.ref,
+            title=e.title[:500],
+            body=e.body,
+            url=e.url[:300],
+            date=e.date,
+            forum=e.forum,
         )
         for e in entries
     )
@@ -328,8 +345,10 @@ def marked(text: str, query_stems: set[str]) -> tuple[tuple[str, bool], ...]:
     return tuple((piece, matched) for piece, matched in parts if piece)
 
 
-def search(query: str, *, kind: str = "", year: int | None = None, limit: int = 50) -> list[Hit]:
-    """Entries matching every word of ``query`` (stemmed), best first."""
+def search(
+    query: str, *, kind: str = "", year: int | None = None, forum: str = "", limit: int = 50
+) -> list[Hit]:
+    """Entries matching every word of ``query`` (stemmed), best first; ``forum``: a slug."""
     query_stems = [s for s in stems(query) if s][:12]
     if not query_stems:
         return []
@@ -339,6 +358,8 @@ def search(query: str, *, kind: str = "", year: int | None = None, limit: int = 
         entries = entries.filter(kind=kind)
     if year:
         entries = entries.filter(date__year=year)
+    if forum:
+        entries = entries.filter(forum=forum)
     if connection.vendor == "postgresql":
         search_query = SearchQuery(" ".join(query_stems), config="simple", search_type="plain")
         found: list[SearchEntry] = list(

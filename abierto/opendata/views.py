@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -12,6 +13,8 @@ from . import exports
 from .catalog import Dataset, dataset, datasets
 from .datapackage import datapackage
 from .dcat import catalog_document
+
+FORUM_SLUG = re.compile(r"[a-z0-9-]{1,40}")
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -66,20 +69,31 @@ def _variant(request: HttpRequest, fmt: str) -> str:
     return f"{fmt}-es" if _spanish_headers(request, fmt) else fmt
 
 
-def _etag(request: HttpRequest, slug: str, fmt: str = "") -> str | None:
+def _chosen(request: HttpRequest, slug: str) -> Dataset | None:
+    """The dataset, narrowed to one forum with ``?forum=<slug>`` (a well-formed slug)."""
     found = dataset(slug)
+    forum = request.GET.get("forum", "")
+    if found is None or not forum:
+        return found
+    if not FORUM_SLUG.fullmatch(forum):
+        raise Http404
+    return found.for_forum(forum)
+
+
+def _etag(request: HttpRequest, slug: str, fmt: str = "") -> str | None:
+    found = _chosen(request, slug)
     return f"{exports.fingerprint(found)}-{_variant(request, fmt)}" if found else None
 
 
 def _last_modified(request: HttpRequest, slug: str, fmt: str = "") -> object:
-    found = dataset(slug)
+    found = _chosen(request, slug)
     return found.last_modified() if found else None
 
 
 @condition(etag_func=_etag, last_modified_func=_last_modified)  # type: ignore[arg-type]
 def download(request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse:
-    chosen = _dataset_or_404(slug)
-    if fmt not in MEDIA_TYPES:
+    chosen = _chosen(request, slug)
+    if chosen is None or fmt not in MEDIA_TYPES:
         raise Http404
     spanish = _spanish_headers(request, fmt)
     chunks = (
@@ -124,7 +138,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("tipo", "")
     year_raw = request.GET.get("anio", "")
     year = int(year_raw) if year_raw.isdigit() and 1900 < int(year_raw) < 2200 else None
-    hits = search(query, kind=kind, year=year) if query else []
+    forum = request.GET.get("forum", "")[:40]
+    hits = search(query, kind=kind, year=year, forum=forum) if query else []
     return render(
         request,
         "opendata/search.html",
@@ -134,6 +149,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "kinds": KINDS.items(),
             "kind": kind,
             "year": year_raw,
+            "forum": forum,
             "suggestions": suggestions(query, kind=kind, year=year) if query and not hits else None,
         },
     )

@@ -34,6 +34,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from abierto.directory.selectors import municipality_list
+from abierto.forum import selectors_forums as forum_selectors
+from abierto.forum import views_forums as forum_views
 from abierto.lib import geo_svg, svg_charts
 
 from . import agenda_feed, selectors
@@ -125,8 +127,25 @@ def overview(request: HttpRequest) -> HttpResponse:
                     chart_id="cobertura-resumen",
                 )
             ),
+            installation_svg=_svg(
+                svg_charts.progress_bars(
+                    [_installed_progress()],
+                    title=_("Instalación de STL municipales"),
+                    chart_id="instalacion-resumen",
+                )
+            ),
         )
     return render(request, "plan/public/overview.html", context)
+
+
+def _installed_progress() -> svg_charts.Progress:
+    """The installation layer on the dashboard: municipalities with their own STL."""
+    summary = forum_selectors.installation_summary()
+    return svg_charts.Progress(
+        _("Municipios con STL municipal instalado"),
+        100.0 * summary.installed / summary.total if summary.total else 0.0,
+        _("%(visited)s de %(total)s") % {"visited": summary.installed, "total": summary.total},
+    )
 
 
 # One commitment ------------------------------------------------------------------------------
@@ -331,12 +350,17 @@ def coverage_map(coverage: selectors.Coverage) -> str:
 @require_safe
 def coverage(request: HttpRequest) -> HttpResponse:
     data = selectors.coverage()
+    installation = forum_selectors.installation_layer()
     return render(
         request,
         "plan/public/coverage.html",
         {
             "coverage": data,
             "map_svg": _svg(coverage_map(data)),
+            "installation_svg": forum_views.installation_map_svg(
+                installation, link_prefix=reverse("forum:forum_index") + "#instalacion-"
+            ),
+            "installation": forum_selectors.installation_summary(installation),
             "activities_total": sum(row.activities for row in data.per_municipality),
         },
     )

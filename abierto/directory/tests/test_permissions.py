@@ -21,6 +21,7 @@ PUBLIC = [
     r"^sesiones/",  # the forum's public record; drafts of minutes only for the facilitation
     r"^acuerdos/",
     r"^calendario\.ics$",
+    r"^foros/",  # every forum's public record (the state STL and municipal ones)
     r"^plan/$",  # the action plan: progress computed from milestones, coverage, agenda
     r"^plan/compromisos/",
     r"^plan/evidencias/",  # the files that back public progress reports

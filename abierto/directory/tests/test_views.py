@@ -173,6 +173,7 @@ def test_each_card_of_the_home_page_leads_to_its_part(client):
     card = r'<li class="card card-link">\s*<h3><a href="([^"]+)">([^<]+)</a></h3>'
     assert {name: href for href, name in re.findall(card, page)} == {
         "Sesiones del STL": reverse("forum:session_list"),
+        "Foros estatal y municipales": reverse("forum:forum_index"),
         "Plan de Acción Local": reverse("plan:overview"),
         "Carpeta Ciudadana": reverse("folder:landing"),
         "Datos abiertos": reverse("opendata:catalog"),

@@ -1,8 +1,9 @@
 """The forum's record: who sits, when it meets, what it decides and what its minutes say."""
 
-from .body import Forum, QuorumRule, Seat, Sector
+from .body import Forum, ForumKind, ForumRole, QuorumRule, Seat, Sector
 from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vote
 from .imports import ActaImport, ActaImportPage
+from .installation import Installation, InstallationStatus
 from .materials import MinutesObservation, SessionMaterial
 from .meetings import AgendaItem, Attendance, Convocation, Session
 from .minutes import Minutes
@@ -18,6 +19,10 @@ __all__ = [
     "Ballot",
     "Convocation",
     "Forum",
+    "ForumKind",
+    "ForumRole",
+    "Installation",
+    "InstallationStatus",
     "Minutes",
     "MinutesObservation",
     "QuorumRule",

@@ -1,16 +1,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from abierto.directory.models import (
     Institution,
+    Municipality,
     Person,
     TimeStamped,
     public_id_field,
 )
+
+# Acronyms head agreement codes and letter references: STL/XV/1/2022, STM-TOLUCA/III/2/2024.
+ACRONYM_PATTERN = r"^[A-Z0-9]{2,12}(-[A-Z0-9]{2,19})?$"
 
 
 class QuorumRule(models.TextChoices):
@@ -27,16 +35,49 @@ class Sector(models.TextChoices):
     JUDICIARY = "judiciary", _("Poder Judicial")
 
 
+class ForumKind(models.TextChoices):
+    STATE = "state", _("Estatal")
+    MUNICIPAL = "municipal", _("Municipal")
+
+
 class Forum(TimeStamped):
-    """A collegiate body that meets in sessions, such as the STL."""
+    """A collegiate body that meets in sessions: the state STL or a municipal one.
+
+    Every session, agreement, letter and imported acta belongs to one forum; numbering
+    (sessions per kind, letters per year) and codes run per forum, headed by its acronym.
+    """
 
     public_id = public_id_field(_("Identificador aleatorio y estable del foro."))
     name = models.CharField(_("nombre"), max_length=250, help_text=_("Nombre oficial del foro."))
     acronym = models.CharField(
         _("siglas"),
-        max_length=12,
+        max_length=32,
         unique=True,
-        help_text=_("Siglas que encabezan las claves de acuerdos y oficios, p. ej. STL."),
+        help_text=_(
+            "Siglas que encabezan las claves de acuerdos y oficios, p. ej. STL o STM-TOLUCA."
+        ),
+    )
+    slug = models.SlugField(
+        _("nombre corto"),
+        max_length=40,
+        unique=True,
+        help_text=_("Parte de la dirección de sus páginas públicas: /foros/<nombre corto>/."),
+    )
+    kind = models.CharField(
+        _("ámbito"),
+        max_length=10,
+        choices=ForumKind.choices,
+        default=ForumKind.STATE,
+        help_text=_("Estatal (el STL del Estado de México) o municipal."),
+    )
+    municipality = models.OneToOneField(
+        Municipality,
+        verbose_name=_("municipio"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forum",
+        help_text=_("Municipio de un foro municipal (clave INEGI); vacío para el estatal."),
     )
     quorum_rule = models.CharField(
         _("regla de quórum"),
@@ -51,13 +92,65 @@ class Forum(TimeStamped):
         verbose_name_plural = _("foros")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(acronym__regex=r"^[A-Z0-9]{2,12}$"),
+                condition=models.Q(acronym__regex=ACRONYM_PATTERN),
                 name="forum_acronym_is_upper_alphanumeric",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind=ForumKind.STATE, municipality__isnull=True)
+                | models.Q(kind=ForumKind.MUNICIPAL, municipality__isnull=False),
+                name="forum_municipal_iff_municipality",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.acronym
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = slugify(self.acronym)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("forum:forum_sessions", args=[self.slug])
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind == ForumKind.STATE
+
+
+class ForumRole(TimeStamped):
+    """A user's role in one forum: facilitation or membership.
+
+    The state STL's facilitation (and the platform-wide facilitator group) oversees every
+    forum; a municipal forum's facilitation acts only in its own.
+    """
+
+    class Role(models.TextChoices):
+        FACILITATOR = "facilitator", _("Facilitación")
+        MEMBER = "member", _("Integrante")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cuenta"),
+        on_delete=models.CASCADE,
+        related_name="forum_roles",
+    )
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("foro"), on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("papel"), max_length=12, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("papel en un foro")
+        verbose_name_plural = _("papeles en los foros")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "forum", "role"], name="one_role_per_user_forum"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.forum} · {self.get_role_display()}"
 
 
 class SeatQuerySet(models.QuerySet["Seat"]):

@@ -121,6 +121,8 @@ class Session(TimeStamped):
             models.Index(fields=["status", "date"]),
             # The public list, newest first, read in index order (LIMIT without a sort).
             models.Index(fields=["-date", "-number"], name="session_newest_first"),
+            # A forum's list, newest first, among the sessions of every forum.
+            models.Index(fields=["forum", "-date", "-number"], name="session_forum_newest_first"),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from .agenda import agenda_item_add, agenda_item_move, agenda_item_remove, agend
 from .agreements import agreement_create, agreement_follow_up, agreement_update
 from .calendar import calendar_approve
 from .errors import ForumError
+from .forums import forum_create_municipal, forum_role_grant, installation_update
 from .imports import acta_import_commit, acta_import_discard, acta_read
 from .materials import material_add, material_remove, session_recording_set
 from .minutes import minutes_approve, minutes_generate, minutes_publish, minutes_update
@@ -34,7 +35,10 @@ __all__ = [
     "agreement_follow_up",
     "agreement_update",
     "calendar_approve",
+    "forum_create_municipal",
+    "forum_role_grant",
     "guest_add",
+    "installation_update",
     "material_add",
     "material_remove",
     "minutes_approve",

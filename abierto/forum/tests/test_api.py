@@ -35,6 +35,7 @@ def test_sessions_are_listed_newest_first_with_public_ids(client, record):
     assert second["id"] == record.previous.public_id
     assert first == {
         "id": record.current.public_id,
+        "forum": "STL",
         "name": "Décimo Quinta Sesión Ordinaria",
         "date": "2022-12-16",
         "url": f"http://testserver/sesiones/{record.current.public_id}/",

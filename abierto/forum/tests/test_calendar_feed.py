@@ -371,11 +371,13 @@ def test_the_feed_costs_the_same_queries_for_3_sessions_as_for_30(client, facili
     few, body = feed_queries(client)
     assert body.count(b"BEGIN:VEVENT") == 3
     varied_sessions(facilitator, forum, 17, first=4)
+    # Another forum's sessions are in its own feed (/foros/cta/calendario.ics), not this one.
     varied_sessions(facilitator, ForumFactory(acronym="CTA", name="Comité"), 10, first=21)
     many, body = feed_queries(client)
-    assert body.count(b"BEGIN:VEVENT") == 30
+    assert body.count(b"BEGIN:VEVENT") == 20
     assert b"Convocatoria: " in body
     assert b"STATUS:CANCELLED" in body
-    assert len(many) == len(few) <= 3
+    # One more than before several forums: finding the state STL that today's URL shows.
+    assert len(many) == len(few) <= 4
     # Nor does it read the longest texts, which it never writes: the letter, the minutes.
     assert not any('"narrative"' in sql or '"body"' in sql for sql in many)

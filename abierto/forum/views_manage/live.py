@@ -92,7 +92,7 @@ def _live_context(
 
 @facilitator_only
 def session_live(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     return render(request, "forum/manage/session_live.html", _live_context(session))
 
 
@@ -143,7 +143,7 @@ def _form_errors(form: Any) -> list[str]:
 @facilitator_only
 @require_POST
 def live_roll_call(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     seats = list(selectors.seats_on(session.forum, session.date))
     form = RollCallForm(request.POST, seats=seats)
     if not form.is_valid():
@@ -172,7 +172,7 @@ def live_roll_call(request: HttpRequest, public_id: str) -> HttpResponse:
 @facilitator_only
 @require_POST
 def live_guest(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     form = GuestForm(request.POST)
     if not form.is_valid():
         return _live_result(request, session, _form_errors(form), "#asistencia")
@@ -185,7 +185,7 @@ def live_guest(request: HttpRequest, public_id: str) -> HttpResponse:
 @facilitator_only
 @require_POST
 def live_time(request: HttpRequest, public_id: str, which: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     if which not in {"inicio", "cierre"}:
         raise Http404
     form = (
@@ -216,7 +216,7 @@ def live_time(request: HttpRequest, public_id: str, which: str) -> HttpResponse:
 @facilitator_only
 @require_POST
 def live_vote(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = VoteForm(request.POST, prefix=f"i{number}")
     if not form.is_valid():
@@ -232,7 +232,7 @@ def live_vote(request: HttpRequest, public_id: str, number: int) -> HttpResponse
 @facilitator_only
 @require_POST
 def live_minutes_approval(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = MinutesApprovalForm(
         request.POST, prefix=f"m{number}", awaiting=selectors.minutes_awaiting_approval(session)
@@ -252,7 +252,7 @@ def live_minutes_approval(request: HttpRequest, public_id: str, number: int) -> 
 @facilitator_only
 @require_POST
 def live_calendar(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = CalendarForm(request.POST, prefix=f"c{number}")
     if not form.is_valid():
@@ -268,7 +268,7 @@ def live_calendar(request: HttpRequest, public_id: str, number: int) -> HttpResp
 @facilitator_only
 @require_POST
 def live_narrative(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = NarrativeForm(request.POST, prefix=f"n{number}")
     if not form.is_valid():
@@ -284,7 +284,7 @@ def live_narrative(request: HttpRequest, public_id: str, number: int) -> HttpRes
 @facilitator_only
 @require_POST
 def live_follow_up(request: HttpRequest, public_id: str, agreement_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     agreement = get_object_or_404(Agreement, public_id=agreement_id)
     form = FollowUpForm(request.POST, prefix=f"f{agreement.pk}")
     if not form.is_valid():

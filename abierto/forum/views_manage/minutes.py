@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from abierto.directory.decorators import acting_user, role_required
-from abierto.directory.roles import Role
+from abierto.directory.decorators import acting_user
 from abierto.directory.selectors import audit_events_for
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import (
     MinutesForm,
 )
-from ..models import Minutes
-from ._common import _attempt, _session, facilitator_only
+from ..models import Minutes, Session
+from ._common import _attempt, _session, facilitator_only, forum_people_only
 
 
 @facilitator_only
 @require_http_methods(["GET", "POST"])
 def minutes_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     minutes = Minutes.objects.filter(session=session).first()
     if minutes is None:
         raise Http404
@@ -61,7 +60,7 @@ def minutes_edit(request: HttpRequest, public_id: str) -> HttpResponse:
 @facilitator_only
 @require_POST
 def minutes_action(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     minutes = get_object_or_404(Minutes, session=session)
     actor = acting_user(request)
     try:
@@ -78,7 +77,7 @@ def minutes_action(request: HttpRequest, public_id: str, action: str) -> HttpRes
     return redirect("forum_manage:minutes_edit", public_id)
 
 
-@role_required(Role.MEMBER, Role.FACILITATOR)
+@forum_people_only
 def member_home(request: HttpRequest) -> HttpResponse:
     """A member's convocations and the open agreements of their institution."""
     return render(
@@ -91,10 +90,15 @@ def member_home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@role_required(Role.MEMBER, Role.FACILITATOR)
+@forum_people_only
 def convocation_letter(request: HttpRequest, public_id: str) -> FileResponse:
-    """The convocation letter for members: it carries the meeting link, so it is not public."""
-    session = _session(public_id)
+    """The convocation letter for members: it carries the meeting link, so it is not public.
+
+    Only for the session's own forum: a municipal member reads only their forum's letters.
+    """
+    session = get_object_or_404(Session.objects.select_related("forum"), public_id=public_id)
+    if not access.is_member_of(request.user, session.forum):
+        raise PermissionDenied
     convocation = session.convocation_or_none
     if convocation is None or not convocation.letter:
         raise Http404

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from abierto.directory.decorators import acting_user
 from abierto.directory.selectors import audit_events_for
 
-from .. import selectors, services
+from .. import access, selectors, services
 from ..forms import (
     AgendaItemForm,
     ConveneForm,
@@ -27,21 +27,28 @@ from ..forms import (
 )
 from ..models import AgendaItem, Minutes, Session
 from ..services._state import RUNNING_STATUSES
-from ._common import _attempt, _session, facilitator_only
+from ._common import _attempt, _managed_forum, _session, facilitator_only
 
 
 @facilitator_only
 def session_list(request: HttpRequest) -> HttpResponse:
-    sessions = selectors.with_progress(
-        Session.objects.select_related("forum", "convocation").order_by("-date", "-number")
+    forums = access.forums_managed_by(request.user)
+    chosen = _managed_forum(request) if request.GET.get("forum") else None
+    sessions = Session.objects.select_related("forum", "convocation").filter(
+        forum__in=[chosen] if chosen else forums
     )
-    return render(request, "forum/manage/session_list.html", {"sessions": sessions})
+    sessions = selectors.with_progress(sessions.order_by("-date", "-number"))
+    return render(
+        request,
+        "forum/manage/session_list.html",
+        {"sessions": sessions, "forums": forums, "chosen_forum": chosen},
+    )
 
 
 @facilitator_only
 @require_http_methods(["GET", "POST"])
 def session_create(request: HttpRequest) -> HttpResponse:
-    forum = selectors.forum_default()
+    forum = _managed_forum(request)
     if forum is None:
         messages.error(request, _("Primero registre el foro en la administración."))
         return redirect("forum_manage:session_list")
@@ -56,7 +63,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
             "date": timezone.localdate(),
             "standard_agenda": True,
         },
-        next_number_url=reverse("forum_manage:session_next_number"),
+        next_number_url=reverse("forum_manage:session_next_number") + f"?forum={forum.slug}",
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -70,14 +77,16 @@ def session_create(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Sesión registrada."))
             return redirect("forum_manage:session_manage", created[0].public_id)
     status = 400 if request.method == "POST" else 200
-    return render(request, "forum/manage/session_form.html", {"form": form}, status=status)
+    return render(
+        request, "forum/manage/session_form.html", {"form": form, "forum": forum}, status=status
+    )
 
 
 @facilitator_only
 @require_GET
 def session_next_number(request: HttpRequest) -> HttpResponse:
     """The number field of the new-session form, with the next number of the chosen kind."""
-    forum = selectors.forum_default()
+    forum = _managed_forum(request)
     kind = request.GET.get("kind", "")
     if forum is None or kind not in Session.Kind.values:
         return HttpResponseBadRequest(_("Tipo de sesión no válido."))
@@ -88,7 +97,7 @@ def session_next_number(request: HttpRequest) -> HttpResponse:
 @facilitator_only
 @require_http_methods(["GET", "POST"])
 def session_edit(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     form = SessionForm(request.POST or None, instance=Session.objects.get(pk=session.pk))
     if (
         request.method == "POST"
@@ -124,7 +133,7 @@ def _dashboard_context(session: Session) -> dict[str, Any]:
 
 @facilitator_only
 def session_manage(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     return render(request, "forum/manage/session_manage.html", _dashboard_context(session))
 
 
@@ -137,7 +146,7 @@ def _dashboard_with_error(request: HttpRequest, session: Session, **forms: Any) 
 @facilitator_only
 @require_POST
 def agenda_add(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     form = AgendaItemForm(request.POST)
     if form.is_valid() and _attempt(
         form,
@@ -152,7 +161,7 @@ def agenda_add(request: HttpRequest, public_id: str) -> HttpResponse:
 @facilitator_only
 @require_http_methods(["GET", "POST"])
 def agenda_edit(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     item = get_object_or_404(AgendaItem, session=session, number=number)
     form = AgendaItemForm(request.POST or None, instance=AgendaItem.objects.get(pk=item.pk))
     if (
@@ -178,7 +187,7 @@ def agenda_edit(request: HttpRequest, public_id: str, number: int) -> HttpRespon
 @facilitator_only
 @require_POST
 def agenda_action(request: HttpRequest, public_id: str, number: int, action: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     item = get_object_or_404(AgendaItem, session=session, number=number)
     actor = acting_user(request)
     try:
@@ -198,7 +207,7 @@ def agenda_action(request: HttpRequest, public_id: str, number: int, action: str
 @facilitator_only
 @require_POST
 def session_convene(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     form = ConveneForm(request.POST)
     if form.is_valid() and _attempt(
         form,
@@ -249,7 +258,7 @@ def session_convene(request: HttpRequest, public_id: str) -> HttpResponse:
 @facilitator_only
 @require_POST
 def session_cancel(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     form = ReasonForm(request.POST)
     if form.is_valid() and _attempt(
         form,

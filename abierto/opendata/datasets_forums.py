@@ -1,0 +1,39 @@
+"""The forums of the state and each municipality's way to its own STL."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from abierto.forum import selectors_forums as forums
+from abierto.forum.models import Installation
+
+from .catalog import Column, Dataset, field_column, register
+
+register(
+    Dataset(
+        slug="instalacion-stl-municipales",
+        temporal_field="status_since",
+        title=_("Instalación de STL municipales"),
+        description=_(
+            "El avance de cada municipio hacia su propio Secretariado Técnico Local: en "
+            "pláticas, declaratoria conjunta firmada (con su fecha y documento), STL instalado "
+            "o primera sesión celebrada. Los municipios que no aparecen no han tenido contacto."
+        ),
+        keywords=["STL municipales", "declaratorias conjuntas", "gobierno abierto", "municipios"],
+        rows=forums.opendata_installations,
+        columns=[
+            field_column(Installation, "municipality.code", "municipality_code"),
+            Column(
+                "municipality",
+                _("Nombre oficial del municipio."),
+                lambda row: row.municipality.name,
+            ),
+            field_column(Installation, "status", display=True),
+            field_column(Installation, "status_since"),
+            field_column(Installation, "declaration_signed_on"),
+            field_column(Installation, "declaration_url"),
+            field_column(Installation, "notes"),
+        ],
+        excluded_fields=frozenset({"id", "municipality", "created_at", "updated_at"}),
+    )
+)
