@@ -11,6 +11,7 @@ from abierto.directory.roles import Role
 from abierto.directory.selectors import user_has_role
 from abierto.lib.paragraphs import Paragraph, paragraphs
 
+from . import access
 from .models import AgendaItem, Minutes, MinutesObservation, Session, SessionMaterial
 
 if TYPE_CHECKING:
@@ -31,8 +32,9 @@ def is_forum_member(user: AnyUser) -> bool:
 
 
 def can_provide_material(user: AnyUser, item: AgendaItem) -> bool:
-    """The facilitator, or a member or agency clerk of the institution presenting the item."""
-    if user_has_role(user, Role.FACILITATOR):
+    """The forum's facilitator, or a member or agency clerk of the institution presenting the
+    item."""
+    if access.can_manage(user, item.session.forum):
         return True
     if not (user_has_role(user, Role.MEMBER) or user_has_role(user, Role.AGENCY_CLERK)):
         return False
@@ -53,7 +55,7 @@ def items_user_provides(user: AnyUser, session: Session) -> list[AgendaItem]:
 def can_remove_material(user: AnyUser, material: SessionMaterial) -> bool:
     if material.kind == SessionMaterial.Kind.DRAFT_MINUTES:
         return False
-    if user_has_role(user, Role.FACILITATOR):
+    if access.can_manage(user, material.session.forum):
         return True
     return material.agenda_item is not None and can_provide_material(user, material.agenda_item)
 
@@ -64,7 +66,7 @@ def materials_for(user: AnyUser, session: Session) -> QuerySet[SessionMaterial]:
     materials = SessionMaterial.objects.filter(session=session).select_related(
         "agenda_item", "minutes__session"
     )
-    if is_forum_member(user):
+    if access.is_member_of(user, session.forum):
         return materials
     visible = Q(pk__in=public_materials(session).values("pk"))
     institution = _institution_id(user)

@@ -111,7 +111,8 @@ def acta_review(request: HttpRequest, pk: int) -> HttpResponse:
 @facilitator_only
 @require_http_methods(["POST"])
 def acta_discard(request: HttpRequest, pk: int) -> HttpResponse:
-    acta_import = get_object_or_404(ActaImport, pk=pk)
+    acta_import = get_object_or_404(ActaImport.objects.select_related("forum"), pk=pk)
+    access.forum_to_manage(request.user, acta_import.forum)
     try:
         services.acta_import_discard(actor=acting_user(request), acta_import=acta_import)
     except ValidationError as exc:
@@ -125,7 +126,8 @@ def acta_discard(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET"])
 def acta_page_image(request: HttpRequest, pk: int, number: int) -> FileResponse:
     """A scanned page's image, for the facilitator only: minutes under review are not public."""
-    acta_import = get_object_or_404(ActaImport, pk=pk)
+    acta_import = get_object_or_404(ActaImport.objects.select_related("forum"), pk=pk)
+    access.forum_to_manage(request.user, acta_import.forum)
     page = selectors_import.acta_import_page(acta_import, number)
     if page is None or not page.image:
         raise Http404

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import (
     FileResponse,
@@ -24,13 +26,14 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from abierto.directory.decorators import acting_user, role_required
+from abierto.directory.decorators import View, acting_user
 from abierto.directory.roles import Role
+from abierto.directory.selectors import user_has_role
 from abierto.lib.roman import to_roman
 from abierto.lib.uploads import CONTENT_TYPES, Kind
 from abierto.lib.zipstream import Member, file_chunks, stream_zip
 
-from . import selectors, services
+from . import access, selectors, services
 from . import selectors_materials as materials
 from .forms_materials import AttendForm, MaterialForm, ObservationForm, RecordingForm
 from .models import Minutes, MinutesObservation, Session, SessionMaterial
@@ -39,15 +42,36 @@ from .views_manage._common import _attempt, _session, facilitator_only
 if TYPE_CHECKING:
     from abierto.directory.selectors import AnyUser
 
-providers_only = role_required(Role.FACILITATOR, Role.MEMBER, Role.AGENCY_CLERK)
-members_only = role_required(Role.FACILITATOR, Role.MEMBER)
+
+def _forum_people_or(*roles: Role) -> Callable[[View], View]:
+    """Anonymous users to the login page; refused (403) unless the user holds one of
+    ``roles`` or facilitates or sits in some forum (a municipal forum's people hold no
+    platform role). Which session's materials they reach is decided per session."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            user = request.user
+            if not (access.is_in_any_forum(user) or any(user_has_role(user, r) for r in roles)):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+providers_only = _forum_people_or(Role.FACILITATOR, Role.MEMBER, Role.AGENCY_CLERK)
+members_only = _forum_people_or(Role.FACILITATOR, Role.MEMBER)
 
 
 @providers_only
 @require_http_methods(["GET", "POST"])
 def session_materials(request: HttpRequest, public_id: str) -> HttpResponse:
     """The materials of each item; whoever presents an item (or the facilitator) adds to it."""
-    session = _session(public_id)
+    session = _session_of(public_id)
     actor = acting_user(request)
     items = materials.items_user_provides(actor, session)
     visible = list(materials.materials_for(actor, session))
@@ -90,7 +114,9 @@ def session_materials(request: HttpRequest, public_id: str) -> HttpResponse:
 @providers_only
 @require_POST
 def material_remove(request: HttpRequest, public_id: str, material_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session_of(public_id)
+    if not materials.items_user_provides(acting_user(request), session):
+        raise PermissionDenied  # provides nothing in this session (another forum's, say)
     material = get_object_or_404(SessionMaterial, session=session, public_id=material_id)
     try:
         services.material_remove(actor=acting_user(request), material=material)
@@ -133,6 +159,13 @@ def material_file(request: HttpRequest, public_id: str, material_id: str) -> Htt
     return response
 
 
+def _session_of(public_id: str) -> Session:
+    """The session (404 if none). Members, presenters and clerks reach its materials by their
+    own rules (``selectors_materials``); facilitator-only pages use ``_session``, which also
+    checks that the user manages the session's forum."""
+    return get_object_or_404(Session.objects.select_related("forum"), public_id=public_id)
+
+
 def _bytes_once(data: bytes) -> Callable[[], Iterable[bytes]]:
     return lambda: [data]
 
@@ -161,7 +194,9 @@ def _zip_members(user: AnyUser, session: Session) -> list[Member]:
 @require_safe
 def materials_zip(request: HttpRequest, public_id: str) -> StreamingHttpResponse:
     """Every material of the session as one ZIP, streamed, with a SHA-256 manifest."""
-    session = _session(public_id)
+    session = _session_of(public_id)
+    if not access.is_member_of(request.user, session.forum):
+        raise PermissionDenied  # the members of another forum
     members = _zip_members(request.user, session)
     if not members:
         raise Http404
@@ -178,9 +213,13 @@ def materials_zip(request: HttpRequest, public_id: str) -> StreamingHttpResponse
 @require_http_methods(["GET", "POST"])
 def minutes_review(request: HttpRequest, public_id: str) -> HttpResponse:
     """The draft acta, paragraph by paragraph, for the members' observations."""
-    session = _session(public_id)
+    session = _session_of(public_id)
+    if not access.is_member_of(request.user, session.forum):
+        raise PermissionDenied  # the members of another forum
     minutes = get_object_or_404(Minutes, session=session)
-    if not minutes.sent_with.exists() and not selectors.can_manage_forum(request.user):
+    if not minutes.sent_with.exists() and not selectors.can_manage_forum(
+        request.user, session.forum
+    ):
         raise Http404  # a draft reaches the members with the next convocation
     form = ObservationForm(request.POST or None)
     if (
@@ -224,7 +263,7 @@ def minutes_review(request: HttpRequest, public_id: str) -> HttpResponse:
 @facilitator_only
 @require_POST
 def observation_attend(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     observation = get_object_or_404(MinutesObservation, pk=pk, minutes__session=session)
     form = AttendForm(request.POST)
     if not form.is_valid():
@@ -246,7 +285,7 @@ def observation_attend(request: HttpRequest, public_id: str, pk: int) -> HttpRes
 @facilitator_only
 @require_POST
 def session_recording(request: HttpRequest, public_id: str) -> HttpResponse:
-    session = _session(public_id)
+    session = _session(request, public_id)
     form = RecordingForm(request.POST)
     if form.is_valid():
         try:

@@ -79,7 +79,7 @@ def _provider(actor: User | None, item: AgendaItem) -> tuple[int | None, str]:
         actor is not None
         and person is not None
         and person.institution_id
-        and not selectors.can_manage_forum(actor)
+        and not selectors.can_manage_forum(actor, item.session.forum)
     ):
         return person.institution_id, str(person.institution)
     if item.presenter_id and item.presenter and item.presenter.institution_id:
@@ -110,7 +110,7 @@ def material_add(
     if actor is not None and not can_provide_material(actor, item):
         raise PermissionDenied
     if presented_before_platform:
-        if actor is not None and not selectors.can_manage_forum(actor):
+        if actor is not None and not selectors.can_manage_forum(actor, item.session.forum):
             raise PermissionDenied
     elif item.session.status not in _OPEN_STATUSES:
         raise ForumError(_("Los materiales se agregan antes de celebrarse la sesión."))

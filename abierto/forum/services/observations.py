@@ -79,7 +79,7 @@ def observation_attend(
     *, actor: User, observation: MinutesObservation, accept: bool, answer: str = ""
 ) -> MinutesObservation:
     """The facilitator accepts an observation (and edits the draft) or answers it."""
-    if not selectors.can_manage_forum(actor):
+    if not selectors.can_manage_forum(actor, observation.minutes.session.forum):
         raise PermissionDenied
     observation = MinutesObservation.objects.select_for_update().get(pk=observation.pk)
     if observation.minutes.frozen:

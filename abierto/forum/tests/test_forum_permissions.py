@@ -78,6 +78,7 @@ def url_of(pattern: URLPattern, world) -> str:
         "which": "start",
         "agreement_id": world["agreement"].public_id,
         "pk": world["acta"].pk,
+        "material_id": "sin-material",
     }
     keys = pattern.pattern.converters.keys()
     url = reverse(f"forum_manage:{pattern.name}", kwargs={k: values[k] for k in keys})
@@ -110,8 +111,8 @@ def test_forum_as_facilitator_reaches_the_same_urls(client, two_forums):
         assert response.status_code != 403, pattern.name
 
 
-def test_the_state_facilitator_oversees_every_forum(client, facilitator, two_forums):
-    client.force_login(facilitator)
+def test_the_state_facilitator_oversees_every_forum(client_as, facilitator, two_forums):
+    client = client_as(facilitator)
     url = reverse("forum_manage:session_manage", args=[two_forums["session"].public_id])
     assert client.get(url).status_code == 200
     assert set(access.forums_managed_by(facilitator)) == {two_forums["a"], two_forums["b"]}
