@@ -61,7 +61,7 @@ class RequestListOut(Schema):
     items: list[ProcedureRequestOut]
 
 
-class EvidenceOut(Schema):
+class ProcedureEvidenceOut(Schema):
     document_id: str = Field(..., description="Identificador público del documento (jti).")
     document_type: str = Field(..., description="Clave del tipo de documento.")
     issuer: str = Field(..., description="Clave del emisor del documento.")
@@ -79,9 +79,9 @@ class EvidenceOut(Schema):
     )
 
 
-class EvidenceSetOut(Schema):
+class ProcedureEvidenceSetOut(Schema):
     request: ProcedureRequestOut
-    evidence: list[EvidenceOut]
+    evidence: list[ProcedureEvidenceOut]
 
 
 class RejectIn(Schema):
@@ -191,7 +191,7 @@ def procedure_request_detail(request: HttpRequest, request_id: str) -> Any:
 
 @router.get(
     "/issuer/procedure-requests/{request_id}/evidence",
-    response={200: EvidenceSetOut, **REFUSALS},
+    response={200: ProcedureEvidenceSetOut, **REFUSALS},
     summary="Recibir los documentos consentidos",
 )
 def procedure_request_evidence(request: HttpRequest, request_id: str) -> Any:

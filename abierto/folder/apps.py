@@ -25,6 +25,13 @@ class FolderConfig(AppConfig):
                 "folder.issuer_key.retired": _("Clave de firma retirada"),
                 "folder.carnet.issued": _("Carnet expedido"),
                 "folder.carnet.revoked": _("Carnet cancelado"),
+                "folder.procedure.start": _("Trámite iniciado"),
+                "folder.procedure.consent": _("Consentimiento para un trámite otorgado"),
+                "folder.procedure.withdraw": _("Trámite retirado por la persona titular"),
+                "folder.procedure.receive": _("Datos de un trámite recibidos por la dependencia"),
+                "folder.procedure.check": _("Datos de un trámite revisados"),
+                "folder.procedure.reject": _("Trámite rechazado"),
+                "folder.procedure.resolve": _("Trámite resuelto con un documento emitido"),
             }
         )
         # What verification caches (briefly) of keys, types and issuers: forgotten at once

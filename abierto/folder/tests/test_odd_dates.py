@@ -134,8 +134,10 @@ def test_the_verification_page_and_api_render_a_year_one_issue_date(odd_document
 
 
 def test_the_admin_renders_stored_odd_dates(odd_documents, django_user_model):
+    from abierto.directory.tests.logins import login_verified
+
     admin = Client()
-    admin.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
+    login_verified(admin, django_user_model.objects.create_superuser("admin", "a@example.org", "x"))
     changelist = reverse("admin:folder_document_changelist")
     assert admin.get(changelist).status_code == 200
     for document in odd_documents:
