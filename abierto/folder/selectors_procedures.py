@@ -115,7 +115,7 @@ def evidence_preview(procedure_request: ProcedureRequest) -> list[EvidenceItem]:
 
 
 def procedure_requests_for_citizen(citizen: Citizen) -> QuerySet[ProcedureRequest]:
-    return citizen.procedure_requests.select_related(
+    return ProcedureRequest.objects.filter(citizen=citizen).select_related(
         "procedure__issuer__institution", "result"
     ).order_by("-created_at")
 
