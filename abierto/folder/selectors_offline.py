@@ -17,6 +17,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
+from .display import MASK, VISIBLE_CUTS_CHARACTERS, cuts_fields
 from .formats import DOCUMENT_TYP, status_list_url
 from .models import DocumentType, Issuer, IssuerKey
 
@@ -31,11 +32,18 @@ def _field_specs(document_type: DocumentType) -> list[dict[str, Any]]:
     for name, spec in properties.items():
         if not isinstance(spec, dict):
             continue
+        branches = spec.get("oneOf") or spec.get("anyOf") or ()
         specs.append(
             {
                 "name": name,
                 "title": str(spec.get("title", name)),
                 "format": spec.get("format") if isinstance(spec.get("format"), str) else None,
+                # A catalogue's words for its codes ("M" is "Mujer"), as display.py shows them.
+                "labels": {
+                    str(branch["const"]): str(branch["title"])
+                    for branch in branches
+                    if isinstance(branch, dict) and "const" in branch and "title" in branch
+                },
             }
         )
     return specs
@@ -61,7 +69,13 @@ def verification_bundle() -> dict[str, Any]:
         for issuer in Issuer.objects.select_related("institution").order_by("slug")
     ]
     types = [
-        {"slug": kind.slug, "name": kind.name, "fields": _field_specs(kind)}
+        {
+            "slug": kind.slug,
+            "name": kind.name,
+            "fields": _field_specs(kind),
+            # Other people's CUTS, shown masked as on the server's page (display.public_fields).
+            "masked": sorted(cuts_fields(kind)),
+        }
         for kind in DocumentType.objects.order_by("slug")
     ]
     jwks_url = reverse("folder_public:jwks")
@@ -70,6 +84,7 @@ def verification_bundle() -> dict[str, Any]:
         "version": BUNDLE_VERSION,
         "site_url": settings.SITE_URL,
         "document_typ": DOCUMENT_TYP,
+        "mask": {"prefix": MASK, "visible": VISIBLE_CUTS_CHARACTERS},
         "jwks": jwks_url,
         "issuers": issuers,
         "document_types": types,

@@ -115,9 +115,11 @@ def evidence_preview(procedure_request: ProcedureRequest) -> list[EvidenceItem]:
 
 
 def procedure_requests_for_citizen(citizen: Citizen) -> QuerySet[ProcedureRequest]:
-    return ProcedureRequest.objects.filter(citizen=citizen).select_related(
-        "procedure__issuer__institution", "result"
-    ).order_by("-created_at")
+    return (
+        ProcedureRequest.objects.filter(citizen=citizen)
+        .select_related("procedure__issuer__institution", "result")
+        .order_by("-created_at")
+    )
 
 
 def procedure_request_for_citizen(citizen: Citizen, public_id: str) -> ProcedureRequest:

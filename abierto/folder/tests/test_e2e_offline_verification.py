@@ -52,7 +52,13 @@ def test_the_browser_verifies_the_qr_without_sending_it_and_keeps_working_offlin
 ):
     issuer = IssuerFactory(institution__name="Dirección General del Registro Civil")
     birth = DocumentTypeFactory(name="Acta de nacimiento", issuers=[issuer])
-    rosa = issue(issuer, birth, cuts="ROSA000001", nombre="Rosa Elena Martínez Juárez")
+    rosa = issue(
+        issuer,
+        birth,
+        cuts="ROSA000001",
+        nombre="Rosa Elena Martínez Juárez",
+        cuts_madre="MADRE00321",
+    )
     luis = issue(issuer, birth, cuts="LUIS000001", nombre="Luis Ángel Pérez Soto")
     revoked = issue(issuer, birth, cuts="ANA0000001", nombre="Ana Ruiz Díaz")
     services.document_revoke(document=revoked, reason="Error de captura.", actor_label="prueba")
@@ -67,6 +73,9 @@ def test_the_browser_verifies_the_qr_without_sending_it_and_keeps_working_offlin
     assert page.get_by_text("Rosa Elena Martínez Juárez").is_visible()
     assert page.get_by_text("14 de marzo de 1988").is_visible()  # a certified date, in words
     assert page.get_by_text("Dirección General del Registro Civil").is_visible()
+    # The mother's CUTS, masked as on the server's page: it would open (or lock) her folder.
+    assert page.get_by_text("••••0321").is_visible()
+    assert "MADRE00321" not in page.locator("#verificacion").inner_text()
     page.locator('#verificacion[data-offline-ready="1"]').wait_for(state="attached")
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     assert not AccessEvent.objects.filter(action=AccessEvent.Action.VERIFY).exists()

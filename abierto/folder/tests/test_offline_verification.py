@@ -73,6 +73,8 @@ def test_the_bundle_names_each_issuers_published_keys_types_and_status_list(issu
     titles = {field["name"]: field for field in kind["fields"]}
     assert titles["fecha_nacimiento"]["format"] == "date"
     assert bundle["document_typ"] == "carpeta+jwt"
+    assert kind["masked"] == ["cuts_madre", "cuts_padre"]
+    assert bundle["mask"] == {"prefix": "••••", "visible": 4}
 
     precache = bundle["precache"]
     assert {"/v/", "/v/datos.json", "/.well-known/jwks.json"} <= set(precache)

@@ -221,7 +221,7 @@
     } else if (typeof payload.exp === "number" && payload.exp * 1000 <= Date.now()) {
       outcome = "expired";
     }
-    return { outcome: outcome, payload: payload, issuer: issuer, kind: kind, status: status };
+    return { outcome: outcome, payload: payload, issuer: issuer, kind: kind, status: status, mask: bundle.mask };
   }
 
   // --- showing the result -----------------------------------------------------------------
@@ -256,6 +256,9 @@
   }
 
   function shown(value, spec) {
+    if (spec && spec.labels && Object.prototype.hasOwnProperty.call(spec.labels, String(value))) {
+      return spec.labels[String(value)];
+    }
     if (typeof value === "boolean") {
       return value ? "Sí" : "No";
     }
@@ -285,6 +288,16 @@
     list.appendChild(definition);
   }
 
+  // Another person's CUTS opens (or could lock) their folder: a verifier sees its last
+  // characters only, as on the server's page.
+  function masked(name, value, kind, mask) {
+    var hidden = (kind.masked || []).indexOf(name) >= 0 || name.indexOf("cuts") === 0;
+    if (!hidden || typeof value !== "string" || !value || !mask) {
+      return null;
+    }
+    return mask.prefix + value.slice(-mask.visible);
+  }
+
   function render(result) {
     var payload = result.payload;
     part("document-type").textContent = result.kind.name;
@@ -301,12 +314,14 @@
     result.kind.fields.forEach(function (spec) {
       if (Object.prototype.hasOwnProperty.call(payload.fields, spec.name)) {
         seen[spec.name] = true;
-        addFact(fields, spec.title, shown(payload.fields[spec.name], spec));
+        var value = payload.fields[spec.name];
+        addFact(fields, spec.title, masked(spec.name, value, result.kind, result.mask) || shown(value, spec));
       }
     });
     Object.keys(payload.fields).forEach(function (name) {
       if (!seen[name]) {
-        addFact(fields, name, shown(payload.fields[name], {}));
+        var value = payload.fields[name];
+        addFact(fields, name, masked(name, value, result.kind, result.mask) || shown(value, {}));
       }
     });
     part("details").hidden = false;
