@@ -25,15 +25,20 @@ def acting_user(request: HttpRequest) -> User:
     return request.user
 
 
-def role_required(*roles: Role) -> Callable[[View], View]:
-    """Send anonymous users to the login page; refuse (403) users without any of ``roles``."""
+def role_required(
+    *roles: Role, or_if: Callable[[Any], bool] | None = None
+) -> Callable[[View], View]:
+    """Send anonymous users to the login page; refuse (403) users without any of ``roles``
+    unless ``or_if(user)`` lets them in (another app's rule, e.g. a forum's own roles)."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not any(user_has_role(request.user, role) for role in roles):
+            user = request.user
+            allowed = any(user_has_role(user, role) for role in roles)
+            if not allowed and not (or_if is not None and or_if(user)):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable, Iterable
-from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import (
     FileResponse,
@@ -26,9 +24,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from abierto.directory.decorators import View, acting_user
+from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
-from abierto.directory.selectors import user_has_role
 from abierto.lib.roman import to_roman
 from abierto.lib.uploads import CONTENT_TYPES, Kind
 from abierto.lib.zipstream import Member, file_chunks, stream_zip
@@ -43,28 +40,12 @@ if TYPE_CHECKING:
     from abierto.directory.selectors import AnyUser
 
 
-def _forum_people_or(*roles: Role) -> Callable[[View], View]:
-    """Anonymous users to the login page; refused (403) unless the user holds one of
-    ``roles`` or facilitates or sits in some forum (a municipal forum's people hold no
-    platform role). Which session's materials they reach is decided per session."""
-
-    def decorator(view: View) -> View:
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            user = request.user
-            if not (access.is_in_any_forum(user) or any(user_has_role(user, r) for r in roles)):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-providers_only = _forum_people_or(Role.FACILITATOR, Role.MEMBER, Role.AGENCY_CLERK)
-members_only = _forum_people_or(Role.FACILITATOR, Role.MEMBER)
+# A municipal forum's people hold no platform role: their forum roles let them in too, and
+# which session's materials they reach is decided per session.
+providers_only = role_required(
+    Role.FACILITATOR, Role.MEMBER, Role.AGENCY_CLERK, or_if=access.is_in_any_forum
+)
+members_only = role_required(Role.FACILITATOR, Role.MEMBER, or_if=access.is_in_any_forum)
 
 
 @providers_only
