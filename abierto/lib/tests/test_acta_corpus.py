@@ -148,18 +148,21 @@ def test_the_scorer_counts_misses_and_inventions():
 
 
 def test_the_held_aside_documents_are_sourced_but_not_gated():
+    # The folder may be empty between batches: a batch moves into the main corpus once its
+    # blind score is recorded, and the next arrives unread.
     held_aside = [document for document, _ in corpus_documents(HELDOUT)]
     main_corpus = {document.name for document, _ in corpus_documents()}
-    assert held_aside
     assert not main_corpus & {document.name for document in held_aside}
     sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
     assert all(f"heldout/{document.name}" in sources for document in held_aside)
 
 
-def test_the_scorer_scores_another_folder(capsys):
-    assert main(["--corpus", str(HELDOUT)]) == 0
+def test_the_scorer_scores_another_folder(capsys, tmp_path):
+    for name in ("cajeme-cabildo-acta-70-2012.txt", "cajeme-cabildo-acta-70-2012.expected.json"):
+        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    assert main(["--corpus", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert all(document.name in out for document, _ in corpus_documents(HELDOUT))
+    assert "cajeme-cabildo-acta-70-2012.txt" in out
     assert "stl-edomex-15" not in out
 
 
