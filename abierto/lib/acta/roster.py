@@ -16,6 +16,7 @@ import re
 from .name_words import ROLE_WORDS
 from .names import is_honorific, looks_like_name, split_name_role, strip_titles
 from .people import ABSENT_RE, Person
+from .signatures import best_match, signers
 from .text import clean_title, fold
 
 _OFFICE = (
@@ -285,3 +286,13 @@ def roles_from_signatures(text: str, people: list[Person]) -> None:
         words = fold(role).split()
         if words and words[0].strip(".,") in ROLE_WORDS and len(words) <= 10:
             person.role = role
+    _roles_from_signature_block(text, people)
+
+
+def _roles_from_signature_block(text: str, people: list[Person]) -> None:
+    """The office under a name of the block at the foot, the name perhaps misread by OCR."""
+    for signer in signers(text):
+        without_role = {person.name: person for person in people if not person.role}
+        name = best_match(signer, list(without_role))
+        if name is not None:
+            without_role[name].role = signer.office

@@ -133,3 +133,81 @@ def test_any_titled_speaker_is_read_whatever_the_title_and_name(first, last, tit
         f"El Presidente sometió el orden del día. La {title} {name} {verb} que se revisara."
     )
     assert (name, None) in people
+
+
+_SCANNED_MINUTE = """Minuta Nº 2 del año 2022
+Comité de Vigilancia. Sistema Municipal de Transparencia
+
+l. DATOS GENERALES DE LA REUNIÓN
+Fecha Jueves 12 de mayo de 2022
+Asistentes Rosa María Lugo Treviño
+
+Tomás Ignacio Farías Cantú
+
+Elena Beatriz Ochoa Ramos
+Lic. Raúl Esparza Núñez (Contralor Interno del
+municipio
+Lugar Sala de juntas
+Hora 10:00 hrs
+
+II. COMPROMISOS PREVIOS
+1.- Revisar el padrón de proveedores
+
+III. ACUERDOS
+
+1. Publicar el padrón revisado en el portal del municipio
+
+Rosa María Lugo Trevino
+4 PRESIDENTA
+
+Tomas lgnacio Farías Cantú Elena
+] SECRETARIO Y »
+
+Elena Beatriz Ochoa Ramos
+"""
+
+
+def test_attendees_of_a_label_block_separated_by_blank_lines_are_all_read():
+    names = [name for name, _ in _people(_SCANNED_MINUTE)]
+    assert names[:4] == [
+        "Rosa María Lugo Treviño",
+        "Tomás Ignacio Farías Cantú",
+        "Elena Beatriz Ochoa Ramos",
+        "Raúl Esparza Núñez",
+    ]
+
+
+def test_a_role_in_brackets_left_open_by_the_line_break():
+    assert ("Raúl Esparza Núñez", "Contralor Interno del municipio") in _people(_SCANNED_MINUTE)
+
+
+def test_roles_given_only_in_the_signature_block_even_misread_by_ocr():
+    people = dict(_people(_SCANNED_MINUTE))
+    assert people["Rosa María Lugo Treviño"] == "Presidenta"
+    assert people["Tomás Ignacio Farías Cantú"] == "Secretario"
+    assert people["Elena Beatriz Ochoa Ramos"] is None
+
+
+def test_the_body_stops_before_a_section_heading_whose_numeral_ocr_read_as_l():
+    assert parse_acta_text(_SCANNED_MINUTE)["body"] == (
+        "Comité de Vigilancia. Sistema Municipal de Transparencia"
+    )
+
+
+def test_an_office_line_is_not_a_heading_that_names_an_office():
+    from abierto.lib.acta.signatures import office_line
+
+    assert office_line("4 COORDINADORA") == "Coordinadora"
+    assert office_line("] VOCERO Y »") == "Vocero"
+    assert office_line("Informe Comisionado de CPC") is None
+    assert office_line("Se aprobó el acta de la sesión anterior por unanimidad") is None
+
+
+def test_names_over_offices_followed_by_prose_are_not_the_signature_block():
+    from abierto.lib.acta.signatures import block_start
+
+    text = (
+        "Asistentes\nRosa María Lugo Treviño\nPresidenta\n\n"
+        "Se abrió la sesión y se aprobó el orden del día por unanimidad de los presentes.\n"
+    )
+    assert block_start(text) is None
