@@ -211,3 +211,62 @@ def test_names_over_offices_followed_by_prose_are_not_the_signature_block():
         "Se abrió la sesión y se aprobó el orden del día por unanimidad de los presentes.\n"
     )
     assert block_start(text) is None
+
+
+def test_a_session_begun_de_manera_virtual_is_virtual_though_a_room_is_named():
+    result = parse_acta_text(
+        "En el Auditorio sede del H. Consejo Universitario, ubicado en el Centro Universitario, "
+        "siendo las once horas del treinta de julio del dos mil veinte, se da por iniciada de "
+        "manera virtual la Sesión Ordinaria del H. Consejo Universitario."
+    )
+    assert result["session"]["modality"] == "virtual"
+
+
+def test_a_room_and_a_platform_without_a_stated_manner_is_hybrid():
+    result = parse_acta_text(
+        "En el Auditorio del Consejo y a través de la plataforma Zoom, siendo las once horas del "
+        "30 de julio de 2020, se reunieron los integrantes del Consejo Técnico."
+    )
+    assert result["session"]["modality"] == "híbrida"
+
+
+def test_a_body_named_with_an_adjective_title_and_a_frequency():
+    result = parse_acta_text(
+        "ACTA DE SESIÓN DEL CONSEJO CIUDADANO DE RADIO UNIVERSIDAD\n"
+        "En la ciudad de Aguascalientes, siendo las once y treinta horas del día cuatro de "
+        "septiembre de dos mil veinte, se reúnen los miembros del Consejo Ciudadano de Radio "
+        "Universidad Autónoma de Aguascalientes 94.5 FM XHUAA, el cual está integrado por el Dr. "
+        "Alfonso Pérez Romo, el M.S.C. Arturo Ricardo Silva Ibarra y el Dr. Fernando Jaramillo "
+        "Juárez ; quienes comparecen a su tercera sesión de trabajo."
+    )
+    assert result["body"] == (
+        "Consejo Ciudadano de Radio Universidad Autónoma de Aguascalientes 94.5 FM XHUAA"
+    )
+    assert result["session"]["start_time"] == "11:30"
+    assert result["session"]["number"] == 3
+    assert [person["name"] for person in result["attendees"]] == [
+        "Alfonso Pérez Romo",
+        "Arturo Ricardo Silva Ibarra",
+        "Fernando Jaramillo Juárez",
+    ]
+
+
+def test_a_line_of_prose_ending_in_a_colon_is_no_speaker():
+    people = _people(
+        "Siendo las 10:00 horas del 4 de septiembre de 2020 se reunió el Consejo Ciudadano.\n"
+        "Se leyó el oficio del Centro de Ciencias\n"
+        "Económicas y Administrativas, el cual me permito exponer a continuación:\n"
+        "Nombre de la producción."
+    )
+    assert all("Económicas" not in name for name, _ in people)
+
+
+def test_an_attendee_s_office_written_after_the_name_elsewhere_fills_the_role():
+    people = _people(
+        "Siendo las 10:00 horas del 4 de septiembre de 2020 se reúnen los miembros del Consejo "
+        "Ciudadano, integrado por el Dr. Alfonso Pérez Romo y el Dr. Fernando Jaramillo Juárez; "
+        "quienes comparecen a su sesión, proponiéndose el siguiente orden del día:\n"
+        "1. Bienvenida a cargo del Dr. Alfonso Pérez Romo, Presidente del Consejo Ciudadano (CC) "
+        "de Radio Universidad.\n2. Asuntos generales."
+    )
+    assert ("Alfonso Pérez Romo", "Presidente del Consejo Ciudadano") in people
