@@ -9,7 +9,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from .models import AuditEvent, MembershipApplication, Municipality, StaffSecondFactor
+from .models import (
+    AuditEvent,
+    Institution,
+    MembershipApplication,
+    Municipality,
+    StaffSecondFactor,
+)
 from .roles import Role
 
 if TYPE_CHECKING:
@@ -53,6 +59,11 @@ def municipality_list(*, search: str = "") -> QuerySet[Municipality]:
     if search:
         municipalities = municipalities.filter(name__icontains=search)
     return municipalities.order_by("code")
+
+
+def institution_by_acronym(acronym: str) -> Institution | None:
+    """The institution with this acronym (``SESAEMM``), or None when there is none."""
+    return Institution.objects.filter(acronym=acronym).first()
 
 
 def audit_events_for(target: Model) -> QuerySet[AuditEvent]:
