@@ -23,6 +23,11 @@ urlpatterns = [
     path("calendario.ics", views.calendar_ics, name="calendar_ics"),
     # Every forum of the state, the state STL among them.
     path("foros/", forums.forum_index, name="forum_index"),
+    path(
+        "foros/instalacion/<str:code>/declaratoria.pdf",
+        forums.installation_declaration,
+        name="installation_declaration",
+    ),
     path("foros/<slug:slug>/", forums.forum_sessions, name="forum_sessions"),
     path("foros/<slug:slug>/sesiones/", forums.forum_sessions, name="forum_session_list"),
     path(
