@@ -168,3 +168,10 @@ def test_the_public_page_and_the_dataset_show_only_suppressed_aggregates(client,
     assert "Ficticia" not in csv
     assert world["adult"].pseudonym not in csv
     assert client.get("/datos/circulos-restaurativos/datapackage.json").status_code == 200
+
+
+def test_the_public_page_speaks_english_too(client, world):
+    figures.figures_publish(actor=world["staff"])
+    page = client.get("/circulos-restaurativos/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Restorative circles: aggregate progress" in page
+    assert "suppressed" in page
