@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "abierto.forum",
     "abierto.plan",
     "abierto.folder",
+    "abierto.circles",
     "abierto.opendata",
 ]
 
@@ -539,3 +540,7 @@ FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
 FOLDER_SEALING_PROCESSES = (
     env_int("FOLDER_SEALING_PROCESSES", 0) if env("FOLDER_SEALING_PROCESSES") else None
 )
+
+# Restorative circles (abierto/circles, docs/circles.md): the participants' records of a cohort
+# are deleted this many days after the cohort ends (`manage.py circles_retention`, daily).
+CIRCLES_RETENTION_DAYS = env_int("CIRCLES_RETENTION_DAYS", 730)

@@ -54,6 +54,7 @@ urlpatterns = [
     path("", include("abierto.plan.urls")),
     path("gestion/plan/", include("abierto.plan.urls_manage")),
     path("gestion/tareas/", include("abierto.ops.urls")),
+    path("", include("abierto.circles.urls")),
     path("gestion/", include("abierto.forum.urls_manage")),
     path("", include("abierto.opendata.urls")),
     path("", include("abierto.folder.urls_public")),
