@@ -133,8 +133,13 @@ def resolve_speakers(
     """Each speaker label → (name, role) as the forum knows them; the labels left unknown."""
     candidates = meeting_candidates(session)
     present = [
-        Candidate(f"s:{row.pk}", row.name, row.role, row.capacity)
-        for row in session.attendance.all()
+        Candidate(
+            f"s:{row.pk}",
+            row.name,
+            row.role or (row.person.public_role if row.person else ""),
+            row.capacity,
+        )
+        for row in session.attendance.select_related("person")
     ]
     resolved: dict[str, tuple[str, str]] = {}
     unknown: list[str] = []
