@@ -169,3 +169,13 @@ class TranscriptConfirmForm(forms.Form):
         required=False,
         initial=True,
     )
+    other_date_confirmed = forms.BooleanField(
+        label=_("La transcripción es de esta sesión aunque su fecha no coincida: importarla"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, warnings: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warnings = warnings
+        if not warnings:
+            del self.fields["other_date_confirmed"]

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from abierto.lib.meeting_records import Cue, fold
+from abierto.lib.meeting_records import Cue, fold, recording_start
 from abierto.lib.roman import from_roman
 from abierto.lib.spanish import ordinal_words_to_number, words_to_number
 
@@ -303,3 +304,20 @@ def proposed_votes(session: Session) -> dict[int, dict[str, int]]:
             counts = {"votes_for": present, "votes_against": 0, "abstentions": 0}
         proposals[number] = counts
     return proposals
+
+
+def transcript_warnings(session: Session, filename: str) -> list[str]:
+    """A Zoom transcript whose file name dates it on another day than the session."""
+    started = recording_start(filename)
+    if started is None:
+        return []
+    day = timezone.localtime(started).date()
+    if day == session.date:
+        return []
+    return [
+        _(
+            "La transcripción es de una grabación del %(file)s y la sesión es del %(session)s: "
+            "¿es el archivo de otra reunión?"
+        )
+        % {"file": f"{day:%d/%m/%Y}", "session": f"{session.date:%d/%m/%Y}"}
+    ]

@@ -19,7 +19,7 @@ from abierto.lib.meeting_records import Cue, ParticipantsReport, fold
 from ..models import AgendaItem, Attendance, MeetingRecord, Seat, Session
 from ..selectors import seats_on
 from ..selectors_meeting import GUEST, IGNORE, meeting_candidates, participants_proposal
-from ..selectors_transcript import narrative_skeleton, read_transcript
+from ..selectors_transcript import narrative_skeleton, read_transcript, transcript_warnings
 from ._audit import audit_record
 from ._state import check_running
 from .agenda import agenda_item_update
@@ -223,11 +223,15 @@ def transcript_confirm(
     cues: list[Cue],
     set_item_times: bool = True,
     fill_narratives: bool = True,
+    other_date_confirmed: bool = False,
 ) -> MeetingRecord:
     """Keep the transcript split by item; set the items' start times the facilitator did not
     mark; pre-fill the narratives that are still empty (never overwriting one)."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     check_running(session)
+    warnings = transcript_warnings(session, filename)
+    if warnings and not other_date_confirmed:
+        raise ForumError(" ".join(warnings))
     check_transcript(session, cues)
     reading = read_transcript(session, cues)
     filled, timed = [], []

@@ -274,3 +274,25 @@ def test_the_acta_editor_shows_each_items_excerpt_beside_its_narrative(
     assert "Transcripción por punto" in page
     assert "Se saludó." in page
     assert "intervienen: Ana Torres Vega" in page
+
+
+@pytest.mark.django_db
+def test_a_zoom_transcript_of_another_day_needs_the_box_ticked(client_as, facilitator, session):
+    client = client_as(facilitator)
+    Attendance.objects.create(
+        session=session,
+        seat=session.forum.seats.first(),
+        person=session.forum.seats.first().holder,
+        name="Ana Torres Vega",
+        capacity="holder",
+    )
+    upload = SimpleUploadedFile("GMT20230120-170000_Recording.transcript.vtt", VTT.encode())
+    response = client.post(url("meeting_transcript", session), {"file": upload})
+    assert "20/01/2023" in response.content.decode()
+    data = {"token": _token(response), "fill_narratives": "on"}
+    refused = client.post(url("meeting_transcript", session), data)
+    assert refused.status_code == 400
+    assert not MeetingRecord.objects.exists()
+    data["other_date_confirmed"] = "on"
+    assert client.post(url("meeting_transcript", session), data).status_code == 302
+    assert MeetingRecord.objects.filter(kind="transcript").exists()

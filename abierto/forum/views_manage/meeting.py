@@ -29,7 +29,7 @@ from ..forms_meeting import (
 )
 from ..models import AgendaItem, Session
 from ..selectors_meeting import delegate_choices, meeting_candidates, participants_proposal
-from ..selectors_transcript import read_transcript
+from ..selectors_transcript import read_transcript, transcript_warnings
 from ..services import meeting_records as records
 from ._common import _session, facilitator_only
 
@@ -141,16 +141,19 @@ def meeting_transcript(request: HttpRequest, public_id: str) -> HttpResponse:
             filename=filename,
             reading=read_transcript(session, upload.cues),
             form=TranscriptConfirmForm(
-                initial={"token": sign(payload, salt=_salt(session, "transcript"))}
+                initial={"token": sign(payload, salt=_salt(session, "transcript"))},
+                warnings=transcript_warnings(session, filename),
             ),
         )
         return render(request, TRANSCRIPT, context)
-    form = TranscriptConfirmForm(request.POST)
     try:
         payload = unsign(request.POST["token"], salt=_salt(session, "transcript"))
     except ValidationError as exc:
         context.update(errors=exc.messages, upload_form=TranscriptUploadForm())
         return render(request, TRANSCRIPT, context, status=400)
+    form = TranscriptConfirmForm(
+        request.POST, warnings=transcript_warnings(session, str(payload["f"]))
+    )
     cues = records.cues_from(payload["c"])
     context.update(form=form, filename=payload["f"], reading=read_transcript(session, cues))
     if not form.is_valid():
@@ -164,6 +167,7 @@ def meeting_transcript(request: HttpRequest, public_id: str) -> HttpResponse:
             cues=cues,
             set_item_times=form.cleaned_data["set_item_times"],
             fill_narratives=form.cleaned_data["fill_narratives"],
+            other_date_confirmed=form.cleaned_data.get("other_date_confirmed", False),
         )
     except ValidationError as exc:
         context["errors"] = exc.messages

@@ -11,7 +11,7 @@ from .participants import (
     parse_datetime,
     parse_participants,
 )
-from .webvtt import Cue, format_offset, parse_webvtt
+from .webvtt import Cue, format_offset, parse_webvtt, recording_start
 
 __all__ = [
     "Connection",
@@ -27,6 +27,7 @@ __all__ = [
     "parse_datetime",
     "parse_participants",
     "parse_webvtt",
+    "recording_start",
     "same_person",
     "strip_role_tag",
 ]

@@ -10,6 +10,7 @@ or from Zoom's convention of starting the text with ``Name: ``.
 
 from __future__ import annotations
 
+import datetime
 import html
 import re
 from dataclasses import dataclass
@@ -27,6 +28,23 @@ _VOICE = re.compile(r"<v(?:\.[^ \t>]+)*[ \t]+([^>]+)>")
 _TAG = re.compile(r"</?[^>]*>")
 # «Horacio Rodríguez Jiménez: Buenos días»: a name (no digits, up to eight words) and a colon.
 _ZOOM_SPEAKER = re.compile(r"^([^\W\d_][^:\d<>]{0,119}?):[ \t]+(\S.*)$", re.DOTALL)
+
+
+_ZOOM_FILENAME = re.compile(r"GMT(\d{8})-(\d{6})")
+
+
+def recording_start(filename: str) -> datetime.datetime | None:
+    """When a Zoom recording started, from its file name («GMT20221216-170415_Recording…»),
+    in UTC; None for other names."""
+    match = _ZOOM_FILENAME.search(filename)
+    if match is None:
+        return None
+    try:
+        return datetime.datetime.strptime(
+            match.group(1) + match.group(2) + "+0000", "%Y%m%d%H%M%S%z"
+        )
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

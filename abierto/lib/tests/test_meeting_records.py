@@ -348,3 +348,13 @@ def test_any_bytes_either_parse_or_raise_the_typed_error_vtt(data):
 def test_offsets_are_written_as_the_recording_shows_them():
     assert format_offset(62.5) == "01:02"
     assert format_offset(3723) == "1:02:03"
+
+
+def test_zoom_recording_file_names_say_when_the_recording_started():
+    from abierto.lib.meeting_records import recording_start
+
+    assert recording_start("GMT20221216-170415_Recording.transcript.vtt") == datetime.datetime(
+        2022, 12, 16, 17, 4, 15, tzinfo=datetime.UTC
+    )
+    assert recording_start("transcripcion.vtt") is None
+    assert recording_start("GMT20221399-170415_Recording.vtt") is None
