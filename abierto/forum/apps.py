@@ -9,12 +9,14 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from abierto.directory import audit_labels, idle
+        from abierto.directory import audit_labels, idle, selectors
 
         from . import access
 
         # A municipal forum's facilitator or member has staff's idle timeout too.
         idle.register_staff_check(access.is_in_any_forum)
+        # ...and, holding a role in a forum, logs in with the staff second factor.
+        selectors.register_second_factor_check(access.holds_forum_role)
 
         from .models import ActaImportPage
         from .services.import_pages import page_image_delete

@@ -29,7 +29,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress
 
 from abierto.lib.roman import to_roman
 
-from .models import AgendaItem, Session
+from .models import AgendaItem, Forum, Session
 from .selectors import FEED_AGENDA, convocation_of, public_place
 
 TZID = "America/Mexico_City"
@@ -102,19 +102,26 @@ def session_ics(session: Session, *, attendees: Sequence[str] = ()) -> bytes:
     return calendar.to_ical()
 
 
-def sessions_ics(sessions: Iterable[Session], *, name: str = "") -> bytes:
+def sessions_ics(
+    sessions: Iterable[Session], *, forum: Forum | None = None, name: str = ""
+) -> bytes:
     """Every given session as a published calendar that anyone can subscribe to.
+
+    The calendar is named after ``forum`` (each forum's feed carries its own name, even
+    before its first session); without it, after the sessions' forum.
 
     Written in the site's language whatever the visitor's: a calendar app fetches it alone,
     and one URL should give one calendar.
     """
     with translation.override(settings.LANGUAGE_CODE):
-        return _published(list(sessions), name=name)
+        return _published(list(sessions), forum=forum, name=name)
 
 
-def _published(sessions: list[Session], *, name: str) -> bytes:
+def _published(sessions: list[Session], *, forum: Forum | None, name: str) -> bytes:
     calendar = _calendar_head("PUBLISH")
-    acronym = sessions[0].forum.acronym if sessions else "STL"
+    if forum is None and sessions:
+        forum = sessions[0].forum
+    acronym = forum.acronym if forum is not None else "STL"  # no forum recorded at all
     calendar.calendar_name = name or _("Sesiones del %(forum)s") % {"forum": acronym}
     calendar.add(
         "x-wr-caldesc",

@@ -230,18 +230,8 @@ def commitment_detail(request: HttpRequest, public_id: str) -> HttpResponse:
     except Commitment.DoesNotExist as exc:
         raise Http404 from exc
     today = timezone.localdate()
-    open_statuses = {Milestone.Status.PENDING, Milestone.Status.IN_PROGRESS}
     lines = [
-        (
-            line,
-            [
-                MilestoneView(
-                    milestone=m,
-                    overdue=bool(m.due_date and m.due_date < today and m.status in open_statuses),
-                )
-                for m in line.milestones
-            ],
-        )
+        (line, [MilestoneView(milestone=m, overdue=m.is_overdue(today)) for m in line.milestones])
         for line in detail.action_lines
     ]
     indicators = []

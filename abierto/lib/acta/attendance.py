@@ -15,7 +15,7 @@ import re
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .names import ROLE_WORDS, looks_like_name, name_key, singular, split_name_role, strip_titles
 from .people import ABSENT_RE, Person, unique
-from .roster import from_officers, from_speakers, roles_from_signatures
+from .roster import from_narrative, from_officers, from_speakers, roles_from_signatures
 from .text import fold, squash
 
 __all__ = ["Person", "read_attendance"]
@@ -76,6 +76,7 @@ def read_attendance(
     people += from_roll_call(region, region_folded)
     people += from_speakers(region, region_folded)
     people += from_officers(text[:opening], folded[:opening])
+    people += from_narrative(region, region_folded)
     people = unique(people)
     roles_from_signatures(text, people)
     return people

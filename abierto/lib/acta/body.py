@@ -86,6 +86,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
                 candidates.append(phrase)
     mentions: list[str] = []
     rooms: list[str] = []  # "En la Sala del Consejo Académico…": the body, if none is named
+    first_mention = first_room = -1
     for match in _BODY_START_RE.finditer(folded, 0, opening_end):
         if not text[match.start()].isupper():
             continue  # "a consideración del pleno" is no name
@@ -94,10 +95,16 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
             continue
         if _NOT_BODY_BEFORE_RE.search(folded, max(0, match.start() - 25), match.start()):
             rooms.append(phrase)
+            first_room = match.start() if first_room < 0 else first_room
         else:
             mentions.append(phrase)
+            first_mention = match.start() if first_mention < 0 else first_mention
     if not candidates:
-        candidates = _heading_mentions(text, folded) or mentions[:1] or rooms[:1]
+        candidates = _heading_mentions(text, folded)
+    if not candidates and _room_names_the_body(text, first_room, first_mention):
+        candidates = rooms[:1]
+    if not candidates:
+        candidates = mentions[:1] or rooms[:1]
     if not candidates:
         return ""
     primary = candidates[0]
@@ -114,6 +121,21 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         if longer or same_but_mixed:
             best = candidate
     return best
+
+
+def _room_names_the_body(text: str, room: int, mention: int) -> bool:
+    """Whether the room's owner is the body: "En la Sala del Consejo Académico …, dio inicio
+    la Sesión 12.07 de este órgano colegiado. El Presidente dio la bienvenida al Ing. …,
+    designado por el Consejo Divisional …": the room comes first and the other body is
+    named only in a later sentence, so it acts in the narrative, not as the session's host."""
+    if room < 0:
+        return False
+    if mention < 0:
+        return True
+    return mention > room and _SENTENCE_END_RE.search(text, room, mention) is not None
+
+
+_SENTENCE_END_RE = re.compile(r"[a-záéíóúñ)]{2}\.\s+[A-ZÁÉÍÓÚÑ]")
 
 
 def _heading_mentions(text: str, folded: str) -> list[str]:
