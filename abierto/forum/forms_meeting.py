@@ -73,7 +73,7 @@ class TranscriptUploadForm(forms.Form):
         label=_("Transcripción (.vtt)"),
         help_text=_(
             "En Zoom: Grabaciones → la grabación en la nube → Transcripción de audio, "
-            "descargar (.vtt). Máximo 5 MB."
+            "descargar (.vtt). Máximo 3 MB."
         ),
     )
 

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
 
+MAX_PEOPLE = 900
+
+
 def sha256_of(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -57,7 +60,15 @@ def report_data(report: ParticipantsReport) -> dict[str, Any]:
 
 
 def check_participants(session: Session, report: dict[str, Any]) -> None:
-    """Refuse a report in which nobody is one of the forum's people: another meeting's."""
+    """Refuse a report in which nobody is one of the forum's people: another meeting's.
+
+    More than ``MAX_PEOPLE`` would not fit the confirmation form (two fields each, under
+    ``DATA_UPLOAD_MAX_NUMBER_FIELDS``)."""
+    if len(report["participants"]) > MAX_PEOPLE:
+        raise ForumError(
+            _("El reporte tiene más de %(count)s personas: no parece una sesión del foro.")
+            % {"count": MAX_PEOPLE}
+        )
     proposal = participants_proposal(session, report)
     if not proposal.matched:
         raise ForumError(

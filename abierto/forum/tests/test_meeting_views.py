@@ -218,7 +218,7 @@ def test_the_transcript_fills_narratives_and_proposes_the_vote(client_as, facili
     [
         ("t.vtt", b"no es webvtt", "WEBVTT"),
         ("t.txt", VTT.encode(), "Formato no admitido"),
-        ("t.vtt", b"WEBVTT\n\n" + b"x" * (5 * 1024 * 1024), "el máximo es"),
+        ("t.vtt", b"WEBVTT\n\n" + b"x" * (3 * 1024 * 1024), "el máximo es"),
         (
             "t.vtt",
             b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nJuan Nadie Conocido: Hola.\n",
@@ -296,3 +296,21 @@ def test_a_zoom_transcript_of_another_day_needs_the_box_ticked(client_as, facili
     data["other_date_confirmed"] = "on"
     assert client.post(url("meeting_transcript", session), data).status_code == 302
     assert MeetingRecord.objects.filter(kind="transcript").exists()
+
+
+@pytest.mark.django_db
+def test_a_report_of_more_people_than_the_form_holds_is_refused(client_as, facilitator, session):
+    rows = "".join(
+        f"Persona {i} Apellido,,12/16/2022 11:00 AM,12/16/2022 12:00 PM,60,No\n" for i in range(901)
+    )
+    response = client_as(facilitator).post(
+        url("meeting_participants", session),
+        {
+            "file": csv_file(
+                HEADER + "Ana Torres,,12/16/2022 11:00 AM,12/16/2022 12:00 PM,60,No\n" + rows
+            )
+        },
+    )
+    assert response.status_code == 400
+    assert "más de 900 personas" in response.content.decode()
+    assert not Attendance.objects.exists()

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from .errors import MeetingRecordError
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 3 * 1024 * 1024  # what was read travels back signed, under the 2 MB body limit
 MAX_CUES = 20000
 
 _TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"

@@ -298,7 +298,7 @@ def test_bad_transcripts_are_refused_with_a_spanish_message(data, message):
 
 def test_a_huge_transcript_is_refused():
     with pytest.raises(MeetingRecordError, match="MB"):
-        parse_webvtt(b"WEBVTT\n\n" + b"x" * (5 * 1024 * 1024))
+        parse_webvtt(b"WEBVTT\n\n" + b"x" * (3 * 1024 * 1024))
 
 
 _TEXT = st.text(
