@@ -3,6 +3,7 @@ from django.urls import path
 from . import views_import, views_materials
 from . import views_manage as views
 from .views_manage import forums
+from .views_manage import meeting as views_meeting
 
 app_name = "forum_manage"
 
@@ -61,6 +62,21 @@ urlpatterns = [
         "sesiones/<str:public_id>/conducir/punto/<int:number>/desarrollo/",
         views.live_narrative,
         name="live_narrative",
+    ),
+    path(
+        "sesiones/<str:public_id>/conducir/punto/<int:number>/inicio/",
+        views_meeting.live_item_start,
+        name="live_item_start",
+    ),
+    path(
+        "sesiones/<str:public_id>/reunion/participantes/",
+        views_meeting.meeting_participants,
+        name="meeting_participants",
+    ),
+    path(
+        "sesiones/<str:public_id>/reunion/transcripcion/",
+        views_meeting.meeting_transcript,
+        name="meeting_transcript",
     ),
     path(
         "sesiones/<str:public_id>/conducir/seguimiento/<str:agreement_id>/",

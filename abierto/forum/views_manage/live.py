@@ -33,6 +33,7 @@ from ..forms import (
     VoteForm,
 )
 from ..models import AgendaItem, Agreement, Session
+from ..selectors_transcript import proposed_votes
 from ..services._state import RUNNING_STATUSES
 from ._common import _session, facilitator_only
 
@@ -51,12 +52,14 @@ def _live_context(
         initial[f"seat_{seat.pk}_alternate"] = present.alternate
         initial[f"seat_{seat.pk}_delegate"] = present.delegate.name if present.delegate else ""
     awaiting = selectors.minutes_awaiting_approval(session)
+    heard = proposed_votes(session)  # votes heard in an imported transcript: proposals only
     items = []
     for item in session.agenda.select_related("presenter").prefetch_related("votes", "agreements"):
         items.append(
             {
                 "item": item,
-                "vote_form": bound.get(f"i{item.number}") or VoteForm(prefix=f"i{item.number}"),
+                "vote_form": bound.get(f"i{item.number}")
+                or VoteForm(prefix=f"i{item.number}", initial=heard.get(item.number)),
                 "narrative_form": bound.get(f"n{item.number}")
                 or NarrativeForm(prefix=f"n{item.number}", initial={"narrative": item.narrative}),
                 "minutes_form": bound.get(f"m{item.number}")
