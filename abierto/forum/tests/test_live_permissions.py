@@ -161,4 +161,4 @@ def _manage_patterns():
 def _name_of(url: str) -> str:
     from django.urls import resolve
 
-    return resolve(url).url_name
+    return resolve(url).url_name or ""
