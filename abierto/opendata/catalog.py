@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Max, Min, QuerySet
@@ -118,8 +119,15 @@ def _field(model: type[models.Model], path: str) -> models.Field[Any, Any]:
     return current._meta.get_field(parts[-1])  # type: ignore[return-value]
 
 
+def _model(model: type[models.Model] | str) -> type[models.Model]:
+    """A model named by its label (``plan.Commitment``): the catalog describes another app's
+    model from its metadata without importing it, so its rows come only through that app's
+    selectors (``abierto/tests/test_architecture.py``)."""
+    return apps.get_model(model) if isinstance(model, str) else model
+
+
 def field_column(
-    model: type[models.Model],
+    model: type[models.Model] | str,
     path: str,
     name: str | None = None,
     *,
@@ -130,6 +138,7 @@ def field_column(
 
     ``display`` publishes a choice field's label (``Ordinaria``) instead of its code.
     """
+    model = _model(model)
     model_field = _field(model, path)
     text = description or model_field.help_text or ""
     if not text:
@@ -256,6 +265,7 @@ def register(dataset: Dataset) -> Dataset:
 
 def datasets() -> list[Dataset]:
     from . import (  # noqa: F401 - they register
+        datasets_figures,
         datasets_forum,
         datasets_forums,
         datasets_plan,

@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from abierto.forum import selectors as forum
 from abierto.forum import selectors_materials as materials
-from abierto.forum.models import (
-    AgendaItem,
-    Agreement,
-    AgreementFollowUp,
-    Attendance,
-    Session,
-    SessionMaterial,
-)
 from abierto.forum.selectors_materials import material_public_url
 from abierto.lib.roman import to_roman
 
 from .catalog import Column, Dataset, field_column, register
+
+if TYPE_CHECKING:
+    from abierto.forum.models import SessionMaterial
 
 
 def _url(obj: Any) -> str:
@@ -58,24 +53,24 @@ register(
         rows=forum.opendata_sessions,
         forum_field="forum__slug",
         columns=[
-            field_column(Session, "public_id", "id"),
-            field_column(Session, "forum.acronym", "forum"),
-            field_column(Session, "kind", display=True),
-            field_column(Session, "number"),
+            field_column("forum.Session", "public_id", "id"),
+            field_column("forum.Session", "forum.acronym", "forum"),
+            field_column("forum.Session", "kind", display=True),
+            field_column("forum.Session", "number"),
             Column(
                 "title", _("Nombre de la sesión como lo escriben las actas."), lambda s: s.title
             ),
-            field_column(Session, "date"),
-            field_column(Session, "start_time"),
-            field_column(Session, "end_time"),
-            field_column(Session, "modality", display=True),
+            field_column("forum.Session", "date"),
+            field_column("forum.Session", "start_time"),
+            field_column("forum.Session", "end_time"),
+            field_column("forum.Session", "modality", display=True),
             Column(
                 "place",
                 _("Sede o plataforma de la sesión (nunca el enlace para conectarse)."),
                 forum.public_place,
             ),
-            field_column(Session, "status", display=True),
-            field_column(Session, "recording_url"),
+            field_column("forum.Session", "status", display=True),
+            field_column("forum.Session", "recording_url"),
             Column("url", _("Página pública de la sesión."), _url),
         ],
         excluded_fields=frozenset(
@@ -110,11 +105,11 @@ register(
             SESSION_ID,
             SESSION_NUMBER,
             SESSION_DATE,
-            field_column(Attendance, "name"),
-            field_column(Attendance, "role"),
-            field_column(Attendance, "capacity", display=True),
-            field_column(Attendance, "seat.label", "seat"),
-            field_column(Attendance, "seat.sector", "sector", display=True),
+            field_column("forum.Attendance", "name"),
+            field_column("forum.Attendance", "role"),
+            field_column("forum.Attendance", "capacity", display=True),
+            field_column("forum.Attendance", "seat.label", "seat"),
+            field_column("forum.Attendance", "seat.sector", "sector", display=True),
             SESSION_FORUM,
         ],
         modified_field="recorded_at",
@@ -135,10 +130,10 @@ register(
             SESSION_ID,
             SESSION_NUMBER,
             SESSION_DATE,
-            field_column(AgendaItem, "number", "order"),
+            field_column("forum.AgendaItem", "number", "order"),
             Column("order_roman", _("Número del punto en romanos."), lambda i: to_roman(i.number)),
-            field_column(AgendaItem, "title"),
-            field_column(AgendaItem, "kind", display=True),
+            field_column("forum.AgendaItem", "title"),
+            field_column("forum.AgendaItem", "kind", display=True),
             Column(
                 "presenter", _("Quién presentó el punto."), lambda i: i.presenter_display or None
             ),
@@ -173,8 +168,8 @@ register(
         rows=forum.opendata_agreements,
         forum_field="session__forum__slug",
         columns=[
-            field_column(Agreement, "public_id", "id"),
-            field_column(Agreement, "code"),
+            field_column("forum.Agreement", "public_id", "id"),
+            field_column("forum.Agreement", "code"),
             SESSION_ID,
             SESSION_DATE,
             Column(
@@ -183,17 +178,17 @@ register(
                 lambda a: a.agenda_item.number if a.agenda_item else None,
                 "integer",
             ),
-            field_column(Agreement, "text"),
+            field_column("forum.Agreement", "text"),
             Column(
                 "vote_result",
                 _("Resultado de la votación: unanimidad o mayoría (vacío si no hubo votación)."),
                 lambda a: ("unanimidad" if a.vote.unanimous else "mayoría") if a.vote else None,
                 labels={"unanimidad": _("unanimidad"), "mayoría": _("mayoría")},
             ),
-            field_column(Agreement, "responsible.name", "responsible"),
-            field_column(Agreement, "due_date"),
-            field_column(Agreement, "requires_follow_up"),
-            field_column(Agreement, "status", display=True),
+            field_column("forum.Agreement", "responsible.name", "responsible"),
+            field_column("forum.Agreement", "due_date"),
+            field_column("forum.Agreement", "requires_follow_up"),
+            field_column("forum.Agreement", "status", display=True),
             Column("url", _("Página pública del acuerdo."), _url),
             SESSION_FORUM,
         ],
@@ -222,15 +217,15 @@ register(
         rows=forum.opendata_follow_ups,
         forum_field="agreement__session__forum__slug",
         columns=[
-            field_column(AgreementFollowUp, "agreement.code", "agreement_code"),
-            field_column(AgreementFollowUp, "reported_on"),
+            field_column("forum.AgreementFollowUp", "agreement.code", "agreement_code"),
+            field_column("forum.AgreementFollowUp", "reported_on"),
             Column(
                 "session_id",
                 _("Sesión en que se informó el avance."),
                 lambda f: f.session.public_id if f.session else None,
             ),
-            field_column(AgreementFollowUp, "status", display=True),
-            field_column(AgreementFollowUp, "note"),
+            field_column("forum.AgreementFollowUp", "status", display=True),
+            field_column("forum.AgreementFollowUp", "note"),
             AGREEMENT_FORUM,
         ],
         excluded_fields=frozenset(
@@ -257,7 +252,7 @@ register(
         keywords=["materiales", "sesiones", "transparencia", "SHA-256"],
         rows=materials.opendata_materials,
         columns=[
-            field_column(SessionMaterial, "public_id", "id"),
+            field_column("forum.SessionMaterial", "public_id", "id"),
             SESSION_ID,
             SESSION_NUMBER,
             SESSION_DATE,
@@ -267,13 +262,13 @@ register(
                 lambda m: m.agenda_item.number if m.agenda_item else None,
                 "integer",
             ),
-            field_column(SessionMaterial, "title"),
-            field_column(SessionMaterial, "kind", display=True),
-            field_column(SessionMaterial, "provider_name", "provider"),
-            field_column(SessionMaterial, "file_type"),
-            field_column(SessionMaterial, "file_size"),
-            field_column(SessionMaterial, "sha256"),
-            field_column(SessionMaterial, "url", "link"),
+            field_column("forum.SessionMaterial", "title"),
+            field_column("forum.SessionMaterial", "kind", display=True),
+            field_column("forum.SessionMaterial", "provider_name", "provider"),
+            field_column("forum.SessionMaterial", "file_type"),
+            field_column("forum.SessionMaterial", "file_size"),
+            field_column("forum.SessionMaterial", "sha256"),
+            field_column("forum.SessionMaterial", "url", "link"),
             Column(
                 "url",
                 _("Dirección para descargar el archivo o abrir el enlace."),

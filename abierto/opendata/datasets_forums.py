@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from abierto.forum import selectors_forums as forums
-from abierto.forum.models import Installation
 
 from .catalog import Column, Dataset, field_column, register
 
@@ -22,17 +21,17 @@ register(
         keywords=["STL municipales", "declaratorias conjuntas", "gobierno abierto", "municipios"],
         rows=forums.opendata_installations,
         columns=[
-            field_column(Installation, "municipality.code", "municipality_code"),
+            field_column("forum.Installation", "municipality.code", "municipality_code"),
             Column(
                 "municipality",
                 _("Nombre oficial del municipio."),
                 lambda row: row.municipality.name,
             ),
-            field_column(Installation, "status", display=True),
-            field_column(Installation, "status_since"),
-            field_column(Installation, "declaration_signed_on"),
-            field_column(Installation, "declaration_url"),
-            field_column(Installation, "notes"),
+            field_column("forum.Installation", "status", display=True),
+            field_column("forum.Installation", "status_since"),
+            field_column("forum.Installation", "declaration_signed_on"),
+            field_column("forum.Installation", "declaration_url"),
+            field_column("forum.Installation", "notes"),
         ],
         excluded_fields=frozenset({"id", "municipality", "created_at", "updated_at"}),
     )

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Municipality
 from abierto.plan import selectors as plan
-from abierto.plan.models import (
-    Activity,
-    ActivityService,
-    Commitment,
-    IndicatorValue,
-    Milestone,
-)
 
 from .catalog import Column, Dataset, field_column, register
+
+if TYPE_CHECKING:
+    from abierto.plan.models import Commitment
 
 
 def _progress(commitment: Commitment) -> Any:
@@ -36,26 +31,26 @@ register(
         keywords=["plan de acción", "compromisos", "gobierno abierto", "avance"],
         rows=plan.opendata_commitments,
         columns=[
-            field_column(Commitment, "public_id", "id"),
-            field_column(Commitment, "plan.title", "plan"),
-            field_column(Commitment, "axis.number", "axis"),
-            field_column(Commitment, "number"),
-            field_column(Commitment, "title"),
-            field_column(Commitment, "kind"),
-            field_column(Commitment, "responsible.name", "responsible"),
+            field_column("plan.Commitment", "public_id", "id"),
+            field_column("plan.Commitment", "plan.title", "plan"),
+            field_column("plan.Commitment", "axis.number", "axis"),
+            field_column("plan.Commitment", "number"),
+            field_column("plan.Commitment", "title"),
+            field_column("plan.Commitment", "kind"),
+            field_column("plan.Commitment", "responsible.name", "responsible"),
             Column(
                 "supporting",
                 _("Instituciones que acompañan el compromiso, separadas por punto y coma."),
                 lambda c: "; ".join(i.name for i in c.supporting.all()),
             ),
-            field_column(Commitment, "public_problem"),
-            field_column(Commitment, "objective"),
-            field_column(Commitment, "ogp_access_to_information"),
-            field_column(Commitment, "ogp_civic_participation"),
-            field_column(Commitment, "ogp_public_accountability"),
-            field_column(Commitment, "ogp_technology"),
-            field_column(Commitment, "start_date"),
-            field_column(Commitment, "end_date"),
+            field_column("plan.Commitment", "public_problem"),
+            field_column("plan.Commitment", "objective"),
+            field_column("plan.Commitment", "ogp_access_to_information"),
+            field_column("plan.Commitment", "ogp_civic_participation"),
+            field_column("plan.Commitment", "ogp_public_accountability"),
+            field_column("plan.Commitment", "ogp_technology"),
+            field_column("plan.Commitment", "start_date"),
+            field_column("plan.Commitment", "end_date"),
             Column(
                 "progress",
                 _(
@@ -90,13 +85,13 @@ register(
                 lambda m: m.action_line.commitment.number,
                 "integer",
             ),
-            field_column(Milestone, "action_line.number", "action_line"),
-            field_column(Milestone, "number"),
-            field_column(Milestone, "title"),
-            field_column(Milestone, "due_date"),
-            field_column(Milestone, "met_on"),
-            field_column(Milestone, "status", display=True),
-            field_column(Milestone, "weight"),
+            field_column("plan.Milestone", "action_line.number", "action_line"),
+            field_column("plan.Milestone", "number"),
+            field_column("plan.Milestone", "title"),
+            field_column("plan.Milestone", "due_date"),
+            field_column("plan.Milestone", "met_on"),
+            field_column("plan.Milestone", "status", display=True),
+            field_column("plan.Milestone", "weight"),
         ],
         excluded_fields=frozenset({"id", "created_at", "updated_at"}),
     )
@@ -111,14 +106,14 @@ register(
         keywords=["indicadores", "municipios", "plan de acción"],
         rows=plan.opendata_indicator_values,
         columns=[
-            field_column(IndicatorValue, "indicator.code", "indicator"),
-            field_column(IndicatorValue, "indicator.description", "indicator_description"),
-            field_column(IndicatorValue, "indicator.unit", "unit"),
-            field_column(IndicatorValue, "date"),
-            field_column(IndicatorValue, "value"),
-            field_column(IndicatorValue, "municipality.code", "municipality_code"),
-            field_column(IndicatorValue, "municipality.name", "municipality"),
-            field_column(IndicatorValue, "note"),
+            field_column("plan.IndicatorValue", "indicator.code", "indicator"),
+            field_column("plan.IndicatorValue", "indicator.description", "indicator_description"),
+            field_column("plan.IndicatorValue", "indicator.unit", "unit"),
+            field_column("plan.IndicatorValue", "date"),
+            field_column("plan.IndicatorValue", "value"),
+            field_column("plan.IndicatorValue", "municipality.code", "municipality_code"),
+            field_column("plan.IndicatorValue", "municipality.name", "municipality"),
+            field_column("plan.IndicatorValue", "note"),
         ],
         # recorded_by names the clerk who typed the value: internal, never published.
         excluded_fields=frozenset({"id", "created_at", "updated_at", "recorded_by"}),
@@ -137,24 +132,24 @@ register(
         keywords=["agenda", "caravanas", "actividades", "municipios"],
         rows=plan.opendata_activities,
         columns=[
-            field_column(Activity, "public_id", "id"),
-            field_column(Activity, "kind.name", "kind"),
-            field_column(Activity, "title"),
-            field_column(Activity, "description"),
-            field_column(Activity, "date"),
-            field_column(Activity, "start_time"),
-            field_column(Activity, "end_time"),
-            field_column(Activity, "municipality.code", "municipality_code"),
-            field_column(Activity, "municipality.name", "municipality"),
-            field_column(Activity, "place"),
-            field_column(Activity, "status", display=True),
-            field_column(Activity, "people_served"),
+            field_column("plan.Activity", "public_id", "id"),
+            field_column("plan.Activity", "kind.name", "kind"),
+            field_column("plan.Activity", "title"),
+            field_column("plan.Activity", "description"),
+            field_column("plan.Activity", "date"),
+            field_column("plan.Activity", "start_time"),
+            field_column("plan.Activity", "end_time"),
+            field_column("plan.Activity", "municipality.code", "municipality_code"),
+            field_column("plan.Activity", "municipality.name", "municipality"),
+            field_column("plan.Activity", "place"),
+            field_column("plan.Activity", "status", display=True),
+            field_column("plan.Activity", "people_served"),
             Column(
                 "institutions",
                 _("Instituciones participantes, separadas por punto y coma."),
                 lambda a: "; ".join(i.name for i in a.institutions.all()),
             ),
-            field_column(Activity, "commitment.number", "commitment_number"),
+            field_column("plan.Activity", "commitment.number", "commitment_number"),
         ],
         excluded_fields=frozenset({"id", "created_at", "updated_at", "institutions"}),
     )
@@ -176,8 +171,8 @@ register(
                 _("Clave INEGI del municipio visitado."),
                 lambda s: s.activity.municipality.code if s.activity.municipality else None,
             ),
-            field_column(ActivityService, "service_type.name", "service_type"),
-            field_column(ActivityService, "count"),
+            field_column("plan.ActivityService", "service_type.name", "service_type"),
+            field_column("plan.ActivityService", "count"),
         ],
         modified_field="",
         excluded_fields=frozenset({"id", "activity"}),
@@ -195,8 +190,8 @@ register(
         keywords=["cobertura", "municipios", "caravanas"],
         rows=plan.opendata_coverage_by_municipality,
         columns=[
-            field_column(Municipality, "code"),
-            field_column(Municipality, "name"),
+            field_column("directory.Municipality", "code"),
+            field_column("directory.Municipality", "name"),
             Column(
                 "activities", _("Actividades realizadas."), lambda m: m.activities_held, "integer"
             ),

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from django.db import transaction
 
-from abierto.directory.models import Institution
+from abierto.directory.selectors import institution_by_acronym
 
 from .models import AccessPlatform
 
@@ -71,9 +71,7 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
                 "name": name,
                 "kind": kind,
                 "url": url,
-                "operator": Institution.objects.filter(acronym=operator).first()
-                if operator
-                else None,
+                "operator": institution_by_acronym(operator) if operator else None,
                 "scope": scope,
                 "description": description,
             },

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -15,12 +15,14 @@ from django.utils.feedgenerator import Atom1Feed
 from abierto.forum import selectors as forum
 from abierto.forum import selectors_forums as forum_selectors
 from abierto.forum import selectors_materials as materials
-from abierto.forum.models import Agreement, Forum, Minutes, SessionMaterial
 from abierto.forum.selectors_materials import material_public_url
 from abierto.plan import selectors as plan
-from abierto.plan.models import Activity
 
 from .catalog import PUBLISHER
+
+if TYPE_CHECKING:
+    from abierto.forum.models import Agreement, Forum, Minutes, SessionMaterial
+    from abierto.plan.models import Activity
 
 
 def _at_noon(day: datetime.date) -> datetime.datetime:

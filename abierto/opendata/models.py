@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from abierto.directory.models import Institution, TimeStamped, public_id_field
+from abierto.directory.models import TimeStamped, public_id_field
 
 
 class SearchEntry(models.Model):
@@ -61,7 +61,7 @@ class AccessPlatform(TimeStamped):
     )
     url = models.URLField(_("dirección"), help_text=_("Dirección web de la plataforma."))
     operator = models.ForeignKey(
-        Institution,
+        "directory.Institution",
         verbose_name=_("institución que la opera"),
         on_delete=models.PROTECT,
         null=True,

@@ -132,9 +132,7 @@ def _summaries(
     for commitment in commitments:
         own = by_commitment[commitment.pk]
         progress = progress_of((m.status, m.weight) for m in own)
-        open_ones = [
-            m for m in own if m.status in {Milestone.Status.PENDING, Milestone.Status.IN_PROGRESS}
-        ]
+        open_ones = [m for m in own if m.is_open]
         started = any(m.status != Milestone.Status.PENDING for m in own)
         summaries.append(
             CommitmentSummary(
@@ -145,7 +143,7 @@ def _summaries(
                 milestones_met=sum(1 for m in own if m.status == Milestone.Status.MET),
                 next_milestone=next((m for m in open_ones if m.due_date), None)
                 or (open_ones[0] if open_ones else None),
-                overdue=sum(1 for m in open_ones if m.due_date and m.due_date < today),
+                overdue=sum(1 for m in open_ones if m.is_overdue(today)),
             )
         )
     return summaries

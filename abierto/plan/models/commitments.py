@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from abierto.directory.models import Institution, TimeStamped, public_id_field
@@ -341,6 +344,16 @@ class Milestone(TimeStamped):
     def code(self) -> str:
         """Key used in uploads: ``CC1-2.3`` is milestone 3 of line 2 of co-created commitment 1."""
         return f"{self.action_line.commitment.code}-{self.action_line.number}.{self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be met: pending or in progress (a met or cancelled one is closed)."""
+        return self.status in {self.Status.PENDING, self.Status.IN_PROGRESS}
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        """Open after its due date. Due today is not overdue yet; one met late is met."""
+        today = today or timezone.localdate()
+        return self.is_open and self.due_date is not None and self.due_date < today
 
 
 class ProgressReport(TimeStamped):
