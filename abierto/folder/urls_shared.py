@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import views_citizen as views
+from .views import shares
 
 app_name = "folder_shared"
 
 urlpatterns = [
-    path("<str:token>/", views.shared_open, name="open"),
+    path("<str:token>/", shares.shared_open, name="open"),
 ]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from . import auth, reauth, selectors_procedures, services
 from .models import Citizen, Procedure, ProcedureRequest
-from .views_citizen import _ip, _private
+from .views.common import client_ip, private
 
 
 def _request(citizen: Citizen, public_id: str) -> ProcedureRequest:
@@ -31,7 +31,7 @@ def procedures(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
         (procedure, selectors_procedures.requirements_of(procedure))
         for procedure in selectors_procedures.procedures_available()
     ]
-    return _private(
+    return private(
         render(
             request,
             "folder/citizen/procedures.html",
@@ -62,7 +62,7 @@ def start(request: HttpRequest, code: str, *, citizen: Citizen) -> HttpResponseB
 @auth.citizen_required
 def request_detail(request: HttpRequest, public_id: str, *, citizen: Citizen) -> HttpResponseBase:
     procedure_request = _request(citizen, public_id)
-    return _private(
+    return private(
         render(
             request,
             "folder/citizen/procedure_request.html",
@@ -85,7 +85,7 @@ def consent(request: HttpRequest, public_id: str, *, citizen: Citizen) -> HttpRe
         return redirect("folder:procedure_request", public_id=public_id)
     try:
         services.procedure_consent(
-            citizen=citizen, procedure_request=procedure_request, ip=_ip(request)
+            citizen=citizen, procedure_request=procedure_request, ip=client_ip(request)
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from . import auth, credentials, rendition, services
 from .models import Citizen, DocumentType, Issuer
-from .views_citizen import _actor_label, _document, _download, _ip
+from .views.common import citizen_document, client_ip, download, holder_actor_label
 
 METADATA_MAX_AGE = 3600
 MEDIA_TYPE = "application/dc+sd-jwt"
@@ -42,11 +42,13 @@ def type_metadata(request: HttpRequest, type_slug: str) -> HttpResponse:
 @auth.citizen_required
 def document_sdjwt(request: HttpRequest, public_id: str, *, citizen: Citizen) -> HttpResponseBase:
     """The document as an SD-JWT VC with every disclosure, for a wallet; logged."""
-    document = _document(citizen, public_id)
+    document = citizen_document(citizen, public_id)
     try:
         token = services.credential_download(
-            document=document, actor_label=_actor_label(citizen, document), ip=_ip(request)
+            document=document,
+            actor_label=holder_actor_label(citizen, document),
+            ip=client_ip(request),
         )
     except services.SigningKeyMissingError as exc:
         return HttpResponse(exc.messages[0], status=503, content_type="text/plain; charset=utf-8")
-    return _download(token, MEDIA_TYPE, rendition.filename(document, "sd-jwt"))
+    return download(token, MEDIA_TYPE, rendition.filename(document, "sd-jwt"))

@@ -297,6 +297,14 @@ class DocumentHolder(models.Model):
 class Share(models.Model):
     """A link that lets someone see chosen documents, until it expires, runs out or is revoked."""
 
+    class State(models.TextChoices):
+        """What opening the link meets now (``Share.state``): computed, never stored."""
+
+        ACTIVE = "active", _("Activo")
+        REVOKED = "revoked", _("Revocado")
+        EXPIRED = "expired", _("Vencido")
+        EXHAUSTED = "exhausted", _("Consultas agotadas")
+
     public_id = public_id_field(
         _("Identificador del enlace en las páginas de su titular (no da acceso).")
     )
@@ -370,3 +378,14 @@ class Share(models.Model):
 
     def __str__(self) -> str:
         return self.recipient or self.public_id
+
+    def state(self, now: datetime.datetime | None = None) -> Share.State:
+        """Revoked, expired or out of views (the first that applies, in that order), else
+        active: what the recipient gets. The one rule for the pages and ``share_open``."""
+        if self.revoked_at is not None:
+            return Share.State.REVOKED
+        if self.expires_at <= (now or timezone.now()):
+            return Share.State.EXPIRED
+        if self.max_views is not None and self.views >= self.max_views:
+            return Share.State.EXHAUSTED
+        return Share.State.ACTIVE

@@ -1,10 +1,10 @@
-"""Issuing and revoking documents: validate, sign, encrypt, index, log; all in one transaction."""
+"""Issuing and revoking documents: validate (``issue_requests``), sign, encrypt, index, log;
+all in one transaction."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -12,8 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abierto.lib import metrics
-from abierto.lib.canonical_json import canonical_dumps
-from abierto.lib.echo import clip, clip_quoted
 from abierto.lib.status_list import status_reference
 
 from .. import actor_labels, keys
@@ -35,135 +33,19 @@ from .errors import (
     AlreadyRevokedError,
     FolderError,
     InvalidDocumentDataError,
-    IssuerNotAllowedError,
-    ReferenceConflictError,
-    SigningKeyMissingError,
-    UnknownDocumentTypeError,
 )
-from .issue_dates import issued_at_error as _issued_at_error
+from .issue_requests import (
+    IssueRequest,
+    PreparedRequest,
+    document_type_for_issuer,
+    prepare_request,
+    reference_conflict,
+    signing_key_for,
+)
 from .rows import ids_by, insert_rows
 
 HOLDER = Relation.HOLDER.value
 MAX_BATCH = 1000
-MAX_REFERENCE = 100
-# Clocks differ a little between an agency's system and this one.
-
-
-@dataclass(frozen=True)
-class IssueRequest:
-    """One document to issue: to whom (CUTS), what (fields) and the agency's own reference."""
-
-    cuts: str
-    fields: dict[str, Any]
-    reference: str
-    issued_at: datetime.datetime | None = None
-
-
-@dataclass
-class _Prepared:
-    request: IssueRequest
-    holder_index: str
-    related: list[tuple[str, str]]  # (cuts index, relation)
-    digest: str
-    existing: Document | None = None
-    duplicate_of: int | None = None  # position of an equal request earlier in the batch
-    errors: list[dict[str, Any]] = field(default_factory=list)
-
-
-def document_type_for_issuer(issuer: Issuer, type_slug: str) -> DocumentType:
-    document_type = DocumentType.objects.filter(slug=type_slug, active=True).first()
-    if document_type is None:
-        raise UnknownDocumentTypeError(
-            _("No existe un tipo de documento activo con la clave «%(slug)s».")
-            % {"slug": type_slug}
-        )
-    if not issuer.active or not document_type.issuers.filter(pk=issuer.pk).exists():
-        raise IssuerNotAllowedError(
-            _("%(issuer)s no está autorizado para emitir «%(type)s».")
-            % {"issuer": issuer, "type": document_type.name}
-        )
-    return document_type
-
-
-def _schema_errors(document_type: DocumentType, fields: Any) -> list[dict[str, Any]]:
-    if not isinstance(fields, dict):
-        return [{"path": "", "message": _("Los datos deben ser un objeto JSON.")}]
-    return [
-        {
-            # Both may quote what the agency sent (a key, a value): never more than a few
-            # dozen characters of it.
-            "path": "/" + "/".join(clip(str(part)) for part in error.absolute_path),
-            "message": clip_quoted(error.message),
-        }
-        for error in sorted(
-            document_type.validator.iter_errors(fields), key=lambda error: list(error.path)
-        )
-    ]
-
-
-def _prepare(document_type: DocumentType, request: IssueRequest) -> _Prepared:
-    errors = _schema_errors(document_type, request.fields)
-    reference = request.reference.strip() if isinstance(request.reference, str) else ""
-    if not reference or len(reference) > MAX_REFERENCE:
-        errors.append(
-            {
-                "path": "reference",
-                "message": _("La referencia es obligatoria (hasta 100 caracteres)."),
-            }
-        )
-    issued_at_error = _issued_at_error(request.issued_at)
-    if issued_at_error:
-        errors.append({"path": "issued_at", "message": issued_at_error})
-    try:
-        holder_index = keys.cuts_index(request.cuts)
-    except ValueError:
-        holder_index = ""
-        errors.append({"path": "cuts", "message": _("La CUTS no tiene un formato válido.")})
-    related: list[tuple[str, str]] = []
-    if not errors:
-        for entry in document_type.related_holders:
-            value = request.fields.get(entry["field"])
-            if value in (None, ""):
-                continue
-            try:
-                related.append((keys.cuts_index(str(value)), entry["relation"]))
-            except ValueError:
-                errors.append(
-                    {
-                        "path": "/" + entry["field"],
-                        "message": _("La CUTS no tiene un formato válido."),
-                    }
-                )
-    digest = ""
-    if not errors:
-        try:
-            content = canonical_dumps(
-                {"type": document_type.slug, "holder": holder_index, "fields": request.fields}
-            )
-        except (TypeError, ValueError) as exc:  # valid by the schema, yet not JSON
-            errors.append({"path": "", "message": str(exc)})
-        else:
-            digest = keys.keyed_hash("document-content", content)
-    return _Prepared(request, holder_index, related, digest, errors=errors)
-
-
-def _signing_key(issuer: Issuer) -> IssuerKey:
-    key = issuer.current_key()
-    if key is None or not keys.private_key_available(key.kid):
-        raise SigningKeyMissingError(
-            _("%(issuer)s no tiene una clave de firma disponible.") % {"issuer": issuer}
-        )
-    return key
-
-
-def _conflict(reference: str) -> ReferenceConflictError:
-    return ReferenceConflictError(
-        _(
-            "La referencia «%(reference)s» ya se usó para un documento con otros datos. "
-            "Use una referencia nueva o revoque el documento anterior."
-        )
-        % {"reference": reference}
-    )
 
 
 def _issue_many(
@@ -183,7 +65,7 @@ def _issue_many(
     (a bulk issuance, which does not need them loaded back).
     """
     numbers = list(item_numbers) if item_numbers is not None else list(range(len(requests)))
-    prepared = [_prepare(document_type, request) for request in requests]
+    prepared = [prepare_request(document_type, request) for request in requests]
     errors = [
         {**error, "item": numbers[position]}
         for position, item in enumerate(prepared)
@@ -196,7 +78,7 @@ def _issue_many(
         )
     # The issuer's row serialises issuers' writes: reference checks and status indexes.
     issuer = Issuer.objects.select_for_update().get(pk=issuer.pk)
-    signing_key = _signing_key(issuer)
+    signing_key = signing_key_for(issuer)
     references = [item.request.reference.strip() for item in prepared]
     found = ids_by(Document, "agency_reference", references, issuer=issuer.pk)
     existing = {
@@ -208,11 +90,11 @@ def _issue_many(
         reference = references[position]
         if reference in existing:
             if existing[reference].content_digest != item.digest:
-                raise _conflict(reference)
+                raise reference_conflict(reference)
             item.existing = existing[reference]
         elif reference in first_seen:
             if prepared[first_seen[reference]].digest != item.digest:
-                raise _conflict(reference)
+                raise reference_conflict(reference)
             item.duplicate_of = first_seen[reference]
         else:
             first_seen[reference] = position
@@ -246,7 +128,7 @@ def _insert_new(
     issuer: Issuer,
     document_type: DocumentType,
     signing_key: IssuerKey,
-    items: Sequence[_Prepared],
+    items: Sequence[PreparedRequest],
     actor_label: str,
     bulk_issuance: BulkIssuance | None,
     sealer: SealingPool | None,

@@ -121,11 +121,12 @@ def share_open(raw_token: str, *, ip: str | None = None) -> Share:
     )
     if share is None:
         raise ShareNotFoundError(_("El enlace no existe."))
-    if share.revoked_at is not None:
+    state = share.state()
+    if state == Share.State.REVOKED:
         raise ShareRevokedError(_("Su titular revocó este enlace."))
-    if share.expires_at <= timezone.now():
+    if state == Share.State.EXPIRED:
         raise ShareExpiredError(_("El enlace venció."))
-    if share.max_views is not None and share.views >= share.max_views:
+    if state == Share.State.EXHAUSTED:
         raise ShareExhaustedError(_("El enlace ya se consultó las veces permitidas."))
     Share.objects.filter(pk=share.pk).update(views=F("views") + 1)
     share.refresh_from_db(fields=["views"])

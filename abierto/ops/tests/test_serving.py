@@ -198,7 +198,7 @@ def test_the_wsgi_module_imports_every_view_before_the_workers_fork(site):
     code = (
         "import sys, abierto.wsgi; "
         "print(all(m in sys.modules for m in "
-        "('abierto.folder.views_citizen', 'abierto.api', 'weasyprint')))"
+        "('abierto.folder.views.documents', 'abierto.api', 'weasyprint')))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=site["env"], capture_output=True, text=True
