@@ -11,7 +11,7 @@ PORT ?= 8000
 # Links in e-mails and in load_demo's closing block point to the server actually started.
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: lock audit run test install lint typecheck format messages migrate demo serve-dev e2e-deps ocr-deps clean serve worker
+.PHONY: lock audit run test test-fast hooks install lint typecheck format messages migrate demo serve-dev e2e-deps ocr-deps clean serve worker
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -93,8 +93,22 @@ serve: messages
 worker: install
 	env -u DEBUG $(BIN)/python manage.py db_worker --queue-name '*' --no-reload
 
+# Line coverage of abierto/ (tests and migrations left out) may not fall below the figure it had
+# when the floor was set (docs/development.md): raise COVERAGE_FLOOR when coverage rises, never
+# lower it. CI measures it on the SQLite run; its PostgreSQL run passes COV_ARGS= to skip it.
+COVERAGE_FLOOR ?= 93
+COV_ARGS ?= --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
+
 test: messages e2e-deps
-	$(BIN)/pytest -q -n auto $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n auto $(COV_ARGS) $(PYTEST_ARGS)
+
+# Your own loop: everything but the browser and subprocess tests, without coverage.
+test-fast: messages
+	$(BIN)/pytest -q -n auto -m "not e2e and not slow" $(PYTEST_ARGS)
+
+# The checks CI runs, before each commit (and the fast suite before each push).
+hooks: install
+	$(BIN)/pre-commit install --hook-type pre-commit --hook-type pre-push
 
 lint: install
 	$(BIN)/ruff check .

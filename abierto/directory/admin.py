@@ -1,4 +1,10 @@
+from typing import Any
+
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from . import second_factor
@@ -25,7 +31,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["name", "code"]
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False  # the INEGI catalogue is fixed
 
 
@@ -63,13 +69,13 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["action", "target_type"]
     search_fields = ["action", "target_id"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -84,20 +90,23 @@ class StaffSecondFactorAdmin(admin.ModelAdmin):
     readonly_fields = ("user", "confirmed_at", "created_at", "updated_at")
     actions = ["reset_factors"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False  # through the audited reset action only
 
     @admin.action(
         description=_("Restablecer el segundo factor (lo activará al entrar)"),
         permissions=["change"],
     )
-    def reset_factors(self, request, queryset):
+    def reset_factors(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        actor = request.user
+        if not isinstance(actor, User):  # the admin only lets staff in
+            raise PermissionDenied
         users = [factor.user for factor in queryset.select_related("user")]
         for user in users:
-            second_factor.second_factor_reset(actor=request.user, user=user)
+            second_factor.second_factor_reset(actor=actor, user=user)
         self.message_user(
             request,
             _("Segundos factores restablecidos: %(count)s.") % {"count": len(users)},

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -75,20 +76,34 @@ def audit_events_for(target: Model) -> QuerySet[AuditEvent]:
 
 # The staff second factor ----------------------------------------------------------------------
 
-SECOND_FACTOR_ROLES = (Role.FACILITATOR, Role.AGENCY_CLERK)
+SECOND_FACTOR_ROLES = (Role.FACILITATOR, Role.AGENCY_CLERK, Role.MEDIATION_STAFF)
+
+# Other apps' roles that need the second factor too (a municipal forum's facilitation, say):
+# each app registers its check when it starts, since the directory cannot import them.
+SECOND_FACTOR_CHECKS: list[Callable[[Any], bool]] = []
+
+
+def register_second_factor_check(check: Callable[[Any], bool]) -> None:
+    if check not in SECOND_FACTOR_CHECKS:
+        SECOND_FACTOR_CHECKS.append(check)
 
 
 def second_factor_required(user: AnyUser) -> bool:
-    """Facilitators, agency clerks and the back office (``is_staff``) need a second factor.
+    """Facilitators, agency clerks, the mediation centre's staff (who see the restorative
+    circles' participants) and the back office (``is_staff``) need a second factor.
 
     STL members and citizens do not: members see drafts, not the back office nor anyone's
-    personal data, and citizens have the folder's own second factor.
+    personal data, and citizens have the folder's own second factor. Other apps add their
+    own roles with ``register_second_factor_check`` (the forum: anyone holding a role in a
+    forum, since those roles are granted one by one for a forum's management).
     """
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    return any(user_has_role(user, role) for role in SECOND_FACTOR_ROLES)
+    if any(user_has_role(user, role) for role in SECOND_FACTOR_ROLES):
+        return True
+    return any(check(user) for check in SECOND_FACTOR_CHECKS)
 
 
 def second_factor_of(user: AnyUser) -> StaffSecondFactor | None:

@@ -72,6 +72,12 @@ def is_member_of(user: AnyUser, forum: Forum) -> bool:
     return (forum.pk, forum.kind, ForumRole.Role.MEMBER) in _roles(user)
 
 
+def holds_forum_role(user: AnyUser) -> bool:
+    """Holds a role (facilitator or member) in some forum: such an account logs in with the
+    staff second factor, like the platform's facilitators."""
+    return bool(_roles(user))
+
+
 def is_in_any_forum(user: AnyUser) -> bool:
     return manages_any_forum(user) or user_has_role(user, Role.MEMBER) or bool(_roles(user))
 

@@ -9,12 +9,14 @@ class ForumConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete
 
-        from abierto.directory import audit_labels, idle
+        from abierto.directory import audit_labels, idle, selectors
 
         from . import access
 
         # A municipal forum's facilitator or member has staff's idle timeout too.
         idle.register_staff_check(access.is_in_any_forum)
+        # ...and, holding a role in a forum, logs in with the staff second factor.
+        selectors.register_second_factor_check(access.holds_forum_role)
 
         from .models import ActaImportPage
         from .services.import_pages import page_image_delete
@@ -65,5 +67,14 @@ class ForumConfig(AppConfig):
                 "forum.created": _("Foro municipal creado"),
                 "forum.role_granted": _("Papel en el foro otorgado"),
                 "installation.updated": _("Avance de instalación del STL municipal registrado"),
+            }
+        )
+        audit_labels.register(
+            {
+                "session.participants_imported": _(
+                    "Asistencia tomada del reporte de participantes de la reunión"
+                ),
+                "session.transcript_imported": _("Transcripción de la reunión importada"),
+                "agenda.item_started": _("Inicio de un punto del orden del día marcado"),
             }
         )

@@ -27,14 +27,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vCalAddress
 
+from abierto.lib.event_span import Span, event_span
 from abierto.lib.roman import to_roman
 
-from .models import AgendaItem, Session
+from .models import AgendaItem, Forum, Session
 from .selectors import FEED_AGENDA, convocation_of, public_place
 
 TZID = "America/Mexico_City"
 ZONE = ZoneInfo(TZID)
-DEFAULT_DURATION = datetime.timedelta(hours=2)
 PRODID = "-//Secretariado Tecnico Local del Estado de Mexico//abierto//ES"
 REFRESH_INTERVAL = datetime.timedelta(hours=1)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -59,16 +59,9 @@ def session_summary(session: Session) -> str:
     return f"{session.title} del {session.forum.acronym}"
 
 
-def session_span(
-    session: Session,
-) -> tuple[datetime.datetime, datetime.datetime] | tuple[datetime.date, datetime.date]:
+def session_span(session: Session) -> Span:
     """Start and end in Mexico City time; a whole day when the start time is not known."""
-    if session.start_time is None:
-        return session.date, session.date + datetime.timedelta(days=1)
-    start = datetime.datetime.combine(session.date, session.start_time, tzinfo=ZONE)
-    if session.end_time is not None and session.end_time > session.start_time:
-        return start, datetime.datetime.combine(session.date, session.end_time, tzinfo=ZONE)
-    return start, start + DEFAULT_DURATION
+    return event_span(session.date, session.start_time, session.end_time, zone=ZONE)
 
 
 def session_method(session: Session) -> str:
@@ -102,19 +95,26 @@ def session_ics(session: Session, *, attendees: Sequence[str] = ()) -> bytes:
     return calendar.to_ical()
 
 
-def sessions_ics(sessions: Iterable[Session], *, name: str = "") -> bytes:
+def sessions_ics(
+    sessions: Iterable[Session], *, forum: Forum | None = None, name: str = ""
+) -> bytes:
     """Every given session as a published calendar that anyone can subscribe to.
+
+    The calendar is named after ``forum`` (each forum's feed carries its own name, even
+    before its first session); without it, after the sessions' forum.
 
     Written in the site's language whatever the visitor's: a calendar app fetches it alone,
     and one URL should give one calendar.
     """
     with translation.override(settings.LANGUAGE_CODE):
-        return _published(list(sessions), name=name)
+        return _published(list(sessions), forum=forum, name=name)
 
 
-def _published(sessions: list[Session], *, name: str) -> bytes:
+def _published(sessions: list[Session], *, forum: Forum | None, name: str) -> bytes:
     calendar = _calendar_head("PUBLISH")
-    acronym = sessions[0].forum.acronym if sessions else "STL"
+    if forum is None and sessions:
+        forum = sessions[0].forum
+    acronym = forum.acronym if forum is not None else "STL"  # no forum recorded at all
     calendar.calendar_name = name or _("Sesiones del %(forum)s") % {"forum": acronym}
     calendar.add(
         "x-wr-caldesc",

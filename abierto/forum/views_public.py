@@ -369,7 +369,7 @@ def agreement_detail(request: HttpRequest, public_id: str) -> HttpResponse:
 def calendar_ics(request: HttpRequest, forum: Forum | None = None) -> HttpResponse:
     forum = _forum_or_state(forum)
     sessions = list(selectors.sessions_for_feed(forum))
-    body = calendar_feed.sessions_ics(sessions)
+    body = calendar_feed.sessions_ics(sessions, forum=forum)
     response = HttpResponse(body, content_type=calendar_feed.CONTENT_TYPE)
     name = f"sesiones-{forum.slug}.ics" if forum is not None else "sesiones-stl.ics"
     response["Content-Disposition"] = _disposition(name, attachment=False)

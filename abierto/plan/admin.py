@@ -5,6 +5,8 @@ and the uploads (services with their audit rows); here they are read-only.
 """
 
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -33,10 +35,10 @@ class ReadOnlyInline(admin.TabularInline):
     can_delete = False
     show_change_link = False
 
-    def has_add_permission(self, request, obj=None):
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -145,7 +147,7 @@ class ActivityAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     inlines = [ActivityServiceInline]
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False  # recorded through the clerk's pages and uploads, with the audit row
 
 
@@ -184,8 +186,8 @@ class UploadAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status"]
     exclude = ["rows"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False

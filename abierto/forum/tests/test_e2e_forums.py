@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from abierto.directory.models import Municipality
+from abierto.directory.tests.logins import enrol, type_code
 from abierto.forum import services
 from abierto.forum.models import Session
 
@@ -20,14 +21,16 @@ PASSWORD = "correct horse battery staple 2022"
 def _facilitator(username, forum):
     user = get_user_model().objects.create_user(username=username, password=PASSWORD)
     services.forum_role_grant(actor=None, user=user, forum=forum, role="facilitator")
-    return user
+    return enrol(user)
 
 
-def _log_in(page, base, username):
+def _log_in(page, base, username, secret):
+    """The municipal facilitator's login: the password, then the staff second factor's code."""
     page.goto(f"{base}/cuenta/entrar/?next=/gestion/sesiones/")
     page.get_by_label("Nombre de usuario").fill(username)
     page.get_by_label("Contraseña").fill(PASSWORD)
     page.get_by_role("button", name="Entrar").click()
+    type_code(page, secret)
     page.get_by_role("heading", name="Gestión de sesiones").wait_for()
 
 
@@ -51,13 +54,13 @@ def test_two_forums_side_by_side(browser, live_server, settings):
         municipality=Municipality.objects.get(code="15104"),
         acronym="STM-TLALNEPANTLA",
     )
-    _facilitator("toluca", toluca)
-    _facilitator("tlalne", tlalne)
+    secret_a = _facilitator("toluca", toluca)
+    secret_b = _facilitator("tlalne", tlalne)
     contexts = [browser.new_context(locale="es-MX") for _ in range(2)]
     page_a, page_b = (context.new_page() for context in contexts)
     try:
-        _log_in(page_a, live_server.url, "toluca")
-        _log_in(page_b, live_server.url, "tlalne")
+        _log_in(page_a, live_server.url, "toluca", secret_a)
+        _log_in(page_b, live_server.url, "tlalne", secret_b)
         assert "STM-TOLUCA" in page_a.content()
         url_a = _create_session(page_a, "Palacio Municipal de Toluca")
         url_b = _create_session(page_b, "Palacio Municipal de Tlalnepantla")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import icalendar
 import pytest
 from django.urls import reverse
 
@@ -59,6 +60,25 @@ def test_a_municipal_forum_has_its_own_pages(client, forums):
     calendar = client.get(f"/foros/{slug}/calendario.ics")
     assert b"Palacio Municipal de Toluca" in calendar.content
     assert b"Sede estatal" not in calendar.content
+
+
+def test_each_forums_calendar_carries_its_own_name(client, forums):
+    toluca = icalendar.Calendar.from_ical(client.get("/foros/stm-toluca/calendario.ics").content)
+    assert toluca["X-WR-CALNAME"] == "Sesiones del STM-TOLUCA"
+    assert "STM-TOLUCA" in toluca["X-WR-CALDESC"]
+    assert [str(e["SUMMARY"]) for e in toluca.walk("VEVENT")] == [
+        "Segunda Sesión Ordinaria del STM-TOLUCA"
+    ]
+    # A forum without sessions yet is still named after itself, not after the state STL.
+    services.forum_create_municipal(
+        actor=None, municipality=Municipality.objects.get(code="15104"), acronym="STM-TLALNEPANTLA"
+    )
+    empty = client.get("/foros/stm-tlalnepantla/calendario.ics")
+    assert empty.status_code == 200
+    calendar = icalendar.Calendar.from_ical(empty.content)
+    assert calendar["X-WR-CALNAME"] == "Sesiones del STM-TLALNEPANTLA"
+    assert "STL" not in str(calendar["X-WR-CALDESC"])
+    assert calendar.walk("VEVENT") == []
 
 
 def test_the_state_stl_is_also_under_foros(client, forums):

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from abierto.directory.models import Municipality
+from abierto.directory.tests.logins import login_verified
 from abierto.forum import access, services
 from abierto.forum.models import ActaImport, Agreement, ForumRole, Session
 
@@ -24,6 +25,8 @@ pytestmark = pytest.mark.django_db
 FORUM_CHOSEN_BY_QUERY = {"session_list", "session_create", "session_next_number", "acta_upload"}
 # The member's own page lists only what concerns them (tested below), it names no forum.
 NO_FORUM = {"member_home"}
+# The state facilitation's own pages: no municipal facilitator reaches them (test_forum_admin).
+STATE_ONLY = {"forum_admin", "forum_create", "installation_edit"}
 
 
 def manage_patterns() -> list[URLPattern]:
@@ -79,6 +82,7 @@ def url_of(pattern: URLPattern, world) -> str:
         "agreement_id": world["agreement"].public_id,
         "pk": world["acta"].pk,
         "material_id": "sin-material",
+        "code": world["a"].municipality.code,
     }
     keys = pattern.pattern.converters.keys()
     url = reverse(f"forum_manage:{pattern.name}", kwargs={k: values[k] for k in keys})
@@ -90,7 +94,7 @@ def url_of(pattern: URLPattern, world) -> str:
 def test_every_management_url_of_forum_a_refuses_forum_bs_facilitator(client, two_forums):
     patterns = [p for p in manage_patterns() if p.name not in NO_FORUM]
     assert len(patterns) >= 24
-    client.force_login(two_forums["facilitator_b"])
+    login_verified(client, two_forums["facilitator_b"])
     before = Session.objects.get(pk=two_forums["session"].pk)
     for pattern in patterns:
         url = url_of(pattern, two_forums)
@@ -103,9 +107,9 @@ def test_every_management_url_of_forum_a_refuses_forum_bs_facilitator(client, tw
 
 
 def test_forum_as_facilitator_reaches_the_same_urls(client, two_forums):
-    client.force_login(two_forums["facilitator_a"])
+    login_verified(client, two_forums["facilitator_a"])
     for pattern in manage_patterns():
-        if pattern.name in NO_FORUM:
+        if pattern.name in NO_FORUM | STATE_ONLY:
             continue
         response = client.get(url_of(pattern, two_forums))
         assert response.status_code != 403, pattern.name
@@ -126,14 +130,14 @@ def test_a_facilitator_of_the_state_forum_by_role_oversees_every_forum(two_forum
 
 def test_a_municipal_facilitators_list_shows_only_their_forum(client, two_forums):
     SessionFactory(forum=two_forums["b"], number=7)
-    client.force_login(two_forums["facilitator_b"])
+    login_verified(client, two_forums["facilitator_b"])
     response = client.get(reverse("forum_manage:session_list"))
     assert response.status_code == 200
     assert [s.forum for s in response.context["sessions"]] == [two_forums["b"]]
 
 
 def test_a_new_session_goes_to_the_facilitators_own_forum(client, two_forums):
-    client.force_login(two_forums["facilitator_b"])
+    login_verified(client, two_forums["facilitator_b"])
     response = client.get(reverse("forum_manage:session_create"))
     assert response.context["forum"] == two_forums["b"]
 
@@ -141,7 +145,7 @@ def test_a_new_session_goes_to_the_facilitators_own_forum(client, two_forums):
 def test_a_municipal_member_reads_only_their_forums_letters(client, two_forums):
     user = get_user_model().objects.create_user(username="miembro", password="x")
     services.forum_role_grant(actor=None, user=user, forum=two_forums["b"], role="member")
-    client.force_login(user)
+    login_verified(client, user)
     url = reverse("forum_manage:convocation_letter", args=[two_forums["session"].public_id])
     assert client.get(url).status_code == 403
     assert client.get(reverse("forum_manage:member_home")).status_code == 200
@@ -149,18 +153,18 @@ def test_a_municipal_member_reads_only_their_forums_letters(client, two_forums):
 
 
 def test_outsiders_and_unknown_forums_are_refused(client, outsider, two_forums):
-    client.force_login(outsider)
+    login_verified(client, outsider)
     assert client.get(reverse("forum_manage:session_list")).status_code == 403
-    client.force_login(two_forums["facilitator_b"])
+    login_verified(client, two_forums["facilitator_b"])
     response = client.get(reverse("forum_manage:session_create") + "?forum=no-existe")
     assert response.status_code == 404
 
 
 def test_a_municipal_facilitator_finds_their_pages_in_the_menu(client, two_forums, outsider):
-    client.force_login(two_forums["facilitator_b"])
+    login_verified(client, two_forums["facilitator_b"])
     menu = client.get("/").content.decode()
     assert reverse("forum_manage:session_list") in menu
-    client.force_login(outsider)
+    login_verified(client, outsider)
     assert reverse("forum_manage:session_list") not in client.get("/").content.decode()
 
 
@@ -169,3 +173,39 @@ def test_a_municipal_facilitator_has_the_staff_idle_timeout(two_forums, outsider
 
     assert is_staff_account(two_forums["facilitator_b"])
     assert not is_staff_account(outsider)
+
+
+def test_a_municipal_facilitator_without_a_second_factor_enrols_first(client, two_forums):
+    from abierto.directory.models import StaffSecondFactor
+
+    facilitator = two_forums["facilitator_b"]
+    facilitator.set_password("correct horse battery staple 2022")
+    facilitator.save()
+    response = client.post(
+        reverse("login"), {"username": "fb", "password": "correct horse battery staple 2022"}
+    )
+    assert response["Location"] == "/cuenta/entrar/activar-codigo/"
+    assert "_auth_user_id" not in client.session
+    assert client.get("/cuenta/entrar/activar-codigo/").status_code == 200
+    assert StaffSecondFactor.objects.filter(user=facilitator, confirmed_at=None).exists()
+    manage = client.get(reverse("forum_manage:session_list"))
+    assert manage.status_code == 302
+    assert manage["Location"].startswith(reverse("login"))
+
+
+def test_a_municipal_facilitators_session_without_the_code_is_logged_out(client, two_forums):
+    client.force_login(two_forums["facilitator_b"])  # as another login form would
+    response = client.get(reverse("forum_manage:session_list"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login") + "?next=")
+    assert "_auth_user_id" not in client.session
+
+
+def test_forum_roles_need_the_staff_second_factor_and_outsiders_do_not(two_forums, outsider):
+    from abierto.directory.selectors import second_factor_required
+
+    member = get_user_model().objects.create_user(username="mb", password="x")
+    services.forum_role_grant(actor=None, user=member, forum=two_forums["b"], role="member")
+    assert second_factor_required(two_forums["facilitator_b"])
+    assert second_factor_required(member)
+    assert not second_factor_required(outsider)

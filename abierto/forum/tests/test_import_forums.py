@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from abierto.directory.models import Municipality
+from abierto.directory.tests.logins import login_verified
 from abierto.forum import services
 from abierto.forum.models import ActaImport, Session
 
@@ -26,7 +27,7 @@ def toluca():
 def test_a_municipal_facilitator_imports_into_their_own_forum(client, toluca):
     user = get_user_model().objects.create_user(username="toluca", password="x")
     services.forum_role_grant(actor=None, user=user, forum=toluca, role="facilitator")
-    client.force_login(user)
+    login_verified(client, user)
     response = client.post(
         reverse("forum_manage:acta_upload"), {"file": SimpleUploadedFile("acta.txt", ACTA_BYTES)}
     )
@@ -56,7 +57,7 @@ def test_a_municipal_facilitator_cannot_import_into_another_forum(client, toluca
     )
     user = get_user_model().objects.create_user(username="tlalne", password="x")
     services.forum_role_grant(actor=None, user=user, forum=other, role="facilitator")
-    client.force_login(user)
+    login_verified(client, user)
     url = reverse("forum_manage:acta_upload") + f"?forum={toluca.slug}"
     response = client.post(url, {"file": SimpleUploadedFile("acta.txt", ACTA_BYTES)})
     assert response.status_code == 403

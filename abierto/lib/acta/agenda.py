@@ -19,7 +19,7 @@ from abierto.lib.spanish import (
     words_to_number,
 )
 
-from .markers import Marker, Style, detect_style, find_marker, read_list
+from .markers import Marker, Style, detect_style, find_marker, find_markers, read_list
 from .text import clean_title, fold, sentences
 
 _HEADING_RE = re.compile(
@@ -194,22 +194,35 @@ def item_positions(
     start = agenda.end if start is None else start
     end = len(text) if end is None else end
     count = len(agenda.items)
-    found: list[tuple[int, int]] = []
-    for item in agenda.items:
-        position = start
-        while True:
-            marker = find_marker(text, folded, agenda.style, item.number, position, end)
-            if marker is None:
-                break
-            if marker.at_line_start or _capitals_title(text, marker.content):
-                found.append((marker.start, item.number))
-            position = marker.content
-    for match in _POINT_RE.finditer(folded, start, end):
-        number = _point_number(match["number"] or match["ordinal"])
+    numbers = {item.number for item in agenda.items}
+    found: list[tuple[int, int]] = [
+        (marker.start, marker.number)
+        for marker in find_markers(text, folded, agenda.style, numbers, start, end)
+        if marker.at_line_start or _capitals_title(text, marker.content)
+    ]
+    for position, raw in _point_mentions(folded, start, end):
+        number = _point_number(raw)
         if number is not None and 1 <= number <= count:
-            found.append((match.start(), number))
+            found.append((position, number))
     found.sort()
     return found
+
+
+def _point_mentions(folded: str, start: int, end: int) -> list[tuple[int, str]]:
+    """ "punto tres", "punto número 4", "segundo punto del orden": where and which number.
+
+    Both patterns start with the word "punto", found in one pass; the ordinal before "punto
+    del orden" is then read from the few words before it.
+    """
+    mentions: list[tuple[int, str]] = []
+    for match in _POINT_AFTER_RE.finditer(folded, start, end):
+        mentions.append((match.start(), match["number"]))
+    for match in _POINT_OF_ORDER_RE.finditer(folded, start, end):
+        window = max(start, match.start() - 80)
+        ordinal = _ORDINAL_BEFORE_RE.search(folded, window, match.start())
+        if ordinal is not None:
+            mentions.append((ordinal.start(), ordinal["ordinal"]))
+    return mentions
 
 
 def _point_words() -> str:
@@ -225,10 +238,13 @@ def _point_words() -> str:
 
 
 _WORDS = _point_words()
-_POINT_RE = re.compile(
-    rf"\bpunto\s+(?:numero\s+|n[o°]\.?\s*)?(?P<number>\d{{1,2}}|[ivxl]{{1,6}}\b|{_WORDS})\b"
-    rf"|\b(?P<ordinal>{_WORDS})\s+punto\s+del\s+orden\b"
+# Each starts with the literal "punto" and checks the word boundary after it, so the regular
+# expression engine jumps from one "punto" to the next instead of trying every position.
+_POINT_AFTER_RE = re.compile(
+    rf"punto(?<=\bpunto)\s+(?:numero\s+|n[o°]\.?\s*)?(?P<number>\d{{1,2}}|[ivxl]{{1,6}}\b|{_WORDS})\b"
 )
+_POINT_OF_ORDER_RE = re.compile(r"punto(?<=\spunto)\s+del\s+orden\b")
+_ORDINAL_BEFORE_RE = re.compile(rf"\b(?P<ordinal>{_WORDS})\s+$")
 
 
 def _point_number(raw: str | None) -> int | None:

@@ -86,6 +86,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
                 candidates.append(phrase)
     mentions: list[str] = []
     rooms: list[str] = []  # "En la Sala del Consejo Académico…": the body, if none is named
+    first_mention = first_room = -1
     for match in _BODY_START_RE.finditer(folded, 0, opening_end):
         if not text[match.start()].isupper():
             continue  # "a consideración del pleno" is no name
@@ -94,10 +95,16 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
             continue
         if _NOT_BODY_BEFORE_RE.search(folded, max(0, match.start() - 25), match.start()):
             rooms.append(phrase)
+            first_room = match.start() if first_room < 0 else first_room
         else:
             mentions.append(phrase)
+            first_mention = match.start() if first_mention < 0 else first_mention
     if not candidates:
-        candidates = _heading_mentions(text, folded) or mentions[:1] or rooms[:1]
+        candidates = _heading_mentions(text, folded)
+    if not candidates and _room_names_the_body(text, first_room, first_mention):
+        candidates = rooms[:1]
+    if not candidates:
+        candidates = mentions[:1] or rooms[:1]
     if not candidates:
         return ""
     primary = candidates[0]
@@ -114,6 +121,21 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         if longer or same_but_mixed:
             best = candidate
     return best
+
+
+def _room_names_the_body(text: str, room: int, mention: int) -> bool:
+    """Whether the room's owner is the body: "En la Sala del Consejo Académico …, dio inicio
+    la Sesión 12.07 de este órgano colegiado. El Presidente dio la bienvenida al Ing. …,
+    designado por el Consejo Divisional …": the room comes first and the other body is
+    named only in a later sentence, so it acts in the narrative, not as the session's host."""
+    if room < 0:
+        return False
+    if mention < 0:
+        return True
+    return mention > room and _SENTENCE_END_RE.search(text, room, mention) is not None
+
+
+_SENTENCE_END_RE = re.compile(r"[a-záéíóúñ)]{2}\.\s+[A-ZÁÉÍÓÚÑ]")
 
 
 def _heading_mentions(text: str, folded: str) -> list[str]:
@@ -166,9 +188,9 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
             pending.append((token_start, token_end))
         elif (
             folded_token in _STOP_WORDS
-            or not token[0].isupper()
-            or any(c.isdigit() for c in token)
-            or is_honorific(token)
+            or not (token[0].isupper() or token[0].isdigit())
+            or (any(c.isdigit() for c in token) and not _acronym_follows(text, token_end))
+            or (is_honorific(token) and not _adjective(text, folded, token, token_end))
         ):
             break  # "del Presidente del Consejo Dr. Alberto Padilla": the name ends at "Dr."
         else:
@@ -180,6 +202,19 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
         return ""
     phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
     return phrase if len(phrase) > 3 else ""
+
+
+def _adjective(text: str, folded: str, token: str, token_end: int) -> bool:
+    """ "Consejo Ciudadano de Radio…": a title written out, with no dot and a connector after
+    it, qualifies the body; "Consejo Doctor Alberto…" starts a person's name."""
+    following = folded[token_end : token_end + 12].split()
+    return "." not in token and bool(following) and following[0] in _RUN_STARTERS
+
+
+def _acronym_follows(text: str, token_end: int) -> bool:
+    """ "Radio Universidad … 94.5 FM XHUAA": a figure an acronym follows belongs to the name."""
+    following = text[token_end : token_end + 12].split()
+    return bool(following) and following[0].isalpha() and following[0].isupper()
 
 
 def _comma_continues(text: str, folded: str, token_end: int) -> bool:

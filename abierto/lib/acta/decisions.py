@@ -65,6 +65,8 @@ def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[A
             cue = _next_unrelative_cue(sentence_folded, cue.end())
             if cue is None:
                 continue
+        if _told_of_another_session(sentence_folded, cue):
+            continue
         anchor = sentence_start + cue.start()
         if _ANAPHORIC_RE.match(sentence_folded.lstrip()) and previous is not None:
             sentence_start = previous[0]  # the proposal the decision approves
@@ -90,6 +92,25 @@ def _refers_elsewhere(sentence: str, cue: re.Match[str]) -> bool:
     if not _RELATIVE_BEFORE_RE.search(sentence[: cue.start()][-30:]):
         return False
     return not VOTE_RE.search(sentence, cue.start(), cue.end() + 50)
+
+
+# "…el acta de la sesión 6.07 se aprobó en la sesión 9.07 con 30 votos…", "en esa ocasión se
+# aprobó el Plan…": a decision placed in another meeting is history, not this session's.
+_OTHER_MEETING_AFTER_RE = re.compile(
+    r"^[^.;]{0,30}?\ben\s+(?:la|su|aquella|esa)\s+(?:sesion|reunion)\s+"
+    r"(?:\d|anterior|pasada|previa|(?:numero|no\.?)\s|del\s+\d|de\s+fecha|celebrada\s+el)"
+)
+_OTHER_MEETING_BEFORE_RE = re.compile(
+    r"\b(?:en\s+(?:esa|aquella)\s+(?:ocasion|sesion|reunion|fecha)|en\s+su\s+momento|"
+    r"en\s+(?:la|su)\s+(?:sesion|reunion)\s+(?:anterior|pasada|previa|\d[\d.]*))\b[^.;]{0,40}$"
+)
+
+
+def _told_of_another_session(sentence: str, cue: re.Match[str]) -> bool:
+    return bool(
+        _OTHER_MEETING_AFTER_RE.search(sentence[cue.end() : cue.end() + 80])
+        or _OTHER_MEETING_BEFORE_RE.search(sentence[max(0, cue.start() - 80) : cue.start()])
+    )
 
 
 def _next_unrelative_cue(sentence: str, position: int) -> re.Match[str] | None:

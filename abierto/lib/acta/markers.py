@@ -8,6 +8,7 @@ in a paragraph ("1. Lista de asistencia. 2. Declaratoria…").
 """
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -47,15 +48,7 @@ def _marker_re(style: Style, number: int) -> re.Pattern[str]:
     elif style is Style.ARABIC:
         body = rf"(?:punto\s+)?{number}{_AFTER}"
     else:
-        words = {fold(ordinal_to_words(number, feminine=feminine)) for feminine in (False, True)}
-        words |= {word.replace(" ", "") for word in words}
-        if number == 1:
-            words |= {"primer"}
-        alternation = "|".join(
-            sorted(
-                (re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True
-            )
-        )
+        alternation = _alternation(_words_for(number))
         # A cardinal names an item only after "punto": "Punto Número Uno: Inicio de la Sesión".
         cardinal = re.escape(fold(number_to_words(number))).replace(r"\ ", r"\s+")
         body = (
@@ -83,25 +76,99 @@ def find_marker(
     """
     pattern = _marker_re(style, number)
     for match in pattern.finditer(folded, start, limit):
-        begin = match.start("marker")
-        content = match.end("marker")
-        if content >= len(text):
-            continue
-        at_line_start = _at_line_start(text, begin)
-        if style is Style.ROMAN and not text[begin:content].lstrip("PUNTOpunto ").startswith(
-            to_roman(number)
-        ):
-            continue  # lower-case "i." or "v)" are sub-items, not items
-        first = text[content]
-        if lead is not None and not text[lead:begin].strip(" \t\n:.-"):
-            return Marker(number, begin, content, at_line_start=at_line_start)
-        if at_line_start and first not in "|":
-            return Marker(number, begin, content, at_line_start=True)
-        before = text[max(0, begin - 3) : begin].rstrip(" \t")
-        sentence_end = not before or before[-1] in ".:;\n" or before.endswith("-")
-        if sentence_end and (first.isupper() or first in "\"'¿(«"):
-            return Marker(number, begin, content, at_line_start=False)
+        marker = _opening(text, style, number, match, lead)
+        if marker is not None:
+            return marker
     return None
+
+
+def _opening(
+    text: str, style: Style, number: int, match: re.Match[str], lead: int | None = None
+) -> Marker | None:
+    """The marker ``match`` found, if it opens an item (see ``find_marker``)."""
+    begin = match.start("marker")
+    content = match.end("marker")
+    if content >= len(text):
+        return None
+    at_line_start = _at_line_start(text, begin)
+    if style is Style.ROMAN and not text[begin:content].lstrip("PUNTOpunto ").startswith(
+        to_roman(number)
+    ):
+        return None  # lower-case "i." or "v)" are sub-items, not items
+    first = text[content]
+    if lead is not None and not text[lead:begin].strip(" \t\n:.-"):
+        return Marker(number, begin, content, at_line_start=at_line_start)
+    if at_line_start and first not in "|":
+        return Marker(number, begin, content, at_line_start=True)
+    before = text[max(0, begin - 3) : begin].rstrip(" \t")
+    sentence_end = not before or before[-1] in ".:;\n" or before.endswith("-")
+    if sentence_end and (first.isupper() or first in "\"'¿(«"):
+        return Marker(number, begin, content, at_line_start=False)
+    return None
+
+
+def _words_for(number: int) -> set[str]:
+    words = {fold(ordinal_to_words(number, feminine=feminine)) for feminine in (False, True)}
+    words |= {word.replace(" ", "") for word in words}
+    if number == 1:
+        words |= {"primer"}
+    return words
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(
+        sorted((re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True)
+    )
+
+
+@lru_cache(maxsize=64)
+def _any_marker_re(style: Style, count: int) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for the markers of items 1 to ``count``, and each token's number.
+
+    The same markers as ``_marker_re`` for each number: a token is always a whole word
+    (nothing of a word or number may precede it, punctuation must follow it), so the one
+    alternation finds what the per-number patterns find, in a single pass.
+    """
+    numbers = range(1, count + 1)
+    if style is Style.ROMAN:
+        numbering = {to_roman(number).lower(): number for number in numbers}
+        body = rf"(?:punto\s+)?(?P<token>[ivxlc]{{1,8}}){_AFTER}"
+    elif style is Style.ARABIC:
+        numbering = {str(number): number for number in numbers}
+        body = rf"(?:punto\s+)?(?P<token>\d{{1,3}}){_AFTER}"
+    else:
+        numbering = {}
+        cardinals: dict[str, int] = {}
+        for number in numbers:
+            numbering |= dict.fromkeys(_words_for(number), number)
+            cardinals[fold(number_to_words(number))] = number
+        body = (
+            rf"(?:(?P<token>{_alternation(numbering)})"
+            rf"|punto\s+(?:numero\s+|n[uo]m\.\s*|no\.\s*)?(?P<cardinal>{_alternation(cardinals)}))"
+            rf"[ \t]?(?:\.-|\.|:|-)[ \t]*"
+        )
+        numbering |= {f"#{word}": number for word, number in cardinals.items()}
+    return re.compile(rf"(?<![\w.,/:-])(?P<marker>{body})(?=\S)"), numbering
+
+
+def find_markers(
+    text: str, folded: str, style: Style, numbers: Collection[int], start: int, limit: int
+) -> list[Marker]:
+    """Every marker of the items ``numbers`` in ``text[start:limit]`` that opens an item, in
+    one pass: what ``find_marker`` finds called for each number again and again."""
+    if not numbers:
+        return []
+    pattern, numbering = _any_marker_re(style, max(numbers))
+    found: list[Marker] = []
+    for match in pattern.finditer(folded, start, limit):
+        token = match["token"] if match["token"] is not None else f"#{match['cardinal']}"
+        number = numbering.get(" ".join(token.split()))
+        if number is None or number not in numbers:
+            continue
+        marker = _opening(text, style, number, match)
+        if marker is not None:
+            found.append(marker)
+    return found
 
 
 def _at_line_start(text: str, position: int) -> bool:

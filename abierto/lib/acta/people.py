@@ -2,7 +2,8 @@
 
 Readers find the same person more than once: in the roll call ("Ximena Puente") and as a
 speaker ("Comisionada Presidenta Ximena Puente de la Mora: …"). ``unique`` keeps one entry
-per person, the fullest spelling of the name and the first role given.
+per person, the fullest spelling of the name and the first role given (or a fuller one that
+extends it: "Comisionada" in the roll call, "Comisionada Presidente" as a speaker).
 """
 
 import re
@@ -36,8 +37,7 @@ def unique(people: list[Person]) -> list[Person]:
         if not key:
             continue
         if key in seen:
-            if seen[key].role is None and person.role:
-                seen[key].role = person.role
+            seen[key].role = fuller_role(seen[key].role, person.role)
             continue
         seen[key] = person
     keys = list(seen)
@@ -55,7 +55,21 @@ def unique(people: list[Person]) -> list[Person]:
             merged.setdefault(key, seen[key])
             continue
         kept, short = seen[longer], seen[key]
-        kept.role = kept.role or short.role
+        kept.role = fuller_role(kept.role, short.role)
         # The person keeps the place of the first mention.
         merged.setdefault(longer, kept)
     return list(merged.values())
+
+
+def fuller_role(first: str | None, other: str | None) -> str | None:
+    """The first role given, unless the other one extends it word for word."""
+    if not first or not other:
+        return first or other
+    shorter = first.casefold().split()
+    longer = other.casefold().split()
+    extra = other.split()[len(shorter) :]
+    # Only a capitalised qualifier extends an office ("Comisionada" + "Presidente"); "de este
+    # Instituto" says where, which the first reading left out on purpose.
+    if extra and longer[: len(shorter)] == shorter and all(word[:1].isupper() for word in extra):
+        return other
+    return first

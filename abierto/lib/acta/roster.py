@@ -14,8 +14,9 @@ but the office printed under a signer's name fills in the role of an attendee wh
 import re
 
 from .name_words import ROLE_WORDS
-from .names import is_honorific, looks_like_name, split_name_role, strip_titles
+from .names import is_honorific, looks_like_name, name_key, split_name_role, strip_titles
 from .people import ABSENT_RE, Person
+from .signatures import best_match, signers
 from .text import clean_title, fold
 
 _OFFICE = (
@@ -150,12 +151,90 @@ def _role_after(text: str, end: int) -> str | None:
     """The office after a name and its comma: "…, Secretario Técnico, que…"."""
     if text[max(0, end - 1) : end] != ",":
         return None
-    match = re.match(r"\s*(?:como\s+)?(?P<role>[^,.;\n]{3,90})", text[end : end + 120])
+    appointed = _appointed_role(text, end)
+    if appointed:
+        return appointed
+    match = re.match(r"\s*(?:como\s+)?(?P<role>[^,.;\n(]{3,90})", text[end : end + 120])
     if match is None:
         return None
     role = match["role"].strip()
     first = fold(role).split()[0] if role.split() else ""
     return clean_title(role) if first in ROLE_WORDS else None
+
+
+# "…, quien fue designado por el Consejo Divisional de … Jefe del Departamento de …, a partir…".
+_APPOINTED_RE = re.compile(
+    r"\s*quien(?:es)?\s+(?:fue|fueron|ha\s+sido|han\s+sido)\s+"
+    r"(?:designad|nombrad|elegid|electo|ratificad)[oa]?s?\b(?P<clause>[^,.;\n]{3,200})"
+)
+_CAPITALISED_RE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
+
+
+def _appointed_role(text: str, end: int) -> str | None:
+    """The office a person was appointed to, in a relative clause after the name."""
+    match = _APPOINTED_RE.match(text, end)
+    if match is None:
+        return None
+    clause = match["clause"]
+    for word in _CAPITALISED_RE.finditer(clause):
+        if fold(word.group(0)) in ROLE_WORDS:
+            return clean_title(clause[word.start() :]) or None
+    return None
+
+
+def roles_from_mentions(text: str, people: list[Person]) -> None:
+    """Fill a missing role from the office written after the attendee's name elsewhere:
+    "1. Bienvenida a cargo del Dr. Alfonso Pérez Romo, Presidente del Consejo Ciudadano (CC)…"."""
+    missing = {name_key(person.name): person for person in people if not person.role}
+    if not missing:
+        return
+    for match in _TITLED_RE.finditer(text):
+        name, end = _name_run(text, match.end())
+        person = missing.get(name_key(name)) if name else None
+        if person is not None and not person.role:
+            person.role = _role_after(text, end)
+
+
+# --- People who speak in the narrative -------------------------------------------------
+
+# "La Lic. Iris Santacruz hizo la observación…", "El Dr. Juan Ruiz propuso…": a titled person
+# who speaks at the start of a sentence took part in the session.
+_NARRATIVE_SUBJECT_RE = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))[ \t]*(?:El|La)[ \t]+(?=\S)")
+_SPEECH_VERB_RE = re.compile(
+    r"[ \t,]*(?:hizo|hace|propuso|propone|comento|comenta|senalo|senala|pregunto|pregunta|"
+    r"manifesto|manifiesta|expreso|expresa|indico|indica|solicito|solicita|intervino|interviene|"
+    r"menciono|menciona|explico|explica|aclaro|aclara|observo|opino|opina|dijo|sugirio|sugiere|"
+    r"expuso|expone|agradecio|agradece|planteo|plantea|cuestiono|insistio|reitero|"
+    # "El diputado Gustavo Alfaro se incorporó a la reunión durante el punto uno": late, present.
+    r"se\s+incorporo|se\s+incorpora|se\s+integro|se\s+integra|se\s+sumo|se\s+une|se\s+unio|"
+    r"llego|ingreso\s+a\s+la\s+(?:sesion|reunion|sala))\b"
+)
+_SUBJECT_OFFICE_RE = re.compile(rf"(?P<office>{_OFFICE})[ \t]+")
+
+
+def from_narrative(text: str, folded: str) -> list[Person]:
+    """Titled people who speak or arrive in the narrative: "La Lic. Iris Santacruz hizo la
+    observación", "El diputado Gustavo Alfaro se incorporó a la reunión"."""
+    people: list[Person] = []
+    for subject in _NARRATIVE_SUBJECT_RE.finditer(text):
+        role = None
+        office = _SUBJECT_OFFICE_RE.match(folded, subject.end())
+        titled = _TITLED_RE.match(text, subject.end())
+        name_start = titled.end() if titled else -1
+        if office and text[office.start("office")].islower() and text[office.end()].isupper():
+            role = _office_role(text[office.start("office") : office.end("office")])
+            after_office = _TITLED_RE.match(text, office.end())
+            name_start = after_office.end() if after_office else office.end()
+        if name_start < 0:
+            continue
+        name, end = _name_run(text, name_start)
+        if name is None or not _SPEECH_VERB_RE.match(folded, end):
+            continue
+        # Only what comes before counts: after the verb, "faltaba un punto" is what was said.
+        if _not_present(folded, subject.end()):
+            continue
+        people.append(Person(name, role))
+    return people
 
 
 # --- Speakers -----------------------------------------------------------------------
@@ -181,6 +260,8 @@ def from_speakers(text: str, folded: str) -> list[Person]:
             continue
         if ":" not in line[: len(label) + 2] and parsed[1] is None:
             continue  # a glued label is read only with the office that heads it
+        if "," in label and parsed[1] is None:
+            continue  # "Económicas y Administrativas, el cual me permito exponer…:" is prose
         if _not_present(folded, line_start):
             continue
         people.append(Person(*parsed))
@@ -220,3 +301,13 @@ def roles_from_signatures(text: str, people: list[Person]) -> None:
         words = fold(role).split()
         if words and words[0].strip(".,") in ROLE_WORDS and len(words) <= 10:
             person.role = role
+    _roles_from_signature_block(text, people)
+
+
+def _roles_from_signature_block(text: str, people: list[Person]) -> None:
+    """The office under a name of the block at the foot, the name perhaps misread by OCR."""
+    for signer in signers(text):
+        without_role = {person.name: person for person in people if not person.role}
+        name = best_match(signer, list(without_role))
+        if name is not None:
+            without_role[name].role = signer.office

@@ -170,9 +170,11 @@ def _ordinal_before(before: str) -> int | None:
 
 # --- Date and times -------------------------------------------------------------
 
+# "Aprobada en la sesión 13.07, celebrada el 7 de noviembre": a dotted session number is no
+# sentence end, so the cue reaches the date over it.
 _REFERENCE_CUES_RE = re.compile(
     r"(?:convoca|oficio|publicad|aprobad|mediante|pasado|decreto|ley|acuerdo|reforma|"
-    r"emitid|suscrit|recibid|vigente|celebrada el pasado)[^.]{0,80}$"
+    r"emitid|suscrit|recibid|vigente|celebrada el pasado)(?:[^.]|\.\d){0,80}$"
 )
 _SESSION_CUES_RE = re.compile(
     r"(?:siendo|a\s+las|horas|celebrada\s+el|fecha|del\s+dia|el\s+dia|hoy)[^.]{0,60}$"

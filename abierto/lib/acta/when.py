@@ -25,6 +25,10 @@ _DATE_RE = re.compile(
     rf"\b(?P<day>{_DAY})\s+(?:dias?\s+)?del?\s+(?:mes\s+de\s+)?(?P<month>{_MONTH})\b"
     rf"(?:\s*(?:,|del?|\s)\s*(?:(?:ano|año)\s+)?(?P<year>{_YEAR}))?"
 )
+# "Septiembre 28, 2007": the month first, as some headers write it.
+_MONTH_FIRST_RE = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?:de\s+)?(?P<year>\d{{4}})\b"
+)
 _NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})\b")
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -69,6 +73,10 @@ def find_dates(text: str, folded: str | None = None) -> list[Found[datetime.date
         if match["year"] is None:
             continue
         value = _read_long_date(match["day"], match["month"], match["year"])
+        if value is not None:
+            found.append(Found(match.start(), match.end(), value))
+    for match in _MONTH_FIRST_RE.finditer(folded):
+        value = _safe_date(int(match["year"]), _MONTH_NUMBER[match["month"]], int(match["day"]))
         if value is not None:
             found.append(Found(match.start(), match.end(), value))
     for match in _NUMERIC_DATE_RE.finditer(folded):

@@ -9,6 +9,7 @@ from bench.acta_score import (
     FIELDS,
     HELDOUT,
     SCANNED,
+    Counts,
     corpus_documents,
     is_scanned,
     main,
@@ -24,6 +25,20 @@ MIN_DOCUMENT_F1 = 0.95
 # Image-only scans, read by OCR (tests/data/actas/scanned/): their own floor, set at what the
 # reader reaches less a margin (see bench/README.md for each document's score); not yet 0.95.
 MIN_SCANNED_DOCUMENT_F1 = 0.40
+# Issue 13's wider corpus (bodies new to it; see SOURCES.md, "Fourth batch"): each document
+# with its first blind score, the parser as it was on main when the expected file was written.
+# They are gated at that score less NEW_DOCUMENT_MARGIN where that is below the floors above,
+# and left out of the total, until the parser reads them at MIN_DOCUMENT_F1
+# (MIN_SCANNED_DOCUMENT_F1 for scans): then a document leaves this table and the ordinary
+# floors apply to it.
+NEW_DOCUMENT_BLIND_F1 = {
+    "guadalajara-comision-transparencia-acta-7-2016.txt": 0.400,
+    "radio-uaa-consejo-ciudadano-extraordinaria-2019-10-17.pdf": 0.706,
+    "radio-uaa-consejo-ciudadano-2020-01-16.pdf": 0.686,
+    "impepac-consejo-estatal-electoral-extraordinaria-2015-02-11.pdf": 0.656,
+    "radio-uaa-consejo-ciudadano-2019-06-17.pdf": 0.485,
+}
+NEW_DOCUMENT_MARGIN = 0.1
 SCHEMA = {
     "body",
     "session",
@@ -68,16 +83,36 @@ def test_the_corpus_reads_without_errors(report):
     assert report.errors == {}
 
 
+def _floor(name: str, floor: float) -> float:
+    blind = NEW_DOCUMENT_BLIND_F1.get(name)
+    return floor if blind is None else min(floor, blind - NEW_DOCUMENT_MARGIN)
+
+
 def test_the_overall_f1_stays_above_the_floor(report):
-    assert report.total.f1 >= MIN_TOTAL_F1
+    total = Counts()
+    for name, counts in report.documents.items():
+        if name not in NEW_DOCUMENT_BLIND_F1:
+            total.add(counts)
+    assert total.f1 >= MIN_TOTAL_F1
 
 
 def test_no_document_falls_far_behind(report):
     assert {
         name: round(counts.f1, 3)
         for name, counts in report.documents.items()
-        if counts.f1 < MIN_DOCUMENT_F1
+        if counts.f1 < _floor(name, MIN_DOCUMENT_F1)
     } == {}
+
+
+def test_the_new_documents_are_in_the_corpus_and_sourced():
+    names = {
+        document.name
+        for folder in (CORPUS, SCANNED, HELDOUT)
+        for document, _ in corpus_documents(folder)
+    }
+    sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+    assert set(NEW_DOCUMENT_BLIND_F1) <= names
+    assert all(name in sources for name in NEW_DOCUMENT_BLIND_F1)
 
 
 def test_a_perfect_parse_scores_one_on_every_field():
@@ -111,18 +146,21 @@ def test_the_scorer_counts_misses_and_inventions():
 
 
 def test_the_held_aside_documents_are_sourced_but_not_gated():
+    # The folder may be empty between batches: a batch moves into the main corpus once its
+    # blind score is recorded, and the next arrives unread.
     held_aside = [document for document, _ in corpus_documents(HELDOUT)]
     main_corpus = {document.name for document, _ in corpus_documents()}
-    assert held_aside
     assert not main_corpus & {document.name for document in held_aside}
     sources = (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
     assert all(f"heldout/{document.name}" in sources for document in held_aside)
 
 
-def test_the_scorer_scores_another_folder(capsys):
-    assert main(["--corpus", str(HELDOUT)]) == 0
+def test_the_scorer_scores_another_folder(capsys, tmp_path):
+    for name in ("cajeme-cabildo-acta-70-2012.txt", "cajeme-cabildo-acta-70-2012.expected.json"):
+        (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    assert main(["--corpus", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert all(document.name in out for document, _ in corpus_documents(HELDOUT))
+    assert "cajeme-cabildo-acta-70-2012.txt" in out
     assert "stl-edomex-15" not in out
 
 
@@ -167,5 +205,5 @@ def test_every_scanned_document_reads_above_its_floor(scanned_report):
     assert {
         name: round(counts.f1, 3)
         for name, counts in scanned_report.documents.items()
-        if counts.f1 < MIN_SCANNED_DOCUMENT_F1
+        if counts.f1 < _floor(name, MIN_SCANNED_DOCUMENT_F1)
     } == {}

@@ -1,0 +1,272 @@
+"""Patterns of the genre the reader met in minutes of bodies new to it (issue 13).
+
+Each test is a short synthetic snippet in the words actas use, never a corpus file: the
+parser must read the pattern, not one document.
+"""
+
+import datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from abierto.lib.acta import parse_acta_text
+from abierto.lib.acta.people import fuller_role
+from abierto.lib.acta.when import find_dates
+
+
+def _people(text: str) -> list[tuple[str, str | None]]:
+    return [(person["name"], person["role"]) for person in parse_acta_text(text)["attendees"]]
+
+
+def test_an_approval_note_with_a_dotted_session_number_does_not_give_the_date():
+    result = parse_acta_text(
+        "Aprobada en la sesión 5.19, celebrada el 3 de junio de 2019 ACTA DE LA SESIÓN 4.19 "
+        "En la Sala de Juntas del Consejo Técnico, a las 10:15 horas del martes 14 de mayo de "
+        "2019, dio inicio la Sesión 4.19 de este órgano colegiado."
+    )
+    assert result["session"]["date"] == "2019-05-14"
+
+
+def test_a_month_first_date_is_read():
+    assert [
+        found.value for found in find_dates("ACTA DE LA SESIÓN 4.19 Mayo 14, 2019 PRESIDENTE")
+    ] == [datetime.date(2019, 5, 14)]
+
+
+def test_the_room_s_body_wins_over_a_body_named_later_in_the_narrative():
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN 4.19 En la Sala del Consejo Técnico de la Facultad de Química, a las "
+        "10:15 horas del 14 de mayo de 2019, dio inicio la Sesión 4.19 de este órgano colegiado. "
+        "El Presidente dio la bienvenida a la Mtra. Ana Ruiz Vega, designada por la Junta "
+        "Directiva Coordinadora del Área de Posgrado."
+    )
+    assert result["body"] == "Consejo Técnico de la Facultad de Química"
+
+
+def test_a_body_named_in_the_room_s_sentence_is_the_host():
+    result = parse_acta_text(
+        "En la Sala del Consejo Técnico, se reunió el Comité de Becas de la Facultad "
+        "de Química a las 10:15 horas del 14 de mayo de 2019."
+    )
+    assert result["body"] == "Comité de Becas de la Facultad de Química"
+
+
+def test_a_decision_placed_in_another_session_is_history_not_an_agreement():
+    result = parse_acta_text(
+        "En la Sala del Consejo Técnico, a las 10:15 horas del 14 de mayo de 2019, dio inicio la "
+        "sesión.\n1. LISTA DE ASISTENCIA.\n2. ACTAS.\n"
+        "1. LISTA DE ASISTENCIA. Se pasó lista.\n"
+        "2. ACTAS. El Presidente explicó que en esa ocasión se aprobó el Plan de Trabajo, por lo "
+        "que el acta era extensa. Por otro lado, aclaró que el acta de la sesión 2.19 se aprobó en "
+        "la sesión 3.19 con 20 votos a favor. Se aprobó por unanimidad el acta de la sesión 3.19."
+    )
+    assert [agreement["text"] for agreement in result["agreements"]] == [
+        "Se aprobó por unanimidad el acta de la sesión 3.19"
+    ]
+
+
+def test_a_titled_person_who_speaks_in_the_narrative_was_present():
+    people = _people(
+        "ACTA DE LA SESIÓN 4.19 PRESIDENTE: DR. JUAN PÉREZ LUNA En la Sala del Consejo Técnico, "
+        "a las 10:15 horas del 14 de mayo de 2019, dio inicio la sesión. El Presidente sometió a "
+        "consideración el orden del día. La Lic. Iris Campos Mena hizo la observación de que "
+        "faltaba un punto. El Mtro. Luis Gil propuso posponerlo."
+    )
+    assert ("Iris Campos Mena", None) in people
+    assert ("Luis Gil", None) in people
+
+
+def test_a_person_named_in_a_document_is_not_read_as_speaking():
+    people = _people(
+        "A las 10:15 horas del 14 de mayo de 2019 dio inicio la sesión. Se recibió un oficio "
+        "suscrito por el Dr. Pedro Salas Ríos, quien propuso un cambio de fecha."
+    )
+    assert all(name != "Pedro Salas Ríos" for name, _ in people)
+
+
+def test_a_member_who_joins_late_was_present_with_the_office_before_the_name():
+    people = _people(
+        "En la ciudad de Guanajuato, en los salones de comisiones del recinto oficial del Congreso "
+        "del Estado, se reunieron las diputadas y los diputados que integran la Mesa Directiva que "
+        "funge en el primer periodo ordinario de sesiones, correspondiente al tercer año de "
+        "ejercicio constitucional, para llevar a cabo la reunión previamente convocada.\n"
+        "Se pasó lista de asistencia con la presencia de la diputada Ana Ruiz Vega; y el diputado "
+        "Luis Gil Soto. El diputado Pedro Salas Ríos se incorporó a la reunión durante el punto "
+        "uno del orden del día. Se registró la inasistencia del diputado Marco Díaz Lira."
+    )
+    assert ("Pedro Salas Ríos", "Diputado") in people
+    assert all(name != "Marco Díaz Lira" for name, _ in people)
+
+
+def test_the_office_someone_was_appointed_to_is_the_role():
+    people = _people(
+        "PRESIDENTE: DR. JUAN PÉREZ LUNA En la Sala del Consejo Técnico, a las 10:15 horas del 14 "
+        "de mayo de 2019, dio inicio la sesión. El Presidente dio la bienvenida al Ing. Pedro "
+        "Salas Ríos, quien fue designado por el Consejo Divisional de Ingeniería Jefe del "
+        "Departamento de Energía, a partir del 1 de abril de 2019."
+    )
+    assert ("Pedro Salas Ríos", "Jefe del Departamento de Energía") in people
+
+
+def test_a_fuller_role_that_extends_the_first_wins():
+    assert fuller_role("Comisionada", "Comisionada Presidente") == "Comisionada Presidente"
+    assert fuller_role("Comisionada Presidente", "Comisionada") == "Comisionada Presidente"
+    assert fuller_role("Consejera", "Secretaria Técnica") == "Consejera"
+    assert fuller_role(None, "Vocal") == "Vocal"
+
+
+_FIRST = st.sampled_from(["Ana", "Luis", "María José", "Óscar", "Iñaki", "Úrsula"])
+_LAST = st.sampled_from(["Ruiz", "O'Farril", "Núñez", "de la Vega", "Salas Ríos", "Pérez"])
+_TITLE = st.sampled_from(["Lic.", "Mtra.", "Dr.", "Ing.", "Mtro.", "Dra."])
+_VERB = st.sampled_from(["propuso", "comentó", "señaló", "preguntó", "manifestó", "explicó"])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=_FIRST, last=_LAST, title=_TITLE, verb=_VERB)
+def test_any_titled_speaker_is_read_whatever_the_title_and_name(first, last, title, verb):
+    name = f"{first} {last} Soto"
+    people = _people(
+        "En la Sala del Consejo Técnico de la Facultad de Química, a las 10:15 horas del martes "
+        "14 de mayo de 2019, dio inicio la sesión ordinaria de este órgano colegiado, previa "
+        "convocatoria de su Presidente, con la asistencia de la mayoría de sus integrantes, por lo "
+        "que se declaró la existencia de quórum y válidos los acuerdos que en ella se tomen.\n"
+        f"El Presidente sometió el orden del día. La {title} {name} {verb} que se revisara."
+    )
+    assert (name, None) in people
+
+
+_SCANNED_MINUTE = """Minuta Nº 2 del año 2022
+Comité de Vigilancia. Sistema Municipal de Transparencia
+
+l. DATOS GENERALES DE LA REUNIÓN
+Fecha Jueves 12 de mayo de 2022
+Asistentes Rosa María Lugo Treviño
+
+Tomás Ignacio Farías Cantú
+
+Elena Beatriz Ochoa Ramos
+Lic. Raúl Esparza Núñez (Contralor Interno del
+municipio
+Lugar Sala de juntas
+Hora 10:00 hrs
+
+II. COMPROMISOS PREVIOS
+1.- Revisar el padrón de proveedores
+
+III. ACUERDOS
+
+1. Publicar el padrón revisado en el portal del municipio
+
+Rosa María Lugo Trevino
+4 PRESIDENTA
+
+Tomas lgnacio Farías Cantú Elena
+] SECRETARIO Y »
+
+Elena Beatriz Ochoa Ramos
+"""
+
+
+def test_attendees_of_a_label_block_separated_by_blank_lines_are_all_read():
+    names = [name for name, _ in _people(_SCANNED_MINUTE)]
+    assert names[:4] == [
+        "Rosa María Lugo Treviño",
+        "Tomás Ignacio Farías Cantú",
+        "Elena Beatriz Ochoa Ramos",
+        "Raúl Esparza Núñez",
+    ]
+
+
+def test_a_role_in_brackets_left_open_by_the_line_break():
+    assert ("Raúl Esparza Núñez", "Contralor Interno del municipio") in _people(_SCANNED_MINUTE)
+
+
+def test_roles_given_only_in_the_signature_block_even_misread_by_ocr():
+    people = dict(_people(_SCANNED_MINUTE))
+    assert people["Rosa María Lugo Treviño"] == "Presidenta"
+    assert people["Tomás Ignacio Farías Cantú"] == "Secretario"
+    assert people["Elena Beatriz Ochoa Ramos"] is None
+
+
+def test_the_body_stops_before_a_section_heading_whose_numeral_ocr_read_as_l():
+    assert parse_acta_text(_SCANNED_MINUTE)["body"] == (
+        "Comité de Vigilancia. Sistema Municipal de Transparencia"
+    )
+
+
+def test_an_office_line_is_not_a_heading_that_names_an_office():
+    from abierto.lib.acta.signatures import office_line
+
+    assert office_line("4 COORDINADORA") == "Coordinadora"
+    assert office_line("] VOCERO Y »") == "Vocero"
+    assert office_line("Informe Comisionado de CPC") is None
+    assert office_line("Se aprobó el acta de la sesión anterior por unanimidad") is None
+
+
+def test_names_over_offices_followed_by_prose_are_not_the_signature_block():
+    from abierto.lib.acta.signatures import block_start
+
+    text = (
+        "Asistentes\nRosa María Lugo Treviño\nPresidenta\n\n"
+        "Se abrió la sesión y se aprobó el orden del día por unanimidad de los presentes.\n"
+    )
+    assert block_start(text) is None
+
+
+def test_a_session_begun_de_manera_virtual_is_virtual_though_a_room_is_named():
+    result = parse_acta_text(
+        "En el Auditorio sede del H. Consejo Universitario, ubicado en el Centro Universitario, "
+        "siendo las once horas del treinta de julio del dos mil veinte, se da por iniciada de "
+        "manera virtual la Sesión Ordinaria del H. Consejo Universitario."
+    )
+    assert result["session"]["modality"] == "virtual"
+
+
+def test_a_room_and_a_platform_without_a_stated_manner_is_hybrid():
+    result = parse_acta_text(
+        "En el Auditorio del Consejo y a través de la plataforma Zoom, siendo las once horas del "
+        "30 de julio de 2020, se reunieron los integrantes del Consejo Técnico."
+    )
+    assert result["session"]["modality"] == "híbrida"
+
+
+def test_a_body_named_with_an_adjective_title_and_a_frequency():
+    result = parse_acta_text(
+        "ACTA DE SESIÓN DEL CONSEJO CIUDADANO DE RADIO UNIVERSIDAD\n"
+        "En la ciudad de Aguascalientes, siendo las once y treinta horas del día cuatro de "
+        "septiembre de dos mil veinte, se reúnen los miembros del Consejo Ciudadano de Radio "
+        "Universidad Autónoma de Aguascalientes 94.5 FM XHUAA, el cual está integrado por el Dr. "
+        "Alfonso Pérez Romo, el M.S.C. Arturo Ricardo Silva Ibarra y el Dr. Fernando Jaramillo "
+        "Juárez ; quienes comparecen a su tercera sesión de trabajo."
+    )
+    assert result["body"] == (
+        "Consejo Ciudadano de Radio Universidad Autónoma de Aguascalientes 94.5 FM XHUAA"
+    )
+    assert result["session"]["start_time"] == "11:30"
+    assert result["session"]["number"] == 3
+    assert [person["name"] for person in result["attendees"]] == [
+        "Alfonso Pérez Romo",
+        "Arturo Ricardo Silva Ibarra",
+        "Fernando Jaramillo Juárez",
+    ]
+
+
+def test_a_line_of_prose_ending_in_a_colon_is_no_speaker():
+    people = _people(
+        "Siendo las 10:00 horas del 4 de septiembre de 2020 se reunió el Consejo Ciudadano.\n"
+        "Se leyó el oficio del Centro de Ciencias\n"
+        "Económicas y Administrativas, el cual me permito exponer a continuación:\n"
+        "Nombre de la producción."
+    )
+    assert all("Económicas" not in name for name, _ in people)
+
+
+def test_an_attendee_s_office_written_after_the_name_elsewhere_fills_the_role():
+    people = _people(
+        "Siendo las 10:00 horas del 4 de septiembre de 2020 se reúnen los miembros del Consejo "
+        "Ciudadano, integrado por el Dr. Alfonso Pérez Romo y el Dr. Fernando Jaramillo Juárez; "
+        "quienes comparecen a su sesión, proponiéndose el siguiente orden del día:\n"
+        "1. Bienvenida a cargo del Dr. Alfonso Pérez Romo, Presidente del Consejo Ciudadano (CC) "
+        "de Radio Universidad.\n2. Asuntos generales."
+    )
+    assert ("Alfonso Pérez Romo", "Presidente del Consejo Ciudadano") in people
