@@ -33,8 +33,6 @@ MIN_SCANNED_DOCUMENT_F1 = 0.40
 # floors apply to it.
 NEW_DOCUMENT_BLIND_F1 = {
     "guadalajara-comision-transparencia-acta-7-2016.txt": 0.400,
-    "radio-uaa-consejo-ciudadano-2020-09-04.pdf": 0.780,
-    "uaq-consejo-universitario-ordinaria-2020-07-30.docx": 0.933,
     "udg-consejo-de-rectores-182-2002.txt": 0.578,
     "radio-uaa-consejo-ciudadano-extraordinaria-2019-10-17.pdf": 0.706,
     "radio-uaa-consejo-ciudadano-2020-01-16.pdf": 0.686,
