@@ -358,3 +358,13 @@ def test_an_agreements_list_whose_first_number_ocr_lost_reads_both_items():
     assert agreements[1]["text"].endswith(
         "Reunión el día 27 de agosto a las 2:30 pm, en Centro de trabajo"
     )
+
+
+def test_an_attendance_list_of_names_over_offices_is_not_cut_as_a_signature_block():
+    people = _people(
+        "Siendo las 10:00 horas del 11 de febrero de 2015 se reunió el Consejo Estatal "
+        "Electoral, con la asistencia de las siguientes personas:\n"
+        "ANA ISABEL LEÓN TRUEBA\nCONSEJERA PRESIDENTA\n"
+        "IXEL MENDOZA ARAGÓN\nCONSEJERA ELECTORAL\n"
+    )
+    assert [name for name, _ in people] == ["ANA ISABEL LEÓN TRUEBA", "IXEL MENDOZA ARAGÓN"]
