@@ -64,6 +64,8 @@ class Agenda:
 def read_agenda(text: str, folded: str) -> Agenda:
     """Find the announced agenda: the first heading followed by a numbered list."""
     for heading in _HEADING_RE.finditer(folded):
+        if _next_meeting_agenda(folded, heading.start()):
+            continue
         detected = detect_style(text, folded, heading.end(), min(len(text), heading.end() + 160))
         if detected is None:
             continue
@@ -95,6 +97,20 @@ def read_agenda(text: str, folded: str) -> Agenda:
             "lista numerada)."
         ]
     )
+
+
+# "IV. ACUERDOS / Reunión el día 6 de mayo a las 13:30. Lugar: … Orden del día 1. …": the agenda
+# of the next meeting, agreed under the agreements, is not this session's.
+_AGREEMENTS_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:\S{1,4}[ \t]+)?acuerdos[ \t]*:?[ \t]*$")
+_MEETING_ANNOUNCED_RE = re.compile(
+    r"\b(?:(?:proxim[oa]|siguiente)\s+(?:sesion|reunion)|(?:sesion|reunion)\s+(?:el|para\s+el)\s+dia)\b"
+)
+
+
+def _next_meeting_agenda(folded: str, heading: int) -> bool:
+    window = folded[max(0, heading - 400) : heading]
+    section = list(_AGREEMENTS_HEADING_RE.finditer(window))
+    return bool(section) and _MEETING_ANNOUNCED_RE.search(window, section[-1].end()) is not None
 
 
 # Minutes that announce no agenda often take its items up as numbered headings in capitals,

@@ -19,6 +19,15 @@ from .when import find_day_months, find_times
 _CUE_RE = re.compile(
     r"\bcalendario\b|\b(?:proxim[oa]s?|siguientes?)\s+(?:sesion(?:es)?|reunion(?:es)?)\b"
     r"|\bcelebrar\s+las\s+siguientes\b"
+    # "Reunión el día 27 de agosto a las 2:30 pm, en …": a meeting fixed at a line's start.
+    r"|(?m:^[ \t]*(?:[-•*][ \t]*)?(?:reunion|sesion)\s+(?:el|para\s+el)\s+dia\b)"
+)
+# A calendar of something else ("Calendario del proceso: Recepción de expedientes: 19 de
+# septiembre…") schedules no session: its dates are steps of a process.
+_SESSION_WORD_RE = re.compile(r"\b(?:sesion|sesiones|reunion|reuniones|junta|juntas)\b")
+CALENDAR_SPAN = 300
+_MEETING_LINE_RE = re.compile(
+    r"[ \t]*(?:[-•*][ \t]*)?(?P<word>reunion|sesion)\s+(?:el|para\s+el)\s+dia\b"
 )
 _NEXT_RE = re.compile(r"\b(?:proxim[oa]|siguiente)\s+(?:sesion|reunion)\b")
 _SESSION_PHRASE_RE = re.compile(
@@ -46,6 +55,8 @@ def read_calendar(
     """Sessions scheduled in ``text[:end]``, in date order, once per date."""
     found: dict[datetime.date, Scheduled] = {}
     for cue in _CUE_RE.finditer(folded, 0, end):
+        if cue.group() == "calendario" and not _of_sessions(text, folded, cue.end(), end):
+            continue
         paragraph_end = _paragraph_end(text, cue.end(), end)
         if _NEXT_RE.match(folded, cue.start()) and _is_heading(text, cue.start(), paragraph_end):
             # "DATOS DE LA SIGUIENTE REUNIÓN" heads lines such as "Fecha 9 de septiembre".
@@ -64,6 +75,15 @@ def read_calendar(
     if session_date is not None:
         items = [item for item in items if item.date > session_date]
     return items
+
+
+def _of_sessions(text: str, folded: str, start: int, end: int) -> bool:
+    """Whether a calendar names sessions before its first date ("calendario de sesiones",
+    a "Sesión | Fecha" table), not steps of a process ("de entrevistas: 23 de septiembre")."""
+    limit = min(end, start + CALENDAR_SPAN)
+    dates = find_day_months(text[start:limit], folded[start:limit])
+    first_date = start + dates[0].start if dates else limit
+    return _SESSION_WORD_RE.search(folded, start, first_date) is not None
 
 
 def _is_heading(text: str, position: int, line_end: int) -> bool:
@@ -98,6 +118,9 @@ def _year_hint(folded: str, start: int, end: int, session_date: datetime.date | 
 
 
 def _default_title(text: str, folded: str, cue: re.Match[str]) -> str:
+    meeting = _MEETING_LINE_RE.match(folded, cue.start())
+    if meeting:
+        return clean_title(text[meeting.start("word") : meeting.end("word")]).capitalize()
     if _NEXT_RE.match(folded, cue.start()):
         return clean_title(text[cue.start() : cue.end()]).capitalize()
     window = folded[cue.start() : cue.start() + 80]
@@ -133,7 +156,8 @@ def _prose_title(text: str, folded: str, position: int, default_title: str) -> s
         phrase_start = position - len(before) + match.start("phrase")
         phrase = clean_title(text[phrase_start : position - len(before) + match.end("phrase")])
         words = phrase.split()
-        if len(words) > 1 and _is_ordinal(words[0]):
+        # "Segunda Sesión Ordinaria", not "IV. ACUERDOS Reunión": the ordinal numbers the session.
+        if len(words) > 1 and _is_ordinal(words[0]) and fold(words[1]) in ("sesion", "reunion"):
             return phrase
     return default_title
 

@@ -91,11 +91,15 @@ def parse_acta_text(text: str) -> dict[str, Any]:
     result["convocation"] = session.convocation
 
     signatures = _signatures_start(text, folded, agenda.end)
+    # A block of names over offices in capitals may also be an attendance list written the same
+    # way: attendance stops only at a signature cue, and roles_from_signatures reads the block.
+    cue = _SIGNATURES_RE.search(folded, agenda.end)
+    attendance_end = cue.end() if cue else len(folded)
     people = _guarded(
         warnings,
         "la asistencia",
         list[Person],
-        lambda: read_attendance(text, folded, signatures, opening_end),
+        lambda: read_attendance(text, folded, attendance_end, opening_end),
     )
     if not people:
         warnings.append("No se encontró la lista de asistencia.")

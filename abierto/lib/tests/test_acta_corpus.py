@@ -23,8 +23,8 @@ from bench.acta_score import (
 MIN_TOTAL_F1 = 0.99
 MIN_DOCUMENT_F1 = 0.95
 # Image-only scans, read by OCR (tests/data/actas/scanned/): their own floor, set at what the
-# reader reaches less a margin (see bench/README.md for each document's score); not yet 0.95.
-MIN_SCANNED_DOCUMENT_F1 = 0.40
+# reader reaches less a margin (lowest 0.900; see bench/README.md); not yet 0.95 for all.
+MIN_SCANNED_DOCUMENT_F1 = 0.85
 # Issue 13's wider corpus (bodies new to it; see SOURCES.md, "Fourth batch"): each document
 # with its first blind score, the parser as it was on main when the expected file was written.
 # They are gated at that score less NEW_DOCUMENT_MARGIN where that is below the floors above,

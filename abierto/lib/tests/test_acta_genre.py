@@ -270,3 +270,101 @@ def test_an_attendee_s_office_written_after_the_name_elsewhere_fills_the_role():
         "de Radio Universidad.\n2. Asuntos generales."
     )
     assert ("Alfonso Pérez Romo", "Presidente del Consejo Ciudadano") in people
+
+
+_NEXT_MEETING_MINUTE = """Minuta Nº 1 del año 2021
+Comité de Vigilancia. Sistema Municipal de Transparencia
+
+I. DATOS GENERALES DE LA REUNIÓN
+Fecha Viernes 30 de abril de 2021
+Asistentes Rosa María Lugo Treviño
+Tomás Ignacio Farías Cantú
+Lugar Plataforma virtual Google Meet
+Hora 16:00 hrs
+
+II. INFORMES
+1.- Coordinación del Comité
+e Se propone que Rosa María Lugo Treviño asuma la Coordinación. Lo que es aprobado por unanimidad.
+
+III. ACUERDOS
+
+Reunión el día 6 de mayo a las 13:30:
+Lugar: Sala de juntas del Comité de Vigilancia
+o Orden del día o
+1. Elaborar propuesta de comunicado al Cabildo para solicitar el nombramiento
+2.- Elaborar propuesta de calendario
+
+Rosa María Lugo Treviño
+PRESIDENTA
+"""
+
+
+def test_the_agenda_of_the_next_meeting_under_the_agreements_is_not_this_session_s():
+    assert parse_acta_text(_NEXT_MEETING_MINUTE)["agenda"] == []
+
+
+def test_a_section_whose_list_follows_prose_is_one_agreement_without_an_earlier_vote():
+    agreements = parse_acta_text(_NEXT_MEETING_MINUTE)["agreements"]
+    assert [(agreement["code"], agreement["vote"]) for agreement in agreements] == [("1", None)]
+    assert agreements[0]["text"].startswith("Reunión el día 6 de mayo a las 13:30")
+    assert agreements[0]["text"].endswith("Elaborar propuesta de calendario")
+
+
+def test_a_meeting_fixed_at_a_line_s_start_is_a_scheduled_session():
+    assert parse_acta_text(_NEXT_MEETING_MINUTE)["scheduled_sessions"] == [
+        {"date": "2021-05-06", "title": "Reunión"}
+    ]
+
+
+_PROCESS_CALENDAR_MINUTE = """Minuta Nº 3 del año 2021
+Comité de Vigilancia. Sistema Municipal de Transparencia
+
+I. DATOS GENERALES DE LA REUNIÓN
+Fecha Viernes 20 de agosto de 2021
+Asistentes Rosa María Lugo Treviño
+Hora 14:00 hrs
+
+II. ACUERDOS
+Li
+PUBLICAR CONVOCATORIA 2021
+Calendario del proceso para la selección de un integrante del Consejo
+
+e Recepción de expedientes: del 20 de agosto al 19 de septiembre
+
+e Publicación de calendario de entrevistas: 23 de septiembre
+
+e Toma de protesta del nuevo integrante: 5 de octubre 2021
+
+2.- PENDIENTE ELABORAR CALENDARIO ESPECÍFICO PARA EL PROCESO
+
+Reunión el día 27 de agosto a las 2:30 pm, en Centro de trabajo
+
+Rosa María Lugo Treviño
+PRESIDENTA
+"""
+
+
+def test_a_calendar_of_a_process_schedules_no_session_but_the_meeting_it_fixes_does():
+    assert parse_acta_text(_PROCESS_CALENDAR_MINUTE)["scheduled_sessions"] == [
+        {"date": "2021-08-27", "title": "Reunión"}
+    ]
+
+
+def test_an_agreements_list_whose_first_number_ocr_lost_reads_both_items():
+    agreements = parse_acta_text(_PROCESS_CALENDAR_MINUTE)["agreements"]
+    assert [agreement["code"] for agreement in agreements] == ["1", "2"]
+    assert "PUBLICAR CONVOCATORIA 2021" in agreements[0]["text"]
+    assert "Toma de protesta" in agreements[0]["text"]
+    assert agreements[1]["text"].endswith(
+        "Reunión el día 27 de agosto a las 2:30 pm, en Centro de trabajo"
+    )
+
+
+def test_an_attendance_list_of_names_over_offices_is_not_cut_as_a_signature_block():
+    people = _people(
+        "Siendo las 10:00 horas del 11 de febrero de 2015 se reunió el Consejo Estatal "
+        "Electoral, con la asistencia de las siguientes personas:\n"
+        "ANA ISABEL LEÓN TRUEBA\nCONSEJERA PRESIDENTA\n"
+        "IXEL MENDOZA ARAGÓN\nCONSEJERA ELECTORAL\n"
+    )
+    assert [name for name, _ in people] == ["ANA ISABEL LEÓN TRUEBA", "IXEL MENDOZA ARAGÓN"]
