@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import re
-import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -15,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from abierto.lib.roman import to_roman
 from abierto.lib.uploads import Kind, check_upload
 
+from . import import_lines
 from .forms import DATE, TIME
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class ActaUploadForm(forms.Form):
@@ -42,41 +44,14 @@ class ActaUploadForm(forms.Form):
         return upload
 
 
-CAPACITY_WORDS = {
-    "titular": "holder",
-    "suplente": "alternate",
-    "en representacion": "delegate",
-    "representacion": "delegate",
-    "invitado": "guest",
-    "invitada": "guest",
-    "": "",
-}
-CAPACITY_WORDS_OUT = {
-    "holder": "titular",
-    "alternate": "suplente",
-    "delegate": "en representación",
-    "guest": "invitado",
-}
-STATUS_WORDS = {
-    "pendiente": "pending",
-    "en proceso": "in_progress",
-    "cumplido": "done",
-    "cancelado": "cancelled",
-}
-STATUS_WORDS_OUT = {value: key for key, value in STATUS_WORDS.items()}
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
-
-
-def _lines(value: str) -> list[list[str]]:
-    rows = []
-    for line in value.splitlines():
-        if line.strip():
-            rows.append([part.strip() for part in line.split("|")])
-    return rows
+def _lines_field(label: StrOrPromise, rows: int, help_text: StrOrPromise) -> forms.CharField:
+    """A text area of «a | b | c» lines, one row of the acta's reading each."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+    )
 
 
 class ActaReviewForm(forms.Form):
@@ -104,57 +79,50 @@ class ActaReviewForm(forms.Form):
         help_text=_("Número del oficio, p. ej. STL/016/2022; vacío si el acta no lo dice."),
     )
     convocation_date = forms.DateField(label=_("Fecha del oficio"), required=False, widget=DATE)
-    attendees = forms.CharField(
-        label=_("Asistentes"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_(
+    attendees = _lines_field(
+        _("Asistentes"),
+        8,
+        _(
             "Una persona por línea: «Nombre | Cargo | Asiento | Calidad». Asiento y calidad "
             "(titular, suplente, en representación, invitado) son opcionales: sin ellos, "
             "quien ocupa un asiento se reconoce por su nombre y los demás son invitados."
         ),
     )
-    agenda = forms.CharField(
-        label=_("Orden del día"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Un punto por línea: «Número | Título | Quién presenta» (opcional)."),
+    agenda = _lines_field(
+        _("Orden del día"),
+        8,
+        _("Un punto por línea: «Número | Título | Quién presenta» (opcional)."),
     )
-    agreements = forms.CharField(
-        label=_("Acuerdos"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Uno por línea: «Clave | Punto | Texto»; el punto puede quedar vacío."),
+    agreements = _lines_field(
+        _("Acuerdos"),
+        8,
+        _("Uno por línea: «Clave | Punto | Texto»; el punto puede quedar vacío."),
     )
-    follow_up_codes = forms.CharField(
-        label=_("Claves de los acuerdos que requieren seguimiento"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Una por línea; entran al seguimiento de acuerdos como pendientes."),
+    follow_up_codes = _lines_field(
+        _("Claves de los acuerdos que requieren seguimiento"),
+        2,
+        _("Una por línea; entran al seguimiento de acuerdos como pendientes."),
     )
-    follow_ups = forms.CharField(
-        label=_("Seguimiento de acuerdos anteriores"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
+    follow_ups = _lines_field(
+        _("Seguimiento de acuerdos anteriores"),
+        3,
+        _(
             "Uno por línea: «Clave | Estado | Lo que se informó»; estado: pendiente, en "
             "proceso, cumplido o cancelado."
         ),
     )
-    approves_minutes = forms.CharField(
-        label=_("Actas anteriores aprobadas"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_(
+    approves_minutes = _lines_field(
+        _("Actas anteriores aprobadas"),
+        2,
+        _(
             "Una por línea: «Clave del acuerdo | ordinaria 14»; el acta en borrador de esa "
             "sesión queda aprobada por ese acuerdo."
         ),
     )
-    scheduled_sessions = forms.CharField(
-        label=_("Calendario aprobado"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Una sesión por línea: «AAAA-MM-DD | Título»."),
+    scheduled_sessions = _lines_field(
+        _("Calendario aprobado"),
+        3,
+        _("Una sesión por línea: «AAAA-MM-DD | Título»."),
     )
     approved_original = forms.BooleanField(
         label=_("El acta original ya fue aprobada: publicarla como registro aprobado"),
@@ -196,159 +164,25 @@ class ActaReviewForm(forms.Form):
 
     @classmethod
     def initial_from(cls, parsed: dict[str, Any]) -> dict[str, Any]:
-        session = parsed.get("session") or {}
-        convocation = parsed.get("convocation") or {}
-        narratives = {
-            f"narrative_{item['number']}": item.get("narrative") or ""
-            for item in parsed.get("agenda", [])
-        }
-        return {
-            **narratives,
-            "convocation_reference": convocation.get("reference") or "",
-            "convocation_date": convocation.get("date"),
-            "follow_ups": "\n".join(
-                f"{f['code']} | {STATUS_WORDS_OUT.get(f.get('status') or '', 'pendiente')} | "
-                f"{f.get('note') or ''}"
-                for f in parsed.get("follow_ups", [])
-            ),
-            "approves_minutes": "\n".join(
-                f"{a['code']} | {a['approves_minutes_of']['kind']} "
-                f"{a['approves_minutes_of']['number']}"
-                for a in parsed.get("agreements", [])
-                if a.get("approves_minutes_of")
-            ),
-            "approved_original": bool(parsed.get("approved_original")),
-            "number": session.get("number"),
-            "kind": session.get("kind") if session.get("kind") == "extraordinaria" else "ordinaria",
-            "date": session.get("date"),
-            "start_time": session.get("start_time"),
-            "end_time": session.get("end_time"),
-            "modality": session.get("modality") or "presencial",
-            "place": session.get("place") or "",
-            "attendees": "\n".join(
-                " | ".join(
-                    [
-                        a["name"],
-                        a.get("role") or "",
-                        a.get("seat") or "",
-                        CAPACITY_WORDS_OUT.get(a.get("capacity") or "", ""),
-                    ]
-                ).rstrip(" |")
-                for a in parsed.get("attendees", [])
-            ),
-            "agenda": "\n".join(
-                f"{i['number']} | {i['title']} | {i.get('presenter') or ''}".rstrip(" |")
-                for i in parsed.get("agenda", [])
-            ),
-            "agreements": "\n".join(
-                f"{a['code']} | {a.get('agenda_item') or ''} | {a['text']}"
-                for a in parsed.get("agreements", [])
-            ),
-            "scheduled_sessions": "\n".join(
-                f"{s['date']} | {s['title']}" for s in parsed.get("scheduled_sessions", [])
-            ),
-        }
+        return import_lines.reading_as_lines(parsed)
 
     def clean_agenda(self) -> list[dict[str, Any]]:
-        items = []
-        for n, row in enumerate(_lines(self.cleaned_data["agenda"]), start=1):
-            if len(row) < 2 or not row[0].isdigit():
-                raise forms.ValidationError(
-                    _("Línea %(n)s: escriba «Número | Título»."), params={"n": n}
-                )
-            items.append(
-                {
-                    "number": int(row[0]),
-                    "title": row[1],
-                    "presenter": " | ".join(row[2:]),
-                }
-            )
-        numbers = [i["number"] for i in items]
-        if len(numbers) != len(set(numbers)):
-            raise forms.ValidationError(_("Hay números de punto repetidos."))
-        return items
+        return import_lines.agenda_from_lines(self.cleaned_data["agenda"])
 
     def clean_attendees(self) -> list[dict[str, Any]]:
-        people = []
-        for n, row in enumerate(_lines(self.cleaned_data["attendees"]), start=1):
-            capacity = _folded(row[3]) if len(row) > 3 else ""
-            if capacity and capacity not in CAPACITY_WORDS:
-                raise forms.ValidationError(
-                    _(
-                        "Línea %(n)s: la calidad es titular, suplente, en representación o "
-                        "invitado."
-                    ),
-                    params={"n": n},
-                )
-            people.append(
-                {
-                    "name": row[0],
-                    "role": row[1] if len(row) > 1 else None,
-                    "seat": row[2] if len(row) > 2 else "",
-                    "capacity": CAPACITY_WORDS.get(capacity, ""),
-                }
-            )
-        return people
+        return import_lines.attendees_from_lines(self.cleaned_data["attendees"])
 
     def clean_follow_ups(self) -> list[dict[str, Any]]:
-        reports = []
-        for n, row in enumerate(_lines(self.cleaned_data["follow_ups"]), start=1):
-            status = STATUS_WORDS.get(_folded(row[1])) if len(row) > 2 else None
-            if status is None or not row[0] or not " | ".join(row[2:]):
-                raise forms.ValidationError(
-                    _(
-                        "Línea %(n)s: escriba «Clave | Estado | Lo que se informó»; el estado "
-                        "es pendiente, en proceso, cumplido o cancelado."
-                    ),
-                    params={"n": n},
-                )
-            reports.append({"code": row[0], "status": status, "note": " | ".join(row[2:])})
-        return reports
+        return import_lines.follow_ups_from_lines(self.cleaned_data["follow_ups"])
 
     def clean_approves_minutes(self) -> dict[str, dict[str, Any]]:
-        approvals = {}
-        for n, row in enumerate(_lines(self.cleaned_data["approves_minutes"]), start=1):
-            match = re.fullmatch(r"(ordinaria|extraordinaria)\s+(\d{1,3})", _folded(row[-1]))
-            if len(row) != 2 or match is None:
-                raise forms.ValidationError(
-                    _("Línea %(n)s: escriba «Clave del acuerdo | ordinaria 14»."),
-                    params={"n": n},
-                )
-            approvals[row[0]] = {"kind": match[1], "number": int(match[2])}
-        return approvals
+        return import_lines.approves_minutes_from_lines(self.cleaned_data["approves_minutes"])
 
     def clean_agreements(self) -> list[dict[str, Any]]:
-        agreements = []
-        for n, row in enumerate(_lines(self.cleaned_data["agreements"]), start=1):
-            if len(row) < 3:
-                raise forms.ValidationError(
-                    _("Línea %(n)s: escriba «Clave | Punto | Texto»."), params={"n": n}
-                )
-            item = row[1]
-            if item and not item.isdigit():
-                raise forms.ValidationError(
-                    _("Línea %(n)s: el punto debe ser un número o quedar vacío."), params={"n": n}
-                )
-            agreements.append(
-                {
-                    "code": row[0],
-                    "agenda_item": int(item) if item else None,
-                    "text": " | ".join(row[2:]),
-                }
-            )
-        return agreements
+        return import_lines.agreements_from_lines(self.cleaned_data["agreements"])
 
     def clean_scheduled_sessions(self) -> list[dict[str, Any]]:
-        sessions = []
-        for n, row in enumerate(_lines(self.cleaned_data["scheduled_sessions"]), start=1):
-            try:
-                day = datetime.date.fromisoformat(row[0])
-            except ValueError:
-                raise forms.ValidationError(
-                    _("Línea %(n)s: la fecha debe ser AAAA-MM-DD."), params={"n": n}
-                ) from None
-            sessions.append({"date": day.isoformat(), "title": " | ".join(row[1:])})
-        return sessions
+        return import_lines.scheduled_sessions_from_lines(self.cleaned_data["scheduled_sessions"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 from django.urls import reverse
@@ -137,6 +138,14 @@ def _declaration_link(installation: Installation) -> str:
     if installation.declaration_url or not installation.declaration_document:
         return installation.declaration_url
     return reverse("forum:installation_declaration", args=[installation.municipality.code])
+
+
+def installation_declaration_url(installation: Installation) -> str:
+    """The absolute address of the uploaded declaration (open data), or "" without one."""
+    if not installation.declaration_document:
+        return ""
+    path = reverse("forum:installation_declaration", args=[installation.municipality.code])
+    return f"{settings.SITE_URL}{path}"
 
 
 def installation_of(municipality: Municipality) -> Installation:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import uuid
-from pathlib import Path
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from abierto.directory.decorators import acting_user
 from abierto.ops.models import Job
 
-from . import access, selectors_import, services, tasks
+from . import access, selectors_import, services
 from .forms_import import ActaReviewForm, ActaUploadForm
 from .models import ActaImport
 from .views_manage._common import _managed_forum, facilitator_only
@@ -32,22 +27,14 @@ def acta_upload(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = ActaUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        digest = hashlib.sha256()
-        for chunk in upload.chunks():
-            digest.update(chunk)
-        existing = ActaImport.objects.filter(forum=forum, source_sha256=digest.hexdigest()).first()
-        if existing is not None:
+        sent = services.acta_upload(
+            actor=acting_user(request), forum=forum, upload=form.cleaned_data["file"]
+        )
+        if sent.earlier is not None:
             messages.info(request, _("Este archivo ya se había leído: se muestra esa lectura."))
-            return redirect("forum_manage:acta_review", existing.pk)
-        # Reading a long PDF takes a while: a worker does it, and the facilitator follows it.
-        upload.seek(0)
-        stored_name = default_storage.save(
-            f"uploads/actas/{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}", upload
-        )
-        job = tasks.acta_read_later(
-            forum=forum, actor=acting_user(request), stored_name=stored_name, filename=upload.name
-        )
+            return redirect("forum_manage:acta_review", sent.earlier.pk)
+        job = sent.job
+        assert job is not None
         if job.status == Job.Status.DONE:  # already read (TASKS_BACKEND=immediate)
             return redirect(job.result_url)
         if job.status == Job.Status.FAILED:

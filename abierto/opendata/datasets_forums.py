@@ -31,8 +31,19 @@ register(
             field_column("forum.Installation", "status_since"),
             field_column("forum.Installation", "declaration_signed_on"),
             field_column("forum.Installation", "declaration_url"),
+            Column(
+                "declaration_document_url",
+                _(
+                    "Dirección del PDF de la declaratoria firmada, si se subió a la plataforma; "
+                    "vacío si no."
+                ),
+                lambda row: forums.installation_declaration_url(row),
+            ),
             field_column("forum.Installation", "notes"),
         ],
-        excluded_fields=frozenset({"id", "municipality", "created_at", "updated_at"}),
+        excluded_fields=frozenset(
+            # The uploaded file is published as its address (declaration_document_url).
+            {"id", "municipality", "created_at", "updated_at", "declaration_document"}
+        ),
     )
 )

@@ -5,7 +5,7 @@ from .agreements import agreement_create, agreement_follow_up, agreement_update
 from .calendar import calendar_approve
 from .errors import ForumError
 from .forums import forum_create_municipal, forum_role_grant, installation_update
-from .imports import acta_import_commit, acta_import_discard, acta_read
+from .imports import ActaUpload, acta_import_commit, acta_import_discard, acta_read, acta_upload
 from .materials import material_add, material_remove, session_recording_set
 from .minutes import minutes_approve, minutes_generate, minutes_publish, minutes_update
 from .observations import observation_add, observation_attend
@@ -22,11 +22,13 @@ from .sessions import (
 from .votes import vote_record
 
 __all__ = [
+    "ActaUpload",
     "ForumError",
     "RollCallEntry",
     "acta_import_commit",
     "acta_import_discard",
     "acta_read",
+    "acta_upload",
     "agenda_item_add",
     "agenda_item_move",
     "agenda_item_remove",

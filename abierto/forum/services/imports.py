@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import uuid
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -24,7 +27,9 @@ from abierto.lib.acta import ActaReadError
 from abierto.lib.acta.ocr import OcrPage
 from abierto.lib.acta.reader import Limits
 from abierto.lib.acta.sandbox import read_acta_limited
+from abierto.ops.models import Job
 
+from .. import tasks
 from ..models import ActaImport, ActaImportPage, Forum
 from ._audit import audit_record
 from .errors import ForumError
@@ -33,6 +38,7 @@ from .import_pages import acta_import_pages_drop
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import UploadedFile
 
 MAX_ACTA_BYTES = 20 * 1024 * 1024
 SUFFIXES = {".txt", ".md", ".docx", ".pdf"}
@@ -41,11 +47,13 @@ LOW_WORD_CONFIDENCE = 60.0  # Tesseract's 0-100: words below it are marked on th
 __all__ = [
     "MAX_ACTA_BYTES",
     "SUFFIXES",
+    "ActaUpload",
     "acta_import_commit",
     "acta_import_discard",
     "acta_import_pages_drop",
     "acta_limits",
     "acta_read",
+    "acta_upload",
 ]
 
 
@@ -109,6 +117,38 @@ def acta_read(
                     },
                 )
     return acta_import, created
+
+
+@dataclass(frozen=True)
+class ActaUpload:
+    """Where an uploaded acta went: the earlier reading of the same file, or a worker's job."""
+
+    earlier: ActaImport | None = None
+    job: Job | None = None
+
+
+def acta_upload(*, actor: User, forum: Forum, upload: UploadedFile) -> ActaUpload:
+    """Send an uploaded acta (already checked by size, extension and content) to be read.
+
+    The same file read before for this forum gives that reading back. Otherwise the file is
+    kept in storage and a worker reads it (``tasks.acta_read``, which writes the ``acta.read``
+    audit row and drops the stored file): a long scanned PDF takes a while.
+    """
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    earlier = ActaImport.objects.filter(forum=forum, source_sha256=digest.hexdigest()).first()
+    if earlier is not None:
+        return ActaUpload(earlier=earlier)
+    upload.seek(0)
+    filename = upload.name or "acta"
+    stored_name = default_storage.save(
+        f"uploads/actas/{uuid.uuid4().hex}{Path(filename).suffix.lower()}", upload
+    )
+    job = tasks.acta_read_later(
+        forum=forum, actor=actor, stored_name=stored_name, filename=filename
+    )
+    return ActaUpload(job=job)
 
 
 def _pages_store(acta_import: ActaImport, digest: str, pages: list[OcrPage]) -> None:

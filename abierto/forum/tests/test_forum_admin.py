@@ -4,6 +4,7 @@ steps, with the signed joint declaration uploaded. Refused to everyone else."""
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -109,6 +110,10 @@ def test_an_installation_step_with_the_signed_declaration(client_as, facilitator
     assert document["Content-Type"] == "application/pdf"
     assert b"".join(document.streaming_content) == PDF
     assert public in client.get(reverse("forum:forum_index")).content.decode()
+    # The open-data row names the PDF's address too.
+    dataset = client.get("/datos/instalacion-stl-municipales.json")
+    (row,) = json.loads(b"".join(dataset.streaming_content))
+    assert row["declaration_document_url"].endswith(public)
 
     # A later step without a file keeps the declaration.
     staff = client_as(facilitator)

@@ -82,6 +82,7 @@ def test_the_installation_dataset_lists_each_step(client, forums):
             "status_since": None,
             "declaration_signed_on": "2024-02-01",
             "declaration_url": "https://example.org/declaratoria.pdf",
+            "declaration_document_url": "",
             "notes": "",
         }
     ]

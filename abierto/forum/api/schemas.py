@@ -1,31 +1,20 @@
-"""The forum in the public API: sessions with their agenda, attendance, votes, agreements and
-minutes, and the agreements with their follow-up.
+"""The forum's API schemas: sessions with their agenda, attendance, votes, agreements and minutes.
 
 Field names follow Open Civic Data events and Popolo vote events where one fits
 (``start_time``, ``end_time``, ``agenda`` with ``order``, ``motion``, ``result``, ``counts``).
 Every item is identified by its public ``id``, never by a database key.
-
-No ``from __future__ import annotations`` here: ninja reads the parameters' annotations
-(the ``Annotated`` aliases below) at import time.
 """
 
 import datetime
-from typing import Annotated, Any
+from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
-from django.http import HttpRequest
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
-from ninja.pagination import paginate
+from ninja import Field, Schema
 
-from abierto.directory.api_common import ErrorOut
-from abierto.directory.pagination import BoundedLimitOffsetPagination
-
-from . import selectors
-from .calendar_feed import TZID, session_span
-from .models import (
+from .. import selectors
+from ..calendar_feed import TZID, session_span
+from ..models import (
     AgendaItem,
     Agreement,
     AgreementFollowUp,
@@ -35,47 +24,7 @@ from .models import (
     Session,
     Vote,
 )
-
-router = Router(tags=["Sesiones"])
-
-SESSION_ID = "Xq3v9Lk2Rb7wTz1A"
-AGREEMENT_ID = "Pz8mN4kQw2Ls6Vt0"
-# Query parameters: a value that does not validate is a 422 from ninja, never a 500.
-Year = Annotated[
-    int | None, Query(ge=2000, le=2100, description="Año de la sesión.", examples=[2022])
-]
-SessionKind = Annotated[
-    Session.Kind | None, Query(description="Tipo de sesión.", examples=["ordinary"])
-]
-SessionStatus = Annotated[
-    Session.Status | None, Query(description="Estado de la sesión.", examples=["held"])
-]
-AgreementStatusParam = Annotated[
-    AgreementStatus | None, Query(description="Estado del acuerdo.", examples=["pending"])
-]
-SessionId = Annotated[
-    str, Query(max_length=32, description="Id público de la sesión.", examples=[SESSION_ID])
-]
-ForumSlug = Annotated[
-    str,
-    Query(
-        max_length=40,
-        pattern=r"^[a-z0-9-]*$",
-        description="Nombre corto del foro (`stl` para el estatal, `stm-toluca`…); ver /foros/.",
-        examples=["stl"],
-    ),
-]
-InstitutionId = Annotated[
-    str, Query(max_length=32, description="Id público de la institución responsable.")
-]
-Search = Annotated[
-    str,
-    Query(
-        max_length=200,
-        description="Palabras a buscar en el texto o la clave.",
-        examples=["Contraloría"],
-    ),
-]
+from .params import AGREEMENT_ID, SESSION_ID
 
 
 def _absolute(path: str) -> str:
@@ -437,78 +386,3 @@ class AgreementDetailOut(AgreementOut):
     @staticmethod
     def resolve_follow_ups(obj: Agreement) -> list[AgreementFollowUp]:
         return list(obj.follow_ups.all())
-
-
-@router.get(
-    "/sessions",
-    response=list[SessionOut],
-    summary="Sesiones del STL",
-    description="Las sesiones públicas de todos los foros, de la más reciente a la más "
-    "antigua. Se filtran por `forum` (nombre corto del foro), `year`, `kind` y `status`.",
-)
-@paginate(BoundedLimitOffsetPagination)
-def list_sessions(
-    request: HttpRequest,
-    year: Year = None,
-    kind: SessionKind = None,
-    status: SessionStatus = None,
-    forum: ForumSlug = "",
-) -> QuerySet[Session]:
-    return selectors.session_list_public(
-        forum_slug=forum,
-        year=year,
-        kind=kind.value if kind else "",
-        status=status.value if status else "",
-    )
-
-
-@router.get(
-    "/sessions/{id}",
-    response={200: SessionDetailOut, 404: ErrorOut},
-    summary="Una sesión, con orden del día, asistencia, votaciones, acuerdos y acta",
-)
-def get_session(request: HttpRequest, id: str) -> Session:
-    try:
-        return selectors.session_detail_public(id)
-    except Session.DoesNotExist as exc:
-        raise HttpError(404, "Sesión no encontrada.") from exc
-
-
-@router.get(
-    "/agreements",
-    response=list[AgreementOut],
-    summary="Acuerdos del STL",
-    description="Los acuerdos de todos los foros, de la sesión más reciente a la más antigua. "
-    "Se filtran por `forum` (nombre corto del foro), `status`, `year`, `session` (id de la "
-    "sesión), `responsible` (id de la institución) y `q` (palabras en el texto o la clave).",
-)
-@paginate(BoundedLimitOffsetPagination)
-def list_agreements(
-    request: HttpRequest,
-    status: AgreementStatusParam = None,
-    year: Year = None,
-    session: SessionId = "",
-    responsible: InstitutionId = "",
-    q: Search = "",
-    forum: ForumSlug = "",
-) -> QuerySet[Agreement]:
-    return selectors.agreement_list_public(
-        forum_slug=forum,
-        status=status.value if status else "",
-        year=year,
-        session=session,
-        responsible=responsible,
-        search=q.strip(),
-    )
-
-
-@router.get(
-    "/agreements/{id}",
-    response={200: AgreementDetailOut, 404: ErrorOut},
-    summary="Un acuerdo, con su votación y su seguimiento",
-)
-def get_agreement(request: HttpRequest, id: str) -> Agreement:
-    try:
-        return selectors.agreement_detail_public(id)
-    except Agreement.DoesNotExist as exc:
-        raise HttpError(404, "Acuerdo no encontrado.") from exc
