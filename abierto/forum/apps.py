@@ -69,3 +69,12 @@ class ForumConfig(AppConfig):
                 "installation.updated": _("Avance de instalación del STL municipal registrado"),
             }
         )
+        audit_labels.register(
+            {
+                "session.participants_imported": _(
+                    "Asistencia tomada del reporte de participantes de la reunión"
+                ),
+                "session.transcript_imported": _("Transcripción de la reunión importada"),
+                "agenda.item_started": _("Inicio de un punto del orden del día marcado"),
+            }
+        )

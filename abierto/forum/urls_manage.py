@@ -2,12 +2,17 @@ from django.urls import path
 
 from . import views_import, views_materials
 from . import views_manage as views
+from .views_manage import forums
+from .views_manage import meeting as views_meeting
 
 app_name = "forum_manage"
 
 urlpatterns = [
     path("mis-sesiones/", views.member_home, name="member_home"),
     path("sesiones/", views.session_list, name="session_list"),
+    path("foros/", forums.forum_admin, name="forum_admin"),
+    path("foros/nuevo/", forums.forum_create, name="forum_create"),
+    path("foros/instalacion/<str:code>/", forums.installation_edit, name="installation_edit"),
     path("actas/importar/", views_import.acta_upload, name="acta_upload"),
     path("actas/importar/<int:pk>/", views_import.acta_review, name="acta_review"),
     path("actas/importar/<int:pk>/descartar/", views_import.acta_discard, name="acta_discard"),
@@ -57,6 +62,21 @@ urlpatterns = [
         "sesiones/<str:public_id>/conducir/punto/<int:number>/desarrollo/",
         views.live_narrative,
         name="live_narrative",
+    ),
+    path(
+        "sesiones/<str:public_id>/conducir/punto/<int:number>/inicio/",
+        views_meeting.live_item_start,
+        name="live_item_start",
+    ),
+    path(
+        "sesiones/<str:public_id>/reunion/participantes/",
+        views_meeting.meeting_participants,
+        name="meeting_participants",
+    ),
+    path(
+        "sesiones/<str:public_id>/reunion/transcripcion/",
+        views_meeting.meeting_transcript,
+        name="meeting_transcript",
     ),
     path(
         "sesiones/<str:public_id>/conducir/seguimiento/<str:agreement_id>/",

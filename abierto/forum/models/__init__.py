@@ -5,6 +5,7 @@ from .decisions import Agreement, AgreementFollowUp, AgreementStatus, Ballot, Vo
 from .imports import ActaImport, ActaImportPage
 from .installation import Installation, InstallationStatus
 from .materials import MinutesObservation, SessionMaterial
+from .meeting_records import MeetingRecord
 from .meetings import AgendaItem, Attendance, Convocation, Session
 from .minutes import Minutes
 
@@ -23,6 +24,7 @@ __all__ = [
     "ForumRole",
     "Installation",
     "InstallationStatus",
+    "MeetingRecord",
     "Minutes",
     "MinutesObservation",
     "QuorumRule",

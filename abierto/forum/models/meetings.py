@@ -222,6 +222,12 @@ class AgendaItem(TimeStamped):
         blank=True,
         help_text=_("Lo que se expuso y dijo en el punto, para el acta."),
     )
+    started_at = models.TimeField(
+        _("hora de inicio del punto"),
+        null=True,
+        blank=True,
+        help_text=_("Cuándo empezó a tratarse el punto (la marca la facilitación en vivo)."),
+    )
 
     class Meta:
         ordering = ["session", "number"]
