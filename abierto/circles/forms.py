@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from abierto.directory.models import Institution
+
 from .models import Circle, Instrument, Organisation, Participant, Phase
 
 
@@ -19,6 +21,10 @@ class DateInput(forms.DateInput):
 
 class CohortForm(forms.Form):
     name = forms.CharField(label=_("Nombre de la generación"), max_length=120)
+    institution = forms.ModelChoiceField(
+        label=_("Institución que conduce los círculos"),
+        queryset=Institution.objects.order_by("name"),
+    )
     centre = forms.CharField(label=_("Centro de asistencia social"), max_length=200)
     region = forms.CharField(label=_("Región"), max_length=120)
     start_date = forms.DateField(label=_("Fecha de inicio"), widget=DateInput())

@@ -57,19 +57,17 @@ def home(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     cohorts = selectors.cohorts_for(user)
     form = CohortForm(request.POST or None)
-    if request.method == "POST":
-        institution = next((c.institution for c in cohorts), None)
-        if institution is None:
-            form.add_error(
-                None, _("Pida a otra persona del centro que le asigne a una generación.")
-            )
-        elif _run(
-            form,
-            lambda data: services.cohort_create(actor=user, institution=institution, **data),
-        ):
-            messages.success(request, _("Generación creada."))
-            return redirect("circles:home")
-    return render(request, "circles/home.html", {"cohorts": cohorts, "form": form})
+    if request.method == "POST" and _run(
+        form, lambda data: services.cohort_create(actor=user, **data)
+    ):
+        messages.success(request, _("Generación creada."))
+        return redirect("circles:home")
+    return render(
+        request,
+        "circles/home.html",
+        {"cohorts": cohorts, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @staff_only

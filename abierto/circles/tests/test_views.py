@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from abierto.circles import figures, services
-from abierto.circles.models import AccessEvent, Circle, Participant, Phase
+from abierto.circles.models import AccessEvent, Circle, Cohort, Participant, Phase
 from abierto.directory.tests.logins import login_verified
 
 from .helpers import START, cohort, instrument, mediation_staff, participant, pdf
@@ -175,3 +175,32 @@ def test_the_public_page_speaks_english_too(client, world):
     page = client.get("/circulos-restaurativos/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Restorative circles: aggregate progress" in page
     assert "suppressed" in page
+
+
+def test_a_staff_member_creates_a_cohort_and_is_assigned_to_it():
+    from abierto.directory.models import Institution
+
+    staff = mediation_staff("nueva")
+    institution = Institution.objects.create(name="Centro de Mediación de Prueba")
+    client = login_verified(Client(), staff)
+    response = client.post(
+        "/gestion/circulos/",
+        {
+            "name": "2027-1",
+            "institution": institution.pk,
+            "centre": "Centro ficticio",
+            "region": "Oriente",
+            "start_date": "2027-01-10",
+            "end_date": "2026-01-01",
+        },
+    )
+    assert response.status_code == 400
+    assert "Revise el formulario" in response.content.decode()  # ends before it starts
+    assert not Cohort.objects.filter(name="2027-1").exists()
+    response = client.post(
+        "/gestion/circulos/",
+        {"name": "2027-1", "institution": institution.pk, "centre": "Centro ficticio",
+         "region": "Oriente", "start_date": "2027-01-10"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert Cohort.objects.get(name="2027-1").staff.get() == staff

@@ -17,12 +17,13 @@ DCT = Namespace("http://purl.org/dc/terms/")
 
 @pytest.fixture
 def demo(db):
+    from abierto.circles import demo as circles_demo
     from abierto.directory import demo as directory_demo
     from abierto.forum import demo as forum_demo
     from abierto.opendata import demo as opendata_demo
     from abierto.plan import demo as plan_demo
 
-    for module in (directory_demo, forum_demo, plan_demo, opendata_demo):
+    for module in (directory_demo, forum_demo, plan_demo, circles_demo, opendata_demo):
         module.load(stdout=io.StringIO(), with_logins=False)
 
 
