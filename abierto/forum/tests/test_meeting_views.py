@@ -157,7 +157,7 @@ def test_another_days_report_needs_the_box_ticked(client_as, facilitator, sessio
     refused = client.post(url("meeting_participants", session), data)
     assert refused.status_code == 400
     assert not Attendance.objects.exists()
-    data["other_date_confirmed"] = "on"
+    data["other_meeting_confirmed"] = "on"
     assert client.post(url("meeting_participants", session), data).status_code == 302
     assert Attendance.objects.count() == 1
 
@@ -293,7 +293,7 @@ def test_a_zoom_transcript_of_another_day_needs_the_box_ticked(client_as, facili
     refused = client.post(url("meeting_transcript", session), data)
     assert refused.status_code == 400
     assert not MeetingRecord.objects.exists()
-    data["other_date_confirmed"] = "on"
+    data["other_meeting_confirmed"] = "on"
     assert client.post(url("meeting_transcript", session), data).status_code == 302
     assert MeetingRecord.objects.filter(kind="transcript").exists()
 
