@@ -54,7 +54,7 @@ class ParticipantsUploadForm(forms.Form):
         label=_("Reporte de participantes (CSV)"),
         help_text=_(
             "En Zoom: Informes → Uso → Participantes de la reunión, «Exportar con los datos "
-            "de la reunión». También la lista de asistencia de Meet o Teams. Máximo 2 MB."
+            "de la reunión». También la lista de asistencia de Teams. Máximo 2 MB."
         ),
     )
 
