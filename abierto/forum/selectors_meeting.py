@@ -16,7 +16,7 @@ from abierto.directory.models import Person
 from abierto.lib.meeting_records import best_match, fold
 from abierto.lib.spanish import ordinal_words_to_number
 
-from .models import Attendance, Seat, Session
+from .models import Attendance, MeetingRecord, Seat, Session
 from .selectors import seats_on
 
 GUEST = "guest"
@@ -221,3 +221,17 @@ def session_named(topic: str) -> tuple[int, str] | None:
         except ValueError:
             continue
     return None
+
+
+def proposed_end(session: Session) -> datetime.time | None:
+    """The end time of the confirmed participants report, for the closing form."""
+    record = session.meeting_records.filter(kind=MeetingRecord.Kind.PARTICIPANTS).first()
+    if record is None:
+        return None
+    end = record.data.get("end") or max(
+        (p["leave"] for p in record.data.get("participants", [])), default=None
+    )
+    if not end:
+        return None
+    moment = datetime.datetime.fromisoformat(end)
+    return moment.time().replace(second=0, microsecond=0) if moment.date() == session.date else None

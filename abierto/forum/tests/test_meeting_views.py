@@ -99,6 +99,8 @@ def test_the_report_is_shown_for_confirmation_and_saved_only_when_confirmed(
     session.refresh_from_db()
     assert session.start_time == T(11, 2)
     assert MeetingRecord.objects.filter(session=session, kind="participants").exists()
+    live = client.get(url("session_live", session)).content.decode()
+    assert 'name="close-time" value="12:30"' in live  # the report's last leave
 
 
 @pytest.mark.django_db
