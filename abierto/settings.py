@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "abierto.forum",
     "abierto.plan",
     "abierto.folder",
+    "abierto.circles",
     "abierto.opendata",
 ]
 
@@ -116,6 +117,9 @@ MIDDLEWARE = [
     "abierto.ops.middleware.MetricsMiddleware",
     "abierto.ops.middleware.HealthCheckMiddleware",
     "abierto.middleware.DatabaseUnavailableMiddleware",  # a 503 page when the database is gone
+    # Anonymous visitors' public pages from the cache; what it replays carries the headers the
+    # middleware below added when the page was rendered (security, CSP, language).
+    "abierto.ops.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -222,6 +226,23 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The public pages rendered for anonymous visitors (abierto/ops/page_cache.py), kept for
+# PAGE_CACHE_SECONDS (0 turns the cache off). Every gunicorn worker must see the same entries
+# and, above all, the same version token that a write bumps: a per-process memory cache would
+# let another worker serve a page from before the write. So Redis when there is one (every
+# app server shares it), else files under VAR_DIR, which the workers of one machine share.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+if REDIS_URL:
+    CACHES["pages"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "abierto") + "-pages",
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
+    }
 SESSION_BACKEND = env("SESSION_BACKEND", "db")
 SESSION_ENGINES = {
     "db": "django.contrib.sessions.backends.db",
@@ -519,3 +540,7 @@ FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
 FOLDER_SEALING_PROCESSES = (
     env_int("FOLDER_SEALING_PROCESSES", 0) if env("FOLDER_SEALING_PROCESSES") else None
 )
+
+# Restorative circles (abierto/circles, docs/circles.md): the participants' records of a cohort
+# are deleted this many days after the cohort ends (`manage.py circles_retention`, daily).
+CIRCLES_RETENTION_DAYS = env_int("CIRCLES_RETENTION_DAYS", 730)

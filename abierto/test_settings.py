@@ -63,3 +63,8 @@ RATE_FOLDER_VERIFY_NETWORK = "100000/m"
 # xdist already runs one test process per core: bulk issuances seal in-process, except in the
 # test that exercises the worker pool itself.
 FOLDER_SEALING_PROCESSES = 0
+
+# The public pages' cache is off in tests (a factory writes no audit row, so a page cached by
+# one test could be served to the next); abierto/ops/tests/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405

@@ -12,6 +12,7 @@ from abierto.directory.views import (
     PasswordResetView,
 )
 from abierto.directory.views_factor import admin_login
+from abierto.ops.page_cache import public_page
 
 auth_urls = [
     path(
@@ -45,7 +46,7 @@ auth_urls = [
 ]
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path("", public_page(TemplateView.as_view(template_name="home.html")), name="home"),
     path("", include("abierto.ops.urls_health")),
     path("cuenta/", include(auth_urls)),
     path("", include("abierto.directory.urls")),
@@ -53,6 +54,7 @@ urlpatterns = [
     path("", include("abierto.plan.urls")),
     path("gestion/plan/", include("abierto.plan.urls_manage")),
     path("gestion/tareas/", include("abierto.ops.urls")),
+    path("", include("abierto.circles.urls")),
     path("gestion/", include("abierto.forum.urls_manage")),
     path("", include("abierto.opendata.urls")),
     path("", include("abierto.folder.urls_public")),

@@ -3,11 +3,11 @@
     .venv/bin/python -m bench.load [--seconds 5]
 
 A throwaway database (``bench/settings.py``) with ten years of sessions and 30,000
-documents, served by gunicorn on a free 127.0.0.1 port with a worker per core. Each step is
-bounded in time; every verification request names a different document. Prints throughput,
-p95 and error counts per step. The load comes from wrk when it is installed (Debian's
-``wrk``: errors are connection errors, timeouts and any status >= 400), else from Python
-threads (errors: connection errors and 5xx). Exits 1 if any step had an error.
+documents, served by the production gunicorn (``bench/server.py``) with a worker per core.
+Each step is bounded in time; every verification request names a different document. The
+load comes from wrk (Debian's ``wrk``; errors are connection errors, timeouts and any
+status >= 400). Prints throughput, p95 and error counts per step. Exits 1 if any step had an
+error.
 """
 
 from __future__ import annotations
@@ -19,18 +19,15 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from bench.__main__ import (
-    PUBLIC_PAGES,
     SessionMaker,
     bulk_issuance,
     django_setup,
     folder_fixtures,
-    gunicorn,
-    http_load,
-    wrk_load,
+    page_fixtures,
 )
+from bench.server import gunicorn, require_wrk, wrk_load
 
 LEVELS = (1, 4, 16, 32)
 
@@ -41,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parser.parse_args(argv)
     seconds = min(options.seconds, 60.0)
     cores = os.cpu_count() or 1
+    require_wrk()
     workdir = Path(tempfile.mkdtemp(prefix="abierto-load-"))
     os.environ["BENCH_DIR"] = str(workdir)
     failed = False
@@ -49,21 +47,28 @@ def main(argv: list[str] | None = None) -> int:
         issuer, document_type = folder_fixtures()
         bulk_issuance(issuer, document_type, 30_000, workdir)
         SessionMaker().up_to(120)
+        pages = list(page_fixtures().values())
+        from django.db import connection
+
         from abierto.folder import selectors
         from abierto.folder.models import Document
 
         tokens = [selectors.document_token(d) for d in Document.objects.iterator()]
+        connection.close()
         out = sys.stdout
         out.write(f"{'target':<14}{'conc.':>6}{'req/s':>10}{'p95 ms':>10}{'errors':>8}\n")
-        pages = list(PUBLIC_PAGES.values())
         paths = [f"/v/{token}" for token in tokens]
         with gunicorn(workdir, cores) as port:
             for target, level in itertools.product(("public pages", "verification"), LEVELS):
                 if target == "public pages":
-                    result = _load(port, pages, level, seconds, "text/html")
+                    result = wrk_load(
+                        port, pages, connections=level, seconds=seconds, accept="text/html"
+                    )
                 else:
-                    result = _load(port, paths, level, seconds, "application/json")
-                    paths = paths[result["requests"] :]  # the next step, other documents
+                    result = wrk_load(
+                        port, paths, connections=level, seconds=seconds, accept="application/json"
+                    )
+                    paths = paths[result["requests"] :] or paths  # the next step, other documents
                 out.write(
                     f"{target:<14}{level:>6}{result['per_s']:>10.1f}"
                     f"{result['p95_ms']:>10.1f}{result['errors']:>8}\n"
@@ -72,19 +77,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return 1 if failed else 0
-
-
-def _load(port: int, paths: list[str], level: int, seconds: float, accept: str) -> dict[str, Any]:
-    if shutil.which("wrk"):
-        return wrk_load(port, paths, threads=1, connections=level, seconds=seconds, accept=accept)
-    cycle = itertools.islice(itertools.cycle(paths), 1_000_000) if accept == "text/html" else None
-    return http_load(
-        port,
-        cycle or iter(paths),
-        concurrency=level,
-        seconds=seconds,
-        headers={"Accept": accept, "Host": "127.0.0.1"},
-    )
 
 
 if __name__ == "__main__":

@@ -30,3 +30,7 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = ""  # type: ignore[index]  # noqa
 
 # The benchmark measures the production configuration: one sealing worker per core.
 FOLDER_SEALING_PROCESSES = None
+
+# The public pages' cache as in production without Redis: files the workers share
+# (PAGE_CACHE_SECONDS=0 measures the pages without it).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))

@@ -97,6 +97,8 @@ DEMO_LOGINS = [
     ("integrante", Role.MEMBER, "Integrante", False),
     ("dependencia", Role.AGENCY_CLERK, "Dependencia", False),
     ("ciudadania", Role.CITIZEN, "Ciudadanía", False),
+    # The mediation centre's staff: assigned to the demo cohort of the restorative circles.
+    ("mediacion", Role.MEDIATION_STAFF, "Mediación", False),
 ]
 
 

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 DEMO_EMAIL_DOMAIN = "demo.invalid"
-DEMO_USERNAMES = ("facilitacion", "integrante", "dependencia", "ciudadania")
+DEMO_USERNAMES = ("facilitacion", "integrante", "dependencia", "ciudadania", "mediacion")
 
 
 def demo_email(username: str) -> str:

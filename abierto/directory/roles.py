@@ -9,3 +9,5 @@ class Role(models.TextChoices):
     MEMBER = "member", _("Integrante del STL")
     AGENCY_CLERK = "agency-clerk", _("Personal de dependencia")
     CITIZEN = "citizen", _("Ciudadanía")
+    # Sees the restorative circles' participants, only of the cohorts assigned to them.
+    MEDIATION_STAFF = "mediation-staff", _("Personal del centro de mediación")

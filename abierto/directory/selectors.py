@@ -76,7 +76,7 @@ def audit_events_for(target: Model) -> QuerySet[AuditEvent]:
 
 # The staff second factor ----------------------------------------------------------------------
 
-SECOND_FACTOR_ROLES = (Role.FACILITATOR, Role.AGENCY_CLERK)
+SECOND_FACTOR_ROLES = (Role.FACILITATOR, Role.AGENCY_CLERK, Role.MEDIATION_STAFF)
 
 # Other apps' roles that need the second factor too (a municipal forum's facilitation, say):
 # each app registers its check when it starts, since the directory cannot import them.
@@ -89,7 +89,8 @@ def register_second_factor_check(check: Callable[[Any], bool]) -> None:
 
 
 def second_factor_required(user: AnyUser) -> bool:
-    """Facilitators, agency clerks and the back office (``is_staff``) need a second factor.
+    """Facilitators, agency clerks, the mediation centre's staff (who see the restorative
+    circles' participants) and the back office (``is_staff``) need a second factor.
 
     STL members and citizens do not: members see drafts, not the back office nor anyone's
     personal data, and citizens have the folder's own second factor. Other apps add their

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from . import notifications
+from . import notifications, signals
 from .models import AuditEvent, Institution, MembershipApplication, Municipality, Person
 from .roles import Role
 
@@ -29,7 +29,15 @@ def audit_record(
     target: models.Model,
     changes: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Write the audit row of a change; call it inside the change's transaction."""
+    """Write the audit row of a change; call it inside the change's transaction.
+
+    After the commit, ``signals.records_changed`` tells the listeners (the public pages'
+    cache) that a record of ``target``'s app changed.
+    """
+    app_label = target._meta.app_label
+    transaction.on_commit(
+        lambda: signals.records_changed.send(sender=AuditEvent, app_label=app_label)
+    )
     return AuditEvent.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,

@@ -11,7 +11,11 @@ class FolderConfig(AppConfig):
 
         from abierto.directory import audit_labels
 
-        from . import keys, selectors
+        from . import (
+            checks,  # noqa: F401 - registers the system checks
+            keys,
+            selectors,
+        )
         from .models import DocumentType, Issuer, IssuerKey
 
         keys.connect_signals()

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vCalAddress
 
+from abierto.lib.event_span import Span, event_span
 from abierto.lib.roman import to_roman
 
 from .models import AgendaItem, Forum, Session
@@ -34,7 +35,6 @@ from .selectors import FEED_AGENDA, convocation_of, public_place
 
 TZID = "America/Mexico_City"
 ZONE = ZoneInfo(TZID)
-DEFAULT_DURATION = datetime.timedelta(hours=2)
 PRODID = "-//Secretariado Tecnico Local del Estado de Mexico//abierto//ES"
 REFRESH_INTERVAL = datetime.timedelta(hours=1)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -59,16 +59,9 @@ def session_summary(session: Session) -> str:
     return f"{session.title} del {session.forum.acronym}"
 
 
-def session_span(
-    session: Session,
-) -> tuple[datetime.datetime, datetime.datetime] | tuple[datetime.date, datetime.date]:
+def session_span(session: Session) -> Span:
     """Start and end in Mexico City time; a whole day when the start time is not known."""
-    if session.start_time is None:
-        return session.date, session.date + datetime.timedelta(days=1)
-    start = datetime.datetime.combine(session.date, session.start_time, tzinfo=ZONE)
-    if session.end_time is not None and session.end_time > session.start_time:
-        return start, datetime.datetime.combine(session.date, session.end_time, tzinfo=ZONE)
-    return start, start + DEFAULT_DURATION
+    return event_span(session.date, session.start_time, session.end_time, zone=ZONE)
 
 
 def session_method(session: Session) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max, QuerySet
 from django.http import Http404
+from django.urls import reverse
 
 from abierto.directory.models import Municipality
 
@@ -102,7 +103,7 @@ def installation_layer() -> list[InstallationRow]:
                 step=INSTALLATION_STEP[status],
                 status_since=found.status_since if found else None,
                 declaration_signed_on=found.declaration_signed_on if found else None,
-                declaration_url=found.declaration_url if found else "",
+                declaration_url=_declaration_link(found) if found else "",
                 forum=forums.get(municipality.pk),
             )
         )
@@ -129,3 +130,29 @@ def installation_summary(rows: list[InstallationRow] | None = None) -> Installat
 def opendata_installations() -> QuerySet[Installation]:
     """The recorded installation steps (municipalities without a row: no contact)."""
     return Installation.objects.select_related("municipality").order_by("municipality__code")
+
+
+def _declaration_link(installation: Installation) -> str:
+    """The public link to the signed declaration: the one given, else the uploaded PDF."""
+    if installation.declaration_url or not installation.declaration_document:
+        return installation.declaration_url
+    return reverse("forum:installation_declaration", args=[installation.municipality.code])
+
+
+def installation_of(municipality: Municipality) -> Installation:
+    """The municipality's recorded step, or an unsaved "no contact" one."""
+    found = Installation.objects.filter(municipality=municipality).first()
+    return found or Installation(municipality=municipality)
+
+
+def installation_declaration(code: str) -> Installation:
+    """The installation whose signed declaration was uploaded (404 otherwise): public."""
+    found = (
+        Installation.objects.select_related("municipality")
+        .filter(municipality__code=code)
+        .exclude(declaration_document="")
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found

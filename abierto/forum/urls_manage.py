@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views_import, views_materials
 from . import views_manage as views
+from .views_manage import forums
 from .views_manage import meeting as views_meeting
 
 app_name = "forum_manage"
@@ -9,6 +10,9 @@ app_name = "forum_manage"
 urlpatterns = [
     path("mis-sesiones/", views.member_home, name="member_home"),
     path("sesiones/", views.session_list, name="session_list"),
+    path("foros/", forums.forum_admin, name="forum_admin"),
+    path("foros/nuevo/", forums.forum_create, name="forum_create"),
+    path("foros/instalacion/<str:code>/", forums.installation_edit, name="installation_edit"),
     path("actas/importar/", views_import.acta_upload, name="acta_upload"),
     path("actas/importar/<int:pk>/", views_import.acta_review, name="acta_review"),
     path("actas/importar/<int:pk>/descartar/", views_import.acta_discard, name="acta_discard"),

@@ -10,9 +10,10 @@ import functools
 from pathlib import Path
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -144,3 +145,21 @@ def forum_agreement_detail(request: HttpRequest, slug: str, public_id: str) -> H
     if not Agreement.objects.filter(session__forum=forum, public_id=public_id).exists():
         raise Http404
     return views_public.agreement_detail(request, public_id)
+
+
+@require_safe
+def installation_declaration(request: HttpRequest, code: str) -> FileResponse:
+    """The signed joint declaration of a municipality, as uploaded by the state facilitation."""
+    installation = selectors_forums.installation_declaration(code)
+    try:
+        handle = installation.declaration_document.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle,
+        content_type="application/pdf",
+        filename=f"declaratoria-{installation.municipality.code}.pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

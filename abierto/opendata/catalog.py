@@ -265,6 +265,7 @@ def register(dataset: Dataset) -> Dataset:
 
 def datasets() -> list[Dataset]:
     from . import (  # noqa: F401 - they register
+        datasets_figures,
         datasets_forum,
         datasets_forums,
         datasets_plan,

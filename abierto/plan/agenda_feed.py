@@ -20,13 +20,13 @@ from icalendar import Calendar, Event, Timezone
 
 from abierto.forum.calendar_feed import (
     CONTENT_TYPE,
-    DEFAULT_DURATION,
     PRODID,
     REFRESH_INTERVAL,
     TZID,
     ZONE,
     feed_etag,
 )
+from abierto.lib.event_span import Span, event_span
 
 from .models import Activity
 
@@ -56,16 +56,9 @@ def activity_location(activity: Activity) -> str:
     return ", ".join(parts) or _("En línea")
 
 
-def activity_span(
-    activity: Activity,
-) -> tuple[datetime.datetime, datetime.datetime] | tuple[datetime.date, datetime.date]:
+def activity_span(activity: Activity) -> Span:
     """Start and end in Mexico City time; the whole day when the start time is not known."""
-    if activity.start_time is None:
-        return activity.date, activity.date + datetime.timedelta(days=1)
-    start = datetime.datetime.combine(activity.date, activity.start_time, tzinfo=ZONE)
-    if activity.end_time is not None and activity.end_time > activity.start_time:
-        return start, datetime.datetime.combine(activity.date, activity.end_time, tzinfo=ZONE)
-    return start, start + DEFAULT_DURATION
+    return event_span(activity.date, activity.start_time, activity.end_time, zone=ZONE)
 
 
 def activities_ics(activities: Iterable[Activity], *, name: str = "") -> bytes:

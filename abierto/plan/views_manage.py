@@ -7,7 +7,6 @@ shown on the same page with status 400 and nothing changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from abierto.directory.decorators import acting_user, role_required
 from abierto.directory.roles import Role
+from abierto.lib.refusals import attempt as _attempt
 
 from . import selectors, services, uploads
 from .forms import (
@@ -41,17 +41,6 @@ def _commitment(request: HttpRequest, public_id: str) -> Commitment:
         return selectors.commitment_for_editing(request.user, public_id)
     except Commitment.DoesNotExist as exc:
         raise Http404 from exc
-
-
-def _attempt(form: Any, action: Callable[[], Any]) -> bool:
-    """Run a service; put its refusal on the form. True when it went through."""
-    try:
-        action()
-    except ValidationError as exc:
-        for message in exc.messages:
-            form.add_error(None, message)
-        return False
-    return True
 
 
 @clerks

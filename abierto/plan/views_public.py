@@ -36,7 +36,7 @@ from django.views.decorators.http import require_safe
 from abierto.directory.selectors import municipality_list
 from abierto.forum import selectors_forums as forum_selectors
 from abierto.forum import views_forums as forum_views
-from abierto.lib import geo_svg, svg_charts
+from abierto.lib import geo_svg, published_figures, svg_charts
 
 from . import agenda_feed, selectors
 from .models import Activity, Commitment, Evidence, Milestone
@@ -274,6 +274,8 @@ def commitment_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "lines_svg": _svg(line_chart) if len(detail.action_lines) > 1 else None,
             "lines": lines,
             "indicators": indicators,
+            # Aggregates of apps that plan may not import (the restorative circles).
+            "figure_links": published_figures.links_for_commitment(detail.commitment.public_id),
         },
     )
 

@@ -186,9 +186,10 @@ def test_load_demo_enrols_the_demo_staff_and_demo_totp_prints_their_code(setting
     assert sorted(enrolled.values_list("user__username", flat=True)) == [
         "dependencia",
         "facilitacion",
+        "mediacion",
     ]
     load_demo()  # a second load keeps the same factors
-    assert StaffSecondFactor.objects.count() == 2
+    assert StaffSecondFactor.objects.count() == 3
     out = io.StringIO()
     call_command("demo_totp", "facilitacion", stdout=out)
     assert out.getvalue().strip() == _demo_code()

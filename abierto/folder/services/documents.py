@@ -29,7 +29,8 @@ from ..models import (
     Relation,
 )
 from ..sealing import SealingPool, seal
-from .access import access_record, issue_events_append
+from .access import access_record
+from .chain import ChainEvent, chain_append
 from .errors import (
     AlreadyRevokedError,
     FolderError,
@@ -42,6 +43,7 @@ from .errors import (
 from .issue_dates import issued_at_error as _issued_at_error
 from .rows import ids_by, insert_rows
 
+HOLDER = Relation.HOLDER.value
 MAX_BATCH = 1000
 MAX_REFERENCE = 100
 # Clocks differ a little between an agency's system and this one.
@@ -239,15 +241,6 @@ def _issue_many(
     return results
 
 
-_DOCUMENT_COLUMNS = (
-    "created_at", "updated_at", "public_id", "document_type", "issuer", "issuer_key",
-    "holder_index", "citizen", "agency_reference", "content_digest", "ciphertext", "wrapped_dek",
-    "master_kid", "issued_at", "expires_at", "status", "revoked_at", "revocation_reason",
-    "status_index", "bulk_issuance",
-)  # fmt: skip
-_HOLDER_COLUMNS = ("document", "cuts_index", "relation")
-
-
 def _insert_new(
     *,
     issuer: Issuer,
@@ -267,7 +260,7 @@ def _insert_new(
     days = document_type.validity_days
     validity = datetime.timedelta(days=days) if days else None
     jobs: list[tuple[str, dict[str, Any]]] = []
-    rows: list[list[Any]] = []
+    rows: list[dict[str, Any]] = []
     citizens = _active_citizens({item.holder_index for item in items})
     issued_now = now.replace(microsecond=0)
     public_ids = new_document_ids(len(items))
@@ -291,11 +284,24 @@ def _insert_new(
             payload["exp"] = int(expires_at.timestamp())
         jobs.append((public_id, payload))
         rows.append(
-            [now, now, public_id, document_type.pk, issuer.pk, signing_key.pk, item.holder_index,
-             citizens.get(item.holder_index), item.request.reference.strip(), item.digest,
-             None, None, None, issued_at, expires_at, Document.Status.VALID.value, None, "",
-             next_index + offset, bulk_issuance.pk if bulk_issuance else None]
-        )  # fmt: skip
+            {
+                "created_at": now,
+                "updated_at": now,
+                "public_id": public_id,
+                "document_type_id": document_type.pk,
+                "issuer_id": issuer.pk,
+                "issuer_key_id": signing_key.pk,
+                "holder_index": item.holder_index,
+                "citizen_id": citizens.get(item.holder_index),
+                "agency_reference": item.request.reference.strip(),
+                "content_digest": item.digest,
+                "issued_at": issued_at,
+                "expires_at": expires_at,
+                "status": Document.Status.VALID.value,
+                "status_index": next_index + offset,
+                "bulk_issuance_id": bulk_issuance.pk if bulk_issuance else None,
+            }
+        )
     private_key = keys.private_key(signing_key.kid)
     ring = keys.master_key_ring()
     if sealer is None:
@@ -303,24 +309,32 @@ def _insert_new(
     else:
         sealed = sealer.seal(jobs, private_key, signing_key.kid, ring)
     for row, (ciphertext, wrapped_dek, master_kid) in zip(rows, sealed, strict=True):
-        row[10:13] = ciphertext, wrapped_dek, master_kid
+        row.update(ciphertext=ciphertext, wrapped_dek=wrapped_dek, master_kid=master_kid)
     issuer.next_status_index = next_index + len(items)
     issuer.save(update_fields=["next_status_index", "updated_at"])
-    insert_rows(Document, _DOCUMENT_COLUMNS, rows)
+    insert_rows(Document, rows)
     pks = ids_by(Document, "public_id", public_ids)
     holders = []
     for item, public_id in zip(items, public_ids, strict=True):
         pk = pks[public_id]
-        holders.append((pk, item.holder_index, Relation.HOLDER.value))
-        holders.extend((pk, index, relation) for index, relation in dict.fromkeys(item.related))
-    insert_rows(DocumentHolder, _HOLDER_COLUMNS, holders)
-    issue_events_append(
+        holders.append({"document_id": pk, "cuts_index": item.holder_index, "relation": HOLDER})
+        holders.extend(
+            {"document_id": pk, "cuts_index": index, "relation": relation}
+            for index, relation in dict.fromkeys(item.related)
+        )
+    insert_rows(DocumentHolder, holders)
+    chain_append(
         [
-            (item.holder_index, pks[public_id], public_id)
+            ChainEvent(
+                holder_index=item.holder_index,
+                action=AccessEvent.Action.ISSUE.value,
+                actor_label=actor_label,
+                agency_id=issuer.institution_id,
+                document_pk=pks[public_id],
+                document_public_id=public_id,
+            )
             for item, public_id in zip(items, public_ids, strict=True)
-        ],
-        actor_label=actor_label,
-        agency_id=issuer.institution_id,
+        ]
     )
     # /metrics counts them once they are committed: an API call, a batch of a bulk job.
     created, channel = len(public_ids), "bulk" if bulk_issuance is not None else "api"

@@ -2,16 +2,17 @@
 
 ``bulk_create`` prepares every field of every object through the ORM (tens of microseconds a
 row), which made a million-document issuance spend more time in Django than in signing.
-These helpers write the same rows with one ``executemany``: values are converted once per
-column kind, the columns come from the model's ``_meta`` (so renames follow the models), and
-everything still runs in the caller's transaction. Only for models without ``save()`` side
+These helpers write the same rows with one ``executemany``: rows are dicts keyed by the
+model's field attnames, values are converted once per column kind, the columns come from the
+model's ``_meta`` (so renames and new fields follow the models), and everything still runs in
+the caller's transaction. Only for models without ``save()`` side
 effects or signals that matter: the folder's documents, their holders and access events.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import connection, models
@@ -50,30 +51,62 @@ def _column(field: Any) -> str:
     return str(column)
 
 
-def insert_rows(
-    model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]
-) -> int:
-    """Insert ``rows`` (values in the order of the field names in ``columns``); the count."""
-    meta = model._meta
-    fields = [meta.get_field(name) for name in columns]
-    converters = [
-        (position, convert)
-        for position, convert in enumerate(_converter(field) for field in fields)
-        if convert is not None
+def column(model: type[models.Model], name: str) -> str:
+    """The quoted database column of ``model``'s field ``name``."""
+    return str(connection.ops.quote_name(_column(model._meta.get_field(name))))
+
+
+def _insert_fields(meta: Any) -> list[Any]:
+    """The fields an insert writes: every concrete one but an automatic primary key."""
+    return [
+        field
+        for field in meta.concrete_fields
+        if not (field.primary_key and isinstance(field, models.AutoField))
     ]
+
+
+def _missing_value(model: type[models.Model], field: Any) -> Any:
+    """What a row that leaves ``field`` out stores: its default, else NULL if it allows it,
+    else the empty string if it may be blank; a required field must be given."""
+    if field.has_default():
+        return field.get_default()
+    if field.null:
+        return None
+    if field.blank and field.empty_strings_allowed:
+        return ""
+    raise ValueError(f"{model.__name__}.{field.attname} needs a value")
+
+
+def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) -> int:
+    """Insert ``rows``, each a dict keyed by the model's field attnames (``document_id`` for a
+    foreign key); the count. The columns are the model's concrete fields: a field a row leaves
+    out gets its default (or NULL), a key that is no field of the model is refused."""
+    meta = model._meta
+    fields = _insert_fields(meta)
+    known = {field.attname for field in fields}
+    converters = [(field, _converter(field)) for field in fields]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 -- quoted names from _meta
         quote(meta.db_table),
         ", ".join(quote(_column(field)) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
+    missing: dict[str, Any] = {}
     prepared = []
     for row in rows:
-        if len(row) != len(fields):
-            raise ValueError(f"{len(row)} values for {len(fields)} columns")
-        values = list(row)
-        for position, convert in converters:
-            values[position] = convert(values[position])
+        unknown = row.keys() - known
+        if unknown:
+            raise ValueError(f"{model.__name__} has no field {sorted(unknown)}")
+        values = []
+        for field, convert in converters:
+            name = field.attname
+            if name in row:
+                value = row[name]
+            else:
+                if name not in missing:
+                    missing[name] = _missing_value(model, field)
+                value = missing[name]
+            values.append(value if convert is None else convert(value))
         prepared.append(values)
     if prepared:
         with connection.cursor() as cursor:

@@ -50,7 +50,7 @@ def test_an_interrupted_job_resumes_without_a_partial_batch(
     tmp_path, issuer, birth_type, monkeypatch
 ):
     path = csv_file(tmp_path, rows(30))
-    real = document_services.issue_events_append
+    real = document_services.chain_append
     calls = {"n": 0}
 
     def crash_in_the_third_batch(entries, **kwargs):
@@ -59,13 +59,13 @@ def test_an_interrupted_job_resumes_without_a_partial_batch(
             raise RuntimeError("kill -9")
         return real(entries, **kwargs)
 
-    monkeypatch.setattr(document_services, "issue_events_append", crash_in_the_third_batch)
+    monkeypatch.setattr(document_services, "chain_append", crash_in_the_third_batch)
     with pytest.raises(RuntimeError):
         services.bulk_issue_csv(path, issuer=issuer, type_slug=birth_type.slug, batch_size=10)
     job = BulkIssuance.objects.get()
     assert job.processed_rows == 20
     assert Document.objects.count() == 20  # the third batch left nothing
-    monkeypatch.setattr(document_services, "issue_events_append", real)
+    monkeypatch.setattr(document_services, "chain_append", real)
     resumed = services.bulk_issue_csv(path, issuer=issuer, type_slug=birth_type.slug, batch_size=10)
     assert resumed.pk == job.pk
     assert (resumed.status, resumed.processed_rows) == (BulkIssuance.Status.DONE, 30)

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from abierto.folder import selectors
-from abierto.folder.models import Carnet, Citizen, DocumentType, Issuer
+from abierto.folder.models import Carnet, Citizen, Document, DocumentType, Issuer
 
 from .citizen_helpers import active_citizen
 
@@ -62,9 +62,9 @@ def test_the_demo_loads_the_pilot_and_its_documents_verify(settings, client):
 def test_the_demo_loads_twice_without_duplicates_and_hides_secrets_without_logins(settings):
     settings.DEBUG = True
     load()
-    counts = (Citizen.objects.count(), selectors.Document.objects.count())
+    counts = (Citizen.objects.count(), Document.objects.count())
     output = load("--no-logins")
-    assert (Citizen.objects.count(), selectors.Document.objects.count()) == counts
+    assert (Citizen.objects.count(), Document.objects.count()) == counts
     assert "contraseña" not in output
     assert "carnet CJ" not in output
 

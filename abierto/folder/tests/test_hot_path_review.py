@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from abierto.folder import selectors, services
 from abierto.folder.models import AccessEvent, IssuerKey
-from abierto.folder.services import access
+from abierto.folder.services import access, chain
 
 from .factories import issue
 
@@ -107,13 +107,13 @@ from abierto.folder import services
 from abierto.folder.models import Issuer
 from abierto.folder.services import documents
 
-original = documents.issue_events_append
+original = documents.chain_append
 def append_then_die(*args, **kwargs):
     original(*args, **kwargs)   # the chain head is now locked in this batch's transaction
     import multiprocessing
     print("PIDS", *(p.pid for p in multiprocessing.active_children()), flush=True)
     os.kill(os.getpid(), signal.SIGKILL)   # the job process dies mid-batch (OOM, deploy...)
-documents.issue_events_append = append_then_die
+documents.chain_append = append_then_die
 
 issuer = Issuer.objects.get(slug=sys.argv[1])
 services.bulk_issue_csv(sys.argv[3], issuer=issuer, type_slug=sys.argv[2], batch_size=80,
@@ -217,16 +217,17 @@ class _PerThreadLock:
 def test_two_workers_scanning_at_once_log_one_verification(issuer, birth_type, monkeypatch):
     document = issue(issuer, birth_type, cuts="RACE000001")
     token = selectors.document_token(document)
-    monkeypatch.setattr(access, "_thread_lock", _PerThreadLock())
+    monkeypatch.setattr(chain, "_thread_lock", _PerThreadLock())
     barrier = threading.Barrier(2, timeout=3)  # broken when the head lock serialises them
-    original = access._append_rows
+    original = access._not_yet_logged
 
-    def append_after_both_checked(entries, head=None):
+    def checked_then_wait_for_the_other(events):
+        kept = original(events)
         with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait()  # both have run the coalescing SELECT and found nothing
-        return original(entries, head=head)
+        return kept
 
-    monkeypatch.setattr(access, "_append_rows", append_after_both_checked)
+    monkeypatch.setattr(access, "_not_yet_logged", checked_then_wait_for_the_other)
     written: list[bool] = []
     failures: list[BaseException] = []
 
@@ -291,9 +292,10 @@ def test_a_key_retired_in_this_process_stops_verifying_after_commit(issuer, birt
     assert not result.valid, "the retiring process re-cached the key before the commit"
 
 
-# ORM-written and raw-written events interleave in one verifiable chain.
+# Every kind of event (an access, a verification, an issuance batch) goes through the one
+# chain writer and interleaves in one verifiable chain.
 @pytest.mark.django_db
-def test_orm_and_raw_events_interleave_in_one_verifiable_chain(issuer, birth_type, mother):
+def test_every_kind_of_event_interleaves_in_one_verifiable_chain(issuer, birth_type, mother):
     document = issue(issuer, birth_type, cuts="MADRE00001")
     for n in range(3):
         services.access_record(
@@ -304,7 +306,7 @@ def test_orm_and_raw_events_interleave_in_one_verifiable_chain(issuer, birth_typ
     assert services.audit_chain_check() == []
 
 
-# ORM, raw ISSUE and raw VERIFY writers at once keep one chain. PostgreSQL only: the SQLite
+# Accesses, issuances and verifications written at once keep one chain. PostgreSQL only: the SQLite
 # test database is a shared-cache in-memory one, whose table locks ignore busy_timeout.
 @postgres_only
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

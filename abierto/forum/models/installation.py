@@ -56,6 +56,15 @@ class Installation(TimeStamped):
         blank=True,
         help_text=_("Enlace público al documento firmado de la declaratoria conjunta."),
     )
+    declaration_document = models.FileField(
+        _("declaratoria firmada (PDF)"),
+        upload_to="instalaciones/declaratorias/%Y/",
+        blank=True,
+        help_text=_(
+            "El PDF de la declaratoria conjunta firmada, subido por la facilitación estatal; "
+            "se publica en /foros/instalacion/<clave INEGI>/declaratoria.pdf."
+        ),
+    )
     notes = models.TextField(
         _("notas"), blank=True, help_text=_("Observaciones públicas sobre el avance.")
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from abierto.directory.models import Municipality
 from abierto.lib.forum_codes import municipal_acronym
+from abierto.lib.uploads import Kind, check_upload
 
 from ..models import Forum, ForumKind, ForumRole, Installation, InstallationStatus, QuorumRule
 from ..models.installation import SIGNED_OR_LATER
@@ -19,6 +20,7 @@ from ._audit import audit_record, changes_between, jsonable, snapshot
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
+    from django.core.files.uploadedfile import UploadedFile
 
 
 def forum_create_municipal(
@@ -75,6 +77,9 @@ def forum_role_grant(*, actor: User | None, user: User, forum: Forum, role: str)
 _FIELDS = ["status", "status_since", "declaration_signed_on", "declaration_url", "notes"]
 
 
+MAX_DECLARATION_BYTES = 20 * 1024 * 1024
+
+
 def installation_update(
     *,
     actor: User | None,
@@ -84,12 +89,20 @@ def installation_update(
     declaration_signed_on: datetime.date | None = None,
     declaration_url: str = "",
     notes: str = "",
+    declaration_document: UploadedFile | None = None,
 ) -> Installation:
-    """Record where a municipality stands; a signed declaration needs its date."""
+    """Record where a municipality stands; a signed declaration needs its date.
+
+    ``declaration_document``, the signed joint declaration as a PDF, replaces the one stored
+    before (a step recorded without a file keeps it); the file is checked by its content.
+    """
     if status not in InstallationStatus.values:
         raise ValidationError(_("Estado de instalación no válido."))
     if status in SIGNED_OR_LATER and declaration_signed_on is None:
         raise ValidationError(_("Indique la fecha de firma de la declaratoria conjunta."))
+    if declaration_document is not None:
+        check_upload(declaration_document, allowed={Kind.PDF}, max_bytes=MAX_DECLARATION_BYTES)
+        declaration_document.seek(0)
     with transaction.atomic():
         installation, _created = Installation.objects.select_for_update().get_or_create(
             municipality=municipality
@@ -100,13 +113,30 @@ def installation_update(
         installation.declaration_signed_on = declaration_signed_on
         installation.declaration_url = declaration_url
         installation.notes = notes
+        replaced = ""
+        if declaration_document is not None:
+            replaced = installation.declaration_document.name
+            installation.declaration_document.save(
+                f"declaratoria-{municipality.code}.pdf", declaration_document, save=False
+            )
         installation.full_clean()
         installation.save()
+        if declaration_document is not None:
+            _delete_after_commit(installation, replaced)
+        changes = changes_between(before, snapshot(installation, _FIELDS))
+        if declaration_document is not None:
+            changes["declaration_document"] = [replaced, installation.declaration_document.name]
         audit_record(
             actor=actor,
             action="installation.updated",
             target=installation,
-            changes=changes_between(before, snapshot(installation, _FIELDS))
-            or {"status": [jsonable(status)]},
+            changes=changes or {"status": [jsonable(status)]},
         )
     return installation
+
+
+def _delete_after_commit(installation: Installation, name: str) -> None:
+    """The replaced file goes once the new one is recorded; a rollback leaves it in place."""
+    if name and name != installation.declaration_document.name:
+        storage = installation.declaration_document.storage
+        transaction.on_commit(lambda: storage.delete(name))

@@ -1,4 +1,5 @@
-"""What every facilitator page shares: the role check, finding the session, running a service."""
+"""What every facilitator page shares: the role check, finding the session, running a service
+(``_attempt``: ``abierto.lib.refusals.attempt``)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,19 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
+
+from abierto.lib.refusals import attempt
 
 from .. import access
 from ..models import Forum, ForumKind, Session
 
 View = Callable[..., HttpResponseBase]
+
+# Run a service from a page, its refusal put on the form (shared with the plan's pages).
+_attempt = attempt
 
 
 def facilitator_only(view: View) -> View:
@@ -73,14 +79,3 @@ def _managed_forum(request: HttpRequest) -> Forum | None:
             raise Http404
         return access.forum_to_manage(request.user, forum)
     return managed.filter(kind=ForumKind.STATE).order_by("pk").first() or managed.first()
-
-
-def _attempt(form: Any, action: Callable[[], Any]) -> bool:
-    """Run a service; put its refusal on the form. True when it went through."""
-    try:
-        action()
-    except ValidationError as exc:
-        for message in exc.messages:
-            form.add_error(None, message)
-        return False
-    return True

@@ -4,10 +4,12 @@ and follow-up."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from abierto.directory.decorators import acting_user
+from abierto.lib.refusals import refusals
 
 from .. import selectors, services
 from ..forms import (
@@ -131,14 +134,6 @@ def _live_result(
     )
 
 
-def _run(action: Callable[[], Any]) -> list[str]:
-    try:
-        action()
-    except ValidationError as exc:
-        return list(exc.messages)
-    return []
-
-
 def _form_errors(form: Any) -> list[str]:
     return [
         f"{form.fields[f].label if f in form.fields else ''}: {e}".lstrip(": ")
@@ -164,7 +159,7 @@ def live_roll_call(request: HttpRequest, public_id: str) -> HttpResponse:
         )
         for seat in seats
     ]
-    errors = _run(
+    errors = refusals(
         lambda: services.roll_call_record(
             actor=acting_user(request), session=session, entries=entries
         )
@@ -183,7 +178,7 @@ def live_guest(request: HttpRequest, public_id: str) -> HttpResponse:
     form = GuestForm(request.POST)
     if not form.is_valid():
         return _live_result(request, session, _form_errors(form), "#asistencia")
-    errors = _run(
+    errors = refusals(
         lambda: services.guest_add(actor=acting_user(request), session=session, **form.cleaned_data)
     )
     return _live_result(request, session, errors, "#asistencia")
@@ -204,9 +199,11 @@ def live_time(request: HttpRequest, public_id: str, which: str) -> HttpResponse:
         return _live_result(request, session, _form_errors(form), "#inicio", form)
     actor, time = acting_user(request), form.cleaned_data["time"]
     if which == "inicio":
-        errors = _run(lambda: services.session_open(actor=actor, session=session, start_time=time))
+        errors = refusals(
+            lambda: services.session_open(actor=actor, session=session, start_time=time)
+        )
         return _live_result(request, session, errors, "#inicio", form)
-    errors = _run(
+    errors = refusals(
         lambda: services.session_close(
             actor=actor,
             session=session,
@@ -220,72 +217,82 @@ def live_time(request: HttpRequest, public_id: str, which: str) -> HttpResponse:
     return redirect("forum_manage:minutes_edit", public_id)
 
 
+# The four steps on one agenda item: each a form (with its prefix and the item's number) and
+# the service it calls with the form's data; ``_live_item`` runs any of them the same way.
+
+
+@dataclass(frozen=True)
+class _ItemStep:
+    prefix: str
+    form: Callable[[HttpRequest, Session, str], forms.Form]
+    run: Callable[[User, AgendaItem, dict[str, Any]], object]
+
+
+def _approve_minutes(actor: User, item: AgendaItem, data: dict[str, Any]) -> object:
+    minutes = data.pop("minutes")
+    return services.minutes_approve(actor=actor, minutes=minutes, agenda_item=item, **data)
+
+
+_VOTE = _ItemStep(
+    "i",
+    lambda request, _session, prefix: VoteForm(request.POST, prefix=prefix),
+    lambda actor, item, data: services.vote_record(actor=actor, agenda_item=item, **data),
+)
+_MINUTES = _ItemStep(
+    "m",
+    lambda request, session, prefix: MinutesApprovalForm(
+        request.POST, prefix=prefix, awaiting=selectors.minutes_awaiting_approval(session)
+    ),
+    _approve_minutes,
+)
+_CALENDAR = _ItemStep(
+    "c",
+    lambda request, _session, prefix: CalendarForm(request.POST, prefix=prefix),
+    lambda actor, item, data: services.calendar_approve(actor=actor, agenda_item=item, **data),
+)
+_NARRATIVE = _ItemStep(
+    "n",
+    lambda request, _session, prefix: NarrativeForm(request.POST, prefix=prefix),
+    lambda actor, item, data: services.agenda_item_update(
+        actor=actor, item=item, narrative=data["narrative"]
+    ),
+)
+
+
+def _live_item(request: HttpRequest, public_id: str, number: int, step: _ItemStep) -> HttpResponse:
+    session = _session(request, public_id)
+    item = get_object_or_404(AgendaItem, session=session, number=number)
+    form = step.form(request, session, f"{step.prefix}{number}")
+    anchor = f"#punto-{number}"
+    if not form.is_valid():
+        return _live_result(request, session, _form_errors(form), anchor, form)
+    data = dict(form.cleaned_data)
+    errors = refusals(lambda: step.run(acting_user(request), item, data))
+    return _live_result(request, session, errors, anchor, form)
+
+
 @facilitator_only
 @require_POST
 def live_vote(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(request, public_id)
-    item = get_object_or_404(AgendaItem, session=session, number=number)
-    form = VoteForm(request.POST, prefix=f"i{number}")
-    if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
-    errors = _run(
-        lambda: services.vote_record(
-            actor=acting_user(request), agenda_item=item, **form.cleaned_data
-        )
-    )
-    return _live_result(request, session, errors, f"#punto-{number}", form)
+    return _live_item(request, public_id, number, _VOTE)
 
 
 @facilitator_only
 @require_POST
 def live_minutes_approval(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(request, public_id)
-    item = get_object_or_404(AgendaItem, session=session, number=number)
-    form = MinutesApprovalForm(
-        request.POST, prefix=f"m{number}", awaiting=selectors.minutes_awaiting_approval(session)
-    )
-    if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
-    data = dict(form.cleaned_data)
-    minutes = data.pop("minutes")
-    errors = _run(
-        lambda: services.minutes_approve(
-            actor=acting_user(request), minutes=minutes, agenda_item=item, **data
-        )
-    )
-    return _live_result(request, session, errors, f"#punto-{number}", form)
+    return _live_item(request, public_id, number, _MINUTES)
 
 
 @facilitator_only
 @require_POST
 def live_calendar(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(request, public_id)
-    item = get_object_or_404(AgendaItem, session=session, number=number)
-    form = CalendarForm(request.POST, prefix=f"c{number}")
-    if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
-    errors = _run(
-        lambda: services.calendar_approve(
-            actor=acting_user(request), agenda_item=item, **form.cleaned_data
-        )
-    )
-    return _live_result(request, session, errors, f"#punto-{number}", form)
+    return _live_item(request, public_id, number, _CALENDAR)
 
 
 @facilitator_only
 @require_POST
 def live_narrative(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    session = _session(request, public_id)
-    item = get_object_or_404(AgendaItem, session=session, number=number)
-    form = NarrativeForm(request.POST, prefix=f"n{number}")
-    if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), f"#punto-{number}", form)
-    errors = _run(
-        lambda: services.agenda_item_update(
-            actor=acting_user(request), item=item, narrative=form.cleaned_data["narrative"]
-        )
-    )
-    return _live_result(request, session, errors, f"#punto-{number}", form)
+    return _live_item(request, public_id, number, _NARRATIVE)
 
 
 @facilitator_only
@@ -296,7 +303,7 @@ def live_follow_up(request: HttpRequest, public_id: str, agreement_id: str) -> H
     form = FollowUpForm(request.POST, prefix=f"f{agreement.pk}")
     if not form.is_valid():
         return _live_result(request, session, _form_errors(form), "#seguimiento")
-    errors = _run(
+    errors = refusals(
         lambda: services.agreement_follow_up(
             actor=acting_user(request), agreement=agreement, session=session, **form.cleaned_data
         )

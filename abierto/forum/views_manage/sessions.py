@@ -41,7 +41,12 @@ def session_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "forum/manage/session_list.html",
-        {"sessions": sessions, "forums": forums, "chosen_forum": chosen},
+        {
+            "sessions": sessions,
+            "forums": forums,
+            "chosen_forum": chosen,
+            "oversees_all": access.oversees_all_forums(request.user),
+        },
     )
 
 

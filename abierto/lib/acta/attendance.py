@@ -15,7 +15,13 @@ import re
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .names import ROLE_WORDS, looks_like_name, name_key, singular, split_name_role, strip_titles
 from .people import ABSENT_RE, Person, unique
-from .roster import from_narrative, from_officers, from_speakers, roles_from_signatures
+from .roster import (
+    from_narrative,
+    from_officers,
+    from_speakers,
+    roles_from_mentions,
+    roles_from_signatures,
+)
 from .text import fold, squash
 
 __all__ = ["Person", "read_attendance"]
@@ -78,6 +84,7 @@ def read_attendance(
     people += from_officers(text[:opening], folded[:opening])
     people += from_narrative(region, region_folded)
     people = unique(people)
+    roles_from_mentions(region, people)
     roles_from_signatures(text, people)
     return people
 
@@ -246,8 +253,12 @@ def _split_items(span: str) -> list[str]:
     return pieces
 
 
+_ARTICLE_RE = re.compile(r"^\s*(?:el|la)\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
 def _whole_name_follows(part: str) -> bool:
     head = re.split(r",|\s+y\s+", part, maxsplit=1)[0]
+    head = _ARTICLE_RE.sub("", head)  # ", el M.S.C. Arturo Silva Ibarra y el Dr. …"
     if not 2 <= len(head.split()) <= 10 or not head.lstrip()[:1].isupper():
         return False  # cheap test first: this runs at every comma of a long list
     return looks_like_name(strip_titles(head).strip(" .;:"))

@@ -188,9 +188,9 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
             pending.append((token_start, token_end))
         elif (
             folded_token in _STOP_WORDS
-            or not token[0].isupper()
-            or any(c.isdigit() for c in token)
-            or is_honorific(token)
+            or not (token[0].isupper() or token[0].isdigit())
+            or (any(c.isdigit() for c in token) and not _acronym_follows(text, token_end))
+            or (is_honorific(token) and not _adjective(text, folded, token, token_end))
         ):
             break  # "del Presidente del Consejo Dr. Alberto Padilla": the name ends at "Dr."
         else:
@@ -202,6 +202,19 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
         return ""
     phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
     return phrase if len(phrase) > 3 else ""
+
+
+def _adjective(text: str, folded: str, token: str, token_end: int) -> bool:
+    """ "Consejo Ciudadano de Radio…": a title written out, with no dot and a connector after
+    it, qualifies the body; "Consejo Doctor Alberto…" starts a person's name."""
+    following = folded[token_end : token_end + 12].split()
+    return "." not in token and bool(following) and following[0] in _RUN_STARTERS
+
+
+def _acronym_follows(text: str, token_end: int) -> bool:
+    """ "Radio Universidad … 94.5 FM XHUAA": a figure an acronym follows belongs to the name."""
+    following = text[token_end : token_end + 12].split()
+    return bool(following) and following[0].isalpha() and following[0].isupper()
 
 
 def _comma_continues(text: str, folded: str, token_end: int) -> bool:

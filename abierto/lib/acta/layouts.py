@@ -111,7 +111,20 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
         first = lines[index].strip()[label.end() :]
         block = [first] if first.strip() else []
         index += 1
-        while index < len(lines) and lines[index].strip() and len(block) < 60:
+        while index < len(lines) and len(block) < 60:
+            if not lines[index].strip():
+                # A scan or a table cell may leave a blank line between names: the block goes
+                # on when a name follows it.
+                following = index + 1
+                if (
+                    block
+                    and following < len(lines)
+                    and lines[following].strip()
+                    and split_name_role(lines[following]) is not None
+                ):
+                    index = following
+                    continue
+                break
             if "|" in lines[index] or "\t" in lines[index]:
                 break
             if split_name_role(lines[index]) is None:

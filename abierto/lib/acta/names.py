@@ -129,6 +129,13 @@ def split_name_role(text: str) -> tuple[str, str | None] | None:
     text = squash(text).strip(" ,;:.-|")
     if not text:
         return None
+    bracketed = _BRACKETED_ROLE_RE.match(text)
+    if bracketed:
+        # "Lic. Rosalío Medina Martínez (Secretario Técnico del sistema…)", the bracket perhaps
+        # left open where the line was cut.
+        head, office = strip_titles_and_office(bracketed["name"])
+        if looks_like_name(head):
+            return head, _clean_role(bracketed["role"]) or office
     parts = [part.strip() for part in text.split(",")]
     head, office = strip_titles_and_office(parts[0])
     if looks_like_name(head):
@@ -140,6 +147,9 @@ def split_name_role(text: str) -> tuple[str, str | None] | None:
             role = ", ".join(part for part in [parts[0], *parts[2:]] if part) or None
             return tail, _clean_role(role) or tail_office
     return _split_at_role_word(head)
+
+
+_BRACKETED_ROLE_RE = re.compile(r"^(?P<name>[^(),]{4,120}?)\s*\((?P<role>[^()]{3,150})\)?$")
 
 
 def _split_at_role_word(text: str) -> tuple[str, str | None] | None:

@@ -188,8 +188,8 @@ _CONNECTOR_END_RE = re.compile(
 def _continues(previous: str, line: str) -> bool:
     if previous[-1] in _SENTENCE_END or "|" in previous or "|" in line or "\t" in line:
         return False
-    if re.match(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]", line):
-        return False  # a new list item
+    if re.match(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]|[IVXl1]{1,5}[.)-][ ]?[A-ZÁÉÍÓÚÑ]{2}", line):
+        return False  # a new list item, its "I." perhaps read by OCR as "l." ("l. DATOS…")
     first = line[0]
     if first.islower() or (first in "(\"'" and len(line) > 1 and line[1].islower()):
         return True

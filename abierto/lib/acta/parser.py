@@ -18,6 +18,7 @@ from .calendar import Scheduled, read_calendar
 from .narrative import read_narratives
 from .normalize import normalize_text
 from .session import SessionInfo, read_session
+from .signatures import block_start
 from .text import fold
 
 T = TypeVar("T")
@@ -89,7 +90,7 @@ def parse_acta_text(text: str) -> dict[str, Any]:
     }
     result["convocation"] = session.convocation
 
-    signatures = _signatures_start(folded, agenda.end)
+    signatures = _signatures_start(text, folded, agenda.end)
     people = _guarded(
         warnings,
         "la asistencia",
@@ -147,6 +148,10 @@ def _guarded(warnings: list[str], part: str, default: Callable[[], T], read: Cal
         return default()
 
 
-def _signatures_start(folded: str, after: int) -> int:
+def _signatures_start(text: str, folded: str, after: int) -> int:
+    """Where the signatures start: after a cue ("Firmas", "firman al calce"), or where the
+    block of names over their offices at the foot starts."""
     match = _SIGNATURES_RE.search(folded, after)
-    return match.end() if match else len(folded)
+    cue = match.end() if match else len(folded)
+    block = block_start(text, after)
+    return min(cue, block) if block is not None else cue

@@ -14,8 +14,9 @@ but the office printed under a signer's name fills in the role of an attendee wh
 import re
 
 from .name_words import ROLE_WORDS
-from .names import is_honorific, looks_like_name, split_name_role, strip_titles
+from .names import is_honorific, looks_like_name, name_key, split_name_role, strip_titles
 from .people import ABSENT_RE, Person
+from .signatures import best_match, signers
 from .text import clean_title, fold
 
 _OFFICE = (
@@ -153,7 +154,7 @@ def _role_after(text: str, end: int) -> str | None:
     appointed = _appointed_role(text, end)
     if appointed:
         return appointed
-    match = re.match(r"\s*(?:como\s+)?(?P<role>[^,.;\n]{3,90})", text[end : end + 120])
+    match = re.match(r"\s*(?:como\s+)?(?P<role>[^,.;\n(]{3,90})", text[end : end + 120])
     if match is None:
         return None
     role = match["role"].strip()
@@ -179,6 +180,19 @@ def _appointed_role(text: str, end: int) -> str | None:
         if fold(word.group(0)) in ROLE_WORDS:
             return clean_title(clause[word.start() :]) or None
     return None
+
+
+def roles_from_mentions(text: str, people: list[Person]) -> None:
+    """Fill a missing role from the office written after the attendee's name elsewhere:
+    "1. Bienvenida a cargo del Dr. Alfonso Pérez Romo, Presidente del Consejo Ciudadano (CC)…"."""
+    missing = {name_key(person.name): person for person in people if not person.role}
+    if not missing:
+        return
+    for match in _TITLED_RE.finditer(text):
+        name, end = _name_run(text, match.end())
+        person = missing.get(name_key(name)) if name else None
+        if person is not None and not person.role:
+            person.role = _role_after(text, end)
 
 
 # --- People who speak in the narrative -------------------------------------------------
@@ -246,6 +260,8 @@ def from_speakers(text: str, folded: str) -> list[Person]:
             continue
         if ":" not in line[: len(label) + 2] and parsed[1] is None:
             continue  # a glued label is read only with the office that heads it
+        if "," in label and parsed[1] is None:
+            continue  # "Económicas y Administrativas, el cual me permito exponer…:" is prose
         if _not_present(folded, line_start):
             continue
         people.append(Person(*parsed))
@@ -285,3 +301,13 @@ def roles_from_signatures(text: str, people: list[Person]) -> None:
         words = fold(role).split()
         if words and words[0].strip(".,") in ROLE_WORDS and len(words) <= 10:
             person.role = role
+    _roles_from_signature_block(text, people)
+
+
+def _roles_from_signature_block(text: str, people: list[Person]) -> None:
+    """The office under a name of the block at the foot, the name perhaps misread by OCR."""
+    for signer in signers(text):
+        without_role = {person.name: person for person in people if not person.role}
+        name = best_match(signer, list(without_role))
+        if name is not None:
+            without_role[name].role = signer.office

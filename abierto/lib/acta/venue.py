@@ -24,6 +24,11 @@ _IN_PERSON_RE = re.compile(
 )
 
 
+_MANNER_VIRTUAL_RE = re.compile(
+    r"\b(?:de\s+(?:manera|forma)|en\s+(?:la\s+)?modalidad|bajo\s+la\s+modalidad)\s+"
+    r"(?:virtual|remota|a\s+distancia|en\s+linea)\b"
+)
+_PRESENCIAL_WORD_RE = re.compile(r"\bpresencial")
 _VENUE_WORD_RE = re.compile(
     r"\b(?:sala|salon|auditorio|oficina|instalaciones|palacio|recinto|edificio|domicilio|casa|"
     r"centro\s+de\s+trabajo|espacio\s+de\s+trabajo)(?:s|es)?\b"
@@ -50,6 +55,10 @@ def read_modality(opening: str) -> str | None:
     virtual = _VIRTUAL_RE.search(opening)
     in_person = _IN_PERSON_RE.search(opening)
     if virtual and in_person:
+        # "En el Auditorio sede del Consejo…, se da por iniciada de manera virtual la Sesión":
+        # the manner stated for the session beats the room it is nominally held in.
+        if _MANNER_VIRTUAL_RE.search(opening) and not _PRESENCIAL_WORD_RE.search(opening):
+            return "virtual"
         return "híbrida"
     if virtual:
         return "virtual"

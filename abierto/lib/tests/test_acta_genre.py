@@ -133,3 +133,140 @@ def test_any_titled_speaker_is_read_whatever_the_title_and_name(first, last, tit
         f"El Presidente sometió el orden del día. La {title} {name} {verb} que se revisara."
     )
     assert (name, None) in people
+
+
+_SCANNED_MINUTE = """Minuta Nº 2 del año 2022
+Comité de Vigilancia. Sistema Municipal de Transparencia
+
+l. DATOS GENERALES DE LA REUNIÓN
+Fecha Jueves 12 de mayo de 2022
+Asistentes Rosa María Lugo Treviño
+
+Tomás Ignacio Farías Cantú
+
+Elena Beatriz Ochoa Ramos
+Lic. Raúl Esparza Núñez (Contralor Interno del
+municipio
+Lugar Sala de juntas
+Hora 10:00 hrs
+
+II. COMPROMISOS PREVIOS
+1.- Revisar el padrón de proveedores
+
+III. ACUERDOS
+
+1. Publicar el padrón revisado en el portal del municipio
+
+Rosa María Lugo Trevino
+4 PRESIDENTA
+
+Tomas lgnacio Farías Cantú Elena
+] SECRETARIO Y »
+
+Elena Beatriz Ochoa Ramos
+"""
+
+
+def test_attendees_of_a_label_block_separated_by_blank_lines_are_all_read():
+    names = [name for name, _ in _people(_SCANNED_MINUTE)]
+    assert names[:4] == [
+        "Rosa María Lugo Treviño",
+        "Tomás Ignacio Farías Cantú",
+        "Elena Beatriz Ochoa Ramos",
+        "Raúl Esparza Núñez",
+    ]
+
+
+def test_a_role_in_brackets_left_open_by_the_line_break():
+    assert ("Raúl Esparza Núñez", "Contralor Interno del municipio") in _people(_SCANNED_MINUTE)
+
+
+def test_roles_given_only_in_the_signature_block_even_misread_by_ocr():
+    people = dict(_people(_SCANNED_MINUTE))
+    assert people["Rosa María Lugo Treviño"] == "Presidenta"
+    assert people["Tomás Ignacio Farías Cantú"] == "Secretario"
+    assert people["Elena Beatriz Ochoa Ramos"] is None
+
+
+def test_the_body_stops_before_a_section_heading_whose_numeral_ocr_read_as_l():
+    assert parse_acta_text(_SCANNED_MINUTE)["body"] == (
+        "Comité de Vigilancia. Sistema Municipal de Transparencia"
+    )
+
+
+def test_an_office_line_is_not_a_heading_that_names_an_office():
+    from abierto.lib.acta.signatures import office_line
+
+    assert office_line("4 COORDINADORA") == "Coordinadora"
+    assert office_line("] VOCERO Y »") == "Vocero"
+    assert office_line("Informe Comisionado de CPC") is None
+    assert office_line("Se aprobó el acta de la sesión anterior por unanimidad") is None
+
+
+def test_names_over_offices_followed_by_prose_are_not_the_signature_block():
+    from abierto.lib.acta.signatures import block_start
+
+    text = (
+        "Asistentes\nRosa María Lugo Treviño\nPresidenta\n\n"
+        "Se abrió la sesión y se aprobó el orden del día por unanimidad de los presentes.\n"
+    )
+    assert block_start(text) is None
+
+
+def test_a_session_begun_de_manera_virtual_is_virtual_though_a_room_is_named():
+    result = parse_acta_text(
+        "En el Auditorio sede del H. Consejo Universitario, ubicado en el Centro Universitario, "
+        "siendo las once horas del treinta de julio del dos mil veinte, se da por iniciada de "
+        "manera virtual la Sesión Ordinaria del H. Consejo Universitario."
+    )
+    assert result["session"]["modality"] == "virtual"
+
+
+def test_a_room_and_a_platform_without_a_stated_manner_is_hybrid():
+    result = parse_acta_text(
+        "En el Auditorio del Consejo y a través de la plataforma Zoom, siendo las once horas del "
+        "30 de julio de 2020, se reunieron los integrantes del Consejo Técnico."
+    )
+    assert result["session"]["modality"] == "híbrida"
+
+
+def test_a_body_named_with_an_adjective_title_and_a_frequency():
+    result = parse_acta_text(
+        "ACTA DE SESIÓN DEL CONSEJO CIUDADANO DE RADIO UNIVERSIDAD\n"
+        "En la ciudad de Aguascalientes, siendo las once y treinta horas del día cuatro de "
+        "septiembre de dos mil veinte, se reúnen los miembros del Consejo Ciudadano de Radio "
+        "Universidad Autónoma de Aguascalientes 94.5 FM XHUAA, el cual está integrado por el Dr. "
+        "Alfonso Pérez Romo, el M.S.C. Arturo Ricardo Silva Ibarra y el Dr. Fernando Jaramillo "
+        "Juárez ; quienes comparecen a su tercera sesión de trabajo."
+    )
+    assert result["body"] == (
+        "Consejo Ciudadano de Radio Universidad Autónoma de Aguascalientes 94.5 FM XHUAA"
+    )
+    assert result["session"]["start_time"] == "11:30"
+    assert result["session"]["number"] == 3
+    assert [person["name"] for person in result["attendees"]] == [
+        "Alfonso Pérez Romo",
+        "Arturo Ricardo Silva Ibarra",
+        "Fernando Jaramillo Juárez",
+    ]
+
+
+def test_a_line_of_prose_ending_in_a_colon_is_no_speaker():
+    people = _people(
+        "Siendo las 10:00 horas del 4 de septiembre de 2020 se reunió el Consejo Ciudadano.\n"
+        "Se leyó el oficio del Centro de Ciencias\n"
+        "Económicas y Administrativas, el cual me permito exponer a continuación:\n"
+        "Nombre de la producción."
+    )
+    assert all("Económicas" not in name for name, _ in people)
+
+
+def test_an_attendee_s_office_written_after_the_name_elsewhere_fills_the_role():
+    people = _people(
+        "Siendo las 10:00 horas del 4 de septiembre de 2020 se reúnen los miembros del Consejo "
+        "Ciudadano, integrado por el Dr. Alfonso Pérez Romo y el Dr. Fernando Jaramillo Juárez; "
+        "quienes comparecen a su sesión, proponiéndose el siguiente orden del día:\n"
+        "1. Bienvenida a cargo del Dr. Alfonso Pérez Romo, Presidente del Consejo Ciudadano (CC) "
+        "de Radio Universidad.\n2. Asuntos generales."
+    )
+    assert ("Alfonso Pérez Romo", "Presidente del Consejo Ciudadano") in people

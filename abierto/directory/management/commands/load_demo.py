@@ -75,7 +75,7 @@ def closing_block(*, with_logins: bool, extra: list[str]) -> str:
             f"  {role.label:<24} usuario: {username}" for username, role, *_rest in DEMO_LOGINS
         ]
         lines += [
-            "Segundo factor de facilitacion y dependencia: la clave TOTP "
+            "Segundo factor de facilitacion, dependencia y mediacion: la clave TOTP "
             f"{DEMO_TOTP_SECRET} en su app, o el código de `manage.py demo_totp USUARIO`."
         ]
     if extra:

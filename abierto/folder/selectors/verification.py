@@ -1,214 +1,43 @@
-"""Every read of the folder, each with its access rule.
+"""The public reads: verifying a document's token, the published keys and the status lists.
 
-A citizen reaches a document only through ``documents_for_citizen`` and
-``document_for_citizen`` (as its holder or as a related person: a parent, a spouse); anyone
-else's document is ``Document.DoesNotExist``, the same answer as for an id that does not exist.
-The public reads (``verify_token``, ``jwks``, ``status_list_token``) need the signed token
-itself or return only public keys and bits: nothing here lists or finds documents by id for
-the public.
+They need the signed token itself or return only public keys and bits: nothing here lists or
+finds documents by id for the public. Verification is the busiest public URL: what it reads
+of keys, types and issuers is cached briefly (``KEY_CACHE_SECONDS``), and the document is read
+with one indexed query in plain SQL.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-import hmac
-import json
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import connections, router, transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
-from abierto.directory.roles import Role
-from abierto.directory.selectors import user_has_role
 from abierto.lib import jws
 from abierto.lib.status_list import INVALID, TOKEN_TYPE, StatusList, status_list_payload
 
-from . import keys
-from .access_log import access_events_for, access_log_intact_for, event_network  # noqa: F401 -- re-exported
-from .display import Field, display_fields, public_fields
-from .formats import (
+from .. import keys
+from ..display import Field, display_fields, public_fields
+from ..formats import (
     DOCUMENT_TYP,
-    secret_hash,
-    server_verification_url_for_token,
     status_list_url,
-    verification_url_for_token,
 )
-from .models import (
-    ArcoRequest,
-    Carnet,
-    Citizen,
+from ..models import (
     Document,
-    DocumentHolder,
     DocumentType,
     Issuer,
     IssuerKey,
-    Share,
     VerificationStatus,
 )
 
 # A status list is never smaller than this many entries, so its length does not tell how
 # many documents an issuer has issued.
 MIN_STATUS_LIST_SIZE = 2**14
-
-
-# Issuers ---------------------------------------------------------------------------------------
-
-
-def issuer_for_token(raw_token: str) -> Issuer | None:
-    """The active issuer whose API token this is (hashes compared in constant time)."""
-    slug, sep, _secret = str(raw_token).partition(".")
-    if not sep or not slug:
-        return None
-    issuer = Issuer.objects.select_related("institution").filter(slug=slug, active=True).first()
-    expected = issuer.token_hash if issuer is not None and issuer.token_hash else "0" * 64
-    matches = hmac.compare_digest(expected, secret_hash(str(raw_token)))
-    return issuer if issuer is not None and issuer.token_hash and matches else None
-
-
-def document_types_for_issuer(issuer: Issuer) -> QuerySet[DocumentType]:
-    return issuer.document_types.filter(active=True).order_by("name")
-
-
-def document_for_issuer(issuer: Issuer, public_id: str) -> Document:
-    """One of the issuer's own documents; another issuer's is ``Document.DoesNotExist``."""
-    return Document.objects.select_related("document_type", "issuer__institution").get(
-        issuer=issuer, public_id=public_id
-    )
-
-
-# Citizens and their documents ------------------------------------------------------------------
-
-
-def citizen_for_cuts(cuts: str) -> Citizen | None:
-    try:
-        index = keys.cuts_index(cuts)
-    except ValueError:
-        return None
-    return Citizen.objects.filter(cuts_index=index).first()
-
-
-def citizen_for_user(user: Any) -> Citizen | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Citizen.objects.filter(user=user).first()
-
-
-def carnet_for_token(raw_token: str) -> Carnet:
-    """The active carnet whose QR carries this token; otherwise ``Carnet.DoesNotExist``."""
-    serial, sep, secret = str(raw_token).partition(".")
-    carnet = (
-        Carnet.objects.select_related("citizen")
-        .filter(serial=serial, status=Carnet.Status.ACTIVE)
-        .first()
-    )
-    if (
-        not sep
-        or carnet is None
-        or not hmac.compare_digest(carnet.secret_hash, secret_hash(secret))
-    ):
-        raise Carnet.DoesNotExist
-    return carnet
-
-
-def carnet_qr_content(raw_token: str) -> str:
-    """What the carnet's QR encodes: the folder's carnet login URL with the token.
-
-    The token travels in the fragment, which browsers never send to the server nor put in
-    logs; the login page reads it and posts it with the PIN.
-    """
-    return f"{settings.SITE_URL}/carpeta/carnet/#{raw_token}"
-
-
-def documents_for_citizen(citizen: Citizen) -> QuerySet[Document]:
-    """The citizen's documents: those they hold and those naming them (a child's birth
-    certificate for a parent, a marriage certificate for each spouse)."""
-    return (
-        Document.objects.filter(holders__cuts_index=citizen.cuts_index)
-        .select_related("document_type", "issuer__institution", "issuer_key")
-        .distinct()
-        .order_by("-issued_at", "-pk")
-    )
-
-
-def document_for_citizen(citizen: Citizen, public_id: str) -> Document:
-    """One document of the citizen, else ``Document.DoesNotExist`` (also for others')."""
-    return documents_for_citizen(citizen).get(public_id=public_id)
-
-
-def document_relations(citizen: Citizen, document: Document) -> list[str]:
-    """How the citizen appears in the document: ``["titular"]``, ``["madre"]``…"""
-    return list(
-        document.holders.filter(cuts_index=citizen.cuts_index).values_list("relation", flat=True)
-    )
-
-
-def relations_by_document(citizen: Citizen, documents: Iterable[Document]) -> dict[int, list[str]]:
-    """How the citizen appears in each document, by document pk, in one query."""
-    found: dict[int, list[str]] = {}
-    rows = DocumentHolder.objects.filter(
-        cuts_index=citizen.cuts_index, document__in=[document.pk for document in documents]
-    ).values_list("document_id", "relation")
-    for document_id, relation in rows.order_by("document_id", "relation"):
-        found.setdefault(document_id, []).append(relation)
-    return found
-
-
-def share_documents(share: Share) -> QuerySet[Document]:
-    """The documents a share shows (call ``share_open`` first: it checks and counts)."""
-    return share.documents.select_related("document_type", "issuer__institution").order_by(
-        "-issued_at"
-    )
-
-
-def shares_for_citizen(citizen: Citizen) -> QuerySet[Share]:
-    return citizen.shares.prefetch_related("documents__document_type").order_by("-created_at")
-
-
-def share_for_citizen(citizen: Citizen, public_id: str) -> Share:
-    return citizen.shares.get(public_id=public_id)
-
-
-def document_token(document: Document) -> str:
-    """The compact JWS the issuer signed, decrypted."""
-    plaintext = keys.master_key_ring().decrypt(
-        bytes(document.ciphertext), bytes(document.wrapped_dek), document.master_kid, document.aad
-    )
-    return plaintext.decode("ascii")
-
-
-def document_payload(document: Document) -> dict[str, Any]:
-    """The signed claims (iss, vct, sub, jti, iat, exp, fields, status)."""
-    payload_segment = document_token(document).split(".")[1]
-    payload: dict[str, Any] = json.loads(jws.b64url_decode(payload_segment))
-    return payload
-
-
-def document_fields(document: Document) -> dict[str, Any]:
-    """The document's data as the issuer certified them."""
-    fields: dict[str, Any] = document_payload(document)["fields"]
-    return fields
-
-
-def verification_url(document: Document) -> str:
-    return verification_url_for_token(document_token(document))
-
-
-def server_verification_url(document: Document) -> str:
-    return server_verification_url_for_token(document_token(document))
-
-
-def qr_payload(document: Document) -> str:
-    """What the document's QR encodes: its verification URL, which carries the whole signed
-    token, so that a verifier with the published keys can check it offline."""
-    return verification_url(document)
-
 
 # Verification -------------------------------------------------------------------------------
 
@@ -304,14 +133,9 @@ def _forget_now() -> None:
 
 
 _row_cache: dict[tuple[str, int], tuple[float, Any]] = {}
-_VERIFY_COLUMNS = (
-    "id",
-    "document_type_id",
-    "issuer_key_id",
-    "holder_index",
-    "status",
-    "expires_at",
-)
+# What verifying a document reads of it (attnames of Document's fields); the rest is deferred.
+_VERIFY_FIELDS = ("id", "document_type_id", "issuer_key_id", "holder_index", "status", "expires_at")
+_verify_sql_by_alias: dict[str, str] = {}
 
 
 def _cached_row(model: type[DocumentType] | type[Issuer], pk: int) -> Any:
@@ -335,28 +159,42 @@ class _RetiredKeyError(Exception):
     """The document's key was retired after this process cached it as published."""
 
 
+def _column(model: type[Document] | type[IssuerKey], name: str, quote: Any) -> str:
+    return str(quote(getattr(model._meta.get_field(name), "column", "")))
+
+
+def verify_document_sql(alias: str) -> str:
+    """The one query of a verification: the document by (public id, issuer) and whether its
+    key is retired; column names from the models' metadata, built once per database."""
+    sql = _verify_sql_by_alias.get(alias)
+    if sql is None:
+        quote = connections[alias].ops.quote_name
+        selected = ", ".join("d." + _column(Document, name, quote) for name in _VERIFY_FIELDS)
+        sql = _verify_sql_by_alias[alias] = (
+            f"SELECT {selected}, k.{_column(IssuerKey, 'retired_at', quote)} "  # noqa: S608 -- quoted names
+            f"FROM {quote(Document._meta.db_table)} d "
+            f"JOIN {quote(IssuerKey._meta.db_table)} k "
+            f"ON k.{_column(IssuerKey, 'id', quote)} = d.{_column(Document, 'issuer_key', quote)} "
+            f"WHERE d.{_column(Document, 'public_id', quote)} = %s "
+            f"AND d.{_column(Document, 'issuer', quote)} = %s"
+        )
+    return sql
+
+
 def _document_to_verify(public_id: str, issuer_id: int) -> Document | None:
     """The document a token names, with only what verifying it needs loaded (any other field
     is deferred: reading it queries). One indexed query in plain SQL: the ORM's building of
     it cost more than the signature check, on the busiest public URL."""
     alias = router.db_for_read(Document)
-    database = connections[alias]
-    quote = database.ops.quote_name
-    table, keys_table = quote(Document._meta.db_table), quote(IssuerKey._meta.db_table)
-    with database.cursor() as cursor:
+    with connections[alias].cursor() as cursor:
         # Whether the document's key is retired is read here, never cached (KEY_CACHE_SECONDS).
-        cursor.execute(
-            f"SELECT {', '.join('d.' + column for column in _VERIFY_COLUMNS)}, k.retired_at "  # noqa: S608
-            f"FROM {table} d JOIN {keys_table} k ON k.id = d.issuer_key_id "
-            "WHERE d.public_id = %s AND d.issuer_id = %s",
-            [public_id, issuer_id],
-        )
+        cursor.execute(verify_document_sql(alias), [public_id, issuer_id])
         row = cursor.fetchone()
     if row is None:
         return None
     if row[-1] is not None:
         raise _RetiredKeyError
-    values = dict(zip(_VERIFY_COLUMNS, row[:-1], strict=True))
+    values = dict(zip(_VERIFY_FIELDS, row[:-1], strict=True))
     expires_at = values["expires_at"]
     if isinstance(expires_at, str):
         expires_at = datetime.datetime.fromisoformat(expires_at)
@@ -472,33 +310,3 @@ def status_list_token(issuer: Issuer) -> str:
 
 def etag_for(content: str) -> str:
     return '"' + hashlib.sha256(content.encode("ascii")).hexdigest()[:32] + '"'
-
-
-# Citizen pages: shares by token, ARCO requests (the access log: access_log.py) ---------------
-
-
-def share_for_token(raw_token: str) -> Share:
-    """The share of a link token, without opening nor counting it; else ``Share.DoesNotExist``.
-
-    Lets the recipient's page answer 404 or 410 before the recipient chooses to open it.
-    """
-    return Share.objects.get(token_hash=secret_hash(str(raw_token)))
-
-
-def arco_requests_for_citizen(citizen: Citizen) -> QuerySet[ArcoRequest]:
-    return citizen.arco_requests.select_related(
-        "document__document_type", "document__issuer__institution"
-    ).order_by("-created_at")
-
-
-def arco_requests_for_staff(user: Any) -> QuerySet[ArcoRequest]:
-    """The requests about documents of the user's institution, for its agency staff only."""
-    if not user_has_role(user, Role.AGENCY_CLERK):
-        raise PermissionDenied
-    person = getattr(user, "person", None)
-    institution_id = getattr(person, "institution_id", None)
-    if institution_id is None:
-        return ArcoRequest.objects.none()
-    return ArcoRequest.objects.filter(
-        document__issuer__institution_id=institution_id
-    ).select_related("document__document_type", "document__issuer__institution", "resolved_by")
