@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forum', '0008_municipal_forums'),
+        ('forum', '0009_installation_declaration_document'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
