@@ -54,7 +54,7 @@ class ParticipantsUploadForm(forms.Form):
         label=_("Reporte de participantes (CSV)"),
         help_text=_(
             "En Zoom: Informes → Uso → Participantes de la reunión, «Exportar con los datos "
-            "de la reunión». También la lista de asistencia de Meet o Teams. Máximo 2 MB."
+            "de la reunión». También la lista de asistencia de Teams. Máximo 2 MB."
         ),
     )
 
@@ -112,8 +112,8 @@ class ParticipantsConfirmForm(forms.Form):
         widget=TIME,
         help_text=_("Propuesta a partir del reporte; vacía para no registrarla."),
     )
-    other_date_confirmed = forms.BooleanField(
-        label=_("El reporte es de esta sesión aunque su fecha no coincida: importarlo"),
+    other_meeting_confirmed = forms.BooleanField(
+        label=_("El reporte es de esta sesión aunque su fecha o su tema no coincidan: importarlo"),
         required=False,
     )
 
@@ -150,7 +150,7 @@ class ParticipantsConfirmForm(forms.Form):
             )
             self.row_fields.append((row, choice, role))
         if not proposal.warnings:
-            del self.fields["other_date_confirmed"]
+            del self.fields["other_meeting_confirmed"]
 
     @property
     def rows(self) -> list[tuple[Any, forms.BoundField, forms.BoundField]]:
@@ -169,7 +169,7 @@ class TranscriptConfirmForm(forms.Form):
         required=False,
         initial=True,
     )
-    other_date_confirmed = forms.BooleanField(
+    other_meeting_confirmed = forms.BooleanField(
         label=_("La transcripción es de esta sesión aunque su fecha no coincida: importarla"),
         required=False,
     )
@@ -178,4 +178,4 @@ class TranscriptConfirmForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.warnings = warnings
         if not warnings:
-            del self.fields["other_date_confirmed"]
+            del self.fields["other_meeting_confirmed"]

@@ -6,6 +6,7 @@ in ``selectors_transcript.py``."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from abierto.directory.models import Person
 from abierto.lib.meeting_records import best_match, fold
+from abierto.lib.spanish import ordinal_words_to_number
 
-from .models import Attendance, Seat, Session
+from .models import Attendance, MeetingRecord, Seat, Session
 from .selectors import seats_on
 
 GUEST = "guest"
@@ -186,4 +188,50 @@ def participants_proposal(session: Session, report: dict[str, Any]) -> Participa
             )
             % {"report": f"{proposal.report_date:%d/%m/%Y}", "session": f"{session.date:%d/%m/%Y}"}
         )
+    named = session_named(proposal.topic)
+    if named is not None and named != (session.number, session.kind):
+        proposal.warnings.append(
+            _("El tema de la reunión («%(topic)s») nombra otra sesión que «%(session)s».")
+            % {"topic": proposal.topic, "session": session.title}
+        )
     return proposal
+
+
+_SESSION_IN_TOPIC = re.compile(
+    r"(?:^|\s)(?P<ordinal>[a-z0-9]+(?:\s[a-z]+)?)\s+sesion\s+(?P<kind>ordinaria|extraordinaria)"
+)
+
+
+def session_named(topic: str) -> tuple[int, str] | None:
+    """The session a meeting's topic names («Décimo Quinta Sesión Ordinaria del STL», «15a
+    sesión ordinaria»): (number, kind), or None when it names none."""
+    match = _SESSION_IN_TOPIC.search(fold(topic))
+    if match is None:
+        return None
+    kind = (
+        Session.Kind.ORDINARY if match.group("kind") == "ordinaria" else Session.Kind.EXTRAORDINARY
+    )
+    words = match.group("ordinal").split()
+    for attempt in (" ".join(words), words[-1]):
+        digits = re.match(r"^(\d+)[ao]?$", attempt)
+        if digits:
+            return int(digits.group(1)), kind
+        try:
+            return ordinal_words_to_number(attempt), kind
+        except ValueError:
+            continue
+    return None
+
+
+def proposed_end(session: Session) -> datetime.time | None:
+    """The end time of the confirmed participants report, for the closing form."""
+    record = session.meeting_records.filter(kind=MeetingRecord.Kind.PARTICIPANTS).first()
+    if record is None:
+        return None
+    end = record.data.get("end") or max(
+        (p["leave"] for p in record.data.get("participants", [])), default=None
+    )
+    if not end:
+        return None
+    moment = datetime.datetime.fromisoformat(end)
+    return moment.time().replace(second=0, microsecond=0) if moment.date() == session.date else None

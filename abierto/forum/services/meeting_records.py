@@ -106,13 +106,13 @@ def participants_confirm(
     report: dict[str, Any],
     choices: list[ParticipantChoice],
     start_time: datetime.time | None,
-    other_date_confirmed: bool = False,
+    other_meeting_confirmed: bool = False,
 ) -> list[Attendance]:
     """Record the roll call the facilitator confirmed from a participants report."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     check_running(session)
     proposal = participants_proposal(session, report)
-    if proposal.warnings and not other_date_confirmed:
+    if proposal.warnings and not other_meeting_confirmed:
         raise ForumError(" ".join(proposal.warnings))
     check_participants(session, report)
     candidates = {c.key: c for c in meeting_candidates(session)}
@@ -234,14 +234,14 @@ def transcript_confirm(
     cues: list[Cue],
     set_item_times: bool = True,
     fill_narratives: bool = True,
-    other_date_confirmed: bool = False,
+    other_meeting_confirmed: bool = False,
 ) -> MeetingRecord:
     """Keep the transcript split by item; set the items' start times the facilitator did not
     mark; pre-fill the narratives that are still empty (never overwriting one)."""
     session = Session.objects.select_for_update().get(pk=session.pk)
     check_running(session)
     warnings = transcript_warnings(session, filename)
-    if warnings and not other_date_confirmed:
+    if warnings and not other_meeting_confirmed:
         raise ForumError(" ".join(warnings))
     check_transcript(session, cues)
     reading = read_transcript(session, cues)

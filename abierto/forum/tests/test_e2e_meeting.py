@@ -70,6 +70,9 @@ def test_the_fifteenth_sessions_zoom_records_become_a_draft_acta(page, live_serv
     expect(unmatched).to_have_count(2)
     assert "Relatoría STL" in unmatched.first.inner_text() + unmatched.last.inner_text()
     assert page.get_by_label("Hora de inicio de la sesión").input_value() == "11:04"
+    # The report's topic names the 15th session: the facilitator confirms it is this one.
+    page.get_by_text("nombra otra sesión").wait_for()
+    page.get_by_label("El reporte es de esta sesión aunque su fecha o su tema no coincidan").check()
     page.get_by_role("button", name="Confirmar y registrar la asistencia").click()
     page.get_by_text("Hay quórum").wait_for()
     assert attendance_of(session) == REAL_ATTENDANCE
@@ -92,7 +95,8 @@ def test_the_fifteenth_sessions_zoom_records_become_a_draft_acta(page, live_serv
     item.get_by_role("button", name="Registrar votación").click()
     page.locator("#punto-2 .agreement").wait_for()
 
-    page.get_by_label("Hora de clausura").fill("12:40")
+    # The closing time is proposed from the report's end.
+    expect(page.get_by_label("Hora de clausura")).to_have_value("12:40")
     page.get_by_label("Clausurar aunque queden puntos para acuerdo sin votación").check()
     page.get_by_role("button", name="Clausurar y redactar el acta").click()
     page.get_by_role(

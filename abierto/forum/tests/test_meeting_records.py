@@ -11,7 +11,7 @@ import pytest
 from abierto.directory.models import AuditEvent
 from abierto.directory.tests.factories import PersonFactory
 from abierto.forum.models import AgendaItem, Attendance, MeetingRecord, Session
-from abierto.forum.selectors_meeting import GUEST, IGNORE, participants_proposal
+from abierto.forum.selectors_meeting import GUEST, IGNORE, participants_proposal, session_named
 from abierto.forum.selectors_transcript import (
     announced_item,
     excerpts_by_item,
@@ -60,7 +60,11 @@ def test_the_fifteenth_sessions_records_draft_its_roll_call_items_and_votes(faci
     proposal = participants_proposal(session, report)
     assert {row.name for row in proposal.unmatched} == {"Relatoría STL", "+52 722 000 0000"}
     assert (proposal.start, proposal.end) == (T(11, 4), T(12, 40))
-    assert proposal.warnings == []
+    # The topic names the 15th session, not this one: imported only when confirmed.
+    assert proposal.warnings == [
+        "El tema de la reunión («Décimo Quinta Sesión Ordinaria del STL») nombra otra sesión "
+        "que «Primera Sesión Extraordinaria»."
+    ]
     assert not session.attendance.exists()  # reading saves nothing
 
     participants_confirm(
@@ -71,6 +75,7 @@ def test_the_fifteenth_sessions_records_draft_its_roll_call_items_and_votes(faci
         report=report,
         choices=proposed_choices(session, report),
         start_time=proposal.start,
+        other_meeting_confirmed=True,
     )
     session.refresh_from_db()
     assert attendance_of(session) == REAL_ATTENDANCE
@@ -162,7 +167,7 @@ def test_another_meetings_date_is_refused_unless_confirmed(small_forum, facilita
         report=report,
         choices=choices,
         start_time=T(11, 0),
-        other_date_confirmed=True,
+        other_meeting_confirmed=True,
     )
     assert small_forum.attendance.get().name == "Ana Torres Vega"
 
@@ -308,3 +313,17 @@ def test_marking_an_item_is_refused_once_the_session_is_closed(small_forum, faci
 )
 def test_facilitators_phrases_announce_items(text, current, expected):
     assert announced_item(text, current) == expected
+
+
+@pytest.mark.parametrize(
+    ("topic", "named"),
+    [
+        ("Décimo Quinta Sesión Ordinaria del STL", (15, "ordinary")),
+        ("STL - 15a sesión ordinaria", (15, "ordinary")),
+        ("Primera Sesión Extraordinaria", (1, "extraordinary")),
+        ("Reunión de Zoom de Horacio", None),
+        ("Sesión ordinaria", None),
+    ],
+)
+def test_the_session_a_topic_names(topic, named):
+    assert session_named(topic) == named

@@ -99,6 +99,8 @@ def test_the_report_is_shown_for_confirmation_and_saved_only_when_confirmed(
     session.refresh_from_db()
     assert session.start_time == T(11, 2)
     assert MeetingRecord.objects.filter(session=session, kind="participants").exists()
+    live = client.get(url("session_live", session)).content.decode()
+    assert 'name="close-time" value="12:30"' in live  # the report's last leave
 
 
 @pytest.mark.django_db
@@ -157,7 +159,7 @@ def test_another_days_report_needs_the_box_ticked(client_as, facilitator, sessio
     refused = client.post(url("meeting_participants", session), data)
     assert refused.status_code == 400
     assert not Attendance.objects.exists()
-    data["other_date_confirmed"] = "on"
+    data["other_meeting_confirmed"] = "on"
     assert client.post(url("meeting_participants", session), data).status_code == 302
     assert Attendance.objects.count() == 1
 
@@ -293,7 +295,7 @@ def test_a_zoom_transcript_of_another_day_needs_the_box_ticked(client_as, facili
     refused = client.post(url("meeting_transcript", session), data)
     assert refused.status_code == 400
     assert not MeetingRecord.objects.exists()
-    data["other_date_confirmed"] = "on"
+    data["other_meeting_confirmed"] = "on"
     assert client.post(url("meeting_transcript", session), data).status_code == 302
     assert MeetingRecord.objects.filter(kind="transcript").exists()
 

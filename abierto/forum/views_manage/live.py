@@ -33,6 +33,7 @@ from ..forms import (
     VoteForm,
 )
 from ..models import AgendaItem, Agreement, Session
+from ..selectors_meeting import proposed_end
 from ..selectors_transcript import proposed_votes
 from ..services._state import RUNNING_STATUSES
 from ._common import _session, facilitator_only
@@ -81,7 +82,10 @@ def _live_context(
         "open_form": bound.get("open")
         or TimeForm(prefix="open", initial={"time": session.start_time}),
         "close_form": bound.get("close")
-        or CloseForm(prefix="close", initial={"time": timezone.localtime().time()}),
+        or CloseForm(
+            prefix="close",
+            initial={"time": proposed_end(session) or timezone.localtime().time()},
+        ),
         "unvoted": selectors.decisive_items_without_vote(session),
         "in_progress": selectors.session_in_progress(session),
         "items": items,

@@ -104,7 +104,7 @@ def meeting_participants(request: HttpRequest, public_id: str) -> HttpResponse:
             report=payload["r"],
             choices=choices,
             start_time=form.cleaned_data["start_time"],
-            other_date_confirmed=form.cleaned_data.get("other_date_confirmed", False),
+            other_meeting_confirmed=form.cleaned_data.get("other_meeting_confirmed", False),
         )
     except ValidationError as exc:
         context["errors"] = exc.messages
@@ -167,7 +167,7 @@ def meeting_transcript(request: HttpRequest, public_id: str) -> HttpResponse:
             cues=cues,
             set_item_times=form.cleaned_data["set_item_times"],
             fill_narratives=form.cleaned_data["fill_narratives"],
-            other_date_confirmed=form.cleaned_data.get("other_date_confirmed", False),
+            other_meeting_confirmed=form.cleaned_data.get("other_meeting_confirmed", False),
         )
     except ValidationError as exc:
         context["errors"] = exc.messages

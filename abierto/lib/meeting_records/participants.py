@@ -1,4 +1,4 @@
-"""Participants reports exported by Zoom (also Google Meet and Microsoft Teams attendance lists).
+"""Participants reports exported by Zoom (also Microsoft Teams attendance lists).
 
 Zoom's «Meeting participants» report (Reports → Usage → Participants, with «Export with
 meeting data») is a CSV with a header block and the participants table::
