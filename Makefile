@@ -96,7 +96,7 @@ worker: install
 # Line coverage of abierto/ (tests and migrations left out) may not fall below the figure it had
 # when the floor was set (docs/development.md): raise COVERAGE_FLOOR when coverage rises, never
 # lower it. CI measures it on the SQLite run; its PostgreSQL run passes COV_ARGS= to skip it.
-COVERAGE_FLOOR ?= 93
+COVERAGE_FLOOR ?= 95
 COV_ARGS ?= --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR)
 
 test: messages e2e-deps

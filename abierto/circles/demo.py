@@ -149,14 +149,20 @@ def load(*, stdout: TextIO, with_logins: bool) -> None:
     if staff is None:
         # Every record is written by the centre's staff: without the demo logins, no cohort;
         # the published table is then all totals, all suppressed.
-        figures.figures_publish(actor=None)
+        if not figures.published().exists():
+            figures.figures_publish(actor=None)
         return
+    # A second load_demo changes nothing: the cohorts and their published figures stay.
+    created = False
     if not Cohort.objects.filter(name="2026-1").exists():
         _cohort(staff, "2026-1", "Valle de Toluca", FIRST, 0)
+        created = True
     if not Cohort.objects.filter(name="2026-2").exists():
         _cohort(staff, "2026-2", "Valle de México", SECOND, 20)
+        created = True
     # The demo's audit rows are nobody's, so that the demo accounts can be deleted before a
     # deployment (``check --deploy`` refuses while they exist; audit rows protect their actor).
     AuditEvent.objects.filter(actor=staff, action__startswith="circles.").update(actor=None)
-    figures.figures_publish(actor=None)
+    if created or not figures.published().exists():
+        figures.figures_publish(actor=None)
     stdout.write("Círculos restaurativos: 2 generaciones de demostración con personas ficticias.\n")

@@ -146,6 +146,7 @@ register(
                 "presenter",
                 "presenter_name",
                 "narrative",
+                "started_at",  # when the facilitator tapped the item's start: a working aid
                 "created_at",
                 "updated_at",
                 "number",

@@ -26,6 +26,7 @@ PUBLIC = [
     r"^plan/compromisos/",
     r"^plan/evidencias/",  # the files that back public progress reports
     r"^plan/cobertura/$",
+    r"^circulos-restaurativos/$",  # the circles' published figures only, small cells suppressed
     r"^agenda/",
     r"^agenda\.ics$",
     r"^i18n/",

@@ -102,6 +102,7 @@ def live_requests(world) -> list[tuple[str, str, dict]]:
             {"c3-year": 2023, "c3-votes_for": 3, "c3-votes_against": 0, "c3-abstentions": 0},
         ),
         ("post", url("live_narrative", 1), {"n1-narrative": "Se presentó el punto."}),
+        ("post", url("live_item_start", 1), {}),
         (
             "post",
             url("live_follow_up", agreement.public_id),

@@ -62,7 +62,9 @@ _PAGE_PREFIX_RE = re.compile(
 # numeral in one way only ("[IVXl1]*[l1]" tried every split: quadratic on "llll…").
 # Found as runs of those letters (a pattern that starts with a character class skips fast to
 # the next candidate); the run must then start a word and hold an "l" or a "1".
-_ROMAN_OCR_RE = re.compile(r"[IVXl1]+(?=[ ]?[.)\-:])")
+# Only at the start of a token (after a space or "(") and without backtracking: a long run of
+# "l" or "1" would otherwise be rescanned from every position (quadratic; fuzz regression).
+_ROMAN_OCR_RE = re.compile(r"(?<![^\s(])[IVXl1]++(?=[ ]?[.)\-:])")
 _LINE_END_DASH_RE = re.compile(r"-[ ]*$", re.MULTILINE)
 _MARKDOWN_MARKS = ("#", "**", "__", ">")
 _MULTISPACE_RE = re.compile(r"[ ]{2,}")
