@@ -129,3 +129,16 @@ def test_a_differencing_attack_cannot_single_out_the_new_participant():
         group.delete()
     outcomes = {repr(pair) for pair in publications.values()}
     assert len(outcomes) == 1, publications
+
+
+def test_the_public_figures_read_in_english_with_the_date_once_punctuated(client):
+    staff = mediation_staff()
+    group = cohort(staff)
+    _people(staff, group, 6)
+    figures.figures_publish(actor=None)
+    page = client.get("/circulos-restaurativos/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Selection" in page
+    assert ">All<" in page
+    assert ">Selección<" not in page
+    assert ">Todas<" not in page
+    assert ".." not in page.split("<time", 1)[1].split("</p>", 1)[0]
