@@ -7,11 +7,12 @@ class CirclesConfig(AppConfig):
     verbose_name = _("Círculos restaurativos")
 
     def ready(self) -> None:
-        from abierto.directory import audit_labels
+        from abierto.directory import audit_labels, keyring
 
-        from . import figures
+        from . import figures, sealing
 
         figures.register_source()
+        keyring.register_resealer(self.label, sealing.reseal_all)
         audit_labels.register(
             {
                 "circles.cohort.created": _("Generación creada"),

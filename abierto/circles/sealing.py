@@ -11,7 +11,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models, transaction
+
 from abierto.directory import keyring
+
+from .models import Application, Participant
 
 
 def _aad(public_id: str, what: str) -> bytes:
@@ -75,3 +79,31 @@ def unseal_document(public_id: str, what: str, sealed: bytes) -> Document:
     header, _sep, content = unseal(public_id, what, sealed).partition(b"\n")
     meta = json.loads(header)
     return Document(meta["filename"], meta["type"], content)
+
+
+def reseal_all() -> int:
+    """Re-wrap every sealed field whose data key the current master key did not wrap.
+
+    Run by ``folder_rotate_master_key`` (registered in the app config), so that the old
+    master key can leave the configuration; the ciphertexts and their bindings (the
+    participant's public id) are not touched. Returns how many rows changed.
+    """
+    ring = keyring.master_key_ring()
+    count = 0
+    sealed_fields: list[tuple[type[models.Model], tuple[str, ...]]] = [
+        (Participant, ("identity_sealed", "consent_sealed", "guardian_consent_sealed")),
+        (Application, ("scores_sealed",)),
+    ]
+    with transaction.atomic():
+        for model, fields in sealed_fields:
+            for row in model._default_manager.select_for_update().only("pk", *fields):
+                changed = []
+                for field in fields:
+                    sealed = getattr(row, field)
+                    if sealed and ring.sealed_kid(bytes(sealed)) != ring.current_kid:
+                        setattr(row, field, ring.reseal(bytes(sealed)))
+                        changed.append(field)
+                if changed:
+                    row.save(update_fields=changed)
+                    count += 1
+    return count

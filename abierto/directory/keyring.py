@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,19 @@ from abierto.lib.envelope import KeyRingError, MasterKeyRing
 
 _lock = threading.Lock()
 _state: dict[str, MasterKeyRing] = {}
+# What reseals each app's sealed secrets, by app label: apps that this one may not import
+# (circles, for instance) register here, and ``folder_rotate_master_key`` runs them all.
+_resealers: dict[str, Callable[[], int]] = {}
+
+
+def register_resealer(label: str, reseal_all: Callable[[], int]) -> None:
+    """Have ``folder_rotate_master_key`` run ``reseal_all`` (returns how many rows changed)."""
+    _resealers[label] = reseal_all
+
+
+def reseal_registered() -> int:
+    """Run every registered resealer; how many rows they changed."""
+    return sum(reseal_all() for reseal_all in _resealers.values())
 
 
 def dev_secret(filename: str, make: str) -> str:

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from abierto.directory import second_factor
+from abierto.directory import keyring, second_factor
 from abierto.directory.services import audit_record
 
 from .. import keys
@@ -152,5 +152,5 @@ def master_key_rotate(*, batch_size: int = 500) -> int:
             if changed:
                 citizen.save(update_fields=changed)
                 count += 1
-    # The staff second factors are sealed with the same ring.
-    return count + second_factor.second_factor_reseal_all()
+    # The staff second factors, and what other apps registered, are sealed with the same ring.
+    return count + second_factor.second_factor_reseal_all() + keyring.reseal_registered()
