@@ -6,6 +6,7 @@ nothing is stored before the facilitator confirms.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,15 +55,21 @@ class ParticipantsUploadForm(forms.Form):
         label=_("Reporte de participantes (CSV)"),
         help_text=_(
             "En Zoom: Informes → Uso → Participantes de la reunión, «Exportar con los datos "
-            "de la reunión». También la lista de asistencia de Teams. Máximo 2 MB."
+            "de la reunión». También la lista de asistencia de Teams o la hoja de asistencia "
+            "de Google Meet descargada como CSV (sus horas se leen en la fecha de la sesión). "
+            "Máximo 2 MB."
         ),
     )
+
+    def __init__(self, *args: Any, day: datetime.date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.day = day
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
         self.content = _read_upload(upload, {".csv", ".txt"}, participants_format.MAX_BYTES)
         try:
-            self.report: ParticipantsReport = parse_participants(self.content)
+            self.report: ParticipantsReport = parse_participants(self.content, day=self.day)
         except MeetingRecordError as exc:
             raise forms.ValidationError(exc.message) from exc
         return upload

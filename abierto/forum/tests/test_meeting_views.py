@@ -316,3 +316,31 @@ def test_a_report_of_more_people_than_the_form_holds_is_refused(client_as, facil
     assert response.status_code == 400
     assert "más de 900 personas" in response.content.decode()
     assert not Attendance.objects.exists()
+
+
+MEET_SHEET = (
+    "First name,Last name,Email,Duration,Time joined,Time exited\n"
+    "Ana,Torres Vega,a@x.mx,1 hr 28 min,11:02 AM,12:30 PM\n"
+    "Roberto,Gómez Luna,r@x.mx,1 hr 25 min,11:05 AM,12:30 PM\n"
+)
+
+
+@pytest.mark.django_db
+def test_a_google_meet_sheet_is_read_on_the_sessions_date(client_as, facilitator, session):
+    client = client_as(facilitator)
+    response = client.post(url("meeting_participants", session), {"file": csv_file(MEET_SHEET)})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Roberto Gómez Luna" in page
+    assert "other_meeting_confirmed" not in page  # read on the session's own day
+    seats = list(session.forum.seats.order_by("order"))
+    data = {
+        "token": _token(response),
+        "p0_choice": f"h:{seats[0].pk}",
+        "p1_choice": f"h:{seats[1].pk}",
+        "start_time": "11:02",
+    }
+    assert client.post(url("meeting_participants", session), data).status_code == 302
+    assert session.attendance.count() == 2
+    session.refresh_from_db()
+    assert session.start_time == T(11, 2)

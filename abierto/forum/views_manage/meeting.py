@@ -63,7 +63,8 @@ def meeting_participants(request: HttpRequest, public_id: str) -> HttpResponse:
         context["upload_form"] = ParticipantsUploadForm()
         return render(request, PARTICIPANTS, context)
     if "token" not in request.POST:
-        upload = ParticipantsUploadForm(request.POST, request.FILES)
+        # Google Meet's sheet gives times without a date: they are read on the session's.
+        upload = ParticipantsUploadForm(request.POST, request.FILES, day=session.date)
         context["upload_form"] = upload
         if not upload.is_valid():
             return render(request, PARTICIPANTS, context, status=400)

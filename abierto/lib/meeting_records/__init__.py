@@ -1,6 +1,7 @@
 """Pure readers of a meeting's own records: the participants report (CSV) and the
 transcript (WebVTT), and the name matching both need."""
 
+from .clock import parse_datetime
 from .errors import MeetingRecordError
 from .names import best_match, fold, name_tokens, same_person, strip_role_tag
 from .participants import (
@@ -8,7 +9,6 @@ from .participants import (
     Participant,
     ParticipantsReport,
     merge,
-    parse_datetime,
     parse_participants,
 )
 from .webvtt import Cue, format_offset, parse_webvtt, recording_start

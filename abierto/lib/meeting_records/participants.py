@@ -19,11 +19,18 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from .clock import (
+    DATETIME,
+    TimeWithoutDateError,
+    day_first,
+    decode,
+    optional_datetime,
+    parse_datetime,
+)
 from .errors import MeetingRecordError
 from .names import fold, split_original_name, strip_role_tag
 
@@ -38,23 +45,23 @@ EMAIL_HEADERS = (
     "user email", "email", "e-mail", "correo electronico del usuario", "correo electronico",
     "correo", "participant id (upn)",
 )  # fmt: skip
+# Google Meet's attendance sheet gives the name in two columns.
+FIRST_NAME_HEADERS = ("first name", "nombre", "nombre(s)", "given name", "nombre de pila")
+LAST_NAME_HEADERS = ("last name", "apellido", "apellidos", "surname", "family name")
 JOIN_HEADERS = (
     "join time", "hora de entrada", "hora de union", "first join", "primera union",
-    "first seen", "joined", "hora de ingreso",
+    "first seen", "joined", "hora de ingreso", "time joined", "hora en que se unio",
+    "se unio",
 )  # fmt: skip
 LEAVE_HEADERS = (
     "leave time", "hora de salida", "last leave", "ultima salida", "last seen", "left",
+    "time exited", "hora en que salio", "salio",
 )  # fmt: skip
 GUEST_HEADERS = ("guest", "invitado")
 TOPIC_HEADERS = ("topic", "tema", "meeting title", "titulo de la reunion", "meeting name")
 START_HEADERS = ("start time", "hora de inicio", "meeting start time")
 END_HEADERS = ("end time", "hora de finalizacion", "hora de termino", "meeting end time")
 MEETING_ID_HEADERS = ("meeting id", "id de reunion", "id de la reunion")
-
-_TIME_FORMATS = (
-    "%I:%M:%S %p", "%I:%M %p", "%H:%M:%S", "%H:%M",
-)  # fmt: skip
-_DATETIME = re.compile(r"^(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{2,4})[,T ]+(?P<time>.+)$")
 
 
 @dataclass(frozen=True)
@@ -104,45 +111,6 @@ class ParticipantsReport:
     @property
     def last_leave(self) -> datetime.datetime:
         return max(c.leave for c in self.connections)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was in: BOMs first, then UTF-8, then Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "latin-1"
-
-
-def parse_datetime(value: str, *, day_first: bool = False) -> datetime.datetime:
-    """``12/16/2022 11:02:15 AM`` (Zoom's US format), ``16/12/2022 11:02``, ISO and so on."""
-    value = " ".join(value.replace("a. m.", "AM").replace("p. m.", "PM").split())
-    try:
-        return datetime.datetime.fromisoformat(value).replace(tzinfo=None)
-    except ValueError:
-        pass
-    match = _DATETIME.match(value)
-    if match is None:
-        raise ValueError(value)
-    a, b, c = (int(match.group(k)) for k in "abc")
-    if len(match.group("a")) == 4:
-        year, month, day = a, b, c
-    else:
-        year = c + 2000 if c < 100 else c
-        month, day = (b, a) if day_first or a > 12 else (a, b)
-    for time_format in _TIME_FORMATS:
-        try:
-            clock = datetime.datetime.strptime(  # noqa: DTZ007 - a wall-clock time, no zone
-                match.group("time").upper(), time_format
-            ).time()
-        except ValueError:
-            continue
-        return datetime.datetime.combine(datetime.date(year, month, day), clock)
-    raise ValueError(value)
 
 
 def _find(header: list[str], names: tuple[str, ...]) -> int | None:
@@ -195,8 +163,12 @@ def _meeting_data(rows: list[list[str]], table_at: int) -> dict[str, str]:
     return data
 
 
-def parse_participants(data: bytes) -> ParticipantsReport:
-    """Read a participants report; :class:`MeetingRecordError` says why one cannot be read."""
+def parse_participants(data: bytes, *, day: datetime.date | None = None) -> ParticipantsReport:
+    """Read a participants report; :class:`MeetingRecordError` says why one cannot be read.
+
+    ``day`` is the date on which times written without one are read (Google Meet's
+    attendance sheet); without it such a report is refused with a message.
+    """
     if len(data) > MAX_BYTES:
         raise MeetingRecordError(
             _("El reporte de participantes pesa más de %(mb)s MB.") % {"mb": MAX_BYTES // 2**20}
@@ -208,24 +180,19 @@ def parse_participants(data: bytes) -> ParticipantsReport:
         rows = _rows(text)
     except csv.Error as exc:
         raise MeetingRecordError(_("El archivo no es un CSV legible.")) from exc
-    table_at = next(
-        (
-            i
-            for i, row in enumerate(rows)
-            if _find(row, NAME_HEADERS) is not None and _find(row, JOIN_HEADERS) is not None
-        ),
-        None,
-    )
+    table_at = next((i for i, row in enumerate(rows) if _is_table_header(row)), None)
     if table_at is None:
         raise MeetingRecordError(
             _(
                 "No se encontró la tabla de participantes: se esperaban las columnas «Name "
-                "(Original Name)», «Join Time» y «Leave Time» del reporte de Zoom."
+                "(Original Name)», «Join Time» y «Leave Time» del reporte de Zoom (o las de "
+                "la lista de asistencia de Teams o de Google Meet)."
             )
         )
     header = rows[table_at]
     columns = {
-        "name": _find(header, NAME_HEADERS),
+        "name": _first_found(header, NAME_HEADERS, FIRST_NAME_HEADERS),
+        "last_name": _find(header, LAST_NAME_HEADERS),
         "email": _find(header, EMAIL_HEADERS),
         "join": _find(header, JOIN_HEADERS),
         "leave": _find(header, LEAVE_HEADERS),
@@ -234,72 +201,94 @@ def parse_participants(data: bytes) -> ParticipantsReport:
     if columns["leave"] is None:
         raise MeetingRecordError(_("Falta la columna «Leave Time» (hora de salida)."))
     body = [row for row in rows[table_at + 1 :] if any(row)]
-    day_first = _day_first([_cell(row, columns["join"]) for row in body])
+    is_day_first = day_first([_cell(row, columns["join"]) for row in body])
     read = (
-        _connection(row, columns, day_first, line)
+        _connection(row, columns, _Reading(is_day_first, day, line))
         for line, row in enumerate(body, start=table_at + 2)
     )
     connections = [c for c in read if c is not None]
     if not connections:
         raise MeetingRecordError(_("El reporte no tiene ningún participante."))
     meeting = _meeting_data(rows, table_at)
-    start = _optional_datetime(meeting.get("start", ""), day_first)
-    end = _optional_datetime(meeting.get("end", ""), day_first)
     return ParticipantsReport(
         connections=tuple(connections),
         topic=meeting.get("topic", ""),
         meeting_id=meeting.get("id", ""),
-        start=start,
-        end=end,
+        start=optional_datetime(meeting.get("start", ""), is_day_first, day),
+        end=optional_datetime(meeting.get("end", ""), is_day_first, day),
         encoding=encoding,
         participants=tuple(merge(connections)),
     )
+
+
+def _first_found(header: list[str], *choices: tuple[str, ...]) -> int | None:
+    return next((c for names in choices if (c := _find(header, names)) is not None), None)
+
+
+def _is_table_header(row: list[str]) -> bool:
+    named = _first_found(row, NAME_HEADERS, FIRST_NAME_HEADERS) is not None
+    return named and _find(row, JOIN_HEADERS) is not None
 
 
 def _cell(row: list[str], column: int | None) -> str:
     return row[column] if column is not None and column < len(row) else ""
 
 
-def _day_first(values: list[str]) -> bool:
-    """Zoom writes month/day; a first number over 12 anywhere means day/month."""
-    for value in values:
-        match = _DATETIME.match(value.strip())
-        if match and len(match.group("a")) <= 2 and int(match.group("a")) > 12:
-            return True
-    return False
+@dataclass(frozen=True)
+class _Reading:
+    """How the rows' times are read, and which line of the file a row is (for messages)."""
+
+    day_first: bool
+    day: datetime.date | None
+    line: int
 
 
-def _optional_datetime(value: str, day_first: bool) -> datetime.datetime | None:
+def _row_times(
+    row: list[str], columns: dict[str, int | None], reading: _Reading
+) -> tuple[datetime.datetime, datetime.datetime]:
+    join_text, leave_text = _cell(row, columns["join"]), _cell(row, columns["leave"])
     try:
-        return parse_datetime(value, day_first=day_first) if value else None
-    except ValueError:
-        return None
-
-
-def _connection(
-    row: list[str], columns: dict[str, int | None], day_first: bool, line: int
-) -> Connection | None:
-    raw_name = _cell(row, columns["name"])
-    if not raw_name:
-        return None
-    name, host = strip_role_tag(raw_name)
-    shown, original = split_original_name(name)
-    shown, host_shown = strip_role_tag(shown)
-    try:
-        join = parse_datetime(_cell(row, columns["join"]), day_first=day_first)
-        leave = parse_datetime(_cell(row, columns["leave"]), day_first=day_first)
+        join = parse_datetime(join_text, day_first=reading.day_first, day=reading.day)
+        leave = parse_datetime(leave_text, day_first=reading.day_first, day=reading.day)
+    except TimeWithoutDateError as exc:
+        raise MeetingRecordError(
+            _(
+                "Renglón %(line)s: la hora «%(value)s» no dice de qué día es (así las da la "
+                "hoja de asistencia de Google Meet). Suba el reporte desde la sesión: se "
+                "leerá con la fecha de la sesión."
+            )
+            % {"line": reading.line, "value": str(exc)[:40]}
+        ) from exc
     except ValueError as exc:
         raise MeetingRecordError(
             _(
                 "Renglón %(line)s: la hora «%(value)s» no se entiende (p. ej. "
                 "12/16/2022 11:02:15 AM)."
             )
-            % {"line": line, "value": str(exc)[:40]}
+            % {"line": reading.line, "value": str(exc)[:40]}
         ) from exc
+    if leave < join and reading.day is not None and DATETIME.match(leave_text) is None:
+        leave += datetime.timedelta(days=1)  # a time alone, after midnight
     if leave < join:
         raise MeetingRecordError(
-            _("Renglón %(line)s: la hora de salida es anterior a la de entrada.") % {"line": line}
+            _("Renglón %(line)s: la hora de salida es anterior a la de entrada.")
+            % {"line": reading.line}
         )
+    return join, leave
+
+
+def _connection(
+    row: list[str], columns: dict[str, int | None], reading: _Reading
+) -> Connection | None:
+    raw_name = " ".join(
+        part for part in (_cell(row, columns["name"]), _cell(row, columns["last_name"])) if part
+    )
+    if not raw_name:
+        return None
+    name, host = strip_role_tag(raw_name)
+    shown, original = split_original_name(name)
+    shown, host_shown = strip_role_tag(shown)
+    join, leave = _row_times(row, columns, reading)
     return Connection(
         name=(original or shown)[:200],
         original_name=shown[:200] if original else "",
