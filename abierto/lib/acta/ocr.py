@@ -23,13 +23,23 @@ import shutil
 import subprocess
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ActaReadError
+from .ocr_repair import (
+    layout_confused,
+    lost_line_gaps,
+    with_lost_lines,
+    without_false_breaks,
+    without_rule_garbage,
+    without_specks,
+)
 
 DPI = 300
 PSM = 4
+# One uniform block of text: for a page whose layout ``PSM`` mixed up (``ocr_repair``).
+PSM_BLOCK = 6
 LANGUAGE = "spa"
 # A word read with less confidence than this is a guess; a lone mark below it is noise.
 NOISE_CONFIDENCE = 40.0
@@ -50,6 +60,11 @@ OUT_OF_MEMORY = (
 class OcrWord:
     text: str
     confidence: float  # 0-100, as Tesseract gives it
+    # Its box on the page image, in pixels; 0 when unknown (the box is used while cleaning).
+    left: int = 0
+    top: int = 0
+    width: int = 0
+    height: int = 0
 
 
 @dataclass
@@ -108,8 +123,16 @@ def read_page(pdf: Path, number: int, workdir: Path) -> OcrPage:
     render = ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", page, "-l", page]
     _run([*render, str(pdf), str(prefix)])
     image = prefix.with_suffix(".png")
-    tsv = _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(PSM), "tsv"])
-    return OcrPage(number=number, lines=parse_tsv(tsv), image=image)
+    lines = parse_tsv(_tesseract(image, PSM))
+    if layout_confused(lines):
+        lines = parse_tsv(_tesseract(image, PSM_BLOCK))
+    elif gaps := lost_line_gaps(lines):
+        lines = with_lost_lines(lines, parse_tsv(_tesseract(image, PSM_BLOCK)), gaps)
+    return OcrPage(number=number, lines=lines, image=image)
+
+
+def _tesseract(image: Path, psm: int) -> str:
+    return _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(psm), "tsv"])
 
 
 def _run(command: list[str]) -> str:
@@ -155,10 +178,17 @@ def parse_tsv(tsv: str) -> list[list[OcrWord]]:
             if paragraph_key is not None and key[:2] != paragraph_key:
                 lines.append([])
             current, line_key, paragraph_key = [], key, key[:2]
-        current.append(OcrWord(text, confidence))
+        current.append(OcrWord(text, confidence, *_box(row)))
     if current:
         lines.append(current)
     return lines
+
+
+def _box(row: dict[str, str]) -> tuple[int, int, int, int]:
+    try:
+        return (int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]))
+    except (KeyError, TypeError, ValueError):
+        return (0, 0, 0, 0)
 
 
 # --- Cleaning ---------------------------------------------------------------------
@@ -179,17 +209,18 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
         page.lines = [_without_stray(line) for line in page.lines]
     _drop_repeated_edges(pages)
     for page in pages:
-        page.lines = _joined_hyphens(_tidy_breaks(page.lines))
+        lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
+        page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 
 
 def _without_stray(line: list[OcrWord]) -> list[OcrWord]:
     """Drop marks read from specks and rules: punctuation alone, or odd glyphs unsure."""
-    line = [OcrWord(_NUMERO_RE.sub("\\1º", word.text), word.confidence) for word in line]
+    line = [replace(word, text=_NUMERO_RE.sub("\\1º", word.text)) for word in line]
     # Table rules and underlines glue "_" to the words beside them: "__l.____".
-    line = [OcrWord(word.text.strip("_"), word.confidence) for word in line if word.text.strip("_")]
+    line = [replace(word, text=word.text.strip("_")) for word in line if word.text.strip("_")]
     if len(line) > 1 and _ROMAN_ONE_RE.match(line[0].text) and line[1].text[:1].isupper():
-        line[0] = OcrWord(_ROMAN_ONE_RE.sub("I", line[0].text), line[0].confidence)
+        line[0] = replace(line[0], text=_ROMAN_ONE_RE.sub("I", line[0].text))
     kept = [
         word
         for word in line

@@ -1,0 +1,244 @@
+"""Repairs of a scanned page that need where each word sat on the page.
+
+Tesseract's TSV gives every word its box (left, top, width, height, in pixels of the
+300 dpi image). ``ocr.py`` keeps the boxes while a page is cleaned, and this module uses
+them for what the words' text alone cannot tell:
+
+- whether Tesseract's layout analysis (``--psm 4``) lost its way on a page, as it does
+  when rows of filler dashes ("orden del día- - - - - -") sit between paragraphs: it then
+  reads the lines out of order and drops some of them. Such a page is read again as one
+  uniform block (``--psm 6``), which keeps every line in order (``layout_confused``);
+- specks and margin marks read as characters: a box far smaller than the page's letters,
+  or a short low-confidence word outside the text column (``without_specks``);
+- a row of filler dashes read as letters at a line end ("--=====«< «ooo toc”"), which
+  Tesseract reads with a confidence near zero (``without_rule_garbage``);
+- a paragraph break Tesseract put inside a sentence (a speck between two lines splits
+  the block): the line before runs to the right margin and ends without a stop
+  (``without_false_breaks``).
+
+Words without a box (built in tests or by the sandbox's parent) are left as they are.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+
+class Boxed(Protocol):
+    text: str
+    confidence: float
+    left: int
+    top: int
+    width: int
+    height: int
+
+
+W = TypeVar("W", bound=Boxed)
+
+# A wide line that starts this many line heights above the wide line read before it: the
+# reading order went back up the page, i.e. the layout analysis mixed blocks up.
+_JUMP_BACK_LINES = 3.0
+_WIDE = 0.6  # of the text column's width
+_GAP_LINES = 3.0
+# A word this many letter heights beyond the column's edge is outside the text.
+_OUTSIDE_LINES = 2.0
+_SURE = 60.0
+# Tesseract's confidence in a row of dashes read as letters is near zero.
+_GARBAGE_CONFIDENCE = 25.0
+_RULE_RE = re.compile(r"[=«»<>~_]|--|(.)\1\1|^[-.,:;'\"\u201c\u201d\u2018\u2019]+$")
+# A stop that ends a paragraph; anything else at the right margin continues on the next line.
+_STOP = ".:;!?)"
+_LIST_ITEM_RE = re.compile(r"^(?:[IVXLl1]{1,5}|\d{1,3}|[a-zA-Z])[.)\-]")
+
+
+def _boxed(words: Sequence[Boxed]) -> list[Boxed]:
+    return [word for word in words if word.height > 0]
+
+
+def _line_box(line: Sequence[Boxed]) -> tuple[int, int, int, int] | None:
+    boxed = _boxed(line)
+    if not boxed:
+        return None
+    left = min(word.left for word in boxed)
+    top = min(word.top for word in boxed)
+    right = max(word.left + word.width for word in boxed)
+    bottom = max(word.top + word.height for word in boxed)
+    return left, top, right, bottom
+
+
+def _letter_height(lines: Sequence[Sequence[Boxed]]) -> float:
+    """The median height of the words with letters: the page's size of type."""
+    heights = [
+        word.height
+        for line in lines
+        for word in _boxed(line)
+        if sum(char.isalpha() for char in word.text) >= 3
+    ]
+    return float(statistics.median(heights)) if heights else 0.0
+
+
+def _column(lines: Sequence[Sequence[Boxed]]) -> tuple[float, float] | None:
+    """The text column's left and right edges, from the lines of several words.
+
+    The edges a quarter of them pass, so that short lines (a table's, a
+    paragraph's last) do not pull the edge inwards and one stray line does not push it out.
+    """
+    boxes = [_line_box(line) for line in lines if len(line) >= 5]
+    found = [box for box in boxes if box is not None]
+    if len(found) < 3:
+        return None
+    lefts = sorted(box[0] for box in found)
+    rights = sorted(box[2] for box in found)
+    quarter = len(found) // 4
+    return float(lefts[quarter]), float(rights[-1 - quarter])
+
+
+def layout_confused(lines: Sequence[Sequence[Boxed]]) -> bool:
+    """Whether the lines of a page, in the order read, go back up between wide lines."""
+    column = _column(lines)
+    height = _letter_height(lines)
+    if column is None or not height:
+        return False
+    width = column[1] - column[0]
+    wide = [
+        box for box in map(_line_box, lines) if box is not None and box[2] - box[0] >= _WIDE * width
+    ]
+    return any(
+        later[1] < earlier[1] - _JUMP_BACK_LINES * height
+        for earlier, later in itertools.pairwise(wide)
+    )
+
+
+def lost_line_gaps(lines: Sequence[Sequence[Boxed]]) -> list[tuple[int, int]]:
+    """The vertical gaps between the lines read, inside the text, where lines may be lost.
+
+    A gap taller than ``_GAP_LINES`` letter heights between two lines that both span
+    most of the column: prose does not leave such a hole, a layout analysis that skipped
+    lines (beside rows of filler dashes) does.
+    """
+    column = _column(lines)
+    height = _letter_height(lines)
+    if column is None or not height:
+        return []
+    width = column[1] - column[0]
+    boxes = sorted(
+        (
+            box
+            for box in map(_line_box, lines)
+            if box is not None and box[2] - box[0] >= _WIDE * width
+        ),
+        key=lambda box: box[1],
+    )
+    return [
+        (above[3], below[1])
+        for above, below in itertools.pairwise(boxes)
+        if below[1] - above[3] > _GAP_LINES * height
+    ]
+
+
+def with_lost_lines(
+    lines: list[list[W]], block: list[list[W]], gaps: list[tuple[int, int]]
+) -> list[list[W]]:
+    """Put back into ``lines`` the lines of ``block`` (the same page read as one block) that
+    sit inside ``gaps``, each after the line read just above it."""
+    read = [box for box in map(_line_box, lines) if box is not None]
+    column = _column(lines)
+    lost = []
+    for line in block:
+        box = _line_box(line)
+        if box is None or sum(word.confidence >= _SURE for word in line) < 3:
+            continue
+        if column is not None and box[2] - box[0] < _WIDE * (column[1] - column[0]):
+            continue  # a lost line of prose spans the column; a short one may be a logo's
+        middle = (box[1] + box[3]) / 2
+        in_gap = any(top < middle < bottom for top, bottom in gaps)
+        if in_gap and not any(other[1] <= middle <= other[3] for other in read):
+            lost.append((middle, line))
+    if not lost:
+        return lines
+    out = [list(line) for line in lines]
+    for middle, line in sorted(lost, key=lambda item: item[0], reverse=True):
+        best, best_top = len(out), -1
+        for index, existing in enumerate(out):
+            box = _line_box(existing)
+            if box is not None and best_top < box[1] < middle:
+                best, best_top = index + 1, box[1]
+        out.insert(best, line)
+    return out
+
+
+def without_specks(lines: list[list[W]]) -> list[list[W]]:
+    """Drop specks and margin marks: tiny boxes, and unsure short words outside the column."""
+    height = _letter_height(lines)
+    column = _column(lines)
+    if not height:
+        return lines
+    kept_lines: list[list[W]] = []
+    for line in lines:
+        kept: list[W] = []
+        for index, word in enumerate(line):
+            if word.height <= 0:
+                kept.append(word)
+                continue
+            tiny = word.height < 0.4 * height and word.width < 0.6 * height
+            if tiny and (word.confidence < 80 or not word.text.isalnum()):
+                continue
+            edge = index == 0 or index == len(line) - 1
+            outside = column is not None and (
+                word.left + word.width < column[0] - _OUTSIDE_LINES * height
+                or word.left > column[1] + _OUTSIDE_LINES * height
+            )
+            unsure = word.confidence < _SURE or len(word.text) <= 2
+            if edge and outside and unsure:
+                continue
+            kept.append(word)
+        if kept or not line:
+            kept_lines.append(kept)
+    return kept_lines
+
+
+def without_rule_garbage(lines: list[list[W]]) -> list[list[W]]:
+    """Drop a row of dashes read as letters: from its first unsure rule-like word to the
+    line's end, the unsure words go; a sure word after them stays."""
+    cleaned: list[list[W]] = []
+    for line in lines:
+        kept: list[W] = []
+        in_rule = False
+        for word in line:
+            unsure = word.confidence < _GARBAGE_CONFIDENCE
+            if unsure and _RULE_RE.search(word.text):
+                in_rule = True
+                continue
+            if in_rule and unsure:
+                continue
+            in_rule = False
+            kept.append(word)
+        if kept or not line:
+            cleaned.append(kept)
+    return cleaned
+
+
+def without_false_breaks(lines: list[list[W]]) -> list[list[W]]:
+    """Drop a paragraph break after a line that runs to the right margin without a stop."""
+    column = _column(lines)
+    height = _letter_height(lines)
+    if column is None or not height:
+        return lines
+    out: list[list[W]] = []
+    for index, line in enumerate(lines):
+        if not line and out and out[-1] and index + 1 < len(lines) and lines[index + 1]:
+            previous, following = out[-1], lines[index + 1]
+            box = _line_box(previous)
+            full = box is not None and box[2] >= column[1] - 1.5 * height
+            if (
+                full
+                and previous[-1].text[-1:] not in _STOP
+                and not _LIST_ITEM_RE.match(following[0].text)
+            ):
+                continue
+        out.append(line)
+    return out
