@@ -32,6 +32,7 @@ from .ocr_repair import (
     lost_line_gaps,
     with_lost_lines,
     without_false_breaks,
+    without_glued_specks,
     without_rule_garbage,
     without_specks,
 )
@@ -210,6 +211,7 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
     _drop_repeated_edges(pages)
     for page in pages:
         lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
+        lines = without_glued_specks(lines)
         page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 

@@ -25,6 +25,7 @@ import itertools
 import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 
@@ -242,3 +243,53 @@ def without_false_breaks(lines: list[list[W]]) -> list[list[W]]:
                 continue
         out.append(line)
     return out
+
+
+# Words that never end a sentence or introduce a list in Spanish: a stop glued to one of
+# them ("PARTIDO SOCIALDEMÓCRATA DE. MORELOS", "; EL. REPRESENTANTE") is a speck.
+_FUNCTION_WORDS = frozenset(
+    [
+        "de",
+        "del",
+        "el",
+        "la",
+        "las",
+        "los",
+        "en",
+        "al",
+        "con",
+        "por",
+        "para",
+        "que",
+        "su",
+        "sus",
+        "un",
+        "una",
+    ]
+)
+_GLUED_STOP_RE = re.compile(r"^(\w+)[.:]$")
+
+
+def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
+    """Drop a stop glued to a function word followed by more words, and a lone dash at a
+    line's end (a speck: a word broken at a line end keeps its hyphen glued to it)."""
+    flat = [word for line in lines for word in line]
+    after = {id(word): nxt for word, nxt in itertools.pairwise(flat)}
+    cleaned: list[list[W]] = []
+    for line in lines:
+        kept: list[W] = []
+        for index, word in enumerate(line):
+            if word.text == "-" and index == len(line) - 1 and index > 0:
+                continue
+            match = _GLUED_STOP_RE.match(word.text)
+            nxt = after.get(id(word))
+            if (
+                match
+                and match.group(1).casefold() in _FUNCTION_WORDS
+                and nxt is not None
+                and nxt.text[:1].isalpha()
+            ):
+                word = replace(word, text=match.group(1))
+            kept.append(word)
+        cleaned.append(kept)
+    return cleaned

@@ -9,6 +9,7 @@ from abierto.lib.acta.ocr_repair import (
     lost_line_gaps,
     with_lost_lines,
     without_false_breaks,
+    without_glued_specks,
     without_rule_garbage,
     without_specks,
 )
@@ -156,3 +157,18 @@ def test_sure_words_inside_the_column_survive_every_repair(rows, noise):
     repaired = without_false_breaks(without_rule_garbage(without_specks(lines)))
     kept = [word.text for line in repaired for word in line]
     assert set(sure) <= set(kept)
+
+
+def test_a_stop_glued_to_a_function_word_and_a_lone_dash_at_a_line_end_are_specks():
+    lines = [
+        _line("LA REPRESENTANTE DEL PARTIDO SOCIALDEMÓCRATA DE.", 1),
+        _line("MORELOS, LIC. LUCY VALLE; EL.", 2),
+        _line("REPRESENTANTE DEL PARTIDO HUMANISTA, LIC. DULCE -", 3),
+        _line("MARÍA GONZÁLEZ GÓMEZ. Se abre la sesión en la sala de.", 4),
+    ]
+    assert _texts(without_glued_specks(lines)) == [
+        "LA REPRESENTANTE DEL PARTIDO SOCIALDEMÓCRATA DE",
+        "MORELOS, LIC. LUCY VALLE; EL",
+        "REPRESENTANTE DEL PARTIDO HUMANISTA, LIC. DULCE",
+        "MARÍA GONZÁLEZ GÓMEZ. Se abre la sesión en la sala de.",
+    ]
