@@ -21,11 +21,11 @@ Words without a box (built in tests or by the sandbox's parent) are left as they
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Protocol, TypeVar
 
 
@@ -289,7 +289,8 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
                 and nxt is not None
                 and nxt.text[:1].isalpha()
             ):
-                word = replace(word, text=match.group(1))
+                word = copy.copy(word)
+                word.text = match.group(1)
             kept.append(word)
         cleaned.append(kept)
     return cleaned
