@@ -30,6 +30,8 @@ from .errors import ActaReadError
 from .ocr_repair import (
     layout_confused,
     lost_line_gaps,
+    top_to_bottom,
+    with_list_numbers,
     with_lost_lines,
     without_false_breaks,
     without_glued_specks,
@@ -126,8 +128,8 @@ def read_page(pdf: Path, number: int, workdir: Path) -> OcrPage:
     image = prefix.with_suffix(".png")
     lines = parse_tsv(_tesseract(image, PSM))
     if layout_confused(lines):
-        lines = parse_tsv(_tesseract(image, PSM_BLOCK))
-    elif gaps := lost_line_gaps(lines):
+        lines = top_to_bottom(lines)
+    if gaps := lost_line_gaps(lines):
         lines = with_lost_lines(lines, parse_tsv(_tesseract(image, PSM_BLOCK)), gaps)
     return OcrPage(number=number, lines=lines, image=image)
 
@@ -198,8 +200,8 @@ _EDGE_LINES = 3
 _LOWER = "a-záéíóúüñ"
 _HYPHEN_END_RE = re.compile(rf"[{_LOWER}]-$")
 _LOWER_START_RE = re.compile(rf"^[{_LOWER}]")
-# A section numbered "I." at a line start is read as "l." (or "l" with the point apart).
-_ROMAN_ONE_RE = re.compile(r"^l(?=\.?$)")
+# A section numbered "I." at a line start is read as "l." or "|." (or with the point apart).
+_ROMAN_ONE_RE = re.compile(r"^(?:l(?=\.?$)|\|(?=\.$))")
 # "Nº" (número) is read as "N?" or "N'": the ordinal indicator is small and raised.
 _NUMERO_RE = re.compile(r"^([Nn])[?'\u00b0](?=\d*$)")
 _STRAY_RE = re.compile(r"^[^\w¿¡\"'(]+$|^[|_~=^`°•·«»\[\]{}\\/]+\w?$")
@@ -211,7 +213,7 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
     _drop_repeated_edges(pages)
     for page in pages:
         lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
-        lines = without_glued_specks(lines)
+        lines = with_list_numbers(without_glued_specks(lines))
         page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 

@@ -114,6 +114,33 @@ def layout_confused(lines: Sequence[Sequence[Boxed]]) -> bool:
     )
 
 
+def top_to_bottom(lines: list[list[W]]) -> list[list[W]]:
+    """The lines of a page whose layout was mixed up, from the top of the page down.
+
+    Each line keeps the paragraph break it had before it. Lines side by side (a
+    signature block's columns) come left to right within the same height.
+    """
+    height = _letter_height(lines) or 1.0
+    placed: list[tuple[float, int, bool, list[W]]] = []
+    starts_paragraph = False
+    for line in lines:
+        box = _line_box(line)
+        if box is None:
+            starts_paragraph = starts_paragraph or not line
+            if line:
+                placed.append((placed[-1][0] if placed else 0.0, 0, starts_paragraph, line))
+            continue
+        row = round(((box[1] + box[3]) / 2) / height)
+        placed.append((float(row), box[0], starts_paragraph, line))
+        starts_paragraph = False
+    out: list[list[W]] = []
+    for _row, _left, new_paragraph, line in sorted(placed, key=lambda item: item[:2]):
+        if new_paragraph and out:
+            out.append([])
+        out.append(line)
+    return out
+
+
 def lost_line_gaps(lines: Sequence[Sequence[Boxed]]) -> list[tuple[int, int]]:
     """The vertical gaps between the lines read, inside the text, where lines may be lost.
 
@@ -203,21 +230,22 @@ def without_specks(lines: list[list[W]]) -> list[list[W]]:
 
 
 def without_rule_garbage(lines: list[list[W]]) -> list[list[W]]:
-    """Drop a row of dashes read as letters: from its first unsure rule-like word to the
-    line's end, the unsure words go; a sure word after them stays."""
+    """Drop a row of dashes read as letters: each unsure rule-like word, and the unsure
+    words on either side of it up to a sure one ("= === <= amen REESE TTTTT To")."""
     cleaned: list[list[W]] = []
     for line in lines:
-        kept: list[W] = []
-        in_rule = False
-        for word in line:
-            unsure = word.confidence < _GARBAGE_CONFIDENCE
-            if unsure and _RULE_RE.search(word.text):
-                in_rule = True
+        unsure = [word.confidence < _GARBAGE_CONFIDENCE for word in line]
+        drop = [False] * len(line)
+        for index, word in enumerate(line):
+            if not (unsure[index] and _RULE_RE.search(word.text)):
                 continue
-            if in_rule and unsure:
-                continue
-            in_rule = False
-            kept.append(word)
+            drop[index] = True
+            for step in (-1, 1):
+                other = index + step
+                while 0 <= other < len(line) and unsure[other]:
+                    drop[other] = True
+                    other += step
+        kept = [word for word, dropped in zip(line, drop, strict=True) if not dropped]
         if kept or not line:
             cleaned.append(kept)
     return cleaned
@@ -294,3 +322,32 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             kept.append(word)
         cleaned.append(kept)
     return cleaned
+
+
+# Letters Tesseract reads for the digits of a list's numbers ("A, Asuntos generales" after
+# "3. Informe…" is item 4).
+_DIGIT_LOOKALIKES = str.maketrans("AZzSsGbTBgqOoIl|", "4225566789900111")
+_ITEM_MARK_RE = re.compile(r"^([0-9AZzSsGbTBgqOoIl|]{1,2})[.,)]$")
+
+
+def with_list_numbers(lines: list[list[W]]) -> list[list[W]]:
+    """Restore an item number read as letters when the items before it say what it is:
+    a line starting "A," right after item 3 is item 4. Only the next number is taken."""
+    expected: int | None = None
+    for line in lines:
+        if not line:
+            continue
+        match = _ITEM_MARK_RE.match(line[0].text)
+        if match is None or len(line) < 2 or not line[1].text[:1].isupper():
+            continue
+        mark = match.group(1)
+        if mark.isdigit():
+            expected = int(mark) + 1
+            continue
+        digits = mark.translate(_DIGIT_LOOKALIKES)
+        if expected is not None and digits.isdigit() and int(digits) == expected:
+            word = copy.copy(line[0])
+            word.text = f"{digits}."
+            line[0] = word
+            expected += 1
+    return lines

@@ -7,6 +7,8 @@ from abierto.lib.acta.ocr import OcrWord
 from abierto.lib.acta.ocr_repair import (
     layout_confused,
     lost_line_gaps,
+    top_to_bottom,
+    with_list_numbers,
     with_lost_lines,
     without_false_breaks,
     without_glued_specks,
@@ -171,4 +173,31 @@ def test_a_stop_glued_to_a_function_word_and_a_lone_dash_at_a_line_end_are_speck
         "MORELOS, LIC. LUCY VALLE; EL",
         "REPRESENTANTE DEL PARTIDO HUMANISTA, LIC. DULCE",
         "MARÍA GONZÁLEZ GÓMEZ. Se abre la sesión en la sala de.",
+    ]
+
+
+def test_an_item_number_read_as_a_letter_is_restored_from_the_items_before_it():
+    lines = [
+        _line("3. Informe de cumplimiento de los acuerdos", 1),
+        _line("A, Asuntos generales", 2),
+        _line("A. Pérez presentó el informe", 3),
+        _line("S. Clausura", 4),
+    ]
+    assert _texts(with_list_numbers(lines)) == [
+        "3. Informe de cumplimiento de los acuerdos",
+        "4. Asuntos generales",
+        "A. Pérez presentó el informe",
+        "5. Clausura",
+    ]
+
+
+def test_a_mixed_up_page_is_read_from_the_top_down_keeping_its_paragraphs():
+    page = _prose(1, 6)
+    shuffled = [*page[:2], [], *page[4:], [], *page[2:4]]
+    assert _texts(top_to_bottom(shuffled)) == [
+        *_texts(page[:2]),
+        "",
+        *_texts(page[2:4]),
+        "",
+        *_texts(page[4:]),
     ]
