@@ -30,6 +30,7 @@ from .errors import ActaReadError
 from .ocr_repair import (
     layout_confused,
     lost_line_gaps,
+    reflowed,
     top_to_bottom,
     with_list_numbers,
     with_lost_lines,
@@ -213,7 +214,7 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
     _drop_repeated_edges(pages)
     for page in pages:
         lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
-        lines = with_list_numbers(without_glued_specks(lines))
+        lines = reflowed(with_list_numbers(without_glued_specks(lines)))
         page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 

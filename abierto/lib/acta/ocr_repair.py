@@ -48,6 +48,8 @@ _GAP_LINES = 3.0
 # A word this many letter heights beyond the column's edge is outside the text.
 _OUTSIDE_LINES = 2.0
 _SURE = 60.0
+# A line whose end is this many letter heights from the column's right edge was wrapped.
+_WRAP_LINES = 1.5
 # Tesseract's confidence in a row of dashes read as letters is near zero.
 _GARBAGE_CONFIDENCE = 25.0
 _RULE_RE = re.compile(r"[=«»<>~_]|--|(.)\1\1|^[-.,:;'\"\u201c\u201d\u2018\u2019]+$")
@@ -351,3 +353,39 @@ def with_list_numbers(lines: list[list[W]]) -> list[list[W]]:
             line[0] = word
             expected += 1
     return lines
+
+
+def reflowed(lines: list[list[W]]) -> list[list[W]]:
+    """Join a line that runs to the right margin without a stop to the line after it.
+
+    Such a line was wrapped by the page, not ended by the writer: "el Consejo Ciudadano de
+    Radio" / "Universidad Autónoma…" is one name. A line after it that starts a numbered
+    item stays apart, and so does an unsure one (a signature's scribble read as letters) or
+    one that does not start at the left margin (a centred name under a signature).
+    """
+    column = _column(lines)
+    height = _letter_height(lines)
+    if column is None or not height:
+        return lines
+    out: list[list[W]] = []
+    last: list[W] = []  # the printed line read last, before any join
+    for line in lines:
+        box = _line_box(last) if last else None
+        start = _line_box(line)
+        if (
+            line
+            and out
+            and box is not None
+            and start is not None
+            and start[0] <= column[0] + _WRAP_LINES * height
+            and box[2] >= column[1] - _WRAP_LINES * height
+            and box[0] <= column[0] + _WRAP_LINES * height
+            and last[-1].text[-1:] not in _STOP
+            and not _LIST_ITEM_RE.match(line[0].text)
+            and sum(word.confidence for word in line) / len(line) >= _SURE
+        ):
+            out[-1] = [*out[-1], *line]
+        else:
+            out.append(line)
+        last = line
+    return out

@@ -7,6 +7,7 @@ from abierto.lib.acta.ocr import OcrWord
 from abierto.lib.acta.ocr_repair import (
     layout_confused,
     lost_line_gaps,
+    reflowed,
     top_to_bottom,
     with_list_numbers,
     with_lost_lines,
@@ -200,4 +201,22 @@ def test_a_mixed_up_page_is_read_from_the_top_down_keeping_its_paragraphs():
         *_texts(page[2:4]),
         "",
         *_texts(page[4:]),
+    ]
+
+
+def test_a_line_wrapped_at_the_right_margin_is_joined_to_the_next():
+    lines = [
+        _line("el Consejo Ciudadano de Radio", 1),
+        _line("Universidad Autónoma de Aguascalientes; quienes comparecen", 2, right=1800),
+        _line("a su segunda reunión de trabajo del", 3),
+        _line("2. Punto único de acuerdo", 4, right=1200),
+        _line("los acuerdos tomados por el Consejo", 5),
+        _line("PP, a o REGA LA", 6, confidence=20),
+    ]
+    assert _texts(reflowed(lines)) == [
+        "el Consejo Ciudadano de Radio Universidad Autónoma de Aguascalientes; quienes comparecen",
+        "a su segunda reunión de trabajo del",
+        "2. Punto único de acuerdo",
+        "los acuerdos tomados por el Consejo",
+        "PP, a o REGA LA",
     ]
