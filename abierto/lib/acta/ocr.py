@@ -42,8 +42,10 @@ from .ocr_repair import (
 
 DPI = 300
 PSM = 4
-# One uniform block of text: for a page whose layout ``PSM`` mixed up (``ocr_repair``).
+# One uniform block of text: for the bands of a page where ``PSM`` lost lines (``ocr_repair``).
 PSM_BLOCK = 6
+# Pixels kept above and below a band read again (``_read_strips``).
+_STRIP_PAD = 8
 LANGUAGE = "spa"
 # A word read with less confidence than this is a guess; a lone mark below it is noise.
 NOISE_CONFIDENCE = 40.0
@@ -131,8 +133,34 @@ def read_page(pdf: Path, number: int, workdir: Path) -> OcrPage:
     if layout_confused(lines):
         lines = top_to_bottom(lines)
     if gaps := lost_line_gaps(lines):
-        lines = with_lost_lines(lines, parse_tsv(_tesseract(image, PSM_BLOCK)), gaps)
+        lines = with_lost_lines(lines, _read_strips(image, gaps), gaps)
     return OcrPage(number=number, lines=lines, image=image)
+
+
+def _read_strips(image: Path, gaps: list[tuple[int, int]]) -> list[list[OcrWord]]:
+    """Read only the bands of the page where lines went missing, each as one block.
+
+    A band is a fraction of the page, so this costs far less than reading the page again;
+    its words' boxes are put back in the page's coordinates.
+    """
+    from PIL import Image
+
+    lines: list[list[OcrWord]] = []
+    with Image.open(image) as page:
+        width, height = page.size
+        for index, (top, bottom) in enumerate(gaps):
+            start, end = max(0, top - _STRIP_PAD), min(height, bottom + _STRIP_PAD)
+            strip = image.with_name(f"{image.stem}-franja-{index}.png")
+            page.crop((0, start, width, end)).save(strip)
+            try:
+                found = parse_tsv(_tesseract(strip, PSM_BLOCK))
+            finally:
+                strip.unlink(missing_ok=True)
+            for line in found:
+                for word in line:
+                    word.top += start
+            lines += found
+    return lines
 
 
 def _tesseract(image: Path, psm: int) -> str:

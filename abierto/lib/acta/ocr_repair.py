@@ -317,7 +317,7 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
                 match
                 and match.group(1).casefold() in _FUNCTION_WORDS
                 and nxt is not None
-                and nxt.text[:1].isalpha()
+                and nxt.text[:1].isalnum()
             ):
                 word = copy.copy(word)
                 word.text = match.group(1)

@@ -3,6 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from abierto.lib.acta import ocr
 from abierto.lib.acta.ocr import OcrWord
 from abierto.lib.acta.ocr_repair import (
     layout_confused,
@@ -220,3 +221,27 @@ def test_a_line_wrapped_at_the_right_margin_is_joined_to_the_next():
         "los acuerdos tomados por el Consejo",
         "PP, a o REGA LA",
     ]
+
+
+def test_only_the_bands_where_lines_were_lost_are_read_again(tmp_path, monkeypatch):
+    from PIL import Image
+
+    image = tmp_path / "pagina-0001.png"
+    Image.new("L", (200, 1000), 255).save(image)
+    read: list[tuple[int, int]] = []
+
+    def tesseract(strip, psm):
+        with Image.open(strip) as opened:
+            read.append(opened.size)
+        assert psm == ocr.PSM_BLOCK
+        return (
+            "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight"
+            "\tconf\ttext\n5\t1\t1\t1\t1\t1\t10\t20\t50\t30\t91\tSometida\n"
+        )
+
+    monkeypatch.setattr(ocr, "_tesseract", tesseract)
+    lines = ocr._read_strips(image, [(300, 400), (700, 760)])
+    pad = ocr._STRIP_PAD
+    assert read == [(200, 100 + 2 * pad), (200, 60 + 2 * pad)]
+    assert [line[0].top for line in lines] == [300 - pad + 20, 700 - pad + 20]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pagina-0001.png"]
