@@ -5,7 +5,9 @@ by ``tesseract -l spa --psm 4`` (one column of text of varying sizes: what minut
 whose TSV output gives every word with its confidence (0-100). The words are put back
 into lines and paragraphs and cleaned of what scanning adds: words hyphenated at a line
 end, the letterhead and footer repeated on every page, and stray marks (specks, table
-rules, signature scribbles) read as characters.
+rules, signature scribbles) read as characters; ``ocr_repair.py`` adds what needs the
+words' boxes (a page read out of order, lines skipped beside rows of dashes, margin marks,
+lines wrapped by the page).
 
 The confidences stay with the words (``OcrPage.words``) so that ``confidence.py`` can
 tell the facilitator which fields rest on a poor reading. Both programs come from

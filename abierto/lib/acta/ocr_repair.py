@@ -6,15 +6,21 @@ them for what the words' text alone cannot tell:
 
 - whether Tesseract's layout analysis (``--psm 4``) lost its way on a page, as it does
   when rows of filler dashes ("orden del día- - - - - -") sit between paragraphs: it then
-  reads the lines out of order and drops some of them. Such a page is read again as one
-  uniform block (``--psm 6``), which keeps every line in order (``layout_confused``);
+  reads the lines out of order (``layout_confused``; they are put back top to bottom by
+  ``top_to_bottom``) or skips some (``lost_line_gaps``: ``ocr.py`` reads those bands again
+  as one block, ``--psm 6``, and ``with_lost_lines`` puts their lines back);
 - specks and margin marks read as characters: a box far smaller than the page's letters,
   or a short low-confidence word outside the text column (``without_specks``);
 - a row of filler dashes read as letters at a line end ("--=====«< «ooo toc”"), which
   Tesseract reads with a confidence near zero (``without_rule_garbage``);
 - a paragraph break Tesseract put inside a sentence (a speck between two lines splits
   the block): the line before runs to the right margin and ends without a stop
-  (``without_false_breaks``).
+  (``without_false_breaks``), and a line wrapped by the page, joined to the next
+  (``reflowed``).
+
+Two repairs need only the text, but only OCR text: a stop glued to a function word
+("DE. MORELOS") or a lone dash at a line end (``without_glued_specks``), and a list
+number read as letters ("A, Asuntos generales" after item 3: ``with_list_numbers``).
 
 Words without a box (built in tests or by the sandbox's parent) are left as they are.
 """
