@@ -5,7 +5,9 @@ by ``tesseract -l spa --psm 4`` (one column of text of varying sizes: what minut
 whose TSV output gives every word with its confidence (0-100). The words are put back
 into lines and paragraphs and cleaned of what scanning adds: words hyphenated at a line
 end, the letterhead and footer repeated on every page, and stray marks (specks, table
-rules, signature scribbles) read as characters.
+rules, signature scribbles) read as characters; ``ocr_repair.py`` adds what needs the
+words' boxes (a page read out of order, lines skipped beside rows of dashes, margin marks,
+lines wrapped by the page).
 
 The confidences stay with the words (``OcrPage.words``) so that ``confidence.py`` can
 tell the facilitator which fields rest on a poor reading. Both programs come from
@@ -23,13 +25,29 @@ import shutil
 import subprocess
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ActaReadError
+from .ocr_repair import (
+    layout_confused,
+    lost_line_gaps,
+    reflowed,
+    top_to_bottom,
+    with_list_numbers,
+    with_lost_lines,
+    without_false_breaks,
+    without_glued_specks,
+    without_rule_garbage,
+    without_specks,
+)
 
 DPI = 300
 PSM = 4
+# One uniform block of text: for the bands of a page where ``PSM`` lost lines (``ocr_repair``).
+PSM_BLOCK = 6
+# Pixels kept above and below a band read again (``_read_strips``).
+_STRIP_PAD = 8
 LANGUAGE = "spa"
 # A word read with less confidence than this is a guess; a lone mark below it is noise.
 NOISE_CONFIDENCE = 40.0
@@ -50,6 +68,11 @@ OUT_OF_MEMORY = (
 class OcrWord:
     text: str
     confidence: float  # 0-100, as Tesseract gives it
+    # Its box on the page image, in pixels; 0 when unknown (the box is used while cleaning).
+    left: int = 0
+    top: int = 0
+    width: int = 0
+    height: int = 0
 
 
 @dataclass
@@ -108,8 +131,42 @@ def read_page(pdf: Path, number: int, workdir: Path) -> OcrPage:
     render = ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", page, "-l", page]
     _run([*render, str(pdf), str(prefix)])
     image = prefix.with_suffix(".png")
-    tsv = _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(PSM), "tsv"])
-    return OcrPage(number=number, lines=parse_tsv(tsv), image=image)
+    lines = parse_tsv(_tesseract(image, PSM))
+    if layout_confused(lines):
+        lines = top_to_bottom(lines)
+    if gaps := lost_line_gaps(lines):
+        lines = with_lost_lines(lines, _read_strips(image, gaps), gaps)
+    return OcrPage(number=number, lines=lines, image=image)
+
+
+def _read_strips(image: Path, gaps: list[tuple[int, int]]) -> list[list[OcrWord]]:
+    """Read only the bands of the page where lines went missing, each as one block.
+
+    A band is a fraction of the page, so this costs far less than reading the page again;
+    its words' boxes are put back in the page's coordinates.
+    """
+    from PIL import Image
+
+    lines: list[list[OcrWord]] = []
+    with Image.open(image) as page:
+        width, height = page.size
+        for index, (top, bottom) in enumerate(gaps):
+            start, end = max(0, top - _STRIP_PAD), min(height, bottom + _STRIP_PAD)
+            strip = image.with_name(f"{image.stem}-franja-{index}.png")
+            page.crop((0, start, width, end)).save(strip)
+            try:
+                found = parse_tsv(_tesseract(strip, PSM_BLOCK))
+            finally:
+                strip.unlink(missing_ok=True)
+            for line in found:
+                for word in line:
+                    word.top += start
+            lines += found
+    return lines
+
+
+def _tesseract(image: Path, psm: int) -> str:
+    return _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(psm), "tsv"])
 
 
 def _run(command: list[str]) -> str:
@@ -155,10 +212,17 @@ def parse_tsv(tsv: str) -> list[list[OcrWord]]:
             if paragraph_key is not None and key[:2] != paragraph_key:
                 lines.append([])
             current, line_key, paragraph_key = [], key, key[:2]
-        current.append(OcrWord(text, confidence))
+        current.append(OcrWord(text, confidence, *_box(row)))
     if current:
         lines.append(current)
     return lines
+
+
+def _box(row: dict[str, str]) -> tuple[int, int, int, int]:
+    try:
+        return (int(row["left"]), int(row["top"]), int(row["width"]), int(row["height"]))
+    except (KeyError, TypeError, ValueError):
+        return (0, 0, 0, 0)
 
 
 # --- Cleaning ---------------------------------------------------------------------
@@ -167,8 +231,8 @@ _EDGE_LINES = 3
 _LOWER = "a-záéíóúüñ"
 _HYPHEN_END_RE = re.compile(rf"[{_LOWER}]-$")
 _LOWER_START_RE = re.compile(rf"^[{_LOWER}]")
-# A section numbered "I." at a line start is read as "l." (or "l" with the point apart).
-_ROMAN_ONE_RE = re.compile(r"^l(?=\.?$)")
+# A section numbered "I." at a line start is read as "l." or "|." (or with the point apart).
+_ROMAN_ONE_RE = re.compile(r"^(?:l(?=\.?$)|\|(?=\.$))")
 # "Nº" (número) is read as "N?" or "N'": the ordinal indicator is small and raised.
 _NUMERO_RE = re.compile(r"^([Nn])[?'\u00b0](?=\d*$)")
 _STRAY_RE = re.compile(r"^[^\w¿¡\"'(]+$|^[|_~=^`°•·«»\[\]{}\\/]+\w?$")
@@ -179,17 +243,19 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
         page.lines = [_without_stray(line) for line in page.lines]
     _drop_repeated_edges(pages)
     for page in pages:
-        page.lines = _joined_hyphens(_tidy_breaks(page.lines))
+        lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
+        lines = reflowed(with_list_numbers(without_glued_specks(lines)))
+        page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 
 
 def _without_stray(line: list[OcrWord]) -> list[OcrWord]:
     """Drop marks read from specks and rules: punctuation alone, or odd glyphs unsure."""
-    line = [OcrWord(_NUMERO_RE.sub("\\1º", word.text), word.confidence) for word in line]
+    line = [replace(word, text=_NUMERO_RE.sub("\\1º", word.text)) for word in line]
     # Table rules and underlines glue "_" to the words beside them: "__l.____".
-    line = [OcrWord(word.text.strip("_"), word.confidence) for word in line if word.text.strip("_")]
+    line = [replace(word, text=word.text.strip("_")) for word in line if word.text.strip("_")]
     if len(line) > 1 and _ROMAN_ONE_RE.match(line[0].text) and line[1].text[:1].isupper():
-        line[0] = OcrWord(_ROMAN_ONE_RE.sub("I", line[0].text), line[0].confidence)
+        line[0] = replace(line[0], text=_ROMAN_ONE_RE.sub("I", line[0].text))
     kept = [
         word
         for word in line
