@@ -243,6 +243,9 @@ else:
         "LOCATION": str(VAR_DIR / "cache" / "pages"),
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
     }
+# Without Redis the version token that a write bumps lives in this file, mapped into the
+# memory of every worker: a cache hit reads it without a system call (page_cache/version.py).
+PAGE_CACHE_VERSION_FILE = None if REDIS_URL else str(VAR_DIR / "cache" / "page-version")
 SESSION_BACKEND = env("SESSION_BACKEND", "db")
 SESSION_ENGINES = {
     "db": "django.contrib.sessions.backends.db",

@@ -68,3 +68,4 @@ FOLDER_SEALING_PROCESSES = 0
 # one test could be served to the next); abierto/ops/tests/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
+PAGE_CACHE_VERSION_FILE = None  # the version in that cache; the tests that turn it on choose

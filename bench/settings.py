@@ -31,6 +31,11 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = ""  # type: ignore[index]  # noqa
 # The benchmark measures the production configuration: one sealing worker per core.
 FOLDER_SEALING_PROCESSES = None
 
-# The public pages' cache as in production without Redis: files the workers share
-# (PAGE_CACHE_SECONDS=0 measures the pages without it).
+# The public pages' cache as in production without Redis: files the workers share, and the
+# version token in shared memory (PAGE_CACHE_SECONDS=0 measures the pages without it).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+CACHES["pages"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": os.path.join(_dir, "cache", "pages"),
+}
+PAGE_CACHE_VERSION_FILE = os.path.join(_dir, "cache", "page-version")
