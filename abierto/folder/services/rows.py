@@ -2,11 +2,12 @@
 
 ``bulk_create`` prepares every field of every object through the ORM (tens of microseconds a
 row), which made a million-document issuance spend more time in Django than in signing.
-These helpers write the same rows with one ``executemany``: rows are dicts keyed by the
-model's field attnames, values are converted once per column kind, the columns come from the
-model's ``_meta`` (so renames and new fields follow the models), and everything still runs in
-the caller's transaction. Only for models without ``save()`` side
-effects or signals that matter: the folder's documents, their holders and access events.
+These helpers write the same rows with one ``executemany`` (on PostgreSQL one ``COPY``):
+rows are dicts keyed by the model's field attnames, values are converted once per column
+kind, the columns come from the model's ``_meta`` (so renames and new fields follow the
+models), and everything still runs in the caller's transaction. Only for models without
+``save()`` side effects or signals that matter: the folder's documents, their holders and
+access events.
 """
 
 from __future__ import annotations
@@ -108,10 +109,25 @@ def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
                 value = missing[name]
             values.append(value if convert is None else convert(value))
         prepared.append(values)
-    if prepared:
+    if prepared and connection.vendor == "postgresql":
+        _copy(
+            "COPY {} ({}) FROM STDIN".format(
+                quote(meta.db_table), ", ".join(quote(_column(field)) for field in fields)
+            ),
+            prepared,
+        )
+    elif prepared:
         with connection.cursor() as cursor:
             cursor.executemany(sql, prepared)
     return len(prepared)
+
+
+def _copy(statement: str, rows: list[list[Any]]) -> None:
+    """PostgreSQL's COPY (psycopg's ``cursor.copy``): rows streamed in one statement, about
+    ten times faster than ``executemany``'s one INSERT a row, in the same transaction."""
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def ids_by(
