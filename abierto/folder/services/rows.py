@@ -78,12 +78,43 @@ def _missing_value(model: type[models.Model], field: Any) -> Any:
     raise ValueError(f"{model.__name__}.{field.attname} needs a value")
 
 
-def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) -> int:
+def reserve_ids(model: type[models.Model], count: int) -> list[int]:
+    """``count`` primary keys for rows of ``model`` inserted later in this transaction (with
+    ``insert_rows(..., with_pk=True)``), so that rows pointing at them can be written first.
+
+    PostgreSQL: from the column's sequence. SQLite: above the largest key ever given (its
+    AUTOINCREMENT counter), under the write lock the transaction holds since BEGIN
+    (``transaction_mode: IMMEDIATE``, required by ``checks.py``)."""
+    if count <= 0:
+        return []
+    meta = model._meta
+    table, pk = meta.db_table, _column(meta.pk)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [connection.ops.quote_name(table), pk, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        quote = connection.ops.quote_name
+        counter = "SELECT seq FROM sqlite_sequence WHERE name = %s"
+        largest = f"SELECT max({quote(pk)}) FROM {quote(table)}"  # noqa: S608 -- quoted names
+        cursor.execute(f"SELECT max(coalesce(({counter}), 0), coalesce(({largest}), 0))", [table])
+        start = int(cursor.fetchone()[0])
+    return list(range(start + 1, start + count + 1))
+
+
+def insert_rows(
+    model: type[models.Model], rows: Iterable[Mapping[str, Any]], *, with_pk: bool = False
+) -> int:
     """Insert ``rows``, each a dict keyed by the model's field attnames (``document_id`` for a
     foreign key); the count. The columns are the model's concrete fields: a field a row leaves
-    out gets its default (or NULL), a key that is no field of the model is refused."""
+    out gets its default (or NULL), a key that is no field of the model is refused. With
+    ``with_pk`` every row brings its primary key (``reserve_ids``)."""
     meta = model._meta
     fields = _insert_fields(meta)
+    if with_pk:
+        fields = [meta.pk, *fields]
     known = {field.attname for field in fields}
     converters = [(field, _converter(field)) for field in fields]
     quote = connection.ops.quote_name
