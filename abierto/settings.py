@@ -117,6 +117,9 @@ MIDDLEWARE = [
     "abierto.ops.middleware.MetricsMiddleware",
     "abierto.ops.middleware.HealthCheckMiddleware",
     "abierto.middleware.DatabaseUnavailableMiddleware",  # a 503 page when the database is gone
+    # /v/<token> for machines (JSON): answered here, without the middleware below that a
+    # verification does not need (sessions, users, CSRF, language...).
+    "abierto.folder.middleware.MachineVerificationMiddleware",
     # Anonymous visitors' public pages from the cache; what it replays carries the headers the
     # middleware below added when the page was rendered (security, CSP, language).
     "abierto.ops.page_cache.PublicPageCacheMiddleware",
@@ -171,7 +174,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open like PostgreSQL's (one per thread): opening one, with the pragmas below, cost
+    # 2 ms, more than the rest of a verification.
     # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait (busy_timeout)
     # instead of failing half-way with "database is locked".
     DATABASES["default"]["OPTIONS"] = {
@@ -243,6 +247,9 @@ else:
         "LOCATION": str(VAR_DIR / "cache" / "pages"),
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 5000)},
     }
+# Without Redis the version token that a write bumps lives in this file, mapped into the
+# memory of every worker: a cache hit reads it without a system call (page_cache/version.py).
+PAGE_CACHE_VERSION_FILE = None if REDIS_URL else str(VAR_DIR / "cache" / "page-version")
 SESSION_BACKEND = env("SESSION_BACKEND", "db")
 SESSION_ENGINES = {
     "db": "django.contrib.sessions.backends.db",
@@ -530,6 +537,13 @@ FOLDER_REAUTH_MINUTES = env_int("FOLDER_REAUTH_MINUTES", 5)
 # Public verifications (/v/<token>) from one network (IPv4 /24, IPv6 /64), "<count>/<s|m|h|d>":
 # past it a 429 with Retry-After. A QR counter checks a few documents a minute, not sixty.
 RATE_FOLDER_VERIFY_NETWORK = env("RATE_FOLDER_VERIFY_NETWORK", "60/m")
+# Public verifications reach the holder's log through a spool (folder/services/
+# verification_spool.py): files here, fsync'd every FOLDER_VERIFY_SPOOL_FSYNC_SECONDS and
+# chained every FOLDER_VERIFY_SPOOL_DRAIN_SECONDS by each web process (0: only by
+# `manage.py folder_drain_verifications` and before a holder reads their log).
+FOLDER_VERIFY_SPOOL_DIR = Path(env("FOLDER_VERIFY_SPOOL_DIR", str(VAR_DIR / "verify-spool")))
+FOLDER_VERIFY_SPOOL_FSYNC_SECONDS = float(env("FOLDER_VERIFY_SPOOL_FSYNC_SECONDS", "0.2"))
+FOLDER_VERIFY_SPOOL_DRAIN_SECONDS = float(env("FOLDER_VERIFY_SPOOL_DRAIN_SECONDS", "5"))
 # Issue dates an issuer may send (ISO date, UTC midnight): from this one up to now (plus five
 # minutes of clock skew); a year-1 or 9999 date from a .NET or Java minimum is a 422.
 FOLDER_ISSUED_AT_EARLIEST = env("FOLDER_ISSUED_AT_EARLIEST", "1900-01-01")

@@ -63,8 +63,12 @@ RATE_FOLDER_VERIFY_NETWORK = "100000/m"
 # xdist already runs one test process per core: bulk issuances seal in-process, except in the
 # test that exercises the worker pool itself.
 FOLDER_SEALING_PROCESSES = 0
+# Verifications wait in the spool until a test drains it (folder/tests/conftest.py gives
+# each test a spool of its own); no thread chains them behind a test's back.
+FOLDER_VERIFY_SPOOL_DRAIN_SECONDS = 0
 
 # The public pages' cache is off in tests (a factory writes no audit row, so a page cached by
 # one test could be served to the next); abierto/ops/tests/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
+PAGE_CACHE_VERSION_FILE = None  # the version in that cache; the tests that turn it on choose

@@ -111,13 +111,12 @@ def run(requests: int) -> dict[str, Any]:
         "index": page_timings("/foros/", requests),
     }
     added = fill_municipal_forums()
+    municipal = Forum.objects.filter(kind="municipal").order_by("pk").first()
+    assert municipal is not None  # fill_municipal_forums made them
     many = {
         "session_list": page_timings("/foros/stl/", requests),
         "session_list_old_url": page_timings("/sesiones/", requests),
-        "municipal_session_list": page_timings(
-            Forum.objects.filter(kind="municipal").order_by("pk").first().get_absolute_url(),
-            requests,
-        ),
+        "municipal_session_list": page_timings(municipal.get_absolute_url(), requests),
         "index": page_timings("/foros/", requests),
     }
     return {

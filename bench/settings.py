@@ -14,6 +14,7 @@ os.environ.setdefault("DATABASE_URL", f"sqlite:///{os.path.join(_dir, 'bench.sql
 os.environ.setdefault("MEDIA_ROOT", os.path.join(_dir, "media"))
 os.environ.setdefault("VAR_DIR", _dir)
 os.environ.setdefault("FOLDER_KEYS_DIR", os.path.join(_dir, "keys"))
+os.environ.setdefault("FOLDER_VERIFY_SPOOL_DIR", os.path.join(_dir, "verify-spool"))
 os.environ.setdefault(
     "FOLDER_MASTER_KEYS", "bench1:" + base64.b64encode(secrets.token_bytes(32)).decode()
 )
@@ -30,7 +31,14 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = ""  # type: ignore[index]  # noqa
 
 # The benchmark measures the production configuration: one sealing worker per core.
 FOLDER_SEALING_PROCESSES = None
+# Verifications chained from the spool as in production (test_settings turns it off).
+FOLDER_VERIFY_SPOOL_DRAIN_SECONDS = float(os.environ.get("FOLDER_VERIFY_SPOOL_DRAIN_SECONDS", "5"))
 
-# The public pages' cache as in production without Redis: files the workers share
-# (PAGE_CACHE_SECONDS=0 measures the pages without it).
+# The public pages' cache as in production without Redis: files the workers share, and the
+# version token in shared memory (PAGE_CACHE_SECONDS=0 measures the pages without it).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+CACHES["pages"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": os.path.join(_dir, "cache", "pages"),
+}
+PAGE_CACHE_VERSION_FILE = os.path.join(_dir, "cache", "page-version")

@@ -20,7 +20,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -132,9 +132,25 @@ class SealingPool:
         kid: str,
         ring: MasterKeyRing,
     ) -> list[Sealed]:
+        return self.seal_async(jobs, private_key, kid, ring)()
+
+    def seal_async(
+        self,
+        jobs: Sequence[SealJob],
+        private_key: Ed25519PrivateKey,
+        kid: str,
+        ring: MasterKeyRing,
+    ) -> Callable[[], list[Sealed]]:
+        """Start sealing ``jobs`` in the workers; the function returned waits for the result.
+
+        The caller does its database work in between: it overlaps the sealing. In-process
+        (no workers, a small batch), the sealing runs when the result is asked for."""
         if self.processes == 0 or len(jobs) < POOL_MIN_BATCH:
-            return seal(jobs, private_key, kid, ring)
+            return lambda: seal(jobs, private_key, kid, ring)
         executor = self._executor_for(private_key, kid, ring)
         size = -(-len(jobs) // self.processes)
-        chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
-        return [item for part in executor.map(_worker_seal, chunks) for item in part]
+        futures = [
+            executor.submit(_worker_seal, jobs[start : start + size])
+            for start in range(0, len(jobs), size)
+        ]
+        return lambda: [item for future in futures for item in future.result()]

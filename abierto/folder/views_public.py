@@ -35,7 +35,7 @@ def _within_budget(request: HttpRequest) -> bool:
     return network is None or ratelimit.allow("folder-verify", network, VERIFY_RATE)
 
 
-def _wants_json(request: HttpRequest) -> bool:
+def wants_json(request: HttpRequest) -> bool:
     return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
 
 
@@ -48,7 +48,7 @@ def _public(response: HttpResponse) -> HttpResponse:
 
 def _too_many(request: HttpRequest) -> HttpResponse:
     seconds = ratelimit.retry_after(VERIFY_RATE)
-    if _wants_json(request):
+    if wants_json(request):
         message = _(
             "Demasiadas verificaciones desde su red. Espere %(seconds)s segundos e intente "
             "de nuevo."
@@ -70,24 +70,31 @@ def jwks(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
-def verify(request: HttpRequest, token: str) -> HttpResponse:
-    """The page a document's QR opens: is it authentic, current and unrevoked?"""
+def verification_answer(request: HttpRequest, token: str, *, as_json: bool) -> HttpResponse:
+    """What ``/v/<token>`` answers, in HTML or JSON (also from ``MachineVerificationMiddleware``,
+    which answers machines before the middleware a verification does not need)."""
     if not _within_budget(request):
         metrics.verification_recorded("limited")
         return _too_many(request)
     result = selectors.verify_token(token)
     metrics.verification_recorded(result.status)
     if result.document is not None:
-        # Authentic, whatever its status: its holder sees that it was checked. Behind the
+        # Authentic, whatever its status: its holder sees that it was checked. Spooled here,
+        # before the answer leaves, and chained into the log later in batches. Behind the
         # proxy, from the verifier's network: else every scan would look like one network
         # and be coalesced into one log entry.
-        services.verification_record(document=result.document, ip=ratelimit.client_ip(request))
-    if _wants_json(request):
+        services.verification_spool(document=result.document, ip=ratelimit.client_ip(request))
+    if as_json:
         response: HttpResponse = JsonResponse(result.as_json())
     else:
         response = render(request, "folder/public/verify.html", {"result": result})
     return _public(response)
+
+
+@require_GET
+def verify(request: HttpRequest, token: str) -> HttpResponse:
+    """The page a document's QR opens: is it authentic, current and unrevoked?"""
+    return verification_answer(request, token, as_json=wants_json(request))
 
 
 @require_GET

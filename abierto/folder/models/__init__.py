@@ -1,7 +1,7 @@
 """The Carpeta Ciudadana: issuers and their keys, document types, citizens and their carnets,
 signed documents, shares, bulk issuances and the hash-chained access log."""
 
-from .access import AccessChainHead, AccessEvent, AppendOnlyError
+from .access import AccessChainHead, AccessEvent, AppendOnlyError, VerificationSpoolMark
 from .citizens import Carnet, Citizen
 from .documents import (
     BulkIssuance,
@@ -31,5 +31,6 @@ __all__ = [
     "ProcedureRequest",
     "Relation",
     "Share",
+    "VerificationSpoolMark",
     "VerificationStatus",
 ]

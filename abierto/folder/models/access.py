@@ -201,3 +201,24 @@ class AccessChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.length} eventos"
+
+
+class VerificationSpoolMark(models.Model):
+    """How far the access log has taken in one spool file of verifications (services/
+    verification_spool.py): moved in the same transaction as the events it chained."""
+
+    name = models.CharField(
+        _("archivo"), max_length=200, unique=True, help_text=_("Nombre del archivo de la cola.")
+    )
+    offset = models.PositiveBigIntegerField(
+        _("posición"),
+        default=0,
+        help_text=_("Bytes del archivo ya registrados en la bitácora."),
+    )
+
+    class Meta:
+        verbose_name = _("avance de la cola de verificaciones")
+        verbose_name_plural = _("avances de la cola de verificaciones")
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.offset}"

@@ -39,6 +39,7 @@ from .procedures import (
     procedure_withdraw,
 )
 from .shares import share_create, share_open, share_revoke
+from .verification_spool import verification_spool, verification_spool_drain
 
 __all__ = [
     "AlreadyRevokedError",
@@ -84,4 +85,6 @@ __all__ = [
     "share_open",
     "share_revoke",
     "verification_record",
+    "verification_spool",
+    "verification_spool_drain",
 ]

@@ -86,21 +86,24 @@ def _coalesce_sql() -> str:
 
 
 def _not_yet_logged(events: Sequence[ChainEvent]) -> list[ChainEvent]:
-    """The verifications not already logged from their network in the last ten minutes
-    (nor earlier in the same batch). Runs under the chain's lock."""
-    since = connection.ops.adapt_datetimefield_value(timezone.now() - VERIFY_COALESCE)
+    """The verifications not already logged from their network in the ten minutes before
+    each (nor earlier in the same batch). Runs under the chain's lock."""
+    now = timezone.now()
     sql = _coalesce_sql()
-    seen: set[tuple[int | None, str]] = set()
+    kept_at: dict[tuple[int | None, str], datetime.datetime] = {}
     kept = []
     with connection.cursor() as cursor:
         for event in events:
             key = (event.document_pk, event.ip_prefix)
-            if key in seen:
+            at = event.created_at or now
+            earlier = kept_at.get(key)
+            if earlier is not None and at - earlier < VERIFY_COALESCE:
                 continue
-            seen.add(key)
+            since = connection.ops.adapt_datetimefield_value(at - VERIFY_COALESCE)
             cursor.execute(sql, [event.document_pk, event.action, event.ip_prefix, since])
             if cursor.fetchone() is None:
                 kept.append(event)
+                kept_at[key] = at
     return kept
 
 

@@ -42,6 +42,8 @@ class ChainEvent:
     share_pk: int | None = None
     share_public_id: str | None = None
     ip_prefix: str = ""
+    # When it happened, if not now: a verification spooled at the answer and chained later.
+    created_at: datetime.datetime | None = None
 
 
 @dataclass
@@ -147,6 +149,7 @@ def chain_lock() -> Iterator[ChainHead]:
 def _row(seq: int, now: datetime.datetime, event: ChainEvent, prev_hash: str) -> dict[str, Any]:
     """The row of ``event`` at ``seq``, keyed by AccessEvent's attnames, hash included."""
     actor_label = event.actor_label[:MAX_ACTOR_LABEL]
+    now = event.created_at or now
     content = chain_content(
         seq=seq,
         created_at=now,

@@ -26,7 +26,7 @@ from ..models import (
     IssuerKey,
     Relation,
 )
-from ..sealing import SealingPool, seal
+from ..sealing import SealingPool
 from .access import access_record
 from .chain import ChainEvent, chain_append
 from .errors import (
@@ -42,7 +42,7 @@ from .issue_requests import (
     reference_conflict,
     signing_key_for,
 )
-from .rows import ids_by, insert_rows
+from .rows import ids_by, insert_rows, reserve_ids
 
 HOLDER = Relation.HOLDER.value
 MAX_BATCH = 1000
@@ -186,19 +186,14 @@ def _insert_new(
         )
     private_key = keys.private_key(signing_key.kid)
     ring = keys.master_key_ring()
-    if sealer is None:
-        sealed = seal(jobs, private_key, signing_key.kid, ring)
-    else:
-        sealed = sealer.seal(jobs, private_key, signing_key.kid, ring)
-    for row, (ciphertext, wrapped_dek, master_kid) in zip(rows, sealed, strict=True):
-        row.update(ciphertext=ciphertext, wrapped_dek=wrapped_dek, master_kid=master_kid)
-    issuer.next_status_index = next_index + len(items)
-    issuer.save(update_fields=["next_status_index", "updated_at"])
-    insert_rows(Document, rows)
-    pks = ids_by(Document, "public_id", public_ids)
+    # The sealing starts now (in the workers, with a pool); the database work that does not
+    # need the sealed documents overlaps it: their ids, their holders, their ISSUE events in
+    # the chain and the issuer's status index (the foreign keys are checked at the commit).
+    sealed_later = (sealer or SealingPool(0)).seal_async(jobs, private_key, signing_key.kid, ring)
+    ids = reserve_ids(Document, len(items))
     holders = []
-    for item, public_id in zip(items, public_ids, strict=True):
-        pk = pks[public_id]
+    for item, row, pk in zip(items, rows, ids, strict=True):
+        row["id"] = pk
         holders.append({"document_id": pk, "cuts_index": item.holder_index, "relation": HOLDER})
         holders.extend(
             {"document_id": pk, "cuts_index": index, "relation": relation}
@@ -212,16 +207,21 @@ def _insert_new(
                 action=AccessEvent.Action.ISSUE.value,
                 actor_label=actor_label,
                 agency_id=issuer.institution_id,
-                document_pk=pks[public_id],
+                document_pk=pk,
                 document_public_id=public_id,
             )
-            for item, public_id in zip(items, public_ids, strict=True)
+            for item, public_id, pk in zip(items, public_ids, ids, strict=True)
         ]
     )
+    issuer.next_status_index = next_index + len(items)
+    issuer.save(update_fields=["next_status_index", "updated_at"])
+    for row, (ciphertext, wrapped_dek, master_kid) in zip(rows, sealed_later(), strict=True):
+        row.update(ciphertext=ciphertext, wrapped_dek=wrapped_dek, master_kid=master_kid)
+    insert_rows(Document, rows, with_pk=True)
     # /metrics counts them once they are committed: an API call, a batch of a bulk job.
     created, channel = len(public_ids), "bulk" if bulk_issuance is not None else "api"
     transaction.on_commit(lambda: metrics.documents_issued(created, channel=channel))
-    return [pks[public_id] for public_id in public_ids]
+    return ids
 
 
 def _active_citizens(holder_indexes: set[str]) -> dict[str, int]:

@@ -9,6 +9,14 @@ from abierto.folder import services
 from .factories import DocumentTypeFactory, IssuerFactory
 
 
+@pytest.fixture(autouse=True)
+def verify_spool(settings, tmp_path):
+    """Each test's verifications in a spool of its own (a file left by another test would
+    name documents of that test's database)."""
+    settings.FOLDER_VERIFY_SPOOL_DIR = tmp_path / "verify-spool"
+    return settings.FOLDER_VERIFY_SPOOL_DIR
+
+
 @pytest.fixture
 def issuer(db):
     return IssuerFactory()

@@ -240,10 +240,12 @@ def test_a_verification_is_logged_for_the_holder_once_per_network(client, issuer
     token = selectors.document_token(document)
     for _repeat in range(3):
         verify_json(client, token)
+    services.verification_spool_drain()  # spooled at the answer, chained in batches
     events = AccessEvent.objects.filter(document=document, action="verify")
     assert events.count() == 1
     assert events.get().ip_prefix == "127.0.0.0/24"
     client.get(f"/v/{token}", REMOTE_ADDR="2001:db8:1:2::7", HTTP_ACCEPT="application/json")
+    services.verification_spool_drain()
     assert set(events.values_list("ip_prefix", flat=True)) == {"127.0.0.0/24", "2001:db8:1::/48"}
 
 
@@ -259,6 +261,7 @@ def test_behind_the_proxy_the_log_keeps_the_verifiers_network(client, issuer, bi
             HTTP_X_FORWARDED_FOR=f"1.2.3.4, {verifier}",  # 1.2.3.4: written by the client
             HTTP_ACCEPT="application/json",
         )
+    services.verification_spool_drain()
     events = AccessEvent.objects.filter(document=document, action="verify")
     assert set(events.values_list("ip_prefix", flat=True)) == {
         "198.51.100.0/24",

@@ -79,6 +79,7 @@ def my_data(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
 @require_POST
 @reauth.required(reauth.EXPORT)  # citizen_required, and a recent proof of identity
 def my_data_export(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
+    services.verification_spool_drain()  # every verification so far, in the export
     body = export.citizen_zip(citizen)
     services.access_record(
         action=AccessEvent.Action.EXPORT,

@@ -148,6 +148,7 @@ def _log_entry(event: AccessEvent) -> LogEntry:
 @never_cache
 @auth.citizen_required
 def access_log(request: HttpRequest, *, citizen: Citizen) -> HttpResponseBase:
+    services.verification_spool_drain()  # every verification so far, in the log they read
     events = selectors.access_events_for(citizen).prefetch_related(
         "share__documents__document_type"
     )

@@ -12,24 +12,29 @@ from abierto.forum import services
 from abierto.forum.models import Forum
 from abierto.forum.tests.factories import SessionFactory
 from abierto.ops import page_cache
+from abierto.ops.page_cache import PublicPageCacheMiddleware
 
 LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages-test"}
 
 
 @pytest.fixture(params=["locmem", "file"])
 def cached(request, settings, tmp_path):
-    """The cache turned on, with the memory backend and with the files production uses."""
+    """The cache turned on: with the memory backend and the version in it (as with Redis),
+    and with the files and the shared-memory version production uses without Redis."""
     pages = LOCMEM
     if request.param == "file":
         pages = {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(tmp_path / "pages"),
         }
+        settings.PAGE_CACHE_VERSION_FILE = str(tmp_path / "page-version")
     settings.CACHES = {**settings.CACHES, "pages": pages}
     settings.PAGE_CACHE_SECONDS = 600
     caches["pages"].clear()
+    PublicPageCacheMiddleware.local.clear()
     yield
     caches["pages"].clear()
+    PublicPageCacheMiddleware.local.clear()
 
 
 @pytest.fixture
