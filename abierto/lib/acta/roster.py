@@ -37,7 +37,8 @@ _OFFICER_RE = re.compile(
 # Matched on the text itself, not the folded copy: the name after the title is capitalised.
 _TITLED_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s(]))(?i:lic(?:da|do)?\.|licenciad[oa]|mtr[oa]\.|maestr[oa]|dr(?:a)?\.|"
-    r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.|ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?)"
+    r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.\s?[dp]\.|m\.\s?en\s?c\.|m\.\s?s\.\s?c\.|c\.|"
+    r"ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?)"
     r"[ \t]+(?=[A-ZÁÉÍÓÚÑ])",
 )
 # Where the acta records an absence or a document, the person named is not read as present.
@@ -116,6 +117,7 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
     tokens: list[str] = []
     end = start
     capitals = None  # whether the name is written in capitals
+    named = False  # whether a word of the name itself (not a title) has been read
     for match in re.finditer(r"\S+", text[start : start + 200]):
         token = match.group(0)
         core = token.strip(",;:()\"'“”")
@@ -134,7 +136,10 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
                 break  # "…VALDÉS Y CAPOTE En la Sala": the name in capitals has ended
         if tokens and _OFFICE_WORD_RE.fullmatch(folded_core):
             break  # "…PADILLA ARIAS SECRETARIO MTRO. …": the next label starts
+        if named and _title_starts(text, start + match.start()):
+            break  # "…PADILLA LÓPEZ M. en C. RICARDO …": a run of titled names, no separators
         tokens.append(core)
+        named = named or not (is_honorific(core) or in_title or "." in core[:-1])
         end = start + match.end()
         if len(tokens) >= MAX_NAME_TOKENS or (token != core and token[-1] in ",;:)"):
             break
@@ -145,6 +150,21 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
         tokens.pop()
     name = strip_titles(" ".join(tokens)).strip(" .,;:")
     return (name, end) if looks_like_name(name) else (None, end)
+
+
+def titled_run(line: str) -> list[Person] | None:
+    """The people of a line that is a run of titled names: "LIC. ANA RUIZ DR. LUIS PAZ"."""
+    starts = [match for match in _TITLED_RE.finditer(line) if _title_starts(line, match.start())]
+    if len(starts) < 2:
+        return None
+    return from_officers(line, fold(line))
+
+
+def _title_starts(text: str, position: int) -> bool:
+    """Whether a courtesy title followed by a capitalised word starts at ``position``."""
+    return _TITLED_RE.match(text, position) is not None and (
+        position == 0 or text[position - 1].isspace()
+    )
 
 
 def _role_after(text: str, end: int) -> str | None:

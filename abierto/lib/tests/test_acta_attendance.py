@@ -333,3 +333,31 @@ def test_the_new_readers_never_raise(text):
         assert person.name
     people = from_speakers(text, folded)
     roles_from_signatures(text, people)
+
+
+def test_a_run_of_titled_names_without_separators_splits_at_each_title():
+    assert _people(
+        "Minuta\nPARTICIPANTES LIC. ANA TERESA LUNA VEGA M. en C. RAÚL SOTO PIÑA "
+        "C.D. EVA DÍAZ ROSAS MTRO. JUAN PABLO MENA ORTIZ\nOrden del día: I. Lista de presentes."
+    ) == [
+        ("ANA TERESA LUNA VEGA", None),
+        ("RAÚL SOTO PIÑA", None),
+        ("EVA DÍAZ ROSAS", None),
+        ("JUAN PABLO MENA ORTIZ", None),
+    ]
+
+
+_SURNAMES = st.sampled_from(["LUNA", "VEGA", "SOTO", "PIÑA", "DÍAZ", "ROSAS", "MENA", "ORTIZ"])
+_TITLES = st.sampled_from(["LIC.", "MTRO.", "DR.", "ARQ.", "M. en C.", "C.D.", "C.P.", "ING."])
+
+
+@given(
+    st.lists(
+        st.tuples(_TITLES, st.lists(_SURNAMES, min_size=2, max_size=4)), min_size=2, max_size=6
+    )
+)
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+def test_every_name_of_a_titled_run_is_read_whole(entries):
+    text = "PARTICIPANTES " + " ".join(f"{title} {' '.join(words)}" for title, words in entries)
+    names = [person.name for person in from_officers(text, fold(text))]
+    assert names == [" ".join(words) for _, words in entries]
