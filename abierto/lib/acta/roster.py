@@ -168,7 +168,16 @@ def _title_starts(text: str, position: int) -> bool:
 
 
 def _role_after(text: str, end: int) -> str | None:
-    """The office after a name and its comma: "…, Secretario Técnico, que…"."""
+    """The office after a name and its comma: "…, Secretario Técnico, que…".
+
+    A header list may close the name with a full stop and give the office as the next short
+    sentence: "INVITADOS: LIC. ROBERTO RÍOS. Coordinador de Control Escolar.".
+    """
+    if text[max(0, end - 1) : end] == ".":
+        sentence = _ROLE_SENTENCE_RE.match(text, end)
+        if sentence and fold(sentence["role"]).split()[0] in ROLE_WORDS:
+            return clean_title(sentence["role"])
+        return None
     if text[max(0, end - 1) : end] != ",":
         return None
     appointed = _appointed_role(text, end)
@@ -180,6 +189,9 @@ def _role_after(text: str, end: int) -> str | None:
     role = match["role"].strip()
     first = fold(role).split()[0] if role.split() else ""
     return clean_title(role) if first in ROLE_WORDS else None
+
+
+_ROLE_SENTENCE_RE = re.compile(r"[ \t]*(?P<role>[A-ZÁÉÍÓÚÑ][a-záéíóúñ][^,.;:\n(]{1,80})\.(?:\s|$)")
 
 
 # "…, quien fue designado por el Consejo Divisional de … Jefe del Departamento de …, a partir…".

@@ -22,6 +22,12 @@ _IN_PERSON_RE = re.compile(
     r"(?!sala\s+virtual|plataforma)|"
     r"\ben\s+(?:la|el|las|los)\s+(?:sala|salon|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)"
 )
+# A header of fields with no prepositions: "Sesión Núm. 182 Sala de Ex Rectores, 11:00 horas".
+# The room stands right before the hour.
+_HEADER_VENUE_RE = re.compile(
+    r"\b(?P<place>(?:sala|salon|auditorio|aula|recinto)\s[^,;\n]{2,80}?),\s*"
+    r"\d{1,2}[:.]\d{2}\s*(?:h\b|hrs?\b|horas\b)"
+)
 
 
 _MANNER_VIRTUAL_RE = re.compile(
@@ -53,7 +59,7 @@ def read_modality(opening: str) -> str | None:
     if _HYBRID_RE.search(opening):
         return "híbrida"
     virtual = _VIRTUAL_RE.search(opening)
-    in_person = _IN_PERSON_RE.search(opening)
+    in_person = _IN_PERSON_RE.search(opening) or _HEADER_VENUE_RE.search(opening)
     if virtual and in_person:
         # "En el Auditorio sede del Consejo…, se da por iniciada de manera virtual la Sesión":
         # the manner stated for the session beats the room it is nominally held in.
@@ -117,6 +123,9 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     for match in _VENUE_RE.finditer(folded, 0, opening_end):
         start = match.start("place") if match["place"] else match.start("platform")
         return _cut_place(text, folded, start)
+    header = _HEADER_VENUE_RE.search(folded, 0, opening_end)
+    if header and "virtual" not in header["place"]:
+        return clean_title(text[header.start("place") : header.end("place")]) or None
     city = _CITY_RE.search(folded, 0, opening_end)
     if city:
         raw = text[city.start("place") : city.end("place")]

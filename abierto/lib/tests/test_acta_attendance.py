@@ -361,3 +361,14 @@ def test_every_name_of_a_titled_run_is_read_whole(entries):
     text = "PARTICIPANTES " + " ".join(f"{title} {' '.join(words)}" for title, words in entries)
     names = [person.name for person in from_officers(text, fold(text))]
     assert names == [" ".join(words) for _, words in entries]
+
+
+def test_an_office_given_as_the_sentence_after_a_listed_name_is_its_role():
+    assert _people(
+        "Minuta\nPARTICIPANTES LIC. ANA RUIZ PAZ MTRO. LUIS SOTO VEGA. INVITADOS: ING. EVA "
+        "LARA DÍAZ. Coordinadora de Servicios Escolares. Orden del día: I. Lista de presentes."
+    ) == [
+        ("ANA RUIZ PAZ", None),
+        ("LUIS SOTO VEGA", None),
+        ("EVA LARA DÍAZ", "Coordinadora de Servicios Escolares"),
+    ]

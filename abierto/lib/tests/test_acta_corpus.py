@@ -33,7 +33,6 @@ MIN_SCANNED_DOCUMENT_F1 = 0.85
 # floors apply to it.
 NEW_DOCUMENT_BLIND_F1 = {
     "guadalajara-comision-transparencia-acta-7-2016.txt": 0.400,
-    "udg-consejo-de-rectores-182-2002.txt": 0.578,
     "radio-uaa-consejo-ciudadano-extraordinaria-2019-10-17.pdf": 0.706,
     "radio-uaa-consejo-ciudadano-2020-01-16.pdf": 0.686,
     "impepac-consejo-estatal-electoral-extraordinaria-2015-02-11.pdf": 0.656,

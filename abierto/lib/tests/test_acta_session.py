@@ -352,3 +352,12 @@ def test_a_labelled_place_in_a_form_header_says_the_modality(place, modality):
     # The empty "asisten vía remota" label, a meeting planned "presencial", interviews in
     # "modalidad híbrida" and the next meeting's platform further down do not override it.
     assert _session(FORM_HEADER.format(place=place))["modality"] == modality
+
+
+def test_a_room_right_before_the_hour_in_a_header_of_fields_is_the_place():
+    session = parse_acta_text(
+        "Minuta de la reunión número 40, del Consejo Técnico\n"
+        "3 de mayo del 2011 Sesión Núm. 40 Salón Azul del Rectorado, 09:30 horas Minuta\n"
+        "Orden del día: I. Lista de presentes."
+    )["session"]
+    assert (session["place"], session["modality"]) == ("Salón Azul del Rectorado", "presencial")
