@@ -16,6 +16,9 @@ _BODY_NOUNS = (
     r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva)"
 )
 _BODY_START_RE = re.compile(rf"\b(?:(?:h\.|honorable|ilustre)\s*)?{_BODY_NOUNS}\b")
+_ACTA_OF_RE = re.compile(
+    rf"\b(?:acta|minuta)\s+(?:de\s+la|del|de\s+los|de\s+las)\s+(?={_BODY_NOUNS}\b)"
+)
 _NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
 _CONNECTORS = frozenset(["de", "del", "la", "las", "los", "y", "e", "para", "el", "a"])
 _RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a"])
@@ -78,6 +81,12 @@ MAX_BODY_WORDS = 25
 def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: int) -> str:
     """The body's name: after the title, on the first lines, or its longest mention."""
     candidates: list[str] = []
+    heading = _ACTA_OF_RE.search(folded, 0, min(len(folded), 400))
+    if heading:
+        # "ACTA DE LA COMISIÓN EDILICIA DE …": the acta is titled by the body itself.
+        phrase = _body_phrase(text, folded, heading.end())
+        if phrase:
+            candidates.append(phrase)
     for title in titles:
         after = re.match(r"\s*(?:\d{4}\s+)?(?:del|de\s+la|de\s+los|de)\s+", folded[title.end() :])
         if after:
@@ -170,6 +179,9 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     first = True
     while len(words) < MAX_BODY_WORDS:
         match = _TOKEN_RE.match(text, position)
+        if not match and _stray_colon(text, position):
+            position = text.index(":", position) + 1
+            continue
         if not match:
             break
         token_start, token_end = match.start(4), match.end(4)
@@ -201,7 +213,20 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     if not words:
         return ""
     phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
+    phrase = _STRAY_COLON_RE.sub(" ", phrase)
     return phrase if len(phrase) > 3 else ""
+
+
+_STRAY_COLON_RE = re.compile(r"[ ]*:[ ]+(?=(?:Y|E|DE|DEL|PARA)[ ])")
+
+
+def _stray_colon(text: str, position: int) -> bool:
+    """ "RENDICIÓN DE CUENTAS: Y COMBATE A LA CORRUPCIÓN": in a name written in capitals, a
+    colon that a connector and another capitalised word follow is a slip (often of OCR)."""
+    following = re.match(
+        r"[ ]*:[ ]+(?:Y|E|DE|DEL|PARA)[ ]+[A-ZÁÉÍÓÚÑ]{2}", text[position : position + 20]
+    )
+    return following is not None and text[max(0, position - 3) : position].strip().isupper()
 
 
 def _adjective(text: str, folded: str, token: str, token_end: int) -> bool:

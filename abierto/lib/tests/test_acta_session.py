@@ -361,3 +361,24 @@ def test_a_room_right_before_the_hour_in_a_header_of_fields_is_the_place():
         "Orden del día: I. Lista de presentes."
     )["session"]
     assert (session["place"], session["modality"]) == ("Salón Azul del Rectorado", "presencial")
+
+
+def test_an_acta_titled_by_its_body_and_numbered_within_its_year():
+    result = parse_acta_text(
+        "H. AYUNTAMIENTO DE SAN ISIDRO. ACTA DE LA COMISIÓN EDILICIA DE HACIENDA, PATRIMONIO Y "
+        "CUENTA PÚBLICA: Y PRESUPUESTO Acta 12/2019 En la ciudad de San Isidro, siendo las "
+        "10:00 horas del día 4 de junio de 2019, reunidos en la Sala de Regidores, se declaró "
+        "abierta la sesión."
+    )
+    assert (
+        result["body"] == "COMISIÓN EDILICIA DE HACIENDA, PATRIMONIO Y CUENTA PÚBLICA Y PRESUPUESTO"
+    )
+    assert result["session"]["number"] == 12
+
+
+def test_the_approval_of_another_yearly_acta_is_not_the_session_number():
+    result = parse_acta_text(
+        "En la Sala de Juntas, siendo las 9:00 horas del día 2 de mayo de 2019, se reunió el "
+        "Comité de Obras. Orden del día: 1. Aprobación del acta 6/2019."
+    )
+    assert result["session"]["number"] is None
