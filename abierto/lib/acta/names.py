@@ -186,7 +186,11 @@ def _clean_role(role: str | None) -> str | None:
     if _NOT_A_ROLE_RE.match(role):
         return None
     role = re.sub(
-        r"^(?:en su calidad de|como|quien funge como|en calidad de)\s+", "", role, flags=re.I
+        r"^(?:en su calidad de|como|quien funge como|en calidad de|en su car[aá]cter de|"
+        r"con el car[aá]cter de)\s+",
+        "",
+        role,
+        flags=re.I,
     )
     role = _ROLE_TAIL_RE.sub("", role)
     return role or None

@@ -372,3 +372,27 @@ def test_an_office_given_as_the_sentence_after_a_listed_name_is_its_role():
         ("LUIS SOTO VEGA", None),
         ("EVA LARA DÍAZ", "Coordinadora de Servicios Escolares"),
     ]
+
+
+def test_a_heading_of_the_body_s_members_gives_their_office_here():
+    assert _people(
+        "En la Sala 4, siendo las 9:00 horas, se contó con la asistencia de la Regidora Ana "
+        "Ruiz Paz, en su carácter de Presidenta de la Comisión de Hacienda, así como de los "
+        "Vocales de dicha Comisión: Regidor Luis Soto Vega y Regidor Eva Lara Díaz; en tanto, "
+        "la Presidenta dio vista al oficio de la Regidora Rosa Mena Gil. Se abrió la sesión."
+    ) == [
+        ("Ana Ruiz Paz", "Presidenta de la Comisión de Hacienda"),
+        ("Luis Soto Vega", "Vocal"),
+        ("Eva Lara Díaz", "Vocal"),
+    ]
+
+
+def test_a_semicolon_ends_what_a_members_heading_governs():
+    assert _people(
+        "estando presentes los Consejeros con derecho a voz: Ana Ruiz Paz y Luis Soto Vega; y "
+        "el Rector Dr. Hugo Mena Gil. Acto seguido se declaró el quórum."
+    ) == [
+        ("Ana Ruiz Paz", "Consejero con derecho a voz"),
+        ("Luis Soto Vega", "Consejero con derecho a voz"),
+        ("Hugo Mena Gil", "Rector"),
+    ]
