@@ -204,3 +204,13 @@ def test_a_coded_agreement_goes_on_with_its_own_orders_but_not_into_the_next_ite
     assert [item["text"] for item in agreements] == [
         "Se aprueba el calendario. Se instruye a la Secretaría publicarlo"
     ]
+
+
+def test_the_members_as_subject_of_a_decision():
+    agreements = _agreements(
+        "La Presidenta dio vista al oficio del Regidor Luis Paz. A lo anterior, los regidores "
+        "presentes aprobaron la justificación enviada. Los integrantes comentaron el informe."
+    )
+    assert [item["text"] for item in agreements] == [
+        "A lo anterior, los regidores presentes aprobaron la justificación enviada"
+    ]
