@@ -1,5 +1,7 @@
 """Whether a session was held in person, online or both, and where.
 
+After "en el", "salen" is the OCR of "Salón" (the verb cannot stand there), so it counts.
+
 Read from the opening only: "reunidos en la Sala de Cabildos", "de manera
 virtual, a través de la plataforma Zoom", "en el Auditorio … y a través de Google
 Meet". The place is the venue or platform as written; when the opening names
@@ -20,7 +22,7 @@ _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
     r"(?!sala\s+virtual|plataforma)|"
-    r"\ben\s+(?:la|el|las|los)\s+(?:sala|salon|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)"
+    r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)"
 )
 # A header of fields with no prepositions: "Sesión Núm. 182 Sala de Ex Rectores, 11:00 horas".
 # The room stands right before the hour.
@@ -74,7 +76,7 @@ def read_modality(opening: str) -> str | None:
 
 
 _VENUE_RE = re.compile(
-    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:salas?|salon(?:es)?|auditorios?|oficinas?|"
+    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|"
     r"modalidad\s+virtual)\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.

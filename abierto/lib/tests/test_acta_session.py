@@ -382,3 +382,11 @@ def test_the_approval_of_another_yearly_acta_is_not_the_session_number():
         "Comité de Obras. Orden del día: 1. Aprobación del acta 6/2019."
     )
     assert result["session"]["number"] is None
+
+
+def test_a_room_read_by_ocr_as_salen_is_still_the_venue():
+    session = parse_acta_text(
+        "En la ciudad de Colima, siendo las 10:15 horas del día 16 de marzo de 2016, reunidos "
+        "en el Salén Azul del Ayuntamiento, se declaró abierta la sesión."
+    )["session"]
+    assert (session["place"], session["modality"]) == ("Salén Azul del Ayuntamiento", "presencial")
