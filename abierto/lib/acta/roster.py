@@ -220,7 +220,13 @@ def roles_from_mentions(text: str, people: list[Person]) -> None:
     missing = {name_key(person.name): person for person in people if not person.role}
     if not missing:
         return
+    # A long acta names many titled people: reading each name whole is what costs, so only a
+    # mention whose first words include the first word of a missing name is read.
+    firsts = {key.split()[0] for key in missing}
     for match in _TITLED_RE.finditer(text):
+        head = name_key(text[match.end() : match.end() + 40]).split()[:4]
+        if firsts.isdisjoint(head):
+            continue
         name, end = _name_run(text, match.end())
         person = missing.get(name_key(name)) if name else None
         if person is not None and not person.role:
