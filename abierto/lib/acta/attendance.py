@@ -246,7 +246,25 @@ def _embedded_person(piece: str, group_role: str | None) -> Person | None:
     if parsed is None:
         return None
     name, role = parsed
-    return Person(name, role or group_role)
+    return Person(name, role or _acting_office(piece[: markers[-1].start()]) or group_role)
+
+
+# "…, y actuando en la Secretaría el titular C. Pedro Díaz Leal", "fungiendo como Secretaria
+# la Lic. …": the office the person fills in this session.
+_ACTING_RE = re.compile(
+    r"\b(?:actuando|fungiendo|en\s+funciones)\s+(?:en\s+la|como|de)\s+"
+    r"(?P<office>secretari[ao]|presidencia|president[ea])\b(?P<rest>.{0,30})$"
+)
+
+
+def _acting_office(before: str) -> str | None:
+    match = _ACTING_RE.search(fold(before))
+    if match is None:
+        return None
+    feminine = re.search(r"\bla\b", match["rest"]) is not None
+    if match["office"].startswith("secretari"):
+        return "Secretaria" if feminine else "Secretario"
+    return "Presidenta" if feminine else "Presidente"
 
 
 def _split_items(span: str) -> list[tuple[int, str]]:

@@ -117,7 +117,7 @@ def test_a_person_named_after_a_title_inside_a_clause_is_found():
         "Márquez, y actuando en la Secretaría el titular C. Pedro Díaz Leal, la Presidencia "
         "declaró "
         "abierta la sesión."
-    ) == [("Mariano Orozco", None), ("Daniel Márquez", None), ("Pedro Díaz Leal", None)]
+    ) == [("Mariano Orozco", None), ("Daniel Márquez", None), ("Pedro Díaz Leal", "Secretario")]
 
 
 def test_each_person_is_listed_once():
@@ -396,3 +396,10 @@ def test_a_semicolon_ends_what_a_members_heading_governs():
         ("Luis Soto Vega", "Consejero con derecho a voz"),
         ("Hugo Mena Gil", "Rector"),
     ]
+
+
+def test_the_person_acting_as_secretary_gets_the_office():
+    assert _people(
+        "Reunidos en el salón de acuerdos los C.C. Ana Ruiz y Luis Soto, y actuando en la "
+        "Secretaría la titular C. Eva Lara Díaz, la Presidencia declaró abierta la sesión."
+    ) == [("Ana Ruiz", None), ("Luis Soto", None), ("Eva Lara Díaz", "Secretaria")]
