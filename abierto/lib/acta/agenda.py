@@ -88,7 +88,7 @@ def read_agenda(text: str, folded: str) -> Agenda:
                 f"{_label(style, number + 1)}: falta el punto {_label(style, number)}."
             )
         return agenda
-    headed = _headed_agenda(text, folded)
+    headed = _headed_agenda(text, folded) or _read_aloud_agenda(text, folded)
     if headed is not None:
         return headed
     return Agenda(
@@ -152,6 +152,34 @@ def _headed_agenda(text: str, folded: str) -> Agenda | None:
             agenda.end = first.content + len(agenda.items[0].title)
             return agenda
     return None
+
+
+# A stenographic version reads the agenda aloud: "En el numeral 1 se encuentra la Aprobación
+# del Orden del Día…. En el numeral 2, el Informe…".
+_READ_ALOUD_RE = re.compile(
+    r"\ben\s+el\s+(?:numeral|punto)\s+(?:numero\s+)?(?P<number>\d{1,2})\s*,?\s*"
+    r"(?:se\s+encuentra|esta|corresponde\s+a|tenemos)?\s*(?:(?:la|el|los|las)\s+)?(?=\S)"
+)
+
+
+def _read_aloud_agenda(text: str, folded: str) -> Agenda | None:
+    agenda: Agenda | None = None
+    for match in _READ_ALOUD_RE.finditer(folded):
+        number = int(match["number"])
+        expected = len(agenda.items) + 1 if agenda else 1
+        if number != expected:
+            if agenda:
+                break
+            continue
+        sentence_end = re.search(r"\.(?=\s|$)", text[match.end() : match.end() + MAX_TITLE_CHARS])
+        end = match.end() + (sentence_end.start() if sentence_end else 0)
+        title = _title(text[match.end() : end])
+        if not title or not title[0].isupper():
+            break
+        agenda = agenda or Agenda(style=Style.ARABIC, start=match.start())
+        agenda.items.append(AgendaItem(number, title, match.start()))
+        agenda.end = end
+    return agenda
 
 
 def _capitals_title(text: str, start: int) -> str:
