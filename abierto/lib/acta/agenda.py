@@ -244,6 +244,18 @@ def item_positions(
         for marker in find_markers(text, folded, agenda.style, numbers, start, end)
         if marker.at_line_start or _capitals_title(text, marker.content)
     ]
+    # An agenda announced "1. 2. 3." may be taken up as "I. Como primer punto…", "II. Respecto
+    # al segundo punto…": the other numbering counts when it starts at one and goes in order.
+    for style in (Style.ROMAN, Style.ARABIC):
+        if style is agenda.style:
+            continue
+        others = sorted(
+            (marker.start, marker.number)
+            for marker in find_markers(text, folded, style, numbers, start, end)
+            if marker.at_line_start
+        )
+        if len(others) >= 2 and [number for _, number in others[:2]] == [1, 2]:
+            found += others
     for position, raw in _point_mentions(folded, start, end):
         number = _point_number(raw)
         if number is not None and 1 <= number <= count:

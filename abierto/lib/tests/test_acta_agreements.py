@@ -214,3 +214,32 @@ def test_the_members_as_subject_of_a_decision():
     assert [item["text"] for item in agreements] == [
         "A lo anterior, los regidores presentes aprobaron la justificación enviada"
     ]
+
+
+def test_a_decision_ends_at_the_colon_of_the_list_it_announces():
+    agreements = _agreements(
+        "orden del día\n1. Bienvenida.\n2. Informe de quejas.\n3. Análisis de la programación.\n"
+        "Sometida a votación la propuesta, se aprueba por unanimidad, desahogándose de la forma "
+        "siguiente: - - -\nI. Como primer punto, el Presidente dio la bienvenida.\n"
+        "II. El Presidente informó que no hubo quejas.\n"
+        "III. Tomó la palabra la Mtra. Ana Ruiz Paz para señalar dos aspectos que se aceptaron:\n"
+        "• Impulsar los programas de calidad.\n• Unificar la rúbrica de la estación.\n"
+    )
+    assert [(item["text"], item["vote"], item["agenda_item"]) for item in agreements] == [
+        ("Sometida a votación la propuesta, se aprueba por unanimidad", "unanimidad", None),
+        (
+            "Tomó la palabra la Mtra. Ana Ruiz Paz para señalar dos aspectos que se aceptaron",
+            None,
+            3,
+        ),
+    ]
+
+
+def test_a_relative_clause_after_an_instrument_is_still_no_decision():
+    agreements = _agreements(
+        "El Presidente recordó el calendario que se aprobó. La Secretaria propuso dos cambios que "
+        "se aceptaron."
+    )
+    assert [item["text"] for item in agreements] == [
+        "La Secretaria propuso dos cambios que se aceptaron"
+    ]
