@@ -92,6 +92,7 @@ _STOPWORDS = frozenset(
         "un",
         "una",
         "es",
+        "como",
         "sesion",
         "aprueba",
         "aprueban",
@@ -106,20 +107,29 @@ _STOPWORDS = frozenset(
 
 
 def _content_words(text: str) -> set[str]:
-    return {word for word in re.findall(r"[a-z0-9]{3,}", fold(text)) if word not in _STOPWORDS}
+    """The words that carry the meaning, cut to their first six letters so that "confirma"
+    meets "confirmación" and "solicitados" meets "solicitada"."""
+    return {word[:6] for word in re.findall(r"[a-z0-9]{3,}", fold(text)) if word not in _STOPWORDS}
 
 
 def _most_similar_item(text: str, agenda: Agenda) -> int | None:
+    """The item whose title shares most of the agreement's words: half of them, or a third
+    when no other item comes near (a long title spells out more than the agreement says)."""
     words = _content_words(text)
-    best, best_score = None, 0.0
+    scores: list[tuple[float, int]] = []
     for item in agenda.items:
         item_words = _content_words(item.title)
         if not words or not item_words:
             continue
-        score = len(words & item_words) / min(len(words), len(item_words))
-        if score > best_score:
-            best, best_score = item.number, score
-    return best if best_score >= 0.5 else None
+        scores.append((len(words & item_words) / min(len(words), len(item_words)), item.number))
+    scores.sort(key=lambda pair: (-pair[0], pair[1]))  # on a tie, the earlier item
+    if not scores:
+        return None
+    best_score, best = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    if best_score >= 0.5 or (best_score >= 0.3 and best_score >= 2 * runner_up):
+        return best
+    return None
 
 
 # --- An agreement that approves an earlier session's minutes --------------------------

@@ -243,3 +243,15 @@ def test_a_relative_clause_after_an_instrument_is_still_no_decision():
     assert [item["text"] for item in agreements] == [
         "La Secretaria propuso dos cambios que se aceptaron"
     ]
+
+
+def test_an_agreement_of_a_closing_section_finds_its_item_by_its_words():
+    agreements = _agreements(
+        "orden del día:\n1. Lista de asistencia.\n2. Análisis y, en su caso, confirmación de la "
+        "clasificación como reservada de la información solicitada mediante la solicitud "
+        "00123/2023, a cargo de la Dirección de Seguridad Pública.\n3. Aprobación de las "
+        "versiones públicas de las nóminas.\n4. Clausura.\nDESARROLLO\n1. Hubo quórum.\n"
+        "ACUERDOS\nCT/SE/03/2023-01 | Se confirma la clasificación como información reservada de "
+        "los horarios y rutas de patrullaje solicitados, por un periodo de tres años. | Mayoría\n"
+    )
+    assert [(item["code"], item["agenda_item"]) for item in agreements] == [("CT/SE/03/2023-01", 2)]
