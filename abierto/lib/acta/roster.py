@@ -52,6 +52,7 @@ _CLAUSE_END_RE = re.compile(r"[.;\n]")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
 _OFFICE_WORD_RE = re.compile(rf"{_OFFICE}s?")
 MAX_NAME_TOKENS = 12
+MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short header line
 
 
 def from_officers(text: str, folded: str) -> list[Person]:
@@ -287,9 +288,18 @@ def from_speakers(text: str, folded: str) -> list[Person]:
     """The people who speak in a stenographic version: "Cargo, Nombre: …"."""
     people: list[Person] = []
     offset = 0
+    previous = ""
     for line in text.split("\n"):
         line_start = offset
         offset += len(line) + 1
+        # A line that goes on with the sentence of the line before ("…, DRA. CLAUDIA / ESTHER
+        # ORTIZ GUERRERO, M. EN D. …:") is no speaker's turn.
+        continues = previous.endswith(",") or (
+            previous[-1:].isalnum() and len(previous) >= MIN_WRAPPED_LINE_CHARS
+        )
+        previous = line.strip()
+        if continues:
+            continue
         label = _label(line)
         if label is None or not label[:1].isupper() or len(label.split()) > MAX_LABEL_WORDS:
             continue

@@ -403,3 +403,27 @@ def test_the_person_acting_as_secretary_gets_the_office():
         "Reunidos en el salón de acuerdos los C.C. Ana Ruiz y Luis Soto, y actuando en la "
         "Secretaría la titular C. Eva Lara Díaz, la Presidencia declaró abierta la sesión."
     ) == [("Ana Ruiz", None), ("Luis Soto", None), ("Eva Lara Díaz", "Secretaria")]
+
+
+def test_offices_with_an_article_before_each_titled_name():
+    assert _people(
+        "SE REUNIERON EN EL SALÓN DE SESIONES LOS CIUDADANOS: LA CONSEJERA PRESIDENTA, M. EN C. "
+        "ANA LUZ RUIZ PAZ; LOS CONSEJEROS ELECTORALES: MTRA. EVA DÍAZ SOTO, DR. LUIS MENA GIL; "
+        "EL SECRETARIO EJECUTIVO, LIC. RAÚL PEÑA LARA; EL REPRESENTANTE DEL PARTIDO DEL TRABAJO, "
+        "C.P. JUAN VEGA ROSAS. ACTO SEGUIDO SE PASÓ LISTA."
+    ) == [
+        ("ANA LUZ RUIZ PAZ", "CONSEJERA PRESIDENTA"),
+        ("EVA DÍAZ SOTO", "CONSEJERO ELECTORAL"),
+        ("LUIS MENA GIL", "CONSEJERO ELECTORAL"),
+        ("RAÚL PEÑA LARA", "SECRETARIO EJECUTIVO"),
+        ("JUAN VEGA ROSAS", "REPRESENTANTE DEL PARTIDO DEL TRABAJO"),
+    ]
+
+
+def test_a_wrapped_line_of_prose_with_a_stray_colon_is_no_speaker():
+    text = (
+        "SE REUNIERON LOS CONSEJEROS ELECTORALES: LIC. ANA RUIZ PAZ, DRA. CLAUDIA\n"
+        "ESTHER ORTIZ GUERRERO, M. EN D. JESÚS SAÚL: MEZA TELLO; EL SECRETARIO.\n"
+        "Secretaria Técnica, Irma Díaz León: Con gusto.\n"
+    )
+    assert [person.name for person in from_speakers(text, fold(text))] == ["Irma Díaz León"]
