@@ -265,10 +265,10 @@ def item_positions(
 
 
 def _point_mentions(folded: str, start: int, end: int) -> list[tuple[int, str]]:
-    """ "punto tres", "punto número 4", "segundo punto del orden": where and which number.
+    """ "punto tres", "punto número 4", "segundo punto (del orden)": where and which number.
 
-    Both patterns start with the word "punto", found in one pass; the ordinal before "punto
-    del orden" is then read from the few words before it.
+    Both patterns start with the word "punto", found in one pass; the ordinal before "punto"
+    is then read from the few words before it.
     """
     mentions: list[tuple[int, str]] = []
     for match in _POINT_AFTER_RE.finditer(folded, start, end):
@@ -287,7 +287,7 @@ def _point_words() -> str:
         words.add(fold(number_to_words(number)))
         for feminine in (False, True):
             words.add(fold(ordinal_to_words(number, feminine=feminine)))
-    words.add("primer")
+    words.update(["primer", "tercer"])  # apocopated before a noun: "tercer punto"
     return "|".join(
         sorted((re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True)
     )
@@ -299,7 +299,9 @@ _WORDS = _point_words()
 _POINT_AFTER_RE = re.compile(
     rf"punto(?<=\bpunto)\s+(?:numero\s+|n[o°]\.?\s*)?(?P<number>\d{{1,2}}|[ivxl]{{1,6}}\b|{_WORDS})\b"
 )
-_POINT_OF_ORDER_RE = re.compile(r"punto(?<=\spunto)\s+del\s+orden\b")
+# "segundo punto del orden del día", "Como cuarto punto, …", "Respecto al tercer punto": an
+# ordinal just before "punto" (read by _ORDINAL_BEFORE_RE) names the item taken up.
+_POINT_OF_ORDER_RE = re.compile(r"punto(?<=\spunto)\b(?!\s+(?:de\s+acuerdo|y\s+aparte|final))")
 _ORDINAL_BEFORE_RE = re.compile(rf"\b(?P<ordinal>{_WORDS})\s+$")
 
 

@@ -255,3 +255,17 @@ def test_an_agreement_of_a_closing_section_finds_its_item_by_its_words():
         "los horarios y rutas de patrullaje solicitados, por un periodo de tres años. | Mayoría\n"
     )
     assert [(item["code"], item["agenda_item"]) for item in agreements] == [("CT/SE/03/2023-01", 2)]
+
+
+def test_an_item_taken_up_by_its_ordinal_gives_the_agreement_its_item():
+    agreements = _agreements(
+        "orden del día:\n1. Bienvenida.\n2. Informe de quejas.\n3. Informe de la Jefatura.\n"
+        "4. Asuntos generales.\nComo primer punto, el Presidente dio la bienvenida.\n"
+        "II. Respecto al segundo punto, no hubo quejas.\n"
+        "III. Respecto al tercer punto del orden del día, la Jefa informó de los cursos.\n"
+        "A propuesta de la M.D.O. Ana Ruiz Paz, se acordó buscar un estándar mínimo de calidad.\n"
+        "Como cuarto punto, se analizó la programación.\n"
+    )
+    assert [(item["text"][:28], item["agenda_item"]) for item in agreements] == [
+        ("A propuesta de la M.D.O. Ana", 3)
+    ]
