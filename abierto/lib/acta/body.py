@@ -178,6 +178,9 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     position = start
     first = True
     while len(words) < MAX_BODY_WORDS:
+        wrapped = _wrapped_line_end(text, position)
+        if wrapped is not None:
+            position = wrapped  # "…del Consejo Ciudadano de Radio\nUniversidad Autónoma de…"
         match = _TOKEN_RE.match(text, position)
         if not match and _stray_colon(text, position):
             position = text.index(":", position) + 1
@@ -215,6 +218,34 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
     phrase = _STRAY_COLON_RE.sub(" ", phrase)
     return phrase if len(phrase) > 3 else ""
+
+
+MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short heading
+
+
+def _wrapped_line_end(text: str, position: int) -> int | None:
+    """Where the next line starts, when the name goes on past a line wrapped at the margin."""
+    newline = re.match(r"[ ]*\n[ ]*(?=[A-ZÁÉÍÓÚÑ])", text[position : position + 8])
+    if newline is None:
+        return None
+    line_start = text.rfind("\n", 0, position) + 1
+    if position - line_start < MIN_WRAPPED_LINE_CHARS:
+        return None
+    following = text[position + newline.end() :].split(maxsplit=1)
+    before = text[max(line_start, position - 30) : position].split()
+    if not following or not before or _LIST_MARKER_RE.match(following[0]):
+        return None  # "… Anticorrupción\nI. DATOS GENERALES": a new section, not the name
+    if _in_capitals(before[-1]) != _in_capitals(following[0]):
+        return None  # "…del Consejo de Rectores\nUNIVERSIDAD DE …": another heading
+    return position + newline.end()
+
+
+_LIST_MARKER_RE = re.compile(r"^(?:[IVXL]{1,6}|\d{1,3}|[a-z])[.)-]")
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) > 1 and all(char.isupper() for char in letters)
 
 
 _STRAY_COLON_RE = re.compile(r"[ ]*:[ ]+(?=(?:Y|E|DE|DEL|PARA)[ ])")

@@ -390,3 +390,23 @@ def test_a_room_read_by_ocr_as_salen_is_still_the_venue():
         "en el Salén Azul del Ayuntamiento, se declaró abierta la sesión."
     )["session"]
     assert (session["place"], session["modality"]) == ("Salén Azul del Ayuntamiento", "presencial")
+
+
+def test_a_body_s_name_goes_on_past_a_line_wrapped_at_the_margin():
+    result = parse_acta_text(
+        "En la ciudad de Aguascalientes, siendo las once horas del día 17 de octubre de 2019,\n"
+        "se reúne en la sala de juntas de la Secretaría General, el Consejo Ciudadano de Radio\n"
+        "Universidad Autónoma de Aguascalientes 94.5 FM XHUAA, el cual está integrado por el "
+        "Dr. Luis Soto Vega."
+    )
+    assert result["body"] == (
+        "Consejo Ciudadano de Radio Universidad Autónoma de Aguascalientes 94.5 FM XHUAA"
+    )
+
+
+def test_a_heading_on_the_next_line_is_not_part_of_the_body():
+    result = parse_acta_text(
+        "Minuta de la reunión número 182, del Consejo de Rectores\n"
+        "UNIVERSIDAD DE GUADALAJARA 29 de julio del 2002 Sesión Núm. 182\n"
+    )
+    assert result["body"] == "Consejo de Rectores"
