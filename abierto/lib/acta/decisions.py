@@ -56,6 +56,42 @@ _RELATIVE_BEFORE_RE = re.compile(
 
 
 def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[Agreement]:
+    """The decisions told in ``text[start:end]``, numbered "1", "2", … in order."""
+    found = _told_decisions(text, folded, start, end)
+    verdicts = _verdicts(text, start, end)
+    kept = [
+        agreement
+        for agreement in found
+        if not any(v.start <= agreement.anchor < v.start + len(v.text) + 40 for v in verdicts)
+    ]
+    agreements = sorted([*kept, *verdicts], key=lambda agreement: agreement.start)
+    for index, agreement in enumerate(agreements, start=1):
+        agreement.code = str(index)
+    return agreements
+
+
+# Proposals judged one by one: "1) Diálogos sobre Arte y Cultura. Aprobado cambiando el nombre…
+# 3) A Pie de Página. No Aprobado. 4) Sonidos...Silencios... Música. Aprobado.": each title
+# with its verdict is an agreement; one left "Pendiente de aprobar" is not.
+_VERDICT_ITEM_RE = re.compile(
+    r"(?:(?<=\s)|^)\d{1,2}\)\s+(?P<title>(?:[^.\n]|\.{3}|…|\n(?!\s*\d{1,2}\)))+?)\.\s+"
+    r"(?P<verdict>(?:No\s+)?Aprobad[oa]s?\b(?:[^.]|\.{3}|\.(?=\S))*)"
+)
+
+
+def _verdicts(text: str, start: int, end: int) -> list[Agreement]:
+    found: list[Agreement] = []
+    for match in _VERDICT_ITEM_RE.finditer(text, start, end):
+        body = clean_title(f"{match['title']}. {match['verdict']}")
+        found.append(
+            Agreement(
+                code="", text=body, vote=None, start=match.start("title"), anchor=match.start()
+            )
+        )
+    return found
+
+
+def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreement]:
     agreements: list[Agreement] = []
     previous: tuple[int, int] | None = None
     for sentence_start, sentence_end in sentences(text[start:end], start):

@@ -269,3 +269,17 @@ def test_an_item_taken_up_by_its_ordinal_gives_the_agreement_its_item():
     assert [(item["text"][:28], item["agenda_item"]) for item in agreements] == [
         ("A propuesta de la M.D.O. Ana", 3)
     ]
+
+
+def test_proposals_judged_one_by_one_are_each_an_agreement():
+    agreements = _agreements(
+        "IV. Asuntos Generales. La Jefa de Sección hizo la propuesta de cuatro programas: 1) "
+        "Diálogos sobre Arte. Aprobado cambiando el nombre por “Diálogos”. 2) Mente y Salud. "
+        "Pendiente de aprobar hasta tener más información. 3) A Pie de Página. No\nAprobado. 4) "
+        "Sonidos...Silencios... Música. Aprobado.\n"
+    )
+    assert [(item["code"], item["text"]) for item in agreements] == [
+        ("1", 'Diálogos sobre Arte. Aprobado cambiando el nombre por "Diálogos"'),
+        ("2", "A Pie de Página. No Aprobado"),
+        ("3", "Sonidos...Silencios... Música. Aprobado"),
+    ]
