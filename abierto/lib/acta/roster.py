@@ -354,8 +354,23 @@ def roles_from_signatures(text: str, people: list[Person]) -> None:
 
 def _roles_from_signature_block(text: str, people: list[Person]) -> None:
     """The office under a name of the block at the foot, the name perhaps misread by OCR."""
+    unmatched = []
     for signer in signers(text):
         without_role = {person.name: person for person in people if not person.role}
         name = best_match(signer, list(without_role))
         if name is not None:
             without_role[name].role = signer.office
+        else:
+            unmatched.append(signer)
+    # "DR. A ELO JUÁREZ / SECRETARIO": a signature written over the name left only its surname
+    # legible. When one attendee alone still lacks a role and shares a surname with the line,
+    # the office is theirs.
+    for signer in unmatched:
+        words = {word for word in name_key(signer.name).split() if len(word) > 3}
+        candidates = [
+            person
+            for person in people
+            if not person.role and words & set(name_key(person.name).split()[1:])
+        ]
+        if len(candidates) == 1 and sum(not person.role for person in people) == 1:
+            candidates[0].role = signer.office

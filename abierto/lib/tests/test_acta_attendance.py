@@ -427,3 +427,17 @@ def test_a_wrapped_line_of_prose_with_a_stray_colon_is_no_speaker():
         "Secretaria Técnica, Irma Díaz León: Con gusto.\n"
     )
     assert [person.name for person in from_speakers(text, fold(text))] == ["Irma Díaz León"]
+
+
+def test_the_last_roleless_attendee_takes_the_office_under_a_barely_legible_signature():
+    assert _people(
+        "se reúne el Consejo, el cual está integrado por el Dr. Ana Ruiz Paz, el Dr. Luis "
+        "Soto Juárez y el Mtro. Eva Lara Díaz; quienes comparecen a su reunión, con el "
+        "siguiente orden del día:\n1. Bienvenida.\n2. Asuntos generales.\n"
+        "Se aprobó el orden del día por unanimidad de los presentes en la reunión.\n"
+        "DR. ANA RUIZ PAZ\nPRESIDENTA\nDR. A ELO JUÁREZ\nSECRETARIO\nMTRO. EVA LARA DÍAZ\nVOCAL\n"
+    ) == [
+        ("Ana Ruiz Paz", "Presidenta"),
+        ("Luis Soto Juárez", "Secretario"),
+        ("Eva Lara Díaz", "Vocal"),
+    ]
