@@ -88,7 +88,7 @@ def read_agenda(text: str, folded: str) -> Agenda:
                 f"{_label(style, number + 1)}: falta el punto {_label(style, number)}."
             )
         return agenda
-    headed = _headed_agenda(text, folded)
+    headed = _headed_agenda(text, folded) or _read_aloud_agenda(text, folded)
     if headed is not None:
         return headed
     return Agenda(
@@ -154,6 +154,34 @@ def _headed_agenda(text: str, folded: str) -> Agenda | None:
     return None
 
 
+# A stenographic version reads the agenda aloud: "En el numeral 1 se encuentra la Aprobación
+# del Orden del Día…. En el numeral 2, el Informe…".
+_READ_ALOUD_RE = re.compile(
+    r"\ben\s+el\s+(?:numeral|punto)\s+(?:numero\s+)?(?P<number>\d{1,2})\s*,?\s*"
+    r"(?:se\s+encuentra|esta|corresponde\s+a|tenemos)?\s*(?:(?:la|el|los|las)\s+)?(?=\S)"
+)
+
+
+def _read_aloud_agenda(text: str, folded: str) -> Agenda | None:
+    agenda: Agenda | None = None
+    for match in _READ_ALOUD_RE.finditer(folded):
+        number = int(match["number"])
+        expected = len(agenda.items) + 1 if agenda else 1
+        if number != expected:
+            if agenda:
+                break
+            continue
+        sentence_end = re.search(r"\.(?=\s|$)", text[match.end() : match.end() + MAX_TITLE_CHARS])
+        end = match.end() + (sentence_end.start() if sentence_end else 0)
+        title = _title(text[match.end() : end])
+        if not title or not title[0].isupper():
+            break
+        agenda = agenda or Agenda(style=Style.ARABIC, start=match.start())
+        agenda.items.append(AgendaItem(number, title, match.start()))
+        agenda.end = end
+    return agenda
+
+
 def _capitals_title(text: str, start: int) -> str:
     """The heading in capitals that starts at ``start``: "LISTA DE ASISTENCIA."."""
     words: list[str] = []
@@ -216,6 +244,18 @@ def item_positions(
         for marker in find_markers(text, folded, agenda.style, numbers, start, end)
         if marker.at_line_start or _capitals_title(text, marker.content)
     ]
+    # An agenda announced "1. 2. 3." may be taken up as "I. Como primer punto…", "II. Respecto
+    # al segundo punto…": the other numbering counts when it starts at one and goes in order.
+    for style in (Style.ROMAN, Style.ARABIC):
+        if style is agenda.style:
+            continue
+        others = sorted(
+            (marker.start, marker.number)
+            for marker in find_markers(text, folded, style, numbers, start, end)
+            if marker.at_line_start
+        )
+        if len(others) >= 2 and [number for _, number in others[:2]] == [1, 2]:
+            found += others
     for position, raw in _point_mentions(folded, start, end):
         number = _point_number(raw)
         if number is not None and 1 <= number <= count:
@@ -225,10 +265,10 @@ def item_positions(
 
 
 def _point_mentions(folded: str, start: int, end: int) -> list[tuple[int, str]]:
-    """ "punto tres", "punto número 4", "segundo punto del orden": where and which number.
+    """ "punto tres", "punto número 4", "segundo punto (del orden)": where and which number.
 
-    Both patterns start with the word "punto", found in one pass; the ordinal before "punto
-    del orden" is then read from the few words before it.
+    Both patterns start with the word "punto", found in one pass; the ordinal before "punto"
+    is then read from the few words before it.
     """
     mentions: list[tuple[int, str]] = []
     for match in _POINT_AFTER_RE.finditer(folded, start, end):
@@ -247,7 +287,7 @@ def _point_words() -> str:
         words.add(fold(number_to_words(number)))
         for feminine in (False, True):
             words.add(fold(ordinal_to_words(number, feminine=feminine)))
-    words.add("primer")
+    words.update(["primer", "tercer"])  # apocopated before a noun: "tercer punto"
     return "|".join(
         sorted((re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True)
     )
@@ -259,7 +299,9 @@ _WORDS = _point_words()
 _POINT_AFTER_RE = re.compile(
     rf"punto(?<=\bpunto)\s+(?:numero\s+|n[o°]\.?\s*)?(?P<number>\d{{1,2}}|[ivxl]{{1,6}}\b|{_WORDS})\b"
 )
-_POINT_OF_ORDER_RE = re.compile(r"punto(?<=\spunto)\s+del\s+orden\b")
+# "segundo punto del orden del día", "Como cuarto punto, …", "Respecto al tercer punto": an
+# ordinal just before "punto" (read by _ORDINAL_BEFORE_RE) names the item taken up.
+_POINT_OF_ORDER_RE = re.compile(r"punto(?<=\spunto)\b(?!\s+(?:de\s+acuerdo|y\s+aparte|final))")
 _ORDINAL_BEFORE_RE = re.compile(rf"\b(?P<ordinal>{_WORDS})\s+$")
 
 

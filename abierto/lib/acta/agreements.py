@@ -20,18 +20,13 @@ pendiente") refers to an older agreement and is not read.
 import itertools
 import re
 
-from abierto.lib.spanish import ordinal_words_to_number
-
-from .agenda import Agenda, item_positions
+from .agenda import Agenda
+from .agreement_links import approved_minutes, assign_items, assign_votes, vote_value
+from .agreement_section import HEADING_LINE_RE, MAX_AGREEMENT_CHARS, section_agreements
 from .decisions import VOTE_RE, Agreement, narrative_agreements
-from .markers import Marker, Style, detect_style, find_marker, read_list
 from .text import clean_title, fold, sentences
 
 __all__ = ["Agreement", "approved_minutes", "read_agreements"]
-
-MAX_AGREEMENT_CHARS = 1500
-SHORT_TAIL_CHARS = 300
-
 
 _CODE = r"[a-z0-9]{1,15}(?:[/-][a-z0-9.]{1,15}){1,7}"
 _KEYWORD_CODE_RE = re.compile(
@@ -54,16 +49,8 @@ _BARE_CODE_RE = re.compile(
     r"(?m)^[ \t]*(?P<code>[A-Z]{2}[A-Z0-9]*(?:[/-][A-Z0-9.]{1,15}){2,7})"
     r"[ \t]*(?:\.-|\.|:|-|\||\t|\n)"
 )
-_SECTION_RE = re.compile(
-    # "NA ACUERDOS": OCR may read the section's numeral as two stray letters.
-    r"(?m)^[ \t]*(?:[ivx]{1,5}[.)-]*\s*|[a-z]{1,2}[.)-]?[ \t]+)?"
-    r"(?:relacion\s+de\s+|resumen\s+de\s+)?"
-    r"(?:acuerdos(?:\s+(?:tomados|aprobados|adoptados|de\s+la\s+sesion))?|puntos\s+de\s+acuerdo|resolutivos)"
-    r"\s*:?[ \t]*$"
-)
 _FOLLOW_UP_RE = re.compile(r"seguimiento\s+(?:de|a)\s+(?:los\s+)?acuerdos")
 _STATUS_RE = re.compile(r"\b(?:pendiente|cumplido|en\s+proceso|atendido|concluido|en\s+tramite)\b")
-_HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,6}|\d{1,2})[.)-]+[ \t]*[A-ZÁÉÍÓÚ]")
 
 
 def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Agreement]:
@@ -74,15 +61,15 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
     skip = (agenda.start, agenda.end) if agenda.items else (0, 0)
     agreements = _coded(text, folded, 0, end, skip)
     if not agreements:
-        agreements = _section(text, folded, end)
+        agreements = section_agreements(text, folded, end)
     if not agreements:
         agreements = narrative_agreements(text, folded, body_start, end)
         for agreement in agreements:
             match = VOTE_RE.search(fold(agreement.text))
-            agreement.vote = _vote_value(match["vote"]) if match else None
+            agreement.vote = vote_value(match["vote"]) if match else None
     else:
-        _assign_votes(text, folded, agreements)
-    _assign_items(text, folded, agenda, agreements)
+        assign_votes(text, folded, agreements)
+    assign_items(text, folded, agenda, agreements)
     return agreements
 
 
@@ -139,7 +126,7 @@ def _agreement_text(text: str, folded: str, start: int, limit: int) -> tuple[str
     paragraph = text.find("\n\n", start, limit)
     if paragraph != -1:
         limit = paragraph
-    heading = _HEADING_LINE_RE.search(text, start + 1, limit)
+    heading = HEADING_LINE_RE.search(text, start + 1, limit)
     if heading:
         limit = heading.start()
     spans = sentences(text[start:limit], start)
@@ -161,7 +148,7 @@ def _split_trailing_vote(body: str) -> tuple[str, str | None]:
     match = _TRAILINGVOTE_RE.search(body)
     if not match:
         return body, None
-    return clean_title(body[: match.start()]), _vote_value(fold(match.group(1)))
+    return clean_title(body[: match.start()]), vote_value(fold(match.group(1)))
 
 
 def _row_text(line: str) -> tuple[str, str | None]:
@@ -171,7 +158,7 @@ def _row_text(line: str) -> tuple[str, str | None]:
     for cell in cells:
         match = VOTE_RE.fullmatch(fold(cell).strip(" ."))
         if match:
-            vote = _vote_value(match["vote"])
+            vote = vote_value(match["vote"])
         elif not _STATUS_RE.fullmatch(fold(cell).strip(" .")):
             kept.append(cell)
     return clean_title(" ".join(kept)), vote
@@ -183,221 +170,3 @@ def _is_follow_up(text: str, folded: str, start: int, body: str) -> bool:
     if not follow_up:
         return False
     return bool(_STATUS_RE.search(fold(body))) or "|" in text[start : start + 200].split("\n")[0]
-
-
-# --- An "ACUERDOS" section ------------------------------------------------------------
-
-
-def _section(text: str, folded: str, end: int) -> list[Agreement]:
-    agreements: list[Agreement] = []
-    for heading in _SECTION_RE.finditer(folded, 0, end):
-        detected = detect_style(text, folded, heading.end(), min(end, heading.end() + 200))
-        lead = text[heading.end() : detected[1].start] if detected else ""
-        if detected is not None and _has_words(lead):
-            # "ACUERDOS / Reunión el día 6 de mayo… Orden del día 1. … 2. …": prose before the
-            # list, so the list belongs to the one agreement the section states.
-            limit = min(end, heading.end() + MAX_AGREEMENT_CHARS)
-            next_section = _NEXT_SECTION_RE.search(text, heading.end(), limit)
-            limit = next_section.start() if next_section else limit
-            body = clean_title(text[heading.end() : limit])
-            return [Agreement(code="1", text=body, vote=None, start=heading.end())]
-        if detected is None:
-            detected = _first_marker_lost(text, folded, heading.end(), end)
-            if detected is None:
-                continue
-            style, second = detected
-            body = clean_title(text[heading.end() : second.start])
-            if body:
-                agreements.append(Agreement(code="1", text=body, vote=None, start=heading.end()))
-            first = second
-        else:
-            style, first = detected
-        markers, _ = read_list(text, folded, style, first, end, max_gap=2500)
-        for index, marker in enumerate(markers):
-            limit = markers[index + 1].start if index + 1 < len(markers) else end
-            if index + 1 == len(markers):
-                limit = _section_end(text, marker.content, limit)
-            body = clean_title(text[marker.content : limit])
-            if body:
-                agreements.append(
-                    Agreement(code=str(marker.number), text=body, vote=None, start=marker.start)
-                )
-        if agreements:
-            return agreements
-    return agreements
-
-
-# The next section of the minute: "V. ASUNTOS GENERALES" (a Roman numeral and capitals).
-_NEXT_SECTION_RE = re.compile(r"(?m)^[ \t]*[IVX]{1,6}[.)-]+[ \t]*[A-ZÁÉÍÓÚÑ]{3,}[A-ZÁÉÍÓÚÑ ,]*$")
-
-
-def _has_words(lead: str) -> bool:
-    """Whether text before a list says something (not OCR debris like "o Orden del día o")."""
-    return len(re.findall(r"[A-Za-zÁÉÍÓÚÑáéíóúñ]{3,}", lead)) >= 6
-
-
-def _first_marker_lost(text: str, folded: str, start: int, end: int) -> tuple[Style, Marker] | None:
-    """A list whose "1." OCR lost ("Li / PUBLICAR CONVOCATORIA…", then "2.- PENDIENTE…"): its
-    "2." at a line start; the text before it is the first item."""
-    limit = min(end, start + MAX_AGREEMENT_CHARS)
-    for style in (Style.ARABIC, Style.ROMAN):
-        second = find_marker(text, folded, style, 2, start, limit)
-        if second is not None and second.at_line_start and _has_words(text[start : second.start]):
-            return style, second
-    return None
-
-
-def _section_end(text: str, start: int, limit: int) -> int:
-    candidates = [limit, start + MAX_AGREEMENT_CHARS]
-    heading = _HEADING_LINE_RE.search(text, start + 1, limit)
-    if heading:
-        candidates.append(heading.start())
-    capitals = re.compile(r"(?m)^[ \t]*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .,]{6,}$").search(
-        text, start + 1, limit
-    )
-    if capitals:
-        candidates.append(capitals.start())
-    paragraph = text.find("\n\n", start, limit)
-    # A short paragraph before the end (the signatures) still belongs to the last item:
-    # "2.- PENDIENTE ELABORAR CALENDARIO… / Reunión el día 27 de agosto…".
-    if paragraph != -1 and limit - paragraph > SHORT_TAIL_CHARS:
-        candidates.append(paragraph)
-    return min(candidates)
-
-
-# --- Votes and agenda items -------------------------------------------------------------
-
-
-def _vote_value(raw: str) -> str:
-    return "mayoría" if raw.startswith("mayor") else "unanimidad"
-
-
-def _assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
-    previous_end = 0
-    for agreement in agreements:
-        if agreement.vote is None:
-            match = VOTE_RE.search(fold(agreement.text))
-            if match is None:
-                # Not across the heading of an "ACUERDOS" section: a vote told before it
-                # belongs to the narrative.
-                section = max(
-                    (
-                        heading.end()
-                        for heading in _SECTION_RE.finditer(folded, 0, agreement.start + 1)
-                    ),
-                    default=0,
-                )
-                window_start = max(previous_end, agreement.start - 400, section)
-                context = folded[window_start : agreement.start]
-                matches = list(VOTE_RE.finditer(context))
-                match = matches[-1] if matches else None
-            if match is not None:
-                agreement.vote = _vote_value(match["vote"])
-        previous_end = agreement.start + len(agreement.text)
-
-
-def _assign_items(text: str, folded: str, agenda: Agenda, agreements: list[Agreement]) -> None:
-    if not agenda.items:
-        return
-    positions = item_positions(text, folded, agenda)
-    earlier: list[tuple[int, int]] | None = None
-    sections = [match.start() for match in _SECTION_RE.finditer(folded, agenda.end)]
-    for agreement in agreements:
-        anchor = agreement.anchor if agreement.anchor >= 0 else agreement.start
-        if anchor < agenda.start:
-            # Before an agenda transcribed late, the item headings that precede it tell.
-            if earlier is None:
-                earlier = item_positions(text, folded, agenda, 0, agenda.start)
-            before = [number for position, number in earlier if position <= anchor]
-            agreement.agenda_item = before[-1] if before else None
-            continue
-        # An "ACUERDOS" section gathers agreements after the narrative: the item
-        # the narrative was on last says nothing about them.
-        section = max((start for start in sections if start <= anchor), default=-1)
-        before = [number for position, number in positions if section < position <= anchor]
-        if before:
-            agreement.agenda_item = before[-1]
-        else:
-            agreement.agenda_item = _most_similar_item(agreement.text, agenda)
-
-
-_STOPWORDS = frozenset(
-    [
-        "de",
-        "del",
-        "la",
-        "las",
-        "los",
-        "el",
-        "en",
-        "y",
-        "a",
-        "al",
-        "se",
-        "que",
-        "por",
-        "con",
-        "para",
-        "su",
-        "sus",
-        "lo",
-        "un",
-        "una",
-        "es",
-        "sesion",
-        "aprueba",
-        "aprueban",
-        "aprobacion",
-        "caso",
-        "votos",
-        "unanimidad",
-        "mayoria",
-        "acuerdo",
-    ]
-)
-
-
-def _content_words(text: str) -> set[str]:
-    return {word for word in re.findall(r"[a-z0-9]{3,}", fold(text)) if word not in _STOPWORDS}
-
-
-def _most_similar_item(text: str, agenda: Agenda) -> int | None:
-    words = _content_words(text)
-    best, best_score = None, 0.0
-    for item in agenda.items:
-        item_words = _content_words(item.title)
-        if not words or not item_words:
-            continue
-        score = len(words & item_words) / min(len(words), len(item_words))
-        if score > best_score:
-            best, best_score = item.number, score
-    return best if best_score >= 0.5 else None
-
-
-# --- An agreement that approves an earlier session's minutes --------------------------
-
-_MINUTES_APPROVAL_RE = re.compile(
-    r"\baprueba\w*\b.{0,80}?\bacta\s+de\s+la\s+sesion\s+(?P<kind2>ordinaria|extraordinaria)\s+"
-    r"(?:n[uo]m(?:ero)?\.?|no\.?)\s*(?P<number>\d{1,3})"
-    r"|\baprueba\w*\b.{0,80}?\bacta\s+de\s+la\s+(?P<ordinal>(?:[a-z]+\s+){0,2}?[a-z]+)\s+"
-    r"(?:sesion\s+)?(?P<kind>ordinaria|extraordinaria)"
-)
-
-
-def approved_minutes(text: str) -> dict[str, object] | None:
-    """The earlier session whose acta this agreement approves, if it approves one:
-    "Se aprueba … el Acta de la Décimo Cuarta Sesión Ordinaria" → ordinaria 14."""
-    folded = fold(text)
-    match = _MINUTES_APPROVAL_RE.search(folded)
-    if match is None:
-        return None
-    if match["number"]:
-        return {"kind": match["kind2"], "number": int(match["number"])}
-    words = match["ordinal"].split()
-    for start in range(len(words)):
-        try:
-            number = ordinal_words_to_number(" ".join(words[start:]))
-        except ValueError:
-            continue
-        return {"kind": match["kind"], "number": number}
-    return None

@@ -13,7 +13,15 @@ since someone who only signs was not necessarily there.
 import re
 
 from .layouts import from_label_blocks, from_roll_call, from_tables
-from .names import ROLE_WORDS, looks_like_name, name_key, singular, split_name_role, strip_titles
+from .names import (
+    ROLE_WORDS,
+    looks_like_name,
+    name_key,
+    singular,
+    split_name_role,
+    strip_titles,
+    strip_titles_and_office,
+)
 from .people import ABSENT_RE, Person, unique
 from .roster import (
     from_narrative,
@@ -45,16 +53,16 @@ _LIST_STOP_RE = re.compile(
     r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|la\s+presidencia|por\s+lo\s+que|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
-    r"estando|encontrandose)\b"
+    r"estando|encontrandose|en\s+tanto)\b"
 )
 _HARD_SPLIT_RE = re.compile(
-    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[ií]\s+como|adem[aá]s\s+de)\s+"
+    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\s+como|adem[aá]s\s+de)\s+"
 )
 _SOFT_SPLIT_RE = re.compile(r"(,\s*y\s+(?:de\s+)?|\s+y\s+(?:de\s+)?|,)", re.IGNORECASE)
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
 # the names that follow its colon.
 _GROUP_HEADER_RE = re.compile(
-    r"^\s*(?:(?:y|e)\s+)?(?:(?:los|las)\s+)?(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
+    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
     r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
 )
 _GROUP_OFFICE_RE = re.compile(
@@ -107,7 +115,14 @@ def _from_prose(text: str, folded: str) -> list[Person]:
         span = text[start:end]
         span_folded = folded[start:end]
         colon = re.search(r"a\s+saber\s*:|:\s", span_folded)
-        if colon and colon.start() < 200 and not _GROUP_HEADER_RE.match(span_folded):
+        if (
+            colon
+            and colon.start() < 200
+            and not _GROUP_HEADER_RE.match(span_folded)
+            # "…, así como de los Vocales de dicha Comisión: Regidor …": the colon closes a
+            # heading of the list's second group, not a preamble before the list.
+            and not _GROUP_HEADER_RE.match(_HARD_SPLIT_RE.split(span_folded[: colon.end()])[-1])
+        ):
             span = span[colon.end() :]
             span_folded = span_folded[colon.end() :]
         people += _people_in_list(span)
@@ -157,15 +172,19 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
 def _people_in_list(span: str) -> list[Person]:
     people: list[Person] = []
     group_role: str | None = None
-    pieces = _split_items(span)
-    for piece in pieces:
+    headed = False  # whether a heading with a colon gave the group's office
+    current_chunk = 0
+    for chunk, piece in _split_items(span):
+        if chunk != current_chunk:
+            headed, current_chunk = False, chunk  # a semicolon ends what a heading governs
         piece_folded = fold(piece)
         if ABSENT_RE.search(piece_folded):
             continue
         header = _GROUP_HEADER_RE.match(piece_folded)
         if header:
             office = piece[header.start("office") : header.end("office")]
-            group_role = singular(squash(office))
+            group_role = singular(_ANAPHORIC_RE.sub("", squash(office)))
+            headed = True
             piece = piece[header.end() :]
             if not piece.strip():
                 continue
@@ -179,6 +198,10 @@ def _people_in_list(span: str) -> list[Person]:
             people += [embedded] if embedded else []
             continue
         name, role = parsed
+        if headed and role and role == strip_titles_and_office(piece.split(",")[0])[1]:
+            # "los Vocales de dicha Comisión: Regidor Luis Paz": the heading gives the office
+            # in this body; the one before the name is the person's post elsewhere.
+            role = group_role
         if (
             embedded
             and name_key(embedded.name) != name_key(name)
@@ -189,6 +212,13 @@ def _people_in_list(span: str) -> list[Person]:
             continue
         people.append(Person(name, role or group_role))
     return people
+
+
+# "Vocales de dicha Comisión", "Integrantes del mismo": the qualifier points back at the body.
+_ANAPHORIC_RE = re.compile(
+    r"\s+(?:de(?:l)?\s+(?:dich[oa]|est[ea]|mism[oa]|la\s+misma|el\s+mismo)(?:\s+[A-ZÁÉÍÓÚ]\w*)?)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _group_office(piece: str) -> str | None:
@@ -216,10 +246,28 @@ def _embedded_person(piece: str, group_role: str | None) -> Person | None:
     if parsed is None:
         return None
     name, role = parsed
-    return Person(name, role or group_role)
+    return Person(name, role or _acting_office(piece[: markers[-1].start()]) or group_role)
 
 
-def _split_items(span: str) -> list[str]:
+# "…, y actuando en la Secretaría el titular C. Pedro Díaz Leal", "fungiendo como Secretaria
+# la Lic. …": the office the person fills in this session.
+_ACTING_RE = re.compile(
+    r"\b(?:actuando|fungiendo|en\s+funciones)\s+(?:en\s+la|como|de)\s+"
+    r"(?P<office>secretari[ao]|presidencia|president[ea])\b(?P<rest>.{0,30})$"
+)
+
+
+def _acting_office(before: str) -> str | None:
+    match = _ACTING_RE.search(fold(before))
+    if match is None:
+        return None
+    feminine = re.search(r"\bla\b", match["rest"]) is not None
+    if match["office"].startswith("secretari"):
+        return "Secretaria" if feminine else "Secretario"
+    return "Presidenta" if feminine else "Presidente"
+
+
+def _split_items(span: str) -> list[tuple[int, str]]:
     """Cut a list into one piece per person.
 
     Semicolons and list numbers always separate people. "y" and commas separate
@@ -230,13 +278,13 @@ def _split_items(span: str) -> list[str]:
     ("…(Infoem) y Representante Titular, Luis Gustavo Parra Noriega, Comisionado…").
     """
     semicolons = ";" in span
-    pieces: list[str] = []
-    for chunk in _HARD_SPLIT_RE.split(span):
+    pieces: list[tuple[int, str]] = []
+    for index, chunk in enumerate(_HARD_SPLIT_RE.split(span)):
         if not chunk.strip():
             continue
         header = _GROUP_HEADER_RE.match(fold(chunk))
         if header:
-            pieces.append(chunk[: header.end()])
+            pieces.append((index, chunk[: header.end()]))
             chunk = chunk[header.end() :]
         parts = _SOFT_SPLIT_RE.split(chunk)
         merged = [parts[0]]
@@ -249,7 +297,7 @@ def _split_items(span: str) -> list[str]:
                 merged.append(part)
             else:
                 merged[-1] = f"{merged[-1]}{separator}{part}"
-        pieces += [piece for piece in merged if piece.strip()]
+        pieces += [(index, piece) for piece in merged if piece.strip()]
     return pieces
 
 
@@ -269,4 +317,7 @@ def _starts_person(text: str) -> bool:
     if parsed is None:
         return False
     first = fold(text).split()
-    return not (first and first[0] in ROLE_WORDS)
+    if first and first[0] in ROLE_WORDS:
+        # "… y Regidor Enrique Medina Torres": an office, then a whole name, is a person.
+        return strip_titles_and_office(text.split(",")[0])[1] is not None
+    return True

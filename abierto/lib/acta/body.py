@@ -16,6 +16,9 @@ _BODY_NOUNS = (
     r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva)"
 )
 _BODY_START_RE = re.compile(rf"\b(?:(?:h\.|honorable|ilustre)\s*)?{_BODY_NOUNS}\b")
+_ACTA_OF_RE = re.compile(
+    rf"\b(?:acta|minuta)\s+(?:de\s+la|del|de\s+los|de\s+las)\s+(?={_BODY_NOUNS}\b)"
+)
 _NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
 _CONNECTORS = frozenset(["de", "del", "la", "las", "los", "y", "e", "para", "el", "a"])
 _RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a"])
@@ -78,6 +81,12 @@ MAX_BODY_WORDS = 25
 def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: int) -> str:
     """The body's name: after the title, on the first lines, or its longest mention."""
     candidates: list[str] = []
+    heading = _ACTA_OF_RE.search(folded, 0, min(len(folded), 400))
+    if heading:
+        # "ACTA DE LA COMISIÓN EDILICIA DE …": the acta is titled by the body itself.
+        phrase = _body_phrase(text, folded, heading.end())
+        if phrase:
+            candidates.append(phrase)
     for title in titles:
         after = re.match(r"\s*(?:\d{4}\s+)?(?:del|de\s+la|de\s+los|de)\s+", folded[title.end() :])
         if after:
@@ -169,7 +178,13 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     position = start
     first = True
     while len(words) < MAX_BODY_WORDS:
+        wrapped = _wrapped_line_end(text, position)
+        if wrapped is not None:
+            position = wrapped  # "…del Consejo Ciudadano de Radio\nUniversidad Autónoma de…"
         match = _TOKEN_RE.match(text, position)
+        if not match and _stray_colon(text, position):
+            position = text.index(":", position) + 1
+            continue
         if not match:
             break
         token_start, token_end = match.start(4), match.end(4)
@@ -201,7 +216,48 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     if not words:
         return ""
     phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
+    phrase = _STRAY_COLON_RE.sub(" ", phrase)
     return phrase if len(phrase) > 3 else ""
+
+
+MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short heading
+
+
+def _wrapped_line_end(text: str, position: int) -> int | None:
+    """Where the next line starts, when the name goes on past a line wrapped at the margin."""
+    newline = re.match(r"[ ]*\n[ ]*(?=[A-ZÁÉÍÓÚÑ])", text[position : position + 8])
+    if newline is None:
+        return None
+    line_start = text.rfind("\n", 0, position) + 1
+    if position - line_start < MIN_WRAPPED_LINE_CHARS:
+        return None
+    following = text[position + newline.end() :].split(maxsplit=1)
+    before = text[max(line_start, position - 30) : position].split()
+    if not following or not before or _LIST_MARKER_RE.match(following[0]):
+        return None  # "… Anticorrupción\nI. DATOS GENERALES": a new section, not the name
+    if _in_capitals(before[-1]) != _in_capitals(following[0]):
+        return None  # "…del Consejo de Rectores\nUNIVERSIDAD DE …": another heading
+    return position + newline.end()
+
+
+_LIST_MARKER_RE = re.compile(r"^(?:[IVXL]{1,6}|\d{1,3}|[a-z])[.)-]")
+
+
+def _in_capitals(word: str) -> bool:
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) > 1 and all(char.isupper() for char in letters)
+
+
+_STRAY_COLON_RE = re.compile(r"[ ]*:[ ]+(?=(?:Y|E|DE|DEL|PARA)[ ])")
+
+
+def _stray_colon(text: str, position: int) -> bool:
+    """ "RENDICIÓN DE CUENTAS: Y COMBATE A LA CORRUPCIÓN": in a name written in capitals, a
+    colon that a connector and another capitalised word follow is a slip (often of OCR)."""
+    following = re.match(
+        r"[ ]*:[ ]+(?:Y|E|DE|DEL|PARA)[ ]+[A-ZÁÉÍÓÚÑ]{2}", text[position : position + 20]
+    )
+    return following is not None and text[max(0, position - 3) : position].strip().isupper()
 
 
 def _adjective(text: str, folded: str, token: str, token_end: int) -> bool:

@@ -11,7 +11,7 @@ before it proposed, so that sentence is part of its text.
 import re
 from dataclasses import dataclass
 
-from .text import clean_title, sentences
+from .text import clean_title, fold, sentences
 
 VOTE_RE = re.compile(r"\b(?P<vote>unanimidad|unanime(?:mente)?|mayoria)\b")
 
@@ -31,6 +31,7 @@ class Agreement:
 _CUE_RE = re.compile(
     r"\b(?:se|fue|fueron|queda|quedo|quedan|quedaron)\s+(?:(?:tiene|tienen)\s+por\s+)?"
     r"(?:aprobad[oa]s?|autorizad[oa]s?|acordad[oa]s?|aprueba|aprueban|aprobo|aprobaron|acuerda|acuerdan|"
+    r"acepta|aceptan|acepto|aceptaron|"
     r"acordo|acordaron|autoriza|autorizan|autorizo|autorizaron|confirma|confirman|confirmo|determina|"
     r"determino|resuelve|resolvio)\b"
     r"|\b(?:fue|fueron)\s+(?:aceptad|modificad|ratificad|aprobad|autorizad)[oa]s?\b"
@@ -39,6 +40,9 @@ _CUE_RE = re.compile(
     # Any participle with its vote: "fueron modificados por unanimidad", "ratificada por mayoría".
     r"|\b[a-z]+(?:ad|id)[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|el\s+voto)"
     r"|\b(?:por|de)\s+(?:unanimidad|mayoria)\s+(?:de\s+(?:votos|los\s+presentes)\s+)?(?:se\s+)?(?:aprob|acord|autoriz)"
+    # The members as subject: "los regidores presentes aprobaron las justificaciones".
+    r"|\b(?:los|las)\s+(?:regidor(?:es|as)|consejer[oa]s|integrantes|miembros|comisionad[oa]s|vocales|"
+    r"ediles|municipes|asistentes)(?:\s+presentes)?\s+(?:aprobaron|acordaron|autorizaron)\b"
 )
 # "Puesta a discusión, sin ella, se aprobó…": the decision of what the sentence before proposed.
 _ANAPHORIC_RE = re.compile(
@@ -52,6 +56,42 @@ _RELATIVE_BEFORE_RE = re.compile(
 
 
 def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[Agreement]:
+    """The decisions told in ``text[start:end]``, numbered "1", "2", … in order."""
+    found = _told_decisions(text, folded, start, end)
+    verdicts = _verdicts(text, start, end)
+    kept = [
+        agreement
+        for agreement in found
+        if not any(v.start <= agreement.anchor < v.start + len(v.text) + 40 for v in verdicts)
+    ]
+    agreements = sorted([*kept, *verdicts], key=lambda agreement: agreement.start)
+    for index, agreement in enumerate(agreements, start=1):
+        agreement.code = str(index)
+    return agreements
+
+
+# Proposals judged one by one: "1) Diálogos sobre Arte y Cultura. Aprobado cambiando el nombre…
+# 3) A Pie de Página. No Aprobado. 4) Sonidos...Silencios... Música. Aprobado.": each title
+# with its verdict is an agreement; one left "Pendiente de aprobar" is not.
+_VERDICT_ITEM_RE = re.compile(
+    r"(?:(?<=\s)|^)\d{1,2}\)\s+(?P<title>(?:[^.\n]|\.{3}|…|\n(?!\s*\d{1,2}\)))+?)\.\s+"
+    r"(?P<verdict>(?:No\s+)?Aprobad[oa]s?\b(?:[^.]|\.{3}|\.(?=\S))*)"
+)
+
+
+def _verdicts(text: str, start: int, end: int) -> list[Agreement]:
+    found: list[Agreement] = []
+    for match in _VERDICT_ITEM_RE.finditer(text, start, end):
+        body = clean_title(f"{match['title']}. {match['verdict']}")
+        found.append(
+            Agreement(
+                code="", text=body, vote=None, start=match.start("title"), anchor=match.start()
+            )
+        )
+    return found
+
+
+def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreement]:
     agreements: list[Agreement] = []
     previous: tuple[int, int] | None = None
     for sentence_start, sentence_end in sentences(text[start:end], start):
@@ -71,6 +111,7 @@ def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[A
         if _ANAPHORIC_RE.match(sentence_folded.lstrip()) and previous is not None:
             sentence_start = previous[0]  # the proposal the decision approves
         previous = None
+        sentence_end = _before_list(text, anchor, sentence_end)
         body = clean_title(text[sentence_start:sentence_end])
         if len(body.split()) < 3:
             continue
@@ -86,12 +127,53 @@ def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[A
     return agreements
 
 
+# "…se aprueba por unanimidad, desahogándose de la forma siguiente: - - -\nI. Como primer…",
+# "…cinco aspectos que se aceptaron:\n• La importancia…": a colon that a list follows ends the
+# decision, and a clause after the decision that only announces the list is not part of it.
+_LIST_COLON_RE = re.compile(r":[\s-]*\n")
+_ANNOUNCING_CLAUSE_RE = re.compile(
+    r",\s*(?:[a-z]+(?:ando|iendo)(?:se|lo|la)?|conforme\s+a|de\s+(?:la|el)\s+(?:forma|modo|manera))"
+    r"\b[^,]*$"
+)
+
+
+def _before_list(text: str, anchor: int, end: int) -> int:
+    colon = _LIST_COLON_RE.search(text, anchor, end)
+    if colon is None:
+        return end
+    announcing = _ANNOUNCING_CLAUSE_RE.search(fold(text[anchor : colon.start()]))
+    return anchor + announcing.start() if announcing else colon.start()
+
+
 def _refers_elsewhere(sentence: str, cue: re.Match[str]) -> bool:
     """A cue in a relative clause describes an older instrument ("el acuerdo …, por el
-    que se autorizó…") unless a vote follows it ("…, la cual se aprobó por unanimidad")."""
-    if not _RELATIVE_BEFORE_RE.search(sentence[: cue.start()][-30:]):
+    que se autorizó…") unless a vote follows it ("…, la cual se aprobó por unanimidad").
+
+    A bare "que" after what a member has just put forward ("para señalar cinco aspectos que se
+    aceptaron") tells this session's decision; after an instrument's name it does not.
+    """
+    relative = _RELATIVE_BEFORE_RE.search(sentence[: cue.start()][-30:])
+    if not relative:
         return False
+    if relative.group(0).strip() == "que" and not _INSTRUMENT_BEFORE_RE.search(
+        sentence[max(0, cue.start() - 60) : cue.start()]
+    ):
+        return bool(_PROPOSAL_BEFORE_RE.search(sentence[: cue.start()])) is False
     return not VOTE_RE.search(sentence, cue.start(), cue.end() + 50)
+
+
+_INSTRUMENT_BEFORE_RE = re.compile(
+    r"\b(?:acuerdos?|decretos?|leyes|ley|reglamentos?|lineamientos?|convenios?|programas?|planes|"
+    r"plan|calendarios?|metodologias?|actas?|oficios?|resoluciones|resolucion|dictamen(?:es)?|"
+    r"normas?|criterios?|presupuestos?|politicas?|contratos?)\b"
+)
+# What a member put forward in this session: "para señalar cinco aspectos", "propuso dos
+# cambios", "las observaciones".
+_PROPOSAL_BEFORE_RE = re.compile(
+    r"\b(?:senal[oa]r?|propus[oi]|propone[rn]?|plante[oó]|sugiri[oó]|expus[oi]|present[oó])\b"
+    r"[^.;]{0,60}\b(?:aspectos?|propuestas?|cambios?|observaciones|puntos|modificaciones|"
+    r"recomendaciones|sugerencias)\s+que\s*$"
+)
 
 
 # "…el acta de la sesión 6.07 se aprobó en la sesión 9.07 con 30 votos…", "en esa ocasión se

@@ -8,6 +8,7 @@ import re
 
 from .names import looks_like_name, split_name_role
 from .people import ABSENT_RE, Person
+from .roster import titled_run
 from .text import fold, squash
 
 _LABEL_RE = re.compile(
@@ -133,6 +134,10 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
             index += 1
         for line in block:
             if ABSENT_RE.search(fold(line)):
+                continue
+            run = titled_run(line)
+            if run is not None:
+                people += run
                 continue
             parsed = split_name_role(line)
             if parsed:

@@ -174,6 +174,7 @@ _ROLE_TAIL_RE = re.compile(
 )
 
 
+_ARTICLE_BEFORE_OFFICE_RE = re.compile(r"^(?:el|la)\s+(?=\S)", re.IGNORECASE)
 _NOT_A_ROLE_RE = re.compile(
     r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^\w+(?:ando|iendo)\b", re.IGNORECASE
 )
@@ -183,10 +184,17 @@ def _clean_role(role: str | None) -> str | None:
     if role is None:
         return None
     role = clean_title(role)
+    article = _ARTICLE_BEFORE_OFFICE_RE.match(role)
+    if article and fold(role[article.end() :]).split()[0].strip(".,") in ROLE_WORDS:
+        role = role[article.end() :]  # "EL SECRETARIO EJECUTIVO, LIC. …": the office, no article
     if _NOT_A_ROLE_RE.match(role):
         return None
     role = re.sub(
-        r"^(?:en su calidad de|como|quien funge como|en calidad de)\s+", "", role, flags=re.I
+        r"^(?:en su calidad de|como|quien funge como|en calidad de|en su car[aá]cter de|"
+        r"con el car[aá]cter de)\s+",
+        "",
+        role,
+        flags=re.I,
     )
     role = _ROLE_TAIL_RE.sub("", role)
     return role or None

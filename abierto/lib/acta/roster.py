@@ -37,7 +37,8 @@ _OFFICER_RE = re.compile(
 # Matched on the text itself, not the folded copy: the name after the title is capitalised.
 _TITLED_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s(]))(?i:lic(?:da|do)?\.|licenciad[oa]|mtr[oa]\.|maestr[oa]|dr(?:a)?\.|"
-    r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.|ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?)"
+    r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.\s?[dp]\.|m\.\s?en\s?c\.|m\.\s?s\.\s?c\.|c\.|"
+    r"ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?)"
     r"[ \t]+(?=[A-ZÁÉÍÓÚÑ])",
 )
 # Where the acta records an absence or a document, the person named is not read as present.
@@ -51,6 +52,7 @@ _CLAUSE_END_RE = re.compile(r"[.;\n]")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
 _OFFICE_WORD_RE = re.compile(rf"{_OFFICE}s?")
 MAX_NAME_TOKENS = 12
+MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short header line
 
 
 def from_officers(text: str, folded: str) -> list[Person]:
@@ -116,6 +118,7 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
     tokens: list[str] = []
     end = start
     capitals = None  # whether the name is written in capitals
+    named = False  # whether a word of the name itself (not a title) has been read
     for match in re.finditer(r"\S+", text[start : start + 200]):
         token = match.group(0)
         core = token.strip(",;:()\"'“”")
@@ -134,7 +137,10 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
                 break  # "…VALDÉS Y CAPOTE En la Sala": the name in capitals has ended
         if tokens and _OFFICE_WORD_RE.fullmatch(folded_core):
             break  # "…PADILLA ARIAS SECRETARIO MTRO. …": the next label starts
+        if named and _title_starts(text, start + match.start()):
+            break  # "…PADILLA LÓPEZ M. en C. RICARDO …": a run of titled names, no separators
         tokens.append(core)
+        named = named or not (is_honorific(core) or in_title or "." in core[:-1])
         end = start + match.end()
         if len(tokens) >= MAX_NAME_TOKENS or (token != core and token[-1] in ",;:)"):
             break
@@ -147,8 +153,32 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
     return (name, end) if looks_like_name(name) else (None, end)
 
 
+def titled_run(line: str) -> list[Person] | None:
+    """The people of a line that is a run of titled names: "LIC. ANA RUIZ DR. LUIS PAZ"."""
+    starts = [match for match in _TITLED_RE.finditer(line) if _title_starts(line, match.start())]
+    if len(starts) < 2:
+        return None
+    return from_officers(line, fold(line))
+
+
+def _title_starts(text: str, position: int) -> bool:
+    """Whether a courtesy title followed by a capitalised word starts at ``position``."""
+    return _TITLED_RE.match(text, position) is not None and (
+        position == 0 or text[position - 1].isspace()
+    )
+
+
 def _role_after(text: str, end: int) -> str | None:
-    """The office after a name and its comma: "…, Secretario Técnico, que…"."""
+    """The office after a name and its comma: "…, Secretario Técnico, que…".
+
+    A header list may close the name with a full stop and give the office as the next short
+    sentence: "INVITADOS: LIC. ROBERTO RÍOS. Coordinador de Control Escolar.".
+    """
+    if text[max(0, end - 1) : end] == ".":
+        sentence = _ROLE_SENTENCE_RE.match(text, end)
+        if sentence and fold(sentence["role"]).split()[0] in ROLE_WORDS:
+            return clean_title(sentence["role"])
+        return None
     if text[max(0, end - 1) : end] != ",":
         return None
     appointed = _appointed_role(text, end)
@@ -160,6 +190,9 @@ def _role_after(text: str, end: int) -> str | None:
     role = match["role"].strip()
     first = fold(role).split()[0] if role.split() else ""
     return clean_title(role) if first in ROLE_WORDS else None
+
+
+_ROLE_SENTENCE_RE = re.compile(r"[ \t]*(?P<role>[A-ZÁÉÍÓÚÑ][a-záéíóúñ][^,.;:\n(]{1,80})\.(?:\s|$)")
 
 
 # "…, quien fue designado por el Consejo Divisional de … Jefe del Departamento de …, a partir…".
@@ -188,7 +221,13 @@ def roles_from_mentions(text: str, people: list[Person]) -> None:
     missing = {name_key(person.name): person for person in people if not person.role}
     if not missing:
         return
+    # A long acta names many titled people: reading each name whole is what costs, so only a
+    # mention whose first words include the first word of a missing name is read.
+    firsts = {key.split()[0] for key in missing}
     for match in _TITLED_RE.finditer(text):
+        head = name_key(text[match.end() : match.end() + 40]).split()[:4]
+        if firsts.isdisjoint(head):
+            continue
         name, end = _name_run(text, match.end())
         person = missing.get(name_key(name)) if name else None
         if person is not None and not person.role:
@@ -249,9 +288,18 @@ def from_speakers(text: str, folded: str) -> list[Person]:
     """The people who speak in a stenographic version: "Cargo, Nombre: …"."""
     people: list[Person] = []
     offset = 0
+    previous = ""
     for line in text.split("\n"):
         line_start = offset
         offset += len(line) + 1
+        # A line that goes on with the sentence of the line before ("…, DRA. CLAUDIA / ESTHER
+        # ORTIZ GUERRERO, M. EN D. …:") is no speaker's turn.
+        continues = previous.endswith(",") or (
+            previous[-1:].isalnum() and len(previous) >= MIN_WRAPPED_LINE_CHARS
+        )
+        previous = line.strip()
+        if continues:
+            continue
         label = _label(line)
         if label is None or not label[:1].isupper() or len(label.split()) > MAX_LABEL_WORDS:
             continue
@@ -306,8 +354,23 @@ def roles_from_signatures(text: str, people: list[Person]) -> None:
 
 def _roles_from_signature_block(text: str, people: list[Person]) -> None:
     """The office under a name of the block at the foot, the name perhaps misread by OCR."""
+    unmatched = []
     for signer in signers(text):
         without_role = {person.name: person for person in people if not person.role}
         name = best_match(signer, list(without_role))
         if name is not None:
             without_role[name].role = signer.office
+        else:
+            unmatched.append(signer)
+    # "DR. A ELO JUÁREZ / SECRETARIO": a signature written over the name left only its surname
+    # legible. When one attendee alone still lacks a role and shares a surname with the line,
+    # the office is theirs.
+    for signer in unmatched:
+        words = {word for word in name_key(signer.name).split() if len(word) > 3}
+        candidates = [
+            person
+            for person in people
+            if not person.role and words & set(name_key(person.name).split()[1:])
+        ]
+        if len(candidates) == 1 and sum(not person.role for person in people) == 1:
+            candidates[0].role = signer.office

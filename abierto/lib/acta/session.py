@@ -45,6 +45,9 @@ _UNTITLED_RE = re.compile(r"\b(?:sesion|reunion)\b(?!\s+(?:del?\s+)?(?:dia|fecha
 _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
     r"|\b(?:acta|sesion|reunion|minuta)\s+(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
+    # "Acta 7/2016", "ACTA 066/2014": the acta's number within its year, as a heading; not
+    # "la aprobación del acta 6/2016", which cites another one.
+    r"|(?<!del\s)(?<!el\s)(?<!al\s)\bacta\s+(?P<yearly>\d{1,4})\s*/\s*(?:\d{4}|\d{2})\b(?![/\d-])"
 )
 # "Aprobada por el Colegio Académico en su Sesión Número 390" names another session.
 _OTHER_SESSION_RE = re.compile(r"\b(?:en\s+su|en\s+la|aprobad[oa]\s+en)\s+$")
@@ -131,7 +134,7 @@ def _session_number(
     for match in _NUMBER_LABEL_RE.finditer(folded, 0, max(opening_end, 600)):
         if _OTHER_SESSION_RE.search(folded, max(0, match.start() - 20), match.start()):
             continue
-        raw = match["acta"] or text[match.start("number") : match.end("number")]
+        raw = match["acta"] or match["yearly"] or text[match.start("number") : match.end("number")]
         for candidate in (raw, raw.split()[0]):
             try:
                 return ordinal_words_to_number(candidate.strip("."))

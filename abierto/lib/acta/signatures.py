@@ -61,7 +61,13 @@ def _is_name_line(line: str) -> bool:
 
 
 def signers(text: str, after: int = 0) -> list[Signer]:
-    """The signers of the block at the foot of ``text[after:]``, in order."""
+    """The signers of the block at the foot of ``text[after:]``, in order.
+
+    Only the block at the foot counts: the lines are read from the last one up, and the
+    reading stops at the first line of prose (a glued signer line is long, so a line where a
+    signer starts does not count as prose). Reading up from the foot, rather than every line
+    of a long acta, is what keeps this cheap.
+    """
     lines: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
@@ -69,22 +75,23 @@ def signers(text: str, after: int = 0) -> list[Signer]:
             lines.append((offset, line.strip()))
         offset += len(line) + 1
     found: list[Signer] = []
-    for index, (start, line) in enumerate(lines):
+    starts: set[int] = set()
+    for index in range(len(lines) - 1, -1, -1):
+        start, line = lines[index]
         glued = _office_at_end(line)
         if glued is not None:
             # "… Karla Patricia Valdes García ls COORDINADORA": a scan joined the two lines.
             found.append(Signer(glued[0], glued[1], start))
-            continue
-        office = office_line(line)
-        if office and index and _is_name_line(lines[index - 1][1]):
-            found.append(Signer(lines[index - 1][1], office, lines[index - 1][0]))
-    # Only the block at the foot: after the last line of prose (a glued signer line is long,
-    # so the line where a signer starts does not count as prose).
-    starts = {signer.start for signer in found}
-    last_prose = max(
-        (start for start, line in lines if start not in starts and _is_prose(line)), default=-1
-    )
-    return [signer for signer in found if signer.start > last_prose]
+            starts.add(start)
+        else:
+            office = office_line(line)
+            if office and index and _is_name_line(lines[index - 1][1]):
+                found.append(Signer(lines[index - 1][1], office, lines[index - 1][0]))
+                starts.add(lines[index - 1][0])
+        if start not in starts and _is_prose(line):
+            break
+    found.reverse()
+    return found
 
 
 def _is_prose(line: str) -> bool:

@@ -101,7 +101,11 @@ _ABBREVIATIONS = frozenset(
         "pte",
     ]
 )
-_SENTENCE_BREAK_RE = re.compile(r"[.;!?](?=\s+[\"'(¿¡]?[A-ZÁÉÍÓÚÑ0-9])|\n{2,}|\n(?=[A-ZÁÉÍÓÚÑ]{3})")
+# A sentence ends before a capital or a figure, and before a lettered sub-item: "…para una
+# radio universitaria. d) Además, …".
+_SENTENCE_BREAK_RE = re.compile(
+    r"[.;!?](?=\s+(?:[\"'(¿¡]?[A-ZÁÉÍÓÚÑ0-9]|[a-z]\)\s))|\n{2,}|\n(?=[A-ZÁÉÍÓÚÑ]{3})"
+)
 
 
 def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -130,4 +134,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
     word = text[word_start:dot].lower().rstrip(".")
-    return len(word) == 1 or word in _ABBREVIATIONS
+    # "M.C.", "M.D.O.", "C.P.": dotted initials of a title, not the end of a sentence.
+    dotted = _DOTTED_INITIALS_RE.fullmatch(word) is not None
+    return len(word) == 1 or word in _ABBREVIATIONS or dotted
+
+
+_DOTTED_INITIALS_RE = re.compile(r"(?:[a-záéíóúñ]\.){1,4}[a-záéíóúñ]")

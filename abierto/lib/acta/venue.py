@@ -1,5 +1,7 @@
 """Whether a session was held in person, online or both, and where.
 
+After "en el", "salen" is the OCR of "Salón" (the verb cannot stand there), so it counts.
+
 Read from the opening only: "reunidos en la Sala de Cabildos", "de manera
 virtual, a través de la plataforma Zoom", "en el Auditorio … y a través de Google
 Meet". The place is the venue or platform as written; when the opening names
@@ -20,7 +22,13 @@ _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
     r"(?!sala\s+virtual|plataforma)|"
-    r"\ben\s+(?:la|el|las|los)\s+(?:sala|salon|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)"
+    r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)"
+)
+# A header of fields with no prepositions: "Sesión Núm. 182 Sala de Ex Rectores, 11:00 horas".
+# The room stands right before the hour.
+_HEADER_VENUE_RE = re.compile(
+    r"\b(?P<place>(?:sala|salon|auditorio|aula|recinto)\s[^,;\n]{2,80}?),\s*"
+    r"\d{1,2}[:.]\d{2}\s*(?:h\b|hrs?\b|horas\b)"
 )
 
 
@@ -53,7 +61,7 @@ def read_modality(opening: str) -> str | None:
     if _HYBRID_RE.search(opening):
         return "híbrida"
     virtual = _VIRTUAL_RE.search(opening)
-    in_person = _IN_PERSON_RE.search(opening)
+    in_person = _IN_PERSON_RE.search(opening) or _HEADER_VENUE_RE.search(opening)
     if virtual and in_person:
         # "En el Auditorio sede del Consejo…, se da por iniciada de manera virtual la Sesión":
         # the manner stated for the session beats the room it is nominally held in.
@@ -68,7 +76,7 @@ def read_modality(opening: str) -> str | None:
 
 
 _VENUE_RE = re.compile(
-    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:salas?|salon(?:es)?|auditorios?|oficinas?|"
+    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|"
     r"modalidad\s+virtual)\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
@@ -117,6 +125,9 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     for match in _VENUE_RE.finditer(folded, 0, opening_end):
         start = match.start("place") if match["place"] else match.start("platform")
         return _cut_place(text, folded, start)
+    header = _HEADER_VENUE_RE.search(folded, 0, opening_end)
+    if header and "virtual" not in header["place"]:
+        return clean_title(text[header.start("place") : header.end("place")]) or None
     city = _CITY_RE.search(folded, 0, opening_end)
     if city:
         raw = text[city.start("place") : city.end("place")]

@@ -128,3 +128,15 @@ def test_numbered_headings_in_capitals_are_the_agenda_when_none_is_announced():
 def test_numbered_headings_that_do_not_open_with_the_roll_call_are_no_agenda():
     text = "I. DATOS GENERALES DE LA REUNIÓN\nFecha 3 de mayo de 2023\nII. INFORMES\n"
     assert _agenda(text) == []
+
+
+def test_an_agenda_read_aloud_in_a_stenographic_version():
+    agenda = parse_acta_text(
+        "Secretaria Técnica Ana Ruiz Paz: Con gusto. Procedo a dar lectura del Orden del Día: En "
+        "el numeral 1 se encuentra la Aprobación del Orden del Día. En el numeral 2, el Informe "
+        "de la Presidencia. En el numeral 4 se pidió la palabra.\n"
+    )["agenda"]
+    assert [(item["number"], item["title"]) for item in agenda] == [
+        (1, "Aprobación del Orden del Día"),
+        (2, "Informe de la Presidencia"),
+    ]

@@ -204,3 +204,82 @@ def test_a_coded_agreement_goes_on_with_its_own_orders_but_not_into_the_next_ite
     assert [item["text"] for item in agreements] == [
         "Se aprueba el calendario. Se instruye a la Secretaría publicarlo"
     ]
+
+
+def test_the_members_as_subject_of_a_decision():
+    agreements = _agreements(
+        "La Presidenta dio vista al oficio del Regidor Luis Paz. A lo anterior, los regidores "
+        "presentes aprobaron la justificación enviada. Los integrantes comentaron el informe."
+    )
+    assert [item["text"] for item in agreements] == [
+        "A lo anterior, los regidores presentes aprobaron la justificación enviada"
+    ]
+
+
+def test_a_decision_ends_at_the_colon_of_the_list_it_announces():
+    agreements = _agreements(
+        "orden del día\n1. Bienvenida.\n2. Informe de quejas.\n3. Análisis de la programación.\n"
+        "Sometida a votación la propuesta, se aprueba por unanimidad, desahogándose de la forma "
+        "siguiente: - - -\nI. Como primer punto, el Presidente dio la bienvenida.\n"
+        "II. El Presidente informó que no hubo quejas.\n"
+        "III. Tomó la palabra la Mtra. Ana Ruiz Paz para señalar dos aspectos que se aceptaron:\n"
+        "• Impulsar los programas de calidad.\n• Unificar la rúbrica de la estación.\n"
+    )
+    assert [(item["text"], item["vote"], item["agenda_item"]) for item in agreements] == [
+        ("Sometida a votación la propuesta, se aprueba por unanimidad", "unanimidad", None),
+        (
+            "Tomó la palabra la Mtra. Ana Ruiz Paz para señalar dos aspectos que se aceptaron",
+            None,
+            3,
+        ),
+    ]
+
+
+def test_a_relative_clause_after_an_instrument_is_still_no_decision():
+    agreements = _agreements(
+        "El Presidente recordó el calendario que se aprobó. La Secretaria propuso dos cambios que "
+        "se aceptaron."
+    )
+    assert [item["text"] for item in agreements] == [
+        "La Secretaria propuso dos cambios que se aceptaron"
+    ]
+
+
+def test_an_agreement_of_a_closing_section_finds_its_item_by_its_words():
+    agreements = _agreements(
+        "orden del día:\n1. Lista de asistencia.\n2. Análisis y, en su caso, confirmación de la "
+        "clasificación como reservada de la información solicitada mediante la solicitud "
+        "00123/2023, a cargo de la Dirección de Seguridad Pública.\n3. Aprobación de las "
+        "versiones públicas de las nóminas.\n4. Clausura.\nDESARROLLO\n1. Hubo quórum.\n"
+        "ACUERDOS\nCT/SE/03/2023-01 | Se confirma la clasificación como información reservada de "
+        "los horarios y rutas de patrullaje solicitados, por un periodo de tres años. | Mayoría\n"
+    )
+    assert [(item["code"], item["agenda_item"]) for item in agreements] == [("CT/SE/03/2023-01", 2)]
+
+
+def test_an_item_taken_up_by_its_ordinal_gives_the_agreement_its_item():
+    agreements = _agreements(
+        "orden del día:\n1. Bienvenida.\n2. Informe de quejas.\n3. Informe de la Jefatura.\n"
+        "4. Asuntos generales.\nComo primer punto, el Presidente dio la bienvenida.\n"
+        "II. Respecto al segundo punto, no hubo quejas.\n"
+        "III. Respecto al tercer punto del orden del día, la Jefa informó de los cursos.\n"
+        "A propuesta de la M.D.O. Ana Ruiz Paz, se acordó buscar un estándar mínimo de calidad.\n"
+        "Como cuarto punto, se analizó la programación.\n"
+    )
+    assert [(item["text"][:28], item["agenda_item"]) for item in agreements] == [
+        ("A propuesta de la M.D.O. Ana", 3)
+    ]
+
+
+def test_proposals_judged_one_by_one_are_each_an_agreement():
+    agreements = _agreements(
+        "IV. Asuntos Generales. La Jefa de Sección hizo la propuesta de cuatro programas: 1) "
+        "Diálogos sobre Arte. Aprobado cambiando el nombre por “Diálogos”. 2) Mente y Salud. "
+        "Pendiente de aprobar hasta tener más información. 3) A Pie de Página. No\nAprobado. 4) "
+        "Sonidos...Silencios... Música. Aprobado.\n"
+    )
+    assert [(item["code"], item["text"]) for item in agreements] == [
+        ("1", 'Diálogos sobre Arte. Aprobado cambiando el nombre por "Diálogos"'),
+        ("2", "A Pie de Página. No Aprobado"),
+        ("3", "Sonidos...Silencios... Música. Aprobado"),
+    ]

@@ -117,7 +117,7 @@ def test_a_person_named_after_a_title_inside_a_clause_is_found():
         "Márquez, y actuando en la Secretaría el titular C. Pedro Díaz Leal, la Presidencia "
         "declaró "
         "abierta la sesión."
-    ) == [("Mariano Orozco", None), ("Daniel Márquez", None), ("Pedro Díaz Leal", None)]
+    ) == [("Mariano Orozco", None), ("Daniel Márquez", None), ("Pedro Díaz Leal", "Secretario")]
 
 
 def test_each_person_is_listed_once():
@@ -333,3 +333,111 @@ def test_the_new_readers_never_raise(text):
         assert person.name
     people = from_speakers(text, folded)
     roles_from_signatures(text, people)
+
+
+def test_a_run_of_titled_names_without_separators_splits_at_each_title():
+    assert _people(
+        "Minuta\nPARTICIPANTES LIC. ANA TERESA LUNA VEGA M. en C. RAÚL SOTO PIÑA "
+        "C.D. EVA DÍAZ ROSAS MTRO. JUAN PABLO MENA ORTIZ\nOrden del día: I. Lista de presentes."
+    ) == [
+        ("ANA TERESA LUNA VEGA", None),
+        ("RAÚL SOTO PIÑA", None),
+        ("EVA DÍAZ ROSAS", None),
+        ("JUAN PABLO MENA ORTIZ", None),
+    ]
+
+
+_SURNAMES = st.sampled_from(["LUNA", "VEGA", "SOTO", "PIÑA", "DÍAZ", "ROSAS", "MENA", "ORTIZ"])
+_TITLES = st.sampled_from(["LIC.", "MTRO.", "DR.", "ARQ.", "M. en C.", "C.D.", "C.P.", "ING."])
+
+
+@given(
+    st.lists(
+        st.tuples(_TITLES, st.lists(_SURNAMES, min_size=2, max_size=4)), min_size=2, max_size=6
+    )
+)
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+def test_every_name_of_a_titled_run_is_read_whole(entries):
+    text = "PARTICIPANTES " + " ".join(f"{title} {' '.join(words)}" for title, words in entries)
+    names = [person.name for person in from_officers(text, fold(text))]
+    assert names == [" ".join(words) for _, words in entries]
+
+
+def test_an_office_given_as_the_sentence_after_a_listed_name_is_its_role():
+    assert _people(
+        "Minuta\nPARTICIPANTES LIC. ANA RUIZ PAZ MTRO. LUIS SOTO VEGA. INVITADOS: ING. EVA "
+        "LARA DÍAZ. Coordinadora de Servicios Escolares. Orden del día: I. Lista de presentes."
+    ) == [
+        ("ANA RUIZ PAZ", None),
+        ("LUIS SOTO VEGA", None),
+        ("EVA LARA DÍAZ", "Coordinadora de Servicios Escolares"),
+    ]
+
+
+def test_a_heading_of_the_body_s_members_gives_their_office_here():
+    assert _people(
+        "En la Sala 4, siendo las 9:00 horas, se contó con la asistencia de la Regidora Ana "
+        "Ruiz Paz, en su carácter de Presidenta de la Comisión de Hacienda, así como de los "
+        "Vocales de dicha Comisión: Regidor Luis Soto Vega y Regidor Eva Lara Díaz; en tanto, "
+        "la Presidenta dio vista al oficio de la Regidora Rosa Mena Gil. Se abrió la sesión."
+    ) == [
+        ("Ana Ruiz Paz", "Presidenta de la Comisión de Hacienda"),
+        ("Luis Soto Vega", "Vocal"),
+        ("Eva Lara Díaz", "Vocal"),
+    ]
+
+
+def test_a_semicolon_ends_what_a_members_heading_governs():
+    assert _people(
+        "estando presentes los Consejeros con derecho a voz: Ana Ruiz Paz y Luis Soto Vega; y "
+        "el Rector Dr. Hugo Mena Gil. Acto seguido se declaró el quórum."
+    ) == [
+        ("Ana Ruiz Paz", "Consejero con derecho a voz"),
+        ("Luis Soto Vega", "Consejero con derecho a voz"),
+        ("Hugo Mena Gil", "Rector"),
+    ]
+
+
+def test_the_person_acting_as_secretary_gets_the_office():
+    assert _people(
+        "Reunidos en el salón de acuerdos los C.C. Ana Ruiz y Luis Soto, y actuando en la "
+        "Secretaría la titular C. Eva Lara Díaz, la Presidencia declaró abierta la sesión."
+    ) == [("Ana Ruiz", None), ("Luis Soto", None), ("Eva Lara Díaz", "Secretaria")]
+
+
+def test_offices_with_an_article_before_each_titled_name():
+    assert _people(
+        "SE REUNIERON EN EL SALÓN DE SESIONES LOS CIUDADANOS: LA CONSEJERA PRESIDENTA, M. EN C. "
+        "ANA LUZ RUIZ PAZ; LOS CONSEJEROS ELECTORALES: MTRA. EVA DÍAZ SOTO, DR. LUIS MENA GIL; "
+        "EL SECRETARIO EJECUTIVO, LIC. RAÚL PEÑA LARA; EL REPRESENTANTE DEL PARTIDO DEL TRABAJO, "
+        "C.P. JUAN VEGA ROSAS. ACTO SEGUIDO SE PASÓ LISTA."
+    ) == [
+        ("ANA LUZ RUIZ PAZ", "CONSEJERA PRESIDENTA"),
+        ("EVA DÍAZ SOTO", "CONSEJERO ELECTORAL"),
+        ("LUIS MENA GIL", "CONSEJERO ELECTORAL"),
+        ("RAÚL PEÑA LARA", "SECRETARIO EJECUTIVO"),
+        ("JUAN VEGA ROSAS", "REPRESENTANTE DEL PARTIDO DEL TRABAJO"),
+    ]
+
+
+def test_a_wrapped_line_of_prose_with_a_stray_colon_is_no_speaker():
+    text = (
+        "SE REUNIERON LOS CONSEJEROS ELECTORALES: LIC. ANA RUIZ PAZ, DRA. CLAUDIA\n"
+        "ESTHER ORTIZ GUERRERO, M. EN D. JESÚS SAÚL: MEZA TELLO; EL SECRETARIO.\n"
+        "Secretaria Técnica, Irma Díaz León: Con gusto.\n"
+    )
+    assert [person.name for person in from_speakers(text, fold(text))] == ["Irma Díaz León"]
+
+
+def test_the_last_roleless_attendee_takes_the_office_under_a_barely_legible_signature():
+    assert _people(
+        "se reúne el Consejo, el cual está integrado por el Dr. Ana Ruiz Paz, el Dr. Luis "
+        "Soto Juárez y el Mtro. Eva Lara Díaz; quienes comparecen a su reunión, con el "
+        "siguiente orden del día:\n1. Bienvenida.\n2. Asuntos generales.\n"
+        "Se aprobó el orden del día por unanimidad de los presentes en la reunión.\n"
+        "DR. ANA RUIZ PAZ\nPRESIDENTA\nDR. A ELO JUÁREZ\nSECRETARIO\nMTRO. EVA LARA DÍAZ\nVOCAL\n"
+    ) == [
+        ("Ana Ruiz Paz", "Presidenta"),
+        ("Luis Soto Juárez", "Secretario"),
+        ("Eva Lara Díaz", "Vocal"),
+    ]

@@ -368,3 +368,17 @@ def test_an_attendance_list_of_names_over_offices_is_not_cut_as_a_signature_bloc
         "IXEL MENDOZA ARAGÓN\nCONSEJERA ELECTORAL\n"
     )
     assert [name for name, _ in people] == ["ANA ISABEL LEÓN TRUEBA", "IXEL MENDOZA ARAGÓN"]
+
+
+def test_only_the_signature_block_at_the_foot_counts():
+    from abierto.lib.acta.signatures import signers
+
+    text = (
+        "Ana Ruiz Paz\nPRESIDENTA\n"
+        "Se levantó la sesión a las doce horas del día, firmando quienes intervinieron.\n"
+        "Luis Soto Vega\nSECRETARIO\nEva Lara Díaz Mena Ruiz Gil VOCAL\n"
+    )
+    assert [(signer.name, signer.office) for signer in signers(text)] == [
+        ("Luis Soto Vega", "Secretario"),
+        ("Eva Lara Díaz Mena Ruiz Gil", "Vocal"),
+    ]

@@ -352,3 +352,61 @@ def test_a_labelled_place_in_a_form_header_says_the_modality(place, modality):
     # The empty "asisten vía remota" label, a meeting planned "presencial", interviews in
     # "modalidad híbrida" and the next meeting's platform further down do not override it.
     assert _session(FORM_HEADER.format(place=place))["modality"] == modality
+
+
+def test_a_room_right_before_the_hour_in_a_header_of_fields_is_the_place():
+    session = parse_acta_text(
+        "Minuta de la reunión número 40, del Consejo Técnico\n"
+        "3 de mayo del 2011 Sesión Núm. 40 Salón Azul del Rectorado, 09:30 horas Minuta\n"
+        "Orden del día: I. Lista de presentes."
+    )["session"]
+    assert (session["place"], session["modality"]) == ("Salón Azul del Rectorado", "presencial")
+
+
+def test_an_acta_titled_by_its_body_and_numbered_within_its_year():
+    result = parse_acta_text(
+        "H. AYUNTAMIENTO DE SAN ISIDRO. ACTA DE LA COMISIÓN EDILICIA DE HACIENDA, PATRIMONIO Y "
+        "CUENTA PÚBLICA: Y PRESUPUESTO Acta 12/2019 En la ciudad de San Isidro, siendo las "
+        "10:00 horas del día 4 de junio de 2019, reunidos en la Sala de Regidores, se declaró "
+        "abierta la sesión."
+    )
+    assert (
+        result["body"] == "COMISIÓN EDILICIA DE HACIENDA, PATRIMONIO Y CUENTA PÚBLICA Y PRESUPUESTO"
+    )
+    assert result["session"]["number"] == 12
+
+
+def test_the_approval_of_another_yearly_acta_is_not_the_session_number():
+    result = parse_acta_text(
+        "En la Sala de Juntas, siendo las 9:00 horas del día 2 de mayo de 2019, se reunió el "
+        "Comité de Obras. Orden del día: 1. Aprobación del acta 6/2019."
+    )
+    assert result["session"]["number"] is None
+
+
+def test_a_room_read_by_ocr_as_salen_is_still_the_venue():
+    session = parse_acta_text(
+        "En la ciudad de Colima, siendo las 10:15 horas del día 16 de marzo de 2016, reunidos "
+        "en el Salén Azul del Ayuntamiento, se declaró abierta la sesión."
+    )["session"]
+    assert (session["place"], session["modality"]) == ("Salén Azul del Ayuntamiento", "presencial")
+
+
+def test_a_body_s_name_goes_on_past_a_line_wrapped_at_the_margin():
+    result = parse_acta_text(
+        "En la ciudad de Aguascalientes, siendo las once horas del día 17 de octubre de 2019,\n"
+        "se reúne en la sala de juntas de la Secretaría General, el Consejo Ciudadano de Radio\n"
+        "Universidad Autónoma de Aguascalientes 94.5 FM XHUAA, el cual está integrado por el "
+        "Dr. Luis Soto Vega."
+    )
+    assert result["body"] == (
+        "Consejo Ciudadano de Radio Universidad Autónoma de Aguascalientes 94.5 FM XHUAA"
+    )
+
+
+def test_a_heading_on_the_next_line_is_not_part_of_the_body():
+    result = parse_acta_text(
+        "Minuta de la reunión número 182, del Consejo de Rectores\n"
+        "UNIVERSIDAD DE GUADALAJARA 29 de julio del 2002 Sesión Núm. 182\n"
+    )
+    assert result["body"] == "Consejo de Rectores"

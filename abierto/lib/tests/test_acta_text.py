@@ -1,8 +1,11 @@
 """Shared helpers: offset-keeping folding, names, dates and times in running text."""
 
 import datetime
+import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from abierto.lib.acta.names import looks_like_name, split_name_role
 from abierto.lib.acta.text import fold, sentences
@@ -123,3 +126,32 @@ def test_times_are_found_in_words_and_digits(text, time):
 
 def test_amounts_with_a_decimal_point_are_not_times():
     assert find_times("una inversión de 18.50 millones") == []
+
+
+def test_dotted_initials_of_a_title_and_lettered_sub_items():
+    text = (
+        "A propuesta de la M.D.O. Ana Ruiz, se acordó buscar un estándar. d) Además, la "
+        "Maestra informó del comunicado."
+    )
+    assert [text[start:end].strip() for start, end in sentences(text)] == [
+        "A propuesta de la M.D.O. Ana Ruiz, se acordó buscar un estándar.",
+        "d) Además, la Maestra informó del comunicado.",
+    ]
+
+
+def test_a_span_of_days_is_no_date():
+    assert find_dates("las próximas sesiones, en los primeros quince días de junio de 2020") == []
+    assert [found.value for found in find_dates("el quince de junio de 2020")] == [
+        datetime.date(2020, 6, 15)
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from("Aa .;d)M\nÉ1"), max_size=200))
+@settings(max_examples=200)
+def test_sentences_cover_the_text_in_order_without_overlap(text):
+    spans = sentences(text)
+    assert all(start < end for start, end in spans)
+    assert all(left[1] <= right[0] for left, right in itertools.pairwise(spans))
+    covered = {index for start, end in spans for index in range(start, end)}
+    assert all(index in covered for index, char in enumerate(text) if not char.isspace())
+    assert all(text[start:end].strip() for start, end in spans)

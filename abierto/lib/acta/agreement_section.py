@@ -1,0 +1,105 @@
+"""An "ACUERDOS" section: the agreements gathered under a heading, numbered 1, 2, 3 or
+PRIMERO, SEGUNDO…, or one agreement stated in prose under it."""
+
+import re
+
+from .decisions import Agreement
+from .markers import Marker, Style, detect_style, find_marker, read_list
+from .text import clean_title
+
+__all__ = [
+    "HEADING_LINE_RE",
+    "MAX_AGREEMENT_CHARS",
+    "SECTION_RE",
+    "section_agreements",
+]
+
+MAX_AGREEMENT_CHARS = 1500
+SHORT_TAIL_CHARS = 300
+
+SECTION_RE = re.compile(
+    # "NA ACUERDOS": OCR may read the section's numeral as two stray letters.
+    r"(?m)^[ \t]*(?:[ivx]{1,5}[.)-]*\s*|[a-z]{1,2}[.)-]?[ \t]+)?"
+    r"(?:relacion\s+de\s+|resumen\s+de\s+)?"
+    r"(?:acuerdos(?:\s+(?:tomados|aprobados|adoptados|de\s+la\s+sesion))?|puntos\s+de\s+acuerdo|resolutivos)"
+    r"\s*:?[ \t]*$"
+)
+HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,6}|\d{1,2})[.)-]+[ \t]*[A-ZÁÉÍÓÚ]")
+
+
+def section_agreements(text: str, folded: str, end: int) -> list[Agreement]:
+    """The agreements of the first "ACUERDOS" section that lists any."""
+    agreements: list[Agreement] = []
+    for heading in SECTION_RE.finditer(folded, 0, end):
+        detected = detect_style(text, folded, heading.end(), min(end, heading.end() + 200))
+        lead = text[heading.end() : detected[1].start] if detected else ""
+        if detected is not None and _has_words(lead):
+            # "ACUERDOS / Reunión el día 6 de mayo… Orden del día 1. … 2. …": prose before the
+            # list, so the list belongs to the one agreement the section states.
+            limit = min(end, heading.end() + MAX_AGREEMENT_CHARS)
+            next_section = _NEXT_SECTION_RE.search(text, heading.end(), limit)
+            limit = next_section.start() if next_section else limit
+            body = clean_title(text[heading.end() : limit])
+            return [Agreement(code="1", text=body, vote=None, start=heading.end())]
+        if detected is None:
+            detected = _first_marker_lost(text, folded, heading.end(), end)
+            if detected is None:
+                continue
+            style, second = detected
+            body = clean_title(text[heading.end() : second.start])
+            if body:
+                agreements.append(Agreement(code="1", text=body, vote=None, start=heading.end()))
+            first = second
+        else:
+            style, first = detected
+        markers, _ = read_list(text, folded, style, first, end, max_gap=2500)
+        for index, marker in enumerate(markers):
+            limit = markers[index + 1].start if index + 1 < len(markers) else end
+            if index + 1 == len(markers):
+                limit = _section_end(text, marker.content, limit)
+            body = clean_title(text[marker.content : limit])
+            if body:
+                agreements.append(
+                    Agreement(code=str(marker.number), text=body, vote=None, start=marker.start)
+                )
+        if agreements:
+            return agreements
+    return agreements
+
+
+# The next section of the minute: "V. ASUNTOS GENERALES" (a Roman numeral and capitals).
+_NEXT_SECTION_RE = re.compile(r"(?m)^[ \t]*[IVX]{1,6}[.)-]+[ \t]*[A-ZÁÉÍÓÚÑ]{3,}[A-ZÁÉÍÓÚÑ ,]*$")
+
+
+def _has_words(lead: str) -> bool:
+    """Whether text before a list says something (not OCR debris like "o Orden del día o")."""
+    return len(re.findall(r"[A-Za-zÁÉÍÓÚÑáéíóúñ]{3,}", lead)) >= 6
+
+
+def _first_marker_lost(text: str, folded: str, start: int, end: int) -> tuple[Style, Marker] | None:
+    """A list whose "1." OCR lost ("Li / PUBLICAR CONVOCATORIA…", then "2.- PENDIENTE…"): its
+    "2." at a line start; the text before it is the first item."""
+    limit = min(end, start + MAX_AGREEMENT_CHARS)
+    for style in (Style.ARABIC, Style.ROMAN):
+        second = find_marker(text, folded, style, 2, start, limit)
+        if second is not None and second.at_line_start and _has_words(text[start : second.start]):
+            return style, second
+    return None
+
+
+def _section_end(text: str, start: int, limit: int) -> int:
+    candidates = [limit, start + MAX_AGREEMENT_CHARS]
+    heading = HEADING_LINE_RE.search(text, start + 1, limit)
+    if heading:
+        candidates.append(heading.start())
+    capitals = re.compile(r"(?m)^[ \t]*[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .,]{6,}$").search(
+        text, start + 1, limit
+    )
+    if capitals:
+        candidates.append(capitals.start())
+    paragraph = text.find("\n\n", start, limit)
+    # A short paragraph before the end (the signatures) still belongs to the last item:
+    # "2.- PENDIENTE ELABORAR CALENDARIO… / Reunión el día 27 de agosto…".
+    if paragraph != -1 and limit - paragraph > SHORT_TAIL_CHARS:
+        candidates.append(paragraph)
+    return min(candidates)
