@@ -12,12 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .spec import (
-    Cell,
-    Column,
-    ColumnType,
-    normalise,
-)
+from .spec import Cell, Column, ColumnType, normalise
 
 
 class CellValueError(ValueError):

@@ -11,13 +11,7 @@ from django.utils.translation import gettext as _
 
 from abierto.lib import zipguard
 
-from .spec import (
-    MAX_COLUMNS,
-    MAX_ROWS,
-    ROW_NUMBER_MARGIN,
-    Cell,
-    UnreadableFileError,
-)
+from .spec import MAX_COLUMNS, MAX_ROWS, ROW_NUMBER_MARGIN, Cell, UnreadableFileError
 
 
 def _decode(data: bytes) -> str:

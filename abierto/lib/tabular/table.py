@@ -13,17 +13,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .cells import (
-    CellValueError,
-    MunicipalityIndex,
-    _short,
-    _text,
-    parse_cell,
-)
-from .files import (
-    _is_blank,
-    _raw_rows,
-)
+from .cells import CellValueError, MunicipalityIndex, _short, _text, parse_cell
+from .files import _is_blank, _raw_rows
 from .spec import (
     MAX_BYTES,
     MAX_CELL_CHARS,

@@ -30,11 +30,7 @@ from .data import (
     SYSTEM,
     D,
 )
-from .spread import (
-    _chosen,
-    apportion,
-    caravan_plan,
-)
+from .spread import _chosen, apportion, caravan_plan
 
 
 def _catalogues() -> tuple[dict[str, ActivityKind], dict[str, ServiceType]]:

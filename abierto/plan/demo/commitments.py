@@ -17,14 +17,7 @@ from ..models import (
     ProgressReport,
     ThematicAxis,
 )
-from .data import (
-    COMMITMENTS,
-    DESCRIPTIONS,
-    INDICATORS,
-    REPORTS,
-    SESSION_15_DATE,
-    SYSTEM,
-)
+from .data import COMMITMENTS, DESCRIPTIONS, INDICATORS, REPORTS, SESSION_15_DATE, SYSTEM
 
 
 def _commitments(

@@ -8,9 +8,7 @@ import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
-from ..models import (
-    Indicator,
-)
+from ..models import Indicator
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User

@@ -10,13 +10,7 @@ from collections.abc import Sequence
 
 from abierto.directory.models import Municipality
 
-from .data import (
-    MUNICIPALITIES_VISITED,
-    PEOPLE_SERVED,
-    SERVICE_TYPES,
-    SERVICES_DELIVERED,
-    D,
-)
+from .data import MUNICIPALITIES_VISITED, PEOPLE_SERVED, SERVICE_TYPES, SERVICES_DELIVERED, D
 
 
 def _seed(salt: str, code: str) -> int:

@@ -23,12 +23,7 @@ from abierto.directory.selectors import municipality_list
 
 from .. import agenda_feed, selectors
 from ..models import Activity
-from .common import (
-    FIRST_DATE,
-    LAST_DATE,
-    _disposition,
-    _page,
-)
+from .common import FIRST_DATE, LAST_DATE, _disposition, _page
 
 
 class When:

@@ -19,12 +19,7 @@ from abierto.lib import published_figures, svg_charts
 
 from .. import selectors
 from ..models import Commitment, Evidence, Milestone
-from .common import (
-    _number,
-    _percent,
-    _short_date,
-    _svg,
-)
+from .common import _number, _percent, _short_date, _svg
 
 
 @dataclass(frozen=True)

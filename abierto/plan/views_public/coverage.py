@@ -16,11 +16,7 @@ from abierto.forum import views_forums as forum_views
 from abierto.lib import geo_svg
 
 from .. import selectors
-from .common import (
-    MAP_FILE,
-    _number,
-    _svg,
-)
+from .common import MAP_FILE, _number, _svg
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,10 +15,7 @@ from abierto.lib import svg_charts
 
 from .. import selectors
 from ..models import Commitment
-from .common import (
-    _percent,
-    _svg,
-)
+from .common import _percent, _svg
 
 
 def _commitment_label(commitment: Commitment) -> str:
