@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -291,28 +291,21 @@ def _live_item(request: HttpRequest, public_id: str, number: int, step: _ItemSte
     )
 
 
-@facilitator_only
-@require_POST
-def live_vote(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _VOTE)
+def _item_view(step: _ItemStep) -> Callable[..., HttpResponseBase]:
+    """The facilitator's POST view that runs ``step`` on the numbered agenda item."""
+
+    @facilitator_only
+    @require_POST
+    def view(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
+        return _live_item(request, public_id, number, step)
+
+    return view
 
 
-@facilitator_only
-@require_POST
-def live_minutes_approval(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _MINUTES)
-
-
-@facilitator_only
-@require_POST
-def live_calendar(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _CALENDAR)
-
-
-@facilitator_only
-@require_POST
-def live_narrative(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _NARRATIVE)
+live_vote = _item_view(_VOTE)
+live_minutes_approval = _item_view(_MINUTES)
+live_calendar = _item_view(_CALENDAR)
+live_narrative = _item_view(_NARRATIVE)
 
 
 @facilitator_only
