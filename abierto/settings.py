@@ -1,4 +1,4 @@
-"""Settings for abierto, read from the environment.
+"""Settings for abierto, read from the environment (the larger subjects in ``abierto.conf``).
 
 SQLite under ``var/`` is the zero-setup default so that one can check out the code, install
 and run; PostgreSQL is chosen with ``DATABASE_URL``. Any secret may also be given as a file
@@ -7,7 +7,6 @@ path in ``<NAME>_FILE`` (Docker/Kubernetes secrets), which wins over ``<NAME>``.
 
 from __future__ import annotations
 
-import os
 import sys
 import warnings
 from pathlib import Path
@@ -15,42 +14,13 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from abierto.conf.env import BASE_DIR, DEBUG, VAR_DIR, env, env_bool, env_int, env_list
 
-
-def env(name: str, default: str = "") -> str:
-    """Return ``<name>`` from the environment, or the contents of the file in ``<name>_FILE``."""
-    path = os.environ.get(f"{name}_FILE")
-    if path:
-        try:
-            return Path(path).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise ImproperlyConfigured(f"{name}_FILE={path!r} cannot be read: {exc}") from exc
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = env(name, "1" if default else "0").strip().lower()
-    if value in {"1", "true", "yes", "on"}:
-        return True
-    if value in {"0", "false", "no", "off", ""}:
-        return False
-    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use 1/0, true/false).")
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
-
-def env_int(name: str, default: int) -> int:
-    value = env(name, str(default))
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name}={value!r} is not an integer.") from exc
-
-
-DEBUG = env_bool("DEBUG")
+# The larger subjects live in abierto.conf, one module each, every name in them a setting.
+from abierto.conf.folder import *  # noqa: F403
+from abierto.conf.logs import *  # noqa: F403
+from abierto.conf.mail import *  # noqa: F403
+from abierto.conf.security import *  # noqa: F403
 
 # Known harmless, silenced so that a terminal shows what matters: WeasyPrint's notice that a
 # future version will need HarfBuzz-Subset (it only makes the PDFs' fonts smaller), and
@@ -165,7 +135,6 @@ TEMPLATES = [
 ]
 
 # Database ------------------------------------------------------------------------------------
-VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'abierto.sqlite3'}"),
@@ -389,103 +358,11 @@ ACTA_MAX_OCR_PAGES = env_int("ACTA_MAX_OCR_PAGES", 50)
 ACTA_READ_SECONDS = env_int("ACTA_READ_SECONDS", 300)
 ACTA_READ_MEMORY_MB = env_int("ACTA_READ_MEMORY_MB", 1536)
 
-# Email ---------------------------------------------------------------------------------------
-# With DEBUG, each e-mail is written to its own .eml file under EMAIL_FILE_PATH and the
-# terminal shows one line per e-mail (abierto/ops/mail.py).
-EMAIL_BACKEND = env(
-    "EMAIL_BACKEND",
-    "abierto.ops.mail.FileEmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
-)
-EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
-EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
-EMAIL_TIMEOUT = 20
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "STL Estado de México <no-responder@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-
 # Security ------------------------------------------------------------------------------------
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 8
-# A staff session (facilitation, STL members, agency clerks, back office) also ends after this
-# many minutes without a request (abierto/directory/idle.py).
-STAFF_IDLE_MINUTES = env_int("STAFF_IDLE_MINUTES", 30)
-# Facilitators, agency clerks and the back office log in with a password and a TOTP code
-# (abierto/directory/factor_login.py). Not read from the environment: no deployment turns it
-# off; a test that is not about logging in may.
-STAFF_TOTP_REQUIRED = True
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
-# The __Host- prefix makes browsers refuse these cookies unless they are Secure, for the whole
-# site and not set by a subdomain (ASVS 3.4.4); plain names over plain HTTP in development.
-SESSION_COOKIE_NAME = env(
-    "SESSION_COOKIE_NAME", "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
-)
-CSRF_COOKIE_NAME = env(
-    "CSRF_COOKIE_NAME", "__Host-csrftoken" if CSRF_COOKIE_SECURE else "csrftoken"
-)
-LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
-LANGUAGE_COOKIE_SAMESITE = "Lax"
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 if env_bool("BEHIND_TLS_PROXY"):
     # Only behind a proxy that sets this header itself and strips it from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    }
-}
-
-# Logging -------------------------------------------------------------------------------------
-# One JSON object per line with the request id (LOG_FORMAT=json, the default without DEBUG),
-# or plain text for a developer's terminal.
-LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "abierto.ops.logging.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
-    },
-    "filters": {"request_id": {"()": "abierto.ops.logging.RequestIdFilter"}},
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if LOG_FORMAT == "json" else "text",
-            "filters": ["request_id"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "axes": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        # Each task's start and end; with DEBUG the tasks run inline (TASKS_BACKEND=immediate),
-        # where these lines say nothing the page or the command does not already show.
-        "django_tasks": {"level": "WARNING" if DEBUG else "INFO"},
-        "fontTools": {"level": "WARNING"},
-    },
-}
 
 # abierto -------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
@@ -505,55 +382,6 @@ RATE_PASSWORD_RESET_EMAIL = env("RATE_PASSWORD_RESET_EMAIL", "3/h")
 RATE_APPLICATION_IP = env("RATE_APPLICATION_IP", "10/h")
 # Demo logins are printed by load_demo only while DEBUG is on.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "abierto-demo-2022")
-
-# Carpeta Ciudadana ---------------------------------------------------------------------------
-# No key of the folder is ever stored in the database. Without DEBUG, a missing master key or
-# index key is an ImproperlyConfigured error the first time the folder needs it; with DEBUG,
-# throwaway keys are generated under var/keys/ (see abierto/folder/keys.py).
-#
-# Issuers' Ed25519 private keys: <kid>.pem (PKCS#8) in this directory, mode 0600, written by
-# `manage.py folder_keygen`; or FOLDER_KEY_<KID> in the environment (PEM or base64), KID in
-# upper case with every character outside A-Z and 0-9 turned into "_".
-FOLDER_KEYS_DIR = Path(env("FOLDER_KEYS_DIR", str(VAR_DIR / "keys")))
-# Master keys that wrap the data keys of encrypted fields: "kid1:base64,kid0:base64" (32-byte
-# keys), the first one current, the others kept to unwrap until `folder_rotate_master_key`
-# has re-wrapped everything. Or FOLDER_MASTER_KEYS_FILE.
-FOLDER_MASTER_KEYS = env("FOLDER_MASTER_KEYS")
-# Secret (base64, 32 bytes) for keyed hashes: the CUTS blind index, content digests and the
-# access log's hash chain. Changing it needs a re-index: keep it stable. Or _FILE.
-FOLDER_HMAC_KEY = env("FOLDER_HMAC_KEY")
-# How long verifiers may cache a status list, in seconds.
-FOLDER_STATUS_LIST_TTL = env_int("FOLDER_STATUS_LIST_TTL", 300)
-# How long a status list token stays valid after it is issued (its exp), in seconds: a
-# verifier working offline may rely on it that long. Never shorter than the TTL.
-FOLDER_STATUS_LIST_VALIDITY = max(
-    env_int("FOLDER_STATUS_LIST_VALIDITY", 86400), FOLDER_STATUS_LIST_TTL
-)
-# A folder session ends after this many minutes without a request (and after 8 hours anyway).
-FOLDER_IDLE_MINUTES = env_int("FOLDER_IDLE_MINUTES", 30)
-# Exporting the whole folder or creating a share wants a proof of identity (the login, or the
-# password and code or the PIN again) of the last this many minutes (abierto/folder/reauth.py).
-FOLDER_REAUTH_MINUTES = env_int("FOLDER_REAUTH_MINUTES", 5)
-# Public verifications (/v/<token>) from one network (IPv4 /24, IPv6 /64), "<count>/<s|m|h|d>":
-# past it a 429 with Retry-After. A QR counter checks a few documents a minute, not sixty.
-RATE_FOLDER_VERIFY_NETWORK = env("RATE_FOLDER_VERIFY_NETWORK", "60/m")
-# Public verifications reach the holder's log through a spool (folder/services/
-# verification_spool.py): files here, fsync'd every FOLDER_VERIFY_SPOOL_FSYNC_SECONDS and
-# chained every FOLDER_VERIFY_SPOOL_DRAIN_SECONDS by each web process (0: only by
-# `manage.py folder_drain_verifications` and before a holder reads their log).
-FOLDER_VERIFY_SPOOL_DIR = Path(env("FOLDER_VERIFY_SPOOL_DIR", str(VAR_DIR / "verify-spool")))
-FOLDER_VERIFY_SPOOL_FSYNC_SECONDS = float(env("FOLDER_VERIFY_SPOOL_FSYNC_SECONDS", "0.2"))
-FOLDER_VERIFY_SPOOL_DRAIN_SECONDS = float(env("FOLDER_VERIFY_SPOOL_DRAIN_SECONDS", "5"))
-# Issue dates an issuer may send (ISO date, UTC midnight): from this one up to now (plus five
-# minutes of clock skew); a year-1 or 9999 date from a .NET or Java minimum is a 422.
-FOLDER_ISSUED_AT_EARLIEST = env("FOLDER_ISSUED_AT_EARLIEST", "1900-01-01")
-# Longest a share link may live, in days.
-FOLDER_SHARE_MAX_DAYS = env_int("FOLDER_SHARE_MAX_DAYS", 30)
-# Worker processes that sign and encrypt a bulk issuance's batches: empty means one per core,
-# 0 seals in the job's own process.
-FOLDER_SEALING_PROCESSES = (
-    env_int("FOLDER_SEALING_PROCESSES", 0) if env("FOLDER_SEALING_PROCESSES") else None
-)
 
 # Restorative circles (abierto/circles, docs/circles.md): the participants' records of a cohort
 # are deleted this many days after the cohort ends (`manage.py circles_retention`, daily).

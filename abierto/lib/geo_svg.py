@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from abierto.lib.svg_charts import (
+from abierto.lib.svg_charts.svg import (
     BRAND,
     TEXT,
     clean_text,

@@ -13,7 +13,7 @@ from abierto.forum.models import Session
 from abierto.lib.tabular import MAX_BYTES
 
 from .models import ActionLine, Commitment, Indicator, Milestone
-from .models.commitments import EVIDENCE_EXTENSIONS
+from .models.reports import EVIDENCE_EXTENSIONS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

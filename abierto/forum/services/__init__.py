@@ -1,7 +1,7 @@
 """Every write of the forum: one transaction each, with its audit row."""
 
 from .agenda import agenda_item_add, agenda_item_move, agenda_item_remove, agenda_item_update
-from .agreements import agreement_create, agreement_follow_up, agreement_update
+from .agreements import agreement_create, agreement_follow_up
 from .calendar import calendar_approve
 from .errors import ForumError
 from .forums import forum_create_municipal, forum_role_grant, installation_update
@@ -35,7 +35,6 @@ __all__ = [
     "agenda_item_update",
     "agreement_create",
     "agreement_follow_up",
-    "agreement_update",
     "calendar_approve",
     "forum_create_municipal",
     "forum_role_grant",

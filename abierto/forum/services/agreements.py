@@ -12,7 +12,7 @@ from abierto.directory.models import Institution
 from abierto.lib.roman import to_roman
 
 from ..models import AgendaItem, Agreement, AgreementFollowUp, AgreementStatus, Session, Vote
-from ._audit import audit_record, changes_between, snapshot
+from ._audit import audit_record
 from ._state import RUNNING_STATUSES, check_running, is_imported
 from .errors import ForumError
 
@@ -144,34 +144,6 @@ def agreements_renumber(*, actor: User | None, session: Session) -> dict[str, st
             changes={"codes": renumbered},
         )
     return renumbered
-
-
-AGREEMENT_FIELDS = ["text", "responsible", "due_date", "requires_follow_up"]
-
-
-@transaction.atomic
-def agreement_update(*, actor: User, agreement: Agreement, **fields: object) -> Agreement:
-    """Correct an agreement's record, while the minutes of its session are not yet approved."""
-    unknown = set(fields) - set(AGREEMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"agreement_update cannot change {sorted(unknown)}")
-    agreement = Agreement.objects.select_for_update().select_related("session").get(pk=agreement.pk)
-    if agreement.session.status == Session.Status.MINUTES_APPROVED:
-        raise ForumError(_("El acta de la sesión ya se aprobó: el acuerdo no se puede corregir."))
-    check_running(agreement.session)
-    before = snapshot(agreement, [*AGREEMENT_FIELDS, "status"])
-    for name, value in fields.items():
-        setattr(agreement, name, value.strip() if isinstance(value, str) else value)
-    if not agreement.requires_follow_up:
-        agreement.status = AgreementStatus.DONE
-    elif before["requires_follow_up"] is False:
-        agreement.status = AgreementStatus.PENDING
-    agreement.full_clean(validate_unique=False)
-    changes = changes_between(before, snapshot(agreement, [*AGREEMENT_FIELDS, "status"]))
-    if changes:
-        agreement.save()
-        audit_record(actor=actor, action="agreement.updated", target=agreement, changes=changes)
-    return agreement
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from abierto.lib.spanish import MONTHS
 
-from ..models import AgendaItem, Agreement, Session
+from ..models import AgendaItem, Agreement, Session, Vote
 from ._audit import audit_record
 from .agreements import agreement_create
 from .errors import ForumError
@@ -39,6 +39,34 @@ def calendar_approve(
 ) -> tuple[Agreement | None, list[Session]]:
     """Vote the yearly calendar of ordinary sessions; if approved, plan each session."""
     session = agenda_item.session
+    dates = _checked_dates(session, year, dates)
+    vote = _calendar_vote(
+        actor=actor,
+        agenda_item=agenda_item,
+        year=year,
+        dates=dates,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+    )
+    if vote.result != vote.Result.APPROVED:
+        return None, []
+    agreement = _calendar_agreement(
+        actor=actor, agenda_item=agenda_item, vote=vote, year=year, dates=dates
+    )
+    planned = _plan_sessions(
+        actor=actor,
+        agreement=agreement,
+        dates=dates,
+        start_time=start_time,
+        modality=modality,
+    )
+    return agreement, planned
+
+
+def _checked_dates(session: Session, year: int, dates: list[datetime.date]) -> list[datetime.date]:
+    """The dates sorted without repeats; raises ``ForumError`` (nothing written yet) unless there
+    is at least one, all fall in ``year``, after ``session``, on days the forum has no session."""
     dates = sorted(set(dates))
     if not dates:
         raise ForumError(_("El calendario necesita al menos una fecha."))
@@ -58,6 +86,21 @@ def calendar_approve(
             _("Ya hay una sesión programada el %(date)s.")
             % {"date": taken.first().date.isoformat()}  # type: ignore[union-attr]
         )
+    return dates
+
+
+def _calendar_vote(
+    *,
+    actor: User,
+    agenda_item: AgendaItem,
+    year: int,
+    dates: list[datetime.date],
+    votes_for: int,
+    votes_against: int,
+    abstentions: int,
+) -> Vote:
+    """The vote on the calendar, recorded (with its audit row) through ``vote_record`` whatever
+    its result; the motion names the year and every date in words."""
     motion = _("Calendario de sesiones ordinarias %(year)s: %(dates)s.") % {
         "year": year,
         "dates": _dates_in_words(dates),
@@ -70,9 +113,16 @@ def calendar_approve(
         votes_against=votes_against,
         abstentions=abstentions,
     )
-    if vote.result != vote.Result.APPROVED:
-        return None, []
-    agreement = agreement_create(
+    return vote
+
+
+def _calendar_agreement(
+    *, actor: User, agenda_item: AgendaItem, vote: Vote, year: int, dates: list[datetime.date]
+) -> Agreement:
+    """The agreement that approves the calendar, tied to its vote (``agreement_create`` writes
+    its audit row and its code)."""
+    session = agenda_item.session
+    return agreement_create(
         actor=actor,
         session=session,
         agenda_item=agenda_item,
@@ -83,18 +133,32 @@ def calendar_approve(
             f"{_dates_in_words(dates)} de {year}."
         ),
     )
+
+
+def _plan_sessions(
+    *,
+    actor: User,
+    agreement: Agreement,
+    dates: list[datetime.date],
+    start_time: datetime.time | None,
+    modality: str,
+) -> list[Session]:
+    """One planned ordinary session a date, numbered after the forum's last ordinary one, each
+    with the standard agenda, linked to ``agreement`` and with a ``session.planned_by_calendar``
+    audit row."""
+    from .sessions import STANDARD_AGENDA
+
+    forum = agreement.session.forum
     last = (
-        Session.objects.filter(forum=session.forum, kind=Session.Kind.ORDINARY).aggregate(
-            Max("number")
-        )["number__max"]
+        Session.objects.filter(forum=forum, kind=Session.Kind.ORDINARY).aggregate(Max("number"))[
+            "number__max"
+        ]
         or 0
     )
     planned = []
-    from .sessions import STANDARD_AGENDA
-
     for offset, day in enumerate(dates, start=1):
         planned_session = Session.objects.create(
-            forum=session.forum,
+            forum=forum,
             kind=Session.Kind.ORDINARY,
             number=last + offset,
             date=day,
@@ -113,4 +177,4 @@ def calendar_approve(
             changes={"agreement": agreement.code, "date": day.isoformat()},
         )
         planned.append(planned_session)
-    return agreement, planned
+    return planned

@@ -37,6 +37,7 @@ from ..models import (
     Attendance,
     Convocation,
     Forum,
+    Minutes,
     Seat,
     Session,
 )
@@ -54,10 +55,11 @@ if TYPE_CHECKING:
 def acta_import_commit(
     *, actor: User | None, acta_import: ActaImport, reviewed: dict[str, Any]
 ) -> Session:
-    """Save a reviewed reading as a held session; see the module's docstring for the shape."""
-    acta_import = ActaImport.objects.select_for_update().get(pk=acta_import.pk)
-    if acta_import.status != ActaImport.Status.PENDING:
-        raise ForumError(_("Esta acta ya se importó o se descartó."))
+    """Save a reviewed reading as a held session; see the module's docstring for the shape.
+
+    One transaction: any step's ``ForumError`` leaves nothing written.
+    """
+    acta_import = _pending_import(acta_import)
     forum = acta_import.forum
     session = _session(forum, reviewed)
     _convocation(session, reviewed.get("convocation"))
@@ -69,6 +71,26 @@ def acta_import_commit(
 
     approved = bool(reviewed.get("approved_original"))
     minutes = _minutes(session, acta_import, approved=approved)
+    _mark_imported(actor, acta_import, session, approved=approved)
+    if approved:
+        _publish_approved(actor, minutes)
+    return session
+
+
+def _pending_import(acta_import: ActaImport) -> ActaImport:
+    """The import locked for this transaction; ``ForumError`` unless it is still pending, so
+    that two confirmations of one review never make two sessions."""
+    acta_import = ActaImport.objects.select_for_update().get(pk=acta_import.pk)
+    if acta_import.status != ActaImport.Status.PENDING:
+        raise ForumError(_("Esta acta ya se importó o se descartó."))
+    return acta_import
+
+
+def _mark_imported(
+    actor: User | None, acta_import: ActaImport, session: Session, *, approved: bool
+) -> None:
+    """The import marked imported and tied to its session, its page images dropped, and the
+    ``session.imported`` audit row naming the source file and its SHA-256."""
     acta_import.status = ActaImport.Status.IMPORTED
     acta_import.session = session
     acta_import.save(update_fields=["status", "session", "updated_at"])
@@ -83,18 +105,23 @@ def acta_import_commit(
             "approved_original": approved,
         },
     )
-    if approved:
-        audit_record(
-            actor=actor,
-            action="minutes.published",
-            target=minutes,
-            changes={"sha256": minutes.content_hash, "original_sha256": minutes.original_sha256},
-        )
-        transaction.on_commit(lambda: tasks.minutes_render_later(minutes, actor=actor))
-    return session
+
+
+def _publish_approved(actor: User | None, minutes: Minutes) -> None:
+    """An approved original's minutes: the ``minutes.published`` audit row, and the PDF and DOCX
+    renditions queued once the transaction commits (never for a rolled-back import)."""
+    audit_record(
+        actor=actor,
+        action="minutes.published",
+        target=minutes,
+        changes={"sha256": minutes.content_hash, "original_sha256": minutes.original_sha256},
+    )
+    transaction.on_commit(lambda: tasks.minutes_render_later(minutes, actor=actor))
 
 
 def _session(forum: Forum, reviewed: dict[str, Any]) -> Session:
+    """The held session, validated and saved; ``ForumError`` if the forum already has one of
+    that kind and number, or it ends before it starts."""
     info = reviewed.get("session") or {}
     number = int(_required(info, "number"))
     kind = KINDS.get(str(info.get("kind") or "ordinaria"), Session.Kind.ORDINARY)
@@ -171,6 +198,8 @@ def _person_named(text: str, people: dict[str, Person]) -> tuple[Person | None, 
 
 
 def _agenda(session: Session, reviewed: dict[str, Any]) -> dict[int, AgendaItem]:
+    """The agenda items by number: decisive where an agreement names them, each presenter
+    linked to the directory when the name is there, else kept as written."""
     decisive = {a.get("agenda_item") for a in reviewed.get("agreements") or [] if a}
     people = _people_by_name()
     items: dict[int, AgendaItem] = {}
@@ -205,6 +234,8 @@ def _seat_people(
 
 
 def _attendance(session: Session, attendees: list[dict[str, Any]]) -> None:
+    """One attendance a distinct name, in the capacity its seat gives it (or a guest);
+    ``ForumError`` for an unknown seat or two holders (or alternates) of one seat."""
     members, seats = _seat_people(session.forum, session.date)
     seats_by_label = {_folded(seat.label): seat for seat in seats}
     people = _people_by_name()

@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.models import User
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -171,17 +171,36 @@ def live_roll_call(request: HttpRequest, public_id: str) -> HttpResponse:
     return _live_result(request, session, errors, "#asistencia")
 
 
+def _live_form(
+    request: HttpRequest,
+    session: Session,
+    form: forms.Form,
+    anchor: str,
+    run: Callable[[User, dict[str, Any]], object],
+    *,
+    keep_form: bool = False,
+) -> HttpResponse:
+    """Validate ``form``, then ``run`` its service with the acting user and a copy of its data;
+    back to the live screen at ``anchor`` with the refusals (``keep_form``: the form as typed)."""
+    shown = form if keep_form else None
+    if not form.is_valid():
+        return _live_result(request, session, _form_errors(form), anchor, shown)
+    data = dict(form.cleaned_data)
+    errors = refusals(lambda: run(acting_user(request), data))
+    return _live_result(request, session, errors, anchor, shown)
+
+
 @facilitator_only
 @require_POST
 def live_guest(request: HttpRequest, public_id: str) -> HttpResponse:
     session = _session(request, public_id)
-    form = GuestForm(request.POST)
-    if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), "#asistencia")
-    errors = refusals(
-        lambda: services.guest_add(actor=acting_user(request), session=session, **form.cleaned_data)
+    return _live_form(
+        request,
+        session,
+        GuestForm(request.POST),
+        "#asistencia",
+        lambda actor, data: services.guest_add(actor=actor, session=session, **data),
     )
-    return _live_result(request, session, errors, "#asistencia")
 
 
 @facilitator_only
@@ -262,37 +281,31 @@ _NARRATIVE = _ItemStep(
 def _live_item(request: HttpRequest, public_id: str, number: int, step: _ItemStep) -> HttpResponse:
     session = _session(request, public_id)
     item = get_object_or_404(AgendaItem, session=session, number=number)
-    form = step.form(request, session, f"{step.prefix}{number}")
-    anchor = f"#punto-{number}"
-    if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), anchor, form)
-    data = dict(form.cleaned_data)
-    errors = refusals(lambda: step.run(acting_user(request), item, data))
-    return _live_result(request, session, errors, anchor, form)
+    return _live_form(
+        request,
+        session,
+        step.form(request, session, f"{step.prefix}{number}"),
+        f"#punto-{number}",
+        lambda actor, data: step.run(actor, item, data),
+        keep_form=True,
+    )
 
 
-@facilitator_only
-@require_POST
-def live_vote(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _VOTE)
+def _item_view(step: _ItemStep) -> Callable[..., HttpResponseBase]:
+    """The facilitator's POST view that runs ``step`` on the numbered agenda item."""
+
+    @facilitator_only
+    @require_POST
+    def view(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
+        return _live_item(request, public_id, number, step)
+
+    return view
 
 
-@facilitator_only
-@require_POST
-def live_minutes_approval(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _MINUTES)
-
-
-@facilitator_only
-@require_POST
-def live_calendar(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _CALENDAR)
-
-
-@facilitator_only
-@require_POST
-def live_narrative(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    return _live_item(request, public_id, number, _NARRATIVE)
+live_vote = _item_view(_VOTE)
+live_minutes_approval = _item_view(_MINUTES)
+live_calendar = _item_view(_CALENDAR)
+live_narrative = _item_view(_NARRATIVE)
 
 
 @facilitator_only
@@ -300,15 +313,15 @@ def live_narrative(request: HttpRequest, public_id: str, number: int) -> HttpRes
 def live_follow_up(request: HttpRequest, public_id: str, agreement_id: str) -> HttpResponse:
     session = _session(request, public_id)
     agreement = get_object_or_404(Agreement, public_id=agreement_id)
-    form = FollowUpForm(request.POST, prefix=f"f{agreement.pk}")
-    if not form.is_valid():
-        return _live_result(request, session, _form_errors(form), "#seguimiento")
-    errors = refusals(
-        lambda: services.agreement_follow_up(
-            actor=acting_user(request), agreement=agreement, session=session, **form.cleaned_data
-        )
+    return _live_form(
+        request,
+        session,
+        FollowUpForm(request.POST, prefix=f"f{agreement.pk}"),
+        "#seguimiento",
+        lambda actor, data: services.agreement_follow_up(
+            actor=actor, agreement=agreement, session=session, **data
+        ),
     )
-    return _live_result(request, session, errors, "#seguimiento")
 
 
 # Minutes ----------------------------------------------------------------------------------

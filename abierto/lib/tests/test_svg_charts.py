@@ -8,25 +8,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from abierto.lib.svg_charts import (
-    BRAND,
+from abierto.lib.svg_charts.bar import bar_chart
+from abierto.lib.svg_charts.line import (
     LINE_HEIGHT,
     LINE_MARGIN,
     LINE_WIDTH,
+    line_chart,
+    line_geometry,
+)
+from abierto.lib.svg_charts.progress import (
     PROGRESS_FONT,
     PROGRESS_VALUE_SPACE,
     PROGRESS_WIDTH,
     Progress,
-    bar_chart,
-    line_chart,
-    line_geometry,
-    nice_ceiling,
-    percent,
     progress_bars,
-    safe_id,
-    thousands,
-    wrap,
 )
+from abierto.lib.svg_charts.svg import BRAND, nice_ceiling, percent, safe_id, thousands, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 

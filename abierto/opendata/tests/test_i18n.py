@@ -10,7 +10,8 @@ from django.utils.functional import Promise
 from django.utils.translation import trans_real
 
 from abierto.opendata.catalog import datasets
-from abierto.opendata.search import KINDS, plain_text, rebuild, search
+from abierto.opendata.search import KINDS, rebuild, search
+from abierto.opendata.search_text import plain_text
 
 
 @pytest.fixture

@@ -14,10 +14,11 @@ from ninja import Field, Schema
 from abierto.directory.api import MunicipalityOut
 from abierto.forum.api import InstitutionOut
 
-from .. import agenda_feed, selectors
+from .. import agenda_feed
 from ..api_params import ACTIVITY_ID, COMMITMENT_ID, SITE
-from ..models import Activity, ActivityService, Commitment
+from ..models import Activity, ActivityService
 from .common import absolute as _absolute
+from .common import reading
 
 
 class ActivityKindOut(Schema):
@@ -41,13 +42,8 @@ class ServiceCountOut(Schema):
     )
     count: int = Field(..., description="Cuántos se otorgaron.", examples=[312])
 
-    @staticmethod
-    def resolve_type(obj: ActivityService) -> str:
-        return obj.service_type.slug
-
-    @staticmethod
-    def resolve_name(obj: ActivityService) -> str:
-        return obj.service_type.name
+    resolve_type = reading("service_type.slug")
+    resolve_name = reading("service_type.name")
 
 
 class CommitmentRefOut(Schema):
@@ -59,9 +55,7 @@ class CommitmentRefOut(Schema):
         examples=["Caravanas por la Justicia Cotidiana"],
     )
 
-    @staticmethod
-    def resolve_id(obj: Commitment) -> str:
-        return obj.public_id
+    resolve_id = reading("public_id")
 
 
 class ActivityOut(Schema):
@@ -123,9 +117,7 @@ class ActivityOut(Schema):
         examples=[f"{SITE}/agenda/{ACTIVITY_ID}/"],
     )
 
-    @staticmethod
-    def resolve_id(obj: Activity) -> str:
-        return obj.public_id
+    resolve_id = reading("public_id")
 
     @staticmethod
     def resolve_start_time(obj: Activity) -> datetime.datetime | None:
@@ -174,13 +166,8 @@ class MunicipalityCoverageOut(Schema):
     )
     people: int = Field(..., description="Personas atendidas por las caravanas.", examples=[610])
 
-    @staticmethod
-    def resolve_code(obj: selectors.MunicipalityCoverage) -> str:
-        return obj.municipality.code
-
-    @staticmethod
-    def resolve_name(obj: selectors.MunicipalityCoverage) -> str:
-        return obj.municipality.name
+    resolve_code = reading("municipality.code")
+    resolve_name = reading("municipality.name")
 
 
 class CoverageOut(Schema):
@@ -201,6 +188,4 @@ class CoverageOut(Schema):
         ..., description="Los 125 municipios, por clave INEGI."
     )
 
-    @staticmethod
-    def resolve_municipalities(obj: selectors.Coverage) -> list[selectors.MunicipalityCoverage]:
-        return obj.per_municipality
+    resolve_municipalities = reading("per_municipality")

@@ -6,7 +6,6 @@ time.
 """
 
 import datetime
-from typing import Any
 
 from django.urls import reverse
 from ninja import Field, Schema
@@ -24,6 +23,7 @@ from ..models import (
     ProgressReport,
 )
 from .common import absolute as _absolute
+from .common import reading
 from .indicators import IndicatorOut, IndicatorRow
 
 AnySummary = selectors.CommitmentSummary | selectors.CommitmentDetail
@@ -94,49 +94,17 @@ class CommitmentOut(Schema):
         examples=[f"{SITE}/plan/compromisos/{COMMITMENT_ID}/"],
     )
 
-    @staticmethod
-    def resolve_id(obj: AnySummary) -> str:
-        return _summary(obj).commitment.public_id
-
-    @staticmethod
-    def resolve_code(obj: AnySummary) -> str:
-        return _summary(obj).commitment.code
-
-    @staticmethod
-    def resolve_number(obj: AnySummary) -> int:
-        return _summary(obj).commitment.number
-
-    @staticmethod
-    def resolve_kind(obj: AnySummary) -> str:
-        return _summary(obj).commitment.kind
-
-    @staticmethod
-    def resolve_title(obj: AnySummary) -> str:
-        return _summary(obj).commitment.title
-
-    @staticmethod
-    def resolve_axis(obj: AnySummary) -> Any:
-        return _summary(obj).commitment.axis
-
-    @staticmethod
-    def resolve_responsible(obj: AnySummary) -> Any:
-        return _summary(obj).commitment.responsible
-
-    @staticmethod
-    def resolve_progress(obj: AnySummary) -> float:
-        return float(_summary(obj).progress)
-
-    @staticmethod
-    def resolve_completion(obj: AnySummary) -> str:
-        return _summary(obj).completion
-
-    @staticmethod
-    def resolve_milestones_total(obj: AnySummary) -> int:
-        return _summary(obj).milestones_total
-
-    @staticmethod
-    def resolve_milestones_met(obj: AnySummary) -> int:
-        return _summary(obj).milestones_met
+    resolve_id = reading("commitment.public_id", start=_summary)
+    resolve_code = reading("commitment.code", start=_summary)
+    resolve_number = reading("commitment.number", start=_summary)
+    resolve_kind = reading("commitment.kind", start=_summary)
+    resolve_title = reading("commitment.title", start=_summary)
+    resolve_axis = reading("commitment.axis", start=_summary)
+    resolve_responsible = reading("commitment.responsible", start=_summary)
+    resolve_progress = reading("progress", start=_summary, then=float)
+    resolve_completion = reading("completion", start=_summary)
+    resolve_milestones_total = reading("milestones_total", start=_summary)
+    resolve_milestones_met = reading("milestones_met", start=_summary)
 
     @staticmethod
     def resolve_url(obj: AnySummary) -> str:
@@ -160,21 +128,10 @@ class ActionLineOut(Schema):
         examples=[50.0],
     )
 
-    @staticmethod
-    def resolve_number(obj: selectors.ActionLineDetail) -> int:
-        return obj.line.number
-
-    @staticmethod
-    def resolve_title(obj: selectors.ActionLineDetail) -> str:
-        return obj.line.title
-
-    @staticmethod
-    def resolve_description(obj: selectors.ActionLineDetail) -> str:
-        return obj.line.description
-
-    @staticmethod
-    def resolve_progress(obj: selectors.ActionLineDetail) -> float:
-        return float(obj.progress)
+    resolve_number = reading("line.number")
+    resolve_title = reading("line.title")
+    resolve_description = reading("line.description")
+    resolve_progress = reading("progress", then=float)
 
 
 class MilestoneOut(Schema):
@@ -207,9 +164,7 @@ class MilestoneOut(Schema):
         ..., description="Fecha en que se cumplió; nulo si no se ha cumplido.", examples=[None]
     )
 
-    @staticmethod
-    def resolve_action_line(obj: Milestone) -> int:
-        return obj.action_line.number
+    resolve_action_line = reading("action_line.number")
 
 
 class EvidenceOut(Schema):
@@ -251,9 +206,7 @@ class ReportOut(Schema):
     )
     evidence: list[EvidenceOut] = Field(..., description="Archivos o enlaces que lo respaldan.")
 
-    @staticmethod
-    def resolve_id(obj: ProgressReport) -> str:
-        return obj.public_id
+    resolve_id = reading("public_id")
 
     @staticmethod
     def resolve_evidence(obj: ProgressReport) -> list[Evidence]:
@@ -297,13 +250,8 @@ class CommitmentDetailOut(CommitmentOut):
         ..., description="Indicadores del compromiso con sus valores estatales."
     )
 
-    @staticmethod
-    def resolve_public_problem(obj: selectors.CommitmentDetail) -> str:
-        return obj.commitment.public_problem
-
-    @staticmethod
-    def resolve_objective(obj: selectors.CommitmentDetail) -> str:
-        return obj.commitment.objective
+    resolve_public_problem = reading("commitment.public_problem")
+    resolve_objective = reading("commitment.objective")
 
     @staticmethod
     def resolve_ogp_values(obj: selectors.CommitmentDetail) -> list[str]:
@@ -311,13 +259,8 @@ class CommitmentDetailOut(CommitmentOut):
             name.removeprefix("ogp_") for name in OGP_VALUE_FIELDS if getattr(obj.commitment, name)
         ]
 
-    @staticmethod
-    def resolve_start_date(obj: selectors.CommitmentDetail) -> datetime.date | None:
-        return obj.commitment.start_date
-
-    @staticmethod
-    def resolve_end_date(obj: selectors.CommitmentDetail) -> datetime.date | None:
-        return obj.commitment.end_date
+    resolve_start_date = reading("commitment.start_date")
+    resolve_end_date = reading("commitment.end_date")
 
     @staticmethod
     def resolve_milestones(obj: selectors.CommitmentDetail) -> list[Milestone]:

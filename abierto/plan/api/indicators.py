@@ -14,6 +14,7 @@ from .. import selectors
 from ..api_params import COMMITMENT_ID, INDICATOR_ID
 from ..models import Indicator
 from .common import number as _number
+from .common import reading
 
 
 class IndicatorValueOut(Schema):
@@ -22,9 +23,7 @@ class IndicatorValueOut(Schema):
     )
     value: float = Field(..., description="Valor acumulado a esa fecha.", examples=[43.0])
 
-    @staticmethod
-    def resolve_value(obj: selectors.SeriesPoint) -> float:
-        return float(obj.value)
+    resolve_value = reading("value", then=float)
 
 
 class IndicatorRow:
@@ -97,57 +96,19 @@ class IndicatorOut(Schema):
         ..., description="Valores por fecha, del más antiguo al más reciente."
     )
 
-    @staticmethod
-    def resolve_id(obj: IndicatorRow) -> str:
-        return obj.indicator.public_id
-
-    @staticmethod
-    def resolve_code(obj: IndicatorRow) -> str:
-        return obj.indicator.code
-
-    @staticmethod
-    def resolve_name(obj: IndicatorRow) -> str:
-        return obj.indicator.name
-
-    @staticmethod
-    def resolve_description(obj: IndicatorRow) -> str:
-        return obj.indicator.description
-
-    @staticmethod
-    def resolve_unit(obj: IndicatorRow) -> str:
-        return obj.indicator.unit
-
-    @staticmethod
-    def resolve_commitment(obj: IndicatorRow) -> str:
-        return obj.indicator.commitment.public_id
-
-    @staticmethod
-    def resolve_commitment_code(obj: IndicatorRow) -> str:
-        return obj.indicator.commitment.code
-
-    @staticmethod
-    def resolve_source(obj: IndicatorRow) -> str:
-        return obj.indicator.source
-
-    @staticmethod
-    def resolve_by_municipality(obj: IndicatorRow) -> bool:
-        return obj.indicator.by_municipality
-
-    @staticmethod
-    def resolve_baseline(obj: IndicatorRow) -> float:
-        return float(obj.indicator.baseline)
-
-    @staticmethod
-    def resolve_baseline_date(obj: IndicatorRow) -> datetime.date | None:
-        return obj.indicator.baseline_date
-
-    @staticmethod
-    def resolve_target(obj: IndicatorRow) -> float | None:
-        return _number(obj.indicator.target)
-
-    @staticmethod
-    def resolve_target_date(obj: IndicatorRow) -> datetime.date | None:
-        return obj.indicator.target_date
+    resolve_id = reading("indicator.public_id")
+    resolve_code = reading("indicator.code")
+    resolve_name = reading("indicator.name")
+    resolve_description = reading("indicator.description")
+    resolve_unit = reading("indicator.unit")
+    resolve_commitment = reading("indicator.commitment.public_id")
+    resolve_commitment_code = reading("indicator.commitment.code")
+    resolve_source = reading("indicator.source")
+    resolve_by_municipality = reading("indicator.by_municipality")
+    resolve_baseline = reading("indicator.baseline", then=float)
+    resolve_baseline_date = reading("indicator.baseline_date")
+    resolve_target = reading("indicator.target", then=_number)
+    resolve_target_date = reading("indicator.target_date")
 
     @staticmethod
     def resolve_municipality(obj: IndicatorRow) -> str | None:

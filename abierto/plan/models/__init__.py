@@ -7,9 +7,7 @@ from .commitments import (
     ActionPlan,
     Commitment,
     Completion,
-    Evidence,
     Milestone,
-    ProgressReport,
     ThematicAxis,
 )
 from .indicators import Indicator, IndicatorValue
@@ -20,6 +18,7 @@ from .openness import (
     OpennessQuestionnaire,
     OpennessStudy,
 )
+from .reports import Evidence, ProgressReport
 from .uploads import Upload, UploadKind
 
 __all__ = [

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from abierto.directory.models import Municipality
 from abierto.lib.tabular import CellError, read_table
 
-from .. import uploads
+from .. import upload_checks, uploads
 from ..models import (
     ActivityKind,
     Commitment,
@@ -70,7 +70,7 @@ def upload_check(
     table = read_table(
         data, filename, uploads.columns_for(kind), municipalities=uploads.municipality_names()
     )
-    checked = uploads.check_rows(kind, table.rows, user=actor, commitment=commitment)
+    checked = upload_checks.check_rows(kind, table.rows, user=actor, commitment=commitment)
     # By row; within a row, cells in the order of the file, then the checks against the records.
     errors = sorted([*table.errors, *checked.errors], key=lambda e: e.row or 0)
     if errors:

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from abierto.directory.models import AuditEvent
 from abierto.plan import selectors
-from abierto.plan.demo import apportion
+from abierto.plan.demo.spread import apportion
 from abierto.plan.models import Activity, Commitment, Indicator, Milestone, ProgressReport
 
 
