@@ -126,6 +126,10 @@ def test_bom_and_latin1_reports_reach_the_confirmation_screen(
             csv_file(HEADER + "Juan Nadie,,12/16/2022 11:00 AM,12/16/2022 12:00 PM,60,No\n"),
             "Nadie del reporte coincide",
         ),
+        (
+            csv_file("First name,Last name,Time joined,Time exited\nAna,Torres,25:99,12:00 PM\n"),
+            "no se entiende",
+        ),
     ],
 )
 def test_bad_reports_are_refused_with_400_and_nothing_saved(
@@ -135,6 +139,7 @@ def test_bad_reports_are_refused_with_400_and_nothing_saved(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Attendance.objects.exists()
+    assert not MeetingRecord.objects.exists()
 
 
 @pytest.mark.django_db
