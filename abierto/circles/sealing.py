@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 
 from abierto.directory import keyring
 
@@ -88,22 +88,8 @@ def reseal_all() -> int:
     master key can leave the configuration; the ciphertexts and their bindings (the
     participant's public id) are not touched. Returns how many rows changed.
     """
-    ring = keyring.master_key_ring()
-    count = 0
-    sealed_fields: list[tuple[type[models.Model], tuple[str, ...]]] = [
-        (Participant, ("identity_sealed", "consent_sealed", "guardian_consent_sealed")),
-        (Application, ("scores_sealed",)),
-    ]
     with transaction.atomic():
-        for model, fields in sealed_fields:
-            for row in model._default_manager.select_for_update().only("pk", *fields):
-                changed = []
-                for field in fields:
-                    sealed = getattr(row, field)
-                    if sealed and ring.sealed_kid(bytes(sealed)) != ring.current_kid:
-                        setattr(row, field, ring.reseal(bytes(sealed)))
-                        changed.append(field)
-                if changed:
-                    row.save(update_fields=changed)
-                    count += 1
-    return count
+        return keyring.reseal_rows(
+            Participant.objects.all(),
+            ("identity_sealed", "consent_sealed", "guardian_consent_sealed"),
+        ) + keyring.reseal_rows(Application.objects.all(), ("scores_sealed",))

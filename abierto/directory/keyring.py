@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
+from django.db.models import QuerySet
 from django.dispatch import receiver
 
 from abierto.lib.envelope import KeyRingError, MasterKeyRing
@@ -32,6 +33,27 @@ _resealers: dict[str, Callable[[], int]] = {}
 def register_resealer(label: str, reseal_all: Callable[[], int]) -> None:
     """Have ``folder_rotate_master_key`` run ``reseal_all`` (returns how many rows changed)."""
     _resealers[label] = reseal_all
+
+
+def reseal_rows(rows: QuerySet[Any], fields: Sequence[str]) -> int:
+    """Re-wrap, on each row, the sealed ``fields`` the current master key did not wrap; how
+    many rows changed. The ciphertexts and their bindings are not touched. Call it inside a
+    transaction: the rows are locked while they are read and written."""
+    ring = master_key_ring()
+    count = 0
+    for row in rows.select_for_update().only("pk", *fields):
+        stale = [
+            field
+            for field in fields
+            if getattr(row, field)
+            and ring.sealed_kid(bytes(getattr(row, field))) != ring.current_kid
+        ]
+        for field in stale:
+            setattr(row, field, ring.reseal(bytes(getattr(row, field))))
+        if stale:
+            row.save(update_fields=stale)
+            count += 1
+    return count
 
 
 def reseal_registered() -> int:

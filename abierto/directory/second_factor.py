@@ -254,13 +254,5 @@ def second_factor_reset(*, actor: User, user: User) -> bool:
 
 def second_factor_reseal_all() -> int:
     """Reseal every secret not sealed by the current master key (``folder_rotate_master_key``)."""
-    ring = keyring.master_key_ring()
-    count = 0
     with transaction.atomic():
-        for factor in StaffSecondFactor.objects.select_for_update().only("pk", "secret_sealed"):
-            sealed = bytes(factor.secret_sealed)
-            if ring.sealed_kid(sealed) != ring.current_kid:
-                factor.secret_sealed = ring.reseal(sealed)
-                factor.save(update_fields=["secret_sealed"])
-                count += 1
-    return count
+        return keyring.reseal_rows(StaffSecondFactor.objects.all(), ("secret_sealed",))

@@ -138,19 +138,8 @@ def master_key_rotate(*, batch_size: int = 500) -> int:
         if len(documents) < batch_size:
             break
     with transaction.atomic():
-        for citizen in Citizen.objects.select_for_update().only(
-            "pk", "cuts_sealed", "totp_secret_encrypted"
-        ):
-            changed = []
-            if ring.sealed_kid(bytes(citizen.cuts_sealed)) != current:
-                citizen.cuts_sealed = ring.reseal(bytes(citizen.cuts_sealed))
-                changed.append("cuts_sealed")
-            totp = citizen.totp_secret_encrypted
-            if totp and ring.sealed_kid(bytes(totp)) != current:
-                citizen.totp_secret_encrypted = ring.reseal(bytes(totp))
-                changed.append("totp_secret_encrypted")
-            if changed:
-                citizen.save(update_fields=changed)
-                count += 1
+        count += keyring.reseal_rows(
+            Citizen.objects.all(), ("cuts_sealed", "totp_secret_encrypted")
+        )
     # The staff second factors, and what other apps registered, are sealed with the same ring.
     return count + second_factor.second_factor_reseal_all() + keyring.reseal_registered()
