@@ -49,6 +49,15 @@ _BARE_CODE_RE = re.compile(
     r"(?m)^[ \t]*(?P<code>[A-Z]{2}[A-Z0-9]*(?:[/-][A-Z0-9.]{1,15}){2,7})"
     r"[ \t]*(?:\.-|\.|:|-|\||\t|\n)"
 )
+# "01-142/2015 Aprobar el orden del día…": a list of agreements whose codes are figures only.
+# Such a code counts when another line of the same list shares everything after its counter
+# ("-142/2015"); a date ("14/12/2011", one separator twice) is not a code.
+_NUMERIC_CODE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<code>(?P<counter>\d{1,4})"
+    r"(?P<rest>[/-][0-9A-Z]{1,8}(?:[/-][0-9A-Z]{1,8}){0,3}))"
+    r"\.?(?:[ \t]*(?:\.-|:|-|\|)[ \t]*|[ \t]+)(?=[A-ZÁÉÍÓÚÑ¿«\"“])"
+)
+_DATE_CODE_RE = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{2}(?:\d{2})?")
 _FOLLOW_UP_RE = re.compile(r"seguimiento\s+(?:de|a)\s+(?:los\s+)?acuerdos")
 _STATUS_RE = re.compile(r"\b(?:pendiente|cumplido|en\s+proceso|atendido|concluido|en\s+tramite)\b")
 
@@ -96,6 +105,10 @@ def _coded(text: str, folded: str, start: int, end: int, skip: tuple[int, int]) 
         if skip[0] <= match.start("code") < skip[1]:
             continue
         found.append((match.start("code"), match.end(), match["code"].rstrip(".")))
+    for begin, content, code in _numeric_coded(text, start, end):
+        if skip[0] <= begin < skip[1] or any(b <= begin < c for b, c, _ in found):
+            continue
+        found.append((begin, content, code))
     found.sort()
     agreements: list[Agreement] = []
     seen: set[str] = set()
@@ -108,6 +121,20 @@ def _coded(text: str, folded: str, start: int, end: int, skip: tuple[int, int]) 
         seen.add(key)
         agreements.append(Agreement(code=code, text=body, vote=row_vote, start=begin))
     return agreements
+
+
+def _numeric_coded(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Lines opened by a code of figures, kept when at least two share the part after the
+    counter and their counters differ ("01-119/2011", "02-119/2011")."""
+    by_rest: dict[str, list[re.Match[str]]] = {}
+    for match in _NUMERIC_CODE_RE.finditer(text, start, end):
+        if not _DATE_CODE_RE.fullmatch(match["code"]):
+            by_rest.setdefault(match["rest"], []).append(match)
+    found: list[tuple[int, int, str]] = []
+    for matches in by_rest.values():
+        if len({int(match["counter"]) for match in matches}) >= 2:
+            found.extend((m.start("code"), m.end(), m["code"]) for m in matches)
+    return found
 
 
 def _opens_statement(text: str, position: int) -> bool:

@@ -6,7 +6,10 @@ y Humanidades, … dio inicio la sesión": the body is the noun phrase after the
 title, else one named on the first lines, else the longest mention in the opening.
 """
 
+import itertools
 import re
+
+from abierto.lib.spanish import ordinal_words_to_number
 
 from .names import is_honorific
 from .text import clean_title, fold, squash
@@ -99,7 +102,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
     for match in _BODY_START_RE.finditer(folded, 0, opening_end):
         if not text[match.start()].isupper():
             continue  # "a consideración del pleno" is no name
-        phrase = _body_phrase(text, folded, match.start())
+        phrase = _body_phrase(text, folded, _ordinal_lead(text, match.start()))
         if not phrase:
             continue
         if _NOT_BODY_BEFORE_RE.search(folded, max(0, match.start() - 25), match.start()):
@@ -162,7 +165,41 @@ def _heading_mentions(text: str, folded: str) -> list[str]:
             phrase = phrase or _body_phrase(text, folded, start)
             if phrase:
                 found.append(phrase)
+        elif (noun := _BODY_START_RE.search(folded, start, offset)) and (
+            lead := _ordinal_lead(text, noun.start())
+        ) < noun.start():
+            # "ACTA DE LA SESIÓN 404 DEL VIGÉSIMO PRIMER CONSEJO ACADÉMICO, CELEBRADA …"
+            phrase = _body_phrase(text, folded, lead)
+            if phrase:
+                found.append(phrase)
     return found
+
+
+_WORD_RE = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñ]+")
+
+
+def _ordinal_lead(text: str, start: int) -> int:
+    """Where a body's name starts when ordinal words come before its noun: "del Vigésimo
+    Primer Consejo Académico", "el Cuarto Consejo Universitario" (the council's term is part
+    of its name). Only capitalised words count; without them, ``start``."""
+    window_start = max(0, start - 40)
+    words = list(_WORD_RE.finditer(text, window_start, start))
+    if not words or text[words[-1].end() : start].strip():
+        return start
+    for length in (3, 2, 1):
+        if len(words) < length:
+            continue
+        chosen = words[-length:]
+        if not all(word[0][0].isupper() and len(word[0]) > 3 for word in chosen):
+            continue
+        if any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(chosen)):
+            continue
+        try:
+            ordinal_words_to_number(" ".join(word[0] for word in chosen))
+        except ValueError:
+            continue
+        return chosen[0].start()
+    return start
 
 
 def _body_phrase(text: str, folded: str, start: int) -> str:

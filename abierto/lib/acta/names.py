@@ -31,7 +31,9 @@ _HONORIFIC = (
     r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
-    r"lae\.?|ma\.|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.)"
+    r"lae\.?|ma\.|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
+    # Degrees of the sciences and of design: "Fís.", "Quím.", "Biól.", "Q.F.B.", "D.C.G.", "D.I."
+    r"fis\.|quim\.|biol\.|q\.\s*f\.\s*b\.|d\.\s*c\.\s*g\.|d\.\s*i\.)"
 )
 # Offices that stand before a name ("el Comisionado Presidente Juan Pérez").
 _OFFICE = (
@@ -103,6 +105,8 @@ def looks_like_name(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not 2 <= len(words) <= MAX_NAME_WORDS:
         return False
+    if not words[0][:1].isupper():
+        return False  # "de la División de Ciencias…": a name starts with a capital
     capitalised = 0
     previous = ""
     for word in words:

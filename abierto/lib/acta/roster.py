@@ -110,7 +110,25 @@ def _not_present(folded: str, position: int, end: int | None = None) -> bool:
         line_end = folded.find("\n", position)
         if "|" in folded[line_start : line_end if line_end != -1 else len(folded)]:
             return True  # a table row: the tables reader reads it, with its attendance column
+    if end is not None and _absent_later_in_sentence(folded, end):
+        return True
     return bool(ABSENT_RE.search(clause) or _NOT_PRESENT_RE.search(clause))
+
+
+# "el Dr. Luis …, Director …; la Dra. María …, Jefa …, y el Mtro. Ernesto …, Jefe …, no
+# asisten a la Sesión y en su lugar acuden …": a list whose verb, after all its names, says
+# they were absent.
+_PLURAL_ABSENT_RE = re.compile(
+    r"\bno\s+(?:asisten|asistieron|acuden|acudieron|concurren|concurrieron|estan\s+presentes|"
+    r"estuvieron\s+presentes|se\s+presentaron)\b"
+)
+_SENTENCE_END_RE = re.compile(r"[a-z]{5}\.\s")
+MAX_ABSENT_LIST_CHARS = 500
+
+
+def _absent_later_in_sentence(folded: str, end: int) -> bool:
+    verb = _PLURAL_ABSENT_RE.search(folded, end, end + MAX_ABSENT_LIST_CHARS)
+    return verb is not None and _SENTENCE_END_RE.search(folded, end, verb.start()) is None
 
 
 def _name_run(text: str, start: int) -> tuple[str | None, int]:

@@ -30,7 +30,9 @@ from .when import Found, find_dates, find_times
 OPENING_FALLBACK = 3000
 _KIND_RE = r"(?P<kind>ordinari[ao]|extraordinari[ao]|extra-ordinari[ao]|solemne)"
 _TITLE_RE = re.compile(
-    r"\b(?:sesion|reunion)(?:es)?\s*:?\s+(?:(?:de|con)\s+caracter\s+(?:de\s+)?)?"
+    # "Sesión 512 Ordinaria": the number may come between the noun and the kind.
+    r"\b(?:sesion|reunion)(?:es)?\s*:?\s+(?:(?P<plain>\d{1,4})\s+)?"
+    r"(?:(?:de|con)\s+caracter\s+(?:de\s+)?)?"
     rf"(?:publica\s+)?{_KIND_RE}\b"
 )
 _NUMBER_AFTER_RE = re.compile(
@@ -42,15 +44,34 @@ _NUMBER_AFTER_RE = re.compile(
 _DOTTED_NUMBER_RE = re.compile(r"\b(?:sesion|reunion)\s+(?P<number>\d{1,3})\.\d{2}\b(?![.\d])")
 # "tercera sesión de trabajo", "la segunda reunión": an ordinal with no kind after it.
 _UNTITLED_RE = re.compile(r"\b(?:sesion|reunion)\b(?!\s+(?:del?\s+)?(?:dia|fecha|anterior|pasada))")
+_MONTHS = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre)\b"
+)
 _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
     r"|\b(?:acta|sesion|reunion|minuta)\s+(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
     # "Acta 7/2016", "ACTA 066/2014": the acta's number within its year, as a heading; not
     # "la aprobación del acta 6/2016", which cites another one.
     r"|(?<!del\s)(?<!el\s)(?<!al\s)\bacta\s+(?P<yearly>\d{1,4})\s*/\s*(?:\d{4}|\d{2})\b(?![/\d-])"
+    # "ACTA DE LA SESIÓN 404 DEL VIGÉSIMO PRIMER CONSEJO": a plain number after the noun, not
+    # a day ("la sesión 29 de enero").
+    rf"|\b(?:sesion|reunion)\s+(?P<plain>\d{{1,4}})\s+(?=del?\s+(?!{_MONTHS})|ordinari|extraordinari)"
 )
 # "Aprobada por el Colegio Académico en su Sesión Número 390" names another session.
 _OTHER_SESSION_RE = re.compile(r"\b(?:en\s+su|en\s+la|aprobad[oa]\s+en)\s+$")
+
+
+# "Se aprobó el acta 118 de la sesión ordinaria del 24 de noviembre": the minutes of another
+# session, approved in this one; its kind and number are not this session's.
+_APPROVED_MINUTES_RE = re.compile(
+    r"\baprob\w*\s+(?:de\s+)?(?:el\s+|del\s+|las?\s+)?actas?\s+"
+    r"(?:(?:n[uo]m(?:ero)?\.?|no\.?)\s*)?(?:\d{1,4}\s+)?(?:de\s+la|del?)\s+$"
+)
+
+
+def _cites_approved_minutes(folded: str, position: int) -> bool:
+    return _APPROVED_MINUTES_RE.search(folded, max(0, position - 60), position) is not None
 
 
 @dataclass
@@ -73,9 +94,17 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     """Read the session's identity from ``text`` (normalised) and its folded copy."""
     opening_end = opening_end if opening_end > 200 else _fallback_opening(text)
     info = SessionInfo()
-    titles = [match for match in _TITLE_RE.finditer(folded) if match.start() < opening_end]
+    titles = [
+        match
+        for match in _TITLE_RE.finditer(folded)
+        if match.start() < opening_end and not _cites_approved_minutes(folded, match.start())
+    ]
     if not titles:
-        titles = list(_TITLE_RE.finditer(folded, 0, min(len(folded), OPENING_FALLBACK * 2)))[:1]
+        titles = [
+            match
+            for match in _TITLE_RE.finditer(folded, 0, min(len(folded), OPENING_FALLBACK * 2))
+            if not _cites_approved_minutes(folded, match.start())
+        ][:1]
     if titles:
         kind = titles[0]["kind"].replace("-", "")
         info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[kind[0]]
@@ -125,6 +154,8 @@ def _session_number(
         number = _ordinal_before(before)
         if number is not None:
             return number
+        if title["plain"]:
+            return int(title["plain"])
         after = _NUMBER_AFTER_RE.match(folded, title.end())
         if after:
             try:
@@ -132,9 +163,16 @@ def _session_number(
             except ValueError:
                 pass
     for match in _NUMBER_LABEL_RE.finditer(folded, 0, max(opening_end, 600)):
-        if _OTHER_SESSION_RE.search(folded, max(0, match.start() - 20), match.start()):
+        if _OTHER_SESSION_RE.search(
+            folded, max(0, match.start() - 20), match.start()
+        ) or _cites_approved_minutes(folded, match.start()):
             continue
-        raw = match["acta"] or match["yearly"] or text[match.start("number") : match.end("number")]
+        raw = (
+            match["acta"]
+            or match["yearly"]
+            or match["plain"]
+            or text[match.start("number") : match.end("number")]
+        )
         for candidate in (raw, raw.split()[0]):
             try:
                 return ordinal_words_to_number(candidate.strip("."))

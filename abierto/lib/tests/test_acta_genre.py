@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from abierto.lib.acta import parse_acta_text
 from abierto.lib.acta.people import fuller_role
+from abierto.lib.acta.text import fold
 from abierto.lib.acta.when import find_dates
 
 
@@ -398,3 +399,90 @@ def test_only_the_signature_block_at_the_foot_counts():
         ("Luis Soto Vega", "Secretario"),
         ("Eva Lara Díaz Mena Ruiz Gil", "Vocal"),
     ]
+
+
+def test_a_list_of_agreements_coded_with_figures_only():
+    result = parse_acta_text(
+        "Acuerdos 2015 del Colegio Académico\n"
+        "ACTA NO. 142 (11 de diciembre de 2015)\n"
+        "01-142/2015 Aprobar el orden del día propuesto.\n"
+        "02-142/2015 Aprobar el acta 141 de la sesión ordinaria del 18 de noviembre de 2015.\n"
+        "03-142/2015 Designar a la Dra. Ana Ruiz Paz miembro de la Junta Universitaria.\n"
+    )
+    assert [a["code"] for a in result["agreements"]] == [
+        "01-142/2015",
+        "02-142/2015",
+        "03-142/2015",
+    ]
+    assert result["agreements"][2]["text"].startswith("Designar a la Dra. Ana Ruiz Paz")
+
+
+def test_dates_opening_lines_are_not_agreement_codes():
+    from abierto.lib.acta.agreements import _numeric_coded
+
+    calendar = "14/12/2011 Sesión ordinaria\n15/12/2011 Sesión extraordinaria\n"
+    assert _numeric_coded(calendar, 0, len(calendar)) == []
+    lone = "12-3/2020 Un código solo no hace una lista.\n"
+    assert _numeric_coded(lone, 0, len(lone)) == []
+
+
+def test_the_kind_of_minutes_approved_in_the_session_is_not_the_session_s():
+    result = parse_acta_text(
+        "Acuerdos 2015 del Colegio Académico\n"
+        "ACTA NO. 142 (11 de diciembre de 2015)\n"
+        "01-142/2015 Aprobar el orden del día propuesto.\n"
+        "02-142/2015 Aprobar el acta 141 de la sesión ordinaria del 18 de noviembre de 2015.\n"
+    )
+    assert result["session"]["kind"] is None
+    assert result["session"]["number"] == 142
+
+
+def test_a_session_number_written_plainly_after_the_noun():
+    first = parse_acta_text(
+        "Acta de la Sesión 512 Ordinaria del Cuadragésimo Segundo Consejo Divisional\n"
+        "de la División de Ciencias y Artes para el Diseño, celebrada el 13 de mayo de 2016\n"
+    )
+    assert (first["session"]["number"], first["session"]["kind"]) == (512, "ordinaria")
+    second = parse_acta_text(
+        "ACTA DE LA SESIÓN 404 DEL VIGÉSIMO PRIMER CONSEJO ACADÉMICO, CELEBRADA EL 29 DE "
+        "ENERO DE 2016. PRESIDENTE: Dr. Romualdo López Zárate\n"
+    )
+    assert second["session"]["number"] == 404
+    assert fold(second["body"]) == "vigesimo primer consejo academico"
+    day = parse_acta_text("En la sesión 29 de enero de 2016 del Consejo Consultivo se acordó.\n")
+    assert day["session"]["number"] is None
+
+
+def test_a_body_named_with_its_term_keeps_the_ordinal():
+    result = parse_acta_text(
+        "En la Ciudad de México, siendo las 10:00 horas del 3 de marzo de 2016, se reunió el "
+        "Cuarto Consejo Universitario de la Universidad Autónoma de la Ciudad de México.\n"
+    )
+    assert result["body"] == (
+        "Cuarto Consejo Universitario de la Universidad Autónoma de la Ciudad de México"
+    )
+
+
+def test_people_a_plural_verb_records_absent_are_not_attendees():
+    names = [
+        name
+        for name, _ in _people(
+            "ACTA DE LA SESIÓN 404 DEL CONSEJO ACADÉMICO, CELEBRADA EL 29 DE ENERO DE 2016. "
+            "El Secretario informa que el Dr. Luis Enrique Noreña Franco, Director de la "
+            "División de Ciencias Básicas e Ingeniería; la Dra. María Teresa Magallón Diez, "
+            "Jefa del Departamento de Administración, y el Mtro. Ernesto Noriega Estrada, Jefe "
+            "del Departamento de Procesos, no asisten a la Sesión y en su lugar acuden la Dra. "
+            "María de Lourdes Delgado Núñez y la Dra. Elvia Espinosa Infante.\n"
+        )
+    ]
+    assert "Luis Enrique Noreña Franco" not in names
+    assert "Ernesto Noriega Estrada" not in names
+    assert not any(name.startswith("de la") for name in names)
+    assert "Elvia Espinosa Infante" in names
+
+
+def test_degrees_of_the_sciences_and_of_design_are_titles():
+    from abierto.lib.acta.names import is_honorific, looks_like_name
+
+    assert all(is_honorific(word) for word in ("Fís.", "Quím.", "Q.F.B.", "D.C.G.", "D.I."))
+    assert not looks_like_name("de la División de Ciencias Básicas")
