@@ -32,7 +32,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.server import fetch, gunicorn, load_average, require_wrk, wrk_load
+from bench.paired import paired_load
+from bench.server import fetch, fetch_headers, gunicorn, load_average, require_wrk, wrk_load
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -199,10 +200,12 @@ def page_fixtures() -> dict[str, str]:
 def server_figures(
     workdir: Path, cores: int, seconds: float, pages: dict[str, str]
 ) -> dict[str, Any]:
-    """Requests/s of ``/healthz`` (answered in the third middleware: no view, no database),
-    of each public page for an anonymous visitor, and of verification (JSON, every request a
-    different document), all through the same gunicorn in the same minutes. ``/healthz`` is
-    measured before and after; its mean is the ceiling every ratio is taken against."""
+    """Requests/s of each public page for an anonymous visitor and of verification (JSON,
+    every request a different document), each against ``/healthz`` (answered in the third
+    middleware: no view, no database) of the same gunicorn in the same seconds: paired
+    slices (``bench/paired.py``), the ratio the median of the slices'. Each page also records
+    whether the page cache's version changed while it was measured and what the cache
+    answered right after (``X-Page-Cache``), so a page measured at miss speed says why."""
     from abierto.folder import selectors
     from abierto.folder.models import Document
 
@@ -213,43 +216,51 @@ def server_figures(
     ]
     verify_paths = [f"/v/{token}" for token in tokens]
     connections = 4 * cores
+    version_file = workdir / "cache" / "page-version"
     result: dict[str, Any] = {"load_average_before": load_average()}
+
+    def version() -> bytes:
+        return version_file.read_bytes() if version_file.exists() else b""
+
     with gunicorn(workdir, cores) as port:
+
+        def load(paths: list[str], slice_seconds: float, accept: str) -> dict[str, Any]:
+            return wrk_load(
+                port, paths, connections=connections, seconds=slice_seconds, accept=accept
+            )
+
         for name, path in pages.items():
             status, _body = fetch(port, path)
             if status != 200:
                 raise RuntimeError(f"{name} ({path}) answered {status}")
-        healthz_before = wrk_load(
-            port, ["/healthz"], connections=connections, seconds=seconds, accept="*/*"
-        )
-        result["pages"] = {
-            name: {
+        result["pages"] = {}
+        for name, path in pages.items():
+            before = version()
+            measured = paired_load(load, [path], accept="text/html", seconds=2 * seconds)
+            cache = fetch_headers(port, path, {"Accept": "text/html"}).get("X-Page-Cache")
+            result["pages"][name] = {
                 "path": path,
-                **wrk_load(
-                    port, [path], connections=connections, seconds=seconds, accept="text/html"
-                ),
+                **measured,
+                "version_changed": version() != before,
+                "cache_after": cache or "none",
             }
-            for name, path in pages.items()
-        }
-        result["verify"] = wrk_load(
-            port,
-            verify_paths,
-            connections=connections,
-            seconds=2 * seconds,
+        share = max(1, len(verify_paths) // 3)
+        result["verify"] = paired_load(
+            load,
+            lambda number: verify_paths[number * share : (number + 1) * share] or verify_paths,
             accept="application/json",
+            seconds=2 * seconds,
         )
-        healthz_after = wrk_load(
-            port, ["/healthz"], connections=connections, seconds=seconds, accept="*/*"
-        )
-    healthz = (healthz_before["per_s"] + healthz_after["per_s"]) / 2
+    healthz = statistics.median(
+        [page["healthz_per_s"] for page in result["pages"].values()]
+        + [result["verify"]["healthz_per_s"]]
+    )
     result["verify"]["documents_available"] = len(tokens)
     result["verify"]["repeated"] = result["verify"]["requests"] > len(tokens)
-    result["healthz"] = {"before": healthz_before, "after": healthz_after, "per_s": healthz}
+    result["healthz"] = {"per_s": healthz, "paired": True}
     result["load_average_after"] = load_average()
-    for page in result["pages"].values():
-        page["ratio"] = page["per_s"] / healthz
     result["pages_ratio"] = min(page["ratio"] for page in result["pages"].values())
-    result["verify_healthz_ratio"] = result["verify"]["per_s"] / healthz
+    result["verify_healthz_ratio"] = result["verify"]["ratio"]
     return result
 
 
@@ -595,15 +606,15 @@ def server_lines(part: dict[str, Any]) -> list[str]:
     server = part["server"]
     healthz = server["healthz"]["per_s"]
     lines = [
-        f"  [{part['database']}] /healthz {healthz:.0f}/s "
-        f"(before {server['healthz']['before']['per_s']:.0f}, "
-        f"after {server['healthz']['after']['per_s']:.0f}); "
+        f"  [{part['database']}] /healthz {healthz:.0f}/s (median of the paired slices); "
         f"load average {server['load_average_before']} -> {server['load_average_after']}",
     ]
     for name, page in server["pages"].items():
         lines.append(
             f"  [{part['database']}] {name:<17}{page['per_s']:>8.0f}/s  ratio {page['ratio']:.3f}"
             f"  p50/p95 {page['p50_ms']:.1f}/{page['p95_ms']:.1f} ms  errors {page['errors']}"
+            f"  cache {page['cache_after']}"
+            + ("  (version changed)" if page["version_changed"] else "")
         )
     verify = server["verify"]
     lines.append(

@@ -118,6 +118,18 @@ def fetch(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[
         connection.close()
 
 
+def fetch_headers(port: int, path: str, headers: dict[str, str] | None = None) -> dict[str, str]:
+    """The response headers of one request (what the page cache answered, say)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
+        response = connection.getresponse()
+        response.read()
+        return dict(response.getheaders())
+    finally:
+        connection.close()
+
+
 WRK_SCRIPT = r"""
 -- Each wrk thread walks its own slice of the paths: every request a different document.
 local paths, counter, threads = {}, 0, {}

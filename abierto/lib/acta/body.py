@@ -231,13 +231,25 @@ def _wrapped_line_end(text: str, position: int) -> int | None:
     line_start = text.rfind("\n", 0, position) + 1
     if position - line_start < MIN_WRAPPED_LINE_CHARS:
         return None
-    following = text[position + newline.end() :].split(maxsplit=1)
+    following = text[position + newline.end() :].split(maxsplit=4)
     before = text[max(line_start, position - 30) : position].split()
     if not following or not before or _LIST_MARKER_RE.match(following[0]):
         return None  # "… Anticorrupción\nI. DATOS GENERALES": a new section, not the name
-    if _in_capitals(before[-1]) != _in_capitals(following[0]):
+    if _in_capitals(before[-1]) != _line_in_capitals(following):
         return None  # "…del Consejo de Rectores\nUNIVERSIDAD DE …": another heading
     return position + newline.end()
+
+
+def _line_in_capitals(words: list[str]) -> bool:
+    """Whether a line is written in capitals, judged by its first word of two letters or more.
+
+    A heading's numeral misread by OCR ("I." read as "E") is one letter, which says nothing:
+    "…Anticorrupción\nE DATOS GENERALES DE LA REUNIÓN" is a new heading, not the name going on.
+    """
+    for word in words[:4]:
+        if sum(char.isalpha() for char in word) > 1:
+            return _in_capitals(word)
+    return False
 
 
 _LIST_MARKER_RE = re.compile(r"^(?:[IVXL]{1,6}|\d{1,3}|[a-z])[.)-]")

@@ -194,6 +194,22 @@ def test_the_body_stops_before_a_section_heading_whose_numeral_ocr_read_as_l():
     )
 
 
+def test_the_body_stops_before_a_heading_whose_numeral_ocr_read_as_a_capital_letter():
+    minute = _SCANNED_MINUTE.replace("\n\nl. DATOS", "\nE DATOS")
+    assert parse_acta_text(minute)["body"] == (
+        "Comité de Vigilancia. Sistema Municipal de Transparencia"
+    )
+
+
+def test_a_body_name_wrapped_at_the_margin_goes_on_to_the_next_line():
+    result = parse_acta_text(
+        "En la ciudad de Aguascalientes, siendo las once horas del 4 de septiembre de 2020, "
+        "se reúnen los miembros del Consejo Ciudadano de Radio\nUniversidad Autónoma de "
+        "Aguascalientes, quienes comparecen a su tercera sesión de trabajo.\n"
+    )
+    assert result["body"] == "Consejo Ciudadano de Radio Universidad Autónoma de Aguascalientes"
+
+
 def test_an_office_line_is_not_a_heading_that_names_an_office():
     from abierto.lib.acta.signatures import office_line
 
