@@ -111,6 +111,10 @@ def _from_prose(text: str, folded: str) -> list[Person]:
     people: list[Person] = []
     for cue in _PROSE_CUE_RE.finditer(folded):
         start = cue.end()
+        vertical = _vertical_list(text, folded, start)
+        if vertical:
+            people += vertical
+            continue
         end = _list_end(text, folded, start)
         span = text[start:end]
         span_folded = folded[start:end]
@@ -127,6 +131,32 @@ def _from_prose(text: str, folded: str) -> list[Person]:
             span_folded = span_folded[colon.end() :]
         people += _people_in_list(span)
     return people
+
+
+# "…verificó la asistencia de los siguientes integrantes del Pleno:" at a line's end, then one
+# person a line ("Francisco Javier Acuña Llamas, Comisionado Presidente."), blank lines
+# between them allowed; a scan's bullet may be read as "-", "•" or a stray letter.
+_COLON_AT_LINE_END_RE = re.compile(r"[^\n:]{0,200}:[ \t]*\n")
+_BULLET_RE = re.compile(r"^(?:[-–—•*·]+\s*|[eoy]\s+(?=[A-ZÁÉÍÓÚÑ]))")
+MAX_VERTICAL_LINE_CHARS = 160
+
+
+def _vertical_list(text: str, folded: str, start: int) -> list[Person]:
+    colon = _COLON_AT_LINE_END_RE.match(text, start)
+    if colon is None:
+        return []
+    people: list[Person] = []
+    for raw in text[colon.end() : colon.end() + MAX_LIST_CHARS].split("\n"):
+        line = _BULLET_RE.sub("", raw.strip())
+        if not line:
+            continue
+        if len(line) > MAX_VERTICAL_LINE_CHARS or ABSENT_RE.search(fold(line)):
+            break
+        parsed = split_name_role(line.rstrip(" ."))
+        if parsed is None or not looks_like_name(parsed[0]):
+            break
+        people.append(Person(*parsed))
+    return people if len(people) >= 2 else []
 
 
 def _list_end(text: str, folded: str, start: int) -> int:
