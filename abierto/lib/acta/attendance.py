@@ -56,7 +56,8 @@ _LIST_STOP_RE = re.compile(
     r"estando|encontrandose|en\s+tanto)\b"
 )
 _HARD_SPLIT_RE = re.compile(
-    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\s+como|adem[aá]s\s+de)\s+"
+    # "así. como": OCR may put a dot inside the connector.
+    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de)\s+"
 )
 _SOFT_SPLIT_RE = re.compile(r"(,\s*y\s+(?:de\s+)?|\s+y\s+(?:de\s+)?|,)", re.IGNORECASE)
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
@@ -137,7 +138,7 @@ def _from_prose(text: str, folded: str) -> list[Person]:
 # person a line ("Francisco Javier Acuña Llamas, Comisionado Presidente."), blank lines
 # between them allowed; a scan's bullet may be read as "-", "•" or a stray letter.
 _COLON_AT_LINE_END_RE = re.compile(r"[^\n:]{0,200}:[ \t]*\n")
-_BULLET_RE = re.compile(r"^(?:[-–—•*·]+\s*|[eoy]\s+(?=[A-ZÁÉÍÓÚÑ]))")
+_BULLET_RE = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7]+\s*|[eoy]\s+(?=[A-ZÁÉÍÓÚÑ]))")
 MAX_VERTICAL_LINE_CHARS = 160
 
 

@@ -201,7 +201,31 @@ def _clean_role(role: str | None) -> str | None:
         flags=re.I,
     )
     role = _ROLE_TAIL_RE.sub("", role)
-    return role or None
+    role = _SHARED_TAIL_RE.sub("", role)
+    acting = _ACTING_AS_RE.search(role)
+    if acting:
+        # "Subgerente de Análisis Jurídico…, en su carácter de Prosecretario de dicho órgano
+        # colegiado": the office held in this body, not the post held elsewhere.
+        role = _ANAPHORIC_TAIL_RE.sub("", acting["office"]).strip(" ,.")
+    return role.strip(" \"'“”") or None
+
+
+_ACTING_AS_RE = re.compile(
+    r",\s*(?:en\s+su\s+(?:car[aá]cter|calidad)\s+de|en\s+calidad\s+de|quien\s+funge\s+como)\s+"
+    r"(?P<office>[^,;]{3,80})$",
+    re.IGNORECASE,
+)
+_ANAPHORIC_TAIL_RE = re.compile(
+    r"\s+(?:de|del)\s+(?:dich[oa]|est[ea]|mism[oa])\b.*$|\s+del\s+mismo$", re.IGNORECASE
+)
+
+
+# "Director Jurídico, ambos integrantes del Comité…": what the list's members share is no
+# part of the last one's office.
+_SHARED_TAIL_RE = re.compile(
+    r"\s*,\s*(?:ambos|ambas|todos|todas|ambos\s+dos|quienes|mismos|mismas)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def name_key(name: str) -> str:

@@ -39,6 +39,8 @@ _NUMBER_AFTER_RE = re.compile(
     r"\s*(?:publica\s+)?(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)\s*(?P<number>\d{1,3}|[ivxlc]{1,7})\b"
     # "sesión ordinaria 1.08": the number, then the year's last two digits.
     r"|[ \t]+(?P<dotted>\d{1,3})\.\d{2}\b(?![.\d])"
+    # "SESIÓN ORDINARIA 39/2018": the number within the year.
+    r"|[ \t]+(?P<slashed>\d{1,3})\s*/\s*(?:\d{4}|\d{2})\b(?![/\d])"
 )
 # "Sesión 12.07", "ACTA DE LA SESIÓN 8.09": a session numbered within its year.
 _DOTTED_NUMBER_RE = re.compile(r"\b(?:sesion|reunion)\s+(?P<number>\d{1,3})\.\d{2}\b(?![.\d])")
@@ -159,7 +161,9 @@ def _session_number(
         after = _NUMBER_AFTER_RE.match(folded, title.end())
         if after:
             try:
-                return ordinal_words_to_number(after["number"] or after["dotted"])
+                return ordinal_words_to_number(
+                    after["number"] or after["dotted"] or after["slashed"]
+                )
             except ValueError:
                 pass
     for match in _NUMBER_LABEL_RE.finditer(folded, 0, max(opening_end, 600)):

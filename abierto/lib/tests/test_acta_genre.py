@@ -486,3 +486,46 @@ def test_degrees_of_the_sciences_and_of_design_are_titles():
 
     assert all(is_honorific(word) for word in ("Fís.", "Quím.", "Q.F.B.", "D.C.G.", "D.I."))
     assert not looks_like_name("de la División de Ciencias Básicas")
+
+
+def test_an_attendance_cue_ending_its_line_lists_one_person_a_line():
+    people = _people(
+        "A las doce horas del siete de noviembre de 2017, en la sala de sesiones del Pleno, "
+        "el Secretario Técnico del Pleno verificó la asistencia de los siguientes integrantes "
+        "del Pleno:\n\n"
+        "Francisco Javier Acuña Llamas, Comisionado Presidente.\n"
+        "-Areli Cano Guadiana, Comisionada.\n\n"
+        "Oscar Mauricio Guerra Ford, Comisionado.\n\n"
+        "e Joel Salas Suárez, Comisionado.\n\n"
+        "A continuación, el Secretario Técnico dio cuenta de la ausencia del Comisionado "
+        "Rosendoevgueni Monterrey Chepov.\n"
+    )
+    assert people[:4] == [
+        ("Francisco Javier Acuña Llamas", "Comisionado Presidente"),
+        ("Areli Cano Guadiana", "Comisionada"),
+        ("Oscar Mauricio Guerra Ford", "Comisionado"),
+        ("Joel Salas Suárez", "Comisionado"),
+    ]
+
+
+def test_the_office_held_in_the_body_and_not_what_the_members_share():
+    people = dict(
+        _people(
+            "ACTA DE LA SESIÓN ORDINARIA 39/2018 DEL 21 DE SEPTIEMBRE DE 2018 En la Ciudad de "
+            "México, a las doce horas, se reunieron Juan Manuel Sánchez Ramírez, Titular de la "
+            "Unidad de Transparencia, y Erik Mauricio Sánchez Medina, Director Jurídico, ambos "
+            "integrantes del Comité de Transparencia, así. como Sergio Zambrano Herrera, "
+            "Subgerente de Análisis Jurídico, en su carácter de Prosecretario de dicho órgano "
+            "colegiado.\n"
+        )
+    )
+    assert people["Erik Mauricio Sánchez Medina"] == "Director Jurídico"
+    assert people["Sergio Zambrano Herrera"] == "Prosecretario"
+
+
+def test_a_session_numbered_within_its_year_after_its_kind():
+    result = parse_acta_text(
+        "COMITÉ DE TRANSPARENCIA\nACTA DE LA SESIÓN ORDINARIA 39/2018 DEL 21 DE SEPTIEMBRE DE "
+        "2018 En la Ciudad de México, a las doce horas se reunieron los integrantes.\n"
+    )
+    assert (result["session"]["number"], result["session"]["kind"]) == (39, "ordinaria")
