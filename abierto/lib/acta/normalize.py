@@ -75,6 +75,12 @@ _SLASH_BREAK_RE = re.compile(r"/(?<=[A-Za-z0-9]/)[ ]*\n[ ]*(?=[A-Za-z0-9])")
 _MARKDOWN_RE = re.compile(r"^[ ]{0,3}#{1,6}[ ]+|\*\*|__|^[ ]{0,3}>[ ]?", re.MULTILINE)
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _SENTENCE_END = ".:;!?"
+# "celebrada el día13 de mayo", "celebrada el18 de octubre": a day glued to the word before it.
+_GLUED_DAY_RE = re.compile(
+    r"(?<=[a-záéíóúñ])(?=\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|setiembre|octubre|noviembre|diciembre)\b)",
+    re.IGNORECASE,
+)
 
 
 def normalize_text(text: str) -> str:
@@ -97,6 +103,7 @@ def normalize_text(text: str) -> str:
     text = _HYPHENATED_BREAK_RE.sub("", text)
     text = _SLASH_BREAK_RE.sub("/", text)
     text = _SPACED_INITIAL_RE.sub(".", text)
+    text = _GLUED_DAY_RE.sub(" ", text)
     if any(mark in text for mark in _MARKDOWN_MARKS):
         text = _MARKDOWN_RE.sub("", text)
     text = _fixed_romans(text)

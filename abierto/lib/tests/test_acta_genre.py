@@ -529,3 +529,11 @@ def test_a_session_numbered_within_its_year_after_its_kind():
         "2018 En la Ciudad de México, a las doce horas se reunieron los integrantes.\n"
     )
     assert (result["session"]["number"], result["session"]["kind"]) == (39, "ordinaria")
+
+
+def test_a_day_glued_to_the_word_before_it_is_still_the_date():
+    result = parse_acta_text(
+        "Acta de la Sesión 512 Ordinaria del Consejo Divisional, celebrada el día13 de mayo de\n"
+        "2016\nConsejeros Asistentes\n"
+    )
+    assert result["session"]["date"] == "2016-05-13"
