@@ -100,7 +100,7 @@ def in_process(
         again = [(path, "application/json") for path in measured[:5000]]
         profiler.runcall(lambda: [call(path, accept) for path, accept in again])
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(profile)
+        pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "tottime")).print_stats(profile)
         report = out.getvalue()
     return {"healthz_us": healthz, "verify_us": verify, "ratio": healthz / verify}, report
 

@@ -32,7 +32,7 @@ def _within_budget(request: HttpRequest) -> bool:
     not an address, because one machine holds a whole block of addresses (IPv6 above all).
     """
     network = network_of(ratelimit.client_ip(request))
-    return network is None or ratelimit.allow("folder-verify", network, VERIFY_RATE)
+    return network is None or ratelimit.allow_batched("folder-verify", network, VERIFY_RATE)
 
 
 def wants_json(request: HttpRequest) -> bool:
