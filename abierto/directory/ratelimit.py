@@ -109,6 +109,17 @@ class BatchedCounter:
                 _add(count.key, count.pending, count.seconds)
         self.counts.clear()
 
+    def settle(self, scope: str, subject: str) -> None:
+        """Add what ``subject`` owes to the shared counter and forget it here (before it is
+        counted exactly: its rate was changed to one too small to batch)."""
+        if not self.counts:
+            return
+        with self.lock:
+            count = self.counts.pop((scope, subject), None)
+            now = time.time()
+            if count is not None and count.pending and count.window == int(now // count.seconds):
+                _add(count.key, count.pending, count.seconds)
+
     def reset(self) -> None:
         with self.lock:
             self.counts.clear()
@@ -143,6 +154,7 @@ def allow_batched(scope: str, subject: str, setting: str) -> bool:
     limit, seconds = parse_rate(str(getattr(settings, setting)))
     batch = batch_size(limit)
     if batch == 1:
+        _local.settle(scope, subject)
         return allow(scope, subject, setting)
     return _local.allow(scope, subject, limit, seconds, batch)
 

@@ -75,8 +75,14 @@ def add_headers(response: HttpResponse, store: HeaderStore) -> None:
 PUBLIC_HEADERS = header_store({"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"})
 
 
+VARY_ACCEPT = header_store({"Vary": "Accept"})
+
+
 def _public(response: HttpResponse) -> HttpResponse:
-    patch_vary_headers(response, ["Accept"])
+    if response.has_header("Vary"):
+        patch_vary_headers(response, ["Accept"])
+    else:  # what patch_vary_headers would write, already converted
+        response.headers._store.update(VARY_ACCEPT)
     response.headers._store.update(PUBLIC_HEADERS)
     return response
 

@@ -90,3 +90,12 @@ def test_a_large_rate_is_enforced_through_allow_batched(settings, frozen_window)
         ratelimit.allow_batched("scope", "y", "RATE_TEST_BATCHED") for _ in range(LIMIT * 2)
     )
     assert LIMIT <= allowed <= LIMIT + ratelimit.batch_size(LIMIT)
+
+
+def test_hits_counted_in_batches_still_count_when_the_rate_becomes_exact(settings):
+    settings.RATE_TEST_BATCHED = f"{LIMIT}/m"
+    assert ratelimit.allow_batched("scope", "z", "RATE_TEST_BATCHED")
+    assert ratelimit.allow_batched("scope", "z", "RATE_TEST_BATCHED")
+    settings.RATE_TEST_BATCHED = "3/m"
+    assert ratelimit.allow_batched("scope", "z", "RATE_TEST_BATCHED")  # the third
+    assert not ratelimit.allow_batched("scope", "z", "RATE_TEST_BATCHED")

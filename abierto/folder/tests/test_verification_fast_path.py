@@ -95,3 +95,16 @@ def test_the_remembered_host_check_follows_the_settings(issuer, birth_type, sett
     assert verify(token, HTTP_HOST="verifica.example").status_code == 200
     settings.ALLOWED_HOSTS = ["otro.example"]
     assert verify(token, HTTP_HOST="verifica.example").status_code == 400
+
+
+@pytest.mark.django_db
+def test_every_answer_varies_by_accept_and_is_not_stored(issuer, birth_type, settings):
+    token = selectors.document_token(issue(issuer, birth_type))
+    answers = [verify(token), verify(token, accept="text/html")]
+    settings.RATE_FOLDER_VERIFY_NETWORK = "1/m"
+    answers.append(verify(token))  # a 429
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    for answer in answers:
+        assert "Accept" in [v.strip() for v in answer["Vary"].split(",")]
+        assert answer["Cache-Control"] == "no-store"
+        assert answer["X-Robots-Tag"] == "noindex, nofollow"
