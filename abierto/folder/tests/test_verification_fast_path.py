@@ -45,7 +45,9 @@ def _revoke_in_another_thread(document):
     assert not errors
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: as test_verification_concurrency's, the flush after this test must not
+# take the data migrations' rows away from the tests that run after it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_document_revoked_elsewhere_is_never_answered_valid_again(issuer, birth_type, settings):
     assert ratelimit.batch_size(ratelimit.parse_rate(settings.RATE_FOLDER_VERIFY_NETWORK)[0]) > 1
     document = issue(issuer, birth_type)
