@@ -130,7 +130,10 @@ def _empty_cache() -> None:
     test client's failed logins from 127.0.0.1 would otherwise add up across tests."""
     from django.core.cache import cache
 
+    from abierto.directory import ratelimit
+
     cache.clear()
+    ratelimit.reset_local_counts()
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ until it ends, right password or not.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import ipaddress
 from typing import Any
@@ -26,8 +27,12 @@ from .ratelimit import client_ip
 PREFIX = "lockout:network:"
 
 
+@functools.lru_cache(maxsize=4096)
 def network_of(address: str | None) -> str | None:
-    """The /24 (IPv4) or /64 (IPv6) an address belongs to; None if it is not an address."""
+    """The /24 (IPv4) or /64 (IPv6) an address belongs to; None if it is not an address.
+
+    Remembered for the last few thousand addresses: every public verification asks, and a
+    verifier asks again and again from the same address."""
     try:
         ip = ipaddress.ip_address((address or "").strip())
     except ValueError:

@@ -306,7 +306,7 @@ def presentation_verify(request: HttpRequest, payload: PresentationIn) -> Any:
     del emisor, cada revelación contra su huella, la vigencia y la lista de estado. Responde
     solo los datos revelados. Una entrada mal formada o alterada es ``valid: false``."""
     network = network_of(ratelimit.client_ip(request))
-    if network is not None and not ratelimit.allow("folder-verify", network, VERIFY_RATE):
+    if network is not None and not ratelimit.allow_batched("folder-verify", network, VERIFY_RATE):
         seconds = ratelimit.retry_after(VERIFY_RATE)
         message = _(
             "Demasiadas verificaciones desde su red. Espere %(seconds)s segundos e intente "

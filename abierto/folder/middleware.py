@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import ResolverMatch
@@ -53,10 +54,45 @@ def _hsts() -> str:
     return value
 
 
+# Whether a Host (with what gunicorn put beside it) is allowed, as ``request.get_host()``
+# decides from ALLOWED_HOSTS; a verifier sends the same one every time. Emptied when it
+# grows past MEMO_SIZE (anyone may send any Host) and when a test changes the settings.
+MEMO_SIZE = 256
+_hosts_allowed: dict[tuple[str | None, ...], bool] = {}
+
+
+def _forget_hosts(**kwargs: object) -> None:
+    _hosts_allowed.clear()
+
+
+setting_changed.connect(_forget_hosts)
+
+
+def _host_allowed(request: HttpRequest) -> bool:
+    meta = request.META
+    key = (
+        meta.get("HTTP_HOST"),
+        meta.get("HTTP_X_FORWARDED_HOST"),
+        meta.get("SERVER_NAME"),
+        str(meta.get("SERVER_PORT")),
+    )
+    allowed = _hosts_allowed.get(key)
+    if allowed is None:
+        try:
+            request.get_host()
+            allowed = True
+        except DisallowedHost:
+            allowed = False
+        if len(_hosts_allowed) >= MEMO_SIZE:
+            _hosts_allowed.clear()
+        _hosts_allowed[key] = allowed
+    return allowed
+
+
 class MachineVerificationMiddleware:
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
-        self.headers = _security_headers()
+        self.headers = views_public.header_store(_security_headers())
         self.hsts = _hsts() if settings.SECURE_HSTS_SECONDS else ""
 
     def token(self, request: HttpRequest) -> str | None:
@@ -65,15 +101,19 @@ class MachineVerificationMiddleware:
         if request.method != "GET" or not path.startswith(PREFIX):
             return None
         token = path[len(PREFIX) :]
-        if token in NOT_TOKENS or "/" in token or "\x00" in token or request.GET:
+        # Any query string (even one that parses to nothing) goes down the whole chain.
+        if (
+            token in NOT_TOKENS
+            or "/" in token
+            or "\x00" in token
+            or request.META.get("QUERY_STRING")
+        ):
             return None
         if not views_public.wants_json(request):
             return None
         if settings.SECURE_SSL_REDIRECT and not request.is_secure():
             return None
-        try:
-            request.get_host()
-        except DisallowedHost:
+        if not _host_allowed(request):
             return None
         return token
 
@@ -91,10 +131,8 @@ class MachineVerificationMiddleware:
             namespaces=["folder_public"],
         )
         response = views_public.verification_answer(request, token, as_json=True)
-        for name, value in self.headers.items():
-            response.headers.setdefault(name, value)
-        if not response.streaming:
-            response.headers["Content-Length"] = str(len(response.content))
+        views_public.add_headers(response, self.headers)
+        response.headers["Content-Length"] = str(len(response.content))
         if self.hsts and request.is_secure():
             response.headers.setdefault("Strict-Transport-Security", self.hsts)
         return response

@@ -6,6 +6,7 @@ import json
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import ResponseHeaders
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -32,17 +33,57 @@ def _within_budget(request: HttpRequest) -> bool:
     not an address, because one machine holds a whole block of addresses (IPv6 above all).
     """
     network = network_of(ratelimit.client_ip(request))
-    return network is None or ratelimit.allow("folder-verify", network, VERIFY_RATE)
+    return network is None or ratelimit.allow_batched("folder-verify", network, VERIFY_RATE)
+
+
+# What an Accept header asks for, by its text: verifiers send the same one every time.
+# Emptied past ACCEPT_MEMO_SIZE, since anyone may send any header.
+ACCEPT_MEMO_SIZE = 256
+_wants_json_by_accept: dict[str, bool] = {}
 
 
 def wants_json(request: HttpRequest) -> bool:
-    return request.get_preferred_type(["text/html", "application/json"]) == "application/json"
+    accept = request.META.get("HTTP_ACCEPT", "")
+    wanted = _wants_json_by_accept.get(accept)
+    if wanted is None:
+        preferred = request.get_preferred_type(["text/html", "application/json"])
+        wanted = preferred == "application/json"
+        if len(_wants_json_by_accept) >= ACCEPT_MEMO_SIZE:
+            _wants_json_by_accept.clear()
+        _wants_json_by_accept[accept] = wanted
+    return wanted
+
+
+HeaderStore = dict[str, tuple[str, str]]
+
+
+def header_store(headers: dict[str, str]) -> HeaderStore:
+    """Headers checked and converted once (``ResponseHeaders``' own conversion, which refuses
+    newlines and non-Latin-1), in the form ``add_headers`` adds them to a response."""
+    return dict(ResponseHeaders(headers)._store)
+
+
+def add_headers(response: HttpResponse, store: HeaderStore) -> None:
+    """Add what ``header_store`` prepared, where the response does not have them already (as
+    ``headers.setdefault`` would, without converting them again on every request)."""
+    own = response.headers._store
+    for lower, pair in store.items():
+        own.setdefault(lower, pair)
+
+
+# What every answer of /v/<token> carries, whether JSON, HTML or a 429.
+PUBLIC_HEADERS = header_store({"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"})
+
+
+VARY_ACCEPT = header_store({"Vary": "Accept"})
 
 
 def _public(response: HttpResponse) -> HttpResponse:
-    patch_vary_headers(response, ["Accept"])
-    response["Cache-Control"] = "no-store"
-    response["X-Robots-Tag"] = "noindex, nofollow"
+    if response.has_header("Vary"):
+        patch_vary_headers(response, ["Accept"])
+    else:  # what patch_vary_headers would write, already converted
+        response.headers._store.update(VARY_ACCEPT)
+    response.headers._store.update(PUBLIC_HEADERS)
     return response
 
 

@@ -118,6 +118,13 @@ def _checked_header(header: dict[str, Any]) -> dict[str, Any]:
     return header
 
 
+@functools.lru_cache(maxsize=64)
+def _verified_header(segment: str) -> dict[str, Any]:
+    """The checked header of a segment; every token a key signs has the same one, so it is
+    decoded once (a malformed one raises, and is not remembered). Read-only: shared."""
+    return _checked_header(_json_object(segment, "header"))
+
+
 def verify_compact(
     token: str, resolve_key: KeyResolver, *, typ: str | None = None
 ) -> dict[str, Any]:
@@ -127,7 +134,7 @@ def verify_compact(
     unknown (or retired). With ``typ`` given, the header must carry exactly that type.
     """
     header_segment, payload_segment, signature_segment = _split(token)
-    header = _checked_header(_json_object(header_segment, "header"))
+    header = _verified_header(header_segment)
     if typ is not None and header.get("typ") != typ:
         raise InvalidToken("wrong_typ", repr(header.get("typ"))[:40])
     try:
@@ -199,7 +206,9 @@ def public_jwk(public_key: Ed25519PublicKey | str, kid: str) -> dict[str, str]:
     return {"kty": "OKP", "crv": "Ed25519", "x": x, "kid": kid, "alg": ALGORITHM, "use": "sig"}
 
 
+@functools.lru_cache(maxsize=256)
 def public_key_from_x(x: str) -> Ed25519PublicKey:
+    """The key of a JWK's ``x``, loaded once (verification asks for it on every token)."""
     raw = b64url_decode(x)
     if len(raw) != 32:
         raise ValueError("An Ed25519 public key has 32 bytes.")

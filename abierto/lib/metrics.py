@@ -54,10 +54,17 @@ def documents_issued(count: int = 1, *, channel: str = "api") -> None:
     DOCUMENTS_ISSUED.labels(channel=channel).inc(count)
 
 
+_verification_outcomes: dict[str, Counter] = {}
+
+
 def verification_recorded(outcome: str) -> None:
     """Call once per verification; outcome: valid, revoked, expired, invalid, not_found, or
-    limited (refused, past the budget of its network)."""
-    VERIFICATIONS.labels(outcome=outcome).inc()
+    limited (refused, past the budget of its network). The counter of each outcome is looked
+    up once (a handful of values): this runs on the busiest public URL."""
+    counter = _verification_outcomes.get(outcome)
+    if counter is None:
+        counter = _verification_outcomes[outcome] = VERIFICATIONS.labels(outcome=outcome)
+    counter.inc()
 
 
 def task_finished(task: str, outcome: str) -> None:

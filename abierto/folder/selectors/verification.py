@@ -16,6 +16,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connections, router, transaction
+from django.db.models import signals
+from django.db.models.base import ModelState
 from django.utils import timezone
 
 from abierto.lib import jws
@@ -136,6 +138,7 @@ _row_cache: dict[tuple[str, int], tuple[float, Any]] = {}
 # What verifying a document reads of it (attnames of Document's fields); the rest is deferred.
 _VERIFY_FIELDS = ("id", "document_type_id", "issuer_key_id", "holder_index", "status", "expires_at")
 _verify_sql_by_alias: dict[str, str] = {}
+_driver_sql_by_alias: dict[str, str] = {}
 
 
 def _cached_row(model: type[DocumentType] | type[Issuer], pk: int) -> Any:
@@ -181,15 +184,52 @@ def verify_document_sql(alias: str) -> str:
     return sql
 
 
+def _driver_sql(alias: str) -> str:
+    """``verify_document_sql`` in the driver's own parameter style (SQLite's is ``?``)."""
+    sql = _driver_sql_by_alias.get(alias)
+    if sql is None:
+        sql = verify_document_sql(alias)
+        if connections[alias].vendor == "sqlite":
+            sql = sql.replace("%s", "?")
+        _driver_sql_by_alias[alias] = sql
+    return sql
+
+
+def _fetch_verify_row(alias: str, params: list[Any]) -> Any:
+    """The one row, read with the driver's cursor on Django's connection: not Django's
+    cursor wrapper (the query log, the execute wrappers, the parameter rewriting), which
+    cost more than the query. Errors still come out as Django's (``wrap_database_errors``:
+    the 503 of DatabaseUnavailableMiddleware)."""
+    connection = connections[alias]
+    if (
+        connection.connection is None
+        or connection.queries_logged
+        or connection.execute_wrappers
+        or connection.needs_rollback
+    ):
+        # The first query of a thread, or someone watching the queries (tests, debug): the
+        # ordinary way, which they see.
+        with connection.cursor() as cursor:
+            cursor.execute(verify_document_sql(alias), params)
+            return cursor.fetchone()
+    with connection.wrap_database_errors:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(_driver_sql(alias), params)
+            return cursor.fetchone()
+        finally:
+            cursor.close()
+
+
 def _document_to_verify(public_id: str, issuer_id: int) -> Document | None:
     """The document a token names, with only what verifying it needs loaded (any other field
     is deferred: reading it queries). One indexed query in plain SQL: the ORM's building of
-    it cost more than the signature check, on the busiest public URL."""
+    it cost more than the signature check, on the busiest public URL; and the instance made
+    as ``Model.from_db`` would, without its per-field ``__init__`` when no one listens to
+    its signals."""
     alias = router.db_for_read(Document)
-    with connections[alias].cursor() as cursor:
-        # Whether the document's key is retired is read here, never cached (KEY_CACHE_SECONDS).
-        cursor.execute(verify_document_sql(alias), [public_id, issuer_id])
-        row = cursor.fetchone()
+    # Whether the document's key is retired is read here, never cached (KEY_CACHE_SECONDS).
+    row = _fetch_verify_row(alias, [public_id, issuer_id])
     if row is None:
         return None
     if row[-1] is not None:
@@ -201,11 +241,27 @@ def _document_to_verify(public_id: str, issuer_id: int) -> Document | None:
     if expires_at is not None and timezone.is_naive(expires_at):
         expires_at = expires_at.replace(tzinfo=datetime.UTC)  # SQLite keeps UTC without offset
     values.update(expires_at=expires_at, public_id=public_id, issuer_id=issuer_id)
-    # from_db takes the values in the model's field order; the fields left out are deferred.
-    names = [f.attname for f in Document._meta.concrete_fields if f.attname in values]
-    document = Document.from_db(alias, names, [values[name] for name in names])
-    document.document_type = _cached_row(DocumentType, values["document_type_id"])
-    document.issuer = _cached_row(Issuer, issuer_id)
+    document = _instance(alias, values)
+    document_type = _cached_row(DocumentType, values["document_type_id"])
+    issuer = _cached_row(Issuer, issuer_id)
+    # What the related descriptors' __set__ would store, checks included (same pk).
+    document._state.fields_cache["document_type"] = document_type
+    document._state.fields_cache["issuer"] = issuer
+    return document
+
+
+def _instance(alias: str, values: dict[str, Any]) -> Document:
+    """A Document from the database with these attnames set and the rest deferred, as
+    ``Document.from_db`` makes it (a field is deferred when its attname is not in the
+    instance's ``__dict__``, which is how Django tells)."""
+    if signals.pre_init.has_listeners(Document) or signals.post_init.has_listeners(Document):
+        names = [f.attname for f in Document._meta.concrete_fields if f.attname in values]
+        return Document.from_db(alias, names, [values[name] for name in names])
+    document = Document.__new__(Document)
+    document._state = ModelState()
+    document._state.adding = False
+    document._state.db = alias
+    document.__dict__.update(values)
     return document
 
 

@@ -4,6 +4,7 @@ and the check of the whole chain."""
 from __future__ import annotations
 
 import datetime
+import functools
 import ipaddress
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from .rows import column
 VERIFY_COALESCE = datetime.timedelta(minutes=10)
 
 
+@functools.lru_cache(maxsize=4096)
 def ip_prefix(ip: str | None) -> str:
     """The network of an address (IPv4 /24, IPv6 /48): enough to tell places, not people."""
     if not ip:

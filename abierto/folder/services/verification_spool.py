@@ -69,6 +69,7 @@ class SpoolWriter:
         fcntl.flock(self.fd, fcntl.LOCK_SH)
         opening.rename(self.path)
         self.dirty = False
+        self.setting: object = None  # FOLDER_VERIFY_SPOOL_DIR as last read (_current_writer)
 
     def append(self, line: bytes) -> None:
         os.write(self.fd, line)
@@ -91,14 +92,19 @@ _writer_lock = threading.Lock()
 def _current_writer() -> SpoolWriter:
     """This process's writer (a forked worker opens its own), with its background thread."""
     global _writer
-    directory = spool_dir()
     writer = _writer
-    if writer is None or writer.pid != os.getpid() or writer.directory != directory:
-        with _writer_lock:
-            writer = _writer
-            if writer is None or writer.pid != os.getpid() or writer.directory != directory:
-                writer = _writer = SpoolWriter(directory)
-                _start_background(writer)
+    # The fast path of every verification: the setting's own object, compared without
+    # building a Path from it.
+    setting = settings.FOLDER_VERIFY_SPOOL_DIR
+    if writer is not None and writer.setting is setting and writer.pid == os.getpid():
+        return writer
+    directory = Path(setting)
+    with _writer_lock:
+        writer = _writer
+        if writer is None or writer.pid != os.getpid() or writer.directory != directory:
+            writer = _writer = SpoolWriter(directory)
+            _start_background(writer)
+        writer.setting = setting
     return writer
 
 
@@ -129,16 +135,11 @@ def _start_background(writer: SpoolWriter) -> None:
 
 def verification_spool(*, document: Document, ip: str | None) -> None:
     """Spool a public verification of ``document`` for its holder's log (see the module)."""
-    line = "\t".join(
-        (
-            str(document.pk),
-            document.public_id,
-            document.holder_index,
-            ip_prefix(ip),
-            repr(time.time()),
-        )
+    line = (
+        f"{document.pk}\t{document.public_id}\t{document.holder_index}\t"
+        f"{ip_prefix(ip)}\t{time.time()!r}\n"
     )
-    _current_writer().append(line.encode("ascii") + b"\n")
+    _current_writer().append(line.encode("ascii"))
 
 
 def _events(data: bytes) -> list[ChainEvent]:
