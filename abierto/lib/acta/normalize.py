@@ -51,7 +51,8 @@ _DASH_RUN_RE = re.compile(r"-(?:[ ]*-){2,}[ ]*")
 # Shorter filler at a line end: "Asuntos generales. --", "Clausura. -".
 _TRAILING_DASHES_RE = re.compile(r"(?:(?<=[.:;,])[ ]*-+|(?<![ ])[ ]+-{2,})[ ]*$", re.MULTILINE)
 _PAGE_LINE_RE = re.compile(
-    r"^[ ]*+(?:-?[ ]*+\d{1,4}[ ]*+-?|p[áa]gina[ ]+\d+(?:[ ]+de[ ]+\d+)?|\d+[ ]*/[ ]*\d+)[ ]*+$",
+    # Not a year that ends a date broken at the line: "celebrada el 13 de mayo de\n2016".
+    r"^(?<!\b[Dd][Ee]\n)(?<!\b[Dd][Ee][ ]\n)[ ]*+(?:-?[ ]*+\d{1,4}[ ]*+-?|p[áa]gina[ ]+\d+(?:[ ]+de[ ]+\d+)?|\d+[ ]*/[ ]*\d+)[ ]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 _PAGE_PREFIX_RE = re.compile(
