@@ -52,7 +52,8 @@ _DASH_RUN_RE = re.compile(r"-(?:[ ]*-){2,}[ ]*")
 _TRAILING_DASHES_RE = re.compile(r"(?:(?<=[.:;,])[ ]*-+|(?<![ ])[ ]+-{2,})[ ]*$", re.MULTILINE)
 _PAGE_LINE_RE = re.compile(
     # Not a year that ends a date broken at the line: "celebrada el 13 de mayo de\n2016".
-    r"^(?<!\b[Dd][Ee]\n)(?<!\b[Dd][Ee][ ]\n)[ ]*+(?:-?[ ]*+\d{1,4}[ ]*+-?|p[áa]gina[ ]+\d+(?:[ ]+de[ ]+\d+)?|\d+[ ]*/[ ]*\d+)[ ]*+$",
+    r"^(?<!\b[Dd][Ee]\n)(?<!\b[Dd][Ee][ ]\n)"
+    r"[ ]*+(?:-?[ ]*+\d{1,4}[ ]*+-?|p[áa]gina[ ]+\d+(?:[ ]+de[ ]+\d+)?|\d+[ ]*/[ ]*\d+)[ ]*+$",
     re.IGNORECASE | re.MULTILINE,
 )
 _PAGE_PREFIX_RE = re.compile(
