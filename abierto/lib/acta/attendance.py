@@ -29,6 +29,7 @@ from .roster import (
     from_speakers,
     roles_from_mentions,
     roles_from_signatures,
+    welcomed,
 )
 from .text import fold, squash
 
@@ -91,6 +92,7 @@ def read_attendance(
     people += from_roll_call(region, region_folded)
     people += from_speakers(region, region_folded)
     people += from_officers(text[:opening], folded[:opening])
+    people += welcomed(text[:opening], folded[:opening])
     people += from_narrative(region, region_folded)
     people = unique(people)
     roles_from_mentions(region, people)

@@ -294,6 +294,27 @@ def from_narrative(text: str, folded: str) -> list[Person]:
     return people
 
 
+# "El Presidente da la bienvenida a la Fís. Luisa Gabriela del Valle…": whom the session
+# welcomes at its opening is there.
+_WELCOME_RE = re.compile(
+    r"\b(?:da|dio|dan|dieron|doy)\s+(?:una\s+|la\s+)?(?:mas\s+)?(?:cordial\s+)?bienvenida\s+"
+    r"(?:a\s+la|al|a)\s+"
+)
+
+
+def welcomed(text: str, folded: str) -> list[Person]:
+    """Titled people welcomed in the opening."""
+    people: list[Person] = []
+    for welcome in _WELCOME_RE.finditer(folded):
+        title = re.match(r"\S+", text[welcome.end() : welcome.end() + 20])
+        if title is None or not is_honorific(title.group(0)):
+            continue
+        name, end = _name_run(text, welcome.end() + title.end())
+        if name is not None:
+            people.append(Person(name, _appointed_role(text, end)))
+    return people
+
+
 # --- Speakers -----------------------------------------------------------------------
 
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{4,160}?)[ \t]*:(?=[ \t]|$)")

@@ -537,3 +537,17 @@ def test_a_day_glued_to_the_word_before_it_is_still_the_date():
         "2016\nConsejeros Asistentes\n"
     )
     assert result["session"]["date"] == "2016-05-13"
+
+
+def test_a_titled_person_welcomed_at_the_opening_is_present():
+    people = dict(
+        _people(
+            "ACTA DE LA SESIÓN 404 DEL CONSEJO ACADÉMICO, CELEBRADA EL 29 DE ENERO DE 2016. "
+            "El Presidente da la bienvenida a la Fís. Luisa Gabriela del Valle Díaz Muñoz, "
+            "quien fue designada como Jefa del Departamento de Ciencias Básicas, a partir del "
+            "2 de diciembre de 2015.\n"
+        )
+    )
+    assert people["Luisa Gabriela del Valle Díaz Muñoz"] == (
+        "Jefa del Departamento de Ciencias Básicas"
+    )
