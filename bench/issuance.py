@@ -1,4 +1,4 @@
-"""Bulk issuance alone: documents/s against raw Ed25519 sign × cores, on SQLite and PostgreSQL.
+"""Bulk issuance alone: documents/s against raw Ed25519 sign x cores, on SQLite and PostgreSQL.
 
     .venv/bin/python -m bench.issuance                      # SQLite, 3 runs of 20,000 rows
     DATABASE_URL=postgres://... .venv/bin/python -m bench.issuance   # PostgreSQL too
@@ -58,6 +58,7 @@ def one_run(
     path = workdir / f"issue-{run}.csv"
     _csv(path, run, rows)
     profiler = cProfile.Profile() if profile else None
+    server = _server_cpu()
     cpu, start = time.process_time(), time.perf_counter()
     if profiler is not None:
         profiler.enable()
@@ -65,6 +66,8 @@ def one_run(
     if profiler is not None:
         profiler.disable()
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    after = _server_cpu()
+    server = after - server if server >= 0 <= after else -1.0
     if job.processed_rows != rows:
         raise RuntimeError(f"bulk issuance stopped at {job.processed_rows}: {job.error}")
     if profiler is not None:
@@ -73,7 +76,31 @@ def one_run(
         out.write("\n--- by own time ---\n")
         pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(profile)
         sys.stderr.write(out.getvalue())
-    return {"seconds": elapsed, "per_s": rows / elapsed, "cpu_us_per_document": cpu / rows * 1e6}
+    return {
+        "seconds": elapsed,
+        "per_s": rows / elapsed,
+        "cpu_us_per_document": cpu / rows * 1e6,
+        # PostgreSQL on this machine: its backend's CPU (-1 elsewhere).
+        "server_cpu_us_per_document": server / rows * 1e6 if server >= 0 else -1.0,
+    }
+
+
+def _server_cpu() -> float:
+    """CPU seconds used so far by this connection's PostgreSQL backend, when it runs on this
+    machine (``/proc``); -1 on SQLite or when it cannot be read."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return -1.0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1.0
+    # utime and stime, the 14th and 15th fields (12th and 13th after the name).
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def database_part(rows: int, runs: int, profile: int) -> dict[str, Any]:
@@ -109,6 +136,9 @@ def database_part(rows: int, runs: int, profile: int) -> dict[str, Any]:
         "median_ratio": statistics.median(r["ratio"] for r in results),
         "median_per_s": statistics.median(r["per_s"] for r in results),
         "median_cpu_us_per_document": statistics.median(r["cpu_us_per_document"] for r in results),
+        "median_server_cpu_us_per_document": statistics.median(
+            r["server_cpu_us_per_document"] for r in results
+        ),
     }
 
 
@@ -186,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(
             f"{part['database']:<11} median of {len(part['runs'])} runs of {part['rows']}: "
             f"{part['median_per_s']:.0f} documents/s, ratio {part['median_ratio']:.3f}, "
-            f"job CPU {part['median_cpu_us_per_document']:.0f} µs/document\n"
+            f"job CPU {part['median_cpu_us_per_document']:.0f} µs/document, server CPU "
+            f"{part['median_server_cpu_us_per_document']:.0f} µs/document\n"
         )
     return 0
 
