@@ -58,14 +58,17 @@ def _issue_many(
     item_numbers: Sequence[int] | None = None,
     sealer: SealingPool | None = None,
     want_documents: bool = True,
+    prepared: Sequence[PreparedRequest] | None = None,
 ) -> list[tuple[Document, bool]]:
     """The whole batch or nothing. Must run inside ``transaction.atomic``.
 
     Returns ``(document, newly issued)`` per request, or nothing with ``want_documents=False``
-    (a bulk issuance, which does not need them loaded back).
+    (a bulk issuance, which does not need them loaded back). ``prepared``: the requests
+    already prepared (a bulk issuance prepares them in the sealing workers).
     """
     numbers = list(item_numbers) if item_numbers is not None else list(range(len(requests)))
-    prepared = [prepare_request(document_type, request) for request in requests]
+    if prepared is None:
+        prepared = [prepare_request(document_type, request) for request in requests]
     errors = [
         {**error, "item": numbers[position]}
         for position, item in enumerate(prepared)
