@@ -38,9 +38,12 @@ REFERENCE_COLUMN = "referencia"
 logger = logging.getLogger(__name__)
 
 
-def _convert(value: str, spec: dict[str, Any]) -> Any:
+def _kinds(spec: dict[str, Any]) -> list[Any]:
     kinds = spec.get("type", "string")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return kinds if isinstance(kinds, list) else [kinds]
+
+
+def _convert(value: str, kinds: list[Any]) -> Any:
     text = value.strip()
     for kind in kinds:
         try:
@@ -71,11 +74,12 @@ def _rows(source: IO[str], document_type: DocumentType) -> Iterator[tuple[int, I
             _("El CSV tiene columnas que el tipo no define: %(columns)s.")
             % {"columns": ", ".join(sorted(unknown))}
         )
+    kinds = {name: _kinds(spec) for name, spec in properties.items()}
     for number, row in enumerate(reader, start=1):
         fields = {
-            name: _convert(value, properties[name])
+            name: _convert(value, kinds[name])
             for name, value in row.items()
-            if name in properties and value not in (None, "")
+            if name in kinds and value not in (None, "")
         }
         yield (
             number,
@@ -85,6 +89,16 @@ def _rows(source: IO[str], document_type: DocumentType) -> Iterator[tuple[int, I
                 reference=row.get(REFERENCE_COLUMN) or "",
             ),
         )
+
+
+def _count_rows(text: str, document_type: DocumentType) -> int:
+    """The rows ``_rows`` yields (its checks of the header included), without converting them:
+    ``csv.DictReader`` skips empty lines, so they are not counted either."""
+    header = _rows(io.StringIO(text), document_type)
+    next(header, None)  # checks the columns, raising as _rows does
+    reader = csv.reader(io.StringIO(text))
+    next(reader, None)
+    return sum(1 for row in reader if row)
 
 
 def _open(source: str | Path | IO[bytes] | IO[str]) -> tuple[str, bytes]:
@@ -118,7 +132,7 @@ def bulk_issue_csv(
     name, data = _open(source)
     digest = hashlib.sha256(data).hexdigest()
     text = data.decode("utf-8-sig")
-    total = sum(1 for _row in _rows(io.StringIO(text), document_type))
+    total = _count_rows(text, document_type)
     job = (
         BulkIssuance.objects.filter(
             issuer=issuer, document_type=document_type, source_sha256=digest

@@ -12,6 +12,7 @@ access events.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -125,22 +126,24 @@ def insert_rows(
         ", ".join(quote(_column(field)) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
+    # What a row that leaves a field out stores, worked out once per field (a required field
+    # left out raises when a row leaves it out).
     missing: dict[str, Any] = {}
+    for field in fields:
+        with contextlib.suppress(ValueError):
+            missing[field.attname] = _missing_value(model, field)
+    names = [field.attname for field in fields]
+    converted = [(index, convert) for index, (_f, convert) in enumerate(converters) if convert]
     prepared = []
     for row in rows:
-        unknown = row.keys() - known
-        if unknown:
-            raise ValueError(f"{model.__name__} has no field {sorted(unknown)}")
-        values = []
-        for field, convert in converters:
-            name = field.attname
-            if name in row:
-                value = row[name]
-            else:
-                if name not in missing:
-                    missing[name] = _missing_value(model, field)
-                value = missing[name]
-            values.append(value if convert is None else convert(value))
+        if len(row) > len(known) or not known.issuperset(row):
+            raise ValueError(f"{model.__name__} has no field {sorted(row.keys() - known)}")
+        try:
+            values = [row[name] if name in row else missing[name] for name in names]
+        except KeyError as exc:
+            raise ValueError(f"{model.__name__}.{exc.args[0]} needs a value") from None
+        for index, convert in converted:
+            values[index] = convert(values[index])
         prepared.append(values)
     if prepared and connection.vendor == "postgresql":
         _copy(

@@ -169,3 +169,14 @@ def test_a_refused_pool_falls_back_too(tmp_path, issuer, birth_type, monkeypatch
     )
     assert (job.status, job.processed_rows) == (BulkIssuance.Status.DONE, 100)
     assert services.audit_chain_check() == []
+
+
+@pytest.mark.django_db
+def test_blank_lines_are_neither_counted_nor_issued(tmp_path, issuer, birth_type):
+    lines = family_rows(6)
+    lines[3:3] = ["", ""]
+    job = services.bulk_issue_csv(
+        csv_file(tmp_path, lines, header=HEADER), issuer=issuer, type_slug=birth_type.slug
+    )
+    assert (job.status, job.total_rows, job.processed_rows) == ("done", 6, 6)
+    assert Document.objects.count() == 6
