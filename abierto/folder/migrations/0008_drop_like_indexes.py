@@ -1,11 +1,12 @@
 """Drop the ``varchar_pattern_ops`` ("_like") indexes Django adds on PostgreSQL to indexed text
 columns, for the four that only ever hold keyed hashes or random ids, looked up by equality.
 
-Every issued document wrote five index entries for nothing (its public id and holder index,
-its holder row's CUTS index, its ISSUE event's hash): a prefix search (``LIKE 'x%'``) of a
-keyed hash has no use, and the admin's search (``icontains``) cannot use them either. The
-equality indexes and unique constraints stay. Django drops these indexes with ``IF EXISTS``
-when it alters such a field later, so their absence does not break a future migration.
+Every issued document wrote four index entries for nothing, and one more per related holder
+(its public id and holder index, its holders' CUTS indexes, its ISSUE event's hash): a prefix
+search (``LIKE 'x%'``) of a keyed hash has no use, and the admin's search (``icontains``)
+cannot use them either. The equality indexes and unique constraints stay. Django drops these
+indexes with ``IF EXISTS`` when it alters such a field later, so their absence does not break
+a future migration.
 """
 
 from django.db import migrations
