@@ -147,10 +147,11 @@ def insert_rows(
         prepared.append(values)
     if prepared and connection.vendor == "postgresql":
         _copy(
-            "COPY {} ({}) FROM STDIN".format(
+            "COPY {} ({}) FROM STDIN (FORMAT BINARY)".format(
                 quote(meta.db_table), ", ".join(quote(_column(field)) for field in fields)
             ),
             prepared,
+            [_copy_type(field) for field in fields],
         )
     elif prepared:
         with connection.cursor() as cursor:
@@ -158,10 +159,19 @@ def insert_rows(
     return len(prepared)
 
 
-def _copy(statement: str, rows: list[list[Any]]) -> None:
+def _copy_type(field: Any) -> str:
+    """The PostgreSQL type name of ``field``'s column, without its modifier: ``varchar(64)``
+    is sent as ``varchar`` (the column's own type checks the length)."""
+    return str(field.db_type(connection)).split("(", 1)[0]
+
+
+def _copy(statement: str, rows: list[list[Any]], types: list[str]) -> None:
     """PostgreSQL's COPY (psycopg's ``cursor.copy``): rows streamed in one statement, about
-    ten times faster than ``executemany``'s one INSERT a row, in the same transaction."""
+    ten times faster than ``executemany``'s one INSERT a row, in the same transaction. In
+    the binary format: a document's ciphertext goes as its bytes, not as hex for the server
+    to decode, and numbers and times are not formatted as text and parsed back."""
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        copy.set_types(types)
         for row in rows:
             copy.write_row(row)
 
