@@ -32,7 +32,9 @@ from abierto.directory.keyring import dev_secret
 from abierto.directory.keyring import master_key_ring as master_key_ring  # re-exported
 from abierto.lib import jws
 
-CUTS_PATTERN = re.compile(r"^[A-Z0-9]{6,32}$")
+from . import bulk_prepare
+
+CUTS_PATTERN = bulk_prepare.CUTS_PATTERN
 
 _lock = threading.Lock()
 _private_keys: dict[str, Ed25519PrivateKey] = {}
@@ -120,11 +122,12 @@ def _hmac_key() -> bytes:
 def keyed_hash(purpose: str, value: str | bytes) -> str:
     """HMAC-SHA256 under a subkey per ``purpose``, hex: equal inputs match, nothing leaks."""
     data = value.encode("utf-8") if isinstance(value, str) else value
-    return hmac.digest(_subkey(purpose), data, "sha256").hex()
+    return hmac.digest(hmac_subkey(purpose), data, "sha256").hex()
 
 
-def _subkey(purpose: str) -> bytes:
-    """The HMAC subkey of a purpose, derived once (``clear_caches`` forgets it)."""
+def hmac_subkey(purpose: str) -> bytes:
+    """The HMAC subkey of a purpose, derived once (``clear_caches`` forgets it); the sealing
+    workers get the few they need from the job instead of the key itself."""
     subkeys: dict[str, bytes] = _state.setdefault("subkeys", {})
     subkey = subkeys.get(purpose)
     if subkey is None:
@@ -133,12 +136,7 @@ def _subkey(purpose: str) -> bytes:
     return subkey
 
 
-def cuts_normalize(cuts: str) -> str:
-    """Upper case without spaces or hyphens; ``ValueError`` if it cannot be a CUTS."""
-    normalized = re.sub(r"[\s-]", "", str(cuts)).upper()
-    if not CUTS_PATTERN.match(normalized):
-        raise ValueError("not a CUTS")
-    return normalized
+cuts_normalize = bulk_prepare.cuts_normalize
 
 
 def cuts_index(cuts: str) -> str:

@@ -16,6 +16,7 @@ locks of the chain head with it, open for ever.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -29,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from abierto.lib import jws
 from abierto.lib.envelope import MasterKeyRing
 
+from .bulk_prepare import Prepared, PrepareSpec, Row, prepare_rows
 from .formats import DOCUMENT_TYP, document_aad
 
 # (public id, JWS payload) in; (ciphertext, wrapped DEK, master kid) out.
@@ -39,6 +41,7 @@ Sealed = tuple[bytes, bytes, str]
 POOL_MIN_BATCH = 64
 
 _worker_keys: dict[str, Any] = {}
+logger = logging.getLogger(__name__)
 
 
 def seal(
@@ -147,10 +150,50 @@ class SealingPool:
         (no workers, a small batch), the sealing runs when the result is asked for."""
         if self.processes == 0 or len(jobs) < POOL_MIN_BATCH:
             return lambda: seal(jobs, private_key, kid, ring)
-        executor = self._executor_for(private_key, kid, ring)
         size = -(-len(jobs) // self.processes)
+        try:
+            executor = self._executor_for(private_key, kid, ring)
+            futures = [
+                executor.submit(_worker_seal, jobs[start : start + size])
+                for start in range(0, len(jobs), size)
+            ]
+        except Exception:  # a broken pool refuses work: seal here, start afresh later
+            logger.warning("sealing workers unavailable; sealing in-process", exc_info=True)
+            self._discard_executor()
+            return lambda: seal(jobs, private_key, kid, ring)
+
+        def result() -> list[Sealed]:
+            try:
+                return [item for future in futures for item in future.result()]
+            except Exception:  # a worker died or the pool broke: seal here, start afresh later
+                logger.warning("sealing workers failed; sealing in-process", exc_info=True)
+                self._discard_executor()
+                return seal(jobs, private_key, kid, ring)
+
+        return result
+
+    def _discard_executor(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    def prepare_async(
+        self,
+        spec: PrepareSpec,
+        rows: Sequence[Row],
+        private_key: Ed25519PrivateKey,
+        kid: str,
+        ring: MasterKeyRing,
+    ) -> Callable[[], list[Prepared | None]] | None:
+        """Start checking and hashing ``rows`` in the workers (``bulk_prepare``); the function
+        returned waits for the result and raises if a worker failed. None without workers
+        or for a small batch: the caller prepares the rows itself."""
+        if self.processes == 0 or len(rows) < POOL_MIN_BATCH:
+            return None
+        executor = self._executor_for(private_key, kid, ring)
+        size = -(-len(rows) // self.processes)
         futures = [
-            executor.submit(_worker_seal, jobs[start : start + size])
-            for start in range(0, len(jobs), size)
+            executor.submit(prepare_rows, spec, rows[start : start + size])
+            for start in range(0, len(rows), size)
         ]
         return lambda: [item for future in futures for item in future.result()]

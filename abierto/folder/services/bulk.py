@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -22,19 +24,26 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import actor_labels
+from .. import actor_labels, keys
+from ..bulk_prepare import PrepareSpec
 from ..models import BulkIssuance, DocumentType, Issuer
 from ..sealing import SealingPool
 from .documents import IssueRequest, _actor_label, _issue_many, document_type_for_issuer
 from .errors import FolderError, InvalidDocumentDataError
+from .issue_requests import PreparedRequest, prepare_spec, prepared_from, signing_key_for
 
 CUTS_COLUMN = "cuts"
 REFERENCE_COLUMN = "referencia"
 
+logger = logging.getLogger(__name__)
 
-def _convert(value: str, spec: dict[str, Any]) -> Any:
+
+def _kinds(spec: dict[str, Any]) -> list[Any]:
     kinds = spec.get("type", "string")
-    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return kinds if isinstance(kinds, list) else [kinds]
+
+
+def _convert(value: str, kinds: list[Any]) -> Any:
     text = value.strip()
     for kind in kinds:
         try:
@@ -65,11 +74,12 @@ def _rows(source: IO[str], document_type: DocumentType) -> Iterator[tuple[int, I
             _("El CSV tiene columnas que el tipo no define: %(columns)s.")
             % {"columns": ", ".join(sorted(unknown))}
         )
+    kinds = {name: _kinds(spec) for name, spec in properties.items()}
     for number, row in enumerate(reader, start=1):
         fields = {
-            name: _convert(value, properties[name])
+            name: _convert(value, kinds[name])
             for name, value in row.items()
-            if name in properties and value not in (None, "")
+            if name in kinds and value not in (None, "")
         }
         yield (
             number,
@@ -79,6 +89,16 @@ def _rows(source: IO[str], document_type: DocumentType) -> Iterator[tuple[int, I
                 reference=row.get(REFERENCE_COLUMN) or "",
             ),
         )
+
+
+def _count_rows(text: str, document_type: DocumentType) -> int:
+    """The rows ``_rows`` yields (its checks of the header included), without converting them:
+    ``csv.DictReader`` skips empty lines, so they are not counted either."""
+    header = _rows(io.StringIO(text), document_type)
+    next(header, None)  # checks the columns, raising as _rows does
+    reader = csv.reader(io.StringIO(text))
+    next(reader, None)
+    return sum(1 for row in reader if row)
 
 
 def _open(source: str | Path | IO[bytes] | IO[str]) -> tuple[str, bytes]:
@@ -112,7 +132,7 @@ def bulk_issue_csv(
     name, data = _open(source)
     digest = hashlib.sha256(data).hexdigest()
     text = data.decode("utf-8-sig")
-    total = sum(1 for _row in _rows(io.StringIO(text), document_type))
+    total = _count_rows(text, document_type)
     job = (
         BulkIssuance.objects.filter(
             issuer=issuer, document_type=document_type, source_sha256=digest
@@ -153,12 +173,14 @@ def _run(
     rows = _rows(io.StringIO(text), document_type)
     for _skipped in range(job.processed_rows):
         next(rows)
+    spec = prepare_spec(document_type)
+    batch = list(itertools.islice(rows, batch_size))
+    pending = _prepare_async(issuer, document_type, spec, batch, sealer)
     while job.processed_rows < job.total_rows:
-        batch: list[tuple[int, IssueRequest]] = []
-        for number, request in rows:
-            batch.append((number, request))
-            if len(batch) == batch_size:
-                break
+        prepared = pending()
+        following = list(itertools.islice(rows, batch_size))
+        # The workers check and hash the next batch while this one is written.
+        pending = _prepare_async(issuer, document_type, spec, following, sealer)
         try:
             with transaction.atomic():
                 locked = BulkIssuance.objects.select_for_update().get(pk=job.pk)
@@ -173,6 +195,7 @@ def _run(
                     bulk_issuance=job,
                     sealer=sealer,
                     want_documents=False,
+                    prepared=prepared,
                 )
                 job.processed_rows += len(batch)
                 job.save(update_fields=["processed_rows", "updated_at"])
@@ -184,10 +207,52 @@ def _run(
             return job
         if progress is not None:
             progress(job)
+        batch = following
     job.status = BulkIssuance.Status.DONE
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "finished_at", "updated_at"])
     return job
+
+
+def _prepare_async(
+    issuer: Issuer,
+    document_type: DocumentType,
+    spec: PrepareSpec,
+    batch: list[tuple[int, IssueRequest]],
+    sealer: SealingPool,
+) -> Callable[[], list[PreparedRequest]]:
+    """Start preparing ``batch`` (``bulk_prepare``) in the sealing workers; the function
+    returned waits for it. Without workers, or if they fail, the job prepares it itself."""
+    requests = [request for _number, request in batch]
+    waiting = None
+    if sealer.processes and all(request.issued_at is None for request in requests):
+        try:
+            signing_key = signing_key_for(issuer)
+        except FolderError:
+            signing_key = None  # the batch will fail with this error, worded as always
+        if signing_key is not None:
+            rows = [(request.cuts, request.fields, request.reference) for request in requests]
+            try:
+                waiting = sealer.prepare_async(
+                    spec,
+                    rows,
+                    keys.private_key(signing_key.kid),
+                    signing_key.kid,
+                    keys.master_key_ring(),
+                )
+            except Exception:  # a broken pool refuses work: prepare here
+                logger.warning("bulk issuance: workers unavailable to prepare", exc_info=True)
+
+    def result() -> list[PreparedRequest]:
+        values = None
+        if waiting is not None:
+            try:
+                values = waiting()
+            except Exception:  # a worker died or the pool broke: prepare here
+                logger.warning("bulk issuance: workers failed to prepare a batch", exc_info=True)
+        return prepared_from(document_type, requests, values)
+
+    return result
 
 
 def _failure_text(exc: FolderError) -> str:

@@ -13,6 +13,7 @@ from abierto.lib.canonical_json import canonical_dumps
 from abierto.lib.echo import clip, clip_quoted
 
 from .. import keys
+from ..bulk_prepare import Prepared, PrepareSpec
 from ..models import (
     Document,
     DocumentType,
@@ -129,6 +130,34 @@ def prepare_request(document_type: DocumentType, request: IssueRequest) -> Prepa
         else:
             digest = keys.keyed_hash("document-content", content)
     return PreparedRequest(request, holder_index, related, digest, errors=errors)
+
+
+def prepare_spec(document_type: DocumentType) -> PrepareSpec:
+    """What the sealing workers need to prepare rows of ``document_type`` (``bulk_prepare``)."""
+    return PrepareSpec(
+        type_slug=document_type.slug,
+        json_schema=document_type.json_schema,
+        related_holders=list(document_type.related_holders or []),
+        cuts_subkey=keys.hmac_subkey("cuts-index"),
+        content_subkey=keys.hmac_subkey("document-content"),
+    )
+
+
+def prepared_from(
+    document_type: DocumentType,
+    requests: list[IssueRequest],
+    values: list[Prepared | None] | None,
+) -> list[PreparedRequest]:
+    """The requests prepared, taking the workers' ``values`` for the rows they found valid
+    and preparing here the others (with their errors) or all of them (``values`` None)."""
+    if values is None or len(values) != len(requests):
+        return [prepare_request(document_type, request) for request in requests]
+    return [
+        prepare_request(document_type, request)
+        if value is None
+        else PreparedRequest(request, value[0], value[1], value[2])
+        for request, value in zip(requests, values, strict=True)
+    ]
 
 
 def signing_key_for(issuer: Issuer) -> IssuerKey:

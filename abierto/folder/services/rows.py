@@ -12,6 +12,7 @@ access events.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -125,29 +126,32 @@ def insert_rows(
         ", ".join(quote(_column(field)) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
+    # What a row that leaves a field out stores, worked out once per field (a required field
+    # left out raises when a row leaves it out).
     missing: dict[str, Any] = {}
+    for field in fields:
+        with contextlib.suppress(ValueError):
+            missing[field.attname] = _missing_value(model, field)
+    names = [field.attname for field in fields]
+    converted = [(index, convert) for index, (_f, convert) in enumerate(converters) if convert]
     prepared = []
     for row in rows:
-        unknown = row.keys() - known
-        if unknown:
-            raise ValueError(f"{model.__name__} has no field {sorted(unknown)}")
-        values = []
-        for field, convert in converters:
-            name = field.attname
-            if name in row:
-                value = row[name]
-            else:
-                if name not in missing:
-                    missing[name] = _missing_value(model, field)
-                value = missing[name]
-            values.append(value if convert is None else convert(value))
+        if len(row) > len(known) or not known.issuperset(row):
+            raise ValueError(f"{model.__name__} has no field {sorted(row.keys() - known)}")
+        try:
+            values = [row[name] if name in row else missing[name] for name in names]
+        except KeyError as exc:
+            raise ValueError(f"{model.__name__}.{exc.args[0]} needs a value") from None
+        for index, convert in converted:
+            values[index] = convert(values[index])
         prepared.append(values)
     if prepared and connection.vendor == "postgresql":
         _copy(
-            "COPY {} ({}) FROM STDIN".format(
+            "COPY {} ({}) FROM STDIN (FORMAT BINARY)".format(
                 quote(meta.db_table), ", ".join(quote(_column(field)) for field in fields)
             ),
             prepared,
+            [_copy_type(field) for field in fields],
         )
     elif prepared:
         with connection.cursor() as cursor:
@@ -155,10 +159,19 @@ def insert_rows(
     return len(prepared)
 
 
-def _copy(statement: str, rows: list[list[Any]]) -> None:
+def _copy_type(field: Any) -> str:
+    """The PostgreSQL type name of ``field``'s column, without its modifier: ``varchar(64)``
+    is sent as ``varchar`` (the column's own type checks the length)."""
+    return str(field.db_type(connection)).split("(", 1)[0]
+
+
+def _copy(statement: str, rows: list[list[Any]], types: list[str]) -> None:
     """PostgreSQL's COPY (psycopg's ``cursor.copy``): rows streamed in one statement, about
-    ten times faster than ``executemany``'s one INSERT a row, in the same transaction."""
+    ten times faster than ``executemany``'s one INSERT a row, in the same transaction. In
+    the binary format: a document's ciphertext goes as its bytes, not as hex for the server
+    to decode, and numbers and times are not formatted as text and parsed back."""
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        copy.set_types(types)
         for row in rows:
             copy.write_row(row)
 
@@ -177,12 +190,21 @@ def ids_by(
     key_column = quote(_column(meta.get_field(key)))
     filters = "".join(f" AND {quote(_column(meta.get_field(name)))} = %s" for name in equal)
     found: dict[Any, int] = {}
+    select = f"SELECT {key_column}, {quote(str(meta.pk.column))} FROM {quote(meta.db_table)} "  # noqa: S608 -- quoted names from _meta
+    if connection.vendor == "postgresql":
+        # One array parameter: one statement of fixed text (prepared once by the server)
+        # whatever the number of keys, instead of a list of thousands of placeholders.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"{select}WHERE {key_column} = ANY(%s){filters}", [list(values), *equal.values()]
+            )
+            found.update(cursor.fetchall())
+        return found
     with connection.cursor() as cursor:
         for start in range(0, len(values), LOOKUP_CHUNK):
             chunk = list(values[start : start + LOOKUP_CHUNK])
             cursor.execute(
-                f"SELECT {key_column}, {quote(str(meta.pk.column))} FROM {quote(meta.db_table)} "  # noqa: S608 -- quoted names from _meta
-                f"WHERE {key_column} IN ({', '.join(['%s'] * len(chunk))}){filters}",
+                f"{select}WHERE {key_column} IN ({', '.join(['%s'] * len(chunk))}){filters}",
                 [*chunk, *equal.values()],
             )
             found.update(cursor.fetchall())

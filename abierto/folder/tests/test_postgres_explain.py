@@ -106,3 +106,18 @@ def test_a_share_link_and_issuance_lookups_read_by_index(folder, issuer):
         "folder_document",
     )
     assert AccessEvent.objects.exists()
+
+
+def test_issuance_tables_keep_no_prefix_indexes_on_hashes():
+    """Migration 0008: the "_like" indexes of hashed columns cost every issued document five
+    index entries and serve no query; the equality indexes stay."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename, indexdef FROM pg_indexes WHERE tablename = ANY(%s)",
+            [["folder_document", "folder_documentholder", "folder_accessevent"]],
+        )
+        definitions = cursor.fetchall()
+    assert not [row for row in definitions if "varchar_pattern_ops" in row[1]]
+    indexed = " ".join(definition for _table, definition in definitions)
+    for column in ("public_id", "holder_index", "cuts_index", "hash"):
+        assert re.search(rf"btree \({column}\)", indexed), column
