@@ -207,3 +207,22 @@ def test_the_wsgi_module_imports_every_view_before_the_workers_fork(site):
     assert result.stdout.strip().splitlines()[-1] == "True"
     config = (ROOT / "gunicorn.conf.py").read_text(encoding="utf-8")
     assert "\npreload_app = True\n" in config
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, True), ("1", True), ("0", False)])
+def test_each_worker_listens_on_its_own_socket_unless_turned_off(
+    monkeypatch, tmp_path, value, expected
+):
+    """SO_REUSEPORT per worker: the kernel spreads new connections over the workers instead of
+    the first worker to wake taking a whole burst of keep-alive connections."""
+    import runpy
+
+    # Reading the configuration sets this variable when missing: keep it out of this process.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path / "prometheus"))
+
+    if value is None:
+        monkeypatch.delenv("GUNICORN_REUSE_PORT", raising=False)
+    else:
+        monkeypatch.setenv("GUNICORN_REUSE_PORT", value)
+    config = runpy.run_path(str(Path(__file__).resolve().parents[3] / "gunicorn.conf.py"))
+    assert config["reuse_port"] is expected
