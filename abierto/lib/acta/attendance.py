@@ -28,9 +28,9 @@ from .roster import (
     from_officers,
     from_speakers,
     roles_from_mentions,
-    roles_from_signatures,
     welcomed,
 )
+from .signature_roles import roles_from_signatures
 from .text import fold, squash
 
 __all__ = ["Person", "read_attendance"]

@@ -5,7 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from abierto.lib.acta import parse_acta_text
-from abierto.lib.acta.roster import from_officers, from_speakers, roles_from_signatures
+from abierto.lib.acta.roster import from_officers, from_speakers
+from abierto.lib.acta.signature_roles import roles_from_signatures
 from abierto.lib.acta.text import fold
 
 
