@@ -33,7 +33,15 @@ from pathlib import Path
 from typing import Any
 
 from bench.paired import paired_load
-from bench.server import fetch, fetch_headers, gunicorn, load_average, require_wrk, wrk_load
+from bench.server import (
+    fetch,
+    fetch_headers,
+    gunicorn,
+    load_average,
+    require_wrk,
+    throwaway_postgresql,
+    wrk_load,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -517,33 +525,22 @@ def database_part(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
 def postgresql_part(url: str, quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
     """``database_part`` in a child process on a fresh database of the server ``url`` names,
     dropped at the end."""
-    import psycopg
-    from psycopg import sql
-
-    name = f"abierto_bench_{os.getpid()}"
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     workdir = Path(tempfile.mkdtemp(prefix="abierto-bench-pg-"))
     try:
-        env = {**os.environ, "DATABASE_URL": url.rsplit("/", 1)[0] + "/" + name}
-        env["BENCH_DIR"] = str(workdir)
-        command = [sys.executable, "-m", "bench", "--database-part"] + (
-            ["--quick"] if quick else []
-        )
-        output = subprocess.run(  # noqa: S603 -- this benchmark, again
-            command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
-        )
+        with throwaway_postgresql(url, "abierto_bench") as database_url:
+            env = {**os.environ, "DATABASE_URL": database_url, "BENCH_DIR": str(workdir)}
+            command = [sys.executable, "-m", "bench", "--database-part"] + (
+                ["--quick"] if quick else []
+            )
+            output = subprocess.run(  # noqa: S603 -- this benchmark, again
+                command, cwd=ROOT, env=env, capture_output=True, text=True, check=False
+            )
         sys.stderr.write(output.stderr)
         if output.returncode:
             raise RuntimeError(f"the PostgreSQL part failed ({output.returncode})")
         return json.loads(output.stdout.splitlines()[-1])
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def run(quick: bool, log: Callable[[str], None], postgresql_url: str | None) -> dict[str, Any]:

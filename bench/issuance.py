@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.server import throwaway_postgresql
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -174,24 +176,13 @@ def sqlite_part(options: argparse.Namespace) -> dict[str, Any]:
 
 
 def postgresql_part(url: str, options: argparse.Namespace) -> dict[str, Any]:
-    import psycopg
-    from psycopg import sql
-
-    name = f"abierto_issue_{os.getpid()}"
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     workdir = Path(tempfile.mkdtemp(prefix="abierto-bench-issue-pg-"))
     try:
-        env = {**os.environ, "BENCH_DIR": str(workdir)}
-        env["DATABASE_URL"] = url.rsplit("/", 1)[0] + "/" + name
-        return _child(env, options)
+        with throwaway_postgresql(url, "abierto_issue") as database_url:
+            env = {**os.environ, "BENCH_DIR": str(workdir), "DATABASE_URL": database_url}
+            return _child(env, options)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -213,3 +213,23 @@ def load_average() -> list[float]:
     with contextlib.suppress(OSError):
         return [round(x, 2) for x in os.getloadavg()]
     return []
+
+
+@contextlib.contextmanager
+def throwaway_postgresql(url: str, prefix: str) -> Iterator[str]:
+    """A new database on the PostgreSQL server ``url`` names, for one part of a benchmark;
+    yields its URL and drops it at the end, whatever happened."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"{prefix}_{os.getpid()}"
+    server = url.rsplit("/", 1)[0]
+    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield server + "/" + name
+    finally:
+        with psycopg.connect(server + "/postgres", autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
