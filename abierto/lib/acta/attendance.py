@@ -58,7 +58,9 @@ _LIST_STOP_RE = re.compile(
 )
 _HARD_SPLIT_RE = re.compile(
     # "así. como": OCR may put a dot inside the connector.
-    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de)\s+"
+    # "…, asistidos por el licenciado …": the secretary who assists the body is one more.
+    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de|"
+    r"asistid[oa]s?\s+por)\s+"
 )
 _SOFT_SPLIT_RE = re.compile(r"(,\s*y\s+(?:de\s+)?|\s+y\s+(?:de\s+)?|,)", re.IGNORECASE)
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
@@ -113,7 +115,7 @@ def _first_paragraph_end(text: str) -> int:
 def _from_prose(text: str, folded: str) -> list[Person]:
     people: list[Person] = []
     for cue in _PROSE_CUE_RE.finditer(folded):
-        start = cue.end()
+        start = _after_preamble(text, folded, cue.end())
         vertical = _vertical_list(text, folded, start)
         if vertical:
             people += vertical
@@ -160,6 +162,23 @@ def _vertical_list(text: str, folded: str, start: int) -> list[Person]:
             break
         people.append(Person(*parsed))
     return people if len(people) >= 2 else []
+
+
+# "estando reunidos en la Sala de Cabildo para celebrar Sesión Extraordinaria: Ana Ruiz, …":
+# the words between the cue and a colon say why they met; the list follows the colon.
+_PREAMBLE_RE = re.compile(r"[^;:.\n]{0,160}?:\s*")
+
+
+def _after_preamble(text: str, folded: str, start: int) -> int:
+    """Where the list starts when a purpose ("para celebrar …") stands before its colon."""
+    preamble = _PREAMBLE_RE.match(folded, start)
+    if (
+        preamble is None
+        or not _LIST_STOP_RE.search(folded, start, preamble.end())
+        or not _whole_name_follows(text[preamble.end() : preamble.end() + 200])
+    ):
+        return start
+    return preamble.end()
 
 
 def _list_end(text: str, folded: str, start: int) -> int:

@@ -551,3 +551,20 @@ def test_a_titled_person_welcomed_at_the_opening_is_present():
     assert people["Luisa Gabriela del Valle Díaz Muñoz"] == (
         "Jefa del Departamento de Ciencias Básicas"
     )
+
+
+def test_a_roll_call_after_the_purpose_and_a_colon_is_read():
+    people = _people(
+        "En la ciudad de Tepic, siendo las diez horas del día 3 de marzo de 2020, estando "
+        "reunidos en la Sala de Cabildo para celebrar Sesión Extraordinaria: Ana Ruiz Vega, "
+        "Presidenta Municipal; Luis Gil Mora, Síndico Único; Rosa Paz León, Regidora Décimo "
+        "Primera y Juan Soto Lara, Regidor Segundo, asistidos por el licenciado Pedro Díaz "
+        "Leal, Secretario del H. Ayuntamiento de Tepic. ----------"
+    )
+    assert people == [
+        ("Ana Ruiz Vega", "Presidenta Municipal"),
+        ("Luis Gil Mora", "Síndico Único"),
+        ("Rosa Paz León", "Regidora Décimo Primera"),
+        ("Juan Soto Lara", "Regidor Segundo"),
+        ("Pedro Díaz Leal", "Secretario del H. Ayuntamiento de Tepic"),
+    ]
