@@ -23,6 +23,7 @@ from .names import (
     strip_titles_and_office,
 )
 from .people import ABSENT_RE, Person, unique
+from .roll_call import from_inline_roll_call
 from .roster import (
     from_narrative,
     from_officers,
@@ -92,6 +93,7 @@ def read_attendance(
     people += from_label_blocks(region, region_folded)
     people += _from_prose(region, region_folded)
     people += from_roll_call(region, region_folded)
+    people += from_inline_roll_call(region, region_folded)
     people += from_speakers(region, region_folded)
     people += from_officers(text[:opening], folded[:opening])
     people += welcomed(text[:opening], folded[:opening])

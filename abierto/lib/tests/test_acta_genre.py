@@ -568,3 +568,20 @@ def test_a_roll_call_after_the_purpose_and_a_colon_is_read():
         ("Juan Soto Lara", "Regidor Segundo"),
         ("Pedro Díaz Leal", "Secretario del H. Ayuntamiento de Tepic"),
     ]
+
+
+def test_a_roll_call_run_into_prose_reads_those_marked_present():
+    people = _people(
+        "Acta de la sesión ordinaria del 5 de mayo de 2010. El señor Secretario General: "
+        "Presidente Municipal Ana Ruiz Vega, presente; ciudadano Luis Gil Mora, presente; "
+        "ciudadana Rosa Paz León, justificó su inasistencia; REGIDORA, MARTA SOTO LARA, "
+        "Presente; Concejales Municipales Regidores: Juan Díaz Leal (presente), Pedro "
+        "Ochoa Ríos (presente). Hay quórum."
+    )
+    assert people == [
+        ("Ana Ruiz Vega", "Presidente Municipal"),
+        ("Luis Gil Mora", None),
+        ("MARTA SOTO LARA", "REGIDORA"),
+        ("Juan Díaz Leal", "Concejal Municipal Regidor"),
+        ("Pedro Ochoa Ríos", "Concejal Municipal Regidor"),
+    ]
