@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from abierto.lib.spanish import ordinal_words_to_number
+from abierto.lib.spanish import ordinal_words_to_number, words_to_number
 
 from .body import read_body
 from .convocation import read_convocation
@@ -53,6 +53,8 @@ _MONTHS = (
 _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
     r"|\b(?:acta|sesion|reunion|minuta)\s+(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
+    # "Acta número cincuenta de la sesión ordinaria": a cardinal in words.
+    r"|\b(?:acta|sesion|reunion|minuta)\s+numero\s+(?P<worded>[a-z]+(?:\s+[a-z]+){0,3})"
     # "Acta 7/2016", "ACTA 066/2014": the acta's number within its year, as a heading; not
     # "la aprobación del acta 6/2016", which cites another one.
     r"|(?<!del\s)(?<!el\s)(?<!al\s)\bacta\s+(?P<yearly>\d{1,4})\s*/\s*(?:\d{4}|\d{2})\b(?![/\d-])"
@@ -171,6 +173,11 @@ def _session_number(
             folded, max(0, match.start() - 20), match.start()
         ) or _cites_approved_minutes(folded, match.start()):
             continue
+        if match["worded"]:
+            number = _cardinal_prefix(match["worded"])
+            if number is not None:
+                return number
+            continue
         raw = (
             match["acta"]
             or match["yearly"]
@@ -194,6 +201,18 @@ def _session_number(
         number = _ordinal_before(text[max(0, match.start() - 60) : match.start()])
         if number is not None:
             return number
+    return None
+
+
+def _cardinal_prefix(words: str) -> int | None:
+    """The longest cardinal that starts ``words``: "cincuenta de la sesion" -> 50."""
+    split = words.split()
+    for length in range(len(split), 0, -1):
+        try:
+            number = words_to_number(" ".join(split[:length]))
+        except ValueError:
+            continue
+        return number if number > 0 else None
     return None
 
 

@@ -44,9 +44,9 @@ _TIME_WORDS_RE = re.compile(
     rf"(?:\s*de\s+la\s+(?P<period>manana|tarde|noche)\b)?"
     rf"(?:\s*(?:con|y)\s+(?P<minute>{_MINUTES})\s+minutos?\b)?"
 )
-# "a las once y treinta horas": the minutes joined by "y" before the word "horas".
+# "a las once y treinta horas", "a las diez treinta horas": the minutes before the word "horas".
 _TIME_AND_RE = re.compile(
-    rf"\b(?:las?\s+)(?P<hour>{_HOUR_WORD}|\d{{1,2}})\s+y\s+(?P<minute>{_MINUTES})\s+(?:horas?|hrs?)\b\.?"
+    rf"\b(?:las?\s+)(?P<hour>{_HOUR_WORD}|\d{{1,2}})\s+(?:y\s+)?(?P<minute>{_MINUTES})\s+(?:horas?|hrs?)\b\.?"
 )
 _TIME_DIGITS_RE = re.compile(
     r"\b(?P<hour>\d{1,2})\s?(?P<sep>[:.])\s?(?P<minute>\d{2})\b(?!\s?[:./]\s?\d)"

@@ -585,3 +585,11 @@ def test_a_roll_call_run_into_prose_reads_those_marked_present():
         ("Juan Díaz Leal", "Concejal Municipal Regidor"),
         ("Pedro Ochoa Ríos", "Concejal Municipal Regidor"),
     ]
+
+
+def test_an_acta_number_in_words_and_a_time_without_y_are_read():
+    session = parse_acta_text(
+        "Acta número cincuenta y dos de la sesión ordinaria celebrada el día tres de marzo de "
+        "dos mil diez a las diez treinta horas, en el Salón de Sesiones."
+    )["session"]
+    assert (session["number"], session["start_time"]) == (52, "10:30")
