@@ -55,7 +55,7 @@ _LIST_STOP_RE = re.compile(
     r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|la\s+presidencia|por\s+lo\s+que|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
-    r"estando|encontrandose|en\s+tanto)\b"
+    r"estando|encontrandose|en\s+tanto|se\s+instal\w*)\b"
 )
 _HARD_SPLIT_RE = re.compile(
     # "así. como": OCR may put a dot inside the connector.
@@ -228,10 +228,23 @@ def _people_in_list(span: str) -> list[Person]:
     group_role: str | None = None
     headed = False  # whether a heading with a colon gave the group's office
     current_chunk = 0
+    run_start = 0  # the first person an office written after the run would name
     for chunk, piece in _split_items(span):
         if chunk != current_chunk:
             headed, current_chunk = False, chunk  # a semicolon ends what a heading governs
         piece_folded = fold(piece)
+        trailing = _TRAILING_OFFICE_RE.match(piece_folded)
+        if trailing:
+            # "…, C. Luis Paz; (REGIDORES), Mtra. Ana Ruiz, Síndico": the office written once
+            # after a run of names is the office of those in the run that have none.
+            office = singular(piece[trailing.start("office") : trailing.end("office")])
+            for person in people[run_start:]:
+                person.role = person.role or office
+            run_start = len(people)
+            piece = piece[trailing.end() :]
+            piece_folded = piece_folded[trailing.end() :]
+            if not piece.strip():
+                continue
         if ABSENT_RE.search(piece_folded):
             continue
         header = _GROUP_HEADER_RE.match(piece_folded)
@@ -266,6 +279,12 @@ def _people_in_list(span: str) -> list[Person]:
             continue
         people.append(Person(name, role or group_role))
     return people
+
+
+_TRAILING_OFFICE_RE = re.compile(
+    r"^\s*\(\s*(?P<office>(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante)"
+    r"[a-z]*s)\s*\)\s*,?\s*"
+)
 
 
 # "Vocales de dicha Comisión", "Integrantes del mismo": the qualifier points back at the body.

@@ -23,7 +23,9 @@ _DAY = rf"(?:\d{{1,2}}(?:\s?(?:o|ro|er|ero)\b)?\.?|{_WORD}(?:\s+y\s+{_WORD})?)"
 _YEAR = r"(?:\d{4}|(?:dos mil|mil novecientos)(?:\s+[a-z]+){0,4})"
 # "en los primeros quince días de junio" is a span of days, not a date.
 _DATE_RE = re.compile(
-    rf"(?<!primeros\s)(?<!ultimos\s)(?<!proximos\s)\b(?P<day>{_DAY})\s+(?:dias?\s+)?del?\s+(?:mes\s+de\s+)?(?P<month>{_MONTH})\b"
+    # "el día 19 (diecinueve) de abril": the day restated in words between brackets.
+    rf"(?<!primeros\s)(?<!ultimos\s)(?<!proximos\s)\b(?P<day>{_DAY})\s+(?:\([a-z ]{{3,30}}\)\s*)?"
+    rf"(?:dias?\s+)?del?\s+(?:mes\s+de\s+)?(?P<month>{_MONTH})\b"
     rf"(?:\s*(?:,|del?|\s)\s*(?:(?:ano|año)\s+)?(?P<year>{_YEAR}))?"
 )
 # "Septiembre 28, 2007": the month first, as some headers write it.

@@ -593,3 +593,26 @@ def test_an_acta_number_in_words_and_a_time_without_y_are_read():
         "dos mil diez a las diez treinta horas, en el Salón de Sesiones."
     )["session"]
     assert (session["number"], session["start_time"]) == (52, "10:30")
+
+
+def test_an_office_written_once_after_a_run_of_names_is_theirs():
+    people = _people(
+        "En San Juan, siendo las 09:03 (nueve horas con tres minutos) del día 19 (DIECINUEVE) "
+        "de abril de 2021, en el salón de Cabildo, reunidos los C.C. LIC. ANA RUIZ VEGA, "
+        "PRESIDENTA MUNICIPAL, C. LUIS GIL MORA, L.C.C. ROSA PAZ LEÓN; (REGIDORES), MTRA. "
+        "MARTA SOTO LARA, SÍNDICO MUNICIPAL, se instala legalmente la Sesión Ordinaria."
+    )
+    assert people == [
+        ("ANA RUIZ VEGA", "PRESIDENTA MUNICIPAL"),
+        ("LUIS GIL MORA", "REGIDOR"),
+        ("ROSA PAZ LEÓN", "REGIDOR"),
+        ("MARTA SOTO LARA", "SÍNDICO MUNICIPAL"),
+    ]
+
+
+def test_a_day_restated_in_words_between_brackets_keeps_the_date():
+    result = parse_acta_text(
+        "SESIÓN ORDINARIA CELEBRADA EL DÍA 19 (DIECINUEVE) DE ABRIL DEL AÑO 2021 (DOS MIL "
+        "VEINTIUNO) en el salón de Cabildo."
+    )
+    assert result["session"]["date"] == "2021-04-19"
