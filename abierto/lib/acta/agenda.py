@@ -77,7 +77,7 @@ def read_agenda(text: str, folded: str) -> Agenda:
         for index, marker in enumerate(markers):
             is_last = index == len(markers) - 1
             end = _last_item_end(text, marker) if is_last else markers[index + 1].start
-            raw = text[marker.content : end]
+            raw = _before_sublist(text[marker.content : end], style)
             agenda.items.append(
                 AgendaItem(marker.number, _title(raw), marker.start, _presenter(raw))
             )
@@ -210,7 +210,30 @@ def _last_item_end(text: str, marker: Marker) -> int:
     return min(line_end, marker.content + MAX_TITLE_CHARS)
 
 
+# A sub-list under an item ("III. Correspondencia:\n a) Recibida.", "II. Lectura del acta
+# anterior. 1) Acta número 66 …", the committees or legislators after a colon): its entries
+# are not part of the item's title. Arabic entries count as a sub-list only under a list
+# numbered otherwise.
+_SUBLIST_RE = re.compile(r"(?:\n\s*|(?<=[.:;])[ \t]+)(?:[a-z]\)|\d{1,2}\)|[-•–][ \t])")
+_ARABIC_SUBLIST_RE = re.compile(r"(?:\n\s*|(?<=[.:;])[ \t]+)\d{1,2}\.[ \t]")
+
+
+def _before_sublist(raw: str, style: Style) -> str:
+    cuts = [match.start() for match in _SUBLIST_RE.finditer(raw) if raw[: match.start()].strip()]
+    if style is not Style.ARABIC:
+        cuts += [
+            match.start()
+            for match in _ARABIC_SUBLIST_RE.finditer(raw)
+            if raw[: match.start()].strip()
+        ]
+    return raw[: min(cuts)] if cuts else raw
+
+
 def _title(raw: str) -> str:
+    if raw.rstrip().endswith(":"):
+        # "…, a cargo de las y los legisladores:" heads the list of who presents: the
+        # clause is the item's title, not one presenter.
+        return clean_title(_TRAILING_AND_RE.sub("", clean_title(raw[:MAX_TITLE_CHARS])))
     title = _PRESENTER_RE.sub("", clean_title(raw[:MAX_TITLE_CHARS]))
     # The last-but-one item of a list ends with the conjunction: "X. Asuntos generales; y".
     return clean_title(_TRAILING_AND_RE.sub("", clean_title(title)))

@@ -616,3 +616,21 @@ def test_a_day_restated_in_words_between_brackets_keeps_the_date():
         "VEINTIUNO) en el salón de Cabildo."
     )
     assert result["session"]["date"] == "2021-04-19"
+
+
+def test_an_agenda_item_s_sub_list_is_not_part_of_its_title():
+    result = parse_acta_text(
+        "Sesión ordinaria del 6 de noviembre de 2018.\n\nOrden del día:\n\n"
+        "I. Lista de presentes.\n\nII. Correspondencia:\n\na) Recibida.\n\n"
+        "III. Lectura y aprobación del acta anterior. 1) Acta número 66 de fecha 25 de marzo.\n\n"
+        "IV. Presentación de iniciativas, a cargo de las y los legisladores:\n\n"
+        "1. Ana Ruiz Vega, integrante del Grupo Parlamentario.\n\n"
+        "2. Luis Gil Mora.\n\nV. Clausura de la sesión.\n"
+    )
+    assert [(item["number"], item["title"]) for item in result["agenda"]] == [
+        (1, "Lista de presentes"),
+        (2, "Correspondencia"),
+        (3, "Lectura y aprobación del acta anterior"),
+        (4, "Presentación de iniciativas, a cargo de las y los legisladores"),
+        (5, "Clausura de la sesión"),
+    ]
