@@ -107,8 +107,10 @@ def looks_like_name(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not 2 <= len(words) <= MAX_NAME_WORDS:
         return False
-    if not words[0][:1].isupper():
-        return False  # "de la División de Ciencias…": a name starts with a capital
+    if not words[0][:1].isupper() or fold(words[0]) in _PARTICLES:
+        # "de la División de Ciencias…", "DE VILLA ESPERANZA": a name starts with a given
+        # name, in capitals.
+        return False
     capitalised = 0
     previous = ""
     for word in words:

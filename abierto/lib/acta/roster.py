@@ -31,7 +31,9 @@ _QUALIFIER = (
 # An office before a name: "el Comisionado Presidente Licenciado Juan…", "SECRETARIA: LIC. …".
 _OFFICER_RE = re.compile(
     rf"(?:(?<=^)|(?<=[\s(.:;,]))(?P<lead>(?:el|la|al|del|de\s+la|a\s+la)\s+)?"
-    rf"(?P<office>{_OFFICE}(?:\s+{_QUALIFIER}){{0,2}})\b(?P<colon>[ \t]*:)?[ \t]*(?=\S)"
+    # "Primera Secretaria: Diputada …": the ordinal is part of the office.
+    rf"(?P<office>(?:(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa])\s+)?{_OFFICE}"
+    rf"(?:\s+{_QUALIFIER}){{0,2}})\b(?P<colon>[ \t]*:)?[ \t]*(?=\S)"
 )
 # A title before a name, then perhaps the office: "al Maestro Juan Ruiz, Secretario Técnico,".
 # Matched on the text itself, not the folded copy: the name after the title is capitalised.
@@ -137,8 +139,15 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
     end = start
     capitals = None  # whether the name is written in capitals
     named = False  # whether a word of the name itself (not a title) has been read
-    for match in re.finditer(r"\S+", text[start : start + 200]):
+    window = text[start : start + 200]
+    for match in re.finditer(r"\S+", window):
         token = match.group(0)
+        if (
+            tokens
+            and _header_line_ends(window, end - start, match.start())
+            and looks_like_name(strip_titles(" ".join(tokens)).strip(" .,;:"))
+        ):
+            break
         core = token.strip(",;:()\"'“”")
         folded_core = fold(core).rstrip(".")
         if not core:
@@ -169,6 +178,17 @@ def _name_run(text: str, start: int) -> tuple[str | None, int]:
         tokens.pop()
     name = strip_titles(" ".join(tokens)).strip(" .,;:")
     return (name, end) if looks_like_name(name) else (None, end)
+
+
+def _header_line_ends(window: str, previous_end: int, next_start: int) -> bool:
+    """Whether a line break between two tokens ends the name: a blank line, or a short line
+    ("Presidente: Diputado Jesús Villarreal Macías" over "Primera Secretaria: …"), not the
+    margin of a paragraph wrapped in the middle of a name."""
+    gap = window[previous_end:next_start]
+    if "\n" not in gap:
+        return False
+    line_start = window.rfind("\n", 0, previous_end) + 1
+    return gap.count("\n") > 1 or previous_end - line_start < MIN_WRAPPED_LINE_CHARS
 
 
 def titled_run(line: str) -> list[Person] | None:
@@ -342,6 +362,9 @@ def from_speakers(text: str, folded: str) -> list[Person]:
         label = _label(line)
         if label is None or not label[:1].isupper() or len(label.split()) > MAX_LABEL_WORDS:
             continue
+        if _LIST_MARKER_RE.match(label):
+            continue  # "III. Correspondencia:" is an agenda item, no speaker
+
         parsed = split_name_role(label)
         if parsed is None or not looks_like_name(parsed[0]):
             continue
@@ -353,6 +376,9 @@ def from_speakers(text: str, folded: str) -> list[Person]:
             continue
         people.append(Person(*parsed))
     return people
+
+
+_LIST_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[a-z])\s*[.)]")
 
 
 def _label(line: str) -> str | None:

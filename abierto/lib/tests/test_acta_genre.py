@@ -634,3 +634,14 @@ def test_an_agenda_item_s_sub_list_is_not_part_of_its_title():
         (4, "Presentación de iniciativas, a cargo de las y los legisladores"),
         (5, "Clausura de la sesión"),
     ]
+
+
+def test_officers_in_a_header_of_short_lines_are_read_with_their_offices():
+    people = _people(
+        "ACTA 20.\n\nSesión ordinaria de la Legislatura, celebrada el día 6 de noviembre del "
+        "año 2018.\n\nPresidente: Diputado Luis Gil Mora\nPrimera Secretaria: Diputada Ana "
+        "Ruiz Vega\n\nSiendo las once horas del día de la fecha, el Presidente declara que se "
+        "da inicio a la sesión.\n\nOrden del día:\n\nI. Lista de presentes.\n\n"
+        "II. Correspondencia:\n\nIII. Clausura de la sesión.\n"
+    )
+    assert people == [("Luis Gil Mora", "Presidente"), ("Ana Ruiz Vega", "Primera Secretaria")]
