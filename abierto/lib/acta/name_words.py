@@ -94,6 +94,7 @@ ROLE_WORDS = frozenset(
         "notario",
         "notaria",
         "agente",
+        "concejal",
     ]
 )
 # Words that never belong to a person's name: institutions, documents, places.
@@ -238,6 +239,12 @@ NOT_NAME_WORDS = frozenset(
         "no",
         "num",
         "numero",
+        # Plural offices that greet or head a group: "Concejales Municipales Regidoras".
+        "regidores",
+        "regidoras",
+        "concejales",
+        "sindicos",
+        "municipales",
         # Ordinals of offices ("Regidor Décimo Primero", "Regidora Segunda"), never a name.
         "primero",
         "primera",

@@ -9,15 +9,18 @@ Municipales Regidores: Name (presente), …") is the office of each name in it t
 
 import re
 
+from .name_words import ROLE_WORDS
 from .names import looks_like_name, singular, split_name_role
 from .people import Person
+from .text import fold
 
 # ", presente", "(presente)", ": presente", closing one member's entry.
-_MARK_RE = re.compile(r"\s*(?:,|\(|:|-)\s*presente\b\s*\)?(?=\s*(?:[;,.)\n]|y\s|$))")
+_MARK_RE = re.compile(r"\s*(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))|\s*\(\s*presente\s*\)")
 # Where an entry starts at the latest: after a separator or a heading's colon.
-_BOUNDARY_RE = re.compile(r"[;:.\n]|\)\s*,?|,\s*(?=y\s)")
+_BOUNDARY_RE = re.compile(r"[;:\n]|(?<=\S)\.(?=\s)|\)\s*,?|,\s*(?=y\s)")
 MAX_ENTRY_CHARS = 160
-MAX_GAP_CHARS = 200  # two marks further apart than this belong to different runs
+MAX_GAP_CHARS = 200
+MAX_OFFICE_CHARS = 80  # two marks further apart than this belong to different runs
 # "Concejales Municipales Regidores:", "los Regidores:", "Síndicos:" before the run.
 _PLURAL_OFFICE_RE = re.compile(
     r"(?:^|\s)(?:(?:los|las)\s+)?(?P<office>(?:[a-z]+(?:es|as|os)\s+){0,3}"
@@ -42,16 +45,59 @@ def from_inline_roll_call(text: str, folded: str) -> list[Person]:
         if not near_previous:
             group_role = None
         start = max(mark.start() - MAX_ENTRY_CHARS, previous_end or 0)
-        boundaries = list(_BOUNDARY_RE.finditer(folded, start, mark.start()))
+        # "Puente Rodríguez. (presente)": a dot before the mark ends no entry.
+        entry_end = len(folded[: mark.start()].rstrip(" ."))
+        boundaries = list(_BOUNDARY_RE.finditer(folded, start, max(start, entry_end)))
         entry_start = boundaries[-1].end() if boundaries else start
         heading_start = previous_end if near_previous and previous_end else max(0, entry_start - 80)
         office = _PLURAL_OFFICE_RE.search(folded, heading_start, entry_start)
         if office:
             group_role = singular(text[office.start("office") : office.end("office")])
+        if near_previous and people and people[-1].role is None:
+            people[-1].role = _office_after(text, folded, previous_end or 0, office, entry_start)
         previous_end = mark.end()
-        parsed = split_name_role(text[entry_start : mark.start()])
-        if parsed is None or not looks_like_name(parsed[0]):
+        parsed = _entry(text, boundaries, entry_start, mark.start())
+        if parsed is None:
             continue
         name, role = parsed
         people.append(Person(name, role or group_role))
     return people
+
+
+# OCR debris inside an entry: quotes not inside a word, a lone dot ("SILVIA GUZMÁN . GARCÍA").
+_DEBRIS_RE = re.compile(
+    r"(?<!\w)['\"\u201c\u201d\u00b4`]+|['\"\u201c\u201d\u00b4`]+(?!\w)|\s\.(?=\s)"
+)
+
+
+def _entry(
+    text: str, boundaries: list[re.Match[str]], start: int, end: int
+) -> tuple[str, str | None] | None:
+    """The name and office of one entry; over a colon read inside it ("SÍNDICO ESTEBAN:
+    FUENTES SALAZAR, presente") when the whole clause holds a longer name."""
+    parsed = split_name_role(_DEBRIS_RE.sub(" ", text[start:end]))
+    if parsed is not None and not looks_like_name(parsed[0]):
+        parsed = None
+    clauses = [match.end() for match in boundaries if match.group(0) in ";\n"]
+    if not clauses or clauses[-1] >= start or ":" not in text[clauses[-1] : start]:
+        return parsed
+    whole = split_name_role(_DEBRIS_RE.sub(" ", text[clauses[-1] : end].replace(":", " ")))
+    if whole is None or not looks_like_name(whole[0]):
+        return parsed
+    if parsed is None or (
+        len(whole[0]) > len(parsed[0]) and fold(whole[0]).endswith(fold(parsed[0]))
+    ):
+        return whole
+    return parsed
+
+
+def _office_after(
+    text: str, folded: str, mark_end: int, heading: re.Match[str] | None, entry_start: int
+) -> str | None:
+    """The office written right after a member's mark: "Ana Ruiz (presente) Presidenta"."""
+    end = heading.start() if heading else entry_start
+    words = text[mark_end:end].strip()
+    if not words or words[0] in ";,." or len(words) > MAX_OFFICE_CHARS:
+        return None
+    first = fold(words).split()[0]
+    return words.rstrip(" ,;:.") if first in ROLE_WORDS else None

@@ -645,3 +645,21 @@ def test_officers_in_a_header_of_short_lines_are_read_with_their_offices():
         "II. Correspondencia:\n\nIII. Clausura de la sesión.\n"
     )
     assert people == [("Luis Gil Mora", "Presidente"), ("Ana Ruiz Vega", "Primera Secretaria")]
+
+
+def test_a_roll_call_with_the_office_after_the_mark_and_ocr_debris():
+    people = _people(
+        "Acta de la sesión ordinaria del 5 de mayo de 2018. El Secretario procede a pasar lista "
+        "de asistencia. Ana Ruiz Vega (presente) Presidenta Concejal Municipal Concejales "
+        'Municipales Regidores:\nLuis Gil Mora (presente) "Rosa ' + "' " + "Paz León. (presente) "
+        "Juan Díaz . Leal (presente)\nSÍNDICO PEDRO: OCHOA RÍOS, presente; REGIDORA, MARTA SOTO "
+        "LARA, Presente;"
+    )
+    assert people == [
+        ("Ana Ruiz Vega", "Presidenta Concejal Municipal"),
+        ("Luis Gil Mora", "Concejal Municipal Regidor"),
+        ("Rosa Paz León", "Concejal Municipal Regidor"),
+        ("Juan Díaz Leal", "Concejal Municipal Regidor"),
+        ("PEDRO OCHOA RÍOS", "SÍNDICO"),
+        ("MARTA SOTO LARA", "REGIDORA"),
+    ]
