@@ -214,7 +214,7 @@ def _last_item_end(text: str, marker: Marker) -> int:
 # anterior. 1) Acta número 66 …", the committees or legislators after a colon): its entries
 # are not part of the item's title. Arabic entries count as a sub-list only under a list
 # numbered otherwise.
-_SUBLIST_RE = re.compile(r"(?:\n\s*|(?<=[.:;])[ \t]+)(?:[a-z]\)|\d{1,2}\)|[-\u2022\u2013][ \t])")
+_SUBLIST_RE = re.compile(r"(?:\n\s*|(?<=[.:;])[ \t]+)(?:[a-zA-Z]\)|\d{1,2}\)|[-\u2022\u2013][ \t])")
 _ARABIC_SUBLIST_RE = re.compile(r"(?:\n\s*|(?<=[.:;])[ \t]+)\d{1,2}\.[ \t]")
 
 

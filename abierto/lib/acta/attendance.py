@@ -71,9 +71,10 @@ _GROUP_HEADER_RE = re.compile(
     r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
 )
 _GROUP_OFFICE_RE = re.compile(
-    r"(?:(?:los|las|y)\s+)*(?:c\.\s*c\.|cc\.|ciudadanos|ciudadanas)?\s*"
-    r"(?P<office>regidores|regidoras|sindicos|municipes|ediles|consejeros(?:\s+(?:electorales|ciudadanos))?|"
-    r"consejeras(?:\s+(?:electorales|ciudadanas))?|comisionados|comisionadas|vocales|diputados|magistrados)\b"
+    r"(?:(?:los|las|y|de)\s+)*(?:c\.\s*c\.|cc\.|ciudadanos|ciudadanas)?\s*"
+    r"(?P<office>regidores|regidoras|sindicos|sindicas|municipes|ediles|"
+    r"consejeros(?:\s+(?:electorales|ciudadanos))?|consejeras(?:\s+(?:electorales|ciudadanas))?|"
+    r"comisionados|comisionadas|vocales|diputados|diputadas|magistrados|magistradas)\b"
 )
 
 

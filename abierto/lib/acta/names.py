@@ -48,8 +48,10 @@ _OFFICE = (
     r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|octav[oa]|noven[oa]|decim[oa])"
 )
 _HONORIFIC_RE = re.compile(rf"{_HONORIFIC}")
-_HONORIFICS_RE = re.compile(rf"^(?:(?:el|la|los|las|y|e|a|al)\s+|{_HONORIFIC}\s*)+")
-_LEADING_RE = re.compile(rf"^(?:(?:el|la|los|las|y|e|a|al)\s+|{_HONORIFIC}\s*|{_OFFICE}\s+(?=\S))+")
+# "de los diputados Luis Paz": the preposition before an article leads into the list.
+_ARTICLES = r"(?:el|la|los|las|y|e|a|al|de(?=\s+l[oa]s?\s))"
+_HONORIFICS_RE = re.compile(rf"^(?:{_ARTICLES}\s+|{_HONORIFIC}\s*)+")
+_LEADING_RE = re.compile(rf"^(?:{_ARTICLES}\s+|{_HONORIFIC}\s*|{_OFFICE}\s+(?=\S))+")
 _OFFICE_WORD_RE = re.compile(rf"{_OFFICE}")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "di"])
 _INITIAL_RE = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")

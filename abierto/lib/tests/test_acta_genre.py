@@ -663,3 +663,18 @@ def test_a_roll_call_with_the_office_after_the_mark_and_ocr_debris():
         ("PEDRO OCHOA RÍOS", "SÍNDICO"),
         ("MARTA SOTO LARA", "REGIDORA"),
     ]
+
+
+def test_plural_offices_of_either_gender_name_the_list_that_follows():
+    people = _people(
+        "Se comprobó el cuórum legal con la presencia de las diputadas Ana Ruiz Vega y Rosa "
+        "Paz León; así como de los diputados Luis Gil Mora, Juan Díaz Leal y Pedro Ochoa Ríos. "
+        "Comprobado el cuórum legal, la presidencia declaró abierta la sesión."
+    )
+    assert people == [
+        ("Ana Ruiz Vega", "Diputada"),
+        ("Rosa Paz León", "Diputada"),
+        ("Luis Gil Mora", "Diputado"),
+        ("Juan Díaz Leal", "Diputado"),
+        ("Pedro Ochoa Ríos", "Diputado"),
+    ]
