@@ -35,6 +35,8 @@ _CUE_RE = re.compile(
     r"acordo|acordaron|autoriza|autorizan|autorizo|autorizaron|confirma|confirman|confirmo|determina|"
     r"determino|resuelve|resolvio)\b"
     r"|\b(?:fue|fueron)\s+(?:aceptad|modificad|ratificad|aprobad|autorizad)[oa]s?\b"
+    # "mismo que, al ser sometido a consideración, resultó aprobado en votación económica"
+    r"|\b(?:resulto|resultaron)\s+(?:aprobad|autorizad|acordad)[oa]s?\b"
     # "aprobándose por unanimidad", "acordándose", "autorizándose"
     r"|\b(?:aprobandose|acordandose|autorizandose|aceptandose)\b"
     # Any participle with its vote: "fueron modificados por unanimidad", "ratificada por mayoría".

@@ -678,3 +678,19 @@ def test_plural_offices_of_either_gender_name_the_list_that_follows():
         ("Juan Díaz Leal", "Diputado"),
         ("Pedro Ochoa Ríos", "Diputado"),
     ]
+
+
+def test_a_decision_that_resulted_approved_in_an_economic_vote_is_an_agreement():
+    result = parse_acta_text(
+        "Comprobado el cuórum legal, la presidencia declaró abierta la sesión a las once horas "
+        "del catorce de febrero de dos mil veinticuatro. La secretaría dio lectura al orden del "
+        "día; mismo que, al ser sometido a consideración, resultó aprobado en votación "
+        "económica por unanimidad, sin discusión. - - - - -"
+    )
+    assert [(item["text"], item["vote"]) for item in result["agreements"]] == [
+        (
+            "La secretaría dio lectura al orden del día; mismo que, al ser sometido a "
+            "consideración, resultó aprobado en votación económica por unanimidad, sin discusión",
+            "unanimidad",
+        )
+    ]
