@@ -16,7 +16,8 @@ from .text import clean_title, fold, squash
 
 _BODY_NOUNS = (
     r"(?:comite|subcomite|consejo|comision|secretariado|ayuntamiento|cabildo|pleno|junta|"
-    r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva)"
+    r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva|"
+    r"diputacion\s+permanente)"
 )
 _BODY_START_RE = re.compile(rf"\b(?:(?:h\.|honorable|ilustre)\s*)?{_BODY_NOUNS}\b")
 _ACTA_OF_RE = re.compile(
@@ -75,10 +76,14 @@ _STOP_WORDS = frozenset(
         "desde",
         "hasta",
         "sobre",
+        # "Comisión de Juventud y Deporte Segundo Periodo Ordinario de Sesiones": the
+        # legislative period is when the body meets, not part of its name.
+        "periodo",
     ]
 )
 _TOKEN_RE = re.compile(r"([ ]*)(,?)([ ]*)([^\s,;:()\[\]\"“”|]+)")
 MAX_BODY_WORDS = 25
+OPENING_CHARS = 1500
 
 
 def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: int) -> str:
@@ -118,7 +123,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
     if not candidates:
         candidates = mentions[:1] or rooms[:1]
     if not candidates:
-        return ""
+        return _legislature(text, opening_end)
     primary = candidates[0]
     key = fold(primary)
     best = primary
@@ -250,11 +255,19 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
             pending = []
             words.append((token_start, token_end))
         position = token_end
+    while words and _is_ordinal(text[words[-1][0] : words[-1][1]]):
+        words.pop()  # "… y Deporte Segundo Periodo": the period's ordinal is not the name's
     if not words:
         return ""
     phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
     phrase = _STRAY_COLON_RE.sub(" ", phrase)
+    # "Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura": the legislature
+    # the committee belongs to changes every three years; the committee's name does not.
+    phrase = _OF_LEGISLATURE_RE.sub("", phrase)
     return phrase if len(phrase) > 3 else ""
+
+
+_OF_LEGISLATURE_RE = re.compile(r"\s+de\s+la\s+(?:\S+\s+){1,3}legislatura$", re.IGNORECASE)
 
 
 MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short heading
@@ -325,3 +338,31 @@ def _acronym_follows(text: str, token_end: int) -> bool:
 def _comma_continues(text: str, folded: str, token_end: int) -> bool:
     following = folded[token_end : token_end + 25].split()
     return bool(following) and following[0] in ("a", "de", "del", "y", "e")
+
+
+def _is_ordinal(word: str) -> bool:
+    try:
+        ordinal_words_to_number(word)
+    except ValueError:
+        return False
+    return word[:1].isalpha()
+
+
+# "la Sexagésima Sexta Legislatura": a legislature is named by its ordinal.
+_LEGISLATURE_RE = re.compile(
+    r"\b(?P<ordinal>(?:[A-ZÁÉÍÓÚ][A-Za-zÁÉÍÓÚáéíóú]+\s+){1,3})(?:LEGISLATURA|Legislatura)\b"
+)
+
+
+def _legislature(text: str, opening_end: int) -> str:
+    """A legislature's plenary, named by its ordinal ("Sexagésima Sexta Legislatura"), when
+    the minutes name no other body: the first mention written in small letters if any."""
+    found: list[str] = []
+    for match in _LEGISLATURE_RE.finditer(text, 0, max(opening_end, OPENING_CHARS)):
+        words = match["ordinal"].split()
+        for length in range(min(3, len(words)), 0, -1):
+            if _is_ordinal(" ".join(words[-length:])):
+                found.append(" ".join([*words[-length:], match.group(0).split()[-1]]))
+                break
+    mixed = [name for name in found if not name.isupper()]
+    return (mixed or found or [""])[0]

@@ -694,3 +694,28 @@ def test_a_decision_that_resulted_approved_in_an_economic_vote_is_an_agreement()
             "unanimidad",
         )
     ]
+
+
+def test_a_legislature_s_plenary_is_named_by_its_ordinal_not_its_period():
+    result = parse_acta_text(
+        "ACTA 20.\n\nSesión ordinaria del Primer Período Ordinario de Sesiones de la Sexagésima "
+        "Sexta Legislatura, celebrada en el Recinto Oficial el día 6 de noviembre del año 2018."
+    )
+    assert result["body"] == "Sexagésima Sexta Legislatura"
+
+
+def test_a_legislature_s_committee_is_named_without_its_period_or_legislature():
+    result = parse_acta_text(
+        "Minuta número 4 Comisión de Juventud y Deporte Segundo Periodo Ordinario de Sesiones "
+        "Sesión celebrada el 8 de abril de 2016\nSe reunieron las diputadas y los diputados que "
+        "integran la Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura."
+    )
+    assert result["body"] == "Comisión de Juventud y Deporte"
+
+
+def test_a_standing_deputation_is_a_body():
+    result = parse_acta_text(
+        "En la ciudad de Guanajuato se reunieron las diputadas y los diputados que integran la "
+        "Diputación Permanente a efecto de llevar a cabo la sesión el 14 de febrero de 2024."
+    )
+    assert result["body"] == "Diputación Permanente"
