@@ -84,6 +84,10 @@ _GLUED_DAY_RE = re.compile(
     re.IGNORECASE,
 )
 
+# OCR reads the "ó" of "-ción", "-sión" as "é" ("Sesién", "Direccién"): no Spanish word ends
+# in "-sién", and only "recién" in "-cién".
+_OCR_ION_RE = re.compile(r"(?<![Rr][Ee]c)(?<![Rr][Ee]C)(?<=[cCsS])([iI])([éÉ])(?=[nN]\b)")
+
 
 def normalize_text(text: str) -> str:
     """Return ``text`` cleaned of layout and OCR noise, with ``\\n`` line breaks.
@@ -106,6 +110,8 @@ def normalize_text(text: str) -> str:
     text = _SLASH_BREAK_RE.sub("/", text)
     text = _SPACED_INITIAL_RE.sub(".", text)
     text = _GLUED_DAY_RE.sub(" ", text)
+    if "é" in text or "É" in text:
+        text = _OCR_ION_RE.sub(lambda match: match[1] + ("ó" if match[2] == "é" else "Ó"), text)
     if any(mark in text for mark in _MARKDOWN_MARKS):
         text = _MARKDOWN_RE.sub("", text)
     text = _fixed_romans(text)

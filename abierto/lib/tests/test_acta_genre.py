@@ -719,3 +719,11 @@ def test_a_standing_deputation_is_a_body():
         "Diputación Permanente a efecto de llevar a cabo la sesión el 14 de febrero de 2024."
     )
     assert result["body"] == "Diputación Permanente"
+
+
+def test_an_ocr_e_for_the_o_of_sion_is_read_as_o():
+    session = parse_acta_text(
+        "En la ciudad de México, a los catorce días del mes de mayo de 2007, se levanta la "
+        "presente acta correspondiente a la Primera Sesién Extraordinaria del Comité Editorial."
+    )["session"]
+    assert (session["number"], session["kind"]) == (1, "extraordinaria")
