@@ -27,11 +27,11 @@ from .roll_call import from_inline_roll_call
 from .roster import (
     from_narrative,
     from_officers,
-    from_speakers,
     roles_from_mentions,
     welcomed,
 )
 from .signature_roles import roles_from_signatures
+from .speakers import from_speakers
 from .text import fold, squash
 
 __all__ = ["Person", "read_attendance"]

@@ -4,7 +4,8 @@ Many actas never write "estando presentes…" for everyone: the opening names th
 who act ("el Comisionado Presidente Licenciado Juan López dio inicio…, instruyó al
 Secretario Ejecutivo Lic. Andrés González…", "PRESIDENTE: DR. CUAUHTÉMOC PÉREZ
 SECRETARIA: LIC. HILDA DÁVILA"), and stenographic versions name each speaker before
-what they say ("Comisionada Presidenta Ximena Puente de la Mora: Muy buenas tardes…").
+what they say ("Comisionada Presidenta Ximena Puente de la Mora: Muy buenas tardes…", read by
+``speakers``).
 Whoever opens, presides, acts as secretary or speaks was there. A person named where the
 acta records an absence ("la inasistencia del diputado…") or a document ("un oficio
 suscrito por la Dra. …") is not read as present. Signature blocks are not read either,
@@ -15,7 +16,7 @@ but the office printed under a signer's name fills in the role of an attendee wh
 import re
 
 from .name_words import ROLE_WORDS
-from .names import is_honorific, looks_like_name, name_key, split_name_role, strip_titles
+from .names import is_honorific, looks_like_name, name_key, strip_titles
 from .people import ABSENT_RE, Person
 from .text import clean_title, fold
 
@@ -79,7 +80,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
         if not office[0].isupper() and not match["lead"]:
             continue
         name, end = _name_run(text, match.end())
-        if name is None or _not_present(folded, match.start(), end):
+        if name is None or not_present(folded, match.start(), end):
             continue
         taken.append((match.start(), end))
         people.append(Person(name, _office_role(office)))
@@ -87,7 +88,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
         if any(start <= match.start() < end for start, end in taken):
             continue
         name, end = _name_run(text, match.end())
-        if name is None or _not_present(folded, match.start(), end):
+        if name is None or not_present(folded, match.start(), end):
             continue
         people.append(Person(name, _role_after(text, end)))
     return people
@@ -100,7 +101,7 @@ def _office_role(office: str) -> str | None:
     return None if fold(role) in ("titular", "representante", "integrante") else role
 
 
-def _not_present(folded: str, position: int, end: int | None = None) -> bool:
+def not_present(folded: str, position: int, end: int | None = None) -> bool:
     """Whether the clause around a mention records an absence, a document or an address."""
     window = folded[max(0, position - 120) : position]
     clauses = list(_CLAUSE_START_RE.finditer(window))
@@ -308,7 +309,7 @@ def from_narrative(text: str, folded: str) -> list[Person]:
         if name is None or not _SPEECH_VERB_RE.match(folded, end):
             continue
         # Only what comes before counts: after the verb, "faltaba un punto" is what was said.
-        if _not_present(folded, subject.end()):
+        if not_present(folded, subject.end()):
             continue
         people.append(Person(name, role))
     return people
@@ -336,57 +337,3 @@ def welcomed(text: str, folded: str) -> list[Person]:
 
 
 # --- Speakers -----------------------------------------------------------------------
-
-_SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{4,160}?)[ \t]*:(?=[ \t]|$)")
-# A transcript that lost the colon glues the speech to the name: "Martín del CampoQué tal".
-_GLUED_RE = re.compile(r"[a-záéíóúñ](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
-MAX_LABEL_WORDS = 16
-
-
-def from_speakers(text: str, folded: str) -> list[Person]:
-    """The people who speak in a stenographic version: "Cargo, Nombre: …"."""
-    people: list[Person] = []
-    offset = 0
-    previous = ""
-    for line in text.split("\n"):
-        line_start = offset
-        offset += len(line) + 1
-        # A line that goes on with the sentence of the line before ("…, DRA. CLAUDIA / ESTHER
-        # ORTIZ GUERRERO, M. EN D. …:") is no speaker's turn.
-        continues = previous.endswith(",") or (
-            previous[-1:].isalnum() and len(previous) >= MIN_WRAPPED_LINE_CHARS
-        )
-        previous = line.strip()
-        if continues:
-            continue
-        label = _label(line)
-        if label is None or not label[:1].isupper() or len(label.split()) > MAX_LABEL_WORDS:
-            continue
-        if _LIST_MARKER_RE.match(label):
-            continue  # "III. Correspondencia:" is an agenda item, no speaker
-
-        parsed = split_name_role(label)
-        if parsed is None or not looks_like_name(parsed[0]):
-            continue
-        if ":" not in line[: len(label) + 2] and parsed[1] is None:
-            continue  # a glued label is read only with the office that heads it
-        if "," in label and parsed[1] is None:
-            continue  # "Económicas y Administrativas, el cual me permito exponer…:" is prose
-        if _not_present(folded, line_start):
-            continue
-        people.append(Person(*parsed))
-    return people
-
-
-_LIST_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[a-z])\s*[.)]")
-
-
-def _label(line: str) -> str | None:
-    match = _SPEAKER_RE.match(line)
-    if match:
-        return match["label"].strip()
-    head = line[:160]
-    glued = _GLUED_RE.search(head)
-    if glued is None or "," not in head[: glued.start()]:
-        return None
-    return head[: glued.end()].strip()

@@ -5,8 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from abierto.lib.acta import parse_acta_text
-from abierto.lib.acta.roster import from_officers, from_speakers
+from abierto.lib.acta.roster import from_officers
 from abierto.lib.acta.signature_roles import roles_from_signatures
+from abierto.lib.acta.speakers import from_speakers
 from abierto.lib.acta.text import fold
 
 
