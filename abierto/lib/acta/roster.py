@@ -41,7 +41,8 @@ _OFFICER_RE = re.compile(
 _TITLED_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s(]))(?i:lic(?:da|do)?\.|licenciad[oa]|mtr[oa]\.|maestr[oa]|dr(?:a)?\.|"
     r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.\s?[dp]\.|m\.\s?en\s?c\.|m\.\s?s\.\s?c\.|c\.|"
-    r"ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?)"
+    # Any degree in three or four dotted initials: "M.B.A.", "T.A.E.", "L.E.M."
+    r"ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?|(?-i:(?:[A-Z]\.){3,4}))"
     r"[ \t]+(?=[A-ZÁÉÍÓÚÑ])",
 )
 # Where the acta records an absence or a document, the person named is not read as present.
@@ -84,14 +85,49 @@ def from_officers(text: str, folded: str) -> list[Person]:
             continue
         taken.append((match.start(), end))
         people.append(Person(name, _office_role(office)))
+    titled: list[tuple[Person, str | None, int, int]] = []
     for match in _TITLED_RE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
         name, end = _name_run(text, match.end())
         if name is None or not_present(folded, match.start(), end):
             continue
-        people.append(Person(name, _role_after(text, end)))
+        person = Person(name, _role_after(text, end))
+        titled.append((person, _role_before(text, match.start()), match.start(), end))
+        people.append(person)
+    _offices_before_names(text, titled)
     return people
+
+
+def _offices_before_names(text: str, titled: list[tuple[Person, str | None, int, int]]) -> None:
+    """ "…: Presidente Municipal, M.B.A. Ulises Mejía Haro, Síndica Municipal, T.A.E. Ruth
+    Calderón Babún, Dra. Fátima …": in a run of titled names joined by commas whose first
+    has an office before it, each office is the one before the name, not the one after."""
+    run_starts_with_office = False
+    previous_end = -1
+    for person, before, start, end in titled:
+        joined = previous_end >= 0 and not _RUN_BREAK_RE.search(text, previous_end, start)
+        if not joined:
+            run_starts_with_office = before is not None
+        if run_starts_with_office:
+            person.role = before
+        previous_end = end
+
+
+_RUN_BREAK_RE = re.compile(r"[.;:\n](?=\s)")
+# The office before a titled name: "…, Síndica Municipal, T.A.E. Ruth …", "El C. Secretario
+# de Gobierno Municipal, Dr. Juan …".
+_OFFICE_BEFORE_RE = re.compile(
+    r"(?:^|[,;:\n\"\u201c]|(?<=\S)\.)\s*(?:(?:El|La)\s+)?(?:C\.\s+)?"
+    r"(?P<office>[A-ZÁÉÍÓÚÑ][^,;:.\n\"\u201c]{2,80}?)\s*,\s*$"
+)
+
+
+def _role_before(text: str, start: int) -> str | None:
+    match = _OFFICE_BEFORE_RE.search(text, max(0, start - 100), start)
+    if match is None or fold(match["office"]).split()[0] not in ROLE_WORDS:
+        return None
+    return clean_title(match["office"])
 
 
 def _office_role(office: str) -> str | None:

@@ -727,3 +727,32 @@ def test_an_ocr_e_for_the_o_of_sion_is_read_as_o():
         "presente acta correspondiente a la Primera Sesién Extraordinaria del Comité Editorial."
     )["session"]
     assert (session["number"], session["kind"]) == (1, "extraordinaria")
+
+
+def test_offices_written_before_titled_names_are_theirs():
+    people = _people(
+        "ACTA 28 SESIÓN ORDINARIA FECHA: 24 DE JUNIO DE 2019. El C. Secretario de Gobierno "
+        "Municipal, Dr. Juan Díaz Leal: me permito pasar lista de asistencia: Presidente "
+        "Municipal de Zacatecas, M.B.A. Ulises Mora Haro, Síndica Municipal, T.A.E. Ruth Gil "
+        "Babún, Dra. Rosa Paz León, L.E.M. Pedro Ochoa Ríos."
+    )
+    assert people == [
+        ("Juan Díaz Leal", "Secretario de Gobierno Municipal"),
+        ("Ulises Mora Haro", "Presidente Municipal de Zacatecas"),
+        ("Ruth Gil Babún", "Síndica Municipal"),
+        ("Rosa Paz León", None),
+        ("Pedro Ochoa Ríos", None),
+    ]
+
+
+def test_offices_written_after_titled_names_stay_theirs():
+    people = _people(
+        "Siendo las 10:00 horas del 3 de marzo de 2020 se encuentran: Lic. Ana Ruiz Vega, "
+        "Directora General, Mtro. Luis Gil Mora, Director Jurídico, Ing. Eva Sol Paz, Jefa de "
+        "Área."
+    )
+    assert people == [
+        ("Ana Ruiz Vega", "Directora General"),
+        ("Luis Gil Mora", "Director Jurídico"),
+        ("Eva Sol Paz", "Jefa de Área"),
+    ]
