@@ -85,7 +85,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
             continue
         taken.append((match.start(), end))
         people.append(Person(name, _office_role(office)))
-    titled: list[tuple[Person, str | None, int, int]] = []
+    runs: list[tuple[Person, str | None, int, int]] = []
     for match in _TITLED_RE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
@@ -93,9 +93,9 @@ def from_officers(text: str, folded: str) -> list[Person]:
         if name is None or not_present(folded, match.start(), end):
             continue
         person = Person(name, _role_after(text, end))
-        titled.append((person, _role_before(text, match.start()), match.start(), end))
+        runs.append((person, _role_before(text, match.start()), match.start(), end))
         people.append(person)
-    _offices_before_names(text, titled)
+    _offices_before_names(text, runs)
     return people
 
 
