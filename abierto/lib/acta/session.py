@@ -41,6 +41,8 @@ _NUMBER_AFTER_RE = re.compile(
     r"|[ \t]+(?P<dotted>\d{1,3})\.\d{2}\b(?![.\d])"
     # "SESIÓN ORDINARIA 39/2018": the number within the year.
     r"|[ \t]+(?P<slashed>\d{1,3})\s*/\s*(?:\d{4}|\d{2})\b(?![/\d])"
+    # "SESIÓN ORDINARIA PRIVADA 17": the session's number after its character, not a day.
+    r"|[ \t]+(?:privada|publica|abierta|cerrada)[ \t]+(?P<qualified>\d{1,3})\b(?!\s*(?:de\s|/|\.\d|:))"
 )
 # "Sesión 12.07", "ACTA DE LA SESIÓN 8.09": a session numbered within its year.
 _DOTTED_NUMBER_RE = re.compile(r"\b(?:sesion|reunion)\s+(?P<number>\d{1,3})\.\d{2}\b(?![.\d])")
@@ -156,15 +158,19 @@ def _session_number(
     for title in titles[:3]:
         before = text[max(0, title.start() - 60) : title.start()]
         number = _ordinal_before(before)
-        if number is not None:
+        after = _NUMBER_AFTER_RE.match(folded, title.end())
+        # "ACTA 28 SESIÓN ORDINARIA PRIVADA 17": the acta is 28, the session 17.
+        acta_then_session = bool(
+            after and after["qualified"] and _ACTA_NUMBER_RE.search(fold(before))
+        )
+        if number is not None and not acta_then_session:
             return number
         if title["plain"]:
             return int(title["plain"])
-        after = _NUMBER_AFTER_RE.match(folded, title.end())
         if after:
             try:
                 return ordinal_words_to_number(
-                    after["number"] or after["dotted"] or after["slashed"]
+                    after["number"] or after["dotted"] or after["slashed"] or after["qualified"]
                 )
             except ValueError:
                 pass
@@ -202,6 +208,9 @@ def _session_number(
         if number is not None:
             return number
     return None
+
+
+_ACTA_NUMBER_RE = re.compile(r"\b(?:acta|minuta)\s+\d{1,4}\s*$")
 
 
 def _cardinal_prefix(words: str) -> int | None:

@@ -756,3 +756,14 @@ def test_offices_written_after_titled_names_stay_theirs():
         ("Luis Gil Mora", "Director Jurídico"),
         ("Eva Sol Paz", "Jefa de Área"),
     ]
+
+
+def test_a_session_numbered_after_its_character_is_not_the_acta_s_number():
+    result = parse_acta_text(
+        "ACTA 28 SESIÓN ORDINARIA PRIVADA 17 FECHA: 24 DE JUNIO DE 2019 AYUNTAMIENTO DE TEPIC"
+    )
+    assert result["session"]["number"] == 17
+    assert (
+        parse_acta_text("ACTA 160\nSesión Ordinaria del 29 de abril de 2020.")["session"]["number"]
+        == 160
+    )
