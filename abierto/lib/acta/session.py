@@ -42,7 +42,8 @@ _NUMBER_AFTER_RE = re.compile(
     # "SESIÓN ORDINARIA 39/2018": the number within the year.
     r"|[ \t]+(?P<slashed>\d{1,3})\s*/\s*(?:\d{4}|\d{2})\b(?![/\d])"
     # "SESIÓN ORDINARIA PRIVADA 17": the session's number after its character, not a day.
-    r"|[ \t]+(?:privada|publica|abierta|cerrada)[ \t]+(?P<qualified>\d{1,3})\b(?!\s*(?:de\s|/|\.\d|:))"
+    r"|[ \t]+(?:privada|publica|abierta|cerrada)[ \t]+(?P<qualified>\d{1,3})\b"
+    r"(?!\s*(?:de\s|/|\.\d|:))"
 )
 # "Sesión 12.07", "ACTA DE LA SESIÓN 8.09": a session numbered within its year.
 _DOTTED_NUMBER_RE = re.compile(r"\b(?:sesion|reunion)\s+(?P<number>\d{1,3})\.\d{2}\b(?![.\d])")
