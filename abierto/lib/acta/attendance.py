@@ -55,7 +55,7 @@ _LIST_STOP_RE = re.compile(
     r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|la\s+presidencia|por\s+lo\s+que|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
-    r"estando|encontrandose|en\s+tanto|se\s+instal\w*)\b"
+    r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a)\b"
 )
 _HARD_SPLIT_RE = re.compile(
     # "así. como": OCR may put a dot inside the connector.
@@ -308,7 +308,7 @@ def _group_office(piece: str) -> str | None:
 # Secretaría el titular C. Pedro Díaz Leal".
 _EMBEDDED_RE = re.compile(
     r"(?:(?<=\s)|^)(?:C\.\s?C\.|CC\.|C\.|Lic(?:da|do)?\.|Mtr[oa]\.|Dr(?:a)?\.|Ing\.|Arq\.|Prof(?:r|ra|a)?\.|"
-    r"Sr(?:a)?\.|Ciudadan[oa]s?)\s+"
+    r"Sr(?:a)?\.|[Cc]iudadan[oa]s?|Licenciad[oa]|Maestr[oa]|Doctor(?:a)?|Ingenier[oa])\s+"
 )
 
 

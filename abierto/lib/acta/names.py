@@ -27,7 +27,11 @@ MAX_NAME_WORDS = 8
 
 # Courtesy and academic titles written before a name. Matched on folded text.
 _HONORIFIC = (
-    r"(?:c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcda?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
+    # A degree written out with its field: "Licenciado en Administración de Empresas",
+    # "Maestra en Ciencias de la Educación": the field is a word and its "de …" complements.
+    r"(?:(?:licenciad[oa]|maestr[oa]|doctor(?:a)?|ingenier[oa])\s+en\s+[a-z]+"
+    r"(?:\s+(?:de|del|en|y|e)(?:\s+(?:la|las|los|el))?\s+[a-z]+)*(?=\s)|"
+    r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcda?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
     r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
@@ -184,6 +188,7 @@ _ROLE_TAIL_RE = re.compile(
 )
 
 
+_DANGLING_AND_RE = re.compile(r"[,;]?\s+(?:y|e)$", re.IGNORECASE)
 _ARTICLE_BEFORE_OFFICE_RE = re.compile(r"^(?:el|la)\s+(?=\S)", re.IGNORECASE)
 _NOT_A_ROLE_RE = re.compile(
     r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^\w+(?:ando|iendo)\b", re.IGNORECASE
@@ -207,6 +212,7 @@ def _clean_role(role: str | None) -> str | None:
         flags=re.I,
     )
     role = _ROLE_TAIL_RE.sub("", role)
+    role = _DANGLING_AND_RE.sub("", role)  # "Síndico Administrativo, y conforme a …" cut
     role = _SHARED_TAIL_RE.sub("", role)
     acting = _ACTING_AS_RE.search(role)
     if acting:

@@ -767,3 +767,19 @@ def test_a_session_numbered_after_its_character_is_not_the_acta_s_number():
         parse_acta_text("ACTA 160\nSesión Ordinaria del 29 de abril de 2020.")["session"]["number"]
         == 160
     )
+
+
+def test_a_degree_written_out_with_its_field_is_a_title():
+    people = _people(
+        "En la ciudad de Carmen, siendo las nueve horas del día primero de octubre de dos mil "
+        "seis; estando reunidos en la sede del H. Ayuntamiento, Sala de Cabildo, los ciudadanos "
+        "Licenciado en Administración de Empresas José Ignacio Sosa Sierra, Presidente "
+        "Municipal; Maestra en Ciencias de la Educación Ana Ruiz Vega, Primera Regidora y el "
+        "Licenciado Luis Gil Mora, Síndico Administrativo, y conforme a lo establecido en el "
+        "artículo 45 de la Ley Orgánica; el Presidente declaró instalado el Ayuntamiento."
+    )
+    assert people == [
+        ("José Ignacio Sosa Sierra", "Presidente Municipal"),
+        ("Ana Ruiz Vega", "Primera Regidora"),
+        ("Luis Gil Mora", "Síndico Administrativo"),
+    ]
