@@ -7,22 +7,16 @@ a table with a name column and often a role and an attendance column; a label
 followed by one name per line ("Asistentes  Ana Cecilia Mata…"); or a roll
 call "Nombre …… Presente". Each reader returns people with the courtesy titles
 removed; people marked absent are dropped, and signature blocks are never read,
-since someone who only signs was not necessarily there.
+since someone who only signs was not necessarily there. A list in prose is cut into
+people by ``prose_list``.
 """
 
 import re
 
 from .layouts import from_label_blocks, from_roll_call, from_tables
-from .names import (
-    ROLE_WORDS,
-    looks_like_name,
-    name_key,
-    singular,
-    split_name_role,
-    strip_titles,
-    strip_titles_and_office,
-)
+from .names import looks_like_name, split_name_role
 from .people import ABSENT_RE, Person, unique
+from .prose_list import GROUP_HEADER_RE, HARD_SPLIT_RE, people_in_list, whole_name_follows
 from .roll_call import from_inline_roll_call
 from .roster import (
     from_narrative,
@@ -32,7 +26,7 @@ from .roster import (
 )
 from .signature_roles import roles_from_signatures
 from .speakers import from_speakers
-from .text import fold, squash
+from .text import fold
 
 __all__ = ["Person", "read_attendance"]
 
@@ -56,25 +50,6 @@ _LIST_STOP_RE = re.compile(
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
     r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a)\b"
-)
-_HARD_SPLIT_RE = re.compile(
-    # "así. como": OCR may put a dot inside the connector.
-    # "…, asistidos por el licenciado …": the secretary who assists the body is one more.
-    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de|"
-    r"asistid[oa]s?\s+por)\s+"
-)
-_SOFT_SPLIT_RE = re.compile(r"(,\s*y\s+(?:de\s+)?|\s+y\s+(?:de\s+)?|,)", re.IGNORECASE)
-# "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
-# the names that follow its colon.
-_GROUP_HEADER_RE = re.compile(
-    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
-    r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
-)
-_GROUP_OFFICE_RE = re.compile(
-    r"(?:(?:los|las|y|de)\s+)*(?:c\.\s*c\.|cc\.|ciudadanos|ciudadanas)?\s*"
-    r"(?P<office>regidores|regidoras|sindicos|sindicas|municipes|ediles|"
-    r"consejeros(?:\s+(?:electorales|ciudadanos))?|consejeras(?:\s+(?:electorales|ciudadanas))?|"
-    r"comisionados|comisionadas|vocales|diputados|diputadas|magistrados|magistradas)\b"
 )
 
 
@@ -130,14 +105,14 @@ def _from_prose(text: str, folded: str) -> list[Person]:
         if (
             colon
             and colon.start() < 200
-            and not _GROUP_HEADER_RE.match(span_folded)
+            and not GROUP_HEADER_RE.match(span_folded)
             # "…, así como de los Vocales de dicha Comisión: Regidor …": the colon closes a
             # heading of the list's second group, not a preamble before the list.
-            and not _GROUP_HEADER_RE.match(_HARD_SPLIT_RE.split(span_folded[: colon.end()])[-1])
+            and not GROUP_HEADER_RE.match(HARD_SPLIT_RE.split(span_folded[: colon.end()])[-1])
         ):
             span = span[colon.end() :]
             span_folded = span_folded[colon.end() :]
-        people += _people_in_list(span)
+        people += people_in_list(span)
     return people
 
 
@@ -178,7 +153,7 @@ def _after_preamble(text: str, folded: str, start: int) -> int:
     if (
         preamble is None
         or not _LIST_STOP_RE.search(folded, start, preamble.end())
-        or not _whole_name_follows(text[preamble.end() : preamble.end() + 200])
+        or not whole_name_follows(text[preamble.end() : preamble.end() + 200])
     ):
         return start
     return preamble.end()
@@ -222,176 +197,3 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
         "arq",
         "ing",
     )
-
-
-def _people_in_list(span: str) -> list[Person]:
-    people: list[Person] = []
-    group_role: str | None = None
-    headed = False  # whether a heading with a colon gave the group's office
-    current_chunk = 0
-    run_start = 0  # the first person an office written after the run would name
-    for chunk, piece in _split_items(span):
-        if chunk != current_chunk:
-            headed, current_chunk = False, chunk  # a semicolon ends what a heading governs
-        piece_folded = fold(piece)
-        trailing = _TRAILING_OFFICE_RE.match(piece_folded)
-        if trailing:
-            # "…, C. Luis Paz; (REGIDORES), Mtra. Ana Ruiz, Síndico": the office written once
-            # after a run of names is the office of those in the run that have none.
-            office = singular(piece[trailing.start("office") : trailing.end("office")])
-            for person in people[run_start:]:
-                person.role = person.role or office
-            run_start = len(people)
-            piece = piece[trailing.end() :]
-            piece_folded = piece_folded[trailing.end() :]
-            if not piece.strip():
-                continue
-        if ABSENT_RE.search(piece_folded):
-            continue
-        header = _GROUP_HEADER_RE.match(piece_folded)
-        if header:
-            office = piece[header.start("office") : header.end("office")]
-            group_role = singular(_ANAPHORIC_RE.sub("", squash(office)))
-            headed = True
-            piece = piece[header.end() :]
-            if not piece.strip():
-                continue
-        group = _group_office(piece)
-        if group:
-            group_role = group
-        parsed = split_name_role(piece)
-        embedded = _embedded_person(piece, group_role)
-        if parsed is None:
-            # "…del H. Ayuntamiento los C.C. Mariano Orozco": the person follows a title.
-            people += [embedded] if embedded else []
-            continue
-        name, role = parsed
-        if headed and role and role == strip_titles_and_office(piece.split(",")[0])[1]:
-            # "los Vocales de dicha Comisión: Regidor Luis Paz": the heading gives the office
-            # in this body; the one before the name is the person's post elsewhere.
-            role = group_role
-        if (
-            embedded
-            and name_key(embedded.name) != name_key(name)
-            and name_key(embedded.name) not in name_key(name)
-        ):
-            # "Carlos Rodríguez, y actuando en la Secretaría el titular C. Pedro Díaz Leal"
-            people += [Person(name, None), embedded]
-            continue
-        people.append(Person(name, role or group_role))
-    return people
-
-
-_TRAILING_OFFICE_RE = re.compile(
-    r"^\s*\(\s*(?P<office>(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante)"
-    r"[a-z]*s)\s*\)\s*,?\s*"
-)
-
-
-# "Vocales de dicha Comisión", "Integrantes del mismo": the qualifier points back at the body.
-_ANAPHORIC_RE = re.compile(
-    r"\s+(?:de(?:l)?\s+(?:dich[oa]|est[ea]|mism[oa]|la\s+misma|el\s+mismo)(?:\s+[A-ZÁÉÍÓÚ]\w*)?)\s*$",
-    re.IGNORECASE,
-)
-
-
-def _group_office(piece: str) -> str | None:
-    """The plural office that heads a list: "los C.C. Regidores …" -> "Regidor"."""
-    markers = list(_EMBEDDED_RE.finditer(piece))
-    segment = piece[markers[-1].start() :] if markers else piece
-    position = len(segment) - len(segment.lstrip())
-    group = _GROUP_OFFICE_RE.match(fold(segment), position)
-    return singular(segment[group.start("office") : group.end("office")]) if group else None
-
-
-# A courtesy title in the middle of a piece introduces a person: "…, y actuando en la
-# Secretaría el titular C. Pedro Díaz Leal".
-_EMBEDDED_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:C\.\s?C\.|CC\.|C\.|Lic(?:da|do)?\.|Mtr[oa]\.|Dr(?:a)?\.|Ing\.|Arq\.|Prof(?:r|ra|a)?\.|"
-    r"Sr(?:a)?\.|[Cc]iudadan[oa]s?|Licenciad[oa]|Maestr[oa]|Doctor(?:a)?|Ingenier[oa])\s+"
-)
-
-
-def _embedded_person(piece: str, group_role: str | None) -> Person | None:
-    markers = [marker for marker in _EMBEDDED_RE.finditer(piece) if marker.start() > 0]
-    if not markers:
-        return None
-    parsed = split_name_role(piece[markers[-1].start() :])
-    if parsed is None:
-        return None
-    name, role = parsed
-    return Person(name, role or _acting_office(piece[: markers[-1].start()]) or group_role)
-
-
-# "…, y actuando en la Secretaría el titular C. Pedro Díaz Leal", "fungiendo como Secretaria
-# la Lic. …": the office the person fills in this session.
-_ACTING_RE = re.compile(
-    r"\b(?:actuando|fungiendo|en\s+funciones)\s+(?:en\s+la|como|de)\s+"
-    r"(?P<office>secretari[ao]|presidencia|president[ea])\b(?P<rest>.{0,30})$"
-)
-
-
-def _acting_office(before: str) -> str | None:
-    match = _ACTING_RE.search(fold(before))
-    if match is None:
-        return None
-    feminine = re.search(r"\bla\b", match["rest"]) is not None
-    if match["office"].startswith("secretari"):
-        return "Secretaria" if feminine else "Secretario"
-    return "Presidenta" if feminine else "Presidente"
-
-
-def _split_items(span: str) -> list[tuple[int, str]]:
-    """Cut a list into one piece per person.
-
-    Semicolons and list numbers always separate people. "y" and commas separate
-    them only when a person's name follows; otherwise they belong to a role
-    ("Secretaría de Justicia y Derechos Humanos"). Where semicolons separate
-    "Name, Role" items, a comma starts a new person only when a whole name
-    stands between it and the next comma, after a piece that already has a name
-    ("…(Infoem) y Representante Titular, Luis Gustavo Parra Noriega, Comisionado…").
-    """
-    semicolons = ";" in span
-    pieces: list[tuple[int, str]] = []
-    for index, chunk in enumerate(_HARD_SPLIT_RE.split(span)):
-        if not chunk.strip():
-            continue
-        header = _GROUP_HEADER_RE.match(fold(chunk))
-        if header:
-            pieces.append((index, chunk[: header.end()]))
-            chunk = chunk[header.end() :]
-        parts = _SOFT_SPLIT_RE.split(chunk)
-        merged = [parts[0]]
-        for separator, part in zip(parts[1::2], parts[2::2], strict=True):
-            if separator.strip() == "," and semicolons:
-                starts = _whole_name_follows(part) and split_name_role(merged[-1]) is not None
-            else:
-                starts = _starts_person(part)
-            if starts:
-                merged.append(part)
-            else:
-                merged[-1] = f"{merged[-1]}{separator}{part}"
-        pieces += [(index, piece) for piece in merged if piece.strip()]
-    return pieces
-
-
-_ARTICLE_RE = re.compile(r"^\s*(?:el|la)\s+(?=[A-ZÁÉÍÓÚÑ])")
-
-
-def _whole_name_follows(part: str) -> bool:
-    head = re.split(r",|\s+y\s+", part, maxsplit=1)[0]
-    head = _ARTICLE_RE.sub("", head)  # ", el M.S.C. Arturo Silva Ibarra y el Dr. …"
-    if not 2 <= len(head.split()) <= 10 or not head.lstrip()[:1].isupper():
-        return False  # cheap test first: this runs at every comma of a long list
-    return looks_like_name(strip_titles(head).strip(" .;:"))
-
-
-def _starts_person(text: str) -> bool:
-    parsed = split_name_role(text)
-    if parsed is None:
-        return False
-    first = fold(text).split()
-    if first and first[0] in ROLE_WORDS:
-        # "… y Regidor Enrique Medina Torres": an office, then a whole name, is a person.
-        return strip_titles_and_office(text.split(",")[0])[1] is not None
-    return True
