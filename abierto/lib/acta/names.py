@@ -176,7 +176,8 @@ def _split_at_role_word(text: str) -> tuple[str, str | None] | None:
             break
         if not rest:
             return name, None
-        if fold(rest[0]).strip(".,") in ROLE_WORDS or fold(rest[0]) == "en":
+        word = fold(rest[0]).strip(".,")
+        if word in ROLE_WORDS or fold(singular(word)) in ROLE_WORDS or word == "en":
             return name, _clean_role(" ".join(rest))
     return None
 

@@ -49,7 +49,9 @@ def people_in_list(span: str) -> list[Person]:
     headed = False  # whether a heading with a colon gave the group's office
     current_chunk = 0
     run_start = 0  # the first person an office written after the run would name
+    last_chunk = -1
     for chunk, piece in _split_items(span):
+        previous_chunk, last_chunk = last_chunk, chunk
         if chunk != current_chunk:
             headed, current_chunk = False, chunk  # a semicolon ends what a heading governs
         piece_folded = fold(piece)
@@ -85,6 +87,15 @@ def people_in_list(span: str) -> list[Person]:
             people += [embedded] if embedded else []
             continue
         name, role = parsed
+        if (
+            embedded
+            and embedded.role
+            and embedded.role != group_role
+            and name_key(embedded.name) == name_key(name)
+        ):
+            # "en el Salón Juárez, los ciudadanos Ana Ruiz, Secretaria …": what comes before
+            # the title that introduces the person is no part of the office.
+            role = embedded.role
         if headed and role and role == strip_titles_and_office(piece.split(",")[0])[1]:
             # "los Vocales de dicha Comisión: Regidor Luis Paz": the heading gives the office
             # in this body; the one before the name is the person's post elsewhere.
@@ -97,7 +108,11 @@ def people_in_list(span: str) -> list[Person]:
             # "Carlos Rodríguez, y actuando en la Secretaría el titular C. Pedro Díaz Leal"
             people += [Person(name, None), embedded]
             continue
-        people.append(Person(name, role or group_role))
+        shared = _shared_office(role)
+        if shared and people and people[-1].role is None and previous_chunk == chunk:
+            # "Oscar Vergara Gómez y Marco Antonio Ramírez representantes del Poder …"
+            people[-1].role = shared
+        people.append(Person(name, shared or role or group_role))
     return people
 
 
@@ -105,6 +120,19 @@ _TRAILING_OFFICE_RE = re.compile(
     r"^\s*\(\s*(?P<office>(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante)"
     r"[a-z]*s)\s*\)\s*,?\s*"
 )
+
+
+def _shared_office(role: str | None) -> str | None:
+    """An office in the plural after two names, in the singular for each: "representantes
+    del Poder Legislativo" -> "representante del Poder Legislativo"."""
+    if not role:
+        return None
+    first, _, rest = role.partition(" ")
+    single = singular(first)
+    if fold(single) == fold(first) or fold(single) not in ROLE_WORDS:
+        return None
+    single = first[0] + single[1:]  # the case the acta wrote
+    return f"{single} {rest}".strip()
 
 
 # "Vocales de dicha Comisión", "Integrantes del mismo": the qualifier points back at the body.

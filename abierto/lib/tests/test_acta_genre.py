@@ -783,3 +783,18 @@ def test_a_degree_written_out_with_its_field_is_a_title():
         ("Ana Ruiz Vega", "Primera Regidora"),
         ("Luis Gil Mora", "Síndico Administrativo"),
     ]
+
+
+def test_an_office_in_the_plural_after_two_names_is_each_one_s():
+    people = _people(
+        "A las dieciocho horas del día treinta de agosto de dos mil dieciocho, reunidos en el "
+        "Salón Juárez, los ciudadanos Ana Ruiz Vega, Secretaria de Finanzas; Luis Gil Mora y "
+        "Juan Díaz Leal representantes del Poder Legislativo ante la Asamblea; Rosa Paz León, "
+        "Consejera del Poder Judicial, con el objeto de celebrar la sesión."
+    )
+    assert people == [
+        ("Ana Ruiz Vega", "Secretaria de Finanzas"),
+        ("Luis Gil Mora", "representante del Poder Legislativo ante la Asamblea"),
+        ("Juan Díaz Leal", "representante del Poder Legislativo ante la Asamblea"),
+        ("Rosa Paz León", "Consejera del Poder Judicial"),
+    ]
