@@ -207,7 +207,7 @@ def _clean_role(role: str | None) -> str | None:
         return None
     role = re.sub(
         r"^(?:en su calidad de|como|quien funge como|en calidad de|en su car[aá]cter de|"
-        r"con el car[aá]cter de)\s+",
+        r"con el car[aá]cter de|por parte del?|por parte de la)\s+",
         "",
         role,
         flags=re.I,

@@ -35,6 +35,23 @@ GROUP_HEADER_RE = re.compile(
     r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
     r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
 )
+# "Asistieron los representantes de sociedad civil, David Moreno, Silber Meza y Luis Pun;":
+# a plural office with its article, then a comma and the names it governs.
+_COMMA_HEADER_RE = re.compile(
+    r"^\s*(?:(?:y|e)\s+)?(?:los|las)\s+(?P<office>(?:representante|integrante|consejer|regidor|"
+    r"vocal|diputad|comisionad|miembro|titular)[a-z]*s\b(?:\s+(?:de|del|ante|en)\b[^,:;]{1,60})?),\s*"
+)
+
+
+def _comma_header(piece: str, folded: str) -> re.Match[str] | None:
+    header = _COMMA_HEADER_RE.match(folded)
+    if header is None:
+        return None
+    rest = piece[header.end() :]
+    # The heading alone, once the list is cut into pieces, or before the first name.
+    return header if not rest.strip() or whole_name_follows(rest) else None
+
+
 _GROUP_OFFICE_RE = re.compile(
     r"(?:(?:los|las|y|de)\s+)*(?:c\.\s*c\.|cc\.|ciudadanos|ciudadanas)?\s*"
     r"(?P<office>regidores|regidoras|sindicos|sindicas|municipes|ediles|"
@@ -69,10 +86,12 @@ def people_in_list(span: str) -> list[Person]:
                 continue
         if ABSENT_RE.search(piece_folded):
             continue
-        header = GROUP_HEADER_RE.match(piece_folded)
+        header = GROUP_HEADER_RE.match(piece_folded) or _comma_header(piece, piece_folded)
         if header:
             office = piece[header.start("office") : header.end("office")]
             group_role = singular(_ANAPHORIC_RE.sub("", squash(office)))
+            if header.re is _COMMA_HEADER_RE:
+                group_role = office.lstrip()[0] + group_role[1:]  # the case the acta wrote
             headed = True
             piece = piece[header.end() :]
             if not piece.strip():
@@ -203,7 +222,7 @@ def _split_items(span: str) -> list[tuple[int, str]]:
     for index, chunk in enumerate(HARD_SPLIT_RE.split(span)):
         if not chunk.strip():
             continue
-        header = GROUP_HEADER_RE.match(fold(chunk))
+        header = GROUP_HEADER_RE.match(fold(chunk)) or _comma_header(chunk, fold(chunk))
         if header:
             pieces.append((index, chunk[: header.end()]))
             chunk = chunk[header.end() :]

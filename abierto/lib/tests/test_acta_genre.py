@@ -798,3 +798,20 @@ def test_an_office_in_the_plural_after_two_names_is_each_one_s():
         ("Juan Díaz Leal", "representante del Poder Legislativo ante la Asamblea"),
         ("Rosa Paz León", "Consejera del Poder Judicial"),
     ]
+
+
+def test_a_plural_office_and_a_comma_head_the_names_up_to_the_semicolon():
+    people = _people(
+        "El día 4 de mayo de 2018 se celebró la Octava Sesión Ordinaria. Asistieron los "
+        "representantes de sociedad civil, Ana Ruiz Vega, Rosa Paz León y Luis Gil Mora; por "
+        "parte del Poder Ejecutivo, Juan Díaz Leal; y Pedro Ochoa Ríos, representante del "
+        "Poder Judicial. Están presentes los Comisionados Eva Sol Paz y Raúl Mena Gil."
+    )
+    assert people[:5] == [
+        ("Ana Ruiz Vega", "representante de sociedad civil"),
+        ("Rosa Paz León", "representante de sociedad civil"),
+        ("Luis Gil Mora", "representante de sociedad civil"),
+        ("Juan Díaz Leal", "Poder Ejecutivo"),
+        ("Pedro Ochoa Ríos", "representante del Poder Judicial"),
+    ]
+    assert [name for name, _ in people[5:]] == ["Eva Sol Paz", "Raúl Mena Gil"]
