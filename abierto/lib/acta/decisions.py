@@ -60,7 +60,7 @@ _RELATIVE_BEFORE_RE = re.compile(
 def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[Agreement]:
     """The decisions told in ``text[start:end]``, numbered "1", "2", … in order."""
     found = _told_decisions(text, folded, start, end)
-    verdicts = _verdicts(text, start, end)
+    verdicts = _verdicts(text, start, end) + _spoken_verdicts(text, folded, start, end)
     kept = [
         agreement
         for agreement in found
@@ -79,6 +79,38 @@ _VERDICT_ITEM_RE = re.compile(
     r"(?:(?<=\s)|^)\d{1,2}\)\s+(?P<title>(?:[^.\n]|\.{3}|…|\n(?!\s*\d{1,2}\)))+?)\.\s+"
     r"(?P<verdict>(?:No\s+)?Aprobad[oa]s?\b(?:[^.]|\.{3}|\.(?=\S))*)"
 )
+
+
+# A stenographic version records the count of a vote as the secretary's short answer:
+# "Quienes estén a favor, sírvanse manifestarlo. Aprobado, Consejero Presidente."
+_SPOKEN_VERDICT_RE = re.compile(
+    r"(?:(?<=[.!?]\s)|^)(?P<verdict>(?:Aprobad[oa]s?|Se\s+aprueba)"
+    r"(?:\s+por\s+(?:unanimidad|mayor[ií]a)[^.]{0,60})?(?:,\s*[A-ZÁÉÍÓÚ][^.,;:]{0,60})?)\."
+)
+_VOTE_CALL_RE = re.compile(
+    r"\b(?:a\s+favor|sirvanse\s+manifestarlo|levantar\s+la\s+mano|votacion\s+economica)\b"
+)
+VOTE_CALL_CHARS = 300
+
+
+def _spoken_verdicts(text: str, folded: str, start: int, end: int) -> list[Agreement]:
+    found: list[Agreement] = []
+    for match in _SPOKEN_VERDICT_RE.finditer(text, start, end):
+        if not _VOTE_CALL_RE.search(
+            folded, max(start, match.start() - VOTE_CALL_CHARS), match.start()
+        ):
+            continue
+        vote = VOTE_RE.search(folded, match.start(), match.end())
+        found.append(
+            Agreement(
+                code="",
+                text=clean_title(match["verdict"]),
+                vote=vote["vote"] if vote else None,
+                start=match.start(),
+                anchor=match.start(),
+            )
+        )
+    return found
 
 
 def _verdicts(text: str, start: int, end: int) -> list[Agreement]:

@@ -815,3 +815,15 @@ def test_a_plural_office_and_a_comma_head_the_names_up_to_the_semicolon():
         ("Pedro Ochoa Ríos", "representante del Poder Judicial"),
     ]
     assert [name for name, _ in people[5:]] == ["Eva Sol Paz", "Raúl Mena Gil"]
+
+
+def test_a_spoken_verdict_after_a_call_to_vote_is_an_agreement():
+    result = parse_acta_text(
+        "Buenos días, damos inicio a la sesión ordinaria de la Junta del 19 de mayo de 2015. "
+        "El C. Secretario Ejecutivo: Se consulta si se aprueba el orden del día. Quienes estén "
+        "a favor, sírvanse manifestarlo si son tan amables. Aprobado, Consejero Presidente. "
+        "El C. Consejero Presidente: Gracias. Aprobado el informe que se presentó."
+    )
+    assert [(item["text"], item["vote"]) for item in result["agreements"]] == [
+        ("Aprobado, Consejero Presidente", None)
+    ]
