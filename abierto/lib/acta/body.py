@@ -11,6 +11,7 @@ import re
 
 from abierto.lib.spanish import ordinal_words_to_number
 
+from .councils import OF_LEGISLATURE_RE, is_ordinal, legislature, named_council
 from .names import is_honorific
 from .text import clean_title, fold, squash
 
@@ -79,11 +80,17 @@ _STOP_WORDS = frozenset(
         # "Comisión de Juventud y Deporte Segundo Periodo Ordinario de Sesiones": the
         # legislative period is when the body meets, not part of its name.
         "periodo",
+        # A letterhead's address after the name: "AYUNTAMIENTO DE ZACATECAS AV. HÉROES …".
+        "av",
+        "avenida",
+        "calle",
+        "col",
+        "colonia",
+        "tel",
     ]
 )
 _TOKEN_RE = re.compile(r"([ ]*)(,?)([ ]*)([^\s,;:()\[\]\"“”|]+)")
 MAX_BODY_WORDS = 25
-OPENING_CHARS = 1500
 
 
 def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: int) -> str:
@@ -123,7 +130,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
     if not candidates:
         candidates = mentions[:1] or rooms[:1]
     if not candidates:
-        return _legislature(text, opening_end)
+        return legislature(text, opening_end)
     primary = candidates[0]
     key = fold(primary)
     best = primary
@@ -137,7 +144,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         )
         if longer or same_but_mixed:
             best = candidate
-    return best
+    return named_council(best, [*mentions, *_heading_mentions(text, folded)])
 
 
 def _room_names_the_body(text: str, room: int, mention: int) -> bool:
@@ -236,6 +243,8 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
             first = False
             words.append((token_start, token_end))
             position = token_end
+            if _SENTENCE_END_TOKEN_RE.search(token):
+                break
             continue
         if match.group(2) and not _comma_continues(text, folded, token_end):
             break
@@ -254,8 +263,10 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
             words.extend(pending)
             pending = []
             words.append((token_start, token_end))
+            if _SENTENCE_END_TOKEN_RE.search(token):
+                break  # "…Sesión Ordinaria de Cabildo. Secretario de Gobierno le solicito…"
         position = token_end
-    while words and _is_ordinal(text[words[-1][0] : words[-1][1]]):
+    while words and is_ordinal(text[words[-1][0] : words[-1][1]]):
         words.pop()  # "… y Deporte Segundo Periodo": the period's ordinal is not the name's
     if not words:
         return ""
@@ -263,11 +274,8 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     phrase = _STRAY_COLON_RE.sub(" ", phrase)
     # "Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura": the legislature
     # the committee belongs to changes every three years; the committee's name does not.
-    phrase = _OF_LEGISLATURE_RE.sub("", phrase)
+    phrase = OF_LEGISLATURE_RE.sub("", phrase)
     return phrase if len(phrase) > 3 else ""
-
-
-_OF_LEGISLATURE_RE = re.compile(r"\s+de\s+la\s+(?:\S+\s+){1,3}legislatura$", re.IGNORECASE)
 
 
 MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short heading
@@ -330,39 +338,20 @@ def _adjective(text: str, folded: str, token: str, token_end: int) -> bool:
 
 
 def _acronym_follows(text: str, token_end: int) -> bool:
-    """ "Radio Universidad … 94.5 FM XHUAA": a figure an acronym follows belongs to the name."""
+    """ "Radio Universidad … 94.5 FM XHUAA": a figure an acronym follows belongs to the name;
+    in a heading in capitals, "MONTERREY 15 DE NOVIEMBRE" is a date."""
     following = text[token_end : token_end + 12].split()
-    return bool(following) and following[0].isalpha() and following[0].isupper()
+    return (
+        bool(following)
+        and following[0].isalpha()
+        and following[0].isupper()
+        and fold(following[0]) not in _CONNECTORS
+    )
+
+
+_SENTENCE_END_TOKEN_RE = re.compile(r"[a-záéíóúñ]{3}\.$")
 
 
 def _comma_continues(text: str, folded: str, token_end: int) -> bool:
     following = folded[token_end : token_end + 25].split()
     return bool(following) and following[0] in ("a", "de", "del", "y", "e")
-
-
-def _is_ordinal(word: str) -> bool:
-    try:
-        ordinal_words_to_number(word)
-    except ValueError:
-        return False
-    return word[:1].isalpha()
-
-
-# "la Sexagésima Sexta Legislatura": a legislature is named by its ordinal.
-_LEGISLATURE_RE = re.compile(
-    r"\b(?P<ordinal>(?:[A-ZÁÉÍÓÚ][A-Za-zÁÉÍÓÚáéíóú]+\s+){1,3})(?:LEGISLATURA|Legislatura)\b"
-)
-
-
-def _legislature(text: str, opening_end: int) -> str:
-    """A legislature's plenary, named by its ordinal ("Sexagésima Sexta Legislatura"), when
-    the minutes name no other body: the first mention written in small letters if any."""
-    found: list[str] = []
-    for match in _LEGISLATURE_RE.finditer(text, 0, max(opening_end, OPENING_CHARS)):
-        words = match["ordinal"].split()
-        for length in range(min(3, len(words)), 0, -1):
-            if _is_ordinal(" ".join(words[-length:])):
-                found.append(" ".join([*words[-length:], match.group(0).split()[-1]]))
-                break
-    mixed = [name for name in found if not name.isupper()]
-    return (mixed or found or [""])[0]

@@ -827,3 +827,20 @@ def test_a_spoken_verdict_after_a_call_to_vote_is_an_agreement():
     assert [(item["text"], item["vote"]) for item in result["agreements"]] == [
         ("Aprobado, Consejero Presidente", None)
     ]
+
+
+def test_a_meeting_of_cabildo_is_held_by_the_ayuntamiento_the_acta_names():
+    result = parse_acta_text(
+        "ACTA 28 SESIÓN ORDINARIA 17 FECHA: 24 DE JUNIO DE 2019 AYUNTAMIENTO DE ZACATECAS AV. "
+        "HÉROES DE CHAPULTEPEC NO. 1110 El Presidente: bienvenidos a esta Décima Séptima "
+        "Sesión Ordinaria de Cabildo. Secretario de Gobierno le solicito pasar lista."
+    )
+    assert result["body"] == "AYUNTAMIENTO DE ZACATECAS"
+
+
+def test_a_date_after_a_body_in_capitals_is_not_part_of_its_name():
+    result = parse_acta_text(
+        "ACTA NÚMERO 3 SESIÓN ORDINARIA DEL CONCEJO MUNICIPAL DE MONTERREY 15 DE NOVIEMBRE DE "
+        "2018 En la Ciudad de Monterrey, siendo las doce horas."
+    )
+    assert result["body"] == "CONCEJO MUNICIPAL DE MONTERREY"
