@@ -313,7 +313,14 @@ def roles_from_mentions(text: str, people: list[Person]) -> None:
 
 # "La Lic. Iris Santacruz hizo la observación…", "El Dr. Juan Ruiz propuso…": a titled person
 # who speaks at the start of a sentence took part in the session.
-_NARRATIVE_SUBJECT_RE = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))[ \t]*(?:El|La)[ \t]+(?=\S)")
+_NARRATIVE_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.;]\s)|(?<=\n))[ \t]*(?:En\s+uso\s+de\s+la\s+(?:voz|palabra)\s+(?:el|la)|El|La)"
+    r"[ \t]+(?=\S)"
+)
+# "En uso de la voz la Secretaria del Ayuntamiento Lic. Laura …, manifestó": the office, with
+# the body it serves, before the titled name.
+_OFFICE_BEFORE_TITLE_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][^,.;:\n]{2,60}[ \t]+")
+MAX_OFFICE_CHARS = 80
 _SPEECH_VERB_RE = re.compile(
     r"[ \t,]*(?:hizo|hace|propuso|propone|comento|comenta|senalo|senala|pregunto|pregunta|"
     r"manifesto|manifiesta|expreso|expresa|indico|indica|solicito|solicita|intervino|interviene|"
@@ -340,7 +347,15 @@ def from_narrative(text: str, folded: str) -> list[Person]:
             after_office = _TITLED_RE.match(text, office.end())
             name_start = after_office.end() if after_office else office.end()
         if name_start < 0:
-            continue
+            titled = _TITLED_RE.search(text, subject.end(), subject.end() + MAX_OFFICE_CHARS)
+            office_text = text[subject.end() : titled.start()] if titled else ""
+            if (
+                titled is None
+                or not _OFFICE_BEFORE_TITLE_RE.fullmatch(office_text)
+                or fold(office_text).split()[0] not in ROLE_WORDS
+            ):
+                continue
+            role, name_start = clean_title(office_text), titled.end()
         name, end = _name_run(text, name_start)
         if name is None or not _SPEECH_VERB_RE.match(folded, end):
             continue

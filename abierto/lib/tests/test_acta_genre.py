@@ -844,3 +844,12 @@ def test_a_date_after_a_body_in_capitals_is_not_part_of_its_name():
         "2018 En la Ciudad de Monterrey, siendo las doce horas."
     )
     assert result["body"] == "CONCEJO MUNICIPAL DE MONTERREY"
+
+
+def test_whoever_takes_the_floor_with_office_and_title_was_there():
+    people = _people(
+        "Acta de la sesión ordinaria del 19 de enero de 2017. Para desahogar el primer punto. "
+        "En uso de la voz la Secretaria del Ayuntamiento Lic. Laura Patricia Ramírez Villasana, "
+        "manifestó: Buenos días."
+    )
+    assert people == [("Laura Patricia Ramírez Villasana", "Secretaria del Ayuntamiento")]
