@@ -22,7 +22,9 @@ _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
     r"(?!sala\s+virtual|plataforma)|"
-    r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)"
+    r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)|"
+    # "en el área de público del salón de sesiones", "en el área de juntas"
+    r"\ben\s+el\s+area\s+de\s+(?:publico|juntas|reuniones|sesiones)\b"
 )
 # A header of fields with no prepositions: "Sesión Núm. 182 Sala de Ex Rectores, 11:00 horas".
 # The room stands right before the hour.
@@ -78,7 +80,7 @@ def read_modality(opening: str) -> str | None:
 _VENUE_RE = re.compile(
     r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|"
-    r"modalidad\s+virtual)\b)"
+    r"modalidad\s+virtual|area(?=\s+de\s+(?:publico|juntas|reuniones|sesiones)))\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
     r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"

@@ -853,3 +853,15 @@ def test_whoever_takes_the_floor_with_office_and_title_was_there():
         "manifestó: Buenos días."
     )
     assert people == [("Laura Patricia Ramírez Villasana", "Secretaria del Ayuntamiento")]
+
+
+def test_an_area_of_a_hall_is_a_venue_in_person():
+    session = parse_acta_text(
+        "En la ciudad de Guanajuato, en el área de público del salón de sesiones del recinto "
+        "oficial del Congreso del Estado se reunieron las diputadas y los diputados que "
+        "integran la Comisión de Juventud, el 8 de abril de 2016."
+    )["session"]
+    assert (session["modality"], session["place"]) == (
+        "presencial",
+        "área de público del salón de sesiones del recinto oficial del Congreso del Estado",
+    )
