@@ -159,13 +159,19 @@ def _headed_agenda(text: str, folded: str) -> Agenda | None:
 _READ_ALOUD_RE = re.compile(
     r"\ben\s+el\s+(?:numeral|punto)\s+(?:numero\s+)?(?P<number>\d{1,2})\s*,?\s*"
     r"(?:se\s+encuentra|esta|corresponde\s+a|tenemos)?\s*(?:(?:la|el|los|las)\s+)?(?=\S)"
+    # "Para desahogar el PUNTO NÚMERO UNO del Orden del Día consistente en LISTA DE …": each
+    # item as it is taken up, when no list announces them.
+    r"|\bpunto\s+numero\s+(?P<worded>\d{1,2}|[a-z]+)\s+del\s+orden\s+del\s+dia,?\s+"
+    r"(?:consistente\s+en|relativo\s+a|referente\s+a)\s+(?:(?:la|el|los|las)\s+)?(?=\S)"
 )
 
 
 def _read_aloud_agenda(text: str, folded: str) -> Agenda | None:
     agenda: Agenda | None = None
     for match in _READ_ALOUD_RE.finditer(folded):
-        number = int(match["number"])
+        number = _point_number(match["number"] or match["worded"])
+        if number is None:
+            continue
         expected = len(agenda.items) + 1 if agenda else 1
         if number != expected:
             if agenda:

@@ -865,3 +865,17 @@ def test_an_area_of_a_hall_is_a_venue_in_person():
         "presencial",
         "área de público del salón de sesiones del recinto oficial del Congreso del Estado",
     )
+
+
+def test_an_item_taken_up_by_its_number_in_words_is_on_the_agenda():
+    result = parse_acta_text(
+        "En Tampico, siendo las 8:30 horas del día 19 de enero de 2017, se reunieron los "
+        "integrantes del Ayuntamiento. Para desahogar el PUNTO NÚMERO UNO del Orden del Día "
+        "consistente en LISTA DE ASISTENCIA Y DECLARACIÓN DE QUÓRUM. Se pasó lista. Para "
+        "desahogar el PUNTO NÚMERO DOS del Orden del Día, relativo a la APROBACIÓN DEL ACTA "
+        "ANTERIOR. Se aprobó por unanimidad."
+    )
+    assert [(item["number"], item["title"]) for item in result["agenda"]] == [
+        (1, "LISTA DE ASISTENCIA Y DECLARACIÓN DE QUÓRUM"),
+        (2, "APROBACIÓN DEL ACTA ANTERIOR"),
+    ]
