@@ -879,3 +879,11 @@ def test_an_item_taken_up_by_its_number_in_words_is_on_the_agenda():
         (1, "LISTA DE ASISTENCIA Y DECLARACIÓN DE QUÓRUM"),
         (2, "APROBACIÓN DEL ACTA ANTERIOR"),
     ]
+
+
+def test_an_acta_number_after_a_colon_is_read():
+    result = parse_acta_text(
+        "ACTA: NÚMERO 59 SEXAGÉSIMA SEGUNDA LEGISLATURA SESIÓN CELEBRADA EL 15 DE FEBRERO DE "
+        "2014. En la ciudad de Guanajuato se reunieron los diputados."
+    )
+    assert result["session"]["number"] == 59
