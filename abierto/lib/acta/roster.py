@@ -56,6 +56,7 @@ _CLAUSE_END_RE = re.compile(r"[.;\n]")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
 _OFFICE_WORD_RE = re.compile(rf"{_OFFICE}s?")
 MAX_NAME_TOKENS = 12
+_DELEGATE_ROLES = ("representante", "suplente", "enlace", "delegad")
 MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short header line
 
 
@@ -84,7 +85,13 @@ def from_officers(text: str, folded: str) -> list[Person]:
         if name is None or not_present(folded, match.start(), end):
             continue
         taken.append((match.start(), end))
-        people.append(Person(name, _office_role(office)))
+        role = _office_role(office)
+        after = _role_after(text, end)
+        if after and len(office.split()) == 1 and fold(after).startswith(_DELEGATE_ROLES):
+            # "presidida por la Comisionada Ana Ibarra, representante suplente del organismo
+            # garante": the office says in whose name the person sits in this body.
+            role = after
+        people.append(Person(name, role))
     runs: list[tuple[Person, str | None, int, int]] = []
     for match in _TITLED_RE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):

@@ -887,3 +887,12 @@ def test_an_acta_number_after_a_colon_is_read():
         "2014. En la ciudad de Guanajuato se reunieron los diputados."
     )
     assert result["session"]["number"] == 59
+
+
+def test_a_presiding_officer_who_sits_as_a_representative_gets_that_role():
+    people = _people(
+        "El día 4 de mayo de 2018, se celebró la Octava Sesión Ordinaria del Secretariado "
+        "Técnico, presidida por la Comisionada Ana Ruiz Vega, representante suplente del "
+        "organismo garante. Asistieron Luis Gil Mora y Rosa Paz León."
+    )
+    assert ("Ana Ruiz Vega", "representante suplente del organismo garante") in people
