@@ -42,23 +42,11 @@ NEW_DOCUMENT_BLIND_F1 = {
     "banxico-comite-transparencia-ordinaria-39-2018.pdf": 0.571,
     "unison-colegio-academico-acta-119-2011.txt": 0.812,
     "udg-consejo-general-universitario-extraordinaria-2020-08-27.txt": 0.857,
-    # Fifth batch (heldA), blind at 90bab6d, then moved out of heldout/ (6 Dec 2026, 05:05 UTC).
-    "zacatecas-cabildo-acta-28-2019-06-24.txt": 0.765,
-    "copladem-edomex-asamblea-general-04-ordinaria-2018.txt": 0.898,
-    "guadalajara-ayuntamiento-acta-50-2008-04-22.txt": 0.571,
-    "xalapa-cabildo-extraordinaria-xli-2019-10-07.docx": 0.474,
+    # Fifth batches heldA (blind at 90bab6d) and heldC (blind at c56bf0f), moved out of heldout/
+    # on 6 Dec 2026 (05:05 UTC) and developed on in branch `actadev`; fourteen of the sixteen
+    # have left the table (see SOURCES.md for their blind scores): those below still read
+    # under the floors.
     "carmen-ayuntamiento-instalacion-2006-10-01.docx": 0.871,
-    "san-miguel-el-alto-ayuntamiento-acta-67-2021-04-19.pdf": 0.679,
-    "monterrey-concejo-municipal-acta-3-2018-11-15.pdf": 0.444,
-    "tampico-cabildo-acta-12-2017-01-19.pdf": 0.552,
-    # Fifth batch (heldC), blind at c56bf0f, then moved out of heldout/ (6 Dec 2026, 05:05 UTC).
-    "chihuahua-congreso-acta-20-2018-11-06.txt": 0.611,
-    "ine-junta-general-ejecutiva-ordinaria-19-mayo.txt": 0.889,
-    "sinaloa-secretariado-tecnico-gobierno-abierto-8-ordinaria-2018.txt": 0.824,
-    "chihuahua-congreso-acta-160-2020-04-29.docx": 0.800,
-    "guanajuato-congreso-comision-juventud-deporte-minuta-4-2016.docx": 0.842,
-    "guanajuato-congreso-diputacion-permanente-2024-02-14.pdf": 0.679,
-    "guanajuato-congreso-pleno-acta-59-2014-02-15.pdf": 0.714,
     "inmujeres-comite-editorial-1-extraordinaria-2007-05-14.pdf": 0.500,
 }
 NEW_DOCUMENT_MARGIN = 0.1
