@@ -130,6 +130,9 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     header = _HEADER_VENUE_RE.search(folded, 0, opening_end)
     if header and "virtual" not in header["place"]:
         return clean_title(text[header.start("place") : header.end("place")]) or None
+    room = _ROOM_APPOSITION_RE.search(text, 0, opening_end)
+    if room:
+        return clean_title(room["place"]) or None
     city = _CITY_RE.search(folded, 0, opening_end)
     if city:
         raw = text[city.start("place") : city.end("place")]
@@ -145,6 +148,12 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     return None
 
 
+# "en el recinto que ocupa la sede del H. Ayuntamiento, Sala de Cabildo denominada "Don Pablo
+# García y Montilla", los ciudadanos …": a room named in apposition, by its capitalised name.
+_ROOM_APPOSITION_RE = re.compile(
+    r"[,;]\s*(?P<place>(?:Sala|Sal[oó]n|Auditorio|Aula)\s+(?:de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][^,;.\n\"]{0,60}"
+    r"(?:\"[^\"\n]{2,60}\")?)(?=\s*[,;.\n])"
+)
 _STOP_AFTER_CITY_RE = re.compile(r"(?:siendo|a las|el d[ií]a|Capital)\b", re.IGNORECASE)
 
 

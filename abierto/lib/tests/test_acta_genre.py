@@ -896,3 +896,13 @@ def test_a_presiding_officer_who_sits_as_a_representative_gets_that_role():
         "organismo garante. Asistieron Luis Gil Mora y Rosa Paz León."
     )
     assert ("Ana Ruiz Vega", "representante suplente del organismo garante") in people
+
+
+def test_a_room_named_in_apposition_is_the_place():
+    session = parse_acta_text(
+        "En la ciudad y puerto de Carmen, Estado de Campeche, siendo las nueve horas del día "
+        "primero de octubre de dos mil seis; estando reunidos en el recinto que ocupa la sede "
+        "del H. Ayuntamiento, Sala de Cabildo denominada “Don Pablo García”, los ciudadanos "
+        "Ana Ruiz Vega y Luis Gil Mora."
+    )["session"]
+    assert session["place"] == 'Sala de Cabildo denominada "Don Pablo García"'
