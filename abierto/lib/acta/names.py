@@ -25,7 +25,8 @@ __all__ = [
 
 MAX_NAME_WORDS = 8
 
-# Courtesy and academic titles written before a name. Matched on folded text.
+# Courtesy and academic titles written before a name. Matched on folded text. "Ma." is not
+# one: in Mexican names it abbreviates María ("Ma. Magdalena Peraza Guerra").
 _HONORIFIC = (
     # A degree written out with its field: "Licenciado en Administración de Empresas",
     # "Maestra en Ciencias de la Educación": the field is a word and its "de …" complements.
@@ -35,7 +36,7 @@ _HONORIFIC = (
     r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
-    r"lae\.?|ma\.|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
+    r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
     # Degrees of the sciences and of design: "Fís.", "Quím.", "Biól.", "Q.F.B.", "D.C.G.", "D.I."
     r"fis\.|quim\.|biol\.|q\.\s*f\.\s*b\.|d\.\s*c\.\s*g\.|d\.\s*i\.|"
     # Any other degree in three or four dotted initials: "L.C.C.", "M.B.A.", "T.A.E.", "L.E.M."

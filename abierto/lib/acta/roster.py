@@ -17,6 +17,7 @@ import re
 
 from .name_words import ROLE_WORDS
 from .names import is_honorific, looks_like_name, name_key, strip_titles
+from .office_before import offices_before_names, role_before
 from .people import ABSENT_RE, Person
 from .text import clean_title, fold
 
@@ -81,7 +82,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
             continue
         if not office[0].isupper() and not match["lead"]:
             continue
-        name, end = _name_run(text, match.end())
+        name, end = name_run(text, match.end())
         if name is None or not_present(folded, match.start(), end):
             continue
         taken.append((match.start(), end))
@@ -96,45 +97,14 @@ def from_officers(text: str, folded: str) -> list[Person]:
     for match in _TITLED_RE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
-        name, end = _name_run(text, match.end())
+        name, end = name_run(text, match.end())
         if name is None or not_present(folded, match.start(), end):
             continue
         person = Person(name, _role_after(text, end))
-        runs.append((person, _role_before(text, match.start()), match.start(), end))
+        runs.append((person, role_before(text, match.start()), match.start(), end))
         people.append(person)
-    _offices_before_names(text, runs)
+    offices_before_names(text, runs)
     return people
-
-
-def _offices_before_names(text: str, titled: list[tuple[Person, str | None, int, int]]) -> None:
-    """ "…: Presidente Municipal, M.B.A. Ulises Mejía Haro, Síndica Municipal, T.A.E. Ruth
-    Calderón Babún, Dra. Fátima …": in a run of titled names joined by commas whose first
-    has an office before it, each office is the one before the name, not the one after."""
-    run_starts_with_office = False
-    previous_end = -1
-    for person, before, start, end in titled:
-        joined = previous_end >= 0 and not _RUN_BREAK_RE.search(text, previous_end, start)
-        if not joined:
-            run_starts_with_office = before is not None
-        if run_starts_with_office:
-            person.role = before
-        previous_end = end
-
-
-_RUN_BREAK_RE = re.compile(r"[.;:\n](?=\s)")
-# The office before a titled name: "…, Síndica Municipal, T.A.E. Ruth …", "El C. Secretario
-# de Gobierno Municipal, Dr. Juan …".
-_OFFICE_BEFORE_RE = re.compile(
-    r"(?:^|[,;:\n\"\u201c]|(?<=\S)\.)\s*(?:(?:El|La)\s+)?(?:C\.\s+)?"
-    r"(?P<office>[A-ZÁÉÍÓÚÑ][^,;:.\n\"\u201c]{2,80}?)\s*,\s*$"
-)
-
-
-def _role_before(text: str, start: int) -> str | None:
-    match = _OFFICE_BEFORE_RE.search(text, max(0, start - 100), start)
-    if match is None or fold(match["office"]).split()[0] not in ROLE_WORDS:
-        return None
-    return clean_title(match["office"])
 
 
 def _office_role(office: str) -> str | None:
@@ -177,7 +147,7 @@ def _absent_later_in_sentence(folded: str, end: int) -> bool:
     return verb is not None and _SENTENCE_END_RE.search(folded, end, verb.start()) is None
 
 
-def _name_run(text: str, start: int) -> tuple[str | None, int]:
+def name_run(text: str, start: int) -> tuple[str | None, int]:
     """The person's name that starts at ``start`` (titles allowed), and where it ends."""
     tokens: list[str] = []
     end = start
@@ -310,7 +280,7 @@ def roles_from_mentions(text: str, people: list[Person]) -> None:
         head = name_key(text[match.end() : match.end() + 40]).split()[:4]
         if firsts.isdisjoint(head):
             continue
-        name, end = _name_run(text, match.end())
+        name, end = name_run(text, match.end())
         person = missing.get(name_key(name)) if name else None
         if person is not None and not person.role:
             person.role = _role_after(text, end)
@@ -363,7 +333,7 @@ def from_narrative(text: str, folded: str) -> list[Person]:
             ):
                 continue
             role, name_start = clean_title(office_text), titled.end()
-        name, end = _name_run(text, name_start)
+        name, end = name_run(text, name_start)
         if name is None or not _SPEECH_VERB_RE.match(folded, end):
             continue
         # Only what comes before counts: after the verb, "faltaba un punto" is what was said.
@@ -388,7 +358,7 @@ def welcomed(text: str, folded: str) -> list[Person]:
         title = re.match(r"\S+", text[welcome.end() : welcome.end() + 20])
         if title is None or not is_honorific(title.group(0)):
             continue
-        name, end = _name_run(text, welcome.end() + title.end())
+        name, end = name_run(text, welcome.end() + title.end())
         if name is not None:
             people.append(Person(name, _appointed_role(text, end)))
     return people

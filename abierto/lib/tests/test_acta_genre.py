@@ -906,3 +906,17 @@ def test_a_room_named_in_apposition_is_the_place():
         "Ana Ruiz Vega y Luis Gil Mora."
     )["session"]
     assert session["place"] == 'Sala de Cabildo denominada "Don Pablo García"'
+
+
+def test_an_officer_named_by_the_office_in_their_charge_gets_it():
+    people = _people(
+        "ACTA NÚMERO 67 SESIÓN ORDINARIA CELEBRADA EL DÍA 19 DE ABRIL DE 2021. PRESIDENCIA A "
+        "CARGO DE LA L.A.E. MA. ELVA LOZA GAMA SECRETARÍA GENERAL A CARGO DEL LIC. SANTOS "
+        "OMAR RUIZ RAMÍREZ En la ciudad de San Miguel, reunidos los C.C. L.A.E. MA. ELVA LOZA "
+        "GAMA, PRESIDENTA MUNICIPAL, C. LUIS GIL MORA; se instala legalmente la sesión."
+    )
+    assert people == [
+        ("MA. ELVA LOZA GAMA", "PRESIDENTA MUNICIPAL"),
+        ("LUIS GIL MORA", None),
+        ("SANTOS OMAR RUIZ RAMÍREZ", "SECRETARÍA GENERAL"),
+    ]

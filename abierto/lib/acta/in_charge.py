@@ -1,0 +1,30 @@
+"""Officers named by the office they are in charge of: "SECRETARÍA GENERAL A CARGO DEL LIC.
+SANTOS OMAR RODRÍGUEZ RAMÍREZ", "la Secretaría General está a cargo del licenciado Ignacio
+Alfonso Rejón Cervantes". The office is the person's role, as the acta writes it.
+"""
+
+import re
+
+from .people import Person
+from .roster import name_run, not_present
+from .text import clean_title
+
+_IN_CHARGE_RE = re.compile(
+    r"(?P<office>(?:secretaria|presidencia|tesoreria|sindicatura|direccion|coordinacion|"
+    r"contraloria)(?:\s+(?:general|tecnica|ejecutiva|municipal|del\s+ayuntamiento))?)\s+"
+    r"(?:(?:esta|queda|quedo|estuvo)\s+)?a\s+cargo\s+(?:del|de\s+la|de)\s+"
+)
+
+
+def from_in_charge(text: str, folded: str) -> list[Person]:
+    """The people the opening puts in charge of an office, with that office."""
+    people: list[Person] = []
+    for match in _IN_CHARGE_RE.finditer(folded):
+        office = text[match.start("office") : match.end("office")]
+        if not office[0].isupper():
+            continue  # "la secretaría a cargo de…" in lower case names no office
+        name, end = name_run(text, match.end())
+        if name is None or not_present(folded, match.start(), end):
+            continue
+        people.append(Person(name, clean_title(office)))
+    return people
