@@ -18,7 +18,7 @@ from django.utils import timezone
 from abierto.folder import selectors, services
 from abierto.folder.formats import secret_hash
 from abierto.folder.models import AccessEvent, Document, IssuerKey, Share
-from abierto.folder.selectors.verification import verify_document_sql
+from abierto.folder.selectors.verification_query import verify_document_sql
 from abierto.folder.services import access, chain
 from abierto.folder.services.rows import ids_by
 
