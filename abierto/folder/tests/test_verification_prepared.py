@@ -5,11 +5,14 @@ off. Transactional: inside a test's transaction the prepared path is never taken
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test import Client
 
 from abierto.folder import selectors
+from abierto.folder.models import Document
 from abierto.folder.selectors import verification_query
 
 from .factories import issue
@@ -44,6 +47,10 @@ def _prepared_here() -> set[str]:
 
 def test_the_query_is_prepared_once_and_answers_as_the_plain_one(issuer, birth_type):
     documents = [issue(issuer, birth_type) for _ in range(3)]
+    # Every column type the binary answer decodes: a timestamp as well as a NULL one.
+    expires = datetime.datetime(2031, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.UTC)
+    Document.objects.filter(pk=documents[0].pk).update(expires_at=expires)
+    assert Document.objects.get(pk=documents[1].pk).expires_at is None
     for document in documents:
         assert _status(selectors.document_token(document)) == "valid"
     assert verification_query.PREPARED_NAME in _prepared_here()
@@ -54,6 +61,9 @@ def test_the_query_is_prepared_once_and_answers_as_the_plain_one(issuer, birth_t
             cursor.execute(verification_query.verify_document_sql(alias), params)
             plain = cursor.fetchone()
             assert verification_query.fetch_verify_row(alias, params) == plain
+            assert connection.connection not in verification_query._unpreparable
+    row = verification_query.fetch_verify_row(alias, [documents[0].public_id, issuer.pk])
+    assert row[verification_query.VERIFY_FIELDS.index("expires_at")] == expires
     assert verification_query.fetch_verify_row(alias, ["no-such-document", issuer.pk]) is None
 
 
