@@ -159,6 +159,7 @@ def _execute_prepared(alias: str, driver: Any, params: list[Any]) -> Any:
     public_id, issuer_id = params
     if (
         pgconn.transaction_status != pq.TransactionStatus.IDLE
+        or pgconn.pipeline_status != pq.PipelineStatus.OFF
         or "\x00" in public_id  # never in an id this platform made; the cursor refuses it
     ):
         return _NOT_PREPARED
