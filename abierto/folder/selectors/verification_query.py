@@ -6,7 +6,7 @@ backend's CPU, against 10 µs to run it) and psycopg's cursor machinery in Pytho
 PostgreSQL the statement is prepared once per connection (SQL ``PREPARE``, planned
 generically after a few runs) and each verification is one ``PQexecPrepared`` with its two
 values and a binary answer, through libpq on psycopg's connection. Measured on PostgreSQL 15
-(``/proc``, 3 × 3,000 queries): the backend's CPU per verification 119 → 29 to 36 µs.
+(``/proc``, 3 times 3,000 queries): the backend's CPU per verification 119 → 29 to 36 µs.
 
 Why SQL ``PREPARE`` and not psycopg's prepared statements: Django opens its connections with
 ``prepare_threshold=None`` (no statement is ever prepared) and client-side binding cursors,
