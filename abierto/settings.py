@@ -159,6 +159,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
     # Behind PgBouncer in transaction mode: DB_DISABLE_SERVER_SIDE_CURSORS=1 (docs/deploy.md).
     DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DB_DISABLE_SERVER_SIDE_CURSORS")
+# The verification's query prepared once per PostgreSQL connection (folder/selectors/
+# verification_query.py); off by default behind a pooler in transaction mode.
+DB_PREPARED_VERIFICATION = env_bool(
+    "DB_PREPARED_VERIFICATION", not env_bool("DB_DISABLE_SERVER_SIDE_CURSORS")
+)
 # A read replica takes the anonymous reads (public pages, open data, the API): see
 # abierto/ops/db_router.py. Writes, signed-in people and workers always use the primary.
 DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL")

@@ -44,14 +44,24 @@ def b64url_encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
+_B64URL_VALUE = {
+    char: value
+    for value, char in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+}
+# The bits of the last character that encode no byte, by the length modulo 4 (2: the last
+# character carries 2 bits of data, 3: it carries 4).
+_UNUSED_BITS = {0: 0, 2: 0b1111, 3: 0b11}
+
+
 def b64url_decode(text: str) -> bytes:
-    """Decode unpadded base64url, refusing any other spelling of the same bytes."""
+    """Decode unpadded base64url, refusing any other spelling of the same bytes: a last
+    character with unused bits set (the same bytes as the one with them clear)."""
     if not isinstance(text, str) or not _SEGMENT.match(text) or len(text) % 4 == 1:
         raise ValueError("not canonical base64url")
-    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    if b64url_encode(data) != text:  # unused trailing bits set: a second spelling
+    remainder = len(text) % 4
+    if remainder and _B64URL_VALUE[text[-1]] & _UNUSED_BITS[remainder]:
         raise ValueError("not canonical base64url")
-    return data
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def sign_compact(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, router, transaction
+from django.db import router, transaction
 from django.db.models import signals
 from django.db.models.base import ModelState
 from django.utils import timezone
@@ -36,6 +36,7 @@ from ..models import (
     IssuerKey,
     VerificationStatus,
 )
+from .verification_query import VERIFY_FIELDS, fetch_verify_row
 
 # A status list is never smaller than this many entries, so its length does not tell how
 # many documents an issuer has issued.
@@ -135,10 +136,6 @@ def _forget_now() -> None:
 
 
 _row_cache: dict[tuple[str, int], tuple[float, Any]] = {}
-# What verifying a document reads of it (attnames of Document's fields); the rest is deferred.
-_VERIFY_FIELDS = ("id", "document_type_id", "issuer_key_id", "holder_index", "status", "expires_at")
-_verify_sql_by_alias: dict[str, str] = {}
-_driver_sql_by_alias: dict[str, str] = {}
 
 
 def _cached_row(model: type[DocumentType] | type[Issuer], pk: int) -> Any:
@@ -162,65 +159,6 @@ class _RetiredKeyError(Exception):
     """The document's key was retired after this process cached it as published."""
 
 
-def _column(model: type[Document] | type[IssuerKey], name: str, quote: Any) -> str:
-    return str(quote(getattr(model._meta.get_field(name), "column", "")))
-
-
-def verify_document_sql(alias: str) -> str:
-    """The one query of a verification: the document by (public id, issuer) and whether its
-    key is retired; column names from the models' metadata, built once per database."""
-    sql = _verify_sql_by_alias.get(alias)
-    if sql is None:
-        quote = connections[alias].ops.quote_name
-        selected = ", ".join("d." + _column(Document, name, quote) for name in _VERIFY_FIELDS)
-        sql = _verify_sql_by_alias[alias] = (
-            f"SELECT {selected}, k.{_column(IssuerKey, 'retired_at', quote)} "  # noqa: S608 -- quoted names
-            f"FROM {quote(Document._meta.db_table)} d "
-            f"JOIN {quote(IssuerKey._meta.db_table)} k "
-            f"ON k.{_column(IssuerKey, 'id', quote)} = d.{_column(Document, 'issuer_key', quote)} "
-            f"WHERE d.{_column(Document, 'public_id', quote)} = %s "
-            f"AND d.{_column(Document, 'issuer', quote)} = %s"
-        )
-    return sql
-
-
-def _driver_sql(alias: str) -> str:
-    """``verify_document_sql`` in the driver's own parameter style (SQLite's is ``?``)."""
-    sql = _driver_sql_by_alias.get(alias)
-    if sql is None:
-        sql = verify_document_sql(alias)
-        if connections[alias].vendor == "sqlite":
-            sql = sql.replace("%s", "?")
-        _driver_sql_by_alias[alias] = sql
-    return sql
-
-
-def _fetch_verify_row(alias: str, params: list[Any]) -> Any:
-    """The one row, read with the driver's cursor on Django's connection: not Django's
-    cursor wrapper (the query log, the execute wrappers, the parameter rewriting), which
-    cost more than the query. Errors still come out as Django's (``wrap_database_errors``:
-    the 503 of DatabaseUnavailableMiddleware)."""
-    connection = connections[alias]
-    if (
-        connection.connection is None
-        or connection.queries_logged
-        or connection.execute_wrappers
-        or connection.needs_rollback
-    ):
-        # The first query of a thread, or someone watching the queries (tests, debug): the
-        # ordinary way, which they see.
-        with connection.cursor() as cursor:
-            cursor.execute(verify_document_sql(alias), params)
-            return cursor.fetchone()
-    with connection.wrap_database_errors:
-        cursor = connection.connection.cursor()
-        try:
-            cursor.execute(_driver_sql(alias), params)
-            return cursor.fetchone()
-        finally:
-            cursor.close()
-
-
 def _document_to_verify(public_id: str, issuer_id: int) -> Document | None:
     """The document a token names, with only what verifying it needs loaded (any other field
     is deferred: reading it queries). One indexed query in plain SQL: the ORM's building of
@@ -229,12 +167,12 @@ def _document_to_verify(public_id: str, issuer_id: int) -> Document | None:
     its signals."""
     alias = router.db_for_read(Document)
     # Whether the document's key is retired is read here, never cached (KEY_CACHE_SECONDS).
-    row = _fetch_verify_row(alias, [public_id, issuer_id])
+    row = fetch_verify_row(alias, [public_id, issuer_id])
     if row is None:
         return None
     if row[-1] is not None:
         raise _RetiredKeyError
-    values = dict(zip(_VERIFY_FIELDS, row[:-1], strict=True))
+    values = dict(zip(VERIFY_FIELDS, row[:-1], strict=True))
     expires_at = values["expires_at"]
     if isinstance(expires_at, str):
         expires_at = datetime.datetime.fromisoformat(expires_at)

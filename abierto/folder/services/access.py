@@ -7,8 +7,10 @@ import datetime
 import functools
 import ipaddress
 from collections.abc import Sequence
+from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from abierto.directory.models import Institution
@@ -16,7 +18,6 @@ from abierto.directory.models import Institution
 from .. import actor_labels
 from ..models import AccessChainHead, AccessEvent, Citizen, Document, Share
 from .chain import ChainEvent, chain_append
-from .rows import column
 
 # A verifier who scans the same QR again within this time is one verification, not many:
 # replaying a public URL must not flood its holder's log.
@@ -75,37 +76,62 @@ def access_record(
     )
 
 
-def _coalesce_sql() -> str:
-    """Whether a document was verified from a network since a time; names from _meta."""
-    document, action, prefix, created_at = (
-        column(AccessEvent, name) for name in ("document", "action", "ip_prefix", "created_at")
-    )
-    table = connection.ops.quote_name(AccessEvent._meta.db_table)
+# Document ids per query of the coalescing check (SQLite's limit on parameters is far above).
+COALESCE_IDS_PER_QUERY = 1000
+
+
+def last_logged_query(
+    document_pks: Sequence[int], actions: Sequence[str], since: datetime.datetime
+) -> QuerySet[AccessEvent, dict[str, Any]]:
+    """The latest event of each (document, action, network) since ``since``: one indexed
+    query (by document) for a batch, grouped in the database."""
     return (
-        f"SELECT 1 FROM {table} WHERE {document} = %s AND {action} = %s "  # noqa: S608 -- quoted names
-        f"AND {prefix} = %s AND {created_at} >= %s LIMIT 1"
+        AccessEvent.objects.filter(
+            document_id__in=document_pks, action__in=actions, created_at__gte=since
+        )
+        .order_by()
+        .values("document_id", "action", "ip_prefix")
+        .annotate(last=Max("created_at"))
     )
+
+
+def _last_logged(
+    events: Sequence[ChainEvent], since: datetime.datetime
+) -> dict[tuple[int | None, str, str], datetime.datetime]:
+    pks = sorted({event.document_pk for event in events if event.document_pk is not None})
+    actions = sorted({event.action for event in events})
+    last = {}
+    for start in range(0, len(pks), COALESCE_IDS_PER_QUERY):
+        for row in last_logged_query(pks[start : start + COALESCE_IDS_PER_QUERY], actions, since):
+            last[(row["document_id"], row["action"], row["ip_prefix"])] = row["last"]
+    return last
 
 
 def _not_yet_logged(events: Sequence[ChainEvent]) -> list[ChainEvent]:
     """The verifications not already logged from their network in the ten minutes before
-    each (nor earlier in the same batch). Runs under the chain's lock."""
+    each (nor earlier in the same batch). Runs under the chain's lock.
+
+    What is logged is read for the whole batch at once (the latest event of each document
+    and network since the earliest window): a drained spool chains thousands of
+    verifications in one transaction, and a query for each had cost a round trip each, under
+    the lock (PostgreSQL: 3,000 verifications 459 µs each, half of it waiting)."""
+    if not events:
+        return []
     now = timezone.now()
-    sql = _coalesce_sql()
-    kept_at: dict[tuple[int | None, str], datetime.datetime] = {}
+    times = [event.created_at or now for event in events]
+    logged = _last_logged(events, min(times) - VERIFY_COALESCE)
+    kept_at: dict[tuple[int | None, str, str], datetime.datetime] = {}
     kept = []
-    with connection.cursor() as cursor:
-        for event in events:
-            key = (event.document_pk, event.ip_prefix)
-            at = event.created_at or now
-            earlier = kept_at.get(key)
-            if earlier is not None and at - earlier < VERIFY_COALESCE:
-                continue
-            since = connection.ops.adapt_datetimefield_value(at - VERIFY_COALESCE)
-            cursor.execute(sql, [event.document_pk, event.action, event.ip_prefix, since])
-            if cursor.fetchone() is None:
-                kept.append(event)
-                kept_at[key] = at
+    for event, at in zip(events, times, strict=True):
+        key = (event.document_pk, event.action, event.ip_prefix)
+        stored = logged.get(key)
+        if stored is not None and stored >= at - VERIFY_COALESCE:
+            continue  # logged from this network within the window (before or after it)
+        earlier = kept_at.get(key)
+        if earlier is not None and at - earlier < VERIFY_COALESCE:
+            continue
+        kept.append(event)
+        kept_at[key] = at
     return kept
 
 

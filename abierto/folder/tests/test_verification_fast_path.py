@@ -67,7 +67,7 @@ def test_the_document_read_through_the_driver_is_the_orms(issuer, birth_type):
     connection.ensure_connection()  # the driver's path needs an open connection
     found = verification._document_to_verify(document.public_id, issuer.pk)
     stored = Document.objects.get(pk=document.pk)
-    for name in (*verification._VERIFY_FIELDS, "public_id", "issuer_id"):
+    for name in (*verification.VERIFY_FIELDS, "public_id", "issuer_id"):
         assert getattr(found, name) == getattr(stored, name), name
     assert found._state.adding is False
     assert found._state.db == "default"

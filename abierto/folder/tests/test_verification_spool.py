@@ -234,3 +234,45 @@ def test_a_kill_9_of_the_server_after_answering_loses_no_verification(tmp_path):
     manage("folder_drain_verifications")
     assert manage("shell", "--no-imports", "-c", CHECK).strip() == f"{count} []"
     assert list((tmp_path / "spool").glob("*.spool")) == []  # drained, writer gone: removed
+
+
+def test_the_batch_coalesces_against_what_is_logged_as_one_query_a_chunk_did(
+    issuer, birth_type, monkeypatch
+):
+    """The whole batch is checked against the log at once (in chunks of documents): each
+    verification is dropped when its network was logged for that document within the ten
+    minutes before it, or after it (a spool drained late), and kept otherwise."""
+    access = importlib.import_module("abierto.folder.services.access")
+    monkeypatch.setattr(access, "COALESCE_IDS_PER_QUERY", 2)
+    documents = [issue(issuer, birth_type) for _ in range(5)]
+    start = time.time() - 7200
+
+    def at(minutes, document, ip="198.51.100.7"):
+        monkeypatch.setattr(verification_spool.time, "time", lambda: start + minutes * 60)
+        verify(selectors.document_token(document), ip=ip)
+
+    at(0, documents[0])
+    at(30, documents[1])
+    assert services.verification_spool_drain() == 2  # now logged: 0' and 30'
+    at(5, documents[0])  # 5' after the logged one: dropped
+    at(11, documents[0])  # 11' after it: kept
+    at(12, documents[0])  # 1' after the one kept in this batch: dropped
+    at(25, documents[1])  # 5' before a logged one (drained late): dropped
+    at(25, documents[1], ip="203.0.113.9")  # another network: kept
+    for document in documents[2:]:
+        at(40, document)
+        at(41, document)  # dropped
+    assert services.verification_spool_drain() == 2 + 3
+    minutes = {
+        (event.document_id, event.ip_prefix, round((event.created_at.timestamp() - start) / 60))
+        for event in verifications()
+    }
+    net, other = "198.51.100.0/24", "203.0.113.0/24"
+    assert minutes == {
+        (documents[0].pk, net, 0),
+        (documents[0].pk, net, 11),
+        (documents[1].pk, net, 30),
+        (documents[1].pk, other, 25),
+        *((document.pk, net, 40) for document in documents[2:]),
+    }
+    assert services.audit_chain_check() == []

@@ -198,3 +198,38 @@ def test_three_segments_of_base64url_noise_are_an_invalid_token(segments):
 )
 def test_any_payload_round_trips(payload):
     assert verify_compact(sign_compact(payload, KEY, KID), resolver) == payload
+
+
+@settings(max_examples=500)
+@given(
+    st.text(
+        alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/ .",
+        max_size=12,
+    )
+)
+def test_base64url_decoding_accepts_exactly_the_one_spelling_of_each_byte_string(text):
+    """Only the unpadded base64url that encoding the decoded bytes gives back is accepted:
+    no padding, no other alphabet, no last character with its unused bits set."""
+    try:
+        reference = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        canonical = (
+            base64.urlsafe_b64encode(reference).rstrip(b"=").decode("ascii") == text
+            and "=" not in text
+        )
+    except ValueError:
+        canonical = False
+    if canonical:
+        assert b64url_decode(text) == reference
+    else:
+        with pytest.raises(ValueError, match="not canonical"):
+            b64url_decode(text)
+
+
+def test_a_last_character_with_unused_bits_set_is_another_spelling_refused():
+    assert b64url_decode("QQ") == b"A"
+    for other in ("QR", "QS", "Qf"):  # the same byte, the unused bits set
+        with pytest.raises(ValueError, match="not canonical"):
+            b64url_decode(other)
+    assert b64url_decode("QUI") == b"AB"
+    with pytest.raises(ValueError, match="not canonical"):
+        b64url_decode("QUJ")
