@@ -551,3 +551,16 @@ def test_a_titled_person_welcomed_at_the_opening_is_present():
     assert people["Luisa Gabriela del Valle Díaz Muñoz"] == (
         "Jefa del Departamento de Ciencias Básicas"
     )
+
+
+def test_a_session_held_in_a_building_is_in_person_and_its_address_is_the_place():
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN ORDINARIA 12/2020 DEL COMITÉ DE TRANSPARENCIA\n\n"
+        "En la ciudad de Puebla, a las diez horas del tres de marzo de dos mil veinte, en el "
+        "edificio ubicado en calle Reforma, número ciento dos, colonia Centro, alcaldía Norte, "
+        "se reunieron Ana Ruiz Soto, Presidenta, y Luis Mora Paz, Secretario."
+    )
+    assert result["session"]["modality"] == "presencial"
+    assert result["session"]["place"] == (
+        "edificio ubicado en calle Reforma, número ciento dos, colonia Centro, alcaldía Norte"
+    )
