@@ -42,6 +42,8 @@ _CUE_RE = re.compile(
     # Any participle with its vote: "fueron modificados por unanimidad", "ratificada por mayoría".
     r"|\b[a-z]+(?:ad|id)[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|el\s+voto)"
     r"|\b(?:por|de)\s+(?:unanimidad|mayoria)\s+(?:de\s+(?:votos|los\s+presentes)\s+)?(?:se\s+)?(?:aprob|acord|autoriz)"
+    # What was agreed named by its participle: "las fechas acordadas para las sesiones son…".
+    r"|\b(?:el|la|los|las)\s+[a-z]+\s+acordad[oa]s?\s+(?:para|son|es|seran|sera)\b"
     # The members as subject: "los regidores presentes aprobaron las justificaciones".
     r"|\b(?:los|las)\s+(?:regidor(?:es|as)|consejer[oa]s|integrantes|miembros|comisionad[oa]s|vocales|"
     r"ediles|municipes|asistentes)(?:\s+presentes)?\s+(?:aprobaron|acordaron|autorizaron)\b"

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ActaReadError
+from .ocr_marks import with_first_list_numbers, without_stray_marks
 from .ocr_repair import (
     layout_confused,
     lost_line_gaps,
@@ -244,7 +245,8 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
     _drop_repeated_edges(pages)
     for page in pages:
         lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
-        lines = reflowed(with_list_numbers(without_glued_specks(lines)))
+        lines = with_first_list_numbers(without_stray_marks(without_glued_specks(lines)))
+        lines = reflowed(with_list_numbers(lines))
         page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 

@@ -22,7 +22,8 @@ _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
     r"(?!sala\s+virtual|plataforma)|"
-    r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina)(?:s|es)?\b(?!\s+virtual)|"
+    r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina|edificio|instalaciones)"
+    r"(?:s|es)?\b(?!\s+virtual)|"
     # "en el área de público del salón de sesiones", "en el área de juntas"
     r"\ben\s+el\s+area\s+de\s+(?:publico|juntas|reuniones|sesiones)\b"
 )
@@ -166,8 +167,10 @@ def _cut_place(text: str, folded: str, start: int) -> str | None:
             position = limit
             break
         inside_quotes = text.count('"', start, stop.start()) % 2 == 1
-        if inside_quotes or (
-            folded[stop.start()] == "." and _abbreviation_before(text, stop.start())
+        if (
+            inside_quotes
+            or _address_goes_on(folded, start, stop.start())
+            or (folded[stop.start()] == "." and _abbreviation_before(text, stop.start()))
         ):
             position = stop.end()
             continue
@@ -175,6 +178,25 @@ def _cut_place(text: str, folded: str, start: int) -> str | None:
         break
     place = clean_title(text[start:position])
     return place or None
+
+
+# The parts of a street address after its street: "avenida Juárez, número seis, colonia Centro".
+_ADDRESS_PART_RE = re.compile(
+    r",\s*(?:numero\b|num\.|no\.\s*\d|colonia\b|col\.|delegacion\b|alcaldia\b|c\.\s?p\.|"
+    r"codigo\s+postal\b|piso\b|esquina\b|entre\b|interior\b)"
+)
+
+
+def _address_goes_on(folded: str, start: int, comma: int) -> bool:
+    """Whether the comma at ``comma`` only separates the parts of the address the place gives.
+
+    When the place is a street address ("edificio ubicado en avenida Juárez, número seis,
+    colonia Centro") its number and neighbourhood belong to it; a building named before an
+    address ("Sede Administrativa, sito en calle…") ends at its name.
+    """
+    return bool(_ADDRESS_RE.search(folded, start, comma)) and bool(
+        _ADDRESS_PART_RE.match(folded, comma)
+    )
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:

@@ -920,3 +920,30 @@ def test_an_officer_named_by_the_office_in_their_charge_gets_it():
         ("LUIS GIL MORA", None),
         ("SANTOS OMAR RUIZ RAMÍREZ", "SECRETARÍA GENERAL"),
     ]
+
+
+def test_a_session_held_in_a_building_is_in_person_and_its_address_is_the_place():
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN ORDINARIA 12/2020 DEL COMITÉ DE TRANSPARENCIA\n\n"
+        "En la ciudad de Puebla, a las diez horas del tres de marzo de dos mil veinte, en el "
+        "edificio ubicado en calle Reforma, número ciento dos, colonia Centro, alcaldía Norte, "
+        "se reunieron Ana Ruiz Soto, Presidenta, y Luis Mora Paz, Secretario."
+    )
+    assert result["session"]["modality"] == "presencial"
+    assert result["session"]["place"] == (
+        "edificio ubicado en calle Reforma, número ciento dos, colonia Centro, alcaldía Norte"
+    )
+
+
+def test_what_was_agreed_named_by_its_participle_is_an_agreement():
+    result = parse_acta_text(
+        "ACTA DE SESIÓN DEL CONSEJO CIUDADANO\n\n"
+        "En la ciudad de Tepic, siendo las diez horas del día tres de marzo de dos mil veinte, "
+        "se reúne el Consejo Ciudadano.\n\n"
+        "I. Como primer punto, la Presidenta dio la bienvenida.\n\n"
+        "II. Para dar cumplimiento al Reglamento, las fechas acordadas para las próximas "
+        "sesiones son el 4 de junio y el 5 de noviembre del presente año.\n"
+    )
+    assert [agreement["text"][:40] for agreement in result["agreements"]] == [
+        "Para dar cumplimiento al Reglamento, las"
+    ]

@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from abierto.lib.acta import ocr
 from abierto.lib.acta.ocr import OcrWord
+from abierto.lib.acta.ocr_marks import with_first_list_numbers, without_stray_marks
 from abierto.lib.acta.ocr_repair import (
     layout_confused,
     lost_line_gaps,
@@ -245,3 +246,37 @@ def test_only_the_bands_where_lines_were_lost_are_read_again(tmp_path, monkeypat
     assert read == [(200, 100 + 2 * pad), (200, 60 + 2 * pad)]
     assert [line[0].top for line in lines] == [300 - pad + 20, 700 - pad + 20]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["pagina-0001.png"]
+
+
+def test_specks_read_as_punctuation_inside_a_sentence_are_dropped():
+    lines = [
+        _line("reunidos en, el salón del Instituto ¡Estatal de ' Acceso a la", 1),
+        _line("Información; ¡Bienvenidos al Comité! dijo. Se cita a 'Ana' y, en su caso,", 2),
+        _line("al Secretario de, la Junta con, una nota para, su firma", 3),
+    ]
+    assert _texts(without_stray_marks(lines)) == [
+        "reunidos en el salón del Instituto Estatal de Acceso a la",
+        "Información; ¡Bienvenidos al Comité! dijo. Se cita a 'Ana' y, en su caso,",
+        "al Secretario de la Junta con una nota para, su firma",
+    ]
+
+
+def test_a_list_whose_numbers_were_all_read_as_letters_is_numbered_from_one():
+    lines = [
+        _line("ORDEN DEL DÍA", 1),
+        _line("A Lista de asistencia y quórum.", 2),
+        _line("de Lectura del acta anterior, de la sesión", 3),
+        _line("celebrada el 3 de mayo.", 4),
+        _line("es Asuntos generales.", 5),
+        _line("A Pérez presentó el informe.", 7),
+    ]
+    for row in (1, 2, 4):
+        lines[row][0].confidence = 60
+    assert _texts(with_first_list_numbers(lines)) == [
+        "ORDEN DEL DÍA",
+        "1. Lista de asistencia y quórum.",
+        "2. Lectura del acta anterior, de la sesión",
+        "celebrada el 3 de mayo.",
+        "3. Asuntos generales.",
+        "A Pérez presentó el informe.",
+    ]
