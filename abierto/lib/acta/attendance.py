@@ -83,10 +83,21 @@ def read_attendance(
 
 
 def _first_paragraph_end(text: str) -> int:
-    """Without an agenda, the opening is the first paragraph (at most 1500 characters)."""
+    """Without an agenda, the opening is the first paragraph (at most 1500 characters), or the
+    paragraph where the roll is called, when it follows within those: "Para iniciar los
+    trabajos, el Presidente solicitó al C. Name, Secretario General, pasar lista…"."""
     limit = min(len(text), 1500)
     line_end = text.find("\n", 300, limit)
-    return limit if line_end == -1 else line_end
+    if line_end == -1:
+        return limit
+    roll = _ROLL_CALL_RE.search(text, line_end, limit)
+    if roll is None:
+        return line_end
+    after = text.find("\n", roll.end())
+    return len(text) if after == -1 else after
+
+
+_ROLL_CALL_RE = re.compile(r"(?i:pasar|pase|tomar|toma)\s+(?:de\s+)?(?i:lista)\b")
 
 
 # --- Prose --------------------------------------------------------------------------
@@ -196,6 +207,7 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
         "prof",
         "profa",
         "profra",
+        "profr",
         "arq",
         "ing",
     )

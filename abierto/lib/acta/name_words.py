@@ -266,3 +266,23 @@ NOT_NAME_WORDS = frozenset(
         "decima",
     ]
 )
+
+
+# States (and the country) whose names read like a person's ("Baja California Sur", "Nuevo
+# León"): "los integrantes del H. Ayuntamiento de La Paz, Baja California Sur, presididos por…"
+# names no one. Folded, as ``looks_like_name`` compares them.
+PLACE_NAMES = frozenset(
+    [
+        "baja california",
+        "baja california sur",
+        "quintana roo",
+        "nuevo leon",
+        "san luis potosi",
+        "estado de mexico",
+        "ciudad de mexico",
+        "coahuila de zaragoza",
+        "michoacan de ocampo",
+        "veracruz de ignacio de la llave",
+        "estados unidos mexicanos",
+    ]
+)

@@ -10,7 +10,7 @@ tell a name from an institution or an ordinary phrase, which is what keeps
 
 import re
 
-from .name_words import NOT_NAME_WORDS, ROLE_WORDS
+from .name_words import NOT_NAME_WORDS, PLACE_NAMES, ROLE_WORDS
 from .text import clean_title, fold, squash
 
 __all__ = [
@@ -37,6 +37,8 @@ _HONORIFIC = (
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
+    # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q."
+    r"m\.\s*[da]\.|l\.\s*[di]\.|i\.\s*q\.|"
     # Degrees of the sciences and of design: "Fís.", "Quím.", "Biól.", "Q.F.B.", "D.C.G.", "D.I."
     r"fis\.|quim\.|biol\.|q\.\s*f\.\s*b\.|d\.\s*c\.\s*g\.|d\.\s*i\.|"
     # Any other degree in three or four dotted initials: "L.C.C.", "M.B.A.", "T.A.E.", "L.E.M."
@@ -117,6 +119,8 @@ def looks_like_name(text: str) -> bool:
     if not words[0][:1].isupper() or fold(words[0]) in _PARTICLES:
         # "de la División de Ciencias…", "DE VILLA ESPERANZA": a name starts with a given
         # name, in capitals.
+        return False
+    if " ".join(fold(word).strip(".") for word in words) in PLACE_NAMES:
         return False
     capitalised = 0
     previous = ""

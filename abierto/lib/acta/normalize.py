@@ -84,6 +84,39 @@ _GLUED_DAY_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Text layers that lost the spaces around a word's edge ("miércoles23 de enerodel año 2019",
+# "SEXTASESIÓN ORDINARIA", "solicitó alC. Name", "C.Rubén …,Presidente Municipal;C. Marta"):
+# only joins no Spanish word has are split, so a word is never cut in two.
+_MONTHS = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre"
+)
+_GLUED_MONTH_RE = re.compile(rf"\b({_MONTHS})(?=del?\b)", re.IGNORECASE)
+_GLUED_ORDINAL_SESSION_RE = re.compile(
+    r"\b(primera|segunda|tercera|cuarta|quinta|sexta|s[ée]ptima|octava|novena|d[ée]cima|"
+    r"und[ée]cima|duod[ée]cima|vig[ée]sima|trig[ée]sima|ordinaria|extraordinaria)(?=sesi[óo]n\b)",
+    re.IGNORECASE,
+)
+# A title glued to the name after it, or to the word before it: "C.Rubén", "alC. Alejandro".
+_GLUED_TITLE_AFTER_RE = re.compile(
+    r"\b(C|Lic|Licda|Ing|Dr|Dra|Mtro|Mtra|Profr|Profra|Prof|Arq|Dip|Sr|Sra|Srita)\."
+    r"(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])"
+)
+_GLUED_TITLE_BEFORE_RE = re.compile(
+    r"\b(al|el|del|la|los|las|y|a)(?=(?:C|Lic|Ing|Dr|Dra|Mtro|Mtra)\.[ ]?[A-ZÁÉÍÓÚÑ])"
+)
+# A comma or semicolon with a word glued after it (not "1,000" nor "a,b" in a code).
+_GLUED_AFTER_PUNCTUATION_RE = re.compile(r"[,;](?<=[a-záéíóúñ.][,;])(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ.])")
+
+
+def _unglued(text: str) -> str:
+    text = _GLUED_MONTH_RE.sub(r"\1 ", text)
+    text = _GLUED_ORDINAL_SESSION_RE.sub(r"\1 ", text)
+    text = _GLUED_TITLE_AFTER_RE.sub(r"\1. ", text)
+    text = _GLUED_TITLE_BEFORE_RE.sub(r"\1 ", text)
+    return _GLUED_AFTER_PUNCTUATION_RE.sub(r"\g<0> ", text)
+
+
 # OCR reads the "ó" of "-ción", "-sión" as "é" ("Sesién", "Direccién"): no Spanish word ends
 # in "-sién", and only "recién" in "-cién".
 _OCR_ION_RE = re.compile(r"(?<![Rr][Ee]c)(?<![Rr][Ee]C)(?<=[cCsS])([iI])([éÉ])(?=[nN]\b)")
@@ -109,6 +142,7 @@ def normalize_text(text: str) -> str:
     text = _HYPHENATED_BREAK_RE.sub("", text)
     text = _SLASH_BREAK_RE.sub("/", text)
     text = _SPACED_INITIAL_RE.sub(".", text)
+    text = _unglued(text)
     text = _GLUED_DAY_RE.sub(" ", text)
     if "é" in text or "É" in text:
         text = _OCR_ION_RE.sub(lambda match: match[1] + ("ó" if match[2] == "é" else "Ó"), text)
