@@ -25,7 +25,9 @@ _ACTA_OF_RE = re.compile(
     rf"\b(?:acta|minuta)\s+(?:de\s+la|del|de\s+los|de\s+las)\s+(?={_BODY_NOUNS}\b)"
 )
 _NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
-_CONNECTORS = frozenset(["de", "del", "la", "las", "los", "y", "e", "para", "el", "a"])
+_CONNECTORS = frozenset(
+    ["de", "del", "la", "las", "los", "y", "e", "para", "el", "a", "esta", "este", "dicha", "dicho"]
+)
 _RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a"])
 _STOP_WORDS = frozenset(
     [
@@ -106,7 +108,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         after = re.match(r"\s*(?:\d{4}\s+)?(?:del|de\s+la|de\s+los|de)\s+", folded[title.end() :])
         if after:
             phrase = _body_phrase(text, folded, title.end() + after.end())
-            if phrase:
+            if phrase and not _NOT_BODY_START_RE.match(fold(phrase)):
                 candidates.append(phrase)
     mentions: list[str] = []
     rooms: list[str] = []  # "En la Sala del Consejo Académico…": the body, if none is named
@@ -118,6 +120,8 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         if not phrase:
             continue
         if _NOT_BODY_BEFORE_RE.search(folded, max(0, match.start() - 25), match.start()):
+            if _BUILDING_RE.search(fold(phrase)):
+                continue  # "la Sala de Cabildo del Palacio Municipal": a room, named by its use
             rooms.append(phrase)
             first_room = match.start() if first_room < 0 else first_room
         else:
@@ -130,7 +134,11 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
     if not candidates:
         candidates = mentions[:1] or rooms[:1]
     if not candidates:
-        return legislature(text, opening_end)
+        candidates = [legislature(text, opening_end)]
+    if not candidates[0]:
+        candidates = _later_mentions(text, folded, opening_end)[:1]
+    if not candidates:
+        return ""
     primary = candidates[0]
     key = fold(primary)
     best = primary
@@ -145,6 +153,33 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         if longer or same_but_mixed:
             best = candidate
     return named_council(best, [*mentions, *_heading_mentions(text, folded)])
+
+
+# "Sesión Ordinaria de fecha 13 de febrero", "Segunda Sesión Ordinaria de julio de 2015": what
+# follows the title is its date, not a body.
+_NOT_BODY_START_RE = re.compile(
+    r"(?:fecha|dia|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+    r"octubre|noviembre|diciembre|\d)\b"
+)
+_BUILDING_RE = re.compile(r"\b(?:palacio|edificio|recinto|auditorio)\b")
+# "Pleno de esta Comisión Estatal…": the body's name, without the acta's demonstrative.
+_DEMONSTRATIVE_RE = re.compile(r"\s+de\s+(esta|este|dicha|dicho)\s+", re.IGNORECASE)
+LATER_MENTION_CHARS = 3000
+
+
+def _later_mentions(text: str, folded: str, opening_end: int) -> list[str]:
+    """Bodies named after the opening (an agenda item "… DEL CABILDO DEL H. AYUNTAMIENTO DE
+    MAZATLÁN …"), when the opening names none: rooms left out."""
+    found: list[str] = []
+    for match in _BODY_START_RE.finditer(folded, opening_end, opening_end + LATER_MENTION_CHARS):
+        if not text[match.start()].isupper():
+            continue
+        if _NOT_BODY_BEFORE_RE.search(folded, max(0, match.start() - 25), match.start()):
+            continue
+        phrase = _body_phrase(text, folded, _ordinal_lead(text, match.start()))
+        if phrase and len(phrase.split()) > 1:
+            found.append(phrase)
+    return found
 
 
 def _room_names_the_body(text: str, room: int, mention: int) -> bool:
@@ -275,6 +310,9 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     # "Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura": the legislature
     # the committee belongs to changes every three years; the committee's name does not.
     phrase = OF_LEGISLATURE_RE.sub("", phrase)
+    phrase = _DEMONSTRATIVE_RE.sub(
+        lambda match: " del " if fold(match[1]) in ("este", "dicho") else " de la ", phrase
+    )
     return phrase if len(phrase) > 3 else ""
 
 

@@ -29,7 +29,13 @@ def named_council(best: str, mentions: list[str]) -> str:
     it ("Integrantes del Ayuntamiento de Tampico"), that is the body."""
     if fold(best) not in _BARE_NOUNS:
         return best
-    named = [mention for mention in mentions if _NAMED_COUNCIL_RE.match(fold(mention))]
+    named = [
+        mention
+        for mention in mentions
+        if _NAMED_COUNCIL_RE.match(fold(mention))
+        # "los integrantes del H. Ayuntamiento de este Municipio": no name
+        and fold(mention).split()[-1] not in ("municipio", "ayuntamiento")
+    ]
     return (sorted(named, key=str.isupper) or [best])[0]
 
 
