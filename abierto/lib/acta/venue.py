@@ -25,7 +25,19 @@ _IN_PERSON_RE = re.compile(
     r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina|edificio|instalaciones)"
     r"(?:s|es)?\b(?!\s+virtual)|"
     # "en el área de público del salón de sesiones", "en el área de juntas"
-    r"\ben\s+el\s+area\s+de\s+(?:publico|juntas|reuniones|sesiones)\b"
+    r"\ben\s+el\s+area\s+de\s+(?:publico|juntas|reuniones|sesiones)\b|"
+    # "en la Sede del Instituto…, se reunió el Pleno"; "38 DIPUTADAS Y DIPUTADOS EN EL PLENO"
+    r"\ben\s+la\s+sede\s+de(?:l|\s+la)?\b|"
+    r"\b(?:diputad[oa]s|legisladore?s|legisladoras)\s+(?:presentes\s+)?en\s+el\s+(?:pleno|recinto)\b"
+)
+# Weaker: people recorded as present, with no word of a platform, met in person.
+_PRESENT_RE = re.compile(
+    r"\b(?:encontrandose|estando|se\s+encuentran|se\s+encontraban|hallandose)\s+presentes\b"
+)
+# "Licenciatura en Comercio Internacional en modalidad a distancia": a study programme's mode.
+_PROGRAMME_RE = re.compile(
+    r"\b(?:licenciatura|carrera|programa|educacion|estudios|maestria|doctorado|posgrado|curso|"
+    r"diplomado|bachillerato)\b[^.;\n]{0,60}$"
 )
 # A header of fields with no prepositions: "Sesión Núm. 182 Sala de Ex Rectores, 11:00 horas".
 # The room stands right before the hour.
@@ -63,7 +75,14 @@ def read_modality(opening: str) -> str | None:
     opening = _EMPTY_REMOTE_LABEL_RE.sub(" ", opening)
     if _HYBRID_RE.search(opening):
         return "híbrida"
-    virtual = _VIRTUAL_RE.search(opening)
+    virtual = next(
+        (
+            match
+            for match in _VIRTUAL_RE.finditer(opening)
+            if not _PROGRAMME_RE.search(opening, max(0, match.start() - 80), match.start())
+        ),
+        None,
+    )
     in_person = _IN_PERSON_RE.search(opening) or _HEADER_VENUE_RE.search(opening)
     if virtual and in_person:
         # "En el Auditorio sede del Consejo…, se da por iniciada de manera virtual la Sesión":
@@ -73,7 +92,7 @@ def read_modality(opening: str) -> str | None:
         return "híbrida"
     if virtual:
         return "virtual"
-    if in_person:
+    if in_person or _PRESENT_RE.search(opening):
         return "presencial"
     return None
 
