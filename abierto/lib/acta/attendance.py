@@ -90,6 +90,8 @@ def _first_paragraph_end(text: str) -> int:
     line_end = text.find("\n", 300, limit)
     if line_end == -1:
         return limit
+    while (officer := _OFFICER_LINE_RE.match(text, line_end)) is not None:
+        line_end = officer.end()  # "Presidenta: Diputada Elizabeth Guzmán Argueta." a line
     roll = _ROLL_CALL_RE.search(text, line_end, limit)
     if roll is None:
         return line_end
@@ -97,6 +99,7 @@ def _first_paragraph_end(text: str) -> int:
     return len(text) if after == -1 else after
 
 
+_OFFICER_LINE_RE = re.compile(r"\n[ \t]*[A-ZÁÉÍÓÚÑ][^\n:]{2,40}:[ \t]*[A-ZÁÉÍÓÚÑ][^\n:]{4,90}(?=\n)")
 _ROLL_CALL_RE = re.compile(r"(?i:pasar|pase|tomar|toma)\s+(?:de\s+)?(?i:lista)\b")
 
 

@@ -309,7 +309,10 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
     phrase = _STRAY_COLON_RE.sub(" ", phrase)
     # "Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura": the legislature
     # the committee belongs to changes every three years; the committee's name does not.
-    phrase = OF_LEGISLATURE_RE.sub("", phrase)
+    if not is_ordinal(phrase.split()[0]):
+        # "Primera Diputación Permanente de la Sexagésima Octava Legislatura": a body numbered
+        # within its legislature is named with it.
+        phrase = OF_LEGISLATURE_RE.sub("", phrase)
     phrase = _DEMONSTRATIVE_RE.sub(
         lambda match: " del " if fold(match[1]) in ("este", "dicho") else " de la ", phrase
     )
