@@ -13,7 +13,7 @@ people by ``prose_list``.
 
 import re
 
-from .in_charge import from_in_charge
+from .in_charge import from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .names import looks_like_name, split_name_role
 from .people import ABSENT_RE, Person, unique
@@ -75,6 +75,7 @@ def read_attendance(
     people += from_officers(text[:opening], folded[:opening])
     people += welcomed(text[:opening], folded[:opening])
     people += from_in_charge(text[:opening], folded[:opening])
+    people += from_presidency_heading(text[:opening], folded[:opening])
     people += from_narrative(region, region_folded)
     people = unique(people)
     roles_from_mentions(region, people)

@@ -1,6 +1,7 @@
 """Officers named by the office they are in charge of: "SECRETARÍA GENERAL A CARGO DEL LIC.
 SANTOS OMAR RODRÍGUEZ RAMÍREZ", "la Secretaría General está a cargo del licenciado Ignacio
-Alfonso Rejón Cervantes". The office is the person's role, as the acta writes it.
+Alfonso Rejón Cervantes". The office is the person's role, as the acta writes it. A
+legislature's heading "PRESIDENCIA DE LA DIP. NAME" names who presides, by title only.
 """
 
 import re
@@ -27,4 +28,24 @@ def from_in_charge(text: str, folded: str) -> list[Person]:
         if name is None or not_present(folded, match.start(), end):
             continue
         people.append(Person(name, clean_title(office)))
+    return people
+
+
+# "PRESIDENCIA DE LA DIP.\nITZEL SOLEDAD CASTILLO ALMANZA", "PRESIDENCIA DEL C. DIP. LUIS …":
+# a heading line of a legislature's minutes; the title is all it says of the person's office.
+_PRESIDENCY_HEADING_RE = re.compile(
+    r"(?:^|\n)[ \t]*presidencia\s+(?:de\s+la|del)\s+(?:c\.\s*)?"
+    r"(?P<title>dip[ ]?\.|diputad[oa]|sen[ ]?\.|senador(?:a)?)[ \t]*\n?[ \t]*"
+)
+
+
+def from_presidency_heading(text: str, folded: str) -> list[Person]:
+    people: list[Person] = []
+    for match in _PRESIDENCY_HEADING_RE.finditer(folded):
+        name, _end = name_run(text, match.end())
+        if name is None:
+            continue
+        title = text[match.start("title") : match.end("title")]
+        title = title.replace(" ", "")
+        people.append(Person(name, title[0].upper() + title[1:].lower()))
     return people

@@ -107,6 +107,10 @@ _VENUE_RE = re.compile(
 )
 _PLACE_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:lugar|sede|recinto)\s*[:|]?\s+(?P<place>[^\n]+)")
 _CITY_RE = re.compile(r"\ben\s+(?:la\s+)?ciudad\s+(?:de\s+)?(?P<place>[^,;.]+)")
+# "EN LA CIUDAD DE MONTERREY, CAPITAL DEL ESTADO DE NUEVO LEÓN, SIENDO…": the state in apposition.
+_CAPITAL_OF_RE = re.compile(
+    r",\s*(?P<region>(?i:capital\s+del\s+estado\s+de)\s+[A-ZÁÉÍÓÚÑ][^,;.\n]{2,40}?)\s*(?=[;,.])"
+)
 _REGION_RE = re.compile(r",\s*(?P<region>[A-ZÁÉÍÓÚ][\w ]{2,40}?)\s*(?=[;,.])")
 _PLACE_END_RE = re.compile(
     r"[;\n)]|,(?!\s*ubicad)|\.(?=\s|$)"
@@ -157,11 +161,18 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     if city:
         raw = text[city.start("place") : city.end("place")]
         raw = re.split(r"\s+(?:siendo|a\s+las|el\s+d[ií]a)\b", raw)[0]
-        region = _REGION_RE.match(text, city.end("place"))
+        region = _CAPITAL_OF_RE.match(text, city.end("place")) or _REGION_RE.match(
+            text, city.end("place")
+        )
         if (
             region
-            and len(region["region"].split()) <= 4
-            and not _STOP_AFTER_CITY_RE.match(region["region"])
+            and (
+                region.re is _CAPITAL_OF_RE
+                or (
+                    len(region["region"].split()) <= 4
+                    and not _STOP_AFTER_CITY_RE.match(region["region"])
+                )
+            )
         ):
             raw = f"{raw}, {region['region']}"
         return clean_title(raw) or None
