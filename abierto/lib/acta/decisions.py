@@ -52,6 +52,12 @@ _CUE_RE = re.compile(
 _ANAPHORIC_RE = re.compile(
     r"(?:puest|sometid)[oa]s?\s+(?:a|en)\s+(?:discusion|votacion|consideracion)\b"
 )
+# A sentence that is only the verdict, with no subject: "FUE APROBADO POR UNANIMIDAD DE LOS
+# PRESENTES.", "Se aprobó por unanimidad."
+_BARE_VERDICT_RE = re.compile(
+    r"(?:y\s+)?(?:fue|fueron|resulto|resultaron|quedo)\s+aprobad[oa]s?\s+(?:por|en)\s+[^.]{0,60}\.?$"
+    r"|(?:y\s+)?se\s+aprob[oó]\s+(?:por|en)\s+[^.]{0,60}\.?$"
+)
 _RELATIVE_BEFORE_RE = re.compile(
     r"(?:por\s+(?:el|la|los|las)\s+que|mediante\s+(?:el|la)\s+cual|en\s+(?:el|la)\s+que|(?:el|la|lo)\s+cual|"
     r"(?<!mism[oa]\s)(?<!mism[oa]s\s)\bque|\bcomo|\bsi|cuando|donde|una\s+vez\s+que)\s*$"
@@ -130,12 +136,17 @@ def _verdicts(text: str, start: int, end: int) -> list[Agreement]:
 def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreement]:
     agreements: list[Agreement] = []
     previous: tuple[int, int] | None = None
+    run_start: int | None = None  # the first sentence of the paragraph since the last decision
     for sentence_start, sentence_end in sentences(text[start:end], start):
         sentence_folded = folded[sentence_start:sentence_end]
         cue = _CUE_RE.search(sentence_folded)
         if not cue:
             same_paragraph = "\n" not in text[sentence_start:sentence_end].strip()
             previous = (sentence_start, sentence_end) if same_paragraph else None
+            if not same_paragraph:
+                run_start = None
+            elif run_start is None or "\n" in text[run_start:sentence_start].strip():
+                run_start = sentence_start
             continue
         if _refers_elsewhere(sentence_folded, cue):
             cue = _next_unrelative_cue(sentence_folded, cue.end())
@@ -146,7 +157,12 @@ def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreem
         anchor = sentence_start + cue.start()
         if _ANAPHORIC_RE.match(sentence_folded.lstrip()) and previous is not None:
             sentence_start = previous[0]  # the proposal the decision approves
-        previous = None
+        elif _BARE_VERDICT_RE.match(sentence_folded.lstrip()) and run_start is not None:
+            # "LA PRESIDENTA INSTRUYÓ … SE DIO LECTURA. Y AL NO HABER MODIFICACIONES AL MISMO.
+            # FUE APROBADO POR UNANIMIDAD DE LOS PRESENTES.": a verdict alone decides what the
+            # paragraph before it told.
+            sentence_start = run_start
+        previous = run_start = None
         sentence_end = _before_list(text, anchor, sentence_end)
         body = clean_title(text[sentence_start:sentence_end])
         if len(body.split()) < 3:
