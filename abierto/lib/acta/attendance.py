@@ -43,7 +43,11 @@ _PROSE_CUE_RE = re.compile(
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
     r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b"
     # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
-    r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b)"
+    r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b"
+    # "…a que fueron convocados por el Presidente Municipal ING. NAME, Presidente Municipal;
+    # LIC. NAME, Síndico Procurador; NAME; …": a list, not only who convened, when semicolons
+    # run on after it.
+    r"|\bconvocad[oa]s\s+por\b(?=[^;]{0,300};(?:[^;]{1,160};){2}))"
 )
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"

@@ -49,7 +49,7 @@ _OFFICE = (
     r"(?:comisionad[oa]s?|consejer[oa]s?|regidor(?:a|es|as)?|sindic[oa]s?|diputad[oa]s?|"
     r"magistrad[oa]s?|presidente|presidenta|secretari[oa]|facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|"
     r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
-    r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|general|electoral|"
+    r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|constitucional|general|electoral|"
     r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"
     r"alumn[oa]s?|estudiantes?|"
     r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|septim[oa]|octav[oa]|noven[oa]|decim[oa])"

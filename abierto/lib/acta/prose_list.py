@@ -86,6 +86,15 @@ def people_in_list(span: str) -> list[Person]:
                 continue
         if ABSENT_RE.search(piece_folded):
             continue
+        closing = _CLOSING_OFFICE_RE.match(piece_folded)
+        if closing and people:
+            # "…; HUMBERTO BECERRA BATISTA, MARIA DEL REFUGIO QUINTERO URQUIZA; Regidores
+            # Municipales.": the office that closes a run is that of its names without one.
+            office = singular(squash(piece.strip(" .,;")))
+            for person in people[run_start:]:
+                person.role = person.role or office
+            run_start = len(people)
+            continue
         header = GROUP_HEADER_RE.match(piece_folded) or _comma_header(piece, piece_folded)
         if header:
             office = piece[header.start("office") : header.end("office")]
@@ -135,6 +144,10 @@ def people_in_list(span: str) -> list[Person]:
     return people
 
 
+_CLOSING_OFFICE_RE = re.compile(
+    r"^\s*(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante|edil)[a-z]*s"
+    r"(?:\s+(?:municipales|propietari[oa]s|suplentes|electorales|ciudadan[oa]s))?\s*[.,;]?\s*$"
+)
 _TRAILING_OFFICE_RE = re.compile(
     r"^\s*\(\s*(?P<office>(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante)"
     r"[a-z]*s)\s*\)\s*,?\s*"
