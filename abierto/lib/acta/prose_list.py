@@ -141,7 +141,33 @@ def people_in_list(span: str) -> list[Person]:
             # "Oscar Vergara Gómez y Marco Antonio Ramírez representantes del Poder …"
             people[-1].role = shared
         people.append(Person(name, shared or role or group_role))
+    _share_out_respectively(people)
     return people
+
+
+_RESPECTIVELY_RE = re.compile(r"[,\s]+respectivamente\s*$", re.IGNORECASE)
+_ROLE_PARTS_RE = re.compile(r"\s*,\s*(?:y\s+)?|\s+y\s+")
+
+
+def _share_out_respectively(people: list[Person]) -> None:
+    """ "Lic. A, Mtro. B, y Dr. C, en su carácter de Comisionado Presidente y Comisionados
+    respectivamente": the offices go to the names in order, a plural one to all the rest."""
+    if not people or not people[-1].role or not _RESPECTIVELY_RE.search(people[-1].role):
+        return
+    parts = [part for part in _ROLE_PARTS_RE.split(_RESPECTIVELY_RE.sub("", people[-1].role)) if part]
+    first = len(people) - 1
+    group = fold(singular(parts[-1])) if parts else ""
+    while first > 0 and (people[first - 1].role is None or fold(people[first - 1].role) == group):
+        first -= 1  # "los Comisionados Lic. A, …": the heading's office gave the first one
+    run = people[first:]
+    if len(parts) == len(run):
+        offices = parts
+    elif len(parts) < len(run) and fold(singular(parts[-1])) != fold(parts[-1]):
+        offices = [*parts[:-1], *[singular(parts[-1])] * (len(run) - len(parts) + 1)]
+    else:
+        return
+    for person, office in zip(run, offices, strict=True):
+        person.role = office
 
 
 _CLOSING_OFFICE_RE = re.compile(
