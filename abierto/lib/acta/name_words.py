@@ -100,6 +100,10 @@ ROLE_WORDS = frozenset(
 # Words that never belong to a person's name: institutions, documents, places.
 NOT_NAME_WORDS = frozenset(
     [
+        "judicatura",
+        "asesoria",
+        "oficialia",
+        "despacho",
         "secretaria",
         "direccion",
         "instituto",

@@ -5,9 +5,10 @@ Municipal, Dr. Juan …". Read for ``roster.from_officers``.
 
 import re
 
-from .name_words import ROLE_WORDS
+from .name_words import NOT_NAME_WORDS, ROLE_WORDS
+from .names import looks_like_name, singular, strip_titles
 from .people import Person
-from .text import clean_title, fold
+from .text import clean_title, fold, squash
 
 
 def offices_before_names(text: str, titled: list[tuple[Person, str | None, int, int]]) -> None:
@@ -51,3 +52,98 @@ _CLAUSE_OFFICE_RE = re.compile(
 
 def _opens_clause(text: str, start: int) -> bool:
     return _CLAUSE_OFFICE_RE.search(text, max(0, start - 100), start) is not None
+
+
+# --- Lists written office first -----------------------------------------------------------
+# "…, Magistrado Presidente del Tribunal …, Jorge Ignacio Pérez Castañeda, quien preside este
+# Comité, Consejero de la Judicatura Francisco Javier Mercado Flores, Encargada de Despacho de
+# la Oficialía Mayor …, C.P. María Dolores Gutierrez Balboa, Director de la Unidad Jurídica y
+# Asesoría Interna, Licenciado Vicente … y la Directora de la Unidad de Transparencia, Maestra
+# en Derecho Elsa …, Secretaria Técnica del Comité": each office goes with the name after it.
+_SEGMENT_SPLIT_RE = re.compile(
+    r"\s*,\s*|\s+y\s+(?=(?:el|la)\s+[A-ZÁÉÍÓÚÑ]|(?:Licenciad|Maestr|Doctor|Ingenier|Contador|"
+    r"C\.|Lic\.|Mtr[oa]\.|Dra?\.|Ing\.)\S*\s+[A-ZÁÉÍÓÚÑ])"
+)
+_LEADING_ARTICLE_RE = re.compile(r"^(?:y\s+|e\s+)?(?:(?:el|la)\s+)?", re.IGNORECASE)
+_PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
+MIN_OFFICE_FIRST_PAIRS = 2
+
+
+def _office(segment: str) -> bool:
+    words = fold(segment).split()
+    if not words or words[0].strip(".") not in ROLE_WORDS:
+        return False
+    if fold(singular(words[0])) != words[0]:
+        return False  # "integrantes del Comité…": a plural heads the list
+    return not looks_like_name(strip_titles(segment))
+
+
+def _office_and_name(segment: str) -> tuple[str, str] | None:
+    """ "Consejero de la Judicatura Francisco Javier Mercado Flores" -> office, name."""
+    words = segment.split()
+    if not words or fold(words[0]).strip(".") not in ROLE_WORDS:
+        return None
+    for index in range(1, len(words) - 1):
+        folded = fold(words[index]).strip(".")
+        if folded in _PARTICLES or folded in NOT_NAME_WORDS or folded in ROLE_WORDS:
+            continue
+        if fold(words[index - 1]) in _PARTICLES and folded[:1].isalpha() and index > 1:
+            # "de la Judicatura": only after a word that is no particle may a name start
+            if fold(words[index - 1]) in ("de", "del"):
+                continue
+        name = " ".join(words[index:])
+        if looks_like_name(name):
+            return " ".join(words[:index]), name
+    return None
+
+
+def office_first_list(span: str) -> list[Person] | None:
+    """The people of a comma list written "Office, Name, Office, Name", or None when the list
+    is not written that way (its first office and name are not in that order)."""
+    kinds: list[tuple[str, str, str]] = []  # (kind, office, name)
+    for raw in _SEGMENT_SPLIT_RE.split(span):
+        segment = squash(_LEADING_ARTICLE_RE.sub("", raw.strip(" .;:")))
+        if not segment:
+            continue
+        name = strip_titles(segment)
+        if looks_like_name(name) and not _office(segment):
+            kinds.append(("name", "", name))
+        elif (both := _office_and_name(segment)) is not None:
+            kinds.append(("both", clean_title(both[0]), both[1]))
+        elif _office(segment):
+            kinds.append(("office", clean_title(segment), ""))
+        else:
+            kinds.append(("other", "", ""))
+    pairs = sum(
+        1 for (kind, _o, _n), (after, _o2, _n2) in zip(kinds, kinds[1:], strict=False)
+        if kind == "office" and after == "name"
+    )
+    first = next((kind for kind, _o, _n in kinds if kind != "other"), None)
+    first_index = next((i for i, (kind, _o, _n) in enumerate(kinds) if kind != "other"), 0)
+    if (
+        first != "office"
+        or first_index + 1 >= len(kinds)
+        or kinds[first_index + 1][0] != "name"
+        or pairs < MIN_OFFICE_FIRST_PAIRS
+    ):
+        return None
+    people: list[Person] = []
+    pending: str | None = None
+    for index, (kind, office, name) in enumerate(kinds):
+        following = kinds[index + 1][0] if index + 1 < len(kinds) else "end"
+        if kind == "office":
+            if following == "name":
+                pending = office
+            elif people and people[-1].role:
+                people[-1].role = f"{people[-1].role}, {office}"  # "…, Secretaria Técnica"
+            elif people:
+                people[-1].role = office
+        elif kind == "name":
+            people.append(Person(name, pending))
+            pending = None
+        elif kind == "both":
+            people.append(Person(name, office))
+            pending = None
+        else:
+            pending = None
+    return people

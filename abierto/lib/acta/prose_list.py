@@ -19,6 +19,7 @@ from .names import (
     strip_titles,
     strip_titles_and_office,
 )
+from .office_before import office_first_list
 from .people import ABSENT_RE, Person
 from .text import fold, squash
 
@@ -61,6 +62,8 @@ _GROUP_OFFICE_RE = re.compile(
 
 
 def people_in_list(span: str) -> list[Person]:
+    if ";" not in span and (office_first := office_first_list(span)) is not None:
+        return office_first
     people: list[Person] = []
     group_role: str | None = None
     headed = False  # whether a heading with a colon gave the group's office
