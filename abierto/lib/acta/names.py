@@ -35,7 +35,7 @@ _HONORIFIC = (
     r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcda?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
     r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
-    r"contador(?:a)? public[oa]|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
+    r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
     # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q."
     r"m\.\s*[da]\.|l\.\s*[di]\.|i\.\s*q\.|"
@@ -182,7 +182,8 @@ def _split_at_role_word(text: str) -> tuple[str, str | None] | None:
         if not rest:
             return name, None
         word = fold(rest[0]).strip(".,")
-        if word in ROLE_WORDS or fold(singular(word)) in ROLE_WORDS or word == "en":
+        # "Roberto Parra Vargas representando al Consejo Consultivo": whom the person stands for
+        if word in ROLE_WORDS or fold(singular(word)) in ROLE_WORDS or word in ("en", "representando"):
             return name, _clean_role(" ".join(rest))
     return None
 
@@ -197,7 +198,7 @@ _ROLE_TAIL_RE = re.compile(
 _DANGLING_AND_RE = re.compile(r"[,;]?\s+(?:y|e)$", re.IGNORECASE)
 _ARTICLE_BEFORE_OFFICE_RE = re.compile(r"^(?:el|la)\s+(?=\S)", re.IGNORECASE)
 _NOT_A_ROLE_RE = re.compile(
-    r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^\w+(?:ando|iendo)\b", re.IGNORECASE
+    r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^(?!representando\b)\w+(?:ando|iendo)\b", re.IGNORECASE
 )
 
 
@@ -229,7 +230,7 @@ def _clean_role(role: str | None) -> str | None:
 
 
 _ACTING_AS_RE = re.compile(
-    r",\s*(?:en\s+su\s+(?:car[aá]cter|calidad)\s+de|en\s+calidad\s+de|quien\s+funge\s+como)\s+"
+    r"(?:,|\s+y)\s*(?:en\s+su\s+(?:car[aá]cter|calidad)\s+de|en\s+calidad\s+de|quien\s+funge\s+como)\s+"
     r"(?P<office>[^,;]{3,80})$",
     re.IGNORECASE,
 )
