@@ -63,6 +63,7 @@ class Agenda:
 
 def read_agenda(text: str, folded: str) -> Agenda:
     """Find the announced agenda: the first heading followed by a numbered list."""
+    only_item: Agenda | None = None
     for heading in _HEADING_RE.finditer(folded):
         if _next_meeting_agenda(folded, heading.start()):
             continue
@@ -72,31 +73,53 @@ def read_agenda(text: str, folded: str) -> Agenda:
         style, first = detected
         markers, skipped = read_list(text, folded, style, first, len(text))
         if len(markers) < 2:
+            if only_item is None and _only_item_ends_text(text, markers):
+                only_item = _agenda_of(text, style, heading.start(), markers, [])
             continue
-        agenda = Agenda(style=style, start=heading.start())
-        for index, marker in enumerate(markers):
-            is_last = index == len(markers) - 1
-            end = _last_item_end(text, marker) if is_last else markers[index + 1].start
-            raw = _before_sublist(text[marker.content : end], style)
-            agenda.items.append(
-                AgendaItem(marker.number, _title(raw), marker.start, _presenter(raw))
-            )
-            agenda.end = end
-        for number in skipped:
-            agenda.warnings.append(
-                f"El orden del día salta del punto {_label(style, number - 1)} al "
-                f"{_label(style, number + 1)}: falta el punto {_label(style, number)}."
-            )
-        return agenda
+        return _agenda_of(text, style, heading.start(), markers, skipped)
     headed = _headed_agenda(text, folded) or _read_aloud_agenda(text, folded)
     if headed is not None:
         return headed
+    if only_item is not None:
+        return only_item
     return Agenda(
         warnings=[
             "No se encontró el orden del día (un encabezado «Orden del día» seguido de una "
             "lista numerada)."
         ]
     )
+
+
+def _agenda_of(
+    text: str, style: Style, start: int, markers: list[Marker], skipped: list[int]
+) -> Agenda:
+    """The agenda that ``markers`` number, from the heading at ``start``."""
+    agenda = Agenda(style=style, start=start)
+    for index, marker in enumerate(markers):
+        is_last = index == len(markers) - 1
+        end = _last_item_end(text, marker) if is_last else markers[index + 1].start
+        raw = _before_sublist(text[marker.content : end], style)
+        agenda.items.append(
+            AgendaItem(marker.number, _title(raw), marker.start, _presenter(raw))
+        )
+        agenda.end = end
+    for number in skipped:
+        agenda.warnings.append(
+            f"El orden del día salta del punto {_label(style, number - 1)} al "
+            f"{_label(style, number + 1)}: falta el punto {_label(style, number)}."
+        )
+    return agenda
+
+
+MAX_TEXT_AFTER_ONLY_ITEM = 300
+
+
+def _only_item_ends_text(text: str, markers: list[Marker]) -> bool:
+    """ "Orden del Día / Primero.- Lista de asistencia." where the text stops (an excerpt, a
+    page cut short): one item is the agenda as far as the text goes."""
+    if len(markers) != 1:
+        return False
+    return len(text) - _last_item_end(text, markers[0]) < MAX_TEXT_AFTER_ONLY_ITEM
 
 
 # "IV. ACUERDOS / Reunión el día 6 de mayo a las 13:30. Lugar: … Orden del día 1. …": the agenda
