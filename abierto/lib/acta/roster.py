@@ -303,10 +303,13 @@ _SPEECH_VERB_RE = re.compile(
     r"manifesto|manifiesta|expreso|expresa|indico|indica|solicito|solicita|intervino|interviene|"
     r"menciono|menciona|explico|explica|aclaro|aclara|observo|opino|opina|dijo|sugirio|sugiere|"
     r"expuso|expone|agradecio|agradece|planteo|plantea|cuestiono|insistio|reitero|"
+    # "El Dr. Efrén Parada Arias, Secretario del Consejo, informó las designaciones…"
+    r"informo|informa|sometio|somete|presento|presenta|dio\s+lectura|dio\s+cuenta|"
     # "El diputado Gustavo Alfaro se incorporó a la reunión durante el punto uno": late, present.
     r"se\s+incorporo|se\s+incorpora|se\s+integro|se\s+integra|se\s+sumo|se\s+une|se\s+unio|"
     r"llego|ingreso\s+a\s+la\s+(?:sesion|reunion|sala))\b"
 )
+_APPOSITION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<office>[A-ZÁÉÍÓÚÑ][^,;.:\n]{2,90}),")
 _SUBJECT_OFFICE_RE = re.compile(rf"(?P<office>{_OFFICE})[ \t]+")
 
 
@@ -334,8 +337,18 @@ def from_narrative(text: str, folded: str) -> list[Person]:
                 continue
             role, name_start = clean_title(office_text), titled.end()
         name, end = name_run(text, name_start)
-        if name is None or not _SPEECH_VERB_RE.match(folded, end):
+        if name is None:
             continue
+        if not _SPEECH_VERB_RE.match(folded, end):
+            # "El Dr. Efrén Parada Arias, Secretario del Consejo, informó…": the office between
+            apposition = _APPOSITION_RE.match(text, end)
+            if (
+                apposition is None
+                or fold(apposition["office"]).split()[0] not in ROLE_WORDS
+                or not _SPEECH_VERB_RE.match(folded, apposition.end())
+            ):
+                continue
+            role = role or clean_title(apposition["office"])
         # Only what comes before counts: after the verb, "faltaba un punto" is what was said.
         if not_present(folded, subject.end()):
             continue

@@ -37,7 +37,7 @@ _PRESENT_RE = re.compile(
 # "Licenciatura en Comercio Internacional en modalidad a distancia": a study programme's mode.
 _PROGRAMME_RE = re.compile(
     r"\b(?:licenciatura|carrera|programa|educacion|estudios|maestria|doctorado|posgrado|curso|"
-    r"diplomado|bachillerato)\b[^.;\n]{0,60}$"
+    r"diplomado|bachillerato)\b[^.;]{0,60}$"
 )
 # A header of fields with no prepositions: "Sesión Núm. 182 Sala de Ex Rectores, 11:00 horas".
 # The room stands right before the hour.
