@@ -73,6 +73,15 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
         agreements = section_agreements(text, folded, end)
     if not agreements:
         agreements = narrative_agreements(text, folded, body_start, end)
+        if agenda.items:
+            # "…dio lectura al orden del día y se sometió a votación económica, siendo aprobado
+            # por mayoría de votos en los siguientes términos: 1.- …": the sentence that leads
+            # into the agenda may approve it.
+            lead_start = _sentence_start(text, agenda.start)
+            lead = narrative_agreements(text, folded, lead_start, agenda.items[0].start)
+            agreements = [*lead, *agreements]
+            for index, agreement in enumerate(agreements, start=1):
+                agreement.code = str(index)
         for agreement in agreements:
             match = VOTE_RE.search(fold(agreement.text))
             agreement.vote = vote_value(match["vote"]) if match else None
@@ -80,6 +89,14 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
         assign_votes(text, folded, agreements)
     assign_items(text, folded, agenda, agreements)
     return agreements
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.;:!?]\s|\n")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    breaks = list(_SENTENCE_BREAK_RE.finditer(text, max(0, position - 600), position))
+    return breaks[-1].end() if breaks else max(0, position - 600)
 
 
 # --- Coded agreements ----------------------------------------------------------------
