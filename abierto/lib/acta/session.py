@@ -65,6 +65,8 @@ _NUMBER_LABEL_RE = re.compile(
     # "ACTA DE LA SESIÓN 404 DEL VIGÉSIMO PRIMER CONSEJO": a plain number after the noun, not
     # a day ("la sesión 29 de enero").
     rf"|\b(?:sesion|reunion)\s+(?P<plain>\d{{1,4}})\s+(?=del?\s+(?!{_MONTHS})|ordinari|extraordinari)"
+    # "ACTA 21.- En la Ciudad de Tijuana…": the acta's number heading its first line.
+    r"|(?:^|\n)[^\n]{0,12}?\bacta\s+(?P<headed>\d{1,4})[ \t]*(?:\.-|\.|-)[ \t]"
 )
 # "Aprobada por el Colegio Académico en su Sesión Número 390" names another session.
 _OTHER_SESSION_RE = re.compile(r"\b(?:en\s+su|en\s+la|aprobad[oa]\s+en)\s+$")
@@ -188,6 +190,7 @@ def _session_number(
             continue
         raw = (
             match["acta"]
+            or match["headed"]
             or match["yearly"]
             or match["plain"]
             or text[match.start("number") : match.end("number")]
