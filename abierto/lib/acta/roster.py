@@ -303,11 +303,18 @@ _SPEECH_VERB_RE = re.compile(
     r"manifesto|manifiesta|expreso|expresa|indico|indica|solicito|solicita|intervino|interviene|"
     r"menciono|menciona|explico|explica|aclaro|aclara|observo|opino|opina|dijo|sugirio|sugiere|"
     r"expuso|expone|agradecio|agradece|planteo|plantea|cuestiono|insistio|reitero|"
-    # "El Dr. Efrén Parada Arias, Secretario del Consejo, informó las designaciones…"
-    r"informo|informa|sometio|somete|presento|presenta|dio\s+lectura|dio\s+cuenta|"
     # "El diputado Gustavo Alfaro se incorporó a la reunión durante el punto uno": late, present.
     r"se\s+incorporo|se\s+incorpora|se\s+integro|se\s+integra|se\s+sumo|se\s+une|se\s+unio|"
     r"llego|ingreso\s+a\s+la\s+(?:sesion|reunion|sala))\b"
+)
+# What an officer of the body does for it: "El Dr. Efrén Parada Arias, Secretario del Consejo,
+# informó las designaciones…" (a guest who informs is not thereby a member).
+_REPORT_VERB_RE = re.compile(
+    r"[ \t,]*(?:informo|informa|sometio|somete|presento|presenta|dio\s+lectura|dio\s+cuenta)\b"
+)
+_BODY_OFFICE_RE = re.compile(
+    r"\bde(?:l|\s+la)\s+(?:consejo|comite|comision|junta|pleno|cabildo|ayuntamiento|asamblea|"
+    r"secretariado|colegio|organo)\b"
 )
 _APPOSITION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<office>[A-ZÁÉÍÓÚÑ][^,;.:\n]{2,90}),")
 _SUBJECT_OFFICE_RE = re.compile(rf"(?P<office>{_OFFICE})[ \t]+")
@@ -345,7 +352,12 @@ def from_narrative(text: str, folded: str) -> list[Person]:
             if (
                 apposition is None
                 or fold(apposition["office"]).split()[0] not in ROLE_WORDS
-                or not _SPEECH_VERB_RE.match(folded, apposition.end())
+                # an office in the body ("Secretario del Consejo"), not a guest's post
+                or not _BODY_OFFICE_RE.search(fold(apposition["office"]))
+                or not (
+                    _SPEECH_VERB_RE.match(folded, apposition.end())
+                    or _REPORT_VERB_RE.match(folded, apposition.end())
+                )
             ):
                 continue
             role = role or clean_title(apposition["office"])
