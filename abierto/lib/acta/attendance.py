@@ -87,12 +87,24 @@ def read_attendance(
     return people
 
 
+MIN_PROSE_LINE = 80
+
+
 def _first_paragraph_end(text: str) -> int:
     """Without an agenda, the opening is the first paragraph (at most 1500 characters), or the
     paragraph where the roll is called, when it follows within those: "Para iniciar los
     trabajos, el Presidente solicitó al C. Name, Secretario General, pasar lista…"."""
     limit = min(len(text), 1500)
     line_end = text.find("\n", 300, limit)
+    titled = any(len(line) >= MIN_PROSE_LINE for line in text[:line_end].split("\n"))
+    while (
+        titled
+        and line_end != -1
+        and line_end - (text.rfind("\n", 0, line_end) + 1) < MIN_PROSE_LINE
+    ):
+        # after a long title, a heading's short line ("PRESIDENCIA DE LA C. DIP.", then the
+        # name) is no paragraph
+        line_end = text.find("\n", line_end + 1, limit)
     if line_end == -1:
         return limit
     while (officer := _OFFICER_LINE_RE.match(text, line_end)) is not None:

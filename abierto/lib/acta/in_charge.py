@@ -35,7 +35,9 @@ def from_in_charge(text: str, folded: str) -> list[Person]:
 # a heading line of a legislature's minutes; the title is all it says of the person's office.
 _PRESIDENCY_HEADING_RE = re.compile(
     r"(?:^|\n)[ \t]*presidencia\s+(?:de\s+la|del)\s+(?:c\.\s*)?"
-    r"(?P<title>dip[ ]?\.|diputad[oa]|sen[ ]?\.|senador(?:a)?)[ \t]*\n?[ \t]*"
+    r"(?P<title>dip[ ]?\.|diputad[oa]|sen[ ]?\.|senador(?:a)?)[ \t]*"
+    # a scan's speck read as a short word, and blank lines, before the name
+    r"(?:[a-z]{1,2}[ \t]*(?=\n))?(?:\n[ \t]*){0,2}"
 )
 
 

@@ -56,7 +56,7 @@ _MONTHS = (
 _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
     # "ACTA: NÚMERO 59": a colon after the noun (in a heading, or read so by OCR)
-    r"|\b(?:acta|sesion|reunion|minuta)\s*:?\s+(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
+    r"|\b(?:acta|sesion|reunion|minuta)\s*:?\s+[\"']?(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
     # "Acta número cincuenta de la sesión ordinaria": a cardinal in words.
     r"|\b(?:acta|sesion|reunion|minuta)\s+numero\s+(?P<worded>[a-z]+(?:\s+[a-z]+){0,3})"
     # "Acta 7/2016", "ACTA 066/2014": the acta's number within its year, as a heading; not

@@ -109,7 +109,7 @@ _PLACE_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:lugar|sede|recinto)\s*[:|]?\s+(?P<p
 _CITY_RE = re.compile(r"\ben\s+(?:la\s+)?ciudad\s+(?:de\s+)?(?P<place>[^,;.]+)")
 # "EN LA CIUDAD DE MONTERREY, CAPITAL DEL ESTADO DE NUEVO LEÓN, SIENDO…": the state in apposition.
 _CAPITAL_OF_RE = re.compile(
-    r",\s*(?P<region>(?i:capital\s+del\s+estado\s+de)\s+[A-ZÁÉÍÓÚÑ][^,;.\n]{2,40}?)\s*(?=[;,.])"
+    r",\s*(?P<region>(?i:capital\s+del\s+estado\s+\"?de)\s+[A-ZÁÉÍÓÚÑ][^,;.\n]{2,40}?)\s*(?=[;,.])"
 )
 _REGION_RE = re.compile(r",\s*(?P<region>[A-ZÁÉÍÓÚ][\w ]{2,40}?)\s*(?=[;,.])")
 _PLACE_END_RE = re.compile(
