@@ -20,7 +20,7 @@ _BODY_NOUNS = (
     r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva|"
     r"diputacion\s+permanente)"
 )
-_BODY_START_RE = re.compile(rf"\b(?:(?:h\.|honorable|ilustre)\s*)?{_BODY_NOUNS}\b")
+_BODY_START_RE = re.compile(rf"\b(?:(?:h\.|r\.|honorable|republicano|ilustre)\s*)?{_BODY_NOUNS}\b")
 _ACTA_OF_RE = re.compile(
     rf"\b(?:acta|minuta)\s+(?:de\s+la|del|de\s+los|de\s+las)\s+(?={_BODY_NOUNS}\b)"
 )

@@ -19,6 +19,8 @@ OF_LEGISLATURE_RE = re.compile(r"\s+de\s+la\s+(?:\S+\s+){1,3}legislatura$", re.I
 
 # A bare noun is no name: "Sesión Ordinaria de Cabildo", "… de Ayuntamiento".
 _BARE_NOUNS = frozenset(["cabildo", "ayuntamiento", "h. cabildo", "honorable cabildo"])
+# "los integrantes del R. Ayuntamiento": the title makes it this municipality's council.
+_TITLED_COUNCIL_RE = re.compile(r"(?:(?:h|r)\.\s*|honorable\s+|republicano\s+)ayuntamiento")
 _NAMED_COUNCIL_RE = re.compile(
     r"^(?:(?:h|r)\.\s*|honorable\s+|republicano\s+)?ayuntamiento\b.*\bde(?:l)?\s", re.DOTALL
 )
@@ -32,9 +34,12 @@ def named_council(best: str, mentions: list[str]) -> str:
     named = [
         mention
         for mention in mentions
-        if _NAMED_COUNCIL_RE.match(fold(mention))
-        # "los integrantes del H. Ayuntamiento de este Municipio": no name
-        and fold(mention).split()[-1] not in ("municipio", "ayuntamiento")
+        if _TITLED_COUNCIL_RE.fullmatch(fold(mention))
+        or (
+            _NAMED_COUNCIL_RE.match(fold(mention))
+            # "los integrantes del H. Ayuntamiento de este Municipio": no name
+            and fold(mention).split()[-1] not in ("municipio", "ayuntamiento")
+        )
     ]
     return (sorted(named, key=str.isupper) or [best])[0]
 

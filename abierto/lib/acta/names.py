@@ -213,7 +213,8 @@ def _clean_role(role: str | None) -> str | None:
         return None
     role = re.sub(
         r"^(?:en su calidad de|como|quien funge como|en calidad de|en su car[aá]cter de|"
-        r"con el car[aá]cter de|por parte del?|por parte de la)\s+",
+        r"con el car[aá]cter de|por parte del?|por parte de la|"
+        r"presid(?:e|i[oó])\s+la\s+(?:reuni[oó]n|sesi[oó]n)\s+(?:el|la))\s+",
         "",
         role,
         flags=re.I,

@@ -112,12 +112,14 @@ _GLUED_AFTER_PUNCTUATION_RE = re.compile(r"[,;](?<=[a-záéíóúñ.][,;])(?=[A-
 # "yla Directora", "del Consejo dela Judicatura": a conjunction or preposition glued to the
 # article after it (no Spanish word is spelt so); " .de la": a speck read as a dot.
 _GLUED_ARTICLE_RE = re.compile(r"\b(y|de)(la|las|los|el)\b")
+_SPECK_AFTER_SEMICOLON_RE = re.compile(r";[ ]?\.(?=\s)")  # "Cuarta Regidora;. Eduardo"
 _SPECK_DOT_RE = re.compile(r" \.(?=[a-záéíóúñ]{2,}\b)")
 
 
 def _unglued(text: str) -> str:
     text = _GLUED_ARTICLE_RE.sub(r"\1 \2", text)
     text = _SPECK_DOT_RE.sub(" ", text)
+    text = _SPECK_AFTER_SEMICOLON_RE.sub(";", text)
     text = _GLUED_MONTH_RE.sub(r"\1 ", text)
     text = _GLUED_ORDINAL_SESSION_RE.sub(r"\1 ", text)
     text = _GLUED_TITLE_AFTER_RE.sub(r"\1. ", text)
