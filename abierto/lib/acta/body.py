@@ -24,6 +24,7 @@ _BODY_START_RE = re.compile(rf"\b(?:(?:h\.|r\.|honorable|republicano|ilustre)\s*
 _ACTA_OF_RE = re.compile(
     rf"\b(?:acta|minuta)\s+(?:de\s+la|del|de\s+los|de\s+las)\s+(?={_BODY_NOUNS}\b)"
 )
+_TITLED_NOUN_RE = re.compile(r"(?:honorable|h\.)\s*[A-ZÁÉÍÓÚÑ]")
 _NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
 _CONNECTORS = frozenset(
     ["de", "del", "la", "las", "los", "y", "e", "para", "el", "a", "esta", "este", "dicha", "dicho"]
@@ -114,8 +115,8 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
     rooms: list[str] = []  # "En la Sala del Consejo Académico…": the body, if none is named
     first_mention = first_room = -1
     for match in _BODY_START_RE.finditer(folded, 0, opening_end):
-        if not text[match.start()].isupper():
-            continue  # "a consideración del pleno" is no name
+        if not text[match.start()].isupper() and not _TITLED_NOUN_RE.match(text, match.start()):
+            continue  # "a consideración del pleno" is no name; "el honorable Consejo …" is
         phrase = _body_phrase(text, folded, _ordinal_lead(text, match.start()))
         if not phrase:
             continue
@@ -159,7 +160,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
 # follows the title is its date, not a body.
 _NOT_BODY_START_RE = re.compile(
     r"(?:fecha|dia|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
-    r"octubre|noviembre|diciembre|\d)\b"
+    r"octubre|noviembre|diciembre|\d+)\b"
 )
 _BUILDING_RE = re.compile(r"\b(?:palacio|edificio|recinto|auditorio)\b")
 # "Pleno de esta Comisión Estatal…": the body's name, without the acta's demonstrative.

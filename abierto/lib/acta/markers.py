@@ -53,7 +53,8 @@ def _marker_re(style: Style, number: int) -> re.Pattern[str]:
         cardinal = re.escape(fold(number_to_words(number))).replace(r"\ ", r"\s+")
         body = (
             rf"(?:(?:{alternation})|punto\s+(?:numero\s+|n[uo]m\.\s*|no\.\s*)?{cardinal})"
-            rf"[ \t]?(?:\.-|\.|:|-)[ \t]*"
+            # "PRIMERO:\n\nLista de asistencia.": a scan may set the title on the next line
+            rf"[ \t]?(?:\.-|\.|:|-)[ \t]*(?:\n[ \t]*){{0,2}}"
         )
     return re.compile(rf"(?<![\w.,/:-])(?P<marker>{body})(?=\S)")
 
@@ -148,7 +149,8 @@ def _any_marker_re(style: Style, count: int) -> tuple[re.Pattern[str], dict[str,
         body = (
             rf"(?:(?P<token>{_alternation(numbering)})"
             rf"|punto\s+(?:numero\s+|n[uo]m\.\s*|no\.\s*)?(?P<cardinal>{_alternation(cardinals)}))"
-            rf"[ \t]?(?:\.-|\.|:|-)[ \t]*"
+            # "PRIMERO:\n\nLista de asistencia.": a scan may set the title on the next line
+            rf"[ \t]?(?:\.-|\.|:|-)[ \t]*(?:\n[ \t]*){{0,2}}"
         )
         numbering |= {f"#{word}": number for word, number in cardinals.items()}
     return re.compile(rf"(?<![\w.,/:-])(?P<marker>{body})(?=\S)"), numbering

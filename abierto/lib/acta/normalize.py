@@ -116,6 +116,10 @@ _SPECK_AFTER_SEMICOLON_RE = re.compile(r";[ ]?\.(?=\s)")  # "Cuarta Regidora;. E
 _SPECK_DOT_RE = re.compile(r" \.(?=[a-záéíóúñ]{2,}\b)")
 
 
+# "'Segundo.- Declaración…": a scan's speck read as a quote opening a line that closes none.
+_STRAY_LINE_QUOTE_RE = re.compile(r"(?m)^[ \t]*['\"](?=[A-ZÁÉÍÓÚÑ0-9][^'\"\n]*$)")
+
+
 def _unglued(text: str) -> str:
     text = _GLUED_ARTICLE_RE.sub(r"\1 \2", text)
     text = _SPECK_DOT_RE.sub(" ", text)
@@ -153,6 +157,7 @@ def normalize_text(text: str) -> str:
     text = _SLASH_BREAK_RE.sub("/", text)
     text = _SPACED_INITIAL_RE.sub(".", text)
     text = _unglued(text)
+    text = _STRAY_LINE_QUOTE_RE.sub("", text)
     text = _GLUED_DAY_RE.sub(" ", text)
     if "é" in text or "É" in text:
         text = _OCR_ION_RE.sub(lambda match: match[1] + ("ó" if match[2] == "é" else "Ó"), text)

@@ -44,7 +44,8 @@ _MINUTES = rf"(?:\d{{1,2}}|{_WORD}(?:\s+y\s+{_WORD})?)"
 _TIME_WORDS_RE = re.compile(
     rf"\b(?:las?\s+)(?P<hour>{_HOUR_WORD}|\d{{1,2}})\s+(?:(?:horas?|hrs?)\b\.?)?"
     rf"(?:\s*de\s+la\s+(?P<period>manana|tarde|noche)\b)?"
-    rf"(?:\s*(?:con|y)\s+(?P<minute>{_MINUTES})\s+minutos?\b)?"
+    # "a las once horas treinta minutos": the minutes may follow with no "con"
+    rf"(?:\s*(?:(?:con|y)\s+)?(?P<minute>{_MINUTES})\s+minutos?\b)?"
 )
 # "a las once y treinta horas", "a las diez treinta horas": the minutes before the word "horas".
 _TIME_AND_RE = re.compile(
