@@ -50,7 +50,9 @@ _TITLED_RE = re.compile(
 _NOT_PRESENT_RE = re.compile(
     r"\b(?:suscrit|firmad|signad|emitid|girad|remitid|dirigid|enviad)[oa]s?\s+por\b|\boficio\b|"
     r"\bescrito\b|\bnombramiento\b|\ben\s+memoria\b|\bhomenaje\b|\bsit[oa]\s+en\b|\bcalle\b|"
-    r"\bavenida\b|\bdomicilio\b|\brenuncia\b"
+    r"\bavenida\b|\bdomicilio\b|\brenuncia\b|"
+    # "el rector, ing. Luis Rivera Terrazas, no podía estar presente en esta sesión"
+    r"\bno\s+(?:podia|pudo|puede|podra)\s+(?:estar\s+presente|asistir)\b"
 )
 _CLAUSE_START_RE = re.compile(r"[.;]\s|\n")
 _CLAUSE_END_RE = re.compile(r"[.;\n]")

@@ -106,7 +106,11 @@ _VENUE_RE = re.compile(
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
 )
 _PLACE_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:lugar|sede|recinto)\s*[:|]?\s+(?P<place>[^\n]+)")
-_CITY_RE = re.compile(r"\ben\s+(?:la\s+)?ciudad\s+(?:de\s+)?(?P<place>[^,;.]+)")
+# "En la ciudad de Oaxaca de Juárez", "En la Heroica Puebla de Zaragoza" (a city's title is
+# part of its name)
+_CITY_RE = re.compile(
+    r"\ben\s+(?:la\s+)?(?:ciudad\s+(?:de\s+)?(?P<place>[^,;.]+)|(?P<titled>heroica\s+[^,;.]+))"
+)
 # "EN LA CIUDAD DE MONTERREY, CAPITAL DEL ESTADO DE NUEVO LEÓN, SIENDO…": the state in apposition.
 _CAPITAL_OF_RE = re.compile(
     r",\s*(?P<region>(?i:capital\s+del\s+estado\s+\"?de)\s+[A-ZÁÉÍÓÚÑ][^,;.\n]{2,40}?)\s*(?=[;,.])"
@@ -159,10 +163,11 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
         return clean_title(room["place"]) or None
     city = _CITY_RE.search(folded, 0, opening_end)
     if city:
-        raw = text[city.start("place") : city.end("place")]
+        group = "place" if city["place"] else "titled"
+        raw = text[city.start(group) : city.end(group)]
         raw = re.split(r"\s+(?:siendo|a\s+las|el\s+d[ií]a)\b", raw)[0]
-        region = _CAPITAL_OF_RE.match(text, city.end("place")) or _REGION_RE.match(
-            text, city.end("place")
+        region = _CAPITAL_OF_RE.match(text, city.end(group)) or _REGION_RE.match(
+            text, city.end(group)
         )
         if (
             region
