@@ -99,9 +99,7 @@ def _agenda_of(
         is_last = index == len(markers) - 1
         end = _last_item_end(text, marker) if is_last else markers[index + 1].start
         raw = _before_sublist(text[marker.content : end], style)
-        agenda.items.append(
-            AgendaItem(marker.number, _title(raw), marker.start, _presenter(raw))
-        )
+        agenda.items.append(AgendaItem(marker.number, _title(raw), marker.start, _presenter(raw)))
         agenda.end = end
     for number in skipped:
         agenda.warnings.append(

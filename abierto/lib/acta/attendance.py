@@ -116,7 +116,9 @@ def _first_paragraph_end(text: str) -> int:
     return len(text) if after == -1 else after
 
 
-_OFFICER_LINE_RE = re.compile(r"\n[ \t]*[A-ZÁÉÍÓÚÑ][^\n:]{2,40}:[ \t]*[A-ZÁÉÍÓÚÑ][^\n:]{4,90}(?=\n)")
+_OFFICER_LINE_RE = re.compile(
+    r"\n[ \t]*[A-ZÁÉÍÓÚÑ][^\n:]{2,40}:[ \t]*[A-ZÁÉÍÓÚÑ][^\n:]{4,90}(?=\n)"
+)
 _ROLL_CALL_RE = re.compile(r"(?i:pasar|pase|tomar|toma)\s+(?:de\s+)?(?i:lista)\b")
 
 

@@ -143,9 +143,11 @@ def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreem
         if not cue:
             same_paragraph = "\n" not in text[sentence_start:sentence_end].strip()
             previous = (sentence_start, sentence_end) if same_paragraph else None
+            sentence = text[sentence_start:sentence_end]
+            opens_paragraph = "\n" in sentence[: len(sentence) - len(sentence.lstrip())]
             if not same_paragraph:
                 run_start = None
-            elif run_start is None or "\n" in text[run_start:sentence_start].strip():
+            elif run_start is None or opens_paragraph:
                 run_start = sentence_start
             continue
         if _refers_elsewhere(sentence_folded, cue):

@@ -183,7 +183,11 @@ def _split_at_role_word(text: str) -> tuple[str, str | None] | None:
             return name, None
         word = fold(rest[0]).strip(".,")
         # "Roberto Parra Vargas representando al Consejo Consultivo": whom the person stands for
-        if word in ROLE_WORDS or fold(singular(word)) in ROLE_WORDS or word in ("en", "representando"):
+        if (
+            word in ROLE_WORDS
+            or fold(singular(word)) in ROLE_WORDS
+            or word in ("en", "representando")
+        ):
             return name, _clean_role(" ".join(rest))
     return None
 

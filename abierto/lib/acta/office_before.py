@@ -3,6 +3,7 @@ Síndica Municipal, T.A.E. Ruth Calderón Babún, Dra. Fátima …", "El C. Secr
 Municipal, Dr. Juan …". Read for ``roster.from_officers``.
 """
 
+import itertools
 import re
 
 from .name_words import NOT_NAME_WORDS, ROLE_WORDS
@@ -87,10 +88,8 @@ def _office_and_name(segment: str) -> tuple[str, str] | None:
         folded = fold(words[index]).strip(".")
         if folded in _PARTICLES or folded in NOT_NAME_WORDS or folded in ROLE_WORDS:
             continue
-        if fold(words[index - 1]) in _PARTICLES and folded[:1].isalpha() and index > 1:
-            # "de la Judicatura": only after a word that is no particle may a name start
-            if fold(words[index - 1]) in ("de", "del"):
-                continue
+        if index > 1 and fold(words[index - 1]) in ("de", "del"):
+            continue  # "de Gobierno": a name does not start right after "de"
         name = " ".join(words[index:])
         if looks_like_name(name):
             return " ".join(words[:index]), name
@@ -115,13 +114,14 @@ def office_first_list(span: str) -> list[Person] | None:
         else:
             kinds.append(("other", "", ""))
     pairs = sum(
-        1 for (kind, _o, _n), (after, _o2, _n2) in zip(kinds, kinds[1:], strict=False)
+        1
+        for (kind, _o, _n), (after, _o2, _n2) in itertools.pairwise(kinds)
         if kind == "office" and after == "name"
     )
-    first = next((kind for kind, _o, _n in kinds if kind != "other"), None)
     first_index = next((i for i, (kind, _o, _n) in enumerate(kinds) if kind != "other"), 0)
     if (
-        first != "office"
+        not kinds
+        or kinds[first_index][0] != "office"
         or first_index + 1 >= len(kinds)
         or kinds[first_index + 1][0] != "name"
         or pairs < MIN_OFFICE_FIRST_PAIRS

@@ -157,10 +157,12 @@ def _share_out_respectively(people: list[Person]) -> None:
     respectivamente": the offices go to the names in order, a plural one to all the rest."""
     if not people or not people[-1].role or not _RESPECTIVELY_RE.search(people[-1].role):
         return
-    parts = [part for part in _ROLE_PARTS_RE.split(_RESPECTIVELY_RE.sub("", people[-1].role)) if part]
+    parts = [
+        part for part in _ROLE_PARTS_RE.split(_RESPECTIVELY_RE.sub("", people[-1].role)) if part
+    ]
     first = len(people) - 1
     group = fold(singular(parts[-1])) if parts else ""
-    while first > 0 and (people[first - 1].role is None or fold(people[first - 1].role) == group):
+    while first > 0 and fold(people[first - 1].role or group) == group:
         first -= 1  # "los Comisionados Lic. A, …": the heading's office gave the first one
     run = people[first:]
     if len(parts) == len(run):

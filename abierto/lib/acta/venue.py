@@ -169,14 +169,11 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
         region = _CAPITAL_OF_RE.match(text, city.end(group)) or _REGION_RE.match(
             text, city.end(group)
         )
-        if (
-            region
-            and (
-                region.re is _CAPITAL_OF_RE
-                or (
-                    len(region["region"].split()) <= 4
-                    and not _STOP_AFTER_CITY_RE.match(region["region"])
-                )
+        if region and (
+            region.re is _CAPITAL_OF_RE
+            or (
+                len(region["region"].split()) <= 4
+                and not _STOP_AFTER_CITY_RE.match(region["region"])
             )
         ):
             raw = f"{raw}, {region['region']}"
