@@ -87,47 +87,72 @@ _GLUED_DAY_RE = re.compile(
 # Text layers that lost the spaces around a word's edge ("miércoles23 de enerodel año 2019",
 # "SEXTASESIÓN ORDINARIA", "solicitó alC. Name", "C.Rubén …,Presidente Municipal;C. Marta"):
 # only joins no Spanish word has are split, so a word is never cut in two.
-_MONTHS = (
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-    r"noviembre|diciembre"
+_MONTH_BEFORE_RE = re.compile(
+    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre)$"
 )
-_GLUED_MONTH_RE = re.compile(rf"\b({_MONTHS})(?=del?\b)", re.IGNORECASE)
-_GLUED_ORDINAL_SESSION_RE = re.compile(
-    r"\b(primera|segunda|tercera|cuarta|quinta|sexta|s[ée]ptima|octava|novena|d[ée]cima|"
-    r"und[ée]cima|duod[ée]cima|vig[ée]sima|trig[ée]sima|ordinaria|extraordinaria)(?=sesi[óo]n\b)",
-    re.IGNORECASE,
+_ORDINAL_BEFORE_RE = re.compile(
+    r"(?i:primera|segunda|tercera|cuarta|quinta|sexta|s[ée]ptima|octava|novena|d[ée]cima|"
+    r"und[ée]cima|duod[ée]cima|vig[ée]sima|trig[ée]sima|ordinaria|extraordinaria)$"
 )
-# A title glued to the name after it, or to the word before it: "C.Rubén", "alC. Alejandro".
-_GLUED_TITLE_AFTER_RE = re.compile(
-    r"\b(C|Lic|Licda|Ing|Dr|Dra|Mtro|Mtra|Profr|Profra|Prof|Arq|Dip|Sr|Sra|Srita)\."
-    r"(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])"
+_TITLE_BEFORE_DOT_RE = re.compile(
+    r"\b(?:C|Lic|Licda|Ing|Dr|Dra|Mtro|Mtra|Profr|Profra|Prof|Arq|Dip|Sr|Sra|Srita)$"
 )
-_GLUED_TITLE_BEFORE_RE = re.compile(
-    r"\b(al|el|del|la|los|las|y|a)(?=(?:C|Lic|Ing|Dr|Dra|Mtro|Mtra)\.[ ]?[A-ZÁÉÍÓÚÑ])"
+_WORD_GLUED_BEFORE_TITLE_RE = re.compile(r"\b(?:al|el|del|la|los|las|y|a)$")
+# Each pattern starts with a literal or a set and looks behind afterwards, so that the search
+# skips fast to candidates (issue 13's speed); the word before is checked on the few found.
+_GLUED_DE_RE = re.compile(r"[dD][eE](?<=[^\W\d_][dD][eE])(?:[lL])?\b")
+_GLUED_SESSION_RE = re.compile(
+    r"[sS][eE][sS][iI][óoÓO][nN]\b(?<=[^\W\d_][sS][eE][sS][iI][óoÓO][nN])"
 )
+_DOT_BEFORE_NAME_RE = re.compile(r"\.(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+_GLUED_TITLE_RE = re.compile(r"(?:C|Lic|Ing|Dr|Dra|Mtro|Mtra)\.(?=[ ]?[A-ZÁÉÍÓÚÑ])")
 # A comma or semicolon with a word glued after it (not "1,000" nor "a,b" in a code).
 _GLUED_AFTER_PUNCTUATION_RE = re.compile(r"[,;](?<=[a-záéíóúñ.][,;])(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ.])")
-
-
 # "yla Directora", "del Consejo dela Judicatura": a conjunction or preposition glued to the
 # article after it (no Spanish word is spelt so); " .de la": a speck read as a dot.
-_GLUED_ARTICLE_RE = re.compile(r"\b(y|de)(la|las|los|el)\b")
+_GLUED_ARTICLE_RE = re.compile(r"(?:y|de)(?:la|las|los|el)\b")
 _SPECK_AFTER_SEMICOLON_RE = re.compile(r";[ ]?\.(?=\s)")  # "Cuarta Regidora;. Eduardo"
 _SPECK_DOT_RE = re.compile(r" \.(?=[a-záéíóúñ]{2,}\b)")
-
-
+WORD_BEFORE_CHARS = 16
 # "'Segundo.- Declaración…": a scan's speck read as a quote opening a line that closes none.
 _STRAY_LINE_QUOTE_RE = re.compile(r"(?m)^[ \t]*['\"](?=[A-ZÁÉÍÓÚÑ0-9][^'\"\n]*$)")
 
 
+def _split_where(text: str, pattern: re.Pattern[str], before: re.Pattern[str], at: int) -> str:
+    """Insert a space ``at`` characters into each match of ``pattern`` whose preceding text
+    ends as ``before`` says (the glued word)."""
+    pieces: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        cut = match.start() + at
+        if not before.search(text, max(0, match.start() - WORD_BEFORE_CHARS), match.start()):
+            continue
+        pieces += [text[last:cut], " "]
+        last = cut
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _glued_article(match: re.Match[str]) -> str:
+    word = match.group()
+    start = match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] == "_"):
+        return word  # inside a word: "ayla", "Candelaria"
+    head = "y" if word.startswith("y") else "de"
+    return f"{head} {word[len(head) :]}"
+
+
 def _unglued(text: str) -> str:
-    text = _GLUED_ARTICLE_RE.sub(r"\1 \2", text)
+    text = _GLUED_ARTICLE_RE.sub(_glued_article, text)
     text = _SPECK_DOT_RE.sub(" ", text)
     text = _SPECK_AFTER_SEMICOLON_RE.sub(";", text)
-    text = _GLUED_MONTH_RE.sub(r"\1 ", text)
-    text = _GLUED_ORDINAL_SESSION_RE.sub(r"\1 ", text)
-    text = _GLUED_TITLE_AFTER_RE.sub(r"\1. ", text)
-    text = _GLUED_TITLE_BEFORE_RE.sub(r"\1 ", text)
+    text = _split_where(text, _GLUED_DE_RE, _MONTH_BEFORE_RE, 0)  # "enerodel"
+    text = _split_where(text, _GLUED_SESSION_RE, _ORDINAL_BEFORE_RE, 0)  # "SEXTASESIÓN"
+    text = _split_where(text, _DOT_BEFORE_NAME_RE, _TITLE_BEFORE_DOT_RE, 1)  # "C.Rubén"
+    text = _split_where(text, _GLUED_TITLE_RE, _WORD_GLUED_BEFORE_TITLE_RE, 0)  # "alC."
     return _GLUED_AFTER_PUNCTUATION_RE.sub(r"\g<0> ", text)
 
 
