@@ -32,7 +32,8 @@ _IN_PERSON_RE = re.compile(
 )
 # Weaker: people recorded as present, with no word of a platform, met in person.
 _PRESENT_RE = re.compile(
-    r"\b(?:encontrandose|estando|se\s+encuentran|se\s+encontraban|hallandose)\s+presentes\b"
+    # (the opening's gerund; "se encuentran presentes" in a roll call's answer says nothing)
+    r"\b(?:encontrandose|estando|hallandose)\s+presentes\b"
 )
 # "Licenciatura en Comercio Internacional en modalidad a distancia": a study programme's mode.
 _PROGRAMME_RE = re.compile(
