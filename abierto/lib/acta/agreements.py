@@ -91,12 +91,13 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
     return agreements
 
 
-_SENTENCE_BREAK_RE = re.compile(r"[.;:!?]\s|\n")
-
-
 def _sentence_start(text: str, position: int) -> int:
-    breaks = list(_SENTENCE_BREAK_RE.finditer(text, max(0, position - 600), position))
-    return breaks[-1].end() if breaks else max(0, position - 600)
+    """Where the sentence that holds ``position`` starts (``text.sentences``' spans)."""
+    start = max(0, position - 600)
+    for begin, end in sentences(text[start : position + 1], start):
+        if begin <= position < end:
+            return begin
+    return start
 
 
 # --- Coded agreements ----------------------------------------------------------------

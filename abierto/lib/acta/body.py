@@ -9,7 +9,7 @@ title, else one named on the first lines, else the longest mention in the openin
 import itertools
 import re
 
-from abierto.lib.spanish import ordinal_words_to_number
+from abierto.lib.spanish import MONTHS, ordinal_words_to_number
 
 from .councils import OF_LEGISLATURE_RE, is_ordinal, legislature, named_council
 from .names import is_honorific
@@ -158,10 +158,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
 
 # "Sesión Ordinaria de fecha 13 de febrero", "Segunda Sesión Ordinaria de julio de 2015": what
 # follows the title is its date, not a body.
-_NOT_BODY_START_RE = re.compile(
-    r"(?:fecha|dia|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
-    r"octubre|noviembre|diciembre|\d+)\b"
-)
+_NOT_BODY_START_RE = re.compile(rf"(?:fecha|dia|{'|'.join(MONTHS)}|setiembre|\d+)\b")
 _BUILDING_RE = re.compile(r"\b(?:palacio|edificio|recinto|auditorio)\b")
 # "Pleno de esta Comisión Estatal…": the body's name, without the acta's demonstrative.
 _DEMONSTRATIVE_RE = re.compile(r"\s+de\s+(esta|este|dicha|dicho)\s+", re.IGNORECASE)

@@ -13,6 +13,8 @@ import itertools
 import re
 import unicodedata
 
+from abierto.lib.spanish import MONTHS
+
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\f\v"), " ")
 # Tab-separated columns (text exported from spreadsheets or Word tables) become
 # the " | " cells that Word tables are read into, so one reader serves both.
@@ -78,19 +80,15 @@ _MARKDOWN_RE = re.compile(r"^[ ]{0,3}#{1,6}[ ]+|\*\*|__|^[ ]{0,3}>[ ]?", re.MULT
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _SENTENCE_END = ".:;!?"
 # "celebrada el día13 de mayo", "celebrada el18 de octubre": a day glued to the word before it.
+_MONTH_NAMES = "|".join([*MONTHS, "setiembre"])
 _GLUED_DAY_RE = re.compile(
-    r"(?<=[a-záéíóúñ])(?=\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|setiembre|octubre|noviembre|diciembre)\b)",
-    re.IGNORECASE,
+    rf"(?<=[a-záéíóúñ])(?=\d{{1,2}}\s+de\s+(?:{_MONTH_NAMES})\b)", re.IGNORECASE
 )
 
 # Text layers that lost the spaces around a word's edge ("miércoles23 de enerodel año 2019",
 # "SEXTASESIÓN ORDINARIA", "solicitó alC. Name", "C.Rubén …,Presidente Municipal;C. Marta"):
 # only joins no Spanish word has are split, so a word is never cut in two.
-_MONTH_BEFORE_RE = re.compile(
-    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-    r"noviembre|diciembre)$"
-)
+_MONTH_BEFORE_RE = re.compile(rf"(?i:{_MONTH_NAMES})$")
 _ORDINAL_BEFORE_RE = re.compile(
     r"(?i:primera|segunda|tercera|cuarta|quinta|sexta|s[ée]ptima|octava|novena|d[ée]cima|"
     r"und[ée]cima|duod[ée]cima|vig[ée]sima|trig[ée]sima|ordinaria|extraordinaria)$"

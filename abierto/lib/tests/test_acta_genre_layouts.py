@@ -9,10 +9,7 @@ from hypothesis import strategies as st
 
 from abierto.lib.acta import parse_acta_text
 from abierto.lib.acta.normalize import normalize_text
-
-
-def _people(text: str) -> list[tuple[str, str | None]]:
-    return [(person["name"], person["role"]) for person in parse_acta_text(text)["attendees"]]
+from abierto.lib.tests.test_acta_genre import _people
 
 
 def test_words_a_text_layer_glued_are_split_where_no_spanish_word_joins_them():
