@@ -25,15 +25,29 @@ from .text import clean_title, fold, sentences
 _HEADING_RE = re.compile(
     r"\b(?:orden\s+del\s+dia|puntos\s+a\s+tratar|asuntos\s+a\s+tratar|agenda\s+de\s+(?:la\s+sesion|trabajo))\b"
 )
+# "…el Dictamen que presenta la Comisión Permanente de Hacienda": an organ that presents a
+# report names the report, and stays in the title; a person who presents it does not.
+_PRESENTED_BY_ORGAN = (
+    r"(?!\s+(?:el|la|los|las)\s+(?:H\.\s+|Honorable\s+)?(?:comisi[oó]n|comisiones|comit[eé]|"
+    r"consejo|junta|direcci[oó]n|unidad|coordinaci[oó]n|dependencia|[aá]rea)\w*\b)"
+)
 _PRESENTER_RE = re.compile(
     r"[,;]?\s*(?:\(\s*)?\b(?:(?:por\s+parte|a\s+cargo)\s+de(?:l|\s+la|\s+los|\s+las)?|presentad[oa]s?\s+por|"
-    r"que\s+presenta|que\s+rinde|expuest[oa]\s+por|presenta\s*:|expone\s*:|ponente\s*:|responsable\s*:)\s.*$",
+    r"que\s+presenta" + _PRESENTED_BY_ORGAN + r"|que\s+rinde" + _PRESENTED_BY_ORGAN + r"|"
+    r"expuest[oa]\s+por|presenta\s*:|expone\s*:|ponente\s*:|responsable\s*:|"
+    # "…SOLICITUDES, CON LA INTERVENCIÓN DEL ING. …, DIRECTOR DE OBRAS PÚBLICAS"
+    r"con\s+la\s+(?:intervenci[oó]n|participaci[oó]n)\s+de(?:l|\s+la|\s+los|\s+las)?)\s.*$",
     re.IGNORECASE | re.DOTALL,
 )
 _PRESENTER_LEAD_RE = re.compile(
     r"^[,;]?\s*\(?\s*(?:(?:por\s+parte|a\s+cargo)\s+(?:de(?:l|\s+la|\s+los|\s+las)?)|"
-    r"presentad[oa]s?\s+por|que\s+presenta|que\s+rinde|expuest[oa]\s+por|presenta\s*:|"
-    r"expone\s*:|ponente\s*:|responsable\s*:)\s*",
+    r"presentad[oa]s?\s+por|que\s+presenta"
+    + _PRESENTED_BY_ORGAN
+    + r"|que\s+rinde"
+    + _PRESENTED_BY_ORGAN
+    + r"|expuest[oa]\s+por|presenta\s*:|"
+    r"expone\s*:|ponente\s*:|responsable\s*:|"
+    r"con\s+la\s+(?:intervenci[oó]n|participaci[oó]n)\s+de(?:l|\s+la|\s+los|\s+las)?)\s*",
     re.IGNORECASE,
 )
 _TRAILING_AND_RE = re.compile(r"[;,]\s+[ye]$")
@@ -241,7 +255,11 @@ def _last_item_end(text: str, marker: Marker) -> int:
 # anterior. 1) Acta número 66 …", the committees or legislators after a colon): its entries
 # are not part of the item's title. Arabic entries count as a sub-list only under a list
 # numbered otherwise.
-_SUBLIST_RE = re.compile(r"(?:\n\s*|(?<=[.:;])[ \t]+)(?:[a-zA-Z]\)|\d{1,2}\)|[-\u2022\u2013][ \t])")
+_SUBLIST_RE = re.compile(
+    r"(?:\n\s*|(?<=[.:;])[ \t]+)(?:[a-zA-Z]\)|\d{1,2}\)|[-\u2022\u2013][ \t]|"
+    # "3. Asuntos de Sindicatura Municipal.\nAsunto No. 1.- Autorizar …": labelled entries
+    r"(?i:asunto|inciso|tema)[ \t]+(?i:no\.|n[uú]m\.?|n[uú]mero)?[ \t]*\d{1,3}\b)"
+)
 _ARABIC_SUBLIST_RE = re.compile(r"(?:\n\s*|(?<=[.:;])[ \t]+)\d{1,2}\.[ \t]")
 
 

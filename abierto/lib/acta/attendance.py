@@ -13,6 +13,7 @@ people by ``prose_list``.
 
 import re
 
+from .header_labels import from_header_labels
 from .in_charge import from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .names import looks_like_name, split_name_role
@@ -51,7 +52,8 @@ _PROSE_CUE_RE = re.compile(
 )
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
-    r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|la\s+presidencia|por\s+lo\s+que|"
+    r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|(?:bajo\s+)?la\s+presidencia|"
+    r"por\s+lo\s+que|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
     r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a)\b"
@@ -71,7 +73,10 @@ def read_attendance(
     region_folded = folded[:signatures_start]
     opening = min(signatures_start, opening_end or _first_paragraph_end(text))
     people += from_tables(region, region_folded)
-    people += from_label_blocks(region, region_folded)
+    # "ASISTENCIA: / PRESIDENTE: SEÑOR MINISTRO: / NAME SEÑORES MINISTROS: NAME NAME …": the
+    # labels are offices there, not the names' lines.
+    labelled = from_header_labels(region, region_folded)
+    people += labelled or from_label_blocks(region, region_folded)
     people += _from_prose(region, region_folded)
     people += from_roll_call(region, region_folded)
     people += from_inline_roll_call(region, region_folded)
@@ -205,7 +210,8 @@ def _list_end(text: str, folded: str, start: int) -> int:
     paragraph = text.find("\n\n", start, limit)
     if paragraph != -1:
         limit = paragraph
-    for match in re.finditer(r"\.(?=\s+[A-ZÁÉÍÓÚ¿])", text[start:limit]):
+    # "…como Tesorero Municipal.------\n-- Instalado el acto": filler dashes may follow the stop.
+    for match in re.finditer(r"\.(?=(?:\s*[-\u2013\u2014]+)*\s+[A-ZÁÉÍÓÚ¿])", text[start:limit]):
         dot = start + match.start()
         if _closes_abbreviation(text, dot):
             continue
@@ -224,6 +230,9 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
     return len(bare) <= 3 or fold(bare) in (
         "lic",
         "licda",
+        "licdo",
+        "lcda",
+        "lcdo",
         "mtro",
         "mtra",
         "prof",

@@ -24,6 +24,9 @@ _BODY_START_RE = re.compile(rf"\b(?:(?:h\.|r\.|honorable|republicano|ilustre)\s*
 _ACTA_OF_RE = re.compile(
     rf"\b(?:acta|minuta)\s+(?:de\s+la|del|de\s+los|de\s+las)\s+(?={_BODY_NOUNS}\b)"
 )
+_AFTER_TITLE_RE = re.compile(
+    r"\s*(?:(?:\d{4}|(?:numero|num\.|no\.|n[°º]\.?)\s*\d{1,4})\s+)?(?:del|de\s+la|de\s+los|de)\s+"
+)
 _TITLED_NOUN_RE = re.compile(r"(?:honorable|h\.)\s*[A-ZÁÉÍÓÚÑ]")
 _NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
 _CONNECTORS = frozenset(
@@ -106,9 +109,10 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         if phrase:
             candidates.append(phrase)
     for title in titles:
-        after = re.match(r"\s*(?:\d{4}\s+)?(?:del|de\s+la|de\s+los|de)\s+", folded[title.end() :])
+        # "sesión extraordinaria número 24 del Honorable Ayuntamiento de …"
+        after = _AFTER_TITLE_RE.match(folded, title.end())
         if after:
-            phrase = _body_phrase(text, folded, title.end() + after.end())
+            phrase = _body_phrase(text, folded, after.end())
             if phrase and not _NOT_BODY_START_RE.match(fold(phrase)):
                 candidates.append(phrase)
     mentions: list[str] = []
@@ -270,6 +274,8 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
         if not match:
             break
         token_start, token_end = match.start(4), match.end(4)
+        if _SPECK_QUOTE_RE.match(text, token_start):
+            token_start += 1  # a scan's speck read as a quote: "del 'Municipio de Benito Juárez"
         token = text[token_start:token_end]
         folded_token = folded[token_start:token_end].strip(".")
         if first:
@@ -305,6 +311,7 @@ def _body_phrase(text: str, folded: str, start: int) -> str:
         return ""
     phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
     phrase = _STRAY_COLON_RE.sub(" ", phrase)
+    phrase = _SPECK_QUOTE_RE.sub("", phrase)  # "del 'Municipio de Benito Juárez" in a scan
     # "Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura": the legislature
     # the committee belongs to changes every three years; the committee's name does not.
     if not is_ordinal(phrase.split()[0]):
@@ -357,6 +364,7 @@ def _in_capitals(word: str) -> bool:
     return len(letters) > 1 and all(char.isupper() for char in letters)
 
 
+_SPECK_QUOTE_RE = re.compile("(?<=\\s)['\u2018\u2019](?=[A-ZÁÉÍÓÚÑ])")
 _STRAY_COLON_RE = re.compile(r"[ ]*:[ ]+(?=(?:Y|E|DE|DEL|PARA)[ ])")
 
 

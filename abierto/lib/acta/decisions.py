@@ -213,9 +213,14 @@ def _refers_elsewhere(sentence: str, cue: re.Match[str]) -> bool:
         sentence[max(0, cue.start() - 60) : cue.start()]
     ):
         return bool(_PROPOSAL_BEFORE_RE.search(sentence[: cue.start()])) is False
+    if _VERDICT_MANNER_RE.match(sentence, cue.end()):
+        return False  # "…, la cual fue aprobada en todas sus partes": this session's verdict
     return not VOTE_RE.search(sentence, cue.start(), cue.end() + 50)
 
 
+_VERDICT_MANNER_RE = re.compile(
+    r"\s+(?:en\s+todas\s+sus\s+partes|en\s+sus\s+terminos|sin\s+(?:modificacion|observacion|cambio)\w*)"
+)
 _INSTRUMENT_BEFORE_RE = re.compile(
     r"\b(?:acuerdos?|decretos?|leyes|ley|reglamentos?|lineamientos?|convenios?|programas?|planes|"
     r"plan|calendarios?|metodologias?|actas?|oficios?|resoluciones|resolucion|dictamen(?:es)?|"

@@ -6,7 +6,7 @@ one name per line ("Asistentes  Ana Cecilia Mata…"), or a roll call "Nombre �
 
 import re
 
-from .names import looks_like_name, split_name_role
+from .names import looks_like_name, singular, split_name_role
 from .people import ABSENT_RE, Person
 from .roster import titled_run
 from .text import fold, squash
@@ -146,15 +146,41 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
 
 
 def from_roll_call(text: str, folded: str) -> list[Person]:
+    """ "Nombre …… Presente" a line; several on one line ("LIC. A CONSEJERO PRESIDENTE
+    PRESENTE MTRO. B SECRETARIO EJECUTIVO PRESENTE"); under a line with a group's office
+    alone ("CONSEJEROS ELECTORALES"), the entries without an office take it."""
     people: list[Person] = []
+    group: str | None = None
     for line, line_folded in zip(text.split("\n"), folded.split("\n"), strict=True):
         if "|" in line or "\t" in line:
             continue
-        match = _ROLL_CALL_RE.match(line_folded.strip())
-        if not match:
+        stripped = line_folded.strip()
+        heading = _GROUP_LINE_RE.match(stripped.replace(" ", ""))
+        if heading:
+            group = singular(f"{heading['office']} {heading['qualifier'] or ''}").title().strip()
             continue
-        who = line.strip()[: match.end("who")]
-        parsed = split_name_role(who)
-        if parsed and looks_like_name(parsed[0]):
-            people.append(Person(*parsed))
+        if not _ROLL_CALL_RE.match(stripped):
+            if stripped:
+                group = None
+            continue
+        offset = len(line_folded) - len(line_folded.lstrip())
+        start = offset
+        for mark in _PRESENT_MARK_RE.finditer(line_folded, offset):
+            who = _HONORIFIC_COMMA_RE.sub(r"\1.", line[start : mark.start()].strip())
+            start = mark.end()
+            parsed = split_name_role(who)
+            if parsed and looks_like_name(parsed[0]):
+                people.append(Person(parsed[0], parsed[1] or group))
     return people
+
+
+# The mark after each name of a roll call, where several share a line.
+_PRESENT_MARK_RE = re.compile(r"(?<![\s.:_|-])[\s.:_|-]++(?:presente|asistio|si\s+asistio)\b\.?")
+# "MTRA, NOHEMÍ ARGÜELLO SOSA PRESENTE": a scan may read the title's dot as a comma.
+_HONORIFIC_COMMA_RE = re.compile(r"^((?i:lic|licda|mtr[oa]|ing|dra?|arq|profr?a?)),(?=\s)")
+# A group's office alone on its line, spaces dropped ("CON SEJEROS ELECTORALES" in a scan).
+_GROUP_LINE_RE = re.compile(
+    r"^(?P<office>(?:consejer|regidor|sindic|vocal|comisionad|magistrad|diputad|integrante|"
+    r"representante)[a-z]*?s)(?P<qualifier>electorales|propietari[oa]s|suplentes|ciudadan[oa]s|"
+    r"municipales|numerari[oa]s)?:?$"
+)

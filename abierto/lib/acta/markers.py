@@ -103,12 +103,17 @@ def _opening(
         return Marker(number, begin, content, at_line_start=True)
     before = text[max(0, begin - 3) : begin].rstrip(" \t")
     sentence_end = not before or before[-1] in ".:;\n" or before.endswith("-")
+    if sentence_end and _NUMBER_ABBREVIATION_RE.search(text, max(0, begin - 8), begin):
+        return None  # "Asunto No. 4.- Venta de …": a sub-item's number, after "No."
     # "…: I.- Lectura del Orden del Día, II.- Lista de Asistencia, III.- …": a marker with its
     # dash is an item's even after a comma.
     dashed = before.endswith(",") and text[begin:content].rstrip().endswith(".-")
     if (sentence_end or dashed) and (first.isupper() or first in "\"'¿(«"):
         return Marker(number, begin, content, at_line_start=False)
     return None
+
+
+_NUMBER_ABBREVIATION_RE = re.compile(r"\b(?i:no|n[uú]m|art|arts|fracc|inc)\.[ \t]*$")
 
 
 def _words_for(number: int) -> set[str]:

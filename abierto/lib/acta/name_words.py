@@ -100,6 +100,17 @@ ROLE_WORDS = frozenset(
 # Words that never belong to a person's name: institutions, documents, places.
 NOT_NAME_WORDS = frozenset(
     [
+        # parts of a street address: "…, Colonia Centro, Código Postal 91000"
+        "colonia",
+        "calle",
+        "avenida",
+        "fraccionamiento",
+        "codigo",
+        # forms of address and plural offices: "SEÑORES MINISTROS:" heads names
+        "senores",
+        "senoras",
+        "ministros",
+        "ministras",
         "judicatura",
         "asesoria",
         "oficialia",

@@ -32,7 +32,7 @@ _HONORIFIC = (
     # "Maestra en Ciencias de la Educación": the field is a word and its "de …" complements.
     r"(?:(?:licenciad[oa]|maestr[oa]|doctor(?:a)?|ingenier[oa])\s+en\s+[a-z]+"
     r"(?:\s+(?:de|del|en|y|e)(?:\s+(?:la|las|los|el))?\s+[a-z]+)*(?=\s)|"
-    r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcda?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
+    r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcd[ao]?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
     r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
@@ -255,3 +255,17 @@ _SHARED_TAIL_RE = re.compile(
 def name_key(name: str) -> str:
     """A key to tell whether two spellings name the same person."""
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(name)).split())
+
+
+_PAIRED_OFFICES_RE = re.compile(r"^(?P<first>\w+)\s+(?:y|e)\s+(?P<second>\w+)\b")
+
+
+def paired_offices(role: str) -> tuple[str, str] | None:
+    """ "Presidente y Secretaria del H. Ayuntamiento" -> ("Presidente", "Secretaria del H.
+    Ayuntamiento"): two offices written for two names, in their order; None otherwise."""
+    paired = _PAIRED_OFFICES_RE.match(role)
+    if paired is None:
+        return None
+    if fold(paired["first"]) not in ROLE_WORDS or fold(paired["second"]) not in ROLE_WORDS:
+        return None
+    return paired["first"], role[paired.start("second") :]

@@ -14,6 +14,7 @@ from .names import (
     ROLE_WORDS,
     looks_like_name,
     name_key,
+    paired_offices,
     singular,
     split_name_role,
     strip_titles,
@@ -25,15 +26,17 @@ from .text import fold, squash
 
 HARD_SPLIT_RE = re.compile(
     # "así. como": OCR may put a dot inside the connector.
-    # "…, asistidos por el licenciado …": the secretary who assists the body is one more.
+    # "…, asistidos por el licenciado …", "asistido del Secretario que autoriza, licenciado …":
+    # the secretary who assists the body is one more.
     r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de|"
-    r"asistid[oa]s?\s+por)\s+"
+    r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari)))\s+"
 )
-_SOFT_SPLIT_RE = re.compile(r"(,\s*y\s+(?:de\s+)?|\s+y\s+(?:de\s+)?|,)", re.IGNORECASE)
+_SOFT_SPLIT_RE = re.compile(r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,)", re.IGNORECASE)
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
 # the names that follow its colon.
 GROUP_HEADER_RE = re.compile(
-    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
+    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.)\s*)?"
+    r"(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
     r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
 )
 # "Asistieron los representantes de sociedad civil, David Moreno, Silber Meza y Luis Pun;":
@@ -44,13 +47,46 @@ _COMMA_HEADER_RE = re.compile(
 )
 
 
+# "los Regidores CC. Jesús Eduardo Noyola Bernal; …", "los señores Magistrados María Belinda
+# Aguilar Díaz, …": a plural office, then the names it governs (after their courtesy title).
+_TITLE_HEADER_RE = re.compile(
+    r"^\s*(?:(?:y|e)\s+)?(?:los|las)\s+(?:(?:senor(?:e|a)s|ciudadan[oa]s)\s+)?"
+    r"(?P<office>(?:regidor|sindic|consejer|vocal|diputad|comisionad|magistrad|integrante|"
+    r"representante)[a-z]*s\b)\s+(?:(?:c\.\s?c\.|cc\.)\s*)?"
+)
+
+
 def _comma_header(piece: str, folded: str) -> re.Match[str] | None:
-    header = _COMMA_HEADER_RE.match(folded)
+    header = _COMMA_HEADER_RE.match(folded) or _TITLE_HEADER_RE.match(folded)
     if header is None:
         return None
     rest = piece[header.end() :]
     # The heading alone, once the list is cut into pieces, or before the first name.
     return header if not rest.strip() or whole_name_follows(rest) else None
+
+
+# Where a group's heading starts inside a piece, after the office of the person before it:
+# "El Lic. Jorge Lozano Armengol, Presidente Municipal, los Regidores, C. Paulo …", "Dr. Miguel
+# Ángel de los Santos Cruz, Síndico Municipal y Regidores: Dra. Silvia …".
+_INNER_HEADING_RE = re.compile(
+    r"(?:,\s*|\s+(?=y\s))(?=(?:y\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.)\s*)?"
+    r"(?:regidor|sindic|consejer|vocal|diputad|comisionad|magistrad)[a-z]*s\b)"
+)
+
+
+def _at_inner_headings(chunk: str) -> list[str]:
+    """``chunk`` cut where a group's heading starts after a first person's office."""
+    folded = fold(chunk)
+    for match in _INNER_HEADING_RE.finditer(folded):
+        rest = chunk[match.end() :]
+        rest_folded = folded[match.end() :]
+        header = GROUP_HEADER_RE.match(rest_folded) or _comma_header(rest, rest_folded)
+        before = chunk[: match.start()]
+        # After a person's office, or a pronoun ("además de usted, los comisionados A y B").
+        if header is None or (split_name_role(before) is None and len(before.split()) > 2):
+            continue
+        return [chunk[: match.start()], *_at_inner_headings(rest)]
+    return [chunk]
 
 
 _GROUP_OFFICE_RE = re.compile(
@@ -65,6 +101,7 @@ def people_in_list(span: str) -> list[Person]:
     if ";" not in span and (office_first := office_first_list(span)) is not None:
         return office_first
     people: list[Person] = []
+    grouped: set[int] = set()  # ids of those whose office is only their group's
     group_role: str | None = None
     headed = False  # whether a heading with a colon gave the group's office
     current_chunk = 0
@@ -139,11 +176,23 @@ def people_in_list(span: str) -> list[Person]:
             # "Carlos Rodríguez, y actuando en la Secretaría el titular C. Pedro Díaz Leal"
             people += [Person(name, None), embedded]
             continue
+        paired = paired_offices(role) if role else None
+        if paired and people and people[-1].role is None and previous_chunk == chunk:
+            # "ING. A e ING. B, Presidente y Secretaria del H. Ayuntamiento": in order.
+            people[-1].role, role = paired
         shared = _shared_office(role)
-        if shared and people and people[-1].role is None and previous_chunk == chunk:
-            # "Oscar Vergara Gómez y Marco Antonio Ramírez representantes del Poder …"
+        if (
+            shared
+            and people
+            and (people[-1].role is None or id(people[-1]) in grouped)
+            and previous_chunk == chunk
+        ):
+            # "Oscar Vergara Gómez y Marco Antonio Ramírez representantes del Poder …"; after
+            # "los Regidores, …", "la Lic. A y Lic. B, en su carácter de Síndicos".
             people[-1].role = shared
         people.append(Person(name, shared or role or group_role))
+        if not (shared or role) and group_role:
+            grouped.add(id(people[-1]))
     _share_out_respectively(people)
     return people
 
@@ -217,7 +266,7 @@ def _group_office(piece: str) -> str | None:
 # A courtesy title in the middle of a piece introduces a person: "…, y actuando en la
 # Secretaría el titular C. Pedro Díaz Leal".
 _EMBEDDED_RE = re.compile(
-    r"(?:(?<=\s)|^)(?:C\.\s?C\.|CC\.|C\.|Lic(?:da|do)?\.|Mtr[oa]\.|Dr(?:a)?\.|Ing\.|Arq\.|Prof(?:r|ra|a)?\.|"
+    r"(?:(?<=\s)|^)(?:C\.\s?C\.|CC\.|C\.|Lic(?:da|do)?\.|Lcd[oa]\.|Mtr[oa]\.|Dr(?:a)?\.|Ing\.|Arq\.|Prof(?:r|ra|a)?\.|"
     r"Sr(?:a)?\.|[Cc]iudadan[oa]s?|Licenciad[oa]|Maestr[oa]|Doctor(?:a)?|Ingenier[oa])\s+"
 )
 
@@ -263,7 +312,12 @@ def _split_items(span: str) -> list[tuple[int, str]]:
     """
     semicolons = ";" in span
     pieces: list[tuple[int, str]] = []
-    for index, chunk in enumerate(HARD_SPLIT_RE.split(span)):
+    chunks = [
+        (index, part)
+        for index, chunk in enumerate(HARD_SPLIT_RE.split(span))
+        for part in _at_inner_headings(chunk)
+    ]
+    for index, chunk in chunks:
         if not chunk.strip():
             continue
         header = GROUP_HEADER_RE.match(fold(chunk)) or _comma_header(chunk, fold(chunk))
@@ -289,7 +343,7 @@ _ARTICLE_RE = re.compile(r"^\s*(?:el|la)\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
 def whole_name_follows(part: str) -> bool:
-    head = re.split(r",|\s+y\s+", part, maxsplit=1)[0]
+    head = re.split(r",|\s+[ye]\s+", part, maxsplit=1)[0]
     head = _ARTICLE_RE.sub("", head)  # ", el M.S.C. Arturo Silva Ibarra y el Dr. …"
     if not 2 <= len(head.split()) <= 10 or not head.lstrip()[:1].isupper():
         return False  # cheap test first: this runs at every comma of a long list

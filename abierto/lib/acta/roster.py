@@ -13,10 +13,11 @@ but the office printed under a signer's name fills in the role of an attendee wh
 (``signature_roles``).
 """
 
+import itertools
 import re
 
 from .name_words import ROLE_WORDS
-from .names import is_honorific, looks_like_name, name_key, strip_titles
+from .names import is_honorific, looks_like_name, name_key, paired_offices, strip_titles
 from .office_before import offices_before_names, role_before
 from .people import ABSENT_RE, Person
 from .text import clean_title, fold
@@ -106,7 +107,26 @@ def from_officers(text: str, folded: str) -> list[Person]:
         runs.append((person, role_before(text, match.start()), match.start(), end))
         people.append(person)
     offices_before_names(text, runs)
+    _pair_offices(text, runs)
     return people
+
+
+_JOINED_RE = re.compile(r"\s[ye]\s+$")
+
+
+def _pair_offices(text: str, runs: list[tuple[Person, str | None, int, int]]) -> None:
+    """ "ING. A e ING. B, Presidente y Secretaria del H. Ayuntamiento": the two offices after
+    two titled names joined by "y" go to them in order."""
+    for (first, _b, _s, first_end), (second, _b2, second_start, _e) in itertools.pairwise(runs):
+        if first.role is not None or not second.role:
+            continue
+        # (a run's end may take in the "e" that joins it to the next)
+        joined = _JOINED_RE.search(text, second_start - 6, second_start)
+        if second_start - first_end > 6 or not joined:
+            continue
+        paired = paired_offices(second.role)
+        if paired is not None:
+            first.role, second.role = paired
 
 
 def _office_role(office: str) -> str | None:
@@ -238,14 +258,24 @@ def _role_after(text: str, end: int) -> str | None:
     appointed = _appointed_role(text, end)
     if appointed:
         return appointed
-    match = re.match(r"\s*(?:como\s+)?(?P<role>[^,.;\n(]{3,90})", text[end : end + 120])
+    # "Secretaria del H. Ayuntamiento": an initial's dot is no end of the office.
+    match = _ROLE_AFTER_RE.match(text[end : end + 120])
     if match is None:
         return None
-    role = match["role"].strip()
+    role = _BACK_TO_BODY_RE.sub("", match["role"].strip())
     first = fold(role).split()[0] if role.split() else ""
     return clean_title(role) if first in ROLE_WORDS else None
 
 
+_ROLE_AFTER_RE = re.compile(
+    r"\s*(?:como\s+|en\s+su\s+(?:car[aá]cter|calidad)\s+de\s+)?"
+    r"(?P<role>(?:[^,.;\n(]|(?<=\s[A-Z])\.(?=\s)){3,90})"
+)
+# "Secretario Ejecutivo de éste Organismo Público Local Electoral": the office's qualifier
+# that points back at the body is no part of it.
+_BACK_TO_BODY_RE = re.compile(
+    r"\s+de(?:l)?\s+(?:est[ea]|[eé]ste|dich[oa]|mism[oa])\s.*$", re.IGNORECASE
+)
 _ROLE_SENTENCE_RE = re.compile(r"[ \t]*(?P<role>[A-ZÁÉÍÓÚÑ][a-záéíóúñ][^,.;:\n(]{1,80})\.(?:\s|$)")
 
 

@@ -31,7 +31,7 @@ OPENING_FALLBACK = 3000
 _KIND_RE = r"(?P<kind>ordinari[ao]|extraordinari[ao]|extra-ordinari[ao]|solemne)"
 _TITLE_RE = re.compile(
     # "Sesión 512 Ordinaria": the number may come between the noun and the kind.
-    r"\b(?:sesion|reunion)(?:es)?\s*:?\s+(?:(?P<plain>\d{1,4})\s+)?"
+    r"\b(?:sesion|reunion)(?:es)?(?:\s*:\s*|\s+)(?:(?P<plain>\d{1,4})\s+)?"
     r"(?:(?:de|con)\s+caracter\s+(?:de\s+)?)?"
     rf"(?:publica\s+)?{_KIND_RE}\b"
 )
@@ -67,6 +67,10 @@ _NUMBER_LABEL_RE = re.compile(
     rf"|\b(?:sesion|reunion)\s+(?P<plain>\d{{1,4}})\s+(?=del?\s+(?!{_MONTHS})|ordinari|extraordinari)"
     # "ACTA 21.- En la Ciudad de Tijuana…": the acta's number heading its first line.
     r"|(?:^|\n)[^\n]{0,12}?\bacta\s+(?P<headed>\d{1,4})[ \t]*(?:\.-|\.|-)[ \t]"
+    # "ACTA: 20/EXT./11-06-19": the number, then the kind's abbreviation and the date.
+    r"|\bacta\s*:?\s*(?P<composite>\d{1,4})\s*/\s*(?:ext|ord|sol|esp|urg)[a-z]*\.?\s*/"
+    # "Número: 21 Foja: 22 Sesión pública …": a catalogue's label heading the document.
+    r"|\A\s*(?:numero|no\.)\s*:\s*(?P<labelled>\d{1,4})\b"
 )
 # "Aprobada por el Colegio Académico en su Sesión Número 390" names another session.
 _OTHER_SESSION_RE = re.compile(r"\b(?:en\s+su|en\s+la|aprobad[oa]\s+en)\s+$")
@@ -161,7 +165,8 @@ def _session_number(
 ) -> int | None:
     for title in titles[:3]:
         before = text[max(0, title.start() - 60) : title.start()]
-        number = _ordinal_before(before)
+        loose = _LOOSE_NUMBER_RE.search(text, 0, title.start())
+        number = None if loose else _ordinal_before(before)
         after = _NUMBER_AFTER_RE.match(folded, title.end())
         # "ACTA 28 SESIÓN ORDINARIA PRIVADA 17": the acta is 28, the session 17.
         acta_then_session = bool(
@@ -191,6 +196,8 @@ def _session_number(
         raw = (
             match["acta"]
             or match["headed"]
+            or match["labelled"]
+            or match["composite"]
             or match["yearly"]
             or match["plain"]
             or text[match.start("number") : match.end("number")]
@@ -216,6 +223,12 @@ def _session_number(
 
 
 _ACTA_NUMBER_RE = re.compile(r"\b(?:acta|minuta)\s+\d{1,4}\s*$")
+# A bare number before the title that is no ordinal: the page's number printed before the
+# first line ("1 SESIÓN ORDINARIA PÚBLICA DE CABILDO …"), a leaf ("Número: 21 Foja: 22 Sesión
+# pública ordinaria").
+_LOOSE_NUMBER_RE = re.compile(
+    r"(?:\A\s*|\b(?i:fojas?|hojas?|folio|p[aá]gina|p[aá]g\.)\s*:?\s*)\d{1,4}\s+\Z"
+)
 
 
 def _cardinal_prefix(words: str) -> int | None:
@@ -299,7 +312,23 @@ def _start_time(
     first = times[0]
     if len(times) > 1 and _RANGE_JOIN_RE.match(folded[first.end : times[1].start]):
         return first.value, times[1].value
+    stated = next((t for t in times[1:] if _STATED_RE.search(folded, 0, t.start)), None)
+    if stated is not None and _alone_on_its_line(text, first.start, first.end):
+        # A header's "12:00 HRS." is the hour convened; "Siendo las doce horas con catorce
+        # minutos … se da inicio" is when the session began.
+        return stated.value, None
     return first.value, None
+
+
+_STATED_RE = re.compile(r"\bsiendo\s+(?:las\s+)?$")
+MAX_HEADER_TIME_LINE = 24
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    return len(line.strip()) <= MAX_HEADER_TIME_LINE
 
 
 _DECISION_RE = re.compile(

@@ -8,9 +8,11 @@ mention of a document or an absence is no speaker's turn.
 
 import re
 
+from .name_words import ROLE_WORDS
 from .names import looks_like_name, split_name_role
 from .people import Person
 from .roster import MIN_WRAPPED_LINE_CHARS, not_present
+from .text import fold, squash
 
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{4,160}?)[ \t]*:(?=[ \t]|$)")
 # A transcript that lost the colon glues the speech to the name: "Martín del CampoQué tal".
@@ -23,6 +25,7 @@ def from_speakers(text: str, folded: str) -> list[Person]:
     people: list[Person] = []
     offset = 0
     previous = ""
+    addressed: str | None = None
     for line in text.split("\n"):
         line_start = offset
         offset += len(line) + 1
@@ -40,7 +43,7 @@ def from_speakers(text: str, folded: str) -> list[Person]:
         if _LIST_MARKER_RE.match(label):
             continue  # "III. Correspondencia:" is an agenda item, no speaker
 
-        parsed = split_name_role(label)
+        parsed = split_name_role(label) or _office_in_lower_case(label)
         if parsed is None or not looks_like_name(parsed[0]):
             continue
         if ":" not in line[: len(label) + 2] and parsed[1] is None:
@@ -49,8 +52,37 @@ def from_speakers(text: str, folded: str) -> list[Person]:
             continue  # "Económicas y Administrativas, el cual me permito exponer…:" is prose
         if not_present(folded, line_start):
             continue
-        people.append(Person(*parsed))
+        name, role = parsed
+        people.append(Person(name, role or addressed))
+        addressed = None
+        asked = _ASKED_TO_CALL_ROLL_RE.search(line)
+        if asked and _ROLL_CALL_WORDS_RE.search(fold(line), asked.end()):
+            # "…señor Secretario del Honorable Ayuntamiento se sirva … realizar el pase de
+            # lista": whoever speaks next, calling the roll, holds that office.
+            addressed = squash(asked["office"])
     return people
+
+
+_ASKED_TO_CALL_ROLL_RE = re.compile(
+    r"\b(?:se[ñn]or|se[ñn]ora|ciudadan[oa])\s+(?P<office>Secretari[oa](?:\s+(?:de|del|de\s+la)?\s*"
+    r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*\.?){0,5})"
+)
+_ROLL_CALL_WORDS_RE = re.compile(r"\b(?:pase\s+de\s+lista|lista\s+de\s+asistencia|quorum)\b")
+
+
+# "Secretaria de acuerdos María Yanet Paredes Cabrera:": an office written in lower case after
+# its first word, then the capitalised name.
+_LOWER_OFFICE_RE = re.compile(
+    r"^(?P<office>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:de|del|de\s+la|y)?\s*[a-záéíóúñ]{3,}){1,4})"
+    r"\s+(?P<name>[A-ZÁÉÍÓÚÑ].*)$"
+)
+
+
+def _office_in_lower_case(label: str) -> tuple[str, str | None] | None:
+    match = _LOWER_OFFICE_RE.match(label)
+    if match is None or fold(match["office"]).split()[0] not in ROLE_WORDS:
+        return None
+    return (match["name"], match["office"]) if looks_like_name(match["name"]) else None
 
 
 _LIST_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[a-z])\s*[.)]")

@@ -22,7 +22,7 @@ _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
     r"(?!sala\s+virtual|plataforma)|"
-    r"\ben\s+(?:la|el|las|los)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina|edificio|instalaciones)"
+    r"\ben\s+(?:la|el|las|los|su|sus)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina|edificio|instalaciones)"
     r"(?:s|es)?\b(?!\s+virtual)|"
     # "en el área de público del salón de sesiones", "en el área de juntas"
     r"\ben\s+el\s+area\s+de\s+(?:publico|juntas|reuniones|sesiones)\b|"
@@ -99,7 +99,8 @@ def read_modality(opening: str) -> str | None:
 
 
 _VENUE_RE = re.compile(
-    r"(?:\b(?:en|desde)\s+(?:la|el|las|los)\s+|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
+    # "en su Sala de Sesiones, ubicada en…": the body's own room.
+    r"(?:\b(?:en|desde)\s+(?:la|el|las|los|su|sus)\s+|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|"
     r"modalidad\s+virtual|area(?=\s+de\s+(?:publico|juntas|reuniones|sesiones)))\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
@@ -124,7 +125,8 @@ _PLACE_END_RE = re.compile(
     r"(?:los|las)\s+(?:ciudadan[oa]s|senor[ae]s|c\.\s?c\.|cc\.|regidor|consejer|comisionad|diputad|"
     r"integrantes|miembros|municipes|ediles)|"
     r"bajo|estando|con\s+el\s+objeto|con\s+la\s+finalidad|a\s+traves|de\s+manera|de\s+forma|"
-    r"siendo|para\s+celebrar|para\s+llevar|se\s+reunieron|previa|en\s+terminos|con\s+fundamento)\b",
+    r"siendo|para\s+celebrar|para\s+llevar|se\s+reunieron|previa|en\s+terminos|con\s+fundamento|"
+    r"(?:y\s+)?contando\s+con)\b",
 )
 
 
@@ -153,6 +155,9 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     label = _PLACE_LABEL_RE.search(folded, 0, opening_end)
     if label:
         return clean_title(text[label.start("place") : label.end("place")].split("|")[0]) or None
+    occupied = _OCCUPIED_RE.search(folded, 0, opening_end)
+    if occupied:
+        return _cut_place(text, folded, occupied.end())
     for match in _VENUE_RE.finditer(folded, 0, opening_end):
         start = match.start("place") if match["place"] else match.start("platform")
         return _cut_place(text, folded, start)
@@ -182,6 +187,11 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     return None
 
 
+# "reunidos en las instalaciones que ocupa el salón de Cabildos Municipal": the room is the place.
+_OCCUPIED_RE = re.compile(
+    r"\ben\s+(?:las\s+)?instalaciones\s+que\s+ocupan?\s+(?:el|la|los|las)\s+"
+    r"(?=(?:sala|sal[oe]n|auditorio|recinto|palacio|edificio|aula)\b)"
+)
 # "en el recinto que ocupa la sede del H. Ayuntamiento, Sala de Cabildo denominada "Don Pablo
 # García y Montilla", los ciudadanos …": a room named in apposition, by its capitalised name.
 _ROOM_APPOSITION_RE = re.compile(

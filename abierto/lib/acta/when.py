@@ -52,10 +52,12 @@ _TIME_AND_RE = re.compile(
     rf"\b(?:las?\s+)(?P<hour>{_HOUR_WORD}|\d{{1,2}})\s+(?:y\s+)?(?P<minute>{_MINUTES})\s+(?:horas?|hrs?)\b\.?"
 )
 _TIME_DIGITS_RE = re.compile(
-    r"\b(?P<hour>\d{1,2})\s?(?P<sep>[:.])\s?(?P<minute>\d{2})\b(?!\s?[:./]\s?\d)"
+    # "17; :00 horas": a scan may read a speck before the colon as a semicolon.
+    r"\b(?P<hour>\d{1,2})\s?(?:;\s?)?(?P<sep>[:.])\s?(?P<minute>\d{2})\b(?!\s?[:./]\s?\d)"
     r"(?:\s*(?P<suffix>horas?\b|hrs?\b\.?|hs\b|h\b|a\.?\s?m\b\.?|p\.?\s?m\b\.?))?"
 )
-_TIME_HOURS_ONLY_RE = re.compile(r"\b(?P<hour>\d{1,2})\s*(?:horas?|hrs?)\b\.?")
+# Not the minutes of a time whose hour was misread (":00 horas").
+_TIME_HOURS_ONLY_RE = re.compile(r"(?<![:.])(?<![:.]\s)\b(?P<hour>\d{1,2})\s*(?:horas?|hrs?)\b\.?")
 
 T = TypeVar("T")
 
