@@ -1,7 +1,7 @@
 """Common given names in Mexico (folded), to tell where one name ends and the next begins
 when a page runs names together with no separator ("ALFREDO GUTIÉRREZ ORTIZ MENA JOSÉ RAMÓN
 COSSÍO DÍAZ …"). Names that are as common as surnames (Martín, Salvador, Domingo, Cruz…)
-are left out: a split is only made before a word that is seldom a surname.
+(Santiago, Ángel) are left out: a split is only made before a word that is seldom a surname.
 """
 
 GIVEN_NAMES = frozenset(
@@ -23,7 +23,6 @@ GIVEN_NAMES = frozenset(
         "ana",
         "andrea",
         "andres",
-        "angel",
         "angela",
         "angelica",
         "antonio",
@@ -156,7 +155,6 @@ GIVEN_NAMES = frozenset(
         "rosario",
         "ruben",
         "sandra",
-        "santiago",
         "sara",
         "sergio",
         "silvia",

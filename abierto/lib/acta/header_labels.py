@@ -37,6 +37,7 @@ _COURTESY = frozenset(
         "cc",
     ]
 )
+_PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
 _OFFICES = ROLE_WORDS | frozenset(["ministro", "ministra", "senador", "senadora"])
 
 
@@ -62,7 +63,11 @@ def _names(run: str) -> list[str]:
         current: list[str] = []
         for word in words:
             folded = fold(word).strip(".")
-            after_surname = len(current) >= 2 and fold(current[-1]).strip(".") not in GIVEN_NAMES
+            previous = fold(current[-1]).strip(".") if current else ""
+            # "JUANA DE JESÚS": not after a particle, which a surname goes on from
+            after_surname = (
+                len(current) >= 2 and previous not in GIVEN_NAMES and previous not in _PARTICLES
+            )
             if folded in GIVEN_NAMES and after_surname:
                 names.append(" ".join(current))
                 current = []

@@ -259,6 +259,13 @@ def test_a_stenographic_header_of_office_labels_and_names_run_together():
     ]
 
 
+def test_names_run_together_are_cut_before_a_given_name_after_a_surname_only():
+    assert _names("JUANA DE JESÚS PÉREZ RUIZ MARÍA ROSALINDA SANTIAGO SÁNCHEZ") == [
+        "JUANA DE JESÚS PÉREZ RUIZ",
+        "MARÍA ROSALINDA SANTIAGO SÁNCHEZ",
+    ]
+
+
 _NAME_WORDS = st.sampled_from(
     ["JOSÉ", "MARÍA", "LUNA", "RAMOS", "DE", "LA", "GARZA", "ANA", "RUIZ", "PAZ", "LUIS"]
 )
