@@ -222,6 +222,9 @@ def _session_number(
     return None
 
 
+_BRACKETED_NUMBER_RE = re.compile(
+    r"\s*\(\s*(?:[IVXLCivxlc]{1,7}|\d{1,3}\s*[aªoº°]?\.?)\s*\)[\s,]*$"
+)
 _ACTA_NUMBER_RE = re.compile(r"\b(?:acta|minuta)\s+\d{1,4}\s*$")
 # A bare number before the title that is no ordinal: the page's number printed before the
 # first line ("1 SESIÓN ORDINARIA PÚBLICA DE CABILDO …"), a leaf ("Número: 21 Foja: 22 Sesión
@@ -244,8 +247,9 @@ def _cardinal_prefix(words: str) -> int | None:
 
 
 def _ordinal_before(before: str) -> int | None:
-    """The ordinal that ends ``before``: "Décimo Quinta", "15a.", "XV", "Novena"."""
-    words = before.split()
+    """The ordinal that ends ``before``: "Décimo Quinta", "15a.", "XV", "Novena"; the same
+    number repeated in brackets after it is passed over ("VIGÉSIMA NOVENA (XXIX) SESIÓN")."""
+    words = _BRACKETED_NUMBER_RE.sub("", before).split()
     for length in (3, 2, 1):
         if len(words) < length:
             continue

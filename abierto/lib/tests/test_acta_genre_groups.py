@@ -323,3 +323,14 @@ def test_a_relative_clause_that_approves_in_all_its_parts_is_this_session_s_deci
     assert [agreement["text"] for agreement in result["agreements"]] == [
         "La secretaria dio lectura al acta anterior, la cual fue aprobada en todas sus partes"
     ]
+
+
+def test_an_ordinal_repeated_in_brackets_before_the_title_is_the_number():
+    assert (
+        parse_acta_text(
+            "VIGÉSIMA NOVENA (XXIX) SESIÓN ORDINARIA CELEBRADA POR EL HONORABLE PLENO DEL "
+            "TRIBUNAL.\nEn la ciudad de Guadalajara, siendo las 12:35 horas del día 30 de agosto "
+            "de 2007, se reunieron los Magistrados."
+        )["session"]["number"]
+        == 29
+    )
