@@ -17,15 +17,11 @@ from .header_labels import from_header_labels
 from .in_charge import from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .names import looks_like_name, split_name_role
+from .narrative_people import from_narrative, welcomed
 from .people import ABSENT_RE, Person, unique
 from .prose_list import GROUP_HEADER_RE, HARD_SPLIT_RE, people_in_list, whole_name_follows
 from .roll_call import from_inline_roll_call
-from .roster import (
-    from_narrative,
-    from_officers,
-    roles_from_mentions,
-    welcomed,
-)
+from .roster import from_officers, roles_from_mentions
 from .signature_roles import roles_from_signatures
 from .speakers import from_speakers
 from .text import fold

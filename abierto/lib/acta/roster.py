@@ -22,7 +22,7 @@ from .office_before import offices_before_names, role_before
 from .people import ABSENT_RE, Person
 from .text import clean_title, fold
 
-_OFFICE = (
+OFFICE = (
     r"(?:comisionad[oa]|consejer[oa]|president[ea]|secretari[oa]|regidor(?:a)?|sindic[oa]|"
     r"diputad[oa]|magistrad[oa]|director(?:a)?|coordinador(?:a)?|vocal|titular|contralor(?:a)?|"
     r"tesorer[oa]|rector(?:a)?|facilitador(?:a)?|representante|auditor(?:a)?|subsecretari[oa])"
@@ -35,12 +35,12 @@ _QUALIFIER = (
 _OFFICER_RE = re.compile(
     rf"(?:(?<=^)|(?<=[\s(.:;,]))(?P<lead>(?:el|la|al|del|de\s+la|a\s+la)\s+)?"
     # "Primera Secretaria: Diputada …": the ordinal is part of the office.
-    rf"(?P<office>(?:(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa])\s+)?{_OFFICE}"
+    rf"(?P<office>(?:(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa])\s+)?{OFFICE}"
     rf"(?:\s+{_QUALIFIER}){{0,2}})\b(?P<colon>[ \t]*:)?[ \t]*(?=\S)"
 )
 # A title before a name, then perhaps the office: "al Maestro Juan Ruiz, Secretario Técnico,".
 # Matched on the text itself, not the folded copy: the name after the title is capitalised.
-_TITLED_RE = re.compile(
+TITLED_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s(]))(?i:lic(?:da|do)?\.|licenciad[oa]|mtr[oa]\.|maestr[oa]|dr(?:a)?\.|"
     r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.\s?[dp]\.|m\.\s?en\s?c\.|m\.\s?s\.\s?c\.|c\.|"
     # Any degree in three or four dotted initials: "M.B.A.", "T.A.E.", "L.E.M."
@@ -58,7 +58,7 @@ _NOT_PRESENT_RE = re.compile(
 _CLAUSE_START_RE = re.compile(r"[.;]\s|\n")
 _CLAUSE_END_RE = re.compile(r"[.;\n]")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
-_OFFICE_WORD_RE = re.compile(rf"{_OFFICE}s?")
+_OFFICE_WORD_RE = re.compile(rf"{OFFICE}s?")
 MAX_NAME_TOKENS = 12
 _DELEGATE_ROLES = ("representante", "suplente", "enlace", "delegad")
 MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short header line
@@ -74,7 +74,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
         # is a roll call being read, not a person present.
         before = text[: match.start()].rstrip(" \t")[-1:]
         at_clause_start = not before.isalnum() and before != ":"
-        titled = _TITLED_RE.match(text, match.end()) is not None
+        titled = TITLED_RE.match(text, match.end()) is not None
         # "PRESIDENTE DR. … PÉREZ LUNA SECRETARIA M. EN C. …": a header of offices and names.
         chained = (
             bool(taken)
@@ -89,7 +89,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
         if name is None or not_present(folded, match.start(), end):
             continue
         taken.append((match.start(), end))
-        role = _office_role(office)
+        role = office_role(office)
         after = _role_after(text, end)
         if after and len(office.split()) == 1 and fold(after).startswith(_DELEGATE_ROLES):
             # "presidida por la Comisionada Ana Ibarra, representante suplente del organismo
@@ -97,7 +97,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
             role = after
         people.append(Person(name, role))
     runs: list[tuple[Person, str | None, int, int]] = []
-    for match in _TITLED_RE.finditer(text):
+    for match in TITLED_RE.finditer(text):
         if any(start <= match.start() < end for start, end in taken):
             continue
         name, end = name_run(text, match.end())
@@ -129,7 +129,7 @@ def _pair_offices(text: str, runs: list[tuple[Person, str | None, int, int]]) ->
             first.role, second.role = paired
 
 
-def _office_role(office: str) -> str | None:
+def office_role(office: str) -> str | None:
     role = clean_title(" ".join(office.split()))
     role = role[:1].upper() + role[1:]
     # "el titular C. Pedro Díaz": "titular" or "representante" alone says of what only elsewhere.
@@ -229,7 +229,7 @@ def _header_line_ends(window: str, previous_end: int, next_start: int) -> bool:
 
 def titled_run(line: str) -> list[Person] | None:
     """The people of a line that is a run of titled names: "LIC. ANA RUIZ DR. LUIS PAZ"."""
-    starts = [match for match in _TITLED_RE.finditer(line) if _title_starts(line, match.start())]
+    starts = [match for match in TITLED_RE.finditer(line) if _title_starts(line, match.start())]
     if len(starts) < 2:
         return None
     return from_officers(line, fold(line))
@@ -237,7 +237,7 @@ def titled_run(line: str) -> list[Person] | None:
 
 def _title_starts(text: str, position: int) -> bool:
     """Whether a courtesy title followed by a capitalised word starts at ``position``."""
-    return _TITLED_RE.match(text, position) is not None and (
+    return TITLED_RE.match(text, position) is not None and (
         position == 0 or text[position - 1].isspace()
     )
 
@@ -255,7 +255,7 @@ def _role_after(text: str, end: int) -> str | None:
         return None
     if text[max(0, end - 1) : end] != ",":
         return None
-    appointed = _appointed_role(text, end)
+    appointed = appointed_role(text, end)
     if appointed:
         return appointed
     # "Secretaria del H. Ayuntamiento": an initial's dot is no end of the office.
@@ -287,7 +287,7 @@ _APPOINTED_RE = re.compile(
 _CAPITALISED_RE = re.compile(r"\b[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
 
 
-def _appointed_role(text: str, end: int) -> str | None:
+def appointed_role(text: str, end: int) -> str | None:
     """The office a person was appointed to, in a relative clause after the name."""
     match = _APPOINTED_RE.match(text, end)
     if match is None:
@@ -308,7 +308,7 @@ def roles_from_mentions(text: str, people: list[Person]) -> None:
     # A long acta names many titled people: reading each name whole is what costs, so only a
     # mention whose first words include the first word of a missing name is read.
     firsts = {key.split()[0] for key in missing}
-    for match in _TITLED_RE.finditer(text):
+    for match in TITLED_RE.finditer(text):
         head = name_key(text[match.end() : match.end() + 40]).split()[:4]
         if firsts.isdisjoint(head):
             continue
@@ -316,109 +316,3 @@ def roles_from_mentions(text: str, people: list[Person]) -> None:
         person = missing.get(name_key(name)) if name else None
         if person is not None and not person.role:
             person.role = _role_after(text, end)
-
-
-# --- People who speak in the narrative -------------------------------------------------
-
-# "La Lic. Iris Santacruz hizo la observación…", "El Dr. Juan Ruiz propuso…": a titled person
-# who speaks at the start of a sentence took part in the session.
-_NARRATIVE_SUBJECT_RE = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\n))[ \t]*(?:En\s+uso\s+de\s+la\s+(?:voz|palabra)\s+(?:el|la)|El|La)"
-    r"[ \t]+(?=\S)"
-)
-# "En uso de la voz la Secretaria del Ayuntamiento Lic. Laura …, manifestó": the office, with
-# the body it serves, before the titled name.
-_OFFICE_BEFORE_TITLE_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][^,.;:\n]{2,60}[ \t]+")
-MAX_OFFICE_CHARS = 80
-_SPEECH_VERB_RE = re.compile(
-    r"[ \t,]*(?:hizo|hace|propuso|propone|comento|comenta|senalo|senala|pregunto|pregunta|"
-    r"manifesto|manifiesta|expreso|expresa|indico|indica|solicito|solicita|intervino|interviene|"
-    r"menciono|menciona|explico|explica|aclaro|aclara|observo|opino|opina|dijo|sugirio|sugiere|"
-    r"expuso|expone|agradecio|agradece|planteo|plantea|cuestiono|insistio|reitero|"
-    # "El diputado Gustavo Alfaro se incorporó a la reunión durante el punto uno": late, present.
-    r"se\s+incorporo|se\s+incorpora|se\s+integro|se\s+integra|se\s+sumo|se\s+une|se\s+unio|"
-    r"llego|ingreso\s+a\s+la\s+(?:sesion|reunion|sala))\b"
-)
-# What an officer of the body does for it: "El Dr. Efrén Parada Arias, Secretario del Consejo,
-# informó las designaciones…" (a guest who informs is not thereby a member).
-_REPORT_VERB_RE = re.compile(
-    r"[ \t,]*(?:informo|informa|sometio|somete|presento|presenta|dio\s+lectura|dio\s+cuenta)\b"
-)
-_BODY_OFFICE_RE = re.compile(
-    r"\bde(?:l|\s+la)\s+(?:consejo|comite|comision|junta|pleno|cabildo|ayuntamiento|asamblea|"
-    r"secretariado|colegio|organo)\b"
-)
-_APPOSITION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<office>[A-ZÁÉÍÓÚÑ][^,;.:\n]{2,90}),")
-_SUBJECT_OFFICE_RE = re.compile(rf"(?P<office>{_OFFICE})[ \t]+")
-
-
-def from_narrative(text: str, folded: str) -> list[Person]:
-    """Titled people who speak or arrive in the narrative: "La Lic. Iris Santacruz hizo la
-    observación", "El diputado Gustavo Alfaro se incorporó a la reunión"."""
-    people: list[Person] = []
-    for subject in _NARRATIVE_SUBJECT_RE.finditer(text):
-        role = None
-        office = _SUBJECT_OFFICE_RE.match(folded, subject.end())
-        titled = _TITLED_RE.match(text, subject.end())
-        name_start = titled.end() if titled else -1
-        if office and text[office.start("office")].islower() and text[office.end()].isupper():
-            role = _office_role(text[office.start("office") : office.end("office")])
-            after_office = _TITLED_RE.match(text, office.end())
-            name_start = after_office.end() if after_office else office.end()
-        if name_start < 0:
-            titled = _TITLED_RE.search(text, subject.end(), subject.end() + MAX_OFFICE_CHARS)
-            office_text = text[subject.end() : titled.start()] if titled else ""
-            if (
-                titled is None
-                or not _OFFICE_BEFORE_TITLE_RE.fullmatch(office_text)
-                or fold(office_text).split()[0] not in ROLE_WORDS
-            ):
-                continue
-            role, name_start = clean_title(office_text), titled.end()
-        name, end = name_run(text, name_start)
-        if name is None:
-            continue
-        if not _SPEECH_VERB_RE.match(folded, end):
-            # "El Dr. Efrén Parada Arias, Secretario del Consejo, informó…": the office between
-            apposition = _APPOSITION_RE.match(text, end)
-            if (
-                apposition is None
-                or fold(apposition["office"]).split()[0] not in ROLE_WORDS
-                # an office in the body ("Secretario del Consejo"), not a guest's post
-                or not _BODY_OFFICE_RE.search(fold(apposition["office"]))
-                or not (
-                    _SPEECH_VERB_RE.match(folded, apposition.end())
-                    or _REPORT_VERB_RE.match(folded, apposition.end())
-                )
-            ):
-                continue
-            role = role or clean_title(apposition["office"])
-        # Only what comes before counts: after the verb, "faltaba un punto" is what was said.
-        if not_present(folded, subject.end()):
-            continue
-        people.append(Person(name, role))
-    return people
-
-
-# "El Presidente da la bienvenida a la Fís. Luisa Gabriela del Valle…": whom the session
-# welcomes at its opening is there.
-_WELCOME_RE = re.compile(
-    r"\b(?:da|dio|dan|dieron|doy)\s+(?:una\s+|la\s+)?(?:mas\s+)?(?:cordial\s+)?bienvenida\s+"
-    r"(?:a\s+la|al|a)\s+"
-)
-
-
-def welcomed(text: str, folded: str) -> list[Person]:
-    """Titled people welcomed in the opening."""
-    people: list[Person] = []
-    for welcome in _WELCOME_RE.finditer(folded):
-        title = re.match(r"\S+", text[welcome.end() : welcome.end() + 20])
-        if title is None or not is_honorific(title.group(0)):
-            continue
-        name, end = name_run(text, welcome.end() + title.end())
-        if name is not None:
-            people.append(Person(name, _appointed_role(text, end)))
-    return people
-
-
-# --- Speakers -----------------------------------------------------------------------

@@ -1,0 +1,115 @@
+"""People the narrative shows taking part: a titled person who speaks or arrives at the start
+of a sentence ("La Lic. Iris Santacruz hizo la observación…", "El diputado Gustavo Alfaro se
+incorporó a la reunión"), and whom the opening welcomes ("da la bienvenida a la Fís. …").
+Split from ``roster``, which reads the officers of the opening.
+"""
+
+import re
+
+from .name_words import ROLE_WORDS
+from .names import is_honorific
+from .people import Person
+from .roster import OFFICE, TITLED_RE, appointed_role, name_run, not_present, office_role
+from .text import clean_title, fold
+
+# --- People who speak in the narrative -------------------------------------------------
+
+# "La Lic. Iris Santacruz hizo la observación…", "El Dr. Juan Ruiz propuso…": a titled person
+# who speaks at the start of a sentence took part in the session.
+_NARRATIVE_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.;]\s)|(?<=\n))[ \t]*(?:En\s+uso\s+de\s+la\s+(?:voz|palabra)\s+(?:el|la)|El|La)"
+    r"[ \t]+(?=\S)"
+)
+# "En uso de la voz la Secretaria del Ayuntamiento Lic. Laura …, manifestó": the office, with
+# the body it serves, before the titled name.
+_OFFICE_BEFORE_TITLE_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][^,.;:\n]{2,60}[ \t]+")
+MAX_OFFICE_CHARS = 80
+_SPEECH_VERB_RE = re.compile(
+    r"[ \t,]*(?:hizo|hace|propuso|propone|comento|comenta|senalo|senala|pregunto|pregunta|"
+    r"manifesto|manifiesta|expreso|expresa|indico|indica|solicito|solicita|intervino|interviene|"
+    r"menciono|menciona|explico|explica|aclaro|aclara|observo|opino|opina|dijo|sugirio|sugiere|"
+    r"expuso|expone|agradecio|agradece|planteo|plantea|cuestiono|insistio|reitero|"
+    # "El diputado Gustavo Alfaro se incorporó a la reunión durante el punto uno": late, present.
+    r"se\s+incorporo|se\s+incorpora|se\s+integro|se\s+integra|se\s+sumo|se\s+une|se\s+unio|"
+    r"llego|ingreso\s+a\s+la\s+(?:sesion|reunion|sala))\b"
+)
+# What an officer of the body does for it: "El Dr. Efrén Parada Arias, Secretario del Consejo,
+# informó las designaciones…" (a guest who informs is not thereby a member).
+_REPORT_VERB_RE = re.compile(
+    r"[ \t,]*(?:informo|informa|sometio|somete|presento|presenta|dio\s+lectura|dio\s+cuenta)\b"
+)
+_BODY_OFFICE_RE = re.compile(
+    r"\bde(?:l|\s+la)\s+(?:consejo|comite|comision|junta|pleno|cabildo|ayuntamiento|asamblea|"
+    r"secretariado|colegio|organo)\b"
+)
+_APPOSITION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<office>[A-ZÁÉÍÓÚÑ][^,;.:\n]{2,90}),")
+_SUBJECT_OFFICE_RE = re.compile(rf"(?P<office>{OFFICE})[ \t]+")
+
+
+def from_narrative(text: str, folded: str) -> list[Person]:
+    """Titled people who speak or arrive in the narrative: "La Lic. Iris Santacruz hizo la
+    observación", "El diputado Gustavo Alfaro se incorporó a la reunión"."""
+    people: list[Person] = []
+    for subject in _NARRATIVE_SUBJECT_RE.finditer(text):
+        role = None
+        office = _SUBJECT_OFFICE_RE.match(folded, subject.end())
+        titled = TITLED_RE.match(text, subject.end())
+        name_start = titled.end() if titled else -1
+        if office and text[office.start("office")].islower() and text[office.end()].isupper():
+            role = office_role(text[office.start("office") : office.end("office")])
+            after_office = TITLED_RE.match(text, office.end())
+            name_start = after_office.end() if after_office else office.end()
+        if name_start < 0:
+            titled = TITLED_RE.search(text, subject.end(), subject.end() + MAX_OFFICE_CHARS)
+            office_text = text[subject.end() : titled.start()] if titled else ""
+            if (
+                titled is None
+                or not _OFFICE_BEFORE_TITLE_RE.fullmatch(office_text)
+                or fold(office_text).split()[0] not in ROLE_WORDS
+            ):
+                continue
+            role, name_start = clean_title(office_text), titled.end()
+        name, end = name_run(text, name_start)
+        if name is None:
+            continue
+        if not _SPEECH_VERB_RE.match(folded, end):
+            # "El Dr. Efrén Parada Arias, Secretario del Consejo, informó…": the office between
+            apposition = _APPOSITION_RE.match(text, end)
+            if (
+                apposition is None
+                or fold(apposition["office"]).split()[0] not in ROLE_WORDS
+                # an office in the body ("Secretario del Consejo"), not a guest's post
+                or not _BODY_OFFICE_RE.search(fold(apposition["office"]))
+                or not (
+                    _SPEECH_VERB_RE.match(folded, apposition.end())
+                    or _REPORT_VERB_RE.match(folded, apposition.end())
+                )
+            ):
+                continue
+            role = role or clean_title(apposition["office"])
+        # Only what comes before counts: after the verb, "faltaba un punto" is what was said.
+        if not_present(folded, subject.end()):
+            continue
+        people.append(Person(name, role))
+    return people
+
+
+# "El Presidente da la bienvenida a la Fís. Luisa Gabriela del Valle…": whom the session
+# welcomes at its opening is there.
+_WELCOME_RE = re.compile(
+    r"\b(?:da|dio|dan|dieron|doy)\s+(?:una\s+|la\s+)?(?:mas\s+)?(?:cordial\s+)?bienvenida\s+"
+    r"(?:a\s+la|al|a)\s+"
+)
+
+
+def welcomed(text: str, folded: str) -> list[Person]:
+    """Titled people welcomed in the opening."""
+    people: list[Person] = []
+    for welcome in _WELCOME_RE.finditer(folded):
+        title = re.match(r"\S+", text[welcome.end() : welcome.end() + 20])
+        if title is None or not is_honorific(title.group(0)):
+            continue
+        name, end = name_run(text, welcome.end() + title.end())
+        if name is not None:
+            people.append(Person(name, appointed_role(text, end)))
+    return people
