@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +23,39 @@ PASSWORD = "correct horse battery staple 2022"
 # once, passing alone). The properties are what is checked, not the generator's speed.
 settings.register_profile("abierto", suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("abierto")
+
+
+# Fixtures through which a test reaches the database (pytest-django refuses it otherwise).
+_DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def uses_database(item: pytest.Item) -> bool:
+    """Whether a test can reach the database: marked for it, or asking for a fixture that
+    opens it. Browser and subprocess tests (marked slow) count as reaching it, since the
+    server or the command they start reads ``DATABASE_URL``."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("slow"):
+        return True
+    return bool(_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With ``ABIERTO_TESTS=database`` only the tests that can reach the database run: CI's
+    second run, on PostgreSQL, leaves the engine-independent ones (the acta reader's corpora and
+    OCR, parsers, tokens) to the first, where they ran already on the same code."""
+    if os.environ.get("ABIERTO_TESTS", "") != "database":
+        return
+    kept = [item for item in items if uses_database(item)]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

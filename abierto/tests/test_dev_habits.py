@@ -69,3 +69,26 @@ def test_product_code_must_be_annotated_and_only_tests_are_exempt():
                 or name in ("conftest", "fuzz.*", "bench.*")
                 for name in modules
             ), modules
+
+
+def test_ci_s_postgresql_run_keeps_every_test_that_can_reach_the_database():
+    """The second run leaves out only tests that cannot open a connection: neither marked for
+    the database nor asking for a fixture that opens it, nor starting a server or a command."""
+    from conftest import uses_database
+
+    class Item:
+        def __init__(self, markers: tuple[str, ...], fixtures: tuple[str, ...]) -> None:
+            self.markers, self.fixturenames = markers, fixtures
+
+        def get_closest_marker(self, name: str) -> object | None:
+            return name if name in self.markers else None
+
+    assert uses_database(Item(("django_db",), ()))
+    assert uses_database(Item(("slow",), ()))  # a browser or a subprocess reads DATABASE_URL
+    assert uses_database(Item((), ("facilitator", "db")))
+    assert uses_database(Item((), ("live_server",)))
+    assert uses_database(Item((), ("transactional_db",)))
+    # Every test has pytest-django's blocker in its closure: that alone opens nothing.
+    assert not uses_database(Item((), ("django_db_blocker", "settings", "tmp_path")))
+    ci = _ci_script()
+    assert re.search(r"^ABIERTO_TESTS=database DATABASE_URL=", ci, re.MULTILINE)
