@@ -31,7 +31,7 @@ def _secret_parts(token: str) -> list[str]:
 
 
 def _worker_update(line: str) -> bool:
-    path, query, _referer = (line.split(" ") + ["", ""])[:3]
+    path, query, _referer = [*line.split(" "), "", ""][:3]
     return path == "/v/sw.js" and not query
 
 

@@ -12,14 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from abierto.lib.roman import to_roman
-from abierto.lib.spanish import (
-    number_to_words,
-    ordinal_to_words,
-    ordinal_words_to_number,
-    words_to_number,
-)
 
 from .markers import Marker, Style, detect_style, find_marker, find_markers, read_list
+from .points import point_mentions, point_number
 from .text import clean_title, fold, sentences
 
 _HEADING_RE = re.compile(
@@ -73,6 +68,7 @@ class Agenda:
     start: int = 0
     end: int = 0
     warnings: list[str] = field(default_factory=list)
+    developed_inline: bool = False  # the items' headings are also the minutes' sections
 
 
 def read_agenda(text: str, folded: str) -> Agenda:
@@ -109,12 +105,21 @@ def _agenda_of(
 ) -> Agenda:
     """The agenda that ``markers`` number, from the heading at ``start``."""
     agenda = Agenda(style=style, start=start)
+    developed_inline = False
     for index, marker in enumerate(markers):
         is_last = index == len(markers) - 1
         end = _last_item_end(text, marker) if is_last else markers[index + 1].start
-        raw = _before_sublist(text[marker.content : end], style)
+        listed = _before_sublist(text[marker.content : end], style)
+        raw = _before_narrative(listed)
+        developed_inline = developed_inline or (raw != listed and not is_last)
         agenda.items.append(AgendaItem(marker.number, _title(raw), marker.start, _presenter(raw)))
         agenda.end = end
+    if developed_inline:
+        # The items' headings are the minutes' sections: what follows the first heading is
+        # already their development, read as such.
+        agenda.developed_inline = True
+        first = markers[0]
+        agenda.end = first.content + len(_before_narrative(text[first.content : agenda.end]))
     for number in skipped:
         agenda.warnings.append(
             f"El orden del día salta del punto {_label(style, number - 1)} al "
@@ -204,7 +209,7 @@ _READ_ALOUD_RE = re.compile(
 def _read_aloud_agenda(text: str, folded: str) -> Agenda | None:
     agenda: Agenda | None = None
     for match in _READ_ALOUD_RE.finditer(folded):
-        number = _point_number(match["number"] or match["worded"])
+        number = point_number(match["number"] or match["worded"])
         if number is None:
             continue
         expected = len(agenda.items) + 1 if agenda else 1
@@ -274,6 +279,38 @@ def _before_sublist(raw: str, style: Style) -> str:
     return raw[: min(cuts)] if cuts else raw
 
 
+# "I. LECTURA Y, EN SU CASO, APROBACIÓN DEL ACTA …. Acto seguido el doctor … preguntó …": an
+# item's heading in capitals that the development follows in the same paragraph, where the
+# agenda doubles as the minutes' sections. The sentence in mixed case after it is narrative.
+_CAPITALS_HEADING_THEN_PROSE_RE = re.compile(
+    r"^\s*[^a-záéíóúñü]*?[A-ZÁÉÍÓÚÑ]{3}[^a-záéíóúñü]*?[.:](?=\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+\s+[a-záéíóúñü])"
+)
+
+
+# "1.- Registro de asistencia y declaración de quórum\nLa presidenta, diputada …, agradece …":
+# a heading on a line of its own, then paragraphs of development before the next item.
+_LINE_HEADING_THEN_PROSE_RE = re.compile(
+    r"^[ \t]*(?P<heading>[^\n]{6,200}?)[ \t]*\n(?=[ \t]*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]*[ \t,]+[a-záéíóúñ])"
+)
+# A line that ends so is cut short: its title runs on ("… aprobación del\nOrden del Día").
+_RUNS_ON_RE = re.compile(r"(?:[,;:(-]|\b(?:de|la|el|y|e|en|a|del|los|las|al|por|con|para|su|sus))$")
+MIN_DEVELOPMENT_CHARS = 150
+
+
+def _before_narrative(raw: str) -> str:
+    heading = _CAPITALS_HEADING_THEN_PROSE_RE.match(raw)
+    if heading:
+        return heading.group(0)
+    line = _LINE_HEADING_THEN_PROSE_RE.match(raw)
+    if (
+        line
+        and len(raw) - line.end() >= MIN_DEVELOPMENT_CHARS
+        and not _RUNS_ON_RE.search(fold(line.group("heading")))
+    ):
+        return line.group("heading")
+    return raw
+
+
 def _title(raw: str) -> str:
     if raw.rstrip().endswith(":"):
         # "…, a cargo de las y los legisladores:" heads the list of who presents: the
@@ -324,64 +361,11 @@ def item_positions(
         )
         if len(others) >= 2 and [number for _, number in others[:2]] == [1, 2]:
             found += others
-    for position, raw in _point_mentions(folded, start, end):
-        number = _point_number(raw)
+    for position, raw in point_mentions(folded, start, end):
+        number = point_number(raw)
         if number is not None and 1 <= number <= count:
             found.append((position, number))
+    if agenda.developed_inline and start == agenda.end:
+        found.append((agenda.items[0].start, agenda.items[0].number))
     found.sort()
     return found
-
-
-def _point_mentions(folded: str, start: int, end: int) -> list[tuple[int, str]]:
-    """ "punto tres", "punto número 4", "segundo punto (del orden)": where and which number.
-
-    Both patterns start with the word "punto", found in one pass; the ordinal before "punto"
-    is then read from the few words before it.
-    """
-    mentions: list[tuple[int, str]] = []
-    for match in _POINT_AFTER_RE.finditer(folded, start, end):
-        mentions.append((match.start(), match["number"]))
-    for match in _POINT_OF_ORDER_RE.finditer(folded, start, end):
-        window = max(start, match.start() - 80)
-        ordinal = _ORDINAL_BEFORE_RE.search(folded, window, match.start())
-        if ordinal is not None:
-            mentions.append((ordinal.start(), ordinal["ordinal"]))
-    return mentions
-
-
-def _point_words() -> str:
-    words: set[str] = set()
-    for number in range(1, 31):
-        words.add(fold(number_to_words(number)))
-        for feminine in (False, True):
-            words.add(fold(ordinal_to_words(number, feminine=feminine)))
-    words.update(["primer", "tercer"])  # apocopated before a noun: "tercer punto"
-    return "|".join(
-        sorted((re.escape(word).replace(r"\ ", r"\s+") for word in words), key=len, reverse=True)
-    )
-
-
-_WORDS = _point_words()
-# Each starts with the literal "punto" and checks the word boundary after it, so the regular
-# expression engine jumps from one "punto" to the next instead of trying every position.
-_POINT_AFTER_RE = re.compile(
-    rf"punto(?<=\bpunto)\s+(?:numero\s+|n[o°]\.?\s*)?(?P<number>\d{{1,2}}|[ivxl]{{1,6}}\b|{_WORDS})\b"
-)
-# "segundo punto del orden del día", "Como cuarto punto, …", "Respecto al tercer punto": an
-# ordinal just before "punto" (read by _ORDINAL_BEFORE_RE) names the item taken up.
-_POINT_OF_ORDER_RE = re.compile(r"punto(?<=\spunto)\b(?!\s+(?:de\s+acuerdo|y\s+aparte|final))")
-_ORDINAL_BEFORE_RE = re.compile(rf"\b(?P<ordinal>{_WORDS})\s+$")
-
-
-def _point_number(raw: str | None) -> int | None:
-    if raw is None:
-        return None
-    raw = raw.strip()
-    if raw.isdigit():
-        return int(raw)
-    for reader in (ordinal_words_to_number, words_to_number):
-        try:
-            return reader(raw)
-        except ValueError:
-            continue
-    return None

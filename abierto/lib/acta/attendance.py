@@ -13,8 +13,9 @@ people by ``prose_list``.
 
 import re
 
+from .group_labels import LINE_LABEL_RE, is_party
 from .header_labels import from_header_labels
-from .in_charge import from_in_charge, from_presidency_heading
+from .in_charge import from_appointed, from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .names import looks_like_name, split_name_role
 from .narrative_people import from_narrative, welcomed
@@ -44,7 +45,11 @@ _PROSE_CUE_RE = re.compile(
     # "…a que fueron convocados por el Presidente Municipal ING. NAME, Presidente Municipal;
     # LIC. NAME, Síndico Procurador; NAME; …": a list, not only who convened, when semicolons
     # run on after it.
-    r"|\bconvocad[oa]s\s+por\b(?=[^;]{0,300};(?:[^;]{1,160};){2}))"
+    r"|\bconvocad[oa]s\s+por\b(?=[^;]{0,300};(?:[^;]{1,160};){2})"
+    # "…, el Consejero Presidente doctor …, y los Consejeros:\nlicenciado Mario …, doctor …":
+    # a group's heading and its colon open a list of its own (the heading read with it).
+    r"|(?=\b(?:los|las)\s+(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
+    r"(?:\s+[a-z]+){0,3}\s*:))"
 )
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
@@ -80,7 +85,8 @@ def read_attendance(
     people += from_officers(text[:opening], folded[:opening])
     people += welcomed(text[:opening], folded[:opening])
     people += from_in_charge(text[:opening], folded[:opening])
-    people += from_presidency_heading(text[:opening], folded[:opening])
+    people += from_presidency_heading(region, region_folded)
+    people += from_appointed(text[:opening], folded[:opening])
     people += from_narrative(region, region_folded)
     people = unique(people)
     roles_from_mentions(region, people)
@@ -129,6 +135,10 @@ _ROLL_CALL_RE = re.compile(r"(?i:pasar|pase|tomar|toma)\s+(?:de\s+)?(?i:lista)\b
 def _from_prose(text: str, folded: str) -> list[Person]:
     people: list[Person] = []
     for cue in _PROSE_CUE_RE.finditer(folded):
+        if cue.end() == cue.start() and _BOTH_GENDERS_BEFORE_RE.search(
+            folded, max(0, cue.start() - 40), cue.start()
+        ):
+            continue  # "las Comisionadas y los Comisionados Ciudadanos:": read from its start
         start = _after_preamble(text, folded, cue.end())
         vertical = _vertical_list(text, folded, start)
         if vertical:
@@ -148,8 +158,19 @@ def _from_prose(text: str, folded: str) -> list[Person]:
         ):
             span = span[colon.end() :]
             span_folded = span_folded[colon.end() :]
+            institution = _INSTITUTION_HEADING_RE.match(span)
+            if institution:
+                # "…los siguientes funcionarios: de Petróleos Mexicanos: doctor …": the
+                # institution that the names after it serve heads them.
+                span = span[institution.end() :]
         people += people_in_list(span)
     return people
+
+
+_BOTH_GENDERS_BEFORE_RE = re.compile(r"\b(?:las|los)\s+[a-z]+s\s+[ye]\s+$")
+_INSTITUTION_HEADING_RE = re.compile(
+    r"\s*(?:de|del|por)\s+(?:la\s+|el\s+)?[A-ZÁÉÍÓÚÑ][^:;,.\n]{2,80}:\s*"
+)
 
 
 # "…verificó la asistencia de los siguientes integrantes del Pleno:" at a line's end, then one
@@ -200,7 +221,11 @@ def _list_end(text: str, folded: str, start: int) -> int:
     stop = _LIST_STOP_RE.search(folded, start, limit)
     if stop:
         limit = stop.start()
-    next_cue = _PROSE_CUE_RE.search(folded, start, limit)
+    # A group's heading ("y los Consejeros:") inside the list is part of it.
+    next_cue = next(
+        (cue for cue in _PROSE_CUE_RE.finditer(folded, start, limit) if cue.end() > cue.start()),
+        None,
+    )
     if next_cue:
         limit = next_cue.start()
     paragraph = text.find("\n\n", start, limit)
@@ -211,6 +236,10 @@ def _list_end(text: str, folded: str, start: int) -> int:
         dot = start + match.start()
         if _closes_abbreviation(text, dot):
             continue
+        if "\n" in text[dot : dot + match.end() - match.start() + 2] and LINE_LABEL_RE.match(
+            folded[dot + 1 : dot + 120]
+        ):
+            continue  # "…, del PVEM.\nIntegrantes: …": the list's next group
         return dot
     return limit
 
@@ -221,6 +250,8 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
         return False
     token = word.group(1)
     bare = token.replace(".", "")
+    if is_party(bare):
+        return False  # "…, de MC. La presidenta solicitó …": a party's initials end a sentence
     if bare.isdigit() and len(bare) <= 2:
         return True  # a list marker "2."
     return len(bare) <= 3 or fold(bare) in (

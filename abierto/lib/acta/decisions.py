@@ -49,8 +49,13 @@ _CUE_RE = re.compile(
     r"ediles|municipes|asistentes)(?:\s+presentes)?\s+(?:aprobaron|acordaron|autorizaron)\b"
 )
 # "Puesta a discusión, sin ella, se aprobó…": the decision of what the sentence before proposed.
+# So does one opened by the silence that answered the question before it: "… preguntó a los
+# Consejeros si tenían alguna observación …. Al no haber ninguna observación, el Acta fue
+# aprobada por unanimidad."
 _ANAPHORIC_RE = re.compile(
     r"(?:puest|sometid)[oa]s?\s+(?:a|en)\s+(?:discusion|votacion|consideracion)\b"
+    r"|(?:al\s+no\s+haber|no\s+habiendo|sin\s+haber(?:se)?)\s+(?:ningun[oa]?\s+|alguna?\s+)?"
+    r"(?:observacion|comentario|objecion|intervencion|manifestacion)"
 )
 # A sentence that is only the verdict, with no subject: "FUE APROBADO POR UNANIMIDAD DE LOS
 # PRESENTES.", "Se aprobó por unanimidad."

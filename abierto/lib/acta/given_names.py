@@ -171,3 +171,64 @@ GIVEN_NAMES = frozenset(
         "yolanda",
     ]
 )
+
+
+# Women's given names that do not end in "a", and men's that do: the exceptions to the rule
+# of thumb by which a Spanish given name in "-a" is a woman's.
+_FEMININE_NOT_IN_A = frozenset(
+    [
+        "abigail",
+        "araceli",
+        "beatriz",
+        "belen",
+        "carmen",
+        "consuelo",
+        "dolores",
+        "edith",
+        "elizabeth",
+        "esther",
+        "guadalupe",
+        "ines",
+        "isabel",
+        "itzel",
+        "judith",
+        "karen",
+        "lourdes",
+        "luz",
+        "maribel",
+        "marisol",
+        "mercedes",
+        "miriam",
+        "nancy",
+        "noemi",
+        "pilar",
+        "raquel",
+        "rocio",
+        "ruth",
+        "socorro",
+        "soledad",
+        "yaneth",
+        "ivonne",
+        "nayeli",
+        "zoe",
+        "jazmin",
+        "anabel",
+        "evelyn",
+        "ingrid",
+        "lizbeth",
+        "maricruz",
+        "flor",
+        "sol",
+    ]
+)
+_MASCULINE_IN_A = frozenset(["bautista", "luca", "borja", "nicola", "garcilaso", "ventura"])
+
+
+def is_feminine_given_name(word: str) -> bool:
+    """Whether a given name (folded) is, as a rule of thumb, a woman's: "ma." is María."""
+    word = word.strip(".,")
+    if word in ("ma", "maria", "ma."):
+        return True
+    if word in _FEMININE_NOT_IN_A:
+        return True
+    return word.endswith("a") and word not in _MASCULINE_IN_A

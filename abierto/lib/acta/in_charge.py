@@ -6,9 +6,11 @@ legislature's heading "PRESIDENCIA DE LA DIP. NAME" names who presides, by title
 
 import re
 
+from .names import singular
 from .people import Person
+from .prose_list import people_in_list
 from .roster import name_run, not_present
-from .text import clean_title
+from .text import clean_title, sentences
 
 _IN_CHARGE_RE = re.compile(
     r"(?P<office>(?:secretaria|presidencia|tesoreria|sindicatura|direccion|coordinacion|"
@@ -33,9 +35,12 @@ def from_in_charge(text: str, folded: str) -> list[Person]:
 
 # "PRESIDENCIA DE LA DIP.\nITZEL SOLEDAD CASTILLO ALMANZA", "PRESIDENCIA DEL C. DIP. LUIS …":
 # a heading line of a legislature's minutes; the title is all it says of the person's office.
+# A Diario de los Debates writes only the citizen's title ("Presidencia del\nC. ARMANDO DEL
+# CASTILLO FRANCO"): the heading then says the person presides.
 _PRESIDENCY_HEADING_RE = re.compile(
     r"(?:^|\n)[ \t]*presidencia\s+(?:de\s+la|del)\s+(?:c\.\s*)?"
-    r"(?P<title>dip[ ]?\.|diputad[oa]|sen[ ]?\.|senador(?:a)?)[ \t]*"
+    r"(?:(?P<title>dip[ ]?\.|diputad[oa]|sen[ ]?\.|senador(?:a)?)"
+    r"|(?<=c\.)|(?<=c\.\s)|\s*\n[ \t]*c\.)[ \t]*"
     # a scan's speck read as a short word, and blank lines, before the name
     r"(?:[a-z]{1,2}[ \t]*(?=\n))?(?:\n[ \t]*){0,2}"
 )
@@ -44,10 +49,34 @@ _PRESIDENCY_HEADING_RE = re.compile(
 def from_presidency_heading(text: str, folded: str) -> list[Person]:
     people: list[Person] = []
     for match in _PRESIDENCY_HEADING_RE.finditer(folded):
-        name, _end = name_run(text, match.end())
+        name, end = name_run(text, match.end())
         if name is None:
+            continue
+        if match["title"] is None:
+            line_end = text.find("\n", end)
+            if text[end : len(text) if line_end == -1 else line_end].strip():
+                continue  # "Presidencia del C. Ángel Barrera. En la ciudad …" is no heading line
+            people.append(Person(name, "Presidenta" if "de la" in match.group(0) else "Presidente"))
             continue
         title = text[match.start("title") : match.end("title")]
         title = title.replace(" ", "")
         people.append(Person(name, title[0].upper() + title[1:].lower()))
+    return people
+
+
+# "la Presidencia nombra secretarios a los ciudadanos senador Manuel Gutiérrez de Velasco y
+# diputado Ariosto Castellanos": officers appointed for the session, with that office.
+_APPOINTED_RE = re.compile(
+    r"\b(?:nombra|nombro|designa|designo)\s+(?:como\s+)?(?P<office>secretari[oa]s?|escrutador(?:es|as)?|"
+    r"prosecretari[oa]s?)\s+(?:a\s+)?(?:(?:los|las|el|la)\s+)?(?:ciudadan[oa]s\s+|c\.\s*)?"
+)
+
+
+def from_appointed(text: str, folded: str) -> list[Person]:
+    people: list[Person] = []
+    for match in _APPOINTED_RE.finditer(folded):
+        end = next((end for start, end in sentences(text[match.end() :], match.end())), len(text))
+        office = singular(text[match.start("office") : match.end("office")])
+        for person in people_in_list(text[match.end() : end]):
+            people.append(Person(person.name, office))  # "senador …": his seat, not this office
     return people

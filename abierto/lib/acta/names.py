@@ -32,7 +32,8 @@ _HONORIFIC = (
     # "Maestra en Ciencias de la Educación": the field is a word and its "de …" complements.
     r"(?:(?:licenciad[oa]|maestr[oa]|doctor(?:a)?|ingenier[oa])\s+en\s+[a-z]+"
     r"(?:\s+(?:de|del|en|y|e)(?:\s+(?:la|las|los|el))?\s+[a-z]+)*(?=\s)|"
-    r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcd[ao]?\.|licenciad[oa]|mtr[oa]\.|mto\.|maestr[oa]|"
+    r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcd[ao]?\.|licenciad[oa]s?|mtr[oa]\.|mto\.|maestr[oa]s?|"
+    r"abogad[oa]s?|doctores|ingenieros|senores|"
     r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
@@ -47,7 +48,7 @@ _HONORIFIC = (
 # Offices that stand before a name ("el Comisionado Presidente Juan Pérez").
 _OFFICE = (
     r"(?:comisionad[oa]s?|consejer[oa]s?|regidor(?:a|es|as)?|sindic[oa]s?|diputad[oa]s?|"
-    r"magistrad[oa]s?|presidente|presidenta|secretari[oa]|facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|"
+    r"magistrad[oa]s?|senador(?:a|es|as)?|presidente|presidenta|secretari[oa]|facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|"
     r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
     r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|constitucional|general|electoral|"
     r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"
@@ -145,7 +146,8 @@ def split_name_role(text: str) -> tuple[str, str | None] | None:
 
     Returns None when no person's name can be found in ``text``.
     """
-    text = squash(text).strip(" ,;:.-|")
+    # A scan's stray marks: "el «doctor Juan …", "Neus Peniche - Sala" (a line's hyphen).
+    text = _SPACED_HYPHEN_RE.sub(" ", _STRAY_MARKS_RE.sub("", squash(text))).strip(" ,;:.-|")
     if not text:
         return None
     bracketed = _BRACKETED_ROLE_RE.match(text)
@@ -168,6 +170,10 @@ def split_name_role(text: str) -> tuple[str, str | None] | None:
     return _split_at_role_word(head)
 
 
+_STRAY_MARKS_RE = re.compile(r"[«»]|(?<=\s)\"(?=[a-záéíóúñ])|^\"(?=[a-záéíóúñ])")
+_SPACED_HYPHEN_RE = re.compile(
+    r"(?<=[a-záéíóúñ]) - (?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b(?!\s*[,;]?\s*[a-záéíóúñ]))"
+)
 _BRACKETED_ROLE_RE = re.compile(r"^(?P<name>[^(),]{4,120}?)\s*\((?P<role>[^()]{3,150})\)?$")
 
 

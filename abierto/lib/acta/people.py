@@ -9,6 +9,7 @@ extends it: "Comisionada" in the roll call, "Comisionada Presidente" as a speake
 import re
 from dataclasses import dataclass
 
+from .given_names import GIVEN_NAMES
 from .names import name_key
 
 ABSENT_RE = re.compile(
@@ -49,7 +50,9 @@ def unique(people: list[Person]) -> list[Person]:
             (
                 other
                 for other in keys
-                if other != key and len(key.split()) >= 2 and other.startswith(key + " ")
+                if other != key
+                and len(key.split()) >= 2
+                and (other.startswith(key + " ") or _surnames_of(key, other))
             ),
             None,
         )
@@ -61,6 +64,21 @@ def unique(people: list[Person]) -> list[Person]:
         # The person keeps the place of the first mention.
         merged.setdefault(longer, kept)
     return list(merged.values())
+
+
+_PARTICLES = frozenset(["de", "del", "la", "las", "los", "y"])
+
+
+def _surnames_of(key: str, other: str) -> bool:
+    """ "El C. secretario Gutiérrez de Velasco:" speaks as the "Manuel Gutiérrez de Velasco"
+    the opening named: surnames that end a longer name, no particle first."""
+    first = key.split()[0]
+    return (
+        other.endswith(" " + key)
+        and first not in _PARTICLES
+        and first not in GIVEN_NAMES
+        and " y " not in other
+    )
 
 
 def fuller_role(first: str | None, other: str | None) -> str | None:

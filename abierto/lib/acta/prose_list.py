@@ -10,6 +10,7 @@ reads each piece's name and office: a plural office heading a group ("los Regido
 
 import re
 
+from .group_labels import LINE_LABEL_RE, LINE_LABEL_SPLIT, Label, is_party, without_party
 from .names import (
     ROLE_WORDS,
     looks_like_name,
@@ -29,7 +30,7 @@ HARD_SPLIT_RE = re.compile(
     # "…, asistidos por el licenciado …", "asistido del Secretario que autoriza, licenciado …":
     # the secretary who assists the body is one more.
     r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de|"
-    r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari)))\s+"
+    r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari)))\s+|" + LINE_LABEL_SPLIT
 )
 _SOFT_SPLIT_RE = re.compile(r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,)", re.IGNORECASE)
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
@@ -97,12 +98,17 @@ _GROUP_OFFICE_RE = re.compile(
 )
 
 
+_SPECK_RE = re.compile(r"(?<=\s)[*\u00b7](?=\s)")  # a scan's speck between two words
+
+
 def people_in_list(span: str) -> list[Person]:
+    span = _SPECK_RE.sub("", span)
     if ";" not in span and (office_first := office_first_list(span)) is not None:
         return office_first
     people: list[Person] = []
     grouped: set[int] = set()  # ids of those whose office is only their group's
     group_role: str | None = None
+    group_label: Label | None = None  # a label at a line's start heading a group
     headed = False  # whether a heading with a colon gave the group's office
     current_chunk = 0
     run_start = 0  # the first person an office written after the run would name
@@ -135,8 +141,21 @@ def people_in_list(span: str) -> list[Person]:
                 person.role = person.role or office
             run_start = len(people)
             continue
+        piece_label: Label | None = None
+        label = LINE_LABEL_RE.match(piece_folded)
+        if label and (not piece[label.end() :].strip() or whole_name_follows(piece[label.end() :])):
+            # "Presidenta: Name, de Morena;\nSecretarias y Secretarios: Name, …": the label
+            # is the office of the name after it, or of the group after it when plural.
+            piece_label = Label(piece[label.start("office") : label.end("office")])
+            if piece_label.plural:
+                group_label, group_role, piece_label = piece_label, None, None
+            piece = piece[label.end() :]
+            piece_folded = piece_folded[label.end() :]
+            if not piece.strip():
+                continue
         header = GROUP_HEADER_RE.match(piece_folded) or _comma_header(piece, piece_folded)
         if header:
+            group_label = None
             office = piece[header.start("office") : header.end("office")]
             group_role = singular(_ANAPHORIC_RE.sub("", squash(office)))
             if header.re is _COMMA_HEADER_RE:
@@ -155,6 +174,12 @@ def people_in_list(span: str) -> list[Person]:
             people += [embedded] if embedded else []
             continue
         name, role = parsed
+        name = without_party(name)
+        if role and is_party(role):
+            role = None  # "…, del PAN": the member's party
+        labelled = piece_label or group_label
+        if labelled and not role:
+            role = labelled.office_of(name)
         if (
             embedded
             and embedded.role
@@ -204,16 +229,26 @@ _ROLE_PARTS_RE = re.compile(r"\s*,\s*(?:y\s+)?|\s+y\s+")
 def _share_out_respectively(people: list[Person]) -> None:
     """ "Lic. A, Mtro. B, y Dr. C, en su carácter de Comisionado Presidente y Comisionados
     respectivamente": the offices go to the names in order, a plural one to all the rest."""
-    if not people or not people[-1].role or not _RESPECTIVELY_RE.search(people[-1].role):
-        return
-    parts = [
-        part for part in _ROLE_PARTS_RE.split(_RESPECTIVELY_RE.sub("", people[-1].role)) if part
-    ]
-    first = len(people) - 1
+    for last, person in enumerate(people):
+        if person.role and _RESPECTIVELY_RE.search(person.role):
+            _share_out_before(people, last)
+
+
+_COMPLEMENT_RE = re.compile(r"^(?P<office>\S+)\s+(?P<complement>(?:de|del)\s.+)$")
+
+
+def _share_out_before(people: list[Person], last: int) -> None:
+    role = people[last].role or ""
+    parts = [part for part in _ROLE_PARTS_RE.split(_RESPECTIVELY_RE.sub("", role)) if part]
+    complement = _COMPLEMENT_RE.match(parts[-1]) if parts else None
+    if complement and all(len(part.split()) == 1 for part in parts[:-1]):
+        # "Secretario y Prosecretaria del Consejo, respectivamente": each of the Consejo.
+        parts = [f"{part} {complement['complement']}" for part in parts[:-1]] + parts[-1:]
+    first = last
     group = fold(singular(parts[-1])) if parts else ""
     while first > 0 and fold(people[first - 1].role or group) == group:
         first -= 1  # "los Comisionados Lic. A, …": the heading's office gave the first one
-    run = people[first:]
+    run = people[first : last + 1]
     if len(parts) == len(run):
         offices = parts
     elif len(parts) < len(run) and fold(singular(parts[-1])) != fold(parts[-1]):

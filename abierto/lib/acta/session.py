@@ -11,13 +11,13 @@ publication, the next session) are not mistaken for the session's own.
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from abierto.lib.spanish import ordinal_words_to_number, words_to_number
 
 from .body import read_body
 from .convocation import read_convocation
-from .text import fold, sentences, squash
+from .session_times import end_time, session_date, start_time
+from .text import fold, squash
 from .venue import (
     is_venue,
     labelled_modality,
@@ -25,7 +25,6 @@ from .venue import (
     read_modality,
     read_place,
 )
-from .when import Found, find_dates, find_times
 
 OPENING_FALLBACK = 3000
 _KIND_RE = r"(?P<kind>ordinari[ao]|extraordinari[ao]|extra-ordinari[ao]|solemne)"
@@ -66,7 +65,9 @@ _NUMBER_LABEL_RE = re.compile(
     # a day ("la sesión 29 de enero").
     rf"|\b(?:sesion|reunion)\s+(?P<plain>\d{{1,4}})\s+(?=del?\s+(?!{_MONTHS})|ordinari|extraordinari)"
     # "ACTA 21.- En la Ciudad de Tijuana…": the acta's number heading its first line.
-    r"|(?:^|\n)[^\n]{0,12}?\bacta\s+(?P<headed>\d{1,4})[ \t]*(?:\.-|\.|-)[ \t]"
+    # "Acta 827" alone on a heading's line (a scan's speck after it allowed).
+    r"|(?:^|\n)[^\n]{0,12}?\bacta\s+(?P<headed>\d{1,4})"
+    r"(?:[ \t]*(?:\.-|\.|-)[ \t]|(?:[ \t]+[a-z])?[ \t]*\n)"
     # "ACTA: 20/EXT./11-06-19": the number, then the kind's abbreviation and the date.
     r"|\bacta\s*:?\s*(?P<composite>\d{1,4})\s*/\s*(?:ext|ord|sol|esp|urg)[a-z]*\.?\s*/"
     # "Número: 21 Foja: 22 Sesión pública …": a catalogue's label heading the document.
@@ -126,9 +127,9 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     info.body = read_body(text, folded, titles, opening_end)
     convocation_spans: list[tuple[int, int]] = []
     info.convocation = read_convocation(text, folded, opening_end, convocation_spans)
-    info.date = _session_date(text, folded, opening_end, convocation_spans)
-    info.start_time, range_end = _start_time(text, folded, opening_end, convocation_spans)
-    info.end_time = _end_time(text, folded, opening_end) or range_end
+    info.date = session_date(text, folded, opening_end, convocation_spans)
+    info.start_time, range_end = start_time(text, folded, opening_end, convocation_spans)
+    info.end_time = end_time(text, folded, opening_end) or range_end
     info.modality = labelled_modality(folded, opening_end) or read_modality(folded[:opening_end])
     info.place = read_place(text, folded, opening_end)
     if info.modality is None and (
@@ -216,6 +217,8 @@ def _session_number(
     for match in _UNTITLED_RE.finditer(folded, 0, limit):
         if _OTHER_SESSION_RE.search(folded, max(0, match.start() - 20), match.start()):
             continue
+        if _LOOSE_NUMBER_RE.search(text, 0, match.start()):
+            continue
         number = _ordinal_before(text[max(0, match.start() - 60) : match.start()])
         if number is not None:
             return number
@@ -230,7 +233,9 @@ _ACTA_NUMBER_RE = re.compile(r"\b(?:acta|minuta)\s+\d{1,4}\s*$")
 # first line ("1 SESIÓN ORDINARIA PÚBLICA DE CABILDO …"), a leaf ("Número: 21 Foja: 22 Sesión
 # pública ordinaria").
 _LOOSE_NUMBER_RE = re.compile(
-    r"(?:\A\s*|\b(?i:fojas?|hojas?|folio|p[aá]gina|p[aá]g\.)\s*:?\s*)\d{1,4}\s+\Z"
+    r"(?:\A\s*|\b(?i:fojas?|hojas?|folio|p[aá]gina|p[aá]g\.)\s*:?\s*"
+    # "TOMO II. - NÚMERO 49": the issue of a Diario de los Debates
+    r"|\b(?i:tomo)\s+[IVXLC\d]+\b[^\n]{0,12}?\b(?i:n[uú]mero|n[uú]m\.)\s*)\d{1,4}\s+\Z"
 )
 
 
@@ -260,126 +265,6 @@ def _ordinal_before(before: str) -> int | None:
             return ordinal_words_to_number(candidate.rstrip(".") if length > 1 else candidate)
         except ValueError:
             continue
-    return None
-
-
-# --- Date and times -------------------------------------------------------------
-
-# "Aprobada en la sesión 13.07, celebrada el 7 de noviembre": a dotted session number is no
-# sentence end, so the cue reaches the date over it.
-_REFERENCE_CUES_RE = re.compile(
-    r"(?:convoca|oficio|publicad|aprobad|mediante|pasado|decreto|ley|acuerdo|reforma|"
-    r"emitid|suscrit|recibid|vigente|celebrada el pasado)(?:[^.]|\.\d){0,80}$"
-)
-_SESSION_CUES_RE = re.compile(
-    r"(?:siendo|a\s+las|horas|celebrada\s+el|fecha|del\s+dia|el\s+dia|hoy)[^.]{0,60}$"
-)
-
-
-def _session_date(
-    text: str, folded: str, opening_end: int, skip: list[tuple[int, int]]
-) -> datetime.date | None:
-    dates = [
-        found
-        for found in find_dates(text[:opening_end], folded[:opening_end])
-        if not _inside(found, skip)
-    ]
-    if not dates:
-        return None
-    for found in dates:
-        before = folded[max(0, found.start - 90) : found.start]
-        if _SESSION_CUES_RE.search(before) and not _REFERENCE_CUES_RE.search(before[-50:]):
-            return found.value
-    for found in dates:
-        if not _REFERENCE_CUES_RE.search(folded[max(0, found.start - 60) : found.start]):
-            return found.value
-    return dates[0].value
-
-
-def _inside(found: Found[Any], spans: list[tuple[int, int]]) -> bool:
-    return any(start <= found.start < end for start, end in spans)
-
-
-_RANGE_JOIN_RE = re.compile(r"^\s*(?:a|al|-|y|hasta)\s+(?:las\s+)?$")
-
-
-def _start_time(
-    text: str, folded: str, opening_end: int, skip: list[tuple[int, int]]
-) -> tuple[datetime.time | None, datetime.time | None]:
-    times = [
-        found
-        for found in find_times(text[:opening_end], folded[:opening_end])
-        if not _inside(found, skip) and not _in_decision(text, folded, found.start)
-    ]
-    if not times:
-        return None, None
-    first = times[0]
-    if len(times) > 1 and _RANGE_JOIN_RE.match(folded[first.end : times[1].start]):
-        return first.value, times[1].value
-    stated = next((t for t in times[1:] if _STATED_RE.search(folded, 0, t.start)), None)
-    if stated is not None and _alone_on_its_line(text, first.start, first.end):
-        # A header's "12:00 HRS." is the hour convened; "Siendo las doce horas con catorce
-        # minutos … se da inicio" is when the session began.
-        return stated.value, None
-    return first.value, None
-
-
-_STATED_RE = re.compile(r"\bsiendo\s+(?:las\s+)?$")
-MAX_HEADER_TIME_LINE = 24
-
-
-def _alone_on_its_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end == -1 else line_end]
-    return len(line.strip()) <= MAX_HEADER_TIME_LINE
-
-
-_DECISION_RE = re.compile(
-    r"\bse\s+(?:acuerda|acordo|aprueba|aprobo|celebrar[aá]n?|llevar[aá]n?\s+a\s+cabo)\b|\bproxim[oa]s?\b|"
-    r"\bsiguientes?\s+sesion|\bpor\s+(?:unanimidad|mayoria)\b|\ben\s+lo\s+sucesivo\b"
-)
-
-
-def sentence_around(text: str, position: int) -> tuple[int, int]:
-    """The span of the sentence of ``text`` that holds ``position``."""
-    start = max(0, position - 600)
-    for begin, end in sentences(text[start : position + 600], start):
-        if begin <= position < end:
-            return begin, end
-    return max(0, position - 200), min(len(text), position + 200)
-
-
-def _in_decision(text: str, folded: str, position: int) -> bool:
-    """Whether a time belongs to a decision ("las sesiones se celebrarán a las 13 horas")."""
-    begin, end = sentence_around(text, position)
-    return bool(_DECISION_RE.search(folded, begin, end))
-
-
-_CLOSING_RE = re.compile(
-    r"se\s+(?:da|dio|declara|declaro|tiene)\s+por\s+(?:concluid|terminad|clausurad|finalizad|cerrad)|"
-    r"se\s+(?:levanta|levanto|clausura|clausuro|concluye|concluyo|cierra|cerro|termina|termino)\b|"
-    r"(?:concluida|clausurada|terminada|finalizada|levantada)\s+la\s+(?:presente\s+)?(?:sesion|reunion)|"
-    r"hora\s+de\s+(?:termino|conclusion|cierre|finalizacion|clausura)|"
-    r"(?:da|dio)\s+por\s+(?:concluid|terminad|clausurad)"
-)
-
-
-def _end_time(text: str, folded: str, opening_end: int) -> datetime.time | None:
-    closings = [
-        match for match in _CLOSING_RE.finditer(folded) if match.start() >= opening_end // 2
-    ]
-    for closing in reversed(closings):
-        window_start, window_end = sentence_around(text, closing.start())
-        # "…se clausura la sesión. Siendo las catorce horas con diez minutos del mismo día.":
-        # the time may come in the sentence after the closing formula.
-        window_end = sentence_around(text, min(len(text) - 1, window_end + 1))[1]
-        times = find_times(text[window_start:window_end], folded[window_start:window_end])
-        if not times:
-            continue
-        anchor = closing.start() - window_start
-        nearest = min(times, key=lambda found: abs(found.start - anchor))
-        return nearest.value
     return None
 
 

@@ -8,6 +8,7 @@ mention of a document or an absence is no speaker's turn.
 
 import re
 
+from .group_labels import is_office_label
 from .name_words import ROLE_WORDS
 from .names import looks_like_name, split_name_role
 from .people import Person
@@ -42,6 +43,8 @@ def from_speakers(text: str, folded: str) -> list[Person]:
             continue
         if _LIST_MARKER_RE.match(label):
             continue  # "III. Correspondencia:" is an agenda item, no speaker
+        if is_office_label(label):
+            continue  # "Secretarias y Secretarios: Alma …" heads a list of members
 
         parsed = split_name_role(label) or _office_in_lower_case(label)
         if parsed is None or not looks_like_name(parsed[0]):

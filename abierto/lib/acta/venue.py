@@ -26,6 +26,8 @@ _IN_PERSON_RE = re.compile(
     r"(?:s|es)?\b(?!\s+virtual)|"
     # "en el área de público del salón de sesiones", "en el área de juntas"
     r"\ben\s+el\s+area\s+de\s+(?:publico|juntas|reuniones|sesiones)\b|"
+    # "se les suplica pasen a tomar posesión de sus puestos": called to their seats in the room
+    r"\bpas(?:en|an|aron|e)\s+a\s+(?:tomar\s+posesion\s+de|ocupar)\s+sus\s+(?:puestos|lugares|asientos|curules)\b|"
     # "en la Sede del Instituto…, se reunió el Pleno"; "38 DIPUTADAS Y DIPUTADOS EN EL PLENO"
     r"\ben\s+la\s+sede\s+de(?:l|\s+la)?\b|"
     r"\b(?:diputad[oa]s|legisladore?s|legisladoras)\s+(?:presentes\s+)?en\s+el\s+(?:pleno|recinto)\b"
@@ -184,7 +186,20 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
         ):
             raw = f"{raw}, {region['region']}"
         return clean_title(raw) or None
+    dateline = _DATELINE_RE.match(text)
+    if dateline:
+        return clean_title(dateline["place"]) or None
     return None
+
+
+# "MÉXICO, D. F., MARTES 13 DE SEPTIEMBRE DE 1949", "México, D.F., 7 de agosto de 2014.": a
+# dateline heading the document names the city where no venue is written.
+_DATELINE_RE = re.compile(
+    r"\s*(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40}?(?:,\s*[A-Z]\.\s*[A-Z]\.)?),\s+"
+    r"(?:(?i:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+)?"
+    r"\d{1,2}\s+(?i:de)\s+(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"setiembre|octubre|noviembre|diciembre)\b"
+)
 
 
 # "reunidos en las instalaciones que ocupa el salón de Cabildos Municipal": the room is the place.

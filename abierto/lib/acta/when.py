@@ -57,7 +57,11 @@ _TIME_DIGITS_RE = re.compile(
     r"(?:\s*(?P<suffix>horas?\b|hrs?\b\.?|hs\b|h\b|a\.?\s?m\b\.?|p\.?\s?m\b\.?))?"
 )
 # Not the minutes of a time whose hour was misread (":00 horas").
-_TIME_HOURS_ONLY_RE = re.compile(r"(?<![:.])(?<![:.]\s)\b(?P<hour>\d{1,2})\s*(?:horas?|hrs?)\b\.?")
+_TIME_HOURS_ONLY_RE = re.compile(
+    r"(?<![:.])(?<![:.]\s)\b(?P<hour>\d{1,2})\s*(?:horas?|hrs?)\b\.?"
+    # "El C. presidente, a las 19: De acuerdo con …": a speaker's label that gives the hour.
+    r"|\ba\s+las\s+(?P<labelled>\d{1,2}):(?=\s+[^\d\s])"
+)
 
 T = TypeVar("T")
 
@@ -144,7 +148,7 @@ def find_times(text: str, folded: str | None = None) -> list[Found[datetime.time
         if value is not None:
             found.append(Found(match.start(), match.end(), value))
     for match in _TIME_HOURS_ONLY_RE.finditer(folded):
-        value = _read_time(match["hour"], None)
+        value = _read_time(match["hour"] or match["labelled"], None)
         if value is not None:
             found.append(Found(match.start(), match.end(), value))
     found.sort(key=lambda item: (item.start, -item.end))

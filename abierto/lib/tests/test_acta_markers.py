@@ -3,9 +3,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from abierto.lib.acta.agenda import _point_mentions
 from abierto.lib.acta.markers import Style, find_marker, find_markers
 from abierto.lib.acta.normalize import normalize_text
+from abierto.lib.acta.points import point_mentions
 from abierto.lib.acta.text import fold
 
 
@@ -63,7 +63,7 @@ def test_point_mentions_in_words_digits_and_ordinals():
         "En el punto número 4 se informó. Respecto del segundo punto del orden del día, se "
         "aprobó. En el punto tres, nada; en el cuarto punto del orden, tampoco."
     )
-    assert [raw for _, raw in sorted(_point_mentions(folded, 0, len(folded)))] == [
+    assert [raw for _, raw in sorted(point_mentions(folded, 0, len(folded)))] == [
         "4",
         "segundo",
         "tres",

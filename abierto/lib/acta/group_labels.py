@@ -1,0 +1,88 @@
+"""Offices written as labels at the start of a line, and parties written after names.
+
+A legislative commission's minutes list its members under labels, each name followed by
+its party::
+
+    Presidenta: Teresita de Jesús Vargas Meraz, de Morena;
+    Secretarias y Secretarios: Alma Griselda Valencia Medina, de Morena; …, del PT, y
+    Fausto Gallardo García, del PVEM.
+    Integrantes: Claudia Alejandra Hernández Sáenz, de Morena; …
+
+The label is each name's office (the singular of a plural one, in the person's gender when
+the label names both); the party is no office.
+"""
+
+import re
+
+from .given_names import is_feminine_given_name
+from .names import singular
+from .text import fold, squash
+
+_OFFICE_STEMS = (
+    r"(?:president|secretari|integrante|vocal|consejer|regidor|sindic|tesorer|"
+    r"coordinador|comisionad|miembro|invitad)[a-z]*"
+)
+# A line that starts with an office and its colon: where a new group begins.
+LINE_LABEL_SPLIT = (
+    r"\n(?=[ \t]*(?i:"
+    + _OFFICE_STEMS
+    + r")(?:[ \t]+[ye][ \t]+(?i:"
+    + _OFFICE_STEMS
+    + r"))?[ \t]*:)"
+)
+LINE_LABEL_RE = re.compile(
+    r"^\s*(?P<office>" + _OFFICE_STEMS + r"(?:\s+[ye]\s+" + _OFFICE_STEMS + r")?)\s*:\s*"
+)
+
+_OFFICE_ONLY_RE = re.compile(r"^\s*" + _OFFICE_STEMS + r"(?:\s+[ye]\s+" + _OFFICE_STEMS + r")?\s*$")
+
+
+def is_office_label(label: str) -> bool:
+    """ "Secretarias y Secretarios", "Integrantes": a label that names an office only."""
+    return _OFFICE_ONLY_RE.match(fold(label)) is not None
+
+
+_PARTIES = (
+    r"morena|pan|pri|prd|pt|pvem|mc|pes|panal|pna|psd|pri-pvem|movimiento\s+ciudadano|"
+    r"nueva\s+alianza|encuentro\s+social|partido\s+verde(?:\s+ecologista\s+de\s+mexico)?|"
+    r"partido\s+del\s+trabajo|partido\s+accion\s+nacional|accion\s+nacional|"
+    r"partido\s+revolucionario\s+institucional|partido\s+de\s+la\s+revolucion\s+democratica|"
+    r"convergencia|sin\s+partido"
+)
+# "…, de Morena", "…, del PAN", "del Grupo Parlamentario del PRI": a party, not an office.
+_PARTY_RE = re.compile(
+    r"^\s*(?:de(?:l)?\s+)?(?:(?:grupo\s+parlamentario|partido|fraccion\s+parlamentaria)\s+(?:de(?:l)?\s+)?)?"
+    r"(?:" + _PARTIES + r")\s*[.,;]?\s*$"
+)
+# "Shirley Guadalupe Vázquez Romero del PT": a party run on after the name.
+_TRAILING_PARTY_RE = re.compile(r",?\s+del?\s+(?:" + _PARTIES + r")\s*[.,;]?\s*$")
+
+
+def is_party(role: str) -> bool:
+    return _PARTY_RE.match(fold(role)) is not None
+
+
+def without_party(name: str) -> str:
+    found = _TRAILING_PARTY_RE.search(fold(name))
+    return name[: found.start()].rstrip(" ,") if found else name
+
+
+class Label:
+    """The office a label gives: its forms in each gender, and whether it heads a group."""
+
+    def __init__(self, office: str) -> None:
+        words = re.split(r"\s+[ye]\s+", squash(office))
+        self.forms = [singular(word) for word in words]
+        self.plural = any(
+            fold(form) != fold(word) for form, word in zip(self.forms, words, strict=True)
+        )
+
+    def office_of(self, name: str) -> str:
+        """The label's office for ``name``: in the person's gender when it names both
+        ("Secretarias y Secretarios")."""
+        feminine = [form for form in self.forms if fold(form).endswith("a")]
+        masculine = [form for form in self.forms if not fold(form).endswith("a")]
+        if not (feminine and masculine):
+            return self.forms[0]
+        first = fold(name).split()[:1]
+        return feminine[0] if first and is_feminine_given_name(first[0]) else masculine[0]
