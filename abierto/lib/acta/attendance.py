@@ -18,7 +18,7 @@ from .header_labels import from_header_labels
 from .in_charge import from_appointed, from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .names import looks_like_name, split_name_role
-from .narrative_people import from_narrative, welcomed
+from .narrative_people import acting_for_session, from_narrative, welcomed
 from .people import ABSENT_RE, Person, unique
 from .prose_list import GROUP_HEADER_RE, HARD_SPLIT_RE, people_in_list, whole_name_follows
 from .roll_call import from_inline_roll_call
@@ -88,6 +88,7 @@ def read_attendance(
     people += from_presidency_heading(region, region_folded)
     people += from_appointed(text[:opening], folded[:opening])
     people += from_narrative(region, region_folded)
+    people += acting_for_session(region)
     people = unique(people)
     roles_from_mentions(region, people)
     roles_from_signatures(text, people)
@@ -177,6 +178,12 @@ _INSTITUTION_HEADING_RE = re.compile(
 # person a line ("Francisco Javier Acuña Llamas, Comisionado Presidente."), blank lines
 # between them allowed; a scan's bullet may be read as "-", "•" or a stray letter.
 _COLON_AT_LINE_END_RE = re.compile(r"[^\n:]{0,200}:[ \t]*\n")
+# "En carácter de representantes del Poder Ejecutivo Federal: por la Secretaría de Gobernación,
+# el Doctor José Zamora Grant, Director General Adjunto …;": who the person represents, and the
+# group's heading before it, come before the name.
+_REPRESENTING_RE = re.compile(
+    r"^(?:[^:\n]{3,120}:\s*)?(?:por\s+(?:la|el|los|las)\s+[^,\n]{3,120},\s*)(?=(?:el|la)\s+[A-ZÁÉÍÓÚÑ])"
+)
 _BULLET_RE = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7]+\s*|[eoy]\s+(?=[A-ZÁÉÍÓÚÑ]))")
 MAX_VERTICAL_LINE_CHARS = 160
 
@@ -187,7 +194,7 @@ def _vertical_list(text: str, folded: str, start: int) -> list[Person]:
         return []
     people: list[Person] = []
     for raw in text[colon.end() : colon.end() + MAX_LIST_CHARS].split("\n"):
-        line = _BULLET_RE.sub("", raw.strip())
+        line = _REPRESENTING_RE.sub("", _BULLET_RE.sub("", raw.strip()))
         if not line:
             continue
         if len(line) > MAX_VERTICAL_LINE_CHARS or ABSENT_RE.search(fold(line)):

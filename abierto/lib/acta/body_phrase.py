@@ -10,10 +10,17 @@ from .councils import OF_LEGISLATURE_RE, is_ordinal
 from .names import is_honorific
 from .text import fold, squash
 
+# "Comité Técnico del Fideicomiso denominado Fondo para el Desarrollo …": a name given by its
+# participle goes on as the body's name does.
+_NAMING = ("denominado", "denominada", "denominados", "denominadas")
 _CONNECTORS = frozenset(
-    ["de", "del", "la", "las", "los", "y", "e", "para", "el", "a", "esta", "este", "dicha", "dicho"]
+    [
+        *("de", "del", "la", "las", "los", "y", "e", "para", "el", "a"),
+        *("esta", "este", "dicha", "dicho"),
+        *_NAMING,
+    ]
 )
-_RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a"])
+_RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a", *_NAMING])
 _STOP_WORDS = frozenset(
     [
         "en",

@@ -7,7 +7,7 @@ Split from ``roster``, which reads the officers of the opening.
 import re
 
 from .name_words import ROLE_WORDS
-from .names import is_honorific
+from .names import is_honorific, looks_like_name
 from .people import Person
 from .roster import OFFICE, TITLED_RE, appointed_role, name_run, not_present, office_role
 from .text import clean_title, fold
@@ -113,3 +113,21 @@ def welcomed(text: str, folded: str) -> list[Person]:
         if name is not None:
             people.append(Person(name, appointed_role(text, end)))
     return people
+
+
+# "…, Alfredo Cordero pudiera desempeñarse como Secretario de Actas para el desarrollo de esta
+# Sesión": the person proposed to act in an office for the session takes part in it.
+_ACTING_FOR_SESSION_RE = re.compile(
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){1,4})"
+    r",?\s+(?:pudiera|podr[ií]a|pueda|puede|para)\s+(?:desempe[nñ]arse|fungir|actuar)\s+como\s+"
+    r"(?P<office>(?:Secretari[oa]|President[ea]|Moderador[a]?|Relator[a]?)"
+    r"(?:\s+de\s+Actas|\s+T[ée]cnic[oa])?)"
+)
+
+
+def acting_for_session(text: str) -> list[Person]:
+    return [
+        Person(match["name"], match["office"])
+        for match in _ACTING_FOR_SESSION_RE.finditer(text)
+        if looks_like_name(match["name"])
+    ]

@@ -227,6 +227,7 @@ def _cut_place(text: str, folded: str, start: int) -> str | None:
         inside_quotes = text.count('"', start, stop.start()) % 2 == 1
         if (
             inside_quotes
+            or _closes_acronym(text, start, stop.start())
             or _address_goes_on(folded, start, stop.start())
             or (folded[stop.start()] == "." and _abbreviation_before(text, stop.start()))
         ):
@@ -253,7 +254,22 @@ def _address_goes_on(folded: str, start: int, comma: int) -> bool:
     address ("Sede Administrativa, sito en calle…") ends at its name.
     """
     return bool(_ADDRESS_RE.search(folded, start, comma)) and bool(
-        _ADDRESS_PART_RE.match(folded, comma)
+        _ADDRESS_PART_RE.match(folded, comma) or _POSTAL_CODE_AHEAD_RE.match(folded, comma)
+    )
+
+
+# "…, sito en calle Dante número catorce, Anzures, Miguel Hidalgo, Código Postal once mil …":
+# the neighbourhood and the borough, unlabelled, before the postal code that closes the address.
+_POSTAL_CODE_AHEAD_RE = re.compile(r",[^;.\n]{0,80}?\b(?:codigo\s+postal|c\.\s?p\.)")
+
+
+def _closes_acronym(text: str, start: int, position: int) -> bool:
+    """ "en la sede del Consejo Nacional … (CONAPRED), sito en …": a bracketed acronym."""
+    opening = text.rfind("(", start, position)
+    return (
+        text[position] == ")"
+        and opening != -1
+        and bool(re.fullmatch(r"[A-ZÁÉÍÓÚÑ0-9-]{2,15}", text[opening + 1 : position]))
     )
 
 

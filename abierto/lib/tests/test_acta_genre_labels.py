@@ -172,3 +172,43 @@ def test_the_genders_of_a_label_naming_both():
 def test_a_label_s_office_is_always_one_of_its_forms(name):
     label = Label("Consejeras y Consejeros")
     assert label.office_of(name) in ("Consejera", "Consejero")
+
+
+def test_a_stenographic_version_s_body_named_by_a_participle_and_its_acting_secretary():
+    result = parse_acta_text(
+        "Ciudad de México, 7 de agosto de 2015.\n\n"
+        "Versión estenográfica de la Tercera Sesión Ordinaria del Comité Técnico del Fideicomiso "
+        "denominado Fondo para el Fomento Cooperativo de la Ciudad de México, llevada a cabo el "
+        "día de hoy.\n"
+        "Mtro. Julián Ortega Salas: Muy buenos días a todas y a todos. Me dicen que tenemos "
+        "quórum. Les pido si en esta ocasión, Rosa Elvira Campos pudiera desempeñarse como "
+        "Secretaria de Actas para el desarrollo de esta Sesión.\n"
+    )
+    assert result["body"] == (
+        "Comité Técnico del Fideicomiso denominado Fondo para el Fomento Cooperativo de la "
+        "Ciudad de México"
+    )
+    assert ("Rosa Elvira Campos", "Secretaria de Actas") in [
+        (a["name"], a["role"]) for a in result["attendees"]
+    ]
+
+
+def test_a_venue_with_its_acronym_and_an_address_up_to_its_postal_code():
+    result = parse_acta_text(
+        "ACTA NO. JG/ORD/2/2018\nSEGUNDA SESIÓN ORDINARIA DE LA JUNTA DE GOBIERNO DEL INSTITUTO "
+        "NACIONAL DEL AGUA\nSiendo las diez horas del día catorce de mayo de dos mil dieciocho, en "
+        "la sede del Instituto Nacional del Agua (INAGUA), sito en calle Lerma número nueve, "
+        "Cuauhtémoc, Benito Juárez, Código Postal tres mil cien; de acuerdo con la convocatoria, "
+        "se reunieron los integrantes de la Junta, estando presentes las siguientes personas:\n"
+        "La Maestra Irene Solís Vela, Presidenta del INAGUA.\n"
+        "En carácter de representantes del Poder Ejecutivo: por la Secretaría de Salud, el Doctor "
+        "Joaquín Mora Luna, Director General Adjunto de Planeación;\n"
+        "por la Secretaría de Economía, la Licenciada Nora Gil Paz, Directora de Normas.\n"
+    )
+    assert result["session"]["place"] == (
+        "sede del Instituto Nacional del Agua (INAGUA), sito en calle Lerma número nueve, "
+        "Cuauhtémoc, Benito Juárez, Código Postal tres mil cien"
+    )
+    people = [(a["name"], a["role"]) for a in result["attendees"]]
+    assert ("Joaquín Mora Luna", "Director General Adjunto de Planeación") in people
+    assert ("Nora Gil Paz", "Directora de Normas") in people
