@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -129,9 +130,11 @@ def ocr_pdf(pdf: Path, numbers: list[int], workdir: Path) -> list[OcrPage]:
 def read_page(pdf: Path, number: int, workdir: Path) -> OcrPage:
     prefix = workdir / f"pagina-{number:04d}"
     page = str(number)
-    render = ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-singlefile", "-f", page, "-l", page]
+    # A raw grey map (PGM), not PNG: compressing a noisy 300 dpi page took pdftoppm 12 s, the
+    # map 0.2 s; Tesseract reads either the same once told the resolution.
+    render = ["pdftoppm", "-r", str(DPI), "-gray", "-singlefile", "-f", page, "-l", page]
     _run([*render, str(pdf), str(prefix)])
-    image = prefix.with_suffix(".png")
+    image = prefix.with_suffix(".pgm")
     lines = parse_tsv(_tesseract(image, PSM))
     if layout_confused(lines):
         lines = top_to_bottom(lines)
@@ -153,7 +156,7 @@ def _read_strips(image: Path, gaps: list[tuple[int, int]]) -> list[list[OcrWord]
         width, height = page.size
         for index, (top, bottom) in enumerate(gaps):
             start, end = max(0, top - _STRIP_PAD), min(height, bottom + _STRIP_PAD)
-            strip = image.with_name(f"{image.stem}-franja-{index}.png")
+            strip = image.with_name(f"{image.stem}-franja-{index}.pgm")
             page.crop((0, start, width, end)).save(strip)
             try:
                 found = parse_tsv(_tesseract(strip, PSM_BLOCK))
@@ -167,7 +170,15 @@ def _read_strips(image: Path, gaps: list[tuple[int, int]]) -> list[list[OcrWord]
 
 
 def _tesseract(image: Path, psm: int) -> str:
-    return _run(["tesseract", str(image), "stdout", "-l", LANGUAGE, "--psm", str(psm), "tsv"])
+    options = ["-l", LANGUAGE, "--psm", str(psm), "--dpi", str(DPI)]
+    return _run(["tesseract", str(image), "stdout", *options, "tsv"])
+
+
+# Tesseract's OpenMP threads spin against each other on a small machine: one page of a scan took
+# 9.5-10 s with them and 2.4 s with one thread, the same words read (2 cores; bench/README.md).
+# Pages and documents run in parallel at the process level instead (the suite's workers). The
+# import's child sets it too (sandbox.py); any other caller gets it here.
+ONE_THREAD = {"OMP_THREAD_LIMIT": "1"}
 
 
 def _run(command: list[str]) -> str:
@@ -177,7 +188,10 @@ def _run(command: list[str]) -> str:
         raise ActaReadError(MISSING)
     try:
         done = subprocess.run(  # noqa: S603 - our own arguments, no shell
-            [program, *command[1:]], capture_output=True, check=False
+            [program, *command[1:]],
+            capture_output=True,
+            check=False,
+            env={**os.environ, **ONE_THREAD},
         )
     except OSError as error:
         raise ActaReadError(MISSING) from error

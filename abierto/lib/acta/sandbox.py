@@ -112,7 +112,7 @@ def _limit_resources(limits: Limits) -> None:
 
 
 def _preview(page: OcrPage) -> str | None:
-    """A JPEG of the page, ``PREVIEW_WIDTH`` wide, in place of the 300 dpi PNG."""
+    """A JPEG of the page, ``PREVIEW_WIDTH`` wide, in place of the 300 dpi grey map."""
     if page.image is None or not page.image.exists():
         return None
     from PIL import Image

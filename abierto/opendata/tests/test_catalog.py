@@ -52,8 +52,16 @@ def test_every_column_is_documented_and_every_field_decided():
 
 
 @pytest.mark.django_db
+# One test per dataset for the three downloads: loading the whole demo is most of each test's
+# time, so it is loaded once for the three.
 @pytest.mark.parametrize("slug", ALL)
-def test_csv_downloads_parse_with_a_header_row(client, demo, slug):
+def test_each_download_parses_as_csv_with_either_header_row_and_as_json(client, demo, slug):
+    _csv_parses_with_a_header_row(client, slug)
+    _csv_with_spanish_headers_keeps_the_same_data(client, slug)
+    _json_parses(client, slug)
+
+
+def _csv_parses_with_a_header_row(client, slug):
     response = client.get(f"/datos/{slug}.csv")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -65,22 +73,7 @@ def test_csv_downloads_parse_with_a_header_row(client, demo, slug):
     assert len(rows) - 1 == dataset.count() > 0
 
 
-def test_every_column_has_a_short_spanish_title_unique_in_its_dataset():
-    for dataset in datasets():
-        headings = [column.heading for column in dataset.columns]
-        assert len(set(headings)) == len(headings), dataset.slug
-        for column, heading in zip(dataset.columns, headings, strict=True):
-            assert heading, (dataset.slug, column.name)
-            assert heading[0].isupper(), (dataset.slug, column.name)
-            assert "_" not in heading, (dataset.slug, column.name)
-            assert len(heading) <= 60, (dataset.slug, column.name, heading)
-    sessions = next(d for d in datasets() if d.slug == "sesiones")
-    assert {c.name: c.heading for c in sessions.columns}["start_time"] == "Hora de inicio"
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("slug", ALL)
-def test_a_csv_with_spanish_headers_keeps_the_same_data(client, demo, slug):
+def _csv_with_spanish_headers_keeps_the_same_data(client, slug):
     dataset = next(d for d in datasets() if d.slug == slug)
     plain = client.get(f"/datos/{slug}.csv")
     spanish = client.get(f"/datos/{slug}.csv", {"encabezados": "es"})
@@ -99,22 +92,33 @@ def test_a_csv_with_spanish_headers_keeps_the_same_data(client, demo, slug):
     assert again.status_code == 200
 
 
-@pytest.mark.django_db
-def test_the_dataset_page_offers_spanish_headers_and_lists_the_titles(client, demo):
-    page = client.get("/datos/acuerdos/").text
-    assert 'href="/datos/acuerdos.csv?encabezados=es"' in page
-    assert "<td>Fecha de la sesión</td>" in page
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("slug", ALL)
-def test_json_downloads_parse(client, demo, slug):
+def _json_parses(client, slug):
     response = client.get(f"/datos/{slug}.json")
     assert response.status_code == 200
     records = json.loads(body(response))
     dataset = next(d for d in datasets() if d.slug == slug)
     assert len(records) == dataset.count()
     assert list(records[0]) == [c.name for c in dataset.columns]
+
+
+def test_every_column_has_a_short_spanish_title_unique_in_its_dataset():
+    for dataset in datasets():
+        headings = [column.heading for column in dataset.columns]
+        assert len(set(headings)) == len(headings), dataset.slug
+        for column, heading in zip(dataset.columns, headings, strict=True):
+            assert heading, (dataset.slug, column.name)
+            assert heading[0].isupper(), (dataset.slug, column.name)
+            assert "_" not in heading, (dataset.slug, column.name)
+            assert len(heading) <= 60, (dataset.slug, column.name, heading)
+    sessions = next(d for d in datasets() if d.slug == "sesiones")
+    assert {c.name: c.heading for c in sessions.columns}["start_time"] == "Hora de inicio"
+
+
+@pytest.mark.django_db
+def test_the_dataset_page_offers_spanish_headers_and_lists_the_titles(client, demo):
+    page = client.get("/datos/acuerdos/").text
+    assert 'href="/datos/acuerdos.csv?encabezados=es"' in page
+    assert "<td>Fecha de la sesión</td>" in page
 
 
 @pytest.mark.django_db
