@@ -35,8 +35,10 @@ _PROSE_CUE_RE = re.compile(
     r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran|se\s+encontraban|estuvieron|hallandose)"
     r"\s+(?:tambien\s+)?presentes?\b"
     r"|(?:contando\s+)?con\s+la\s+(?:asistencia|presencia|participacion)\s+de(?:l|\s+la|\s+los|\s+las)?\b"
+    # "Se encuentran conectados a través de la plataforma digital zoom:": attending remotely.
+    r"|\b(?:se\s+encuentran|estan|estuvieron|se\s+encontraban)\s+conectad[oa]s\b"
     r"|\basistencia\s+de(?:l|\s+la|\s+los|\s+las)?\b"
-    r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
+    r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron|acuden|acudieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
     r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b"
@@ -57,7 +59,7 @@ _LIST_STOP_RE = re.compile(
     r"por\s+lo\s+que|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
-    r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a)\b"
+    r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a|constituid[oa]s?)\b"
 )
 
 
@@ -184,8 +186,49 @@ _COLON_AT_LINE_END_RE = re.compile(r"[^\n:]{0,200}:[ \t]*\n")
 _REPRESENTING_RE = re.compile(
     r"^(?:[^:\n]{3,120}:\s*)?(?:por\s+(?:la|el|los|las)\s+[^,\n]{3,120},\s*)(?=(?:el|la)\s+[A-ZÁÉÍÓÚÑ])"
 )
-_BULLET_RE = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7]+\s*|[eoy]\s+(?=[A-ZÁÉÍÓÚÑ]))")
+_BULLET_RE = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7+]+\s*|[eoy]\s+(?=[A-ZÁÉÍÓÚÑ]))")
 MAX_VERTICAL_LINE_CHARS = 160
+
+
+# "Todos ellos, del Sistema …", "Asimismo, se llevó a cabo …": a sentence after the list, not
+# the end of its last entry.
+_SENTENCE_OPENER_RE = re.compile(
+    r"(?:Todos|Todas|Asimismo|Se|El|La|Los|Las|Lo|En|Con|Para|Siendo|Acto|Una|Un)\b"
+)
+
+
+def _group_heading(line: str, following: list[str]) -> bool:
+    """ "Asistencia presencial", "Invitado:" over bulleted entries: a group's heading."""
+    words = line.rstrip(":").split()
+    if not 1 <= len(words) <= 3 or "," in line or any(char.isdigit() for char in line):
+        return False
+    if line.endswith(".") or not line[:1].isupper():
+        return False  # "Ejecutiva." ends the entry wrapped before it
+    after = next((later.strip() for later in following if later.strip()), "")
+    return _BULLET_RE.match(after) is not None
+
+
+def _bulleted_lines(block: str) -> list[str]:
+    """The block's lines, a bulleted entry wrapped at the margin joined back: "e Lic. Name,
+    Encargado del Despacho de la Secretaría Técnica de la Secretaria" / "Ejecutiva."."""
+    lines: list[str] = []
+    open_entry = False  # the last line began with a bullet and has not ended its sentence
+    raws = block.split("\n")
+    for index, raw in enumerate(raws):
+        line = raw.strip()
+        if not line:
+            lines.append(line)
+            continue
+        bulleted = _BULLET_RE.match(line) is not None
+        heading = not bulleted and _group_heading(line, raws[index + 1 :])
+        opener = _SENTENCE_OPENER_RE.match(line) is not None
+        if open_entry and not (bulleted or heading or opener) and lines and lines[-1]:
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+            open_entry = bulleted
+        open_entry = open_entry and not lines[-1].endswith((".", ";", ":"))
+    return lines
 
 
 def _vertical_list(text: str, folded: str, start: int) -> list[Person]:
@@ -193,9 +236,10 @@ def _vertical_list(text: str, folded: str, start: int) -> list[Person]:
     if colon is None:
         return []
     people: list[Person] = []
-    for raw in text[colon.end() : colon.end() + MAX_LIST_CHARS].split("\n"):
+    lines = _bulleted_lines(text[colon.end() : colon.end() + MAX_LIST_CHARS])
+    for index, raw in enumerate(lines):
         line = _REPRESENTING_RE.sub("", _BULLET_RE.sub("", raw.strip()))
-        if not line:
+        if not line or _group_heading(line, lines[index + 1 :]):
             continue
         if len(line) > MAX_VERTICAL_LINE_CHARS or ABSENT_RE.search(fold(line)):
             break

@@ -71,9 +71,11 @@ def read_calendar(
             found.setdefault(item.date, item)
         for item in _cell_line_dates(text, paragraph_end, end, year_hint, default_title):
             found.setdefault(item.date, item)
+        for item in _numbered_rows(text, folded, paragraph_end, end, year_hint):
+            found.setdefault(item.date, item)
     items = sorted(found.values(), key=lambda item: item.date)
     if session_date is not None:
-        items = [item for item in items if item.date > session_date]
+        items = [item for item in items if item.date >= session_date]
     return items
 
 
@@ -224,6 +226,39 @@ def _row_dates(
         date = _date(year or year_hint, month, day)
         if date is not None:
             items.append(Scheduled(date, title))
+    return items
+
+
+# --- A table read by OCR: rows numbered 1, 2, 3 … each with its date -------------------
+
+# "NÚMERO DE SESIÓN | FECHA | HORA" scanned and read back as lines: "1 Lunes 31 de octubre de
+# 2022 9:00am", "2 Jueves 17 de noviembre de 2022 9:00 am", … with no column separator left.
+_NUMBERED_ROW_RE = re.compile(r"(?m)^[ \t]*(?P<number>\d{1,2})[.)]?[ \t]+(?P<rest>\S[^\n]*)$")
+NUMBERED_ROWS_WINDOW = 2500
+MIN_NUMBERED_ROWS = 3
+
+
+def _numbered_rows(
+    text: str, folded: str, start: int, end: int, year_hint: int | None
+) -> list[Scheduled]:
+    limit = min(end, start + NUMBERED_ROWS_WINDOW)
+    run: list[tuple[int, int]] = []  # (line start, line end) of rows 1, 2, 3 … in order
+    for row in _NUMBERED_ROW_RE.finditer(text, start, limit):
+        dated = bool(find_day_months(row["rest"], fold(row["rest"])))
+        if dated and int(row["number"]) == len(run) + 1:
+            run.append((row.start(), row.end()))
+        elif run and len(run) >= MIN_NUMBERED_ROWS:
+            break
+        elif dated and int(row["number"]) == 1:
+            run = [(row.start(), row.end())]
+        else:
+            run = []
+    if len(run) < MIN_NUMBERED_ROWS:
+        return []
+    items: list[Scheduled] = []
+    for line_start, line_end in run:
+        # Such a table names no session but by its number: its rows have no title.
+        items += _row_dates(text, folded, line_start, line_end, year_hint, "")
     return items
 
 

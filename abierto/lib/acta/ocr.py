@@ -30,13 +30,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ActaReadError
-from .ocr_marks import with_first_list_numbers, without_stray_marks
+from .ocr_marks import (
+    with_bullets,
+    with_first_list_numbers,
+    with_list_numbers,
+    without_stray_marks,
+)
 from .ocr_repair import (
     layout_confused,
     lost_line_gaps,
     reflowed,
     top_to_bottom,
-    with_list_numbers,
     with_lost_lines,
     without_false_breaks,
     without_glued_specks,
@@ -260,7 +264,7 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
     for page in pages:
         lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
         lines = with_first_list_numbers(without_stray_marks(without_glued_specks(lines)))
-        lines = reflowed(with_list_numbers(lines))
+        lines = reflowed(with_bullets(with_list_numbers(lines)))
         page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 

@@ -11,8 +11,9 @@ Spanish prose puts there are dropped:
   word it opens or closes;
 - an opening "¡" not closed by a "!" before the next "¡", on its line or the next one.
 
-The same specks turn a list's numbers into letters; when no digit was read before them
-there is nothing to count from, and ``with_first_list_numbers`` numbers the list from 1.
+The same specks turn a list's numbers into letters: ``with_list_numbers`` restores one from
+the numbers around it ("A," after item 3 is item 4; "L." before "1/2." and "3," are items 1 to
+3), and when no digit was read at all ``with_first_list_numbers`` numbers the list from 1.
 
 Only OCR text goes through here: a typed document's marks are the author's.
 """
@@ -28,6 +29,9 @@ from typing import Protocol, TypeVar
 
 class Worded(Protocol):
     text: str
+
+
+L = TypeVar("L", bound=Worded)
 
 
 class Boxed(Worded, Protocol):
@@ -139,3 +143,79 @@ def _misread_mark(line: Sequence[Boxed]) -> bool:
         and word.confidence >= _SURE_WORD
         and word.text[:1].isupper()
     )
+
+
+# Letters Tesseract reads for the digits of a list's numbers ("A, Asuntos generales" after
+# "3. Informe…" is item 4).
+_DIGIT_LOOKALIKES = str.maketrans("AZzSsGbTBgqOoIlL|", "42255667899001111")
+# "1/2." for "2.": a speck before the digit read as another digit and a slash.
+_ITEM_MARK_RE = re.compile(r"^(?:\d/)?([0-9AZzSsGbTBgqOoIlL|]{1,2})[.,)]$")
+
+
+def with_list_numbers(lines: list[list[L]]) -> list[list[L]]:
+    """Restore an item number read as letters when the items around it say what it is: a
+    line starting "A," right after item 3 is item 4, and "L." right before item 2 is item 1.
+    Only the next (or the first) number is taken; a number read with a comma or a speck
+    ("3,", "1/2.") is written back as "3.", "2."."""
+    expected: int | None = None
+    unsure_before: list[L] | None = None  # a first mark read as letters, before any number
+    for line in lines:
+        if not line:
+            continue
+        match = _ITEM_MARK_RE.match(line[0].text)
+        if match is None or len(line) < 2 or not line[1].text[:1].isupper():
+            continue
+        mark = match.group(1)
+        digits = mark.translate(_DIGIT_LOOKALIKES)
+        if mark.isdigit():
+            continues = expected is not None and int(mark) == expected
+            second = expected is None and unsure_before is not None and int(mark) == 2
+            misread = line[0].text.endswith(",") or "/" in line[0].text  # "3,", "1/2."
+            if misread and (continues or second):
+                _renumber(line, mark)
+            if second and unsure_before is not None:
+                _renumber(unsure_before, "1")
+            expected, unsure_before = int(mark) + 1, None
+            continue
+        if expected is not None and digits.isdigit() and int(digits) == expected:
+            _renumber(line, digits)
+            expected += 1
+        elif expected is None and digits == "1":
+            unsure_before = line
+    return lines
+
+
+def _renumber(line: list[L], number: str) -> None:
+    word = copy.copy(line[0])
+    word.text = f"{number}."
+    line[0] = word
+
+
+# A list's bullets, read as a letter or a sign: "e Rosalío Medina Martínez, Secretario …",
+# "+ Jafia Pacheco Valtierra, Coordinadora …". "e" before a capitalised word is no conjunction
+# unless the word starts with an "i" sound ("e Ignacio", "e Hilda"), and "o", "+", "«" and "»"
+# open no line of prose; two such lines on a page make a bulleted list.
+_BULLET_MARKS = frozenset(["e", "o", "+", "«", "»", "*", "°", "©", "¢"])
+_NOT_AFTER_E_RE = re.compile(r"^(?:[IÍ]|H[iíy])")
+MIN_BULLETS = 2
+
+
+def with_bullets(lines: list[list[L]]) -> list[list[L]]:
+    """Write the bullets of a list read as letters or signs as "•"."""
+    marked = [index for index, line in enumerate(lines) if _bullet(line)]
+    if len(marked) < MIN_BULLETS:
+        return lines
+    for index in marked:
+        word = copy.copy(lines[index][0])
+        word.text = "\u2022"
+        lines[index][0] = word
+    return lines
+
+
+def _bullet(line: Sequence[Worded]) -> bool:
+    if len(line) < 3 or line[0].text not in _BULLET_MARKS:
+        return False
+    following = line[1].text
+    if not following[:1].isupper() or not following[1:2].islower():
+        return False
+    return not (line[0].text == "e" and _NOT_AFTER_E_RE.match(following))

@@ -20,7 +20,7 @@ them for what the words' text alone cannot tell:
 
 Two repairs need only the text, but only OCR text: a stop glued to a function word
 ("DE. MORELOS") or a lone dash at a line end (``without_glued_specks``), and a list
-number read as letters ("A, Asuntos generales" after item 3: ``with_list_numbers``).
+number read as letters ("A, Asuntos generales" after item 3: ``ocr_marks.with_list_numbers``).
 
 Words without a box (built in tests or by the sandbox's parent) are left as they are.
 """
@@ -61,7 +61,7 @@ _GARBAGE_CONFIDENCE = 25.0
 _RULE_RE = re.compile(r"[=«»<>~_]|--|(.)\1\1|^[-.,:;'\"\u201c\u201d\u2018\u2019]+$")
 # A stop that ends a paragraph; anything else at the right margin continues on the next line.
 _STOP = ".:;!?)"
-_LIST_ITEM_RE = re.compile(r"^(?:[IVXLl1]{1,5}|\d{1,3}|[a-zA-Z])[.)\-]")
+_LIST_ITEM_RE = re.compile(r"^(?:[IVXLl1]{1,5}|\d{1,3}|[a-zA-Z])[.)\-]|^\u2022$")
 
 
 def _boxed(words: Sequence[Boxed]) -> list[Boxed]:
@@ -330,35 +330,6 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             kept.append(word)
         cleaned.append(kept)
     return cleaned
-
-
-# Letters Tesseract reads for the digits of a list's numbers ("A, Asuntos generales" after
-# "3. Informe…" is item 4).
-_DIGIT_LOOKALIKES = str.maketrans("AZzSsGbTBgqOoIl|", "4225566789900111")
-_ITEM_MARK_RE = re.compile(r"^([0-9AZzSsGbTBgqOoIl|]{1,2})[.,)]$")
-
-
-def with_list_numbers(lines: list[list[W]]) -> list[list[W]]:
-    """Restore an item number read as letters when the items before it say what it is:
-    a line starting "A," right after item 3 is item 4. Only the next number is taken."""
-    expected: int | None = None
-    for line in lines:
-        if not line:
-            continue
-        match = _ITEM_MARK_RE.match(line[0].text)
-        if match is None or len(line) < 2 or not line[1].text[:1].isupper():
-            continue
-        mark = match.group(1)
-        if mark.isdigit():
-            expected = int(mark) + 1
-            continue
-        digits = mark.translate(_DIGIT_LOOKALIKES)
-        if expected is not None and digits.isdigit() and int(digits) == expected:
-            word = copy.copy(line[0])
-            word.text = f"{digits}."
-            line[0] = word
-            expected += 1
-    return lines
 
 
 def reflowed(lines: list[list[W]]) -> list[list[W]]:

@@ -23,6 +23,8 @@ from .names import (
 )
 from .office_before import office_first_list
 from .people import ABSENT_RE, Person
+from .respectively import share_out_respectively
+from .roster import REPRESENTED_BEFORE_RE
 from .text import fold, squash
 
 HARD_SPLIT_RE = re.compile(
@@ -218,45 +220,8 @@ def people_in_list(span: str) -> list[Person]:
         people.append(Person(name, shared or role or group_role))
         if not (shared or role) and group_role:
             grouped.add(id(people[-1]))
-    _share_out_respectively(people)
+    share_out_respectively(people)
     return people
-
-
-_RESPECTIVELY_RE = re.compile(r"[,\s]+respectivamente\s*$", re.IGNORECASE)
-_ROLE_PARTS_RE = re.compile(r"\s*,\s*(?:y\s+)?|\s+y\s+")
-
-
-def _share_out_respectively(people: list[Person]) -> None:
-    """ "Lic. A, Mtro. B, y Dr. C, en su carácter de Comisionado Presidente y Comisionados
-    respectivamente": the offices go to the names in order, a plural one to all the rest."""
-    for last, person in enumerate(people):
-        if person.role and _RESPECTIVELY_RE.search(person.role):
-            _share_out_before(people, last)
-
-
-_COMPLEMENT_RE = re.compile(r"^(?P<office>\S+)\s+(?P<complement>(?:de|del)\s.+)$")
-
-
-def _share_out_before(people: list[Person], last: int) -> None:
-    role = people[last].role or ""
-    parts = [part for part in _ROLE_PARTS_RE.split(_RESPECTIVELY_RE.sub("", role)) if part]
-    complement = _COMPLEMENT_RE.match(parts[-1]) if parts else None
-    if complement and all(len(part.split()) == 1 for part in parts[:-1]):
-        # "Secretario y Prosecretaria del Consejo, respectivamente": each of the Consejo.
-        parts = [f"{part} {complement['complement']}" for part in parts[:-1]] + parts[-1:]
-    first = last
-    group = fold(singular(parts[-1])) if parts else ""
-    while first > 0 and fold(people[first - 1].role or group) == group:
-        first -= 1  # "los Comisionados Lic. A, …": the heading's office gave the first one
-    run = people[first : last + 1]
-    if len(parts) == len(run):
-        offices = parts
-    elif len(parts) < len(run) and fold(singular(parts[-1])) != fold(parts[-1]):
-        offices = [*parts[:-1], *[singular(parts[-1])] * (len(run) - len(parts) + 1)]
-    else:
-        return
-    for person, office in zip(run, offices, strict=True):
-        person.role = office
 
 
 _CLOSING_OFFICE_RE = re.compile(
@@ -307,7 +272,12 @@ _EMBEDDED_RE = re.compile(
 
 
 def _embedded_person(piece: str, group_role: str | None) -> Person | None:
-    markers = [marker for marker in _EMBEDDED_RE.finditer(piece) if marker.start() > 0]
+    markers = [
+        marker
+        for marker in _EMBEDDED_RE.finditer(piece)
+        # "…, en representación del Mtro. Miguel …": the clause is the representative's office
+        if marker.start() > 0 and not REPRESENTED_BEFORE_RE.search(fold(piece[: marker.start()]))
+    ]
     if not markers:
         return None
     parsed = split_name_role(piece[markers[-1].start() :])
@@ -362,7 +332,9 @@ def _split_items(span: str) -> list[tuple[int, str]]:
         parts = _SOFT_SPLIT_RE.split(chunk)
         merged = [parts[0]]
         for separator, part in zip(parts[1::2], parts[2::2], strict=True):
-            if separator.strip() == "," and semicolons:
+            if REPRESENTED_BEFORE_RE.search(fold(merged[-1][-40:])):
+                starts = False  # the person represented, named after "en representación del"
+            elif separator.strip() == "," and semicolons:
                 starts = whole_name_follows(part) and split_name_role(merged[-1]) is not None
             else:
                 starts = _starts_person(part)

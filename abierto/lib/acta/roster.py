@@ -150,7 +150,16 @@ def not_present(folded: str, position: int, end: int | None = None) -> bool:
             return True  # a table row: the tables reader reads it, with its attendance column
     if end is not None and _absent_later_in_sentence(folded, end):
         return True
+    if REPRESENTED_BEFORE_RE.search(folded, max(0, position - 40), position):
+        return True  # "…, en representación del Mtro. Luis …": the one represented was absent
     return bool(ABSENT_RE.search(clause) or _NOT_PRESENT_RE.search(clause))
+
+
+# "…, Magistrado …, en representación del Mtro. Miguel Mery Ayup, Presidente del Consejo": the
+# person represented was not there (a scan may leave a speck or two between: "del M FO, E").
+REPRESENTED_BEFORE_RE = re.compile(
+    r"\b(?:en\s+representacion|en\s+suplencia|suplente)\s+de(?:l|\s+la)?(?:\s+\S{1,3}){0,3}[\s,]*$"
+)
 
 
 # "el Dr. Luis …, Director …; la Dra. María …, Jefa …, y el Mtro. Ernesto …, Jefe …, no

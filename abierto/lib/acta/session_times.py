@@ -124,7 +124,9 @@ _CLOSING_RE = re.compile(
     r"se\s+(?:levanta|levanto|clausura|clausuro|concluye|concluyo|cierra|cerro|termina|termino)\b|"
     r"(?:concluida|clausurada|terminada|finalizada|levantada)\s+la\s+(?:presente\s+)?(?:sesion|reunion)|"
     r"hora\s+de\s+(?:termino|conclusion|cierre|finalizacion|clausura)|"
-    r"(?:da|dio)\s+por\s+(?:concluid|terminad|clausurad)"
+    r"(?:da|dio)\s+por\s+(?:concluid|terminad|clausurad)|"
+    # "se declaró formalmente cerrada la décima sesión"
+    r"declar[oa]\s+(?:formalmente\s+)?(?:cerrad|clausurad|concluid|terminad)[oa]\b"
 )
 
 

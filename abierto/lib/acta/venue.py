@@ -102,7 +102,7 @@ def read_modality(opening: str) -> str | None:
 
 _VENUE_RE = re.compile(
     # "en su Sala de Sesiones, ubicada en…": the body's own room.
-    r"(?:\b(?:en|desde)\s+(?:la|el|las|los|su|sus)\s+|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
+    r"(?:\b(?:en|desde)\s+(?:(?:la|el|las|los|su|sus)\s+|(?=instalaciones\s+de))|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|"
     r"modalidad\s+virtual|area(?=\s+de\s+(?:publico|juntas|reuniones|sesiones)))\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.

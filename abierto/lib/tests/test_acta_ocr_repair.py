@@ -5,13 +5,16 @@ from hypothesis import strategies as st
 
 from abierto.lib.acta import ocr
 from abierto.lib.acta.ocr import OcrWord
-from abierto.lib.acta.ocr_marks import with_first_list_numbers, without_stray_marks
+from abierto.lib.acta.ocr_marks import (
+    with_first_list_numbers,
+    with_list_numbers,
+    without_stray_marks,
+)
 from abierto.lib.acta.ocr_repair import (
     layout_confused,
     lost_line_gaps,
     reflowed,
     top_to_bottom,
-    with_list_numbers,
     with_lost_lines,
     without_false_breaks,
     without_glued_specks,
@@ -191,6 +194,34 @@ def test_an_item_number_read_as_a_letter_is_restored_from_the_items_before_it():
         "4. Asuntos generales",
         "A. Pérez presentó el informe",
         "5. Clausura",
+    ]
+
+
+def test_a_first_number_read_as_a_letter_and_numbers_read_with_specks_are_restored():
+    lines = [
+        _line("L. Pase de lista y confirmación de quórum.", 1),
+        _line("1/2. Lectura y en su caso aprobación del orden del día.", 2),
+        _line("3, Lectura y en su caso aprobación del acta anterior.", 3),
+        _line("4. Asuntos generales.", 4),
+    ]
+    assert _texts(with_list_numbers(lines)) == [
+        "1. Pase de lista y confirmación de quórum.",
+        "2. Lectura y en su caso aprobación del orden del día.",
+        "3. Lectura y en su caso aprobación del acta anterior.",
+        "4. Asuntos generales.",
+    ]
+
+
+def test_a_number_with_a_comma_that_no_list_announces_is_left_as_read():
+    lines = [
+        _line("703, Piso 3 Fraccionamiento Valle Real", 1),
+        _line("L. Pérez presentó el informe", 2),
+        _line("12, Calle Hidalgo", 3),
+    ]
+    assert _texts(with_list_numbers(lines)) == [
+        "703, Piso 3 Fraccionamiento Valle Real",
+        "L. Pérez presentó el informe",
+        "12, Calle Hidalgo",
     ]
 
 
