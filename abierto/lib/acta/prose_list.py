@@ -23,7 +23,7 @@ from .names import (
 )
 from .office_before import office_first_list
 from .people import ABSENT_RE, Person
-from .respectively import share_out_respectively
+from .respectively import share_closing_plural, share_out_respectively
 from .roster import REPRESENTED_BEFORE_RE
 from .text import fold, squash
 
@@ -111,6 +111,7 @@ def people_in_list(span: str) -> list[Person]:
     grouped: set[int] = set()  # ids of those whose office is only their group's
     group_role: str | None = None
     group_label: Label | None = None  # a label at a line's start heading a group
+    chunk_of: dict[int, int] = {}  # each person's part of the list, between semicolons
     headed = False  # whether a heading with a colon gave the group's office
     current_chunk = 0
     run_start = 0  # the first person an office written after the run would name
@@ -218,9 +219,11 @@ def people_in_list(span: str) -> list[Person]:
             # "los Regidores, …", "la Lic. A y Lic. B, en su carácter de Síndicos".
             people[-1].role = shared
         people.append(Person(name, shared or role or group_role))
+        chunk_of[id(people[-1])] = chunk
         if not (shared or role) and group_role:
             grouped.add(id(people[-1]))
     share_out_respectively(people)
+    share_closing_plural(people, [chunk_of.get(id(person), -1) for person in people])
     return people
 
 

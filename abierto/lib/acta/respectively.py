@@ -4,7 +4,7 @@ y B, Secretario y Prosecretaria del Consejo, respectivamente"."""
 
 import re
 
-from .names import singular
+from .names import ROLE_WORDS, singular
 from .people import Person
 from .text import fold
 
@@ -43,3 +43,36 @@ def _share_out_before(people: list[Person], last: int) -> None:
         return
     for person, office in zip(run, offices, strict=True):
         person.role = office
+
+
+def share_closing_plural(people: list[Person], chunks: list[int]) -> None:
+    """ "A, B, C, secretarios; D, E": an office in the plural after the last name of a run
+    separated by commas is the office of every name of the run that has none ("secretario",
+    in the case written). ``chunks[i]`` is the part of the list, between semicolons, of
+    ``people[i]``."""
+    for index, person in enumerate(people):
+        if not person.role or " " in person.role.strip():
+            continue
+        single = singular(person.role)
+        # "…, Rocío Gamiño y Julieta Mejía, secretarios" was already shared by the last two.
+        shared = (
+            index > 0
+            and chunks[index - 1] == chunks[index]
+            and people[index - 1].role == (person.role)
+        )
+        plural = fold(single) != fold(person.role)
+        if not (plural or shared) or fold(single) not in ROLE_WORDS:
+            continue
+        person.role = single[0].lower() + single[1:] if person.role[0].islower() else single
+        before = index - 1
+        while (
+            before >= 0
+            and chunks[before] == chunks[index]
+            and people[before].role
+            in (
+                None,
+                person.role,
+            )
+        ):
+            people[before].role = person.role
+            before -= 1

@@ -72,6 +72,9 @@ _NUMBER_LABEL_RE = re.compile(
     r"|\bacta\s*:?\s*(?P<composite>\d{1,4})\s*/\s*(?:ext|ord|sol|esp|urg)[a-z]*\.?\s*/"
     # "Número: 21 Foja: 22 Sesión pública …": a catalogue's label heading the document.
     r"|\A\s*(?:numero|no\.)\s*:\s*(?P<labelled>\d{1,4})\b"
+    # "ACTA DE SESIÓN DE AYUNTAMIENTO 19/2008/SO": number, year and kind on the title's line.
+    r"|\A[^\n]{0,80}?\bacta\b[^\n]{0,60}?\b(?P<coded>\d{1,4})\s*/\s*(?:19|20)\d{2}\s*/\s*"
+    r"(?:so|se|ss|ord|ext|sol)\b"
 )
 # "Aprobada por el Colegio Académico en su Sesión Número 390" names another session.
 _OTHER_SESSION_RE = re.compile(r"\b(?:en\s+su|en\s+la|aprobad[oa]\s+en)\s+$")
@@ -200,6 +203,7 @@ def _session_number(
             or match["labelled"]
             or match["composite"]
             or match["yearly"]
+            or match["coded"]
             or match["plain"]
             or text[match.start("number") : match.end("number")]
         )

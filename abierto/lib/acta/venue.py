@@ -16,7 +16,9 @@ from .text import clean_title, fold, is_abbreviation
 _HYBRID_RE = re.compile(r"\b(?:hibrid[oa]|mixt[oa]|semipresencial)\b")
 _VIRTUAL_RE = re.compile(
     r"\b(?:virtual(?:es)?|videoconferencias?|video\s?llamadas?|a\s+distancia|remot[oa]s?|"
-    r"zoom|google\s+meet|meet|microsoft\s+teams|teams|webex|en\s+linea|virtualmente)\b"
+    r"zoom|google\s+meet|meet|microsoft\s+teams|teams|webex|en\s+linea|virtualmente|"
+    # "con cuatro diputados de manera presencial y 8 de modo telemático"
+    r"telematic[oa]s?|telematicamente)\b"
 )
 _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
@@ -103,7 +105,8 @@ def read_modality(opening: str) -> str | None:
 _VENUE_RE = re.compile(
     # "en su Sala de Sesiones, ubicada en…": the body's own room.
     r"(?:\b(?:en|desde)\s+(?:(?:la|el|las|los|su|sus)\s+|(?=instalaciones\s+de))|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
-    r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|domicilio|sede|plataforma|"
+    r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|vestibulo|domicilio|sede|"
+    r"plataforma|"
     r"modalidad\s+virtual|area(?=\s+de\s+(?:publico|juntas|reuniones|sesiones)))\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
     r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"

@@ -110,3 +110,30 @@ def test_bullets_only_change_a_line_s_first_word(texts):
     before = [[w.text for w in line] for line in lines]
     after = [[w.text for w in line] for line in with_bullets(lines)]
     assert [line[1:] for line in after] == [line[1:] for line in before]
+
+
+def test_a_plural_office_after_a_run_of_names_and_a_coded_title_number():
+    result = parse_acta_text(
+        "ACTA DE SESIÓN DE AYUNTAMIENTO 23/2009/SO\n"
+        "A las 16:30 horas del miércoles 8 de diciembre de 2021, los integrantes de la Comisión "
+        "de Pesca se reunieron en el vestíbulo del edificio C, sito en Avenida Juárez 12, "
+        "colonia Centro, alcaldía Cuauhtémoc, para celebrar la segunda reunión plenaria, con el "
+        "siguiente orden del día:\n"
+        "1. Lista de asistencia y declaración de quórum\n"
+        "En la reunión se registró la asistencia de los siguientes\n"
+        "Diputados: Ana Ruiz Soto, presidenta; Pedro Gil Mora, Luis Paz Rey, Rosa Lima Vega y "
+        "Julia Mar Ortiz, secretarios; Tomás Peña Cruz, Elsa Ríos Gómez.\n"
+    )
+    assert result["session"]["number"] == 23
+    assert result["session"]["place"] == (
+        "vestíbulo del edificio C, sito en Avenida Juárez 12, colonia Centro, alcaldía Cuauhtémoc"
+    )
+    assert [(a["name"], a["role"]) for a in result["attendees"]] == [
+        ("Ana Ruiz Soto", "presidenta"),
+        ("Pedro Gil Mora", "secretario"),
+        ("Luis Paz Rey", "secretario"),
+        ("Rosa Lima Vega", "secretario"),
+        ("Julia Mar Ortiz", "secretario"),
+        ("Tomás Peña Cruz", None),
+        ("Elsa Ríos Gómez", None),
+    ]
