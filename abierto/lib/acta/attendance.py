@@ -53,6 +53,26 @@ _PROSE_CUE_RE = re.compile(
     r"|(?=\b(?:los|las)\s+(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
     r"(?:\s+[a-z]+){0,3}\s*:))"
 )
+# Every cue starts a word with one of these letters: the cue's many branches are tried only
+# there, which halves the scan of a long acta (the engine cannot skip ahead through branches
+# that each open with a word boundary).
+_CUE_START_RE = re.compile(r"\b[abceghilprs]")
+
+
+def prose_cues(folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_PROSE_CUE_RE`` in ``folded[start:end]``, without overlaps."""
+    cues: list[re.Match[str]] = []
+    position = start
+    for candidate in _CUE_START_RE.finditer(folded, start, end):
+        if candidate.start() < position:
+            continue
+        cue = _PROSE_CUE_RE.match(folded, candidate.start(), end)
+        if cue is not None:
+            cues.append(cue)
+            position = max(cue.end(), cue.start() + 1)
+    return cues
+
+
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
     r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|(?:bajo\s+)?la\s+presidencia|"
@@ -137,7 +157,7 @@ _ROLL_CALL_RE = re.compile(r"(?i:pasar|pase|tomar|toma)\s+(?:de\s+)?(?i:lista)\b
 
 def _from_prose(text: str, folded: str) -> list[Person]:
     people: list[Person] = []
-    for cue in _PROSE_CUE_RE.finditer(folded):
+    for cue in prose_cues(folded, 0, len(folded)):
         if cue.end() == cue.start() and _BOTH_GENDERS_BEFORE_RE.search(
             folded, max(0, cue.start() - 40), cue.start()
         ):
@@ -274,7 +294,7 @@ def _list_end(text: str, folded: str, start: int) -> int:
         limit = stop.start()
     # A group's heading ("y los Consejeros:") inside the list is part of it.
     next_cue = next(
-        (cue for cue in _PROSE_CUE_RE.finditer(folded, start, limit) if cue.end() > cue.start()),
+        (cue for cue in prose_cues(folded, start, limit) if cue.end() > cue.start()),
         None,
     )
     if next_cue:

@@ -137,3 +137,47 @@ def test_a_plural_office_after_a_run_of_names_and_a_coded_title_number():
         ("Tomás Peña Cruz", None),
         ("Elsa Ríos Gómez", None),
     ]
+
+
+_CUE_WORDS = [
+    "estando",
+    "presentes",
+    "con",
+    "la",
+    "asistencia",
+    "de",
+    "los",
+    "consejeros",
+    ":",
+    "se",
+    "reunieron",
+    "acudieron",
+    "encuentran",
+    "conectados",
+    "bajo",
+    "presidencia",
+    "del",
+    "y",
+    "integrado",
+    "por",
+    "las",
+    "regidoras",
+    "asisten",
+    "hallandose",
+    "presente",
+    "convocados",
+    "Ana",
+    ";",
+    "presencia",
+    "tambien",
+]
+
+
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=40))
+def test_the_cue_scan_finds_what_the_cue_pattern_finds(words):
+    from abierto.lib.acta.attendance import _PROSE_CUE_RE, prose_cues
+    from abierto.lib.acta.text import fold
+
+    folded = fold(" ".join(words))
+    expected = [(m.start(), m.end()) for m in _PROSE_CUE_RE.finditer(folded)]
+    assert [(m.start(), m.end()) for m in prose_cues(folded, 0, len(folded))] == expected
