@@ -72,10 +72,14 @@ _APPOINTED_RE = re.compile(
 )
 
 
+MAX_APPOINTED_CHARS = 600  # the sentence that names them
+
+
 def from_appointed(text: str, folded: str) -> list[Person]:
     people: list[Person] = []
     for match in _APPOINTED_RE.finditer(folded):
-        end = next((end for start, end in sentences(text[match.end() :], match.end())), len(text))
+        window = text[match.end() : match.end() + MAX_APPOINTED_CHARS]
+        end = next((end for _, end in sentences(window, match.end())), match.end() + len(window))
         office = singular(text[match.start("office") : match.end("office")])
         for person in people_in_list(text[match.end() : end]):
             people.append(Person(person.name, office))  # "senador …": his seat, not this office
