@@ -2,6 +2,7 @@
 
 import io
 import re
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -75,6 +76,18 @@ def code(*args):
     return out.getvalue().strip()
 
 
+def _codes_around_now(cuts: str) -> set[str]:
+    from abierto.folder import auth
+    from abierto.lib import totp
+
+    citizen = selectors.citizen_for_cuts(cuts)
+    key = totp.decode_secret(auth.totp_secret(citizen))
+    now = time.time()
+    current = code(cuts)
+    assert current in {totp.totp(key, now), totp.totp(key, time.time())}  # what the command says
+    return {current, totp.totp(key, now - totp.DEFAULT_PERIOD)}
+
+
 def _log_in(client, password, code_now):
     return client.post(
         "/carpeta/entrar/", {"cuts": "DEMO000002", "password": password, "code": code_now}
@@ -88,7 +101,9 @@ def test_a_demo_folder_opens_with_the_printed_password_and_code_without_a_phone(
     printed = re.search(r"CUTS DEMO000002, contraseña (\S+), código (\d{6})", output)
     assert printed is not None
     assert printed[1] == settings.DEMO_PASSWORD
-    assert code("DEMO000002") == printed[2]
+    # The command prints the code of this moment; loading the demo may have taken the clock
+    # past a 30-second step since it printed its own (the suite failed so once, under load).
+    assert printed[2] in _codes_around_now("DEMO000002")
     response = _log_in(client, printed[1], printed[2])
     assert response.status_code == 302
     assert client.get("/carpeta/documentos/").status_code == 200
