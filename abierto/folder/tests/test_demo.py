@@ -81,6 +81,7 @@ def _codes_around_now(cuts: str) -> set[str]:
     from abierto.lib import totp
 
     citizen = selectors.citizen_for_cuts(cuts)
+    assert citizen is not None
     key = totp.decode_secret(auth.totp_secret(citizen))
     now = time.time()
     current = code(cuts)
