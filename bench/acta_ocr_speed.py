@@ -4,7 +4,7 @@ Reads every image-only PDF of the acta corpus (``tests/data/actas/``, ``scanned/
 ``heldout/``), or the PDFs given on the command line, through ``extract_document`` as the
 import does (in this process, without the child's limits), and prints each file's pages,
 wall-clock and CPU seconds per page and the mean OCR confidence. Tesseract runs on one thread
-(``OMP_THREAD_LIMIT=1``), as in the import. Run from the repository root:
+(``ocr.py`` sets ``OMP_THREAD_LIMIT=1`` for it), as in the import. Run from the repository root:
 
     .venv/bin/python -m bench.acta_ocr_speed
     .venv/bin/python -m bench.acta_ocr_speed some-scan.pdf
@@ -19,8 +19,6 @@ from pathlib import Path
 
 from abierto.lib.acta import extract_document
 from bench.acta_score import CORPUS, HELDOUT, SCANNED, is_scanned
-
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 
 def _children_cpu() -> float:

@@ -227,7 +227,7 @@ _MASCULINE_IN_A = frozenset(["bautista", "luca", "borja", "nicola", "garcilaso",
 def is_feminine_given_name(word: str) -> bool:
     """Whether a given name (folded) is, as a rule of thumb, a woman's: "ma." is María."""
     word = word.strip(".,")
-    if word in ("ma", "maria", "ma."):
+    if word in ("ma", "maria"):
         return True
     if word in _FEMININE_NOT_IN_A:
         return True

@@ -180,8 +180,8 @@ def _tesseract(image: Path, psm: int) -> str:
 
 # Tesseract's OpenMP threads spin against each other on a small machine: one page of a scan took
 # 9.5-10 s with them and 2.4 s with one thread, the same words read (2 cores; bench/README.md).
-# Pages and documents run in parallel at the process level instead (the suite's workers). The
-# import's child sets it too (sandbox.py); any other caller gets it here.
+# Pages and documents run in parallel at the process level instead (the suite's workers). Set
+# here, where Tesseract is started, so every caller (the import's child, tests, benches) gets it.
 ONE_THREAD = {"OMP_THREAD_LIMIT": "1"}
 
 

@@ -57,7 +57,6 @@ def read_acta_limited(path: Path, limits: Limits, workdir: Path) -> ActaReading:
         "PYTHONPATH": os.pathsep.join(
             filter(None, [str(_PACKAGE_ROOT), os.environ.get("PYTHONPATH")])
         ),
-        "OMP_THREAD_LIMIT": "1",  # Tesseract's threads compete with the worker's neighbours
     }
     child = subprocess.Popen(
         [sys.executable, "-m", "abierto.lib.acta.sandbox"],
