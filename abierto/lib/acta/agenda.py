@@ -262,6 +262,8 @@ def _last_item_end(text: str, marker: Marker) -> int:
 # numbered otherwise.
 _SUBLIST_RE = re.compile(
     r"(?:\n\s*|(?<=[.:;])[ \t]+)(?:[a-zA-Z]\)|\d{1,2}\)|[-\u2022\u2013][ \t]|"
+    # "3. Lectura de las Actas …:\n3.1 Sesión Ordinaria …": numbered with the item's number
+    r"\d{1,2}\.\d{1,2}\.?[ \t]|"
     # "3. Asuntos de Sindicatura Municipal.\nAsunto No. 1.- Autorizar …": labelled entries
     r"(?i:asunto|inciso|tema)[ \t]+(?i:no\.|n[uú]m\.?|n[uú]mero)?[ \t]*\d{1,3}\b)"
 )

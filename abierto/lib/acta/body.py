@@ -27,6 +27,11 @@ _ACTA_OF_RE = re.compile(
 _AFTER_TITLE_RE = re.compile(
     r"\s*(?:(?:\d{4}|(?:numero|num\.|no\.|n[°º]\.?)\s*\d{1,4})\s+)?(?:del|de\s+la|de\s+los|de)\s+"
 )
+# A gazette's description of the seal in the margin ("Al margen un sello con el Escudo Nacional
+# que dice Estados Unidos Mexicanos y el Honorable Ayuntamiento Constitucional de …"), to the
+# end of its paragraph.
+_SEAL_RE = re.compile(r"\bal\s+margen\s+(?:un|el|del)\s+sello\b[^\n]*")
+_HONOURED_RE = re.compile(r"^(?:h\.|honorable)\s*")
 _TITLED_NOUN_RE = re.compile(r"(?:honorable|h\.)\s*[A-ZÁÉÍÓÚÑ]")
 _NOT_BODY_BEFORE_RE = re.compile(r"\b(?:sala|salon)\s+(?:de(?:l| la)?\s+)?$")
 
@@ -45,14 +50,17 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         after = _AFTER_TITLE_RE.match(folded, title.end())
         if after:
             phrase = body_phrase(text, folded, after.end())
-            if phrase and not _NOT_BODY_START_RE.match(fold(phrase)):
+            if phrase and not _NOT_BODY_START_RE.match(fold(phrase)) and not _town(phrase):
                 candidates.append(phrase)
     mentions: list[str] = []
     rooms: list[str] = []  # "En la Sala del Consejo Académico…": the body, if none is named
     first_mention = first_room = -1
+    seals = [range(m.start(), m.end()) for m in _SEAL_RE.finditer(folded, 0, opening_end)]
     for match in _BODY_START_RE.finditer(folded, 0, opening_end):
         if not text[match.start()].isupper() and not _TITLED_NOUN_RE.match(text, match.start()):
             continue  # "a consideración del pleno" is no name; "el honorable Consejo …" is
+        if any(match.start() in seal for seal in seals):
+            continue  # the seal's legend names the institution, not the body that meets
         phrase = body_phrase(text, folded, _ordinal_lead(text, match.start()))
         if not phrase:
             continue
@@ -81,8 +89,10 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
     best = primary
     for candidate in [*candidates, *mentions, *rooms]:
         candidate_key = fold(candidate)
-        if not candidate_key.startswith(key):
-            continue
+        if not candidate_key.startswith(key) and not _HONOURED_RE.sub("", candidate_key).startswith(
+            key
+        ):
+            continue  # ("de Ayuntamiento" in the title; "del H. Ayuntamiento de Tonalá" named)
         longer = len(candidate_key) > len(fold(best))
         same_but_mixed = (
             len(candidate_key) == len(fold(best)) and best.isupper() and not candidate.isupper()
@@ -90,6 +100,16 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         if longer or same_but_mixed:
             best = candidate
     return named_council(best, [*mentions, *_heading_mentions(text, folded)])
+
+
+def _town(phrase: str) -> bool:
+    """ "esta Sesión Ordinaria de Tlaquepaque": one capitalised word, no body's noun nor an
+    acronym, after the title names the town the body governs, not the body."""
+    return (
+        len(phrase.split()) == 1
+        and not phrase.isupper()
+        and _BODY_START_RE.search(fold(phrase)) is None
+    )
 
 
 # "Sesión Ordinaria de fecha 13 de febrero", "Segunda Sesión Ordinaria de julio de 2015": what

@@ -34,6 +34,8 @@ _HONORIFIC = (
     r"(?:\s+(?:de|del|en|y|e)(?:\s+(?:la|las|los|el))?\s+[a-z]+)*(?=\s)|"
     r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcd[ao]?\.|licenciad[oa]s?|mtr[oa]\.|mto\.|maestr[oa]s?|"
     r"abogad[oa]s?|doctores|ingenieros|senores|"
+    # Degrees written out as the profession: "Comunicóloga", "Sociólogo", "Politólogo"
+    r"[a-z]{3,}olog[oa]s?\b|pedagog[oa]s?\b|economistas?\b|"
     r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"

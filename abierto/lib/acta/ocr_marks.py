@@ -152,19 +152,42 @@ _DIGIT_LOOKALIKES = str.maketrans("AZzSsGbTBgqOoIlL|", "42255667899001111")
 _ITEM_MARK_RE = re.compile(r"^(?:\d/)?([0-9AZzSsGbTBgqOoIlL|]{1,2})[.,)]$")
 
 
-def with_list_numbers(lines: list[list[L]]) -> list[list[L]]:
+MAX_LINES_AFTER_ITEM = 2  # an item's title wrapped on the next line
+# Short words that open a line of prose ("La Secretaria informó…"), never a misread number.
+_SHORT_WORDS = frozenset(
+    ["la", "el", "lo", "en", "de", "se", "su", "un", "al", "es", "si", "no", "ya", "le", "y", "o"]
+)
+
+
+def with_list_numbers(lines: list[list[B]]) -> list[list[B]]:
     """Restore an item number read as letters when the items around it say what it is: a
     line starting "A," right after item 3 is item 4, and "L." right before item 2 is item 1.
     Only the next (or the first) number is taken; a number read with a comma or a speck
-    ("3,", "1/2.") is written back as "3.", "2."."""
+    ("3,", "1/2.") is written back as "3.", "2."; an unsure mark of one or two letters
+    before a sure word ("A Lectura…", "Ef Señalamiento…") right after an item is the next."""
     expected: int | None = None
-    unsure_before: list[L] | None = None  # a first mark read as letters, before any number
+    unsure_before: list[B] | None = None  # a first mark read as letters, before any number
+    since_item = MAX_LINES_AFTER_ITEM + 1  # lines read since the last numbered one
     for line in lines:
         if not line:
             continue
+        since_item += 1
         match = _ITEM_MARK_RE.match(line[0].text)
+        if (
+            match is None
+            and expected is not None
+            and since_item <= MAX_LINES_AFTER_ITEM
+            and _misread_mark(line)
+            and line[0].text.casefold().rstrip(".,)") not in _SHORT_WORDS
+        ):
+            # "2. Lectura del orden del día…" then "A Lectura de correspondencia…": an unsure
+            # mark of letters before a sure word, right after an item, is the next item's.
+            _renumber(line, str(expected))
+            expected, since_item = expected + 1, 0
+            continue
         if match is None or len(line) < 2 or not line[1].text[:1].isupper():
             continue
+        since_item = 0
         mark = match.group(1)
         digits = mark.translate(_DIGIT_LOOKALIKES)
         if mark.isdigit():

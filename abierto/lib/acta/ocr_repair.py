@@ -301,14 +301,21 @@ _FUNCTION_WORDS = frozenset(
         "sus",
         "un",
         "una",
+        "y",
     ]
 )
 _GLUED_STOP_RE = re.compile(r"^(\w+)[.:]$")
+_DOUBLE_STOP_RE = re.compile(r"(?:^|\.)[A-Za-z]\.\.$")
+_OPEN_QUOTE_RE = re.compile(r"^[\"\u201c\u201e](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+_CLOSE_QUOTE_RE = re.compile(r"[\u201d]|\w[\"]|[\"]$")
+_MARGIN_BRACKET_RE = re.compile(r"^[\[|](?=[A-ZÁÉÍÓÚÑ]{2})[^\]]*$")
 
 
 def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
-    """Drop a stop glued to a function word followed by more words, and a lone dash at a
-    line's end (a speck: a word broken at a line end keeps its hyphen glued to it)."""
+    """Drop a stop glued to a function word followed by more words, a lone dash at a line's
+    end (a speck: a word broken at a line end keeps its hyphen glued to it), and an unclosed
+    bracket or bar glued to a line's first word in capitals (the edge of the margin), and an
+    opening quote glued to a name's word that nothing on the line closes."""
     flat = [word for line in lines for word in line]
     after = {id(word): nxt for word, nxt in itertools.pairwise(flat)}
     cleaned: list[list[W]] = []
@@ -317,6 +324,17 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
         for index, word in enumerate(line):
             if word.text == "-" and index == len(line) - 1 and index > 0:
                 continue
+            if _OPEN_QUOTE_RE.match(word.text) and not any(
+                _CLOSE_QUOTE_RE.search(other.text) for other in line[index:]
+            ):
+                word = copy.copy(word)  # "Casián “Silva,": a speck read as a quote never closed
+                word.text = word.text[1:]
+            if _DOUBLE_STOP_RE.search(word.text):
+                word = copy.copy(word)  # "L.A.E.." : a speck after the degree's last stop
+                word.text = word.text[:-1]
+            if index == 0 and _MARGIN_BRACKET_RE.match(word.text):
+                word = copy.copy(word)  # "[MARZO DEL AÑO…": the margin's edge read as a bracket
+                word.text = word.text[1:]
             match = _GLUED_STOP_RE.match(word.text)
             nxt = after.get(id(word))
             if (

@@ -45,6 +45,26 @@ def role_before(text: str, start: int) -> str | None:
     return clean_title(match["office"])
 
 
+# An office opening the line, closed by a full stop, before the title: "2DO. REGIDOR. C. BENITO
+# QUINTANILLA COPALCUA.", "Síndico Procurador.- Lic. …" (one member a line).
+_LINE_OFFICE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<office>(?:(?P<ordinal>\d{1,2}\s?(?i:er|ro|do|to|vo|mo|no|o|a|°|º)\.?)\s+)?"
+    r"[A-ZÁÉÍÓÚÑ][^,;:.\n]{2,60}?)\s*\.-?\s*$"
+)
+
+
+def office_line_before(text: str, start: int) -> str | None:
+    """The office written at the line's start before a titled name, one member a line."""
+    match = _LINE_OFFICE_RE.search(text, max(0, start - 80), start)
+    if match is None:
+        return None
+    office = match["office"]
+    words = fold(office[len(match["ordinal"] or "") :]).split()
+    if not words or words[0] not in ROLE_WORDS:
+        return None
+    return clean_title(office)
+
+
 _CLAUSE_OFFICE_RE = re.compile(
     r"(?:^|[;:\n\"\u201c]|(?<=\S)\.)\s*(?:(?:El|La)\s+)?(?:C\.\s+)?"
     r"[A-ZÁÉÍÓÚÑ][^,;:.\n\"\u201c]{2,80}?\s*,\s*$"
@@ -65,7 +85,11 @@ _SEGMENT_SPLIT_RE = re.compile(
     r"\s*,\s*|\s+y\s+(?=(?:el|la)\s+[A-ZÁÉÍÓÚÑ]|(?:Licenciad|Maestr|Doctor|Ingenier|Contador|"
     r"C\.|Lic\.|Mtr[oa]\.|Dra?\.|Ing\.)\S*\s+[A-ZÁÉÍÓÚÑ])"
 )
-_LEADING_ARTICLE_RE = re.compile(r"^(?:y\s+|e\s+)?(?:(?:el|la)\s+)?", re.IGNORECASE)
+# "y el", "los C.C." (the plural courtesy title heading offices of several: "LOS C.C. PRESIDENTE
+# MUNICIPAL, NAME, Y EL SECRETARIO GENERAL, NAME")
+_LEADING_ARTICLE_RE = re.compile(
+    r"^(?:y\s+|e\s+)?(?:(?:el|la|los|las)\s+)?(?:c\.\s?c\.\s*|cc\.\s*|c\.\s+)?", re.IGNORECASE
+)
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
 MIN_OFFICE_FIRST_PAIRS = 2
 
@@ -77,6 +101,20 @@ def _office(segment: str) -> bool:
     if fold(singular(words[0])) != words[0]:
         return False  # "integrantes del Comité…": a plural heads the list
     return not looks_like_name(strip_titles(segment))
+
+
+_LONE_OFFICE_RE = re.compile(
+    r"(?:^|,)\s*(?i:el|la)\s+(?:[cC]\.\s*)?(?P<office>[A-ZÁÉÍÓÚÑ][^,;:.]{2,60}?)\s*$"
+)
+
+
+def lone_office(piece: str) -> str | None:
+    """ "la C. Síndica" closing a piece: an office with its article and no name, whose holder
+    is named in the next piece ("…, la C. Síndica, Miriam Rubio Vega, …")."""
+    match = _LONE_OFFICE_RE.search(piece)
+    if match is None or not _office(match["office"]):
+        return None
+    return clean_title(match["office"])
 
 
 def _office_and_name(segment: str) -> tuple[str, str] | None:

@@ -21,7 +21,7 @@ from .names import (
     strip_titles,
     strip_titles_and_office,
 )
-from .office_before import office_first_list
+from .office_before import lone_office, office_first_list
 from .people import ABSENT_RE, Person
 from .respectively import share_closing_plural, share_out_respectively
 from .roster import REPRESENTED_BEFORE_RE
@@ -45,7 +45,10 @@ GROUP_HEADER_RE = re.compile(
 # "Asistieron los representantes de sociedad civil, David Moreno, Silber Meza y Luis Pun;":
 # a plural office with its article, then a comma and the names it governs.
 _COMMA_HEADER_RE = re.compile(
-    r"^\s*(?:(?:y|e)\s+)?(?:los|las)\s+(?P<office>(?:representante|integrante|consejer|regidor|"
+    r"^\s*(?:(?:y|e)\s+)?(?:los|las)\s+"
+    # "las señoras y señores regidores, Name, …", "los ciudadanos regidores, …"
+    r"(?:(?:senor(?:e|a)s|ciudadan[oa]s)\s+(?:[ye]\s+(?:senor(?:e|a)s|ciudadan[oa]s)\s+)?)?"
+    r"(?P<office>(?:representante|integrante|consejer|regidor|"
     r"vocal|diputad|comisionad|miembro|titular)[a-z]*s\b(?:\s+(?:de|del|ante|en)\b[^,:;]{1,60})?),\s*"
 )
 
@@ -103,9 +106,13 @@ _GROUP_OFFICE_RE = re.compile(
 _SPECK_RE = re.compile(r"(?<=\s)[*\u00b7](?=\s)")  # a scan's speck between two words
 
 
+_AND_COMMA_RE = re.compile(r"\s+([ye]),\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+
+
 def people_in_list(span: str) -> list[Person]:
     span = _SPECK_RE.sub("", span)
-    if ";" not in span and (office_first := office_first_list(span)) is not None:
+    span = _AND_COMMA_RE.sub(r" \1 ", span)  # "…Michel Rodríguez y, Carmina Palacios Ibarra"
+    if ";" not in span.rstrip(" \t\n;.") and (office_first := office_first_list(span)) is not None:
         return office_first
     people: list[Person] = []
     grouped: set[int] = set()  # ids of those whose office is only their group's
@@ -116,6 +123,7 @@ def people_in_list(span: str) -> list[Person]:
     current_chunk = 0
     run_start = 0  # the first person an office written after the run would name
     last_chunk = -1
+    pending_office: str | None = None  # an office with its article, before the name it names
     for chunk, piece in _split_items(span):
         previous_chunk, last_chunk = last_chunk, chunk
         if chunk != current_chunk:
@@ -172,11 +180,16 @@ def people_in_list(span: str) -> list[Person]:
             group_role = group
         parsed = split_name_role(piece)
         embedded = _embedded_person(piece, group_role)
+        if parsed is None and (lone := lone_office(piece)) is not None:
+            pending_office = lone  # "…, la C. Síndica, Miriam Rubio Vega, …": the name's
+            continue
+        before_name, pending_office = pending_office, None
         if parsed is None:
             # "…del H. Ayuntamiento los C.C. Mariano Orozco": the person follows a title.
             people += [embedded] if embedded else []
             continue
         name, role = parsed
+        role = role or before_name
         name = without_party(name)
         if role and is_party(role):
             role = None  # "…, del PAN": the member's party

@@ -18,7 +18,7 @@ import re
 
 from .name_words import ROLE_WORDS
 from .names import is_honorific, looks_like_name, name_key, paired_offices, strip_titles
-from .office_before import offices_before_names, role_before
+from .office_before import office_line_before, offices_before_names, role_before
 from .people import ABSENT_RE, Person
 from .text import clean_title, fold
 
@@ -45,7 +45,8 @@ TITLED_RE = re.compile(
     r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.\s?[dp]\.|m\.\s?en\s?c\.|m\.\s?s\.\s?c\.|c\.|"
     # Any degree in three or four dotted initials: "M.B.A.", "T.A.E.", "L.E.M."
     r"ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?|(?-i:(?:[A-Z]\.){3,4}))"
-    r"[ \t]+(?=[A-ZÁÉÍÓÚÑ])",
+    # (the name may start the next line: "…a cargo del Maestro\nAntonio Fernando Chávez …")
+    r"(?:[ \t]+|[ \t]*\n[ \t]*)(?=[A-ZÁÉÍÓÚÑ])",
 )
 # Where the acta records an absence or a document, the person named is not read as present.
 _NOT_PRESENT_RE = re.compile(
@@ -58,6 +59,8 @@ _NOT_PRESENT_RE = re.compile(
 _CLAUSE_START_RE = re.compile(r"[.;]\s|\n")
 _CLAUSE_END_RE = re.compile(r"[.;\n]")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
+# Given names written short: "Ma." (María), "Fco." (Francisco), "Gpe." (Guadalupe).
+GIVEN_NAME_ABBREVIATIONS = frozenset(["ma", "fco", "gpe", "ma.", "fdo", "ant", "jno", "ygo"])
 _OFFICE_WORD_RE = re.compile(rf"{OFFICE}s?")
 MAX_NAME_TOKENS = 12
 _DELEGATE_ROLES = ("representante", "suplente", "enlace", "delegad")
@@ -103,8 +106,10 @@ def from_officers(text: str, folded: str) -> list[Person]:
         name, end = name_run(text, match.end())
         if name is None or not_present(folded, match.start(), end):
             continue
-        person = Person(name, _role_after(text, end))
-        runs.append((person, role_before(text, match.start()), match.start(), end))
+        line_office = office_line_before(text, match.start())
+        person = Person(name, line_office or _role_after(text, end))
+        office_before = None if line_office else role_before(text, match.start())
+        runs.append((person, office_before, match.start(), end))
         people.append(person)
     offices_before_names(text, runs)
     _pair_offices(text, runs)
@@ -217,8 +222,14 @@ def name_run(text: str, start: int) -> tuple[str | None, int]:
         if len(tokens) >= MAX_NAME_TOKENS or (token != core and token[-1] in ",;:)"):
             break
         dotted = "." in core[:-1]  # "C.Q.", "M.S.C.": initials of a title, not a name's end
-        if core.endswith(".") and len(letters) > 1 and not dotted and not is_honorific(core):
-            break  # "…Vega y León." ends the name
+        if (
+            core.endswith(".")
+            and len(letters) > 1
+            and not dotted
+            and not is_honorific(core)
+            and folded_core not in GIVEN_NAME_ABBREVIATIONS
+        ):
+            break  # "…Vega y León." ends the name; "MA. DELFINA …" (María) does not
     while tokens and fold(tokens[-1]) in _PARTICLES:
         tokens.pop()
     name = strip_titles(" ".join(tokens)).strip(" .,;:")

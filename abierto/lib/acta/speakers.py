@@ -19,6 +19,8 @@ _SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{4,160}?)[ \t]*:(?=[ \t]|$
 # A transcript that lost the colon glues the speech to the name: "Martín del CampoQué tal".
 _GLUED_RE = re.compile(r"[a-záéíóúñ](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 MAX_LABEL_WORDS = 16
+MIN_PROSE_LINE_CHARS = 25
+_PROSE_WORDS_RE = re.compile(r"(?:\b[a-záéíóúñ]{2,}\b.*){3}")
 
 
 def from_speakers(text: str, folded: str) -> list[Person]:
@@ -33,7 +35,12 @@ def from_speakers(text: str, folded: str) -> list[Person]:
         # A line that goes on with the sentence of the line before ("…, DRA. CLAUDIA / ESTHER
         # ORTIZ GUERRERO, M. EN D. …:") is no speaker's turn.
         continues = previous.endswith(",") or (
-            previous[-1:].isalnum() and len(previous) >= MIN_WRAPPED_LINE_CHARS
+            previous[-1:].isalnum()
+            and (
+                len(previous) >= MIN_WRAPPED_LINE_CHARS
+                # "Con el uso de la palabra el Maestro Antonio / Fernando Chávez …:" (prose)
+                or (len(previous) >= MIN_PROSE_LINE_CHARS and _PROSE_WORDS_RE.search(previous))
+            )
         )
         previous = line.strip()
         if continues:

@@ -160,6 +160,9 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     label = _PLACE_LABEL_RE.search(folded, 0, opening_end)
     if label:
         return clean_title(text[label.start("place") : label.end("place")].split("|")[0]) or None
+    building = _BUILDING_THEN_ROOM_RE.search(folded, 0, opening_end)
+    if building:
+        return clean_title(text[building.start("place") : building.end("place")]) or None
     occupied = _OCCUPIED_RE.search(folded, 0, opening_end)
     if occupied:
         return _cut_place(text, folded, occupied.end())
@@ -205,6 +208,13 @@ _DATELINE_RE = re.compile(
 )
 
 
+# "EN EL EDIFICIO QUE OCUPA EL PALACIO MUNICIPAL DE TONALÁ, JALISCO, UBICADO EN LA CALLE HIDALGO
+# N0. 21; EN EL SALÓN DE SESIONES, SE REUNIERON …": the building, its address and the room in it
+# are one place, from the building to the room.
+_BUILDING_THEN_ROOM_RE = re.compile(
+    r"\ben\s+(?:el|la)\s+(?P<place>(?:edificio|inmueble)\s+que\s+ocupa\s+[^;]{0,220}?[;,]\s*"
+    r"en\s+(?:el|la)\s+(?:sal[oe]n|sala|auditorio|recinto)\b[^,;\n]{0,80})"
+)
 # "reunidos en las instalaciones que ocupa el salón de Cabildos Municipal": the room is the place.
 _OCCUPIED_RE = re.compile(
     r"\ben\s+(?:las\s+)?instalaciones\s+que\s+ocupan?\s+(?:el|la|los|las)\s+"
@@ -233,6 +243,7 @@ def _cut_place(text: str, folded: str, start: int) -> str | None:
             or _closes_acronym(text, start, stop.start())
             or _address_goes_on(folded, start, stop.start())
             or (folded[stop.start()] == "." and _abbreviation_before(text, stop.start()))
+            or (folded[stop.start()] == "\n" and _wrapped_line(text, stop.start()))
         ):
             position = stop.end()
             continue
@@ -273,6 +284,21 @@ def _closes_acronym(text: str, start: int, position: int) -> bool:
         text[position] == ")"
         and opening != -1
         and bool(re.fullmatch(r"[A-ZÁÉÍÓÚÑ0-9-]{2,15}", text[opening + 1 : position]))
+    )
+
+
+MIN_WRAPPED_LINE = 55
+
+
+def _wrapped_line(text: str, newline: int) -> bool:
+    """Whether the line break at ``newline`` is only the margin of a paragraph ("REUNIDOS EN
+    EL RECINTO\nOFICIAL DEL H. AYUNTAMIENTO …"): a long line that ends inside a phrase."""
+    line_start = text.rfind("\n", 0, newline) + 1
+    following = text[newline + 1 : newline + 3].lstrip(" \t")
+    return (
+        newline - line_start >= MIN_WRAPPED_LINE
+        and text[newline - 1 : newline].isalpha()
+        and following[:1].isalnum()
     )
 
 

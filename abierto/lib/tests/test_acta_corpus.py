@@ -61,6 +61,12 @@ NEW_DOCUMENT_BLIND_F1 = {
     # inside its roll call, 0.857) and the Comité Coordinador's true scan (0.867) do not.
     "uruapan-ayuntamiento-acta-19-2008-05-29.pdf": 0.800,
     "sea-coahuila-comite-coordinador-10-ordinaria-2022-10-04.pdf": 0.736,
+    # Eighth batch heldL (blind at efda51e), moved out of heldout/ on 7 Dec 2026 (sixth
+    # session) and developed on; four of the six read at the floors now: the water utility's
+    # gazette record (its body wrapped over three lines with the state's abbreviation, 0.857)
+    # and the Tlaquepaque transcript (a roll call whose names wrap across lines, 0.875) do not.
+    "san-francisco-de-los-romo-organismo-agua-consejo-directivo-2002-12-19.txt": 0.857,
+    "tlaquepaque-ayuntamiento-acta-67-2018-09-24.pdf": 0.538,
 }
 NEW_DOCUMENT_MARGIN = 0.1
 # New documents the parser read worse after their blind score, with the lower score: a
@@ -218,6 +224,7 @@ def test_mismatches_name_each_field_missed_or_invented():
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 def test_the_scanned_documents_are_image_only_and_sourced():
     documents = [document for document, _ in corpus_documents(SCANNED)]
     assert len(documents) >= 3
@@ -227,6 +234,7 @@ def test_the_scanned_documents_are_image_only_and_sourced():
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 @pytest.mark.parametrize("name", [document.name for document, _ in corpus_documents(SCANNED)])
 def test_every_scanned_document_reads_above_its_floor(name):
     """One test a scan, so that the test workers share the scans' OCR out between them (one

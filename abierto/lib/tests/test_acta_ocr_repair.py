@@ -311,3 +311,39 @@ def test_a_list_whose_numbers_were_all_read_as_letters_is_numbered_from_one():
         "3. Asuntos generales.",
         "A Pérez presentó el informe.",
     ]
+
+
+def test_margin_brackets_unclosed_quotes_double_stops_and_a_glued_y_are_specks():
+    lines = [
+        _line("SIENDO LAS DIEZ HORAS DEL DÍA CINCO DE", 1),
+        _line("[MARZO DEL AÑO DOS MIL QUINCE, EN EL SALÓN", 2),
+        _line("Abogada Marisol Casián “Silva, L.A.E.. Fernando Núñez y. Abogado Rafael", 3),
+        _line("el salón “Tonaltecas Ilustres” [sic] de la sede", 4),
+    ]
+    assert _texts(without_glued_specks(lines)) == [
+        "SIENDO LAS DIEZ HORAS DEL DÍA CINCO DE",
+        "MARZO DEL AÑO DOS MIL QUINCE, EN EL SALÓN",
+        "Abogada Marisol Casián Silva, L.A.E. Fernando Núñez y Abogado Rafael",
+        "el salón “Tonaltecas Ilustres” [sic] de la sede",
+    ]
+
+
+def test_an_unsure_letter_mark_right_after_an_item_is_the_next_item_s_number():
+    lines = [
+        _line("1. Lista de asistencia y declaración de quórum legal.", 1),
+        _line("2. Lectura del orden del día y aprobación en su caso.", 2),
+        _line("A Lectura de correspondencia y asuntos del Ayuntamiento.", 3),
+        _line("4. Asuntos varios.", 4),
+        _line("Ef Señalamiento del día y hora de la próxima Sesión.", 5),
+        _line("La Secretaria informó que hay quórum.", 7),
+    ]
+    for line in (lines[2], lines[4], lines[5]):
+        line[0].confidence = 40
+    assert _texts(with_list_numbers(lines)) == [
+        "1. Lista de asistencia y declaración de quórum legal.",
+        "2. Lectura del orden del día y aprobación en su caso.",
+        "3. Lectura de correspondencia y asuntos del Ayuntamiento.",
+        "4. Asuntos varios.",
+        "5. Señalamiento del día y hora de la próxima Sesión.",
+        "La Secretaria informó que hay quórum.",
+    ]
