@@ -40,8 +40,11 @@ _DATABASE_FIXTURES = frozenset(
 def uses_database(item: pytest.Item) -> bool:
     """Whether a test can reach the database: marked for it, or asking for a fixture that
     opens it. Browser and subprocess tests (marked slow) count as reaching it, since the
-    server or the command they start reads ``DATABASE_URL``."""
-    if item.get_closest_marker("django_db") or item.get_closest_marker("slow"):
+    server or the command they start reads ``DATABASE_URL``, unless marked ``no_database``
+    (the programs they start, Tesseract and the acta reader's child, never open it)."""
+    if item.get_closest_marker("django_db"):
+        return True
+    if item.get_closest_marker("slow") and not item.get_closest_marker("no_database"):
         return True
     return bool(_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
 

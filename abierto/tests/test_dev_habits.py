@@ -90,5 +90,17 @@ def test_ci_s_postgresql_run_keeps_every_test_that_can_reach_the_database():
     assert uses_database(Item((), ("transactional_db",)))
     # Every test has pytest-django's blocker in its closure: that alone opens nothing.
     assert not uses_database(Item((), ("django_db_blocker", "settings", "tmp_path")))
+    # Tesseract and the acta reader's child open no database: their slow tests may say so.
+    assert not uses_database(Item(("slow", "no_database"), ()))
+    assert uses_database(Item(("slow", "no_database", "django_db"), ()))
+    # ... and only tests of the pure helpers (abierto/lib/, which imports no Django model) do.
+    repo = Path(__file__).resolve().parents[2]
+    marked = {
+        path.relative_to(repo).as_posix()
+        for path in (repo / "abierto").rglob("test_*.py")
+        if "@pytest.mark." + "no_database" in path.read_text(encoding="utf-8")
+    }
+    assert marked
+    assert all(path.startswith("abierto/lib/tests/") for path in marked), marked
     ci = _ci_script()
     assert re.search(r"^ABIERTO_TESTS=database DATABASE_URL=", ci, re.MULTILINE)

@@ -90,6 +90,7 @@ def _many_pages(count: int) -> bytes:
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 def test_a_scanned_pdf_is_read_by_ocr_with_word_confidences(scanned, tmp_path):
     extracted = extract_document(scanned, workdir=tmp_path)
     assert [page.number for page in extracted.ocr_pages] == [1]
@@ -99,6 +100,7 @@ def test_a_scanned_pdf_is_read_by_ocr_with_word_confidences(scanned, tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 def test_a_scanned_acta_parses_with_a_confidence_per_field(scanned, tmp_path):
     parsed = read_acta(scanned, workdir=tmp_path).parsed
     assert parsed["session"]["date"] == "2023-03-03"
@@ -237,6 +239,7 @@ def test_a_page_tree_that_loops_is_damage():
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 def test_the_60000_page_pdf_is_refused_by_the_child_in_seconds(tmp_path):
     path = tmp_path / "bomba.pdf"
     path.write_bytes(_many_pages(60_000))
@@ -247,6 +250,7 @@ def test_the_60000_page_pdf_is_refused_by_the_child_in_seconds(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 def test_a_reading_past_its_time_is_stopped_with_its_programs(scanned, tmp_path):
     started = time.monotonic()
     with pytest.raises(ActaReadError, match="tardó más de 1 segundos"):
@@ -260,12 +264,14 @@ def test_a_reading_past_its_time_is_stopped_with_its_programs(scanned, tmp_path)
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 def test_a_reading_past_its_memory_is_refused(scanned, tmp_path):
     with pytest.raises(ActaReadError, match="más memoria de la permitida"):
         read_acta_limited(scanned, Limits(memory_bytes=64 * 1024 * 1024), tmp_path)
 
 
 @pytest.mark.slow
+@pytest.mark.no_database
 def test_the_child_returns_the_reading_and_page_previews(scanned, tmp_path):
     reading = read_acta_limited(scanned, Limits(), tmp_path)
     assert reading.parsed["session"]["date"] == "2023-03-03"
