@@ -93,14 +93,21 @@ def test_ci_s_postgresql_run_keeps_every_test_that_can_reach_the_database():
     # Tesseract and the acta reader's child open no database: their slow tests may say so.
     assert not uses_database(Item(("slow", "no_database"), ()))
     assert uses_database(Item(("slow", "no_database", "django_db"), ()))
-    # ... and only tests of the pure helpers (abierto/lib/, which imports no Django model) do.
+    # ... and only tests of the pure helpers (abierto/lib/, which imports no Django model) or
+    # tests whose programs get no DATABASE_URL (a site or a file of their own) do.
     repo = Path(__file__).resolve().parents[2]
+    marker = "pytest.mark." + "no_database"
     marked = {
-        path.relative_to(repo).as_posix()
+        path: path.read_text(encoding="utf-8")
         for path in (repo / "abierto").rglob("test_*.py")
-        if "@pytest.mark." + "no_database" in path.read_text(encoding="utf-8")
+        if marker in path.read_text(encoding="utf-8")
     }
     assert marked
-    assert all(path.startswith("abierto/lib/tests/") for path in marked), marked
+    for path, source in marked.items():
+        if path.relative_to(repo).as_posix().startswith("abierto/lib/tests/"):
+            continue
+        passes_environment = ("**os.environ", "os.environ.copy", "dict(os.environ")
+        assert "DATABASE_URL" not in source, path
+        assert not any(form in source for form in passes_environment), path
     ci = _ci_script()
     assert re.search(r"^ABIERTO_TESTS=database DATABASE_URL=", ci, re.MULTILINE)

@@ -116,6 +116,7 @@ def test_lookups_by_more_than_five_hundred_keys_answer_right(issuer, birth_type,
 # The lock file (flock) is what makes two processes on one SQLite file take turns; an
 # in-memory test database never reaches it. Two processes append at once on a file database.
 @pytest.mark.slow
+@pytest.mark.no_database  # its processes share a SQLite file of their own
 def test_two_processes_appending_at_once_take_turns_on_the_lock_file(tmp_path):
     db_path = str(tmp_path / "chain.sqlite3")
     spawn = multiprocessing.get_context("spawn")

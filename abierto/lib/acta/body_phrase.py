@@ -163,7 +163,7 @@ def body_phrase(text: str, folded: str, start: int) -> str:
     return phrase if len(phrase) > 3 else ""
 
 
-MIN_WRAPPED_LINE_CHARS = 45  # a line of prose wrapped at the margin, not a short heading
+MIN_WRAPPED_LINE_CHARS = 40  # a line of prose wrapped at the margin, not a short heading
 
 
 def _wrapped_line_end(text: str, position: int) -> int | None:

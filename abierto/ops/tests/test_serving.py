@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[3]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 METRICS_TOKEN = "serving-test-metrics-" + uuid.uuid4().hex
 
-pytestmark = pytest.mark.slow
+# Its site has its own SQLite database in its folder (the database URL is not passed to the
+# servers): the PostgreSQL run of CI has nothing to learn from it.
+pytestmark = [pytest.mark.slow, pytest.mark.no_database]
 
 
 def _free_port() -> int:
