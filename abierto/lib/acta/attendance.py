@@ -13,6 +13,7 @@ people by ``prose_list``.
 
 import re
 
+from .given_names import GIVEN_NAMES
 from .group_labels import LINE_LABEL_RE, is_party
 from .header_labels import from_header_labels
 from .in_charge import from_appointed, from_in_charge, from_presidency_heading
@@ -305,7 +306,7 @@ def _list_end(text: str, folded: str, start: int) -> int:
     # "…como Tesorero Municipal.------\n-- Instalado el acto": filler dashes may follow the stop.
     for match in re.finditer(r"\.(?=(?:\s*[-\u2013\u2014]+)*\s+[A-ZÁÉÍÓÚ¿])", text[start:limit]):
         dot = start + match.start()
-        if _closes_abbreviation(text, dot):
+        if _closes_abbreviation(text, dot) or _name_goes_on(text, dot):
             continue
         if "\n" in text[dot : dot + match.end() - match.start() + 2] and LINE_LABEL_RE.match(
             folded[dot + 1 : dot + 120]
@@ -313,6 +314,28 @@ def _list_end(text: str, folded: str, start: int) -> int:
             continue  # "…, del PVEM.\nIntegrantes: …": the list's next group
         return dot
     return limit
+
+
+# "…, Alberto Miranda Guerra, Jorge Ramón.\nMorales Díaz, Consuelo …": a scan's speck read as
+# a stop inside a name of a comma list; the words after it close the name, then the list goes on.
+_NAME_GOES_ON_RE = re.compile(
+    r"\.\s+(?P<rest>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:de\s+la\s+|de\s+|del\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){0,2}),"
+    r"\s+[A-ZÁÉÍÓÚÑ]"
+)
+_NAME_BEFORE_RE = re.compile(r",\s+(?P<head>[A-ZÁÉÍÓÚÑ][^,.;:\n]{2,40})$")
+
+
+def _name_goes_on(text: str, dot: int) -> bool:
+    after = _NAME_GOES_ON_RE.match(text, dot)
+    before = _NAME_BEFORE_RE.search(text, max(0, dot - 42), dot)
+    return (
+        after is not None
+        and before is not None
+        and looks_like_name(f"{before['head']} {after['rest']}")
+        # "…y Luis Paz. Ana Ruiz, Secretaria, …" is a new sentence; "Ramón. Morales Díaz," is
+        # the name going on with its surnames
+        and fold(after["rest"].split()[0]) not in GIVEN_NAMES
+    )
 
 
 def _closes_abbreviation(text: str, dot: int) -> bool:

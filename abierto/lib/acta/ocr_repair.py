@@ -34,6 +34,9 @@ import statistics
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from .given_names import GIVEN_NAMES
+from .text import fold
+
 
 class Boxed(Protocol):
     text: str
@@ -329,6 +332,9 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             ):
                 word = copy.copy(word)  # "Casián “Silva,": a speck read as a quote never closed
                 word.text = word.text[1:]
+            if word.text.endswith(":") and _colon_inside_name(word, line[index + 1 : index + 3]):
+                word = copy.copy(word)  # "JESÚS SAÚL: MEZA TELLO": a speck inside a name
+                word.text = word.text[:-1]
             if _DOUBLE_STOP_RE.search(word.text):
                 word = copy.copy(word)  # "L.A.E.." : a speck after the degree's last stop
                 word.text = word.text[:-1]
@@ -348,6 +354,17 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             kept.append(word)
         cleaned.append(kept)
     return cleaned
+
+
+def _colon_inside_name(word: Boxed, following: Sequence[Boxed]) -> bool:
+    """Whether the colon after a given name is a speck: two capitalised words (the surnames)
+    follow it, where a label's colon is followed by prose ("Alberto: Buenos días")."""
+    core = fold(word.text[:-1]).strip(".,;'\"")
+    return (
+        core in GIVEN_NAMES
+        and len(following) == 2
+        and all(other.text[:1].isupper() and other.text[1:2].isalpha() for other in following)
+    )
 
 
 def reflowed(lines: list[list[W]]) -> list[list[W]]:

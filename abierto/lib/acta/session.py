@@ -168,6 +168,8 @@ def _session_number(
     text: str, folded: str, titles: list[re.Match[str]], opening_end: int
 ) -> int | None:
     for title in titles[:3]:
+        if _OF_THE_MONTH_RE.match(folded, title.end()):
+            continue  # "la segunda Sesión ordinaria de Cabildo del mes de noviembre": in the month
         before = text[max(0, title.start() - 60) : title.start()]
         loose = _LOOSE_NUMBER_RE.search(text, 0, title.start())
         number = None if loose else _ordinal_before(before)
@@ -208,6 +210,8 @@ def _session_number(
             or text[match.start("number") : match.end("number")]
         )
         for candidate in (raw, raw.split()[0]):
+            if candidate.strip(".").isdigit():
+                return int(candidate.strip("."))  # "Acta No. 1542/26/2017"
             try:
                 return ordinal_words_to_number(candidate.strip("."))
             except ValueError:
@@ -229,6 +233,7 @@ def _session_number(
     return None
 
 
+_OF_THE_MONTH_RE = re.compile(r"(?:[^.;]|\.(?=\s+[a-z])){0,30}?\bdel\s+mes\b")
 _BRACKETED_NUMBER_RE = re.compile(
     r"\s*\(\s*(?:[IVXLCivxlc]{1,7}|\d{1,3}\s*[aªoº°]?\.?)\s*\)[\s,]*$"
 )

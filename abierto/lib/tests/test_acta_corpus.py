@@ -52,10 +52,9 @@ NEW_DOCUMENT_BLIND_F1 = {
     # SOURCES.md): this scan still reads under the scans' floor.
     "ixtlahuacan-samapa-consejo-administracion-33-ordinaria-2019-11-25.pdf": 0.792,
     # Seventh batches heldG and heldH (blind at 6ee2943), moved out of heldout/ on 6 Dec 2026
-    # (fourth session) and developed on; twelve of the thirteen read at the floors now (the
-    # Benito Juárez 2007 scan above has left the table too): this scan still reads under the
-    # scans' floor.
-    "tsj-puebla-pleno-ordinaria-2013-01-03.pdf": 0.609,
+    # (fourth session) and developed on: all thirteen read at the floors now (the TSJ Puebla
+    # scan, blind 0.609, since 7 Dec: a colon and a stop read inside names, two names run
+    # together).
     # Eighth batch heldK (blind at efda51e), moved out of heldout/ on 7 Dec 2026 and developed
     # on; three of the five read at the floors now: the Uruapan acta (a text PDF cut short
     # inside its roll call, 0.857) and the Comité Coordinador's true scan (0.867) do not.

@@ -147,3 +147,47 @@ def test_any_ology_degree_is_an_honorific_in_either_gender(stem: str, feminine: 
     assert is_honorific(word)
     assert is_honorific(word.upper())
     assert not is_honorific(f"{stem}ología")  # the field, not the person
+
+
+def test_the_acta_s_number_beats_the_session_s_ordinal_within_its_month():
+    result = parse_acta_text(
+        "Acta No. 1542/26/2017. En la ciudad de Saltillo, siendo las ocho horas del día treinta "
+        "de noviembre de dos mil diecisiete, se reúnen en la Sala de Cabildo, con objeto de "
+        "celebrar la segunda Sesión ordinaria de Cabildo del mes de noviembre a que fueron "
+        "convocados los integrantes del R. Ayuntamiento.\n"
+    )
+    assert result["session"]["number"] == 1542
+    assert result["session"]["kind"] == "ordinaria"
+
+
+def test_a_stop_inside_a_name_and_two_names_run_together_do_not_cut_the_list():
+    people = _people(
+        "En la Heroica Puebla de Zaragoza, siendo las doce horas del día tres de enero de dos mil "
+        "trece, da inicio la sesión ordinaria de Pleno. El Secretario procedió a pasar lista de "
+        "asistencia, estando presentes los señores Magistrados María Luisa Aguilar Díaz, Jorge "
+        "Ramón.\nMorales Díaz, Consuelo Margarita Palomino Ovando, Fernando Humberto Rosales "
+        "Bretón Joel Sánchez Roldán, José Miguel Sánchez Zavaleta y Ricardo Velázquez Cruz. Se "
+        "hace constar que los Magistrados Manuel Ríos Torres no acudieron a la sesión.\n"
+    )
+    assert [name for name, _role in people] == [
+        "María Luisa Aguilar Díaz",
+        "Jorge Ramón Morales Díaz",
+        "Consuelo Margarita Palomino Ovando",
+        "Fernando Humberto Rosales Bretón",
+        "Joel Sánchez Roldán",
+        "José Miguel Sánchez Zavaleta",
+        "Ricardo Velázquez Cruz",
+    ]
+
+
+def test_three_given_names_are_one_person_and_a_new_sentence_ends_the_list():
+    people = _people(
+        "En la sala de cabildo, siendo las 10:00 horas del 7 de octubre de 2019, estando "
+        "presentes los ediles Eric Omar Rodolfo Juárez Valladares, Ana Paula Ruiz Soto y Luis "
+        "Paz Gómez. Ana Ruiz, Secretaria, dio lectura al orden del día.\n"
+    )
+    assert [name for name, _role in people][:3] == [
+        "Eric Omar Rodolfo Juárez Valladares",
+        "Ana Paula Ruiz Soto",
+        "Luis Paz Gómez",
+    ]

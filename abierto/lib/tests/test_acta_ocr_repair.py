@@ -347,3 +347,18 @@ def test_an_unsure_letter_mark_right_after_an_item_is_the_next_item_s_number():
         "5. Señalamiento del día y hora de la próxima Sesión.",
         "La Secretaria informó que hay quórum.",
     ]
+
+
+def test_a_colon_read_inside_a_name_is_a_speck_and_a_label_s_colon_stays():
+    lines = [
+        _line("M. EN D. JESÚS SAÚL: MEZA TELLO, CONSEJERO ELECTORAL;", 1),
+        _line("los Magistrados Albérto: Miranda Guerra, José Ruiz", 2),
+        _line("Alberto: Buenos días a todos", 3),
+        _line("Presidenta: Ana Ruiz, de Morena", 4),
+    ]
+    assert _texts(without_glued_specks(lines)) == [
+        "M. EN D. JESÚS SAÚL MEZA TELLO, CONSEJERO ELECTORAL;",
+        "los Magistrados Albérto Miranda Guerra, José Ruiz",
+        "Alberto: Buenos días a todos",
+        "Presidenta: Ana Ruiz, de Morena",
+    ]
