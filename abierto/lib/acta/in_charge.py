@@ -58,10 +58,23 @@ def from_presidency_heading(text: str, folded: str) -> list[Person]:
                 continue  # "Presidencia del C. Ángel Barrera. En la ciudad …" is no heading line
             people.append(Person(name, "Presidenta" if "de la" in match.group(0) else "Presidente"))
             continue
+        speaking = _PRESIDENT_SPEAKS_RE.search(folded)
+        if speaking:
+            # "EL DIP. PRESIDENTE.- Solicito al Primer Secretario …": the transcript names the
+            # one who presides by the office.
+            office = text[speaking.start("office") : speaking.end("office")]
+            people.append(Person(name, office[0].upper() + office[1:].lower()))
+            continue
         title = text[match.start("title") : match.end("title")]
         title = title.replace(" ", "")
         people.append(Person(name, title[0].upper() + title[1:].lower()))
     return people
+
+
+_PRESIDENT_SPEAKS_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?:el|la)\s+(?:dip\s?\.|diputad[oa]|sen\s?\.|senador(?:a)?)\s+"
+    r"(?P<office>president[ea])\s*\.?\s*-"
+)
 
 
 # "la Presidencia nombra secretarios a los ciudadanos senador Manuel Gutiérrez de Velasco y

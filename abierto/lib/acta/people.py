@@ -25,6 +25,9 @@ class Person:
 
     name: str
     role: str | None
+    # The role is only the group's ("los Ciudadanos Diputados:" before a roll call): an office
+    # another reading gives the person ("PRIMER SECRETARIO: DIP. …") is more exact.
+    group_role: bool = False
 
 
 def unique(people: list[Person]) -> list[Person]:
@@ -35,12 +38,24 @@ def unique(people: list[Person]) -> list[Person]:
     one (the longer's first).
     """
     seen: dict[str, Person] = {}
+    reordered: dict[str, str] = {}  # the words of a name in any order -> its key
     for person in people:
         key = name_key(person.name)
         if not key:
             continue
+        key = reordered.setdefault(" ".join(sorted(key.split())), key)
         if key in seen:
-            seen[key].role = fuller_role(seen[key].role, person.role)
+            kept = seen[key]
+            if (kept.group_role or not kept.role) and person.role and not person.group_role:
+                kept.role, kept.group_role = person.role, False
+            elif not kept.role:
+                kept.role, kept.group_role = person.role, person.group_role
+            else:
+                kept.role = fuller_role(kept.role, person.role)
+            if _surname_first(seen[key].name) and not _surname_first(person.name):
+                # "HERNÁNDEZ VÁZQUEZ ÁNGEL GERARDO.- Presente." in a roll call by surnames:
+                # the name as written elsewhere, given name first
+                seen[key].name = person.name
             continue
         seen[key] = person
     keys = list(seen)
@@ -67,6 +82,12 @@ def unique(people: list[Person]) -> list[Person]:
 
 
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y"])
+
+
+def _surname_first(name: str) -> bool:
+    """ "HERNÁNDEZ VÁZQUEZ ÁNGEL GERARDO": written by surnames, a given name last."""
+    words = name_key(name).split()
+    return len(words) > 2 and words[-1] in GIVEN_NAMES and words[0] not in GIVEN_NAMES
 
 
 def _surnames_of(key: str, other: str) -> bool:

@@ -18,6 +18,8 @@ from .text import fold
 _MARK_RE = re.compile(r"\s*(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))|\s*\(\s*presente\s*\)")
 # Where an entry starts at the latest: after a separator or a heading's colon.
 _BOUNDARY_RE = re.compile(r"[;:\n]|(?<=\S)\.(?=\s)|\)\s*,?|,\s*(?=y\s)")
+_COURTESY_RE = re.compile(r"^(?:(?:ciudadan[oa]s|se[ñn]or(?:e|a)s|c\.\s?c\.)\s+)+", re.IGNORECASE)
+_DELEGATE_RE = re.compile(r"(?:suplente|en\s+representacion|representante)\b")
 MAX_ENTRY_CHARS = 160
 MAX_GAP_CHARS = 200
 MAX_OFFICE_CHARS = 80  # two marks further apart than this belong to different runs
@@ -52,15 +54,19 @@ def from_inline_roll_call(text: str, folded: str) -> list[Person]:
         heading_start = previous_end if near_previous and previous_end else max(0, entry_start - 80)
         office = _PLURAL_OFFICE_RE.search(folded, heading_start, entry_start)
         if office:
-            group_role = singular(text[office.start("office") : office.end("office")])
-        if near_previous and people and people[-1].role is None:
-            people[-1].role = _office_after(text, folded, previous_end or 0, office, entry_start)
+            # "de los Ciudadanos Diputados:": the courtesy is no part of the office
+            office_text = text[office.start("office") : office.end("office")]
+            group_role = singular(_COURTESY_RE.sub("", office_text))
+        if near_previous and people and people[-1].role in (None, group_role):
+            after = _office_after(text, folded, previous_end or 0, office, entry_start)
+            if after:
+                people[-1].role, people[-1].group_role = after, False
         previous_end = mark.end()
         parsed = _entry(text, boundaries, entry_start, mark.start())
         if parsed is None:
             continue
         name, role = parsed
-        people.append(Person(name, role or group_role))
+        people.append(Person(name, role or group_role, group_role=not role and bool(group_role)))
     return people
 
 
@@ -96,7 +102,13 @@ def _office_after(
 ) -> str | None:
     """The office written right after a member's mark: "Ana Ruiz (presente) Presidenta"."""
     end = heading.start() if heading else entry_start
-    words = text[mark_end:end].strip()
+    # ", suplente del Diputado Felipe Ramírez Chávez." after "Presente": whom the member stands
+    # in for
+    words = re.split(r"[.;]?\n|[.;](?=\s)", text[mark_end:end].strip())[0]
+    if words.startswith(","):
+        words = words[1:].lstrip()
+        if not _DELEGATE_RE.match(fold(words)):
+            return None
     if not words or words[0] in ";,." or len(words) > MAX_OFFICE_CHARS:
         return None
     first = fold(words).split()[0]

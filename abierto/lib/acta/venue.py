@@ -200,11 +200,22 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
 
 # "MÉXICO, D. F., MARTES 13 DE SEPTIEMBRE DE 1949", "México, D.F., 7 de agosto de 2014.": a
 # dateline heading the document names the city where no venue is written.
+_MONTH_NAMES = (
+    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre)"
+)
 _DATELINE_RE = re.compile(
-    r"\s*(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40}?(?:,\s*[A-Z]\.\s*[A-Z]\.)?),\s+"
+    # "DIARIO DE DEBATES TOLUCA, MÉXICO, NOVIEMBRE 26 DE 2015": the journal's name first, the
+    # state after the city, the month before the day
+    r"\s*(?:(?i:diario\s+de\s+(?:los\s+)?debates)\s+)?"
+    r"(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40}?"
+    r"(?:,\s*[A-Z]\.\s*[A-Z]\.|,\s*[A-ZÁÉÍÓÚÑ]{4,20}(?=,\s+" + _MONTH_NAMES + r"\s+\d))?),\s+"
     r"(?:(?i:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+)?"
-    r"\d{1,2}\s+(?i:de)\s+(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
-    r"setiembre|octubre|noviembre|diciembre)\b"
+    r"(?:\d{1,2}\s+(?i:de)\s+"
+    + _MONTH_NAMES
+    + r"\b|"
+    + _MONTH_NAMES
+    + r"\s+\d{1,2}\s+(?i:de)\s+\d{4})"
 )
 
 

@@ -66,6 +66,11 @@ NEW_DOCUMENT_BLIND_F1 = {
     # and the Tlaquepaque transcript (a roll call whose names wrap across lines, 0.875) do not.
     "san-francisco-de-los-romo-organismo-agua-consejo-directivo-2002-12-19.txt": 0.857,
     "tlaquepaque-ayuntamiento-acta-67-2018-09-24.pdf": 0.538,
+    # Eighth batch heldM (blind at efda51e), moved out of heldout/ on 7 Dec 2026 (sixth
+    # session) and developed on; five of the six read at the floors now: the Diario de Debates
+    # (its summary lists the session's business like an agenda, which the expected file does
+    # not count, 0.667) does not.
+    "edomex-legislatura-sesion-deliberante-17-2015-11-26.docx": 0.571,
 }
 NEW_DOCUMENT_MARGIN = 0.1
 # New documents the parser read worse after their blind score, with the lower score: a

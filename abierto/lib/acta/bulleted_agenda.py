@@ -1,0 +1,33 @@
+"""An agenda announced as a bulleted list: "… el siguiente Orden del Día:\n• Lista de
+Asistencia.\n• Lectura de una Síntesis del Acta …\n• Asuntos Generales.". The bullets number
+nothing, so the items are numbered from one in the order they are read.
+"""
+
+import re
+
+# The heading's colon at the end of its line, then two or more lines opened by a bullet.
+_AFTER_HEADING_RE = re.compile(r"[^\n]{0,80}?:[ \t]*\n")
+_BULLET_LINE_RE = re.compile(
+    r"[ \t]*[\u2022\u25aa\u25cf\u25e6\u2023\u00b7\u2043*][ \t]+(?P<title>[^\n]+)\n?"
+)
+MIN_ITEMS = 2
+# "Lectura de Correspondencia, y;": the list's own punctuation closing an item.
+_TRAILING_RE = re.compile(r"(?:,?\s*y)?\s*[;,.]*\s*$")
+
+
+def bulleted_items(text: str, heading_end: int) -> tuple[list[tuple[int, str]], int]:
+    """The items (start, title) of a bulleted list right after the heading ending at
+    ``heading_end``, and where the list ends; no items when there is no such list."""
+    colon = _AFTER_HEADING_RE.match(text, heading_end)
+    if colon is None:
+        return [], heading_end
+    items: list[tuple[int, str]] = []
+    position = colon.end()
+    while (line := _BULLET_LINE_RE.match(text, position)) is not None:
+        title = _TRAILING_RE.sub("", line["title"].strip())
+        if title:
+            items.append((line.start(), title))
+        position = line.end()
+    if len(items) < MIN_ITEMS:
+        return [], heading_end
+    return items, position

@@ -1,0 +1,89 @@
+"""Patterns of the genre from issue 13's heldM round (state legislatures' minutes): a roll call
+read by surnames that names again the officers of the header, "Presente, suplente del Diputado
+…", the presiding deputy named by the transcript's "EL DIP. PRESIDENTE.-", an agenda announced
+with bullets, a Diario de Debates' dateline.
+
+Each test is a short synthetic snippet in the words actas use (invented names), never a corpus
+file.
+"""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from abierto.lib.acta import parse_acta_text
+from abierto.lib.acta.people import Person, unique
+from abierto.lib.tests.test_acta_genre import _people
+
+_PERMANENT_COMMITTEE = (
+    "PRIMER SECRETARIO:DIP. PROFR. JUAN CARLOS LUNA ARREOLA.\n"
+    "SEGUNDO SECRETARIO: DIP. PROFR. RAÚL PEÑA ROJO.\n"
+    "A C T A de la Sesión de la Comisión Permanente de la H. Sexagésima Legislatura del Estado, "
+    "celebrada el día 24 de enero del 2012, a las 11 horas con 49 minutos.\n"
+    "PRESIDENCIA DEL C. DIP. ARQ. MARIO ALBERTO SOSA VEGA.\n"
+    "EL DIP. PRESIDENTE.- Solicito al Primer Secretario, se sirva pasar Lista de Asistencia.\n"
+    "LISTA DE ASISTENCIA\n"
+    "EL DIP. PRIMER SECRETARIO.- Pasa Lista de Asistencia de los Ciudadanos Diputados:\n"
+    "SOSA VEGA MARIO ALBERTO.- Presente.\n"
+    "LUNA ARREOLA JUAN CARLOS.- Presente.\n"
+    "PEÑA ROJO RAÚL.- Presente.\n"
+    "RÍOS MENA GEORGINA.- Presente.\n"
+    "SALAS CRUZ FELIPE.-\n"
+    "EL DIP. ORTA MIRELES.- Presente, suplente del Diputado Felipe Salas Cruz.\n"
+    "EL DIP. PRIMER SECRETARIO.-Continúa pasando Lista de Asistencia de los Ciudadanos "
+    "Diputados:\n"
+    "LARA RUIZ ROBERTO.- Presente.\n"
+    "EL DIP. PRIMER SECRETARIO.- Le informo, Diputado Presidente, que hay Quórum Legal.\n"
+)
+
+
+def test_a_roll_call_by_surnames_merges_with_the_officers_named_before():
+    assert sorted(_people(_PERMANENT_COMMITTEE)) == sorted(
+        [
+            ("JUAN CARLOS LUNA ARREOLA", "PRIMER SECRETARIO"),
+            ("RAÚL PEÑA ROJO", "SEGUNDO SECRETARIO"),
+            ("MARIO ALBERTO SOSA VEGA", "Presidente"),
+            ("RÍOS MENA GEORGINA", "Diputado"),
+            ("ORTA MIRELES", "suplente del Diputado Felipe Salas Cruz"),
+            ("LARA RUIZ ROBERTO", "Diputado"),
+        ]
+    )
+
+
+def test_a_bulleted_agenda_is_numbered_from_one():
+    result = parse_acta_text(
+        "A C T A de la Sesión de la Comisión Permanente, celebrada el día 27 de Enero del 2005.\n"
+        "EL DIP. PRESIDENTE.- Habiendo Quórum Legal, da inicio esta Sesión. A consideración de "
+        "esta Honorable Asamblea, el siguiente Orden del Día:\n"
+        "•  Lista de Asistencia.\n"
+        "•  Lectura de una Síntesis del Acta de la Sesión anterior.\n"
+        "•  Lectura de Correspondencia, y;\n"
+        "•  Asuntos Generales.\n"
+        "A consideración de los Ciudadanos Diputados, el Orden del Día leído.\n"
+    )
+    assert [(item["number"], item["title"]) for item in result["agenda"]] == [
+        (1, "Lista de Asistencia"),
+        (2, "Lectura de una Síntesis del Acta de la Sesión anterior"),
+        (3, "Lectura de Correspondencia"),
+        (4, "Asuntos Generales"),
+    ]
+
+
+def test_a_diario_de_debates_dateline_gives_the_city_and_its_state():
+    result = parse_acta_text(
+        "DIARIO DE DEBATES TOLUCA, MÉXICO, NOVIEMBRE 26 DE 2015 TOMO II SESIÓN No. 17 SESIÓN "
+        "DELIBERANTE DE LA LEGISLATURA DEL ESTADO DE MÉXICO CELEBRADA EL DÍA 26 DE NOVIEMBRE DE "
+        "2015.\n"
+    )
+    assert result["session"]["place"] == "TOLUCA, MÉXICO"
+    assert result["session"]["date"] == "2015-11-26"
+
+
+@given(
+    st.permutations(["Mario", "Alberto", "Sosa", "Vega"]),
+    st.sampled_from([None, "Diputado"]),
+)
+def test_a_name_read_in_another_order_is_the_same_person(order, role):
+    people = unique(
+        [Person("SOSA VEGA MARIO ALBERTO", role, group_role=True), Person(" ".join(order), None)]
+    )
+    assert len(people) == 1
