@@ -61,10 +61,8 @@ NEW_DOCUMENT_BLIND_F1 = {
     "uruapan-ayuntamiento-acta-19-2008-05-29.pdf": 0.800,
     "sea-coahuila-comite-coordinador-10-ordinaria-2022-10-04.pdf": 0.736,
     # Eighth batch heldL (blind at efda51e), moved out of heldout/ on 7 Dec 2026 (sixth
-    # session) and developed on; four of the six read at the floors now: the water utility's
-    # gazette record (its body wrapped over three lines with the state's abbreviation, 0.857)
-    # and the Tlaquepaque transcript (a roll call whose names wrap across lines, 0.875) do not.
-    "san-francisco-de-los-romo-organismo-agua-consejo-directivo-2002-12-19.txt": 0.857,
+    # session) and developed on; five of the six read at the floors now: the Tlaquepaque
+    # transcript (a roll call whose names wrap across lines, 0.875) does not.
     "tlaquepaque-ayuntamiento-acta-67-2018-09-24.pdf": 0.538,
     # Eighth batch heldM (blind at efda51e), moved out of heldout/ on 7 Dec 2026 (sixth
     # session) and developed on; five of the six read at the floors now: the Diario de Debates
