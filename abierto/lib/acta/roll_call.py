@@ -59,7 +59,7 @@ def from_inline_roll_call(text: str, folded: str) -> list[Person]:
             group_role = singular(_COURTESY_RE.sub("", office_text))
         if near_previous and people and people[-1].role in (None, group_role):
             after = _office_after(text, folded, previous_end or 0, office, entry_start)
-            if after:
+            if after and (people[-1].role is None or _DELEGATE_RE.match(fold(after))):
                 people[-1].role, people[-1].group_role = after, False
         previous_end = mark.end()
         parsed = _entry(text, boundaries, entry_start, mark.start())
