@@ -49,7 +49,7 @@ def role_before(text: str, start: int) -> str | None:
 # QUINTANILLA COPALCUA.", "Síndico Procurador.- Lic. …" (one member a line).
 _LINE_OFFICE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?P<office>(?:(?P<ordinal>\d{1,2}\s?(?i:er|ro|do|to|vo|mo|no|o|a|°|º)\.?)\s+)?"
-    r"[A-ZÁÉÍÓÚÑ][^,;:.\n]{2,60}?)\s*\.-?\s*$"
+    r"[A-ZÁÉÍÓÚÑ][^,;:.\n]{2,60}?)[ \t]*\.-?[ \t]*\Z"
 )
 
 

@@ -20,7 +20,8 @@ _SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{4,160}?)[ \t]*:(?=[ \t]|$
 _GLUED_RE = re.compile(r"[a-záéíóúñ](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 MAX_LABEL_WORDS = 16
 MIN_PROSE_LINE_CHARS = 25
-_PROSE_WORDS_RE = re.compile(r"(?:\b[a-záéíóúñ]{2,}\b.*){3}")
+_LOWER_WORD_RE = re.compile(r"\b[a-záéíóúñ]{2,}\b")
+MIN_PROSE_WORDS = 3
 
 
 def from_speakers(text: str, folded: str) -> list[Person]:
@@ -39,7 +40,10 @@ def from_speakers(text: str, folded: str) -> list[Person]:
             and (
                 len(previous) >= MIN_WRAPPED_LINE_CHARS
                 # "Con el uso de la palabra el Maestro Antonio / Fernando Chávez …:" (prose)
-                or (len(previous) >= MIN_PROSE_LINE_CHARS and _PROSE_WORDS_RE.search(previous))
+                or (
+                    len(previous) >= MIN_PROSE_LINE_CHARS
+                    and len(_LOWER_WORD_RE.findall(previous)) >= MIN_PROSE_WORDS
+                )
             )
         )
         previous = line.strip()

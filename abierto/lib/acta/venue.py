@@ -223,7 +223,7 @@ _DATELINE_RE = re.compile(
 # N0. 21; EN EL SALÓN DE SESIONES, SE REUNIERON …": the building, its address and the room in it
 # are one place, from the building to the room.
 _BUILDING_THEN_ROOM_RE = re.compile(
-    r"\ben\s+(?:el|la)\s+(?P<place>(?:edificio|inmueble)\s+que\s+ocupa\s+[^;]{0,220}?[;,]\s*"
+    r"\ben\s+(?:el|la)\s+(?P<place>(?:edificio|inmueble)\s+que\s+ocupa\s+(?:[^;.]|\.(?=\s*\d)){0,220}?[;,]\s*"
     r"en\s+(?:el|la)\s+(?:sal[oe]n|sala|auditorio|recinto)\b[^,;\n]{0,80})"
 )
 # "reunidos en las instalaciones que ocupa el salón de Cabildos Municipal": the room is the place.

@@ -191,3 +191,13 @@ def test_three_given_names_are_one_person_and_a_new_sentence_ends_the_list():
         "Ana Paula Ruiz Soto",
         "Luis Paz Gómez",
     ]
+
+
+def test_an_office_on_the_line_before_a_name_is_not_that_name_s():
+    people = _people(
+        "En la sala de juntas, siendo las 10:00 horas del 3 de marzo de 2020, se reunieron los "
+        "integrantes del Comité:\n"
+        "Lic. Ana Ruiz Soto\nPresidenta.\n"
+        "Lic. Juan Pérez Gil\nSecretario Técnico.\n"
+    )
+    assert ("Juan Pérez Gil", "Presidenta") not in people
