@@ -43,10 +43,10 @@ from .ocr_repair import (
     top_to_bottom,
     with_lost_lines,
     without_false_breaks,
-    without_glued_specks,
     without_rule_garbage,
     without_specks,
 )
+from .ocr_specks import without_glued_specks
 
 DPI = 300
 PSM = 4

@@ -17,10 +17,10 @@ from abierto.lib.acta.ocr_repair import (
     top_to_bottom,
     with_lost_lines,
     without_false_breaks,
-    without_glued_specks,
     without_rule_garbage,
     without_specks,
 )
+from abierto.lib.acta.ocr_specks import without_glued_specks
 
 HEIGHT = 40
 PITCH = 55
@@ -361,4 +361,13 @@ def test_a_colon_read_inside_a_name_is_a_speck_and_a_label_s_colon_stays():
         "los Magistrados Albérto Miranda Guerra, José Ruiz",
         "Alberto: Buenos días a todos",
         "Presidenta: Ana Ruiz, de Morena",
+    ]
+
+
+def test_the_o_of_ion_read_as_e_is_restored_and_recien_stays():
+    lines = [_line("la Primera Sesién Extraordinaria, la Direccién y la REIMPRESIÉN,", 1)]
+    lines.append(_line("el recién nombrado, también, quién", 2))
+    assert _texts(without_glued_specks(lines)) == [
+        "la Primera Sesión Extraordinaria, la Dirección y la REIMPRESIÓN,",
+        "el recién nombrado, también, quién",
     ]

@@ -1,0 +1,116 @@
+"""Specks of a scanned page that only the words' text shows, repaired after Tesseract.
+
+A stop glued to a function word ("PARTIDO SOCIALDEMÓCRATA DE. MORELOS"), a lone dash at a line's
+end, a bracket or bar where the margin's edge was read ("[MARZO DEL AÑO …"), an opening quote
+that nothing closes ("Casián “Silva"), a degree's stop doubled ("L.A.E.."), a colon read inside
+a name ("JESÚS SAÚL: MEZA TELLO") and the "ó" of "-ión" read "é" ("Sesién"). Split from
+``ocr_repair``, whose repairs need where each word sat on the page.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import re
+from collections.abc import Sequence
+from typing import TypeVar
+
+from .given_names import GIVEN_NAMES
+from .ocr_repair import Boxed
+from .text import fold
+
+W = TypeVar("W", bound=Boxed)
+
+
+# Words that never end a sentence or introduce a list in Spanish: a stop glued to one of
+# them ("PARTIDO SOCIALDEMÓCRATA DE. MORELOS", "; EL. REPRESENTANTE") is a speck.
+_FUNCTION_WORDS = frozenset(
+    [
+        "de",
+        "del",
+        "el",
+        "la",
+        "las",
+        "los",
+        "en",
+        "al",
+        "con",
+        "por",
+        "para",
+        "que",
+        "su",
+        "sus",
+        "un",
+        "una",
+        "y",
+    ]
+)
+_GLUED_STOP_RE = re.compile(r"^(\w+)[.:]$")
+_ION_MISREAD_RE = re.compile(r"(?<=[cstxCSTX])([iI])([éÉ])([nN])(?=[.,;:)]*$)")
+
+
+def _ion(match: re.Match[str]) -> str:
+    return match[1] + ("ó" if match[2] == "é" else "Ó") + match[3]
+
+
+_DOUBLE_STOP_RE = re.compile(r"(?:^|\.)[A-Za-z]\.\.$")
+_OPEN_QUOTE_RE = re.compile(r"^[\"\u201c\u201e](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+_CLOSE_QUOTE_RE = re.compile(r"[\u201d]|\w[\"]|[\"]$")
+_MARGIN_BRACKET_RE = re.compile(r"^[\[|](?=[A-ZÁÉÍÓÚÑ]{2})[^\]]*$")
+
+
+def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
+    """Drop a stop glued to a function word followed by more words, a lone dash at a line's
+    end (a speck: a word broken at a line end keeps its hyphen glued to it), and an unclosed
+    bracket or bar glued to a line's first word in capitals (the edge of the margin), an
+    opening quote glued to a name's word that nothing on the line closes, and "-ión" read
+    "-ién" ("Sesién", "Direccién"; "recién" is a word)."""
+    flat = [word for line in lines for word in line]
+    after = {id(word): nxt for word, nxt in itertools.pairwise(flat)}
+    cleaned: list[list[W]] = []
+    for line in lines:
+        kept: list[W] = []
+        for index, word in enumerate(line):
+            if word.text == "-" and index == len(line) - 1 and index > 0:
+                continue
+            if _OPEN_QUOTE_RE.match(word.text) and not any(
+                _CLOSE_QUOTE_RE.search(other.text) for other in line[index:]
+            ):
+                word = copy.copy(word)  # "Casián “Silva,": a speck read as a quote never closed
+                word.text = word.text[1:]
+            if word.text.endswith(":") and _colon_inside_name(word, line[index + 1 : index + 3]):
+                word = copy.copy(word)  # "JESÚS SAÚL: MEZA TELLO": a speck inside a name
+                word.text = word.text[:-1]
+            if _ION_MISREAD_RE.search(word.text) and fold(word.text).strip(".,;:") != "recien":
+                word = copy.copy(word)  # "Sesién", "Direccién": the "ó" of "-ión" read as "é"
+                word.text = _ION_MISREAD_RE.sub(_ion, word.text)
+            if _DOUBLE_STOP_RE.search(word.text):
+                word = copy.copy(word)  # "L.A.E.." : a speck after the degree's last stop
+                word.text = word.text[:-1]
+            if index == 0 and _MARGIN_BRACKET_RE.match(word.text):
+                word = copy.copy(word)  # "[MARZO DEL AÑO…": the margin's edge read as a bracket
+                word.text = word.text[1:]
+            match = _GLUED_STOP_RE.match(word.text)
+            nxt = after.get(id(word))
+            if (
+                match
+                and match.group(1).casefold() in _FUNCTION_WORDS
+                and nxt is not None
+                and nxt.text[:1].isalnum()
+            ):
+                word = copy.copy(word)
+                word.text = match.group(1)
+            kept.append(word)
+        cleaned.append(kept)
+    return cleaned
+
+
+def _colon_inside_name(word: Boxed, following: Sequence[Boxed]) -> bool:
+    """Whether the colon after a given name is a speck: two capitalised words (the surnames)
+    follow it, where a label's colon is followed by prose ("Alberto: Buenos días")."""
+    core = fold(word.text[:-1]).strip(".,;'\"")
+    return (
+        core in GIVEN_NAMES
+        and len(following) == 2
+        and all(other.text[:1].isupper() and other.text[1:2].isalpha() for other in following)
+    )
