@@ -257,7 +257,7 @@ def _run_together(person: Person) -> list[Person]:
     parts = run_together_names(person.name)
     if len(parts) < 2 or any(len(part.split()) < MIN_PART_WORDS for part in parts):
         return [person]
-    return [Person(part, person.role) for part in parts]
+    return [Person(part, person.role, person.group_role) for part in parts]
 
 
 _CLOSING_OFFICE_RE = re.compile(
