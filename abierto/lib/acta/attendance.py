@@ -26,7 +26,7 @@ from .roll_call import from_inline_roll_call
 from .roster import from_officers, roles_from_mentions
 from .signature_roles import roles_from_signatures
 from .speakers import from_speakers
-from .text import fold
+from .text import fold, is_abbreviation
 
 __all__ = ["Person", "read_attendance"]
 
@@ -338,6 +338,17 @@ def _name_goes_on(text: str, dot: int) -> bool:
     )
 
 
+# A surname of three letters ("Gil", "Paz", "Val") after another capitalised word: not one of
+# the short abbreviations a stop follows inside a sentence ("Lic.", "Ing.", "Fco.", "Qro.").
+_SHORT_SURNAME_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2}")
+_CAPITALISED_BEFORE_RE = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+ $")
+# "Tepic, Nay.", "Querétaro, Qro.": a state's abbreviation after its city; "Fco.", "Dip.", "Int."
+_SHORT_ABBREVIATION_RE = re.compile(
+    r"(?i:ags|bcs|cam|chs|col|dgo|gro|gto|hgo|jal|mex|mor|nay|oax|pue|qro|sin|son|tab|tam|ver|yuc|"
+    r"zac|fco|gpe|dip|sen|esq|int|ext|tel)"
+)
+
+
 def _closes_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"(?:^|[\s(])([\w.]+)$", text[max(0, dot - 12) : dot])
     if not word:
@@ -348,6 +359,13 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
         return False  # "…, de MC. La presidenta solicitó …": a party's initials end a sentence
     if bare.isdigit() and len(bare) <= 2:
         return True  # a list marker "2."
+    if (
+        _SHORT_SURNAME_RE.fullmatch(token)
+        and not is_abbreviation(token)
+        and not _SHORT_ABBREVIATION_RE.fullmatch(fold(token))
+        and _CAPITALISED_BEFORE_RE.search(text, max(0, dot - 40), dot - 3)
+    ):
+        return False  # "…y Luis Paz Gil. Ana Ruiz, Secretaria, …": a surname ends the sentence
     return len(bare) <= 3 or fold(bare) in (
         "lic",
         "licda",

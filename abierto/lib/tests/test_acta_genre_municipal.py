@@ -201,3 +201,21 @@ def test_an_office_on_the_line_before_a_name_is_not_that_name_s():
         "Lic. Juan Pérez Gil\nSecretario Técnico.\n"
     )
     assert ("Juan Pérez Gil", "Presidenta") not in people
+
+
+def test_a_surname_of_three_letters_ends_the_list_and_an_abbreviation_does_not():
+    people = _people(
+        "En la sala de cabildo, siendo las 10:00 horas del 7 de octubre de 2019, estando "
+        "presentes los ediles Ana Paula Ruiz Soto y Luis Paz Gil. Marta Ruiz, Secretaria, dio "
+        "lectura al orden del día.\n"
+    )
+    assert [name for name, _role in people] == ["Ana Paula Ruiz Soto", "Luis Paz Gil"]
+    people = _people(
+        "En la sala de cabildo, siendo las 10:00 horas del 7 de octubre de 2019, estando "
+        "presentes los ediles Ana Paula Ruiz Soto, Fco. Javier Paz Gómez y Luis Paz Gil.\n"
+    )
+    assert [name for name, _role in people] == [
+        "Ana Paula Ruiz Soto",
+        "Fco. Javier Paz Gómez",
+        "Luis Paz Gil",
+    ]
