@@ -12,10 +12,10 @@ common given name that follows a surname (``given_names``).
 
 import re
 
-from .given_names import GIVEN_NAMES
 from .name_words import ROLE_WORDS
 from .names import MAX_NAME_WORDS, looks_like_name, singular
 from .people import Person
+from .run_together import run_together_names
 from .text import fold, squash
 
 _HEADING_RE = re.compile(r"(?m)^[ \t]*(?:asistencia|asistentes|presentes)[ \t]*:[ \t]*$")
@@ -62,27 +62,6 @@ def _names(run: str) -> list[str]:
             continue
         names += run_together_names(part)
     return [name for name in names if looks_like_name(name)]
-
-
-def run_together_names(run: str) -> list[str]:
-    """ "ALFREDO GUTIÉRREZ ORTIZ MENA JOSÉ RAMÓN COSSÍO DÍAZ": names run together with no
-    separator, cut before a given name that follows a surname."""
-    names: list[str] = []
-    current: list[str] = []
-    for word in run.split():
-        folded = fold(word).strip(".")
-        previous = fold(current[-1]).strip(".") if current else ""
-        # "JUANA DE JESÚS": not after a particle, which a surname goes on from
-        after_surname = (
-            len(current) >= 2 and previous not in GIVEN_NAMES and previous not in _PARTICLES
-        )
-        if folded in GIVEN_NAMES and after_surname:
-            names.append(" ".join(current))
-            current = []
-        current.append(word)
-    if current:
-        names.append(" ".join(current))
-    return names
 
 
 def _labels(block: str) -> list[tuple[int, int, str | None]]:

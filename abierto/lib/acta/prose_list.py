@@ -11,7 +11,6 @@ reads each piece's name and office: a plural office heading a group ("los Regido
 import re
 
 from .group_labels import LINE_LABEL_RE, LINE_LABEL_SPLIT, Label, is_party, without_party
-from .header_labels import run_together_names
 from .names import (
     ROLE_WORDS,
     looks_like_name,
@@ -26,6 +25,7 @@ from .office_before import lone_office, office_first_list
 from .people import ABSENT_RE, Person
 from .respectively import share_closing_plural, share_out_respectively
 from .roster import REPRESENTED_BEFORE_RE
+from .run_together import split_run_together
 from .text import fold, squash
 
 HARD_SPLIT_RE = re.compile(
@@ -238,26 +238,7 @@ def people_in_list(span: str) -> list[Person]:
             grouped.add(id(people[-1]))
     share_out_respectively(people)
     share_closing_plural(people, [chunk_of.get(id(person), -1) for person in people])
-    return [person for joined in people for person in _run_together(joined)]
-
-
-_STOP_INSIDE_NAME_RE = re.compile(r"(?<=[a-záéíóúñ]{3})\.(?=\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
-MIN_RUN_TOGETHER_WORDS = 6
-MIN_PART_WORDS = 3  # "Eric Omar Rodolfo Juárez …" is one person with three given names
-
-
-def _run_together(person: Person) -> list[Person]:
-    """ "Fernando Humberto Rosales Bretón Joel Sánchez Roldán": two names whose comma a scan
-    lost, cut before a given name that follows a surname; each part keeps the office. A speck
-    read as a stop inside a name ("Jorge Ramón. Morales Díaz") is dropped."""
-    person.name = _STOP_INSIDE_NAME_RE.sub("", person.name)
-    words = person.name.split()
-    if len(words) < MIN_RUN_TOGETHER_WORDS:
-        return [person]
-    parts = run_together_names(person.name)
-    if len(parts) < 2 or any(len(part.split()) < MIN_PART_WORDS for part in parts):
-        return [person]
-    return [Person(part, person.role, person.group_role) for part in parts]
+    return [person for joined in people for person in split_run_together(joined)]
 
 
 _CLOSING_OFFICE_RE = re.compile(
