@@ -45,6 +45,9 @@ _PROSE_CUE_RE = re.compile(
     r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b"
     # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
     r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b"
+    # "…registrándose la asistencia de (16) integrantes, encontrándose Name, Presidente
+    # Municipal, …": the gerund alone opens the roll.
+    r"|\bencontrandose\b(?!\s+(?:en|ausentes?|reunid|conectad|debidamente|integrad)\b)"
     # "…a que fueron convocados por el Presidente Municipal ING. NAME, Presidente Municipal;
     # LIC. NAME, Síndico Procurador; NAME; …": a list, not only who convened, when semicolons
     # run on after it.

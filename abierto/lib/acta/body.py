@@ -9,6 +9,7 @@ title, else one named on the first lines, else the longest mention in the openin
 import itertools
 import re
 
+from abierto.lib.roman import from_roman
 from abierto.lib.spanish import MONTHS, ordinal_words_to_number
 
 from .body_phrase import MAX_BODY_WORDS, body_phrase
@@ -174,6 +175,9 @@ def _heading_mentions(text: str, folded: str) -> list[str]:
     return found
 
 
+_TERM_NUMERAL_RE = re.compile(
+    r"(?<![\w.])(?:(?:H\.|R\.|Honorable)\s*)?(?P<numeral>[IVXLC]{2,8})\s+\Z"
+)
 _WORD_RE = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñ]+")
 
 
@@ -182,6 +186,14 @@ def _ordinal_lead(text: str, start: int) -> int:
     Primer Consejo Académico", "el Cuarto Consejo Universitario" (the council's term is part
     of its name). Only capitalised words count; without them, ``start``."""
     window_start = max(0, start - 40)
+    numeral = _TERM_NUMERAL_RE.search(text, window_start, start)
+    if numeral:
+        try:
+            from_roman(numeral["numeral"])
+        except ValueError:
+            pass
+        else:
+            return numeral.start()  # "del H. XXXIX Ayuntamiento": the administration's term
     words = list(_WORD_RE.finditer(text, window_start, start))
     if not words or text[words[-1].end() : start].strip():
         return start

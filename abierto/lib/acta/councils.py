@@ -20,9 +20,13 @@ OF_LEGISLATURE_RE = re.compile(r"\s+de\s+la\s+(?:\S+\s+){1,3}legislatura$", re.I
 # A bare noun is no name: "Sesión Ordinaria de Cabildo", "… de Ayuntamiento".
 _BARE_NOUNS = frozenset(["cabildo", "ayuntamiento", "h. cabildo", "honorable cabildo"])
 # "los integrantes del R. Ayuntamiento": the title makes it this municipality's council.
-_TITLED_COUNCIL_RE = re.compile(r"(?:(?:h|r)\.\s*|honorable\s+|republicano\s+)ayuntamiento")
+# "el H. XLI Ayuntamiento Constitucional de Tepic": the administration's numeral may follow.
+_TITLED_COUNCIL_RE = re.compile(
+    r"(?:(?:h|r)\.\s*|honorable\s+|republicano\s+)(?:[ivxlc]+\s+)?ayuntamiento"
+)
 _NAMED_COUNCIL_RE = re.compile(
-    r"^(?:(?:h|r)\.\s*|honorable\s+|republicano\s+)?ayuntamiento\b.*\bde(?:l)?\s", re.DOTALL
+    r"^(?:(?:h|r)\.\s*|honorable\s+|republicano\s+)?(?:[ivxlc]+\s+)?ayuntamiento\b.*\bde(?:l)?\s",
+    re.DOTALL,
 )
 
 

@@ -46,6 +46,7 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _GLUED_STOP_RE = re.compile(r"^(\w+)[.:]$")
+_INNER_STOP_RE = re.compile(r"^(\w+)\.(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 _ION_MISREAD_RE = re.compile(r"(?<=[cstxCSTX])([iI])([éÉ])([nN])(?=[.,;:)]*$)")
 
 
@@ -64,7 +65,8 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
     end (a speck: a word broken at a line end keeps its hyphen glued to it), and an unclosed
     bracket or bar glued to a line's first word in capitals (the edge of the margin), an
     opening quote glued to a name's word that nothing on the line closes, and "-ión" read
-    "-ién" ("Sesién", "Direccién"; "recién" is a word)."""
+    "-ién" ("Sesién", "Direccién"; "recién" is a word); a stop between a function word and
+    the next, read as one word ("María del.Carmen"), is a space."""
     flat = [word for line in lines for word in line]
     after = {id(word): nxt for word, nxt in itertools.pairwise(flat)}
     cleaned: list[list[W]] = []
@@ -90,6 +92,10 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             if index == 0 and _MARGIN_BRACKET_RE.match(word.text):
                 word = copy.copy(word)  # "[MARZO DEL AÑO…": the margin's edge read as a bracket
                 word.text = word.text[1:]
+            inner = _INNER_STOP_RE.match(word.text)
+            if inner and inner.group(1).casefold() in _FUNCTION_WORDS:
+                word = copy.copy(word)  # "María del.Carmen": a speck read between two words
+                word.text = f"{inner.group(1)} {word.text[inner.end():]}"
             match = _GLUED_STOP_RE.match(word.text)
             nxt = after.get(id(word))
             if (

@@ -104,6 +104,8 @@ _GROUP_OFFICE_RE = re.compile(
 )
 
 
+# "ausencias justificadas de los regidores", "inasistencia del": absences heading names.
+_ABSENCES_HEAD_RE = re.compile(r"[a-z]*(?:\s+justificad[oa]s?)?\s+de(?:l|\s+l[oa]s?)?\s")
 _SPECK_RE = re.compile(r"(?<=\s)[*\u00b7](?=\s)")  # a scan's speck between two words
 
 
@@ -125,6 +127,7 @@ def people_in_list(span: str) -> list[Person]:
     run_start = 0  # the first person an office written after the run would name
     last_chunk = -1
     pending_office: str | None = None  # an office with its article, before the name it names
+    absent_chunk = -1  # the part of the list that a heading of absences governs
     for chunk, piece in _split_items(span):
         previous_chunk, last_chunk = last_chunk, chunk
         if chunk != current_chunk:
@@ -142,7 +145,12 @@ def people_in_list(span: str) -> list[Person]:
             piece_folded = piece_folded[trailing.end() :]
             if not piece.strip():
                 continue
-        if ABSENT_RE.search(piece_folded):
+        absent = ABSENT_RE.search(piece_folded)
+        if absent:
+            if _ABSENCES_HEAD_RE.match(piece_folded, absent.end()):
+                absent_chunk = chunk  # "…, así como dos ausencias justificadas de A y B"
+            continue
+        if chunk == absent_chunk:
             continue
         closing = _CLOSING_OFFICE_RE.match(piece_folded)
         if closing and people:

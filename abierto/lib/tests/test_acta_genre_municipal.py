@@ -219,3 +219,42 @@ def test_a_surname_of_three_letters_ends_the_list_and_an_abbreviation_does_not()
         "Fco. Javier Paz Gómez",
         "Luis Paz Gil",
     ]
+
+
+# From the heldT round (two cabildo minutes of one municipality, developed on 7 Dec 2026).
+
+
+def test_the_roll_after_a_bare_encontrandose_with_the_regidores_group_and_its_absences():
+    result = parse_acta_text(
+        "SESION ORDINARIA En la ciudad de Río Claro, capital del Estado de Nayarit, siendo las "
+        "(09:10) nueve horas con diez minutos del día 4 de marzo del 2012, previa citación, se "
+        "reunieron en el recinto oficial de la Presidencia Municipal, los integrantes del H. XL "
+        "Ayuntamiento Constitucional de Río Claro, dando principio a la sesión ordinaria de "
+        "cabildo. La Secretaria del Ayuntamiento procede a realizar el pase de lista, "
+        "registrándose la asistencia de (6) integrantes del cabildo, encontrándose Pedro Luna "
+        "Vera, Presidente Municipal, Rosa Díaz Mora Síndico Municipal y los regidores Juan Gil "
+        "Paz, Ana Soto Ruiz, Luis Rey Cano y Eva Mar Toledo, así como (2) dos ausencias "
+        "justificadas de los regidores Raúl Peña Lara y Sara Vela Ríos. Una vez comprobada la "
+        "existencia del quórum, se pone a consideración el siguiente: ORDEN DEL DÍA 1.-Asuntos "
+        "generales.\n"
+    )
+    assert result["body"] == "H. XL Ayuntamiento Constitucional de Río Claro"
+    people = [(person["name"], person["role"]) for person in result["attendees"]]
+    assert people == [
+        ("Pedro Luna Vera", "Presidente Municipal"),
+        ("Rosa Díaz Mora", "Síndico Municipal"),
+        ("Juan Gil Paz", "Regidor"),
+        ("Ana Soto Ruiz", "Regidor"),
+        ("Luis Rey Cano", "Regidor"),
+        ("Eva Mar Toledo", "Regidor"),
+    ]
+
+
+def test_a_bare_encontrandose_before_a_place_or_an_absence_opens_no_roll():
+    people = _people(
+        "En la ciudad de Río Claro, siendo las diez horas del día 4 de marzo de 2012, "
+        "encontrándose en el Salón Juárez del Palacio Municipal, y encontrándose ausente el "
+        "Regidor Raúl Peña Lara, se reunieron los integrantes del Comité de Obras: Pedro Luna "
+        "Vera, Presidente; Rosa Díaz Mora, Secretaria.\n"
+    )
+    assert [name for name, _ in people] == ["Pedro Luna Vera", "Rosa Díaz Mora"]

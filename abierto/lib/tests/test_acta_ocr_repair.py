@@ -371,3 +371,12 @@ def test_the_o_of_ion_read_as_e_is_restored_and_recien_stays():
         "la Primera Sesión Extraordinaria, la Dirección y la REIMPRESIÓN,",
         "el recién nombrado, también, quién",
     ]
+
+
+def test_a_stop_read_between_a_function_word_and_a_name_is_a_space():
+    lines = [_line("Gloria Ramírez Bucio, María del.Carmen Reyes Ramos, y la.Síndica", 1)]
+    lines.append(_line("el Lic.Juan Ruiz, de.la sesión, N.L.", 2))
+    assert _texts(without_glued_specks(lines)) == [
+        "Gloria Ramírez Bucio, María del Carmen Reyes Ramos, y la Síndica",
+        "el Lic.Juan Ruiz, de.la sesión, N.L.",
+    ]
