@@ -274,7 +274,13 @@ _CONNECTOR_END_RE = re.compile(
 )
 
 
+# "…, ARQ. OSCAR ALVAREZ CAMPOS, DR.\n\nGONZALO LOPEZ GIJON, …": a title ends no sentence.
+_TITLE_END_RE = re.compile(r"(?:^|[\s,;(])(?i:dra?|lic|licda|ing|arq|mtr[oa]|prof[a]?|c\.\s?p)\.$")
+
+
 def _continues(previous: str, line: str) -> bool:
+    if _TITLE_END_RE.search(previous) and line[:1].isupper() and "|" not in line:
+        return True
     if previous[-1] in _SENTENCE_END or "|" in previous or "|" in line or "\t" in line:
         return False
     if re.match(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]|[IVXl1]{1,5}[.)-][ ]?[A-ZÁÉÍÓÚÑ]{2}", line):

@@ -55,7 +55,7 @@ def _ion(match: re.Match[str]) -> str:
 
 
 _DOUBLE_STOP_RE = re.compile(r"(?:^|\.)[A-Za-z]\.\.$")
-_OPEN_QUOTE_RE = re.compile(r"^[\"\u201c\u201e](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+_OPEN_QUOTE_RE = re.compile(r"^[\"\u201c\u201e](?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]|[a-záéíóúñ]{2})")
 _CLOSE_QUOTE_RE = re.compile(r"[\u201d]|\w[\"]|[\"]$")
 _MARGIN_BRACKET_RE = re.compile(r"^[\[|](?=[A-ZÁÉÍÓÚÑ]{2})[^\]]*$")
 
@@ -69,6 +69,7 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
     the next, read as one word ("María del.Carmen"), is a space."""
     flat = [word for line in lines for word in line]
     after = {id(word): nxt for word, nxt in itertools.pairwise(flat)}
+    before = {id(nxt): word for word, nxt in itertools.pairwise(flat)}
     cleaned: list[list[W]] = []
     for line in lines:
         kept: list[W] = []
@@ -79,7 +80,7 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
                 _CLOSE_QUOTE_RE.search(other.text) for other in line[index:]
             ):
                 word = copy.copy(word)  # "Casián “Silva,": a speck read as a quote never closed
-                word.text = word.text[1:]
+                word.text = word.text[1:]  # (or "reunidos en “las oficinas …")
             if word.text.endswith(":") and _colon_inside_name(word, line[index + 1 : index + 3]):
                 word = copy.copy(word)  # "JESÚS SAÚL: MEZA TELLO": a speck inside a name
                 word.text = word.text[:-1]
@@ -92,10 +93,16 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             if index == 0 and _MARGIN_BRACKET_RE.match(word.text):
                 word = copy.copy(word)  # "[MARZO DEL AÑO…": the margin's edge read as a bracket
                 word.text = word.text[1:]
+            if _stop_inside_capitals(before.get(id(word)), word, after.get(id(word))):
+                word = copy.copy(word)  # "DR. GONZALO LOPEZ. GIJON, LIC. …": inside a name
+                word.text = word.text[:-1]
+            if _TITLE_COLON_RE.match(word.text) and _capitalised(after.get(id(word))):
+                word = copy.copy(word)  # "PROF: JOSÉ JUAN VAZQUEZ": the title's stop read ":"
+                word.text = word.text[:-1] + "."
             inner = _INNER_STOP_RE.match(word.text)
             if inner and inner.group(1).casefold() in _FUNCTION_WORDS:
                 word = copy.copy(word)  # "María del.Carmen": a speck read between two words
-                word.text = f"{inner.group(1)} {word.text[inner.end():]}"
+                word.text = f"{inner.group(1)} {word.text[inner.end() :]}"
             match = _GLUED_STOP_RE.match(word.text)
             nxt = after.get(id(word))
             if (
@@ -109,6 +116,28 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             kept.append(word)
         cleaned.append(kept)
     return cleaned
+
+
+_CAPITALS_WORD_RE = re.compile(r"[A-ZÁÉÍÓÚÑ]{4,}")
+_TITLE_COLON_RE = re.compile(r"^(?i:dra?|lic|ing|arq|mtr[oa]|prof[a]?):$")
+
+
+def _stop_inside_capitals(previous: W | None, word: W, following: W | None) -> bool:
+    """Whether the stop after a surname in capitals is a speck: a word in capitals before it,
+    and one after it that a comma closes ("LOPEZ. GIJON,"), as in a list of names."""
+    return (
+        previous is not None
+        and following is not None
+        and word.text.endswith(".")
+        and _CAPITALS_WORD_RE.fullmatch(word.text[:-1]) is not None
+        and _CAPITALS_WORD_RE.fullmatch(previous.text) is not None
+        and following.text.endswith(",")
+        and _CAPITALS_WORD_RE.fullmatch(following.text[:-1]) is not None
+    )
+
+
+def _capitalised(word: Boxed | None) -> bool:
+    return word is not None and word.text[:1].isupper() and word.text[1:2].isalpha()
 
 
 def _colon_inside_name(word: Boxed, following: Sequence[Boxed]) -> bool:

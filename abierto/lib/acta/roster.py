@@ -16,6 +16,7 @@ but the office printed under a signer's name fills in the role of an attendee wh
 import itertools
 import re
 
+from .given_names import GIVEN_NAMES
 from .name_words import ROLE_WORDS
 from .names import is_honorific, looks_like_name, name_key, paired_offices, strip_titles
 from .office_before import office_line_before, offices_before_names, role_before
@@ -44,7 +45,9 @@ TITLED_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s(]))(?i:lic(?:da|do)?\.|licenciad[oa]|mtr[oa]\.|maestr[oa]|dr(?:a)?\.|"
     r"doctor(?:a)?|ing\.|ingenier[oa]|arq\.|c\.\s?[dp]\.|m\.\s?en\s?c\.|m\.\s?s\.\s?c\.|c\.|"
     # Any degree in three or four dotted initials: "M.B.A.", "T.A.E.", "L.E.M."
-    r"ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?|(?-i:(?:[A-Z]\.){3,4}))"
+    r"ciudadan[oa]|prof(?:a|r|ra)?\.|profesor(?:a)?|(?-i:(?:[A-Z]\.){3,4})|"
+    # "…, PROF ISIDRO RUPIO MEDINA, CONTADOR RAMON VARGAS CHAVEZ": in capitals, without the stop
+    r"(?-i:PROF|PROFA|CONTADOR|CONTADORA)(?=[ \t]+[A-ZÁÉÍÓÚÑ]{2}))"
     # (the name may start the next line: "…a cargo del Maestro\nAntonio Fernando Chávez …")
     r"(?:[ \t]+|[ \t]*\n[ \t]*)(?=[A-ZÁÉÍÓÚÑ])",
 )
@@ -273,6 +276,9 @@ def _role_after(text: str, end: int) -> str | None:
         if sentence and fold(sentence["role"]).split()[0] in ROLE_WORDS:
             return clean_title(sentence["role"])
         return None
+    capacity = _CAPACITY_RE.match(text, end) if text[end - 1 : end].isalpha() else None
+    if capacity:
+        return clean_title(capacity["role"])  # "…AGUILAR con el carácter de Presidente…"
     if text[max(0, end - 1) : end] != ",":
         return None
     appointed = appointed_role(text, end)
@@ -284,7 +290,21 @@ def _role_after(text: str, end: int) -> str | None:
         return None
     role = _BACK_TO_BODY_RE.sub("", match["role"].strip())
     first = fold(role).split()[0] if role.split() else ""
-    return clean_title(role) if first in ROLE_WORDS else None
+    if first not in ROLE_WORDS or _names_someone(role):
+        return None
+    return clean_title(role)
+
+
+def _names_someone(role: str) -> bool:
+    """ "…MEJIA, SINDICO YARENI ALEJANDRA COVARRUBIAS FERRER, …": an office with a name after
+    it is the next person's, not the office of the name before the comma."""
+    words = role.split()[1:]
+    return (
+        len(words) >= 3
+        and any(fold(word) in GIVEN_NAMES for word in words[:2])
+        and not any(fold(word) in ROLE_WORDS for word in words)
+        and all(word[:1].isupper() for word in words)
+    )
 
 
 _ROLE_AFTER_RE = re.compile(
@@ -295,6 +315,11 @@ _ROLE_AFTER_RE = re.compile(
 # that points back at the body is no part of it.
 _BACK_TO_BODY_RE = re.compile(
     r"\s+de(?:l)?\s+(?:est[ea]|[eé]ste|dich[oa]|mism[oa])\s.*$", re.IGNORECASE
+)
+# "…el DR. NAME con el carácter de Presidente del Consejo", "en su carácter de Secretaria".
+_CAPACITY_RE = re.compile(
+    r"[ \t]+(?:con\s+el|en\s+su)\s+(?i:car[aá]cter)\s+de\s+"
+    r"(?P<role>[A-ZÁÉÍÓÚÑ][^,.;:\n(]{2,60}?)(?=\s*[,.;:\n(]|\s+(?:con|y|que|quien|para|de\s+la\s+sesi)\b)"
 )
 _ROLE_SENTENCE_RE = re.compile(r"[ \t]*(?P<role>[A-ZÁÉÍÓÚÑ][a-záéíóúñ][^,.;:\n(]{1,80})\.(?:\s|$)")
 

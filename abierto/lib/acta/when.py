@@ -19,7 +19,9 @@ from .text import fold
 _MONTH = "|".join([*MONTHS, "setiembre"])
 _MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)} | {"setiembre": 9}
 _WORD = r"[a-z]+"
-_DAY = rf"(?:\d{{1,2}}(?:\s?(?:o|ro|er|ero)\b)?\.?|{_WORD}(?:\s+y\s+{_WORD})?)"
+# "veinte cinco": the tens and the unit without their "y", as some actas write the day.
+_TENS_UNIT = r"(?:veinte|treinta)\s+(?:un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+_DAY = rf"(?:\d{{1,2}}(?:\s?(?:o|ro|er|ero)\b)?\.?|{_TENS_UNIT}|{_WORD}(?:\s+y\s+{_WORD})?)"
 _YEAR = r"(?:\d{4}|(?:dos mil|mil novecientos)(?:\s+[a-z]+){0,4})"
 # "en los primeros quince días de junio" is a span of days, not a date.
 _DATE_RE = re.compile(

@@ -220,6 +220,10 @@ class _CardinalParser:
             # Older actas write "diez y seis", "veinte y uno".
             if number in (10, 20) and self._peek()[0] == "y":
                 return number + self._unit_after_y()
+            next_kind, unit = self._peek()
+            if number == 20 and next_kind == "unit":  # "veinte cinco", as "treinta uno"
+                self.pos += 1
+                return number + unit
             return number
         if kind == "tens":
             self.pos += 1

@@ -380,3 +380,12 @@ def test_a_stop_read_between_a_function_word_and_a_name_is_a_space():
         "Gloria Ramírez Bucio, María del Carmen Reyes Ramos, y la Síndica",
         "el Lic.Juan Ruiz, de.la sesión, N.L.",
     ]
+
+
+def test_a_stop_inside_a_name_in_capitals_a_title_s_colon_and_an_unclosed_quote_are_specks():
+    lines = [_line("ARQ. LUIS REY CANO, DR. JUAN GALVEZ. PAZOS, PROF: EVA MAR TOLEDO,", 1)]
+    lines.append(_line("reunidos en “las oficinas del SIAPA. QUINTO PUNTO: ACUERDOS,", 2))
+    assert _texts(without_glued_specks(lines)) == [
+        "ARQ. LUIS REY CANO, DR. JUAN GALVEZ PAZOS, PROF. EVA MAR TOLEDO,",
+        "reunidos en las oficinas del SIAPA. QUINTO PUNTO: ACUERDOS,",
+    ]

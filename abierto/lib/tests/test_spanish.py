@@ -127,6 +127,7 @@ def test_apocope_number_words_round_trip(number: int) -> None:
         ("  dos   mil   veintidos ", 2022),
         ("Treinta Y Uno", 31),
         ("treinta uno", 31),
+        ("veinte cinco", 25),
         ("veintiún", 21),
         ("veintiun mil", 21_000),
         ("un mil", 1000),
