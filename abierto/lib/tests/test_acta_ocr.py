@@ -30,8 +30,9 @@ ACTA = (
 SCHEMA = Path(__file__).resolve().parents[3] / "docs" / "acta-import.schema.json"
 
 
-def _scan(html: str, tmp: Path, dpi: int = 150) -> bytes:
-    """Print ``html`` to PDF, render it to images and wrap them in an image-only PDF."""
+def _scan(html: str, tmp: Path, dpi: int = 150, turn: int = 0) -> bytes:
+    """Print ``html`` to PDF, render it to images and wrap them in an image-only PDF (each page
+    turned ``turn`` degrees counter-clockwise, as a page fed into the scanner sideways)."""
     import weasyprint
     from PIL import Image
 
@@ -48,7 +49,10 @@ def _scan(html: str, tmp: Path, dpi: int = 150) -> bytes:
         ],
         check=True,
     )
-    images = [Image.open(path).convert("L") for path in sorted(tmp.glob("p-*.png"))]
+    images = [
+        Image.open(path).convert("L").rotate(turn, expand=True, fillcolor=255)
+        for path in sorted(tmp.glob("p-*.png"))
+    ]
     buffer = io.BytesIO()
     images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
     return buffer.getvalue()
@@ -97,6 +101,20 @@ def test_a_scanned_pdf_is_read_by_ocr_with_word_confidences(scanned, tmp_path):
     assert "Luis Pérez Gil" in extracted.text
     assert extracted.ocr_pages[0].confidence > 0.8
     assert extracted.ocr_pages[0].image == tmp_path / "pagina-0001.pgm"
+
+
+@pytest.mark.slow
+@pytest.mark.no_database
+@pytest.mark.parametrize("turn", [180, 90])
+def test_a_page_scanned_upside_down_or_on_its_side_is_turned_and_read(turn, tmp_path):
+    paragraphs = "".join(f"<p>{line}</p>" for line in ACTA * 3)
+    html = f"<html><body style='font-size:12pt'>{paragraphs}</body></html>"
+    path = tmp_path / "escaneo-girado.pdf"
+    path.write_bytes(_scan(html, tmp_path, dpi=200, turn=turn))
+    extracted = extract_document(path, workdir=tmp_path)
+    assert "Luis Pérez Gil, Secretario Técnico" in extracted.text
+    assert extracted.ocr_pages[0].confidence > 0.8
+    assert extracted.ocr_pages[0].image == tmp_path / "pagina-0001-girada.pgm"
 
 
 @pytest.mark.slow
