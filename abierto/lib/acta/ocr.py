@@ -37,6 +37,7 @@ from .ocr_marks import (
     with_list_numbers,
     without_stray_marks,
 )
+from .ocr_orientation import orientation, poorly_read, sure_share, turned
 from .ocr_repair import (
     layout_confused,
     lost_line_gaps,
@@ -141,74 +142,16 @@ def read_page(pdf: Path, number: int, workdir: Path) -> OcrPage:
     _run([*render, str(pdf), str(prefix)])
     image = prefix.with_suffix(".pgm")
     lines = parse_tsv(_tesseract(image, PSM))
-    if _poorly_read(lines) and (turn := _orientation(image)):
-        upright = _turned(image, turn)
+    if poorly_read(lines) and (turn := orientation(image, DPI, ONE_THREAD)):
+        upright = turned(image, turn)
         again = parse_tsv(_tesseract(upright, PSM))
-        if _sure_share(again) > _sure_share(lines):
+        if sure_share(again) > sure_share(lines):
             image, lines = upright, again
     if layout_confused(lines):
         lines = top_to_bottom(lines)
     if gaps := lost_line_gaps(lines):
         lines = with_lost_lines(lines, _read_strips(image, gaps), gaps)
     return OcrPage(number=number, lines=lines, image=image)
-
-
-# A page whose words are mostly unsure was perhaps scanned upside down or on its side: read
-# upright, 85-98 % of a page's words are sure; turned over, 13-23 %; on its side, none at all.
-SURE_CONFIDENCE = 80.0
-POOR_SHARE = 0.5
-# Tesseract's orientation detection (``--psm 0``, the ``osd`` model) below this confidence is a
-# guess: a page of too few letters.
-MIN_ORIENTATION_CONFIDENCE = 2.0
-_ROTATE_RE = re.compile(r"^Rotate:\s*(\d+)", re.MULTILINE)
-_ORIENTATION_CONFIDENCE_RE = re.compile(r"^Orientation confidence:\s*([\d.]+)", re.MULTILINE)
-
-
-def _sure_share(lines: list[list[OcrWord]]) -> float:
-    words = [word for line in lines for word in line]
-    return sum(word.confidence >= SURE_CONFIDENCE for word in words) / len(words) if words else 0.0
-
-
-def _poorly_read(lines: list[list[OcrWord]]) -> bool:
-    return _sure_share(lines) < POOR_SHARE
-
-
-def _orientation(image: Path) -> int:
-    """The clockwise turn (90, 180 or 270) that makes the page upright, by Tesseract's
-    orientation detection; 0 when upright or when it cannot tell (too little text, no
-    ``osd`` model)."""
-    program = shutil.which("tesseract")
-    if program is None:
-        return 0
-    try:
-        done = subprocess.run(  # noqa: S603 - our own arguments, no shell
-            [program, str(image), "stdout", "--psm", "0", "--dpi", str(DPI)],
-            capture_output=True,
-            check=False,
-            env={**os.environ, **ONE_THREAD},
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return 0
-    report = done.stdout.decode("utf-8", "replace")
-    rotate = _ROTATE_RE.search(report)
-    confidence = _ORIENTATION_CONFIDENCE_RE.search(report)
-    if done.returncode != 0 or rotate is None or confidence is None:
-        return 0
-    if float(confidence[1]) < MIN_ORIENTATION_CONFIDENCE:
-        return 0
-    turn = int(rotate[1])
-    return turn if turn in (90, 180, 270) else 0
-
-
-def _turned(image: Path, clockwise: int) -> Path:
-    """The page image turned ``clockwise`` degrees, beside it (the review screen shows it)."""
-    from PIL import Image
-
-    turned = image.with_name(f"{image.stem}-girada.pgm")
-    with Image.open(image) as page:
-        page.rotate(-clockwise, expand=True).save(turned)
-    return turned
 
 
 def _read_strips(image: Path, gaps: list[tuple[int, int]]) -> list[list[OcrWord]]:
