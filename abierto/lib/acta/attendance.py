@@ -18,6 +18,7 @@ from .group_labels import LINE_LABEL_RE, is_party
 from .header_labels import from_header_labels
 from .in_charge import from_appointed, from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
+from .masthead import acta_start
 from .names import looks_like_name, split_name_role
 from .narrative_people import acting_for_session, from_narrative, welcomed
 from .people import ABSENT_RE, Person, unique
@@ -99,6 +100,7 @@ def read_attendance(
     region = text[:signatures_start]
     region_folded = folded[:signatures_start]
     opening = min(signatures_start, opening_end or _first_paragraph_end(text))
+    start = acta_start(folded[:opening])  # a gazette's directory names no attendee
     people += from_tables(region, region_folded)
     # "ASISTENCIA: / PRESIDENTE: SEÑOR MINISTRO: / NAME SEÑORES MINISTROS: NAME NAME …": the
     # labels are offices there, not the names' lines.
@@ -108,11 +110,11 @@ def read_attendance(
     people += from_roll_call(region, region_folded)
     people += from_inline_roll_call(region, region_folded)
     people += from_speakers(region, region_folded)
-    people += from_officers(text[:opening], folded[:opening])
-    people += welcomed(text[:opening], folded[:opening])
-    people += from_in_charge(text[:opening], folded[:opening])
+    people += from_officers(text[start:opening], folded[start:opening])
+    people += welcomed(text[start:opening], folded[start:opening])
+    people += from_in_charge(text[start:opening], folded[start:opening])
     people += from_presidency_heading(region, region_folded)
-    people += from_appointed(text[:opening], folded[:opening])
+    people += from_appointed(text[start:opening], folded[start:opening])
     people += from_narrative(region, region_folded)
     people += acting_for_session(region)
     people = unique(people)

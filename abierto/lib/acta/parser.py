@@ -65,9 +65,12 @@ def parse_acta_text(text: str) -> dict[str, Any]:
 
     agenda = _guarded(warnings, "el orden del día", Agenda, lambda: read_agenda(text, folded))
     warnings += agenda.warnings
+    # A gazette prints only the items it publishes: "4.- …", "5.- APROBACIÓN DEL …", "6.- …".
+    titled = any(item.title for item in agenda.items)
     result["agenda"] = [
         {"number": item.number, "title": item.title, "presenter": item.presenter, "narrative": ""}
         for item in agenda.items
+        if item.title or not titled
     ]
 
     opening_end = agenda.start if agenda.items else 0

@@ -5,6 +5,8 @@ page tens of thousands of times (one content stream, a file of a few kilobytes) 
 keep a reader busy for minutes. ``pdf_pages`` walks the tree itself and stops at
 ``max_pages`` before anything is extracted; a ``/Count`` that lies does not matter.
 Pages whose text layer is (almost) empty are the scanned ones: ``ocr.py`` reads them.
+Headings in small capitals, which the text layer gives a piece a line, are put back together
+(``small_caps.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import io
 from typing import Any
 
 from .errors import ActaReadError
+from .small_caps import rejoined_small_caps
 
 DEFAULT_MAX_PAGES = 300
 # A page with fewer letters than this in its text layer is treated as an image: scanners
@@ -40,7 +43,7 @@ def pdf_pages(data: bytes, max_pages: int = DEFAULT_MAX_PAGES) -> list[str]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise ActaReadError(ENCRYPTED)
         count_pages(reader.root_object["/Pages"], max_pages)
-        return [page.extract_text() or "" for page in reader.pages]
+        return [rejoined_small_caps(page.extract_text() or "") for page in reader.pages]
     except ActaReadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as error:

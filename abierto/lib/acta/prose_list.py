@@ -156,7 +156,7 @@ def people_in_list(span: str) -> list[Person]:
         if closing and people:
             # "…; HUMBERTO BECERRA BATISTA, MARIA DEL REFUGIO QUINTERO URQUIZA; Regidores
             # Municipales.": the office that closes a run is that of its names without one.
-            office = singular(squash(piece.strip(" .,;")))
+            office = singular(squash(piece[closing.start("office") : closing.end("office")]))
             for person in people[run_start:]:
                 person.role = person.role or office
             run_start = len(people)
@@ -198,6 +198,14 @@ def people_in_list(span: str) -> list[Person]:
             people += [embedded] if embedded else []
             continue
         name, role = parsed
+        collective = _COLLECTIVE_OFFICE_RE.match(fold(role)) if role else None
+        if role and collective:
+            # "…, Miriam Sánchez y Ramón Martínez, todos ellos Regidores Propietarios del
+            # Ayuntamiento": the office of every name of the run that has none.
+            role = singular(squash(role[collective.start("office") : collective.end("office")]))
+            for person in people[run_start:]:
+                person.role = person.role or role
+            run_start = len(people) + 1
         role = role or before_name
         name = without_party(name)
         if role and is_party(role):
@@ -249,9 +257,16 @@ def people_in_list(span: str) -> list[Person]:
     return [person for joined in people for person in split_run_together(joined)]
 
 
+# "…; Regidores Municipales.", "…, todos ellos Regidores Propietarios del Ayuntamiento,"
 _CLOSING_OFFICE_RE = re.compile(
-    r"^\s*(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante|edil)[a-z]*s"
-    r"(?:\s+(?:municipales|propietari[oa]s|suplentes|electorales|ciudadan[oa]s))?\s*[.,;]?\s*$"
+    r"^\s*(?:(?:todos|todas)\s+(?:ellos|ellas)\s+|(?:ambos|ambas)\s+)?"
+    r"(?P<office>(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante|edil)[a-z]*s"
+    r"(?:\s+(?:municipales|propietari[oa]s|suplentes|electorales|ciudadan[oa]s))?)"
+    r"(?:\s+del?\s+(?:h\.\s*|honorable\s+)?(?:ayuntamiento|cabildo|consejo|comite|congreso)\b[^,;.]{0,40})?"
+    r"\s*[.,;]?\s*$"
+)
+_COLLECTIVE_OFFICE_RE = re.compile(
+    r"(?:(?:todos|todas)\s+(?:ellos|ellas)|ambos|ambas)\s+(?P<office>\w+s(?:\s+(?!del?\b)\w+s)?)\b"
 )
 _TRAILING_OFFICE_RE = re.compile(
     r"^\s*\(\s*(?P<office>(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|integrante)"

@@ -56,6 +56,8 @@ def from_speakers(text: str, folded: str) -> list[Person]:
             continue  # "III. Correspondencia:" is an agenda item, no speaker
         if is_office_label(label):
             continue  # "Secretarias y Secretarios: Alma …" heads a list of members
+        if _CONTACT_RE.match(line, line.find(":") + 1):
+            continue  # "Tels. y Fax: 3-12-32-28": a letterhead's contact, no turn to speak
 
         parsed = split_name_role(label) or _office_in_lower_case(label)
         if parsed is None or not looks_like_name(parsed[0]):
@@ -99,6 +101,7 @@ def _office_in_lower_case(label: str) -> tuple[str, str | None] | None:
     return (match["name"], match["office"]) if looks_like_name(match["name"]) else None
 
 
+_CONTACT_RE = re.compile(r"\s*(?:\+?\(?\d[\d\s().-]{5,}|[\w.-]+@[\w-]+\.)")
 _LIST_MARKER_RE = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,3}|[a-z])\s*[.)]")
 
 

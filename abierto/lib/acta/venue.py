@@ -124,7 +124,7 @@ _CAPITAL_OF_RE = re.compile(
 )
 _REGION_RE = re.compile(r",\s*(?P<region>[A-ZÁÉÍÓÚ][\w ]{2,40}?)\s*(?=[;,.])")
 _PLACE_END_RE = re.compile(
-    r"[;\n)]|,(?!\s*(?:ubicad|sit[oa]\s+en\b))|\.(?=\s|$)"
+    r"[;\n)]|,(?!\s*(?:ubicad|sit[oa]\s+en\b|que\s+se\s+(?:ubica|encuentra)\b))|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
     r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c\.|"
     r"(?:los|las)\s+(?:ciudadan[oa]s|senor[ae]s|c\.\s?c\.|cc\.|regidor|consejer|comisionad|diputad|"
