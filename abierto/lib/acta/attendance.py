@@ -18,11 +18,12 @@ from .group_labels import LINE_LABEL_RE, is_party
 from .header_labels import from_header_labels
 from .in_charge import from_appointed, from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
+from .list_items import GROUP_HEADER_RE, HARD_SPLIT_RE, whole_name_follows
 from .masthead import acta_start
 from .names import looks_like_name, split_name_role
 from .narrative_people import acting_for_session, from_narrative, welcomed
 from .people import ABSENT_RE, Person, unique
-from .prose_list import GROUP_HEADER_RE, HARD_SPLIT_RE, people_in_list, whole_name_follows
+from .prose_list import people_in_list
 from .roll_call import from_inline_roll_call
 from .roster import from_officers, roles_from_mentions
 from .signature_roles import roles_from_signatures

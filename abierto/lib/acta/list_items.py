@@ -1,0 +1,150 @@
+"""A list of people in prose cut into pieces, one per person.
+
+Semicolons and list numbers always separate people; commas and "y" only before a whole
+name ("Secretaría de Justicia y Derechos Humanos" is one office). A plural office heading a
+group ("los Regidores: …", "los representantes de sociedad civil, …") is a piece of its own.
+``prose_list`` reads each piece's name and office.
+"""
+
+import re
+
+from .group_labels import LINE_LABEL_SPLIT
+from .names import (
+    ROLE_WORDS,
+    looks_like_name,
+    split_name_role,
+    strip_titles,
+    strip_titles_and_office,
+)
+from .roster import REPRESENTED_BEFORE_RE
+from .text import fold
+
+HARD_SPLIT_RE = re.compile(
+    # "así. como": OCR may put a dot inside the connector.
+    # "…, asistidos por el licenciado …", "asistido del Secretario que autoriza, licenciado …":
+    # the secretary who assists the body is one more.
+    r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de|"
+    r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari)))\s+|" + LINE_LABEL_SPLIT
+)
+_SOFT_SPLIT_RE = re.compile(r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,)", re.IGNORECASE)
+# "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
+# the names that follow its colon.
+GROUP_HEADER_RE = re.compile(
+    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.)\s*)?"
+    r"(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
+    r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
+)
+# "Asistieron los representantes de sociedad civil, David Moreno, Silber Meza y Luis Pun;":
+# a plural office with its article, then a comma and the names it governs.
+COMMA_HEADER_RE = re.compile(
+    r"^\s*(?:(?:y|e)\s+)?(?:los|las)\s+"
+    # "las señoras y señores regidores, Name, …", "los ciudadanos regidores, …"
+    r"(?:(?:senor(?:e|a)s|ciudadan[oa]s)\s+(?:[ye]\s+(?:senor(?:e|a)s|ciudadan[oa]s)\s+)?)?"
+    r"(?P<office>(?:representante|integrante|consejer|regidor|"
+    r"vocal|diputad|comisionad|miembro|titular)[a-z]*s\b(?:\s+(?:de|del|ante|en)\b[^,:;]{1,60})?),\s*"
+)
+
+
+# "los Regidores CC. Jesús Eduardo Noyola Bernal; …", "los señores Magistrados María Belinda
+# Aguilar Díaz, …": a plural office, then the names it governs (after their courtesy title).
+_TITLE_HEADER_RE = re.compile(
+    r"^\s*(?:(?:y|e)\s+)?(?:los|las)\s+(?:(?:senor(?:e|a)s|ciudadan[oa]s)\s+)?"
+    r"(?P<office>(?:regidor|sindic|consejer|vocal|diputad|comisionad|magistrad|integrante|"
+    r"representante)[a-z]*s\b)\s+(?:(?:c\.\s?c\.|cc\.)\s*)?"
+)
+
+
+def comma_header(piece: str, folded: str) -> re.Match[str] | None:
+    header = COMMA_HEADER_RE.match(folded) or _TITLE_HEADER_RE.match(folded)
+    if header is None:
+        return None
+    rest = piece[header.end() :]
+    # The heading alone, once the list is cut into pieces, or before the first name.
+    return header if not rest.strip() or whole_name_follows(rest) else None
+
+
+# Where a group's heading starts inside a piece, after the office of the person before it:
+# "El Lic. Jorge Lozano Armengol, Presidente Municipal, los Regidores, C. Paulo …", "Dr. Miguel
+# Ángel de los Santos Cruz, Síndico Municipal y Regidores: Dra. Silvia …".
+_INNER_HEADING_RE = re.compile(
+    r"(?:,\s*|\s+(?=y\s))(?=(?:y\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.)\s*)?"
+    r"(?:regidor|sindic|consejer|vocal|diputad|comisionad|magistrad)[a-z]*s\b)"
+)
+
+
+def _at_inner_headings(chunk: str) -> list[str]:
+    """``chunk`` cut where a group's heading starts after a first person's office."""
+    folded = fold(chunk)
+    for match in _INNER_HEADING_RE.finditer(folded):
+        rest = chunk[match.end() :]
+        rest_folded = folded[match.end() :]
+        header = GROUP_HEADER_RE.match(rest_folded) or comma_header(rest, rest_folded)
+        before = chunk[: match.start()]
+        # After a person's office, or a pronoun ("además de usted, los comisionados A y B").
+        if header is None or (split_name_role(before) is None and len(before.split()) > 2):
+            continue
+        return [chunk[: match.start()], *_at_inner_headings(rest)]
+    return [chunk]
+
+
+def split_items(span: str) -> list[tuple[int, str]]:
+    """Cut a list into one piece per person.
+
+    Semicolons and list numbers always separate people. "y" and commas separate
+    them only when a person's name follows; otherwise they belong to a role
+    ("Secretaría de Justicia y Derechos Humanos"). Where semicolons separate
+    "Name, Role" items, a comma starts a new person only when a whole name
+    stands between it and the next comma, after a piece that already has a name
+    ("…(Infoem) y Representante Titular, Luis Gustavo Parra Noriega, Comisionado…").
+    """
+    semicolons = ";" in span
+    pieces: list[tuple[int, str]] = []
+    chunks = [
+        (index, part)
+        for index, chunk in enumerate(HARD_SPLIT_RE.split(span))
+        for part in _at_inner_headings(chunk)
+    ]
+    for index, chunk in chunks:
+        if not chunk.strip():
+            continue
+        header = GROUP_HEADER_RE.match(fold(chunk)) or comma_header(chunk, fold(chunk))
+        if header:
+            pieces.append((index, chunk[: header.end()]))
+            chunk = chunk[header.end() :]
+        parts = _SOFT_SPLIT_RE.split(chunk)
+        merged = [parts[0]]
+        for separator, part in zip(parts[1::2], parts[2::2], strict=True):
+            if REPRESENTED_BEFORE_RE.search(fold(merged[-1][-40:])):
+                starts = False  # the person represented, named after "en representación del"
+            elif separator.strip() == "," and semicolons:
+                starts = whole_name_follows(part) and split_name_role(merged[-1]) is not None
+            else:
+                starts = _starts_person(part)
+            if starts:
+                merged.append(part)
+            else:
+                merged[-1] = f"{merged[-1]}{separator}{part}"
+        pieces += [(index, piece) for piece in merged if piece.strip()]
+    return pieces
+
+
+_ARTICLE_RE = re.compile(r"^\s*(?:el|la)\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
+def whole_name_follows(part: str) -> bool:
+    head = re.split(r",|\s+[ye]\s+", part, maxsplit=1)[0]
+    head = _ARTICLE_RE.sub("", head)  # ", el M.S.C. Arturo Silva Ibarra y el Dr. …"
+    if not 2 <= len(head.split()) <= 10 or not head.lstrip()[:1].isupper():
+        return False  # cheap test first: this runs at every comma of a long list
+    return looks_like_name(strip_titles(head).strip(" .;:"))
+
+
+def _starts_person(text: str) -> bool:
+    parsed = split_name_role(text)
+    if parsed is None:
+        return False
+    first = fold(text).split()
+    if first and first[0] in ROLE_WORDS:
+        # "… y Regidor Enrique Medina Torres": an office, then a whole name, is a person.
+        return strip_titles_and_office(text.split(",")[0])[1] is not None
+    return True
