@@ -33,7 +33,8 @@ _KEYWORD_CODE_RE = re.compile(
     rf"(?P<keyword>acuerdo)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*"
     # "ACUERDO 432.1 Aprobación del Orden del Día.": a session's number and the agreement's.
     rf"(?:(?P<dotted>\d{{1,4}}(?:\.\d{{1,3}}){{1,3}})(?:\s*(?:\.-|:|-)|\s)"
-    rf"|(?P<code>{_CODE}|\d{{1,4}})\s*(?:\.-|\.|:|\)|-|\||\n))"
+    # "ACUERDO 158/17, EL H. CABILDO AUTORIZA …": a comma closes a code, not a counter.
+    rf"|(?P<code>{_CODE}|\d{{1,4}})\s*(?:\.-|\.|:|\)|-|\||\n|(?P<comma>,)))"
 )
 _DOTTED_CODE_RE = re.compile(r"\d+(?:\.\d+)+")
 # A coded agreement is one statement; what follows it is the narrative again, unless it goes
@@ -111,6 +112,8 @@ def _coded(text: str, folded: str, start: int, end: int, skip: tuple[int, int]) 
             continue
         group = "dotted" if match["dotted"] else "code"
         code = text[match.start(group) : match.end(group)].rstrip(".")
+        if match["comma"] and "/" not in code and "-" not in code:
+            continue
         if "/" in code or "-" in code:
             if not re.search(r"[A-Za-z]", code):
                 code = f"{text[keyword_start : match.end('keyword')]} {code}"
@@ -132,7 +135,13 @@ def _coded(text: str, folded: str, start: int, end: int, skip: tuple[int, int]) 
     seen: set[str] = set()
     for index, (begin, content, code) in enumerate(found):
         limit = found[index + 1][0] if index + 1 < len(found) else end
-        body, row_vote = _agreement_text(text, folded, content, limit)
+        quoted = _closing_quote(text, begin, content, limit)
+        if quoted is not None:
+            # '6.1.- “ACUERDO 158/17, … COMUNÍQUESE … EN CONSECUENCIA”': the quote is the whole
+            # agreement, its orders and all.
+            body, row_vote = _split_trailing_vote(clean_title(text[content:quoted]))
+        else:
+            body, row_vote = _agreement_text(text, folded, content, limit)
         key = fold(code).replace(" ", "")
         if not body or key in seen or _is_follow_up(text, folded, begin, body):
             continue
@@ -157,9 +166,20 @@ def _numeric_coded(text: str, start: int, end: int) -> list[tuple[int, int, str]
 
 def _opens_statement(text: str, position: int) -> bool:
     """Whether ``position`` starts a line, a table cell or a sentence."""
-    before = text[max(0, position - 4) : position]
-    stripped = before.rstrip(" \t")
-    return not stripped or stripped[-1] in "\n|.:;)"
+    before = text[max(0, position - 5) : position]
+    stripped = before.rstrip(" \t").rstrip("\"“«").rstrip(" \t")  # (quoted: '6.1.- “ACUERDO')
+    return not stripped or stripped[-1] in "\n|.:;)" or stripped.endswith(".-")
+
+
+def _closing_quote(text: str, begin: int, content: int, limit: int) -> int | None:
+    """Where the quote that opens right before an agreement's keyword closes, if it does."""
+    if text[max(0, begin - 3) : begin].rstrip(" \t")[-1:] not in ("“", '"', "«"):
+        return None
+    close = _CLOSING_QUOTE_RE.search(text, content, min(limit, content + MAX_AGREEMENT_CHARS))
+    return close.start() if close else None
+
+
+_CLOSING_QUOTE_RE = re.compile(r"[”»]|\"(?=\s*(?:$|[\n.,;]))")
 
 
 def _agreement_text(text: str, folded: str, start: int, limit: int) -> tuple[str, str | None]:

@@ -161,6 +161,8 @@ def _heading_mentions(text: str, folded: str) -> list[str]:
         if not stripped:
             continue
         if _BODY_START_RE.match(folded, start):
+            if _CONTINUED_RE.search(text, max(0, start - 8), start):
+                continue  # "… EL H.\nCABILDO AUTORIZA …": the line goes on with a sentence
             phrase = clean_title(stripped) if len(stripped.split()) <= MAX_BODY_WORDS else ""
             phrase = phrase or body_phrase(text, folded, start)
             if phrase:
@@ -175,6 +177,7 @@ def _heading_mentions(text: str, folded: str) -> list[str]:
     return found
 
 
+_CONTINUED_RE = re.compile(r"(?:\s|^)(?:H\.|R\.|EL|LA|DEL|DE|el|la|del|de)\s*\n\Z")
 _TERM_NUMERAL_RE = re.compile(
     r"(?<![\w.])(?:(?:H\.|R\.|Honorable)\s*)?(?P<numeral>[IVXLC]{2,8})\s+\Z"
 )

@@ -21,6 +21,26 @@ _CONNECTORS = frozenset(
     ]
 )
 _RUN_STARTERS = frozenset(["de", "del", "y", "e", "para", "a", *_NAMING])
+_DECIDING_VERBS = (
+    "autoriza",
+    "autorizo",
+    "aprueba",
+    "aprobo",
+    "acuerda",
+    "acordo",
+    "determina",
+    "determino",
+    "resuelve",
+    "resolvio",
+    "designa",
+    "designo",
+    "instruye",
+    "instruyo",
+    "otorga",
+    "otorgo",
+    "expide",
+    "expidio",
+)
 _STOP_WORDS = frozenset(
     [
         "en",
@@ -81,6 +101,8 @@ _STOP_WORDS = frozenset(
         "col",
         "colonia",
         "tel",
+        # "EL H. CABILDO AUTORIZA POR UNANIMIDAD …": the body, then what it decides.
+        *_DECIDING_VERBS,
     ]
 )
 _TOKEN_RE = re.compile(r"([ ]*)(,?)([ ]*)([^\s,;:()\[\]\"“”|]+)")
@@ -166,12 +188,17 @@ def body_phrase(text: str, folded: str, start: int) -> str:
 MIN_WRAPPED_LINE_CHARS = 40  # a line of prose wrapped at the margin, not a short heading
 
 
+_TITLE_AT_LINE_END_RE = re.compile(r"(?:^|\s)(?:H|R|HONORABLE|Honorable)\.?\Z")
+
+
 def _wrapped_line_end(text: str, position: int) -> int | None:
     """Where the next line starts, when the name goes on past a line wrapped at the margin."""
     newline = re.match(r"[ ]*\n[ ]*(?=[A-ZÁÉÍÓÚÑ])", text[position : position + 8])
     if newline is None:
         return None
     line_start = text.rfind("\n", 0, position) + 1
+    if _TITLE_AT_LINE_END_RE.search(text, max(line_start, position - 12), position):
+        return position + newline.end()  # "EL H.\nCABILDO": the title, then its noun
     if position - line_start < MIN_WRAPPED_LINE_CHARS:
         return None
     following = text[position + newline.end() :].split(maxsplit=4)

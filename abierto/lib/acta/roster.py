@@ -56,9 +56,13 @@ _NOT_PRESENT_RE = re.compile(
     r"\b(?:suscrit|firmad|signad|emitid|girad|remitid|dirigid|enviad)[oa]s?\s+por\b|\boficio\b|"
     r"\bescrito\b|\bnombramiento\b|\ben\s+memoria\b|\bhomenaje\b|\bsit[oa]\s+en\b|\bcalle\b|"
     r"\bavenida\b|\bdomicilio\b|\brenuncia\b|"
+    # "EL H. CABILDO AUTORIZA POR UNANIMIDAD A LA C. SOCORRO FERNÁNDEZ": whom it favours.
+    r"\b(?:autoriza|aprueba|otorga|concede|expide)\s+(?:por\s+\w+\s+)?(?:a\s+la|al|a\s+los)\b|"
+
     # "el rector, ing. Luis Rivera Terrazas, no podía estar presente en esta sesión"
     r"\bno\s+(?:podia|pudo|puede|podra)\s+(?:estar\s+presente|asistir)\b"
 )
+_LOCATED_IN_RE = re.compile(r"\b(?:ubicad|localizad)[oa]s?\s+en\s+(?:la\s+)?\Z")
 _CLAUSE_START_RE = re.compile(r"[.;]\s|\n")
 _CLAUSE_END_RE = re.compile(r"[.;\n]")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e"])
@@ -147,6 +151,8 @@ def office_role(office: str) -> str | None:
 def not_present(folded: str, position: int, end: int | None = None) -> bool:
     """Whether the clause around a mention records an absence, a document or an address."""
     window = folded[max(0, position - 120) : position]
+    if _LOCATED_IN_RE.search(window):
+        return True  # "UBICADA EN LA C. JUAN ENCERRADO #531": a street written "C."
     clauses = list(_CLAUSE_START_RE.finditer(window))
     clause = window[clauses[-1].end() :] if clauses else window
     if end is not None:

@@ -105,6 +105,7 @@ _ABBREVIATIONS = frozenset(
 )
 # A sentence ends before a capital or a figure, and before a lettered sub-item: "…para una
 # radio universitaria. d) Además, …".
+MIN_WRAPPED_CAPS_LINE = 40
 _SENTENCE_BREAK_RE = re.compile(
     r"[.;!?](?=\s+(?:[\"'(¿¡]?[A-ZÁÉÍÓÚÑ0-9]|[a-z]\)\s))|\n{2,}|\n(?=[A-ZÁÉÍÓÚÑ]{3})"
 )
@@ -117,6 +118,8 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     for match in _SENTENCE_BREAK_RE.finditer(text):
         if match.group(0) == "." and _is_abbreviation(text, match.start()):
             continue
+        if match.group(0) == "\n" and _caps_paragraph_goes_on(text, match.start()):
+            continue
         end = match.end()
         if text[begin:end].strip():
             spans.append((start + begin, start + end))
@@ -124,6 +127,18 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
     if text[begin:].strip():
         spans.append((start + begin, start + len(text)))
     return spans
+
+
+def _caps_paragraph_goes_on(text: str, newline: int) -> bool:
+    """Whether a paragraph written in capitals goes on past this line's end: the line is long,
+    its end in capitals, and it ends inside a sentence ("… EL H.\nCABILDO AUTORIZA …", "… DE SU\nPROPIEDAD …")."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline]
+    if line.endswith(".") and _is_abbreviation(text, newline - 1):
+        return True  # "EL H.\nCABILDO": a title's stop
+    if len(line) < MIN_WRAPPED_CAPS_LINE or not line[-MIN_WRAPPED_CAPS_LINE:].isupper():
+        return False
+    last = line.rstrip()[-1:]
+    return last.isalnum() or last == "," or (last == "." and _is_abbreviation(text, newline - 1))
 
 
 def is_abbreviation(word: str) -> bool:

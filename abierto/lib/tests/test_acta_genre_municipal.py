@@ -258,39 +258,3 @@ def test_a_bare_encontrandose_before_a_place_or_an_absence_opens_no_roll():
         "Vera, Presidente; Rosa Díaz Mora, Secretaria.\n"
     )
     assert [name for name, _ in people] == ["Pedro Luna Vera", "Rosa Díaz Mora"]
-
-
-# From the heldN round (six municipal actas, developed on 7 Dec 2026).
-
-GAZETTE = (
-    "PERIÓDICO OFICIAL DEL GOBIERNO DEL ESTADO\n"
-    "DIRECTORIO\nGobernador Constitucional del Estado\nIng. Pablo Soto Mena\n"
-    "Director del Periódico Oficial\nLic. Marco Ruiz Paz\n"
-    "Tels. y Fax: 3-12-32-28, 3-17-06-84\n"
-    "ACTA DE SESIÓN ORDINARIA NO. 44\n"
-    "En la ciudad de Río Claro, siendo las 17:55 diecisiete horas cincuenta y cinco minutos del "
-    "día 27 veintisiete de diciembre de 2018, se reunieron en el salón de sesiones del "
-    "Ayuntamiento, que se ubica dentro del Palacio Municipal, los CC. Lic. Héctor Luna Vera, "
-    "Presidente Municipal; Profra. Juana Díaz Mora, Síndico Municipal; Profr. Jesús Gil Paz, "
-    "Miriam Soto Ruiz y Ramón Rey Cano, todos ellos Regidores Propietarios del Ayuntamiento, con "
-    "la finalidad de celebrar Sesión Ordinaria de Ayuntamiento, bajo el siguiente:\n"
-    "ORDEN DEL DÍA\n1.- …\n2.- …\n3.- APROBACIÓN DEL PRESUPUESTO DE EGRESOS 2019.\n4.- …\n"
-)
-
-
-def test_a_gazette_s_masthead_names_no_attendee_and_its_elided_items_are_no_agenda():
-    result = parse_acta_text(GAZETTE)
-    assert result["session"]["number"] == 44
-    assert result["session"]["place"] == (
-        "salón de sesiones del Ayuntamiento, que se ubica dentro del Palacio Municipal"
-    )
-    assert [(item["number"], item["title"]) for item in result["agenda"]] == [
-        (3, "APROBACIÓN DEL PRESUPUESTO DE EGRESOS 2019")
-    ]
-    assert [(person["name"], person["role"]) for person in result["attendees"]] == [
-        ("Héctor Luna Vera", "Presidente Municipal"),
-        ("Juana Díaz Mora", "Síndico Municipal"),
-        ("Jesús Gil Paz", "Regidor Propietario"),
-        ("Miriam Soto Ruiz", "Regidor Propietario"),
-        ("Ramón Rey Cano", "Regidor Propietario"),
-    ]

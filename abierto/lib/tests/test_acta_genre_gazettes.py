@@ -1,0 +1,64 @@
+"""Patterns of the genre from issue 13's heldN round (six municipal actas, developed on 7 Dec
+2026): minutes published in a state's Periódico Oficial or a Gaceta Municipal under its masthead,
+a memorandum quoting one agreement in capitals, a roll whose office closes it ("…, todos ellos
+Regidores Propietarios").
+
+Each test is a short synthetic snippet in the words actas use (invented names), never a corpus
+file.
+"""
+
+from abierto.lib.acta import parse_acta_text
+
+GAZETTE = (
+    "PERIÓDICO OFICIAL DEL GOBIERNO DEL ESTADO\n"
+    "DIRECTORIO\nGobernador Constitucional del Estado\nIng. Pablo Soto Mena\n"
+    "Director del Periódico Oficial\nLic. Marco Ruiz Paz\n"
+    "Tels. y Fax: 3-12-32-28, 3-17-06-84\n"
+    "ACTA DE SESIÓN ORDINARIA NO. 44\n"
+    "En la ciudad de Río Claro, siendo las 17:55 diecisiete horas cincuenta y cinco minutos del "
+    "día 27 veintisiete de diciembre de 2018, se reunieron en el salón de sesiones del "
+    "Ayuntamiento, que se ubica dentro del Palacio Municipal, los CC. Lic. Héctor Luna Vera, "
+    "Presidente Municipal; Profra. Juana Díaz Mora, Síndico Municipal; Profr. Jesús Gil Paz, "
+    "Miriam Soto Ruiz y Ramón Rey Cano, todos ellos Regidores Propietarios del Ayuntamiento, con "
+    "la finalidad de celebrar Sesión Ordinaria de Ayuntamiento, bajo el siguiente:\n"
+    "ORDEN DEL DÍA\n1.- …\n2.- …\n3.- APROBACIÓN DEL PRESUPUESTO DE EGRESOS 2019.\n4.- …\n"
+)
+
+
+def test_a_gazette_s_masthead_names_no_attendee_and_its_elided_items_are_no_agenda():
+    result = parse_acta_text(GAZETTE)
+    assert result["session"]["number"] == 44
+    assert result["session"]["place"] == (
+        "salón de sesiones del Ayuntamiento, que se ubica dentro del Palacio Municipal"
+    )
+    assert [(item["number"], item["title"]) for item in result["agenda"]] == [
+        (3, "APROBACIÓN DEL PRESUPUESTO DE EGRESOS 2019")
+    ]
+    assert [(person["name"], person["role"]) for person in result["attendees"]] == [
+        ("Héctor Luna Vera", "Presidente Municipal"),
+        ("Juana Díaz Mora", "Síndico Municipal"),
+        ("Jesús Gil Paz", "Regidor Propietario"),
+        ("Miriam Soto Ruiz", "Regidor Propietario"),
+        ("Ramón Rey Cano", "Regidor Propietario"),
+    ]
+
+
+def test_a_quoted_agreement_in_capitals_wrapped_after_the_title_is_read_whole():
+    result = parse_acta_text(
+        "G A C E T A MUNICIPAL 1 MEMORANDUM 075/17 Se remite a Usted, para su\n"
+        "verificación y convalidación de la redacción del Punto de Acuerdo de la Sesión\n"
+        "Ordinaria Núm. 033, de fecha 04 de Mayo de 2017, que a continuación se\n"
+        "describe: ACTA ORDINARIA NÚM. 033/6.1.- “ACUERDO 158/17, EL H.\n"
+        "CABILDO AUTORIZA POR UNANIMIDAD A LA C. ROSA LUNA MORENO, REFERENTE A LA\n"
+        "SUBDIVISIÓN DE LA FINCA URBANA DE SU PROPIEDAD UBICADA EN LA C. JUAN DE LA\n"
+        "BARRERA #531 OTE. COL. CENTRO DE LERDO, DGO. QUE CONSTA DE UNA SUPERFICIE\n"
+        "DE 249.00 M 2. COMUNÍQUESE LO AQUÍ ACORDADO AL DIRECTOR DE OBRAS PÚBLICAS,\n"
+        "PARA QUE SE PROCEDA EN CONSECUENCIA”\n"
+    )
+    assert result["body"] == "H. CABILDO"
+    assert result["attendees"] == []
+    [agreement] = result["agreements"]
+    assert agreement["code"] == "ACUERDO 158/17"
+    assert agreement["vote"] == "unanimidad"
+    assert agreement["text"].startswith("EL H. CABILDO AUTORIZA POR UNANIMIDAD")
+    assert agreement["text"].endswith("PARA QUE SE PROCEDA EN CONSECUENCIA")
