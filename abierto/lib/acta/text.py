@@ -131,7 +131,8 @@ def sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
 
 def _caps_paragraph_goes_on(text: str, newline: int) -> bool:
     """Whether a paragraph written in capitals goes on past this line's end: the line is long,
-    its end in capitals, and it ends inside a sentence ("… EL H.\nCABILDO AUTORIZA …", "… DE SU\nPROPIEDAD …")."""
+    its end in capitals, and it ends inside a sentence ("… DE SU\nPROPIEDAD …"); or the line
+    ends with a title's stop ("… EL H.\nCABILDO AUTORIZA …")."""
     line = text[text.rfind("\n", 0, newline) + 1 : newline]
     if line.endswith(".") and _is_abbreviation(text, newline - 1):
         return True  # "EL H.\nCABILDO": a title's stop
