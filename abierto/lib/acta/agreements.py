@@ -167,7 +167,7 @@ def _numeric_coded(text: str, start: int, end: int) -> list[tuple[int, int, str]
 def _opens_statement(text: str, position: int) -> bool:
     """Whether ``position`` starts a line, a table cell or a sentence."""
     before = text[max(0, position - 5) : position]
-    stripped = before.rstrip(" \t").rstrip("\"“«").rstrip(" \t")  # (quoted: '6.1.- “ACUERDO')
+    stripped = before.rstrip(" \t").rstrip('"“«').rstrip(" \t")  # (quoted: '6.1.- “ACUERDO')
     return not stripped or stripped[-1] in "\n|.:;)" or stripped.endswith(".-")
 
 

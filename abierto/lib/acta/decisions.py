@@ -88,9 +88,12 @@ def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[A
 # Proposals judged one by one: "1) Diálogos sobre Arte y Cultura. Aprobado cambiando el nombre…
 # 3) A Pie de Página. No Aprobado. 4) Sonidos...Silencios... Música. Aprobado.": each title
 # with its verdict is an agreement; one left "Pendiente de aprobar" is not.
+# A gazette's summary numbers them "01.- Title. APROBADO POR UNANIMIDAD."; the title may hold
+# a title's or an initial's stop before a name ("del R. Ayuntamiento", "al C. Lic. Fernando").
 _VERDICT_ITEM_RE = re.compile(
-    r"(?:(?<=\s)|^)\d{1,2}\)\s+(?P<title>(?:[^.\n]|\.{3}|…|\n(?!\s*\d{1,2}\)))+?)\.\s+"
-    r"(?P<verdict>(?:No\s+)?Aprobad[oa]s?\b(?:[^.]|\.{3}|\.(?=\S))*)"
+    r"(?:(?<=\s)|^)\d{1,2}(?:\)|\.-|-)\s*(?P<title>(?:[^.\n]|\.{3}|…|\.(?=\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])"
+    r"|\n(?!\s*\d{1,2}(?:\)|\.-|-)))+?)\.\s+"
+    r"(?P<verdict>(?i:(?:No\s+)?Aprobad[oa]s?)\b(?:[^.]|\.{3}|\.(?=\S))*)"
 )
 
 

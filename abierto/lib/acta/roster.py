@@ -21,7 +21,7 @@ from .name_words import ROLE_WORDS
 from .names import is_honorific, looks_like_name, name_key, paired_offices, strip_titles
 from .office_before import office_line_before, offices_before_names, role_before
 from .people import ABSENT_RE, Person
-from .text import clean_title, fold
+from .text import clean_title, fold, is_abbreviation
 
 OFFICE = (
     r"(?:comisionad[oa]|consejer[oa]|president[ea]|secretari[oa]|regidor(?:a)?|sindic[oa]|"
@@ -58,7 +58,8 @@ _NOT_PRESENT_RE = re.compile(
     r"\bavenida\b|\bdomicilio\b|\brenuncia\b|"
     # "EL H. CABILDO AUTORIZA POR UNANIMIDAD A LA C. SOCORRO FERNÁNDEZ": whom it favours.
     r"\b(?:autoriza|aprueba|otorga|concede|expide)\s+(?:por\s+\w+\s+)?(?:a\s+la|al|a\s+los)\b|"
-
+    # "Aprobación como Secretario del R. Ayuntamiento … al C. Lic. Name": whom it appoints.
+    r"\b(?:aprobacion|designacion|ratificacion)\s+como\b|"
     # "el rector, ing. Luis Rivera Terrazas, no podía estar presente en esta sesión"
     r"\bno\s+(?:podia|pudo|puede|podra)\s+(?:estar\s+presente|asistir)\b"
 )
@@ -148,12 +149,24 @@ def office_role(office: str) -> str | None:
     return None if fold(role) in ("titular", "representante", "integrante") else role
 
 
+def _abbreviation_stop(text: str, index: int) -> bool:
+    word = _WORD_BEFORE_STOP_RE.search(text, 0, index + 1)
+    return word is not None and (len(word[1]) == 1 or is_abbreviation(word[1]))
+
+
+_WORD_BEFORE_STOP_RE = re.compile(r"(?<![\w.])(\w+)\.\Z")
+
+
 def not_present(folded: str, position: int, end: int | None = None) -> bool:
     """Whether the clause around a mention records an absence, a document or an address."""
     window = folded[max(0, position - 120) : position]
     if _LOCATED_IN_RE.search(window):
         return True  # "UBICADA EN LA C. JUAN ENCERRADO #531": a street written "C."
-    clauses = list(_CLAUSE_START_RE.finditer(window))
+    clauses = [
+        found
+        for found in _CLAUSE_START_RE.finditer(window)
+        if not _abbreviation_stop(window, found.start())  # "del R. Ayuntamiento … al C. Lic."
+    ]
     clause = window[clauses[-1].end() :] if clauses else window
     if end is not None:
         after = _CLAUSE_END_RE.search(folded, end, end + 120)

@@ -62,3 +62,28 @@ def test_a_quoted_agreement_in_capitals_wrapped_after_the_title_is_read_whole():
     assert agreement["vote"] == "unanimidad"
     assert agreement["text"].startswith("EL H. CABILDO AUTORIZA POR UNANIMIDAD")
     assert agreement["text"].endswith("PARA QUE SE PROCEDA EN CONSECUENCIA")
+
+
+def test_a_gazette_s_summary_of_numbered_items_each_with_its_verdict():
+    result = parse_acta_text(
+        "ORGANO OFICIAL DEL REPUBLICANO AYUNTAMIENTO DEL MUNICIPIO DE SAN ROQUE, NL. SESIÓN "
+        "EXTRAORDINARIA DEL R. AYUNTAMIENTO 2009-2012 31 DE OCTUBRE DE 2009 01.- Orden del Día "
+        "programado para esta Primera Sesión Extraordinaria del R. Ayuntamiento. APROBADO POR "
+        "UNANIMIDAD. 02.- Aprobación como Secretario del Republicano Ayuntamiento del Municipio "
+        "de San Roque al C. Lic. Pedro Luna Vera. APROBADO POR MAYORÍA CON DIEZ VOTOS A FAVOR.\n"
+    )
+    assert [(a["code"], a["text"], a["vote"]) for a in result["agreements"]] == [
+        (
+            "1",
+            "Orden del Día programado para esta Primera Sesión Extraordinaria del R. "
+            "Ayuntamiento. APROBADO POR UNANIMIDAD",
+            "unanimidad",
+        ),
+        (
+            "2",
+            "Aprobación como Secretario del Republicano Ayuntamiento del Municipio de San Roque "
+            "al C. Lic. Pedro Luna Vera. APROBADO POR MAYORÍA CON DIEZ VOTOS A FAVOR",
+            "mayoría",
+        ),
+    ]
+    assert result["attendees"] == []  # the secretary it appoints is not said to be there
