@@ -56,7 +56,7 @@ _PROSE_CUE_RE = re.compile(
     r"|\bconvocad[oa]s\s+por\b(?=[^;]{0,300};(?:[^;]{1,160};){2})"
     # "…, el Consejero Presidente doctor …, y los Consejeros:\nlicenciado Mario …, doctor …":
     # a group's heading and its colon open a list of its own (the heading read with it).
-    r"|(?=\b(?:los|las)\s+(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
+    r"|(?=\b(?:los|las)\s+(?:ciudadan[oa]s\s+)?(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
     r"(?:\s+[a-z]+){0,3}\s*:))"
 )
 # Every cue starts a word with one of these letters: the cue's many branches are tried only
@@ -100,8 +100,8 @@ def read_attendance(
     people: list[Person] = []
     region = text[:signatures_start]
     region_folded = folded[:signatures_start]
-    opening = min(signatures_start, opening_end or _first_paragraph_end(text))
-    start = acta_start(folded[:opening])  # a gazette's directory names no attendee
+    start = acta_start(folded[:signatures_start])  # a gazette's directory names no attendee
+    opening = min(signatures_start, opening_end or start + _first_paragraph_end(text[start:]))
     people += from_tables(region, region_folded)
     # "ASISTENCIA: / PRESIDENTE: SEÑOR MINISTRO: / NAME SEÑORES MINISTROS: NAME NAME …": the
     # labels are offices there, not the names' lines.

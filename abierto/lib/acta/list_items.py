@@ -30,7 +30,7 @@ _SOFT_SPLIT_RE = re.compile(r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,)", r
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
 # the names that follow its colon.
 GROUP_HEADER_RE = re.compile(
-    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.)\s*)?"
+    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.|ciudadan[oa]s)\s*)?"
     r"(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
     r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
 )

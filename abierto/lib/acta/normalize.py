@@ -88,7 +88,8 @@ _GLUED_DAY_RE = re.compile(
 # Text layers that lost the spaces around a word's edge ("miércoles23 de enerodel año 2019",
 # "SEXTASESIÓN ORDINARIA", "solicitó alC. Name", "C.Rubén …,Presidente Municipal;C. Marta"):
 # only joins no Spanish word has are split, so a word is never cut in two.
-_MONTH_BEFORE_RE = re.compile(rf"(?i:{_MONTH_NAMES})$")
+# (and "ORDENDEL DÍA", "DEL MESDE DICIEMBRE" in a scan)
+_MONTH_BEFORE_RE = re.compile(rf"(?i:{_MONTH_NAMES}|orden|mes)$")
 _ORDINAL_BEFORE_RE = re.compile(
     r"(?i:primera|segunda|tercera|cuarta|quinta|sexta|s[ée]ptima|octava|novena|d[ée]cima|"
     r"und[ée]cima|duod[ée]cima|vig[ée]sima|trig[ée]sima|ordinaria|extraordinaria)$"
@@ -147,7 +148,7 @@ def _unglued(text: str) -> str:
     text = _GLUED_ARTICLE_RE.sub(_glued_article, text)
     text = _SPECK_DOT_RE.sub(" ", text)
     text = _SPECK_AFTER_SEMICOLON_RE.sub(";", text)
-    text = _split_where(text, _GLUED_DE_RE, _MONTH_BEFORE_RE, 0)  # "enerodel"
+    text = _split_where(text, _GLUED_DE_RE, _MONTH_BEFORE_RE, 0)  # "enerodel", "ORDENDEL"
     text = _split_where(text, _GLUED_SESSION_RE, _ORDINAL_BEFORE_RE, 0)  # "SEXTASESIÓN"
     text = _split_where(text, _DOT_BEFORE_NAME_RE, _TITLE_BEFORE_DOT_RE, 1)  # "C.Rubén"
     text = _split_where(text, _GLUED_TITLE_RE, _WORD_GLUED_BEFORE_TITLE_RE, 0)  # "alC."

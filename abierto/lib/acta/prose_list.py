@@ -185,9 +185,11 @@ def people_in_list(span: str) -> list[Person]:
             # "Oscar Vergara Gómez y Marco Antonio Ramírez representantes del Poder …"; after
             # "los Regidores, …", "la Lic. A y Lic. B, en su carácter de Síndicos".
             people[-1].role = shared
-        people.append(Person(name, shared or role or group_role))
+        from_group = not (shared or role) and bool(group_role)
+        # (an office that is only the group's yields to an exact one read elsewhere)
+        people.append(Person(name, shared or role or group_role, group_role=from_group))
         chunk_of[id(people[-1])] = chunk
-        if not (shared or role) and group_role:
+        if from_group:
             grouped.add(id(people[-1]))
     share_out_respectively(people)
     share_closing_plural(people, [chunk_of.get(id(person), -1) for person in people])

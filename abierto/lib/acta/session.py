@@ -16,6 +16,7 @@ from abierto.lib.spanish import ordinal_words_to_number, words_to_number
 
 from .body import read_body
 from .convocation import read_convocation
+from .masthead import acta_start
 from .session_times import end_time, session_date, start_time
 from .text import fold, squash
 from .venue import (
@@ -64,6 +65,9 @@ _NUMBER_LABEL_RE = re.compile(
     # "ACTA DE LA SESIÓN 404 DEL VIGÉSIMO PRIMER CONSEJO": a plain number after the noun, not
     # a day ("la sesión 29 de enero").
     rf"|\b(?:sesion|reunion)\s+(?P<plain>\d{{1,4}})\s+(?=del?\s+(?!{_MONTHS})|ordinari|extraordinari)"
+    # "procediendo a llevar a cabo la sesión de Cabildo 68, en los términos …"
+    rf"|\bsesion\s+(?:ordinaria\s+|extraordinaria\s+)?de\s+cabildo\s+(?:no\.\s*|numero\s+)?"
+    rf"(?P<council>\d{{1,4}})\b(?!\s*(?:de\s+{_MONTHS}|/|-))"
     # "ACTA 21.- En la Ciudad de Tijuana…": the acta's number heading its first line.
     # "Acta 827" alone on a heading's line (a scan's speck after it allowed).
     r"|(?:^|\n)[^\n]{0,12}?\bacta\s+(?P<headed>\d{1,4})"
@@ -189,7 +193,8 @@ def _session_number(
                 )
             except ValueError:
                 pass
-    for match in _NUMBER_LABEL_RE.finditer(folded, 0, max(opening_end, 600)):
+    start = acta_start(folded)  # a gazette's issue number is not the session's
+    for match in _NUMBER_LABEL_RE.finditer(folded, start, max(opening_end, start + 600)):
         if _OTHER_SESSION_RE.search(
             folded, max(0, match.start() - 20), match.start()
         ) or _cites_approved_minutes(folded, match.start()):
@@ -207,6 +212,7 @@ def _session_number(
             or match["yearly"]
             or match["coded"]
             or match["plain"]
+            or match["council"]
             or text[match.start("number") : match.end("number")]
         )
         for candidate in (raw, raw.split()[0]):

@@ -8,6 +8,7 @@ file.
 """
 
 from abierto.lib.acta import parse_acta_text
+from abierto.lib.acta.prose_list import people_in_list
 
 GAZETTE = (
     "PERIÓDICO OFICIAL DEL GOBIERNO DEL ESTADO\n"
@@ -87,3 +88,45 @@ def test_a_gazette_s_summary_of_numbered_items_each_with_its_verdict():
         ),
     ]
     assert result["attendees"] == []  # the secretary it appoints is not said to be there
+
+
+def test_a_scanned_gazette_s_minutes_after_its_directory_with_a_citizens_group_heading():
+    result = parse_acta_text(
+        "PERIÓDICO OFICIAL DEL GOBIERNO CONSTITUCIONAL DEL ESTADO\n"
+        "Director: Lic. Marco Ruiz Paz\n\nDIRECTORIO\n\nGobernador Constitucional del Estado\n"
+        "Ing. Pablo Soto Mena\n\nSecretario de Gobierno\nLic. Adrián Gil Lara\n\n"
+        "CONTENIDO\n\nH. AYUNTAMIENTO CONSTITUCIONAL DE RÍO CLARO\n\n68/16\n"
+        "SESIÓN EXTRAORDINARIA DEL MES DE DICIEMBRE\n\n"
+        "En la sala de Cabildo del Honorable Ayuntamiento Municipal de Río Claro, el día 31 de "
+        "diciembre de 2016 se reunió el Presidente Municipal C. Mauro Díaz Gil, quien preside la "
+        "presente reunión; que en previo acuerdo con el Secretario del Ayuntamiento, C. Iván Pérez "
+        "Ruiz, citaron en tiempo y forma al C. Dagoberto Rico Lemus, Síndico Municipal, y a los "
+        "ciudadanos Regidores: C. Pedro Díaz Moreno, C. Paula García Padilla y la C. Luz Cruz "
+        "Ayala, procediendo a llevar a cabo la sesión de Cabildo 68, convocada bajo el siguiente "
+        "orden del día:\n\nORDENDEL DÍA\n\n1.- Lista de asistencia.\n2.- Presupuesto 2017.\n"
+    )
+    assert result["session"]["number"] == 68
+    assert [item["title"] for item in result["agenda"]] == [
+        "Lista de asistencia",
+        "Presupuesto 2017",
+    ]
+    people = {person["name"]: person["role"] for person in result["attendees"]}
+    assert set(people) == {
+        "Mauro Díaz Gil",
+        "Iván Pérez Ruiz",
+        "Dagoberto Rico Lemus",
+        "Pedro Díaz Moreno",
+        "Paula García Padilla",
+        "Luz Cruz Ayala",
+    }
+    assert people["Mauro Díaz Gil"] == "Presidente Municipal"
+    assert people["Dagoberto Rico Lemus"] == "Síndico Municipal"
+    assert {people["Pedro Díaz Moreno"], people["Luz Cruz Ayala"]} == {"Regidor"}
+
+
+def test_an_office_read_only_from_the_group_heading_is_marked_as_the_group_s():
+    people = people_in_list("los Ciudadanos Diputados: Ana Ruiz Paz, Presidenta, Luis Gil Mora")
+    assert [(p.name, p.role, p.group_role) for p in people] == [
+        ("Ana Ruiz Paz", "Presidenta", False),
+        ("Luis Gil Mora", "Diputado", True),
+    ]
