@@ -39,6 +39,8 @@ _CUE_RE = re.compile(
     r"|\b(?:resulto|resultaron)\s+(?:aprobad|autorizad|acordad)[oa]s?\b"
     # "aprobándose por unanimidad", "acordándose", "autorizándose"
     r"|\b(?:aprobandose|acordandose|autorizandose|aceptandose)\b"
+    # "…sometiéndolo a consideración, votándose a favor por unanimidad."
+    r"|\bvotandose\s+(?:a\s+favor\s+)?(?:por|con)\s+(?:unanimidad|mayoria)"
     # Any participle with its vote: "fueron modificados por unanimidad", "ratificada por mayoría".
     r"|\b[a-z]+(?:ad|id)[oa]s?\s+(?:por|con)\s+(?:unanimidad|mayoria|el\s+voto)"
     r"|\b(?:por|de)\s+(?:unanimidad|mayoria)\s+(?:de\s+(?:votos|los\s+presentes)\s+)?(?:se\s+)?(?:aprob|acord|autoriz)"
@@ -162,7 +164,9 @@ def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreem
             cue = _next_unrelative_cue(sentence_folded, cue.end())
             if cue is None:
                 continue
-        if _told_of_another_session(sentence_folded, cue):
+        if _told_of_another_session(sentence_folded, cue) or _VALIDATES_ALL_RE.search(
+            sentence_folded
+        ):
             continue
         anchor = sentence_start + cue.start()
         if _ANAPHORIC_RE.match(sentence_folded.lstrip()) and previous is not None:
@@ -253,6 +257,11 @@ _OTHER_MEETING_BEFORE_RE = re.compile(
     r"\b(?:en\s+(?:esa|aquella)\s+(?:ocasion|sesion|reunion|fecha)|en\s+su\s+momento|"
     r"en\s+(?:la|su)\s+(?:sesion|reunion)\s+(?:anterior|pasada|previa|\d[\d.]*))\b[^.;]{0,40}$"
 )
+
+
+# The closing formula "declarar válidos los acuerdos aquí tomados por unanimidad o mayoría"
+# decides nothing of its own.
+_VALIDATES_ALL_RE = re.compile(r"\bvalid[oa]s?\s+(?:todos\s+)?los\s+acuerdos\b")
 
 
 def _told_of_another_session(sentence: str, cue: re.Match[str]) -> bool:

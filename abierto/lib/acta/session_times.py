@@ -126,7 +126,10 @@ _CLOSING_RE = re.compile(
     r"hora\s+de\s+(?:termino|conclusion|cierre|finalizacion|clausura)|"
     r"(?:da|dio)\s+por\s+(?:concluid|terminad|clausurad)|"
     # "se declaró formalmente cerrada la décima sesión"
-    r"declar[oa]\s+(?:formalmente\s+)?(?:cerrad|clausurad|concluid|terminad)[oa]\b"
+    r"declar[oa]\s+(?:formalmente\s+)?(?:cerrad|clausurad|concluid|terminad)[oa]\b|"
+    # "…, declarando clausurando la sesión de Cabildo No. 68, siendo las 13:19 …"
+    r"\b(?:declarando\s+|dando\s+por\s+)?(?:clausurando|clausurad[oa]|concluid[oa]|terminad[oa])"
+    r"\s+la\s+(?:presente\s+)?(?:sesion|reunion)\b"
 )
 
 

@@ -108,6 +108,8 @@ _ABBREVIATIONS = frozenset(
 MIN_WRAPPED_CAPS_LINE = 40
 _SENTENCE_BREAK_RE = re.compile(
     r"[.;!?](?=\s+(?:[\"'(¿¡]?[A-ZÁÉÍÓÚÑ0-9]|[a-z]\)\s))|\n{2,}|\n(?=[A-ZÁÉÍÓÚÑ]{3})"
+    # "…siendo éstos los siguientes:\nEn uso de la palabra …": what a colon announced is gone.
+    r"|(?<=:)\n(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[a-záéíóúñ]+\s)"
 )
 
 

@@ -130,3 +130,26 @@ def test_an_office_read_only_from_the_group_heading_is_marked_as_the_group_s():
         ("Ana Ruiz Paz", "Presidenta", False),
         ("Luis Gil Mora", "Diputado", True),
     ]
+
+
+def test_a_vote_told_with_votandose_and_a_closing_that_validates_every_agreement():
+    result = parse_acta_text(
+        "En la sala de Cabildo, el día 31 de diciembre de 2016 a las 10:00 horas se reunió el "
+        "Cabildo.\nEn uso de la palabra el C. Presidente Municipal, solicita la autorización del "
+        "Presupuesto de Egresos 2017, siendo éstos los siguientes:\n"
+        "En uso de la palabra el C. Presidente Municipal, solicita al Pleno del H. Cabildo la "
+        "autorización para este punto sometiéndolo a consideración, votándose a favor por "
+        "unanimidad.\n8.- CLAUSURA, No habiendo asunto más que tratar, el Cabildo procede a "
+        "declarar validos los acuerdos aquí tomados por unanimidad o mayoría, declarando "
+        "clausurando la sesión de Cabildo No. 68, siendo las 13:19 trece horas con diecinueve "
+        "minutos del día, firmando quienes en ella intervinieron.\n"
+    )
+    assert result["session"]["end_time"] == "13:19"
+    assert [(a["text"], a["vote"]) for a in result["agreements"]] == [
+        (
+            "En uso de la palabra el C. Presidente Municipal, solicita al Pleno del H. Cabildo la "
+            "autorización para este punto sometiéndolo a consideración, votándose a favor por "
+            "unanimidad",
+            "unanimidad",
+        )
+    ]
