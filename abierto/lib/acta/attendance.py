@@ -85,7 +85,8 @@ _LIST_STOP_RE = re.compile(
     r"por\s+lo\s+que|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
-    r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a|constituid[oa]s?)\b"
+    r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a|constituid[oa]s?|"
+    r"en\s+esta\s+ocasion)\b"
 )
 
 

@@ -14,6 +14,7 @@ ROLE_WORDS = frozenset(
         "rectora",
         "presidente",
         "presidenta",
+        "alcaldesa",  # (not "alcalde": "Mariana García Alcalde" is a surname)
         "secretario",
         "secretaria",
         "consejero",

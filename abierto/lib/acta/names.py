@@ -50,7 +50,8 @@ _HONORIFIC = (
 # Offices that stand before a name ("el Comisionado Presidente Juan Pérez").
 _OFFICE = (
     r"(?:comisionad[oa]s?|consejer[oa]s?|regidor(?:a|es|as)?|sindic[oa]s?|diputad[oa]s?|"
-    r"magistrad[oa]s?|senador(?:a|es|as)?|presidente|presidenta|secretari[oa]|facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|"
+    r"magistrad[oa]s?|senador(?:a|es|as)?|presidente|presidenta|alcalde(?:sa)?|secretari[oa]|"
+    r"facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|"
     r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
     r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|constitucional|general|electoral|"
     r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"

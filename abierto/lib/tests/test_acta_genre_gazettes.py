@@ -153,3 +153,24 @@ def test_a_vote_told_with_votandose_and_a_closing_that_validates_every_agreement
             "unanimidad",
         )
     ]
+
+
+def test_a_news_record_s_roll_with_the_mayoress_and_an_absence_told_after_the_list():
+    people = {
+        person["name"]: person["role"]
+        for person in parse_acta_text(
+            "El jueves 15 de diciembre de 2016 se llevó a cabo una sesión de ayuntamiento de "
+            "carácter extraordinaria a las 11 horas en el centro de convenciones; se contó con la "
+            "asistencia de la alcaldesa Rosa Luna Vera, la secretario general Ana Paz Gil, el "
+            "síndico municipal Luis Rey Cano y los regidores, Pedro Díaz Mora, Mariana García "
+            "Alcalde e Iban Soto Ruiz, en esta ocasión estuvo ausente el regidor Raúl Peña Lara.\n"
+        )["attendees"]
+    }
+    assert people == {
+        "Rosa Luna Vera": "Alcaldesa",
+        "Ana Paz Gil": "Secretario general",
+        "Luis Rey Cano": "Síndico municipal",
+        "Pedro Díaz Mora": "regidor",
+        "Mariana García Alcalde": "regidor",
+        "Iban Soto Ruiz": "regidor",
+    }
