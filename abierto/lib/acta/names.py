@@ -10,6 +10,7 @@ tell a name from an institution or an ordinary phrase, which is what keeps
 
 import re
 
+from .given_names import GIVEN_NAMES
 from .name_words import NOT_NAME_WORDS, PLACE_NAMES, ROLE_WORDS
 from .text import clean_title, fold, squash
 
@@ -51,7 +52,7 @@ _HONORIFIC = (
 _OFFICE = (
     r"(?:comisionad[oa]s?|consejer[oa]s?|regidor(?:a|es|as)?|sindic[oa]s?|diputad[oa]s?|"
     r"magistrad[oa]s?|senador(?:a|es|as)?|presidente|presidenta|alcalde(?:sa)?|secretari[oa]|"
-    r"facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|"
+    r"facilitador(?:a)?|vocal(?:es)?|rector(?:a)?|encargad[oa]|"
     r"titular|coordinador(?:a)?|director(?:a)?|contralor(?:a)?|tesorer[oa]|fiscal|auditor(?:a)?|"
     r"integrantes?|representantes?|suplente|invitad[oa]s?|municipal|constitucional|general|electoral|"
     r"ciudadan[oa]s?|tecnic[oa]|ejecutiv[oa]|propietari[oa]s?|municipes?|ediles?|primer[oa]?|segund[oa]|"
@@ -98,7 +99,31 @@ def strip_titles_and_office(text: str) -> tuple[str, str | None]:
             words = text[: match.end()].split()
             office = [word for word in words if _OFFICE_WORD_RE.fullmatch(fold(word).strip(".,"))]
             return rest.strip(" ,;:"), singular(" ".join(office)) if office else None
+    long_office = _long_office_before(text)
+    if long_office is not None:
+        return long_office
     return text.strip(" ,;:"), None
+
+
+MAX_OFFICE_WORDS = 10
+# An office this long, written before the name, is the person's, whatever follows the name.
+LONG_OFFICE_WORDS = 4
+
+
+def _long_office_before(text: str) -> tuple[str, str] | None:
+    """ "Encargado del Despacho por Ministerio de Ley Juan Antonio Garibaldi Hernández": an
+    office with its complements, then a name that starts with a common given name."""
+    words = text.split()
+    if len(words) < 4 or not _OFFICE_WORD_RE.fullmatch(fold(words[0]).strip(".,")):
+        return None
+    for index in range(2, min(len(words) - 1, MAX_OFFICE_WORDS + 1)):
+        if is_honorific(words[index - 1]):
+            return None  # "Presidente del Consejo Dr. Name": the title's reading applies
+        if fold(words[index]) in GIVEN_NAMES and words[index - 1][:1].isupper():
+            rest = " ".join(words[index:])
+            if looks_like_name(rest):
+                return rest.strip(" ,;:"), clean_title(" ".join(words[:index]))
+    return None
 
 
 def singular(office: str) -> str:
@@ -163,6 +188,8 @@ def split_name_role(text: str) -> tuple[str, str | None] | None:
     parts = [part.strip() for part in text.split(",")]
     head, office = strip_titles_and_office(parts[0])
     if looks_like_name(head):
+        if office and len(office.split()) >= LONG_OFFICE_WORDS:
+            return head, office  # "Encargado del Despacho por Ministerio de Ley Name, …"
         role = ", ".join(part for part in parts[1:] if part) or None
         return head, _clean_role(role) or office
     if len(parts) > 1:

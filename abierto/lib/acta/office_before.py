@@ -7,7 +7,7 @@ import itertools
 import re
 
 from .name_words import NOT_NAME_WORDS, ROLE_WORDS
-from .names import looks_like_name, singular, strip_titles
+from .names import looks_like_name, singular, strip_titles, strip_titles_and_office
 from .people import Person
 from .text import clean_title, fold, squash
 
@@ -142,8 +142,8 @@ def office_first_list(span: str) -> list[Person] | None:
         segment = squash(_LEADING_ARTICLE_RE.sub("", raw.strip(" .;:")))
         if not segment:
             continue
-        name = strip_titles(segment)
-        if looks_like_name(name) and not _office(segment):
+        name, office_before = strip_titles_and_office(segment)
+        if looks_like_name(name) and not office_before and not _office(segment):
             kinds.append(("name", "", name))
         elif (both := _office_and_name(segment)) is not None:
             kinds.append(("both", clean_title(both[0]), both[1]))

@@ -8,6 +8,7 @@ file.
 """
 
 from abierto.lib.acta import parse_acta_text
+from abierto.lib.acta.names import split_name_role
 from abierto.lib.acta.prose_list import people_in_list
 
 GAZETTE = (
@@ -174,3 +175,16 @@ def test_a_news_record_s_roll_with_the_mayoress_and_an_absence_told_after_the_li
         "Mariana García Alcalde": "regidor",
         "Iban Soto Ruiz": "regidor",
     }
+
+
+def test_a_long_office_before_a_name_is_the_person_s():
+    assert split_name_role(
+        "Encargado del Despacho por Ministerio de Ley Juan Antonio Garibay Luna, Síndica "
+        "Procuradora y Regidores del H. Ayuntamiento"
+    ) == ("Juan Antonio Garibay Luna", "Encargado del Despacho por Ministerio de Ley")
+    assert split_name_role("Consejero de la Judicatura Francisco Javier Mercado Paz") == (
+        "Francisco Javier Mercado Paz",
+        "Consejero de la Judicatura",
+    )
+    # a title between office and name keeps the titles' own reading
+    assert split_name_role("Presidente del Consejo Dr. Alberto Padilla Arias") is None
