@@ -69,6 +69,10 @@ NEW_DOCUMENT_BLIND_F1 = {
     # (its summary lists the session's business like an agenda, which the expected file does
     # not count, 0.667) does not.
     "edomex-legislatura-sesion-deliberante-17-2015-11-26.docx": 0.571,
+    # Ninth batch heldN (blind at 43a0864 and before), moved out of heldout/ on 7 Dec 2026
+    # (seventh session) and developed on; five of the six read at the floors now: the Ahome
+    # acta (0.923) does not, its place being the city with its municipality after it.
+    "ahome-cabildo-acta-19-ordinaria-2017-06-22.txt": 0.870,
 }
 NEW_DOCUMENT_MARGIN = 0.1
 # New documents the parser read worse after their blind score, with the lower score: a
