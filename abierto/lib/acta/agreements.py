@@ -32,11 +32,12 @@ _CODE = r"[a-z0-9]{1,15}(?:[/-][a-z0-9.]{1,15}){1,7}"
 _KEYWORD_CODE_RE = re.compile(
     rf"(?P<keyword>acuerdo)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*"
     # "ACUERDO 432.1 Aprobación del Orden del Día.": a session's number and the agreement's.
-    rf"(?:(?P<dotted>\d{{1,4}}(?:\.\d{{1,3}}){{1,3}})(?:\s*(?:\.-|:|-)|\s)"
+    # "ACUERDO\nXLVI.14.2. Se aprueba …": the session's number in Roman numerals.
+    rf"(?:(?P<dotted>(?:\d{{1,4}}|[ivxlc]{{1,8}})(?:\.\d{{1,3}}){{1,3}})(?:\s*(?:\.-|:|-)|\.?\s)"
     # "ACUERDO 158/17, EL H. CABILDO AUTORIZA …": a comma closes a code, not a counter.
     rf"|(?P<code>{_CODE}|\d{{1,4}})\s*(?:\.-|\.|:|\)|-|\||\n|(?P<comma>,)))"
 )
-_DOTTED_CODE_RE = re.compile(r"\d+(?:\.\d+)+")
+_DOTTED_CODE_RE = re.compile(r"(?:\d+|[IVXLCivxlc]+)(?:\.\d+)+")
 # A coded agreement is one statement; what follows it is the narrative again, unless it goes
 # on with the agreement's own orders ("Se instruye a la Secretaría…", "Publíquese").
 _CONTINUES_RE = re.compile(

@@ -12,9 +12,7 @@ import re
 
 MASTHEAD_CHARS = 4000
 # (not a legislature's Gaceta Parlamentaria, whose header names the session's officers)
-_GAZETTE_RE = re.compile(
-    r"\b(?:periodico\s+oficial|organo\s+oficial\s+de\s+difusion|directorio)\b"
-)
+_GAZETTE_RE = re.compile(r"\b(?:periodico\s+oficial|organo\s+oficial\s+de\s+difusion|directorio)\b")
 # "ACTA DE SESIÓN ORDINARIA NO. 44"; "SESIÓN EXTRAORDINARIA DEL MES DE DICIEMBRE".
 _TITLE_RE = re.compile(
     r"(?m)^[ \t]*(?:(?:acta|minuta)\s+(?:de\s+(?:la\s+)?(?:\w+\s+){0,3}?(?:sesion|reunion)|"

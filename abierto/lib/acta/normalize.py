@@ -15,6 +15,8 @@ import unicodedata
 
 from abierto.lib.spanish import MONTHS
 
+from .list_column import with_numbers_on_items
+
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\f\v"), " ")
 # Tab-separated columns (text exported from spreadsheets or Word tables) become
 # the " | " cells that Word tables are read into, so one reader serves both.
@@ -169,6 +171,7 @@ def normalize_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = with_numbers_on_items(text)  # "1.\n2.\n3.\nLista …\nAprobación …": a list's column
     if "\t" in text:
         text = _TAB_CELLS_RE.sub(" | ", text).replace("\t", " ")
     text = _TRANSLATED_RE.sub(_translated, text)

@@ -59,6 +59,7 @@ _MANNER_VIRTUAL_RE = re.compile(
 _PRESENCIAL_WORD_RE = re.compile(r"\bpresencial")
 _VENUE_WORD_RE = re.compile(
     r"\b(?:sala|salon|auditorio|oficina|instalaciones|palacio|recinto|edificio|domicilio|casa|"
+    r"universidad|facultad|escuela|"
     r"centro\s+de\s+trabajo|espacio\s+de\s+trabajo)(?:s|es)?\b"
     r"(?!\s+virtual)"
 )
@@ -106,7 +107,7 @@ _VENUE_RE = re.compile(
     # "en su Sala de Sesiones, ubicada en…": the body's own room.
     r"(?:\b(?:en|desde)\s+(?:(?:la|el|las|los|su|sus)\s+|(?=instalaciones\s+de))|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|vestibulo|domicilio|sede|"
-    r"plataforma|"
+    r"plataforma|universidad|facultad|escuela|"
     r"modalidad\s+virtual|area(?=\s+de\s+(?:publico|juntas|reuniones|sesiones)))\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
     r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"
@@ -126,6 +127,7 @@ _REGION_RE = re.compile(r",\s*(?P<region>[A-ZÁÉÍÓÚ][\w ]{2,40}?)\s*(?=[;,.]
 _PLACE_END_RE = re.compile(
     r"[;\n)]|,(?!\s*(?:ubicad|sit[oa]\s+en\b|que\s+se\s+(?:ubica|encuentra)\b))|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
+    r"|\s+el\s+(?:dia\s+)?\d"  # "… EN LA UNIVERSIDAD DE GUANAJUATO EL 28 DE NOVIEMBRE …"
     r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c\.|"
     r"(?:los|las)\s+(?:ciudadan[oa]s|senor[ae]s|c\.\s?c\.|cc\.|regidor|consejer|comisionad|diputad|"
     r"integrantes|miembros|municipes|ediles)|"

@@ -1,0 +1,67 @@
+"""Patterns of the genre from issue 13's heldI round (university and school councils, an
+association's general assembly; developed on 7 Dec 2026): a list whose numbers a PDF gives
+apart from its items, an agreement coded by the session's Roman numeral, the host
+institution as the place.
+
+Each test is a short synthetic snippet in the words actas use (invented names), never a corpus
+file.
+"""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from abierto.lib.acta import parse_acta_text
+from abierto.lib.acta.list_column import with_numbers_on_items
+
+ASSEMBLY = (
+    "ACTA DE LA XLVI SESIÓN ORDINARIA DE LA ASAMBLEA GENERAL DE LA ASOCIACIÓN DE ESCUELAS, "
+    "CELEBRADA EN\nLA\nUNIVERSIDAD DE CELAYA EL 28 DE NOVIEMBRE DE 2014.\n"
+    "Se encuentran presentes los miembros de la Asamblea General.\n"
+    "Fungió como Presidente de la Sesión el DR. JOSÉ LUNA VERA, Rector de la Universidad.\n"
+    "ORDEN DEL DÍA\n1.\n2.\n3.\nLista de asistencia y verificación de quórum.\n"
+    "Aprobación del Orden del Día.\nAnálisis, discusión y aprobación, en su caso, del dictamen\n"
+    "sobre las\nsolicitudes de ingreso.\n4. Asuntos generales.\n"
+    "ACUERDO\nXLVI.14.2. Se aprueba, por unanimidad, la modificación del Orden del Día.\n"
+)
+
+
+def test_a_list_s_numbers_given_apart_from_its_items_are_put_back():
+    result = parse_acta_text(ASSEMBLY)
+    assert [(item["number"], item["title"]) for item in result["agenda"]] == [
+        (1, "Lista de asistencia y verificación de quórum"),
+        (2, "Aprobación del Orden del Día"),
+        (
+            3,
+            "Análisis, discusión y aprobación, en su caso, del dictamen sobre las solicitudes de "
+            "ingreso",
+        ),
+        (4, "Asuntos generales"),
+    ]
+
+
+def test_an_agreement_coded_by_the_session_s_roman_numeral_and_the_host_as_the_place():
+    result = parse_acta_text(ASSEMBLY)
+    assert [(a["code"], a["vote"], a["agenda_item"]) for a in result["agreements"]] == [
+        ("XLVI.14.2", "unanimidad", 2)
+    ]
+    assert result["session"]["place"] == "UNIVERSIDAD DE CELAYA"
+    assert result["session"]["modality"] == "presencial"
+
+
+def test_numbers_without_as_many_items_after_them_are_left_alone():
+    text = "Votos:\n1.\n2.\n3.\nUnanimidad de los presentes.\nSe levanta la sesión."
+    assert with_numbers_on_items(text) == text
+    assert with_numbers_on_items("1.\n2.\n3.\nuno\ndos\ntres") == "1.\n2.\n3.\nuno\ndos\ntres"
+
+
+@given(
+    st.lists(
+        st.from_regex(r"[A-Z][a-z]{2,12}( [a-z]{2,10}){0,4}\.", fullmatch=True),
+        min_size=3,
+        max_size=9,
+    )
+)
+def test_every_item_gets_its_number_in_order(items):
+    numbers = [f"{index}." for index in range(1, len(items) + 1)]
+    joined = with_numbers_on_items("\n".join([*numbers, *items]))
+    assert joined.split("\n") == [f"{n} {item}" for n, item in zip(numbers, items, strict=True)]
