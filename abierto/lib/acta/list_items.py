@@ -30,8 +30,8 @@ _SOFT_SPLIT_RE = re.compile(r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,)", r
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
 # the names that follow its colon.
 GROUP_HEADER_RE = re.compile(
-    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.|ciudadan[oa]s)\s*)?"
-    r"(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|"
+    r"^\s*(?:(?:y|e)\s+)?(?:de\s+)?(?:(?:los|las)\s+)?(?:(?:c\.\s?c\.|cc\.|ciudadan[oa]s|senor[ae]s)\s*)?"
+    r"(?P<office>(?:consejer|comisionad|regidor|sindic|vocal|concejal|"
     r"representante|integrante|diputad|magistrad|miembro|titular|invitad)[a-z]*s\b(?:(?!\by\s+l[oa]s\b)[^:]){0,80}):\s*"
 )
 # "Asistieron los representantes de sociedad civil, David Moreno, Silber Meza y Luis Pun;":
@@ -128,14 +128,20 @@ def split_items(span: str) -> list[tuple[int, str]]:
     return pieces
 
 
+_PROFESSION_RE = re.compile(
+    r"\s*(?:licenciad[oa]|doctor(?:a)?|ingenier[oa]|maestr[oa]|profesor(?:a)?|contador(?:a)?|"
+    r"arquitect[oa]|medic[oa]|médic[oa]|cirujan[oa])\s+(?:[a-záéíóúñ]+\s+){0,2}[A-ZÁÉÍÓÚÑ]"
+)
 _ARTICLE_RE = re.compile(r"^\s*(?:el|la)\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
 def whole_name_follows(part: str) -> bool:
     head = re.split(r",|\s+[ye]\s+", part, maxsplit=1)[0]
     head = _ARTICLE_RE.sub("", head)  # ", el M.S.C. Arturo Silva Ibarra y el Dr. …"
-    if not 2 <= len(head.split()) <= 10 or not head.lstrip()[:1].isupper():
+    if not 2 <= len(head.split()) <= 10:
         return False  # cheap test first: this runs at every comma of a long list
+    if not head.lstrip()[:1].isupper() and not _PROFESSION_RE.match(head):
+        return False  # (", doctora Lucía de Haro Duarte": a degree written out)
     return looks_like_name(strip_titles(head).strip(" .;:"))
 
 

@@ -87,6 +87,8 @@ _GLUED_DAY_RE = re.compile(
     rf"(?<=[a-záéíóúñ])(?=\d{{1,2}}\s+de\s+(?:{_MONTH_NAMES})\b)", re.IGNORECASE
 )
 
+_DOUBLED_COLON_RE = re.compile(r"\b(\d{1,2})[ ]?:[ ]?:[ ]?(\d{2})\b")
+
 # Text layers that lost the spaces around a word's edge ("miércoles23 de enerodel año 2019",
 # "SEXTASESIÓN ORDINARIA", "solicitó alC. Name", "C.Rubén …,Presidente Municipal;C. Marta"):
 # only joins no Spanish word has are split, so a word is never cut in two.
@@ -186,6 +188,7 @@ def normalize_text(text: str) -> str:
     text = _unglued(text)
     text = _STRAY_LINE_QUOTE_RE.sub("", text)
     text = _GLUED_DAY_RE.sub(" ", text)
+    text = _DOUBLED_COLON_RE.sub(r"\1:\2", text)  # a scan's "11: :05 a. m."
     if "é" in text or "É" in text:
         text = _OCR_ION_RE.sub(lambda match: match[1] + ("ó" if match[2] == "é" else "Ó"), text)
     if any(mark in text for mark in _MARKDOWN_MARKS):

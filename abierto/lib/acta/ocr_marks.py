@@ -164,7 +164,8 @@ def with_list_numbers(lines: list[list[B]]) -> list[list[B]]:
     line starting "A," right after item 3 is item 4, and "L." right before item 2 is item 1.
     Only the next (or the first) number is taken; a number read with a comma or a speck
     ("3,", "1/2.") is written back as "3.", "2."; an unsure mark of one or two letters
-    before a sure word ("A Lectura…", "Ef Señalamiento…") right after an item is the next."""
+    before a sure word ("A Lectura…", "Ef Señalamiento…") right after an item is the next, and
+    so is the next number without its stop ("3 Desarrollo…")."""
     expected: int | None = None
     unsure_before: list[B] | None = None  # a first mark read as letters, before any number
     since_item = MAX_LINES_AFTER_ITEM + 1  # lines read since the last numbered one
@@ -182,6 +183,19 @@ def with_list_numbers(lines: list[list[B]]) -> list[list[B]]:
         ):
             # "2. Lectura del orden del día…" then "A Lectura de correspondencia…": an unsure
             # mark of letters before a sure word, right after an item, is the next item's.
+            _renumber(line, str(expected))
+            expected, since_item = expected + 1, 0
+            continue
+        if (
+            match is None
+            and expected is not None
+            and since_item <= MAX_LINES_AFTER_ITEM
+            and line[0].text == str(expected)
+            and len(line) > 1
+            and line[1].text[:1].isupper()
+        ):
+            # "2. Lectura del Acta Anterior" then "3 Desarrollo de los temas…": the next
+            # number, its stop lost.
             _renumber(line, str(expected))
             expected, since_item = expected + 1, 0
             continue

@@ -93,7 +93,11 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             if index == 0 and _MARGIN_BRACKET_RE.match(word.text):
                 word = copy.copy(word)  # "[MARZO DEL AÑO…": the margin's edge read as a bracket
                 word.text = word.text[1:]
-            if _stop_inside_capitals(before.get(id(word)), word, after.get(id(word))):
+            following = after.get(id(word))
+            if _stop_inside_capitals(before.get(id(word)), word, following) or (
+                following is not None
+                and _stop_inside_name(word, following, after.get(id(following)))
+            ):
                 word = copy.copy(word)  # "DR. GONZALO LOPEZ. GIJON, LIC. …": inside a name
                 word.text = word.text[:-1]
             if _TITLE_COLON_RE.match(word.text) and _capitalised(after.get(id(word))):
@@ -123,16 +127,48 @@ _TITLE_COLON_RE = re.compile(r"^(?i:dra?|lic|ing|arq|mtr[oa]|prof[a]?):$")
 
 
 def _stop_inside_capitals(previous: W | None, word: W, following: W | None) -> bool:
-    """Whether the stop after a surname in capitals is a speck: a word in capitals before it,
-    and one after it that a comma closes ("LOPEZ. GIJON,"), as in a list of names."""
+    """Whether the stop after a name's word in capitals is a speck: a word in capitals before
+    it, and one after it that a comma closes ("LOPEZ. GIJON,"), as in a list of names, or any
+    word in capitals after a given name ("VICTOR HUGO. FLORES")."""
+    if (
+        previous is None
+        or following is None
+        or not word.text.endswith(".")
+        or _CAPITALS_WORD_RE.fullmatch(word.text[:-1]) is None
+        or _CAPITALS_WORD_RE.fullmatch(previous.text) is None
+    ):
+        return False
+    if fold(word.text[:-1]) in GIVEN_NAMES:  # "PROFR. VICTOR HUGO. FLORES HUERTA (Asist.)"
+        return _CAPITALS_WORD_RE.fullmatch(following.text) is not None
     return (
-        previous is not None
-        and following is not None
-        and word.text.endswith(".")
-        and _CAPITALS_WORD_RE.fullmatch(word.text[:-1]) is not None
-        and _CAPITALS_WORD_RE.fullmatch(previous.text) is not None
-        and following.text.endswith(",")
+        following.text.endswith(",")
         and _CAPITALS_WORD_RE.fullmatch(following.text[:-1]) is not None
+    )
+
+
+# A degree written out before a name: "licenciado. Aquiles González", "José. Luis Bernal".
+_PROFESSIONS = frozenset(
+    [
+        *("licenciado", "licenciada", "doctor", "doctora", "ingeniero", "ingeniera"),
+        *("maestro", "maestra", "profesor", "profesora", "contador", "contadora"),
+        *("arquitecto", "arquitecta", "medico"),
+    ]
+)
+
+
+def _stop_inside_name(word: Boxed, following: Boxed, after: Boxed | None) -> bool:
+    """Whether the stop after a profession or a given name in small letters is a speck: a
+    capitalised name follows ("licenciado. Aquiles González", "y José. Luis Bernal;")."""
+    if not word.text.endswith(".") or not _capitalised(following):
+        return False
+    core = fold(word.text[:-1])
+    if core in _PROFESSIONS and word.text[:1].islower():
+        return True
+    return (
+        core in GIVEN_NAMES
+        and word.text[:1].isupper()
+        and word.text[1:2].islower()
+        and (fold(following.text.strip(",;")) in GIVEN_NAMES or _capitalised(after))
     )
 
 

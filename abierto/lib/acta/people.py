@@ -13,7 +13,7 @@ from .given_names import GIVEN_NAMES
 from .names import name_key
 
 ABSENT_RE = re.compile(
-    r"\b(?:ausente|ausencia|falt[oa]|faltando|justific|no\s+asisti|inasistencia|sin\s+aviso|"
+    r"\b(?:ausente|ausencia|falt[oa]|faltando|justific|no\s+asisti|inasist|sin\s+aviso|"
     # "la Regidora Linda Higuera Gutiérrez, solicitó licencia para esta sesión"
     r"(?:solicit\w*|con|de|goza\w*\s+de)\s+licencia\b)"
 )

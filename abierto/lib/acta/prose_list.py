@@ -65,6 +65,7 @@ def people_in_list(span: str) -> list[Person]:
     last_chunk = -1
     pending_office: str | None = None  # an office with its article, before the name it names
     absent_chunk = -1  # the part of the list that a heading of absences governs
+    behalf, behalf_chunk = "", -1  # "por la Escuela de Medicina," and the part it heads
     for chunk, piece in split_items(span):
         previous_chunk, last_chunk = last_chunk, chunk
         if chunk != current_chunk:
@@ -121,6 +122,10 @@ def people_in_list(span: str) -> list[Person]:
             piece = piece[header.end() :]
             if not piece.strip():
                 continue
+        represented = _ON_BEHALF_RE.match(piece)
+        if represented and not split_name_role(represented["behalf"]):
+            behalf, behalf_chunk = squash(represented["behalf"]), chunk
+            piece = piece[represented.end() :]
         group = _group_office(piece)
         if group:
             group_role = group
@@ -185,6 +190,8 @@ def people_in_list(span: str) -> list[Person]:
             # "Oscar Vergara Gómez y Marco Antonio Ramírez representantes del Poder …"; after
             # "los Regidores, …", "la Lic. A y Lic. B, en su carácter de Síndicos".
             people[-1].role = shared
+        if behalf_chunk == chunk and not (shared or role):
+            shared = f"{group_role} {behalf}" if group_role else behalf
         from_group = not (shared or role) and bool(group_role)
         # (an office that is only the group's yields to an exact one read elsewhere)
         people.append(Person(name, shared or role or group_role, group_role=from_group))
@@ -228,8 +235,14 @@ def _shared_office(role: str | None) -> str | None:
 
 # "Vocales de dicha Comisión", "Integrantes del mismo": the qualifier points back at the body.
 _ANAPHORIC_RE = re.compile(
-    r"\s+(?:de(?:l)?\s+(?:dich[oa]|est[ea]|mism[oa]|la\s+misma|el\s+mismo)(?:\s+[A-ZÁÉÍÓÚ]\w*)?)\s*$",
+    r"\s+(?:de(?:l)?\s+(?:dich[oa]|est[ea]|mism[oa]|la\s+misma|el\s+mismo)(?:\s+[A-ZÁÉÍÓÚ]\w*)?"
+    r"|siguientes)\s*$",  # "los señores concejales siguientes:"
     re.IGNORECASE,
+)
+# "…: por la Escuela de Medicina, doctor Name, …; por la Facultad de Derecho, licenciado …":
+# whom the names of this part of the list sit for.
+_ON_BEHALF_RE = re.compile(
+    r"^\s*(?P<behalf>por\s+(?:la|el|los|las)\s+[A-Za-zÁÉÍÓÚÑáéíóúñ][^,;:]{2,90}?)\s*,\s*(?=\S)"
 )
 
 

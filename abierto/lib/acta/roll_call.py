@@ -1,10 +1,11 @@
 """A roll call run into prose: "ciudadano Pablo Vázquez Ramírez, presente; …".
 
 The secretary's reading of the list is often transcribed inline, each member followed by
-the answer: "Name, presente;", "REGIDORA, NAME, Presente;", "Name (presente)". Only the
-members marked present are read; those who "justificó su inasistencia" or joined later
-carry no mark and are left out. A plural office written once before the run ("Concejales
-Municipales Regidores: Name (presente), …") is the office of each name in it that has none.
+the answer: "Name, presente;", "REGIDORA, NAME, Presente;", "Name (presente)", "Name
+(Asist.)". Only the members marked present are read; those who "justificó su inasistencia"
+or joined later carry no mark and are left out. A plural office written once before the run
+("Concejales Municipales Regidores: Name (presente), …") is the office of each name in it that
+has none.
 """
 
 import re
@@ -15,7 +16,11 @@ from .people import Person
 from .text import fold
 
 # ", presente", "(presente)", ": presente", closing one member's entry.
-_MARK_RE = re.compile(r"\s*(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))|\s*\(\s*presente\s*\)")
+# "(Asist.)" after each name of a school council's list; "(Inasist.)" marks an absence.
+_MARK_RE = re.compile(
+    r"\s*(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
+    r"|\s*\(\s*(?:presente|asist(?:e|io|encia)?\.?)\s*\)"
+)
 # Where an entry starts at the latest: after a separator or a heading's colon.
 _BOUNDARY_RE = re.compile(r"[;:\n]|(?<=\S)\.(?=\s)|\)\s*,?|,\s*(?=y\s)")
 _COURTESY_RE = re.compile(r"^(?:(?:ciudadan[oa]s|se[ñn]or(?:e|a)s|c\.\s?c\.)\s+)+", re.IGNORECASE)

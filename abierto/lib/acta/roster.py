@@ -205,6 +205,11 @@ def _absent_later_in_sentence(folded: str, end: int) -> bool:
     return verb is not None and _SENTENCE_END_RE.search(folded, end, verb.start()) is None
 
 
+def _given_name_follows(window: str, position: int) -> bool:
+    following = window[position:].split(maxsplit=1)
+    return bool(following) and fold(following[0].strip(",;.")) in GIVEN_NAMES
+
+
 def name_run(text: str, start: int) -> tuple[str | None, int]:
     """The person's name that starts at ``start`` (titles allowed), and where it ends."""
     tokens: list[str] = []
@@ -222,8 +227,10 @@ def name_run(text: str, start: int) -> tuple[str | None, int]:
             break
         core = token.strip(",;:()\"'“”")
         folded_core = fold(core).rstrip(".")
-        if not core:
-            break
+        if not core or (tokens and token.startswith("(")):
+            break  # "… FLORES HUERTA (Asist.)": a bracket's note is no part of the name
+        if tokens and folded_core in ("y", "e") and _given_name_follows(window, match.end()):
+            break  # "…González Navarro y José Luis Bernal": the next person
         in_title = tokens and folded_core == "en" and tokens[-1].endswith(".")  # "M. en C."
         if not (core[0].isupper() or folded_core in _PARTICLES or is_honorific(core) or in_title):
             break

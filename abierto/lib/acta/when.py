@@ -21,13 +21,14 @@ _MONTH_NUMBER = {name: number for number, name in enumerate(MONTHS, start=1)} | 
 _WORD = r"[a-z]+"
 # "veinte cinco": the tens and the unit without their "y", as some actas write the day.
 _TENS_UNIT = r"(?:veinte|treinta)\s+(?:un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
-_DAY = rf"(?:\d{{1,2}}(?:\s?(?:o|ro|er|ero)\b)?\.?|{_TENS_UNIT}|{_WORD}(?:\s+y\s+{_WORD})?)"
+# ("1*", "1°": a scan's reading of the ordinal sign after the first of the month)
+_DAY = rf"(?:\d{{1,2}}(?:\s?(?:o|ro|er|ero)\b|[*°º])?\.?|{_TENS_UNIT}|{_WORD}(?:\s+y\s+{_WORD})?)"
 _YEAR = r"(?:\d{4}|(?:dos mil|mil novecientos)(?:\s+[a-z]+){0,4})"
 # "en los primeros quince días de junio" is a span of days, not a date.
 _DATE_RE = re.compile(
     # "el día 19 (diecinueve) de abril": the day restated in words between brackets.
     rf"(?<!primeros\s)(?<!ultimos\s)(?<!proximos\s)\b(?P<day>{_DAY})\s+(?:\([a-z ]{{3,30}}\)\s*)?"
-    rf"(?:dias?\s+)?del?\s+(?:mes\s+de\s+)?(?P<month>{_MONTH})\b"
+    rf"(?:dias?\s+)?del?\s+(?:mes\s+de\s+)?(?P<month>{_MONTH})\b\.?"
     rf"(?:\s*(?:,|del?|\s)\s*(?:(?:ano|año)\s+)?(?P<year>{_YEAR}))?"
 )
 # "Septiembre 28, 2007": the month first, as some headers write it.
@@ -177,6 +178,7 @@ def _read_time(hour: str, minute: str | None) -> datetime.time | None:
 
 
 def _read_long_date(day: str, month: str, year: str) -> datetime.date | None:
+    day = day.rstrip("*")
     words = year.split()
     # The year pattern may swallow the words that follow it: retry shorter.
     for length in range(len(words), 0, -1):
@@ -188,6 +190,7 @@ def _read_long_date(day: str, month: str, year: str) -> datetime.date | None:
 
 
 def _read_day(day: str) -> int | None:
+    day = day.rstrip("*")
     try:
         return parse_spanish_date(f"{day} de enero de 2000").day
     except ValueError:

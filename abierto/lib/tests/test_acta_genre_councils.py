@@ -65,3 +65,45 @@ def test_every_item_gets_its_number_in_order(items):
     numbers = [f"{index}." for index in range(1, len(items) + 1)]
     joined = with_numbers_on_items("\n".join([*numbers, *items]))
     assert joined.split("\n") == [f"{n} {item}" for n, item in zip(numbers, items, strict=True)]
+
+
+def test_a_council_s_roll_by_the_schools_its_members_sit_for():
+    people = {
+        person["name"]: person["role"]
+        for person in parse_acta_text(
+            "En la ciudad de Zacatecas, siendo las diecinueve horas del día quince de junio de mil "
+            "novecientos ochenta y siete, se efectuó una reunión del Consejo Universitario. Se "
+            "procedió a pasar lista de presentes y se contó con la asistencia de los señores "
+            "concejales siguientes: por la Escuela de Medicina, doctor Octavio Flores Medina, "
+            "doctora Lucía de Haro Duarte; por la Facultad de Derecho, licenciado Aquiles González "
+            "Navarro y José Luis Bernal Paz; por el sindicato de Trabajadores, Julián García "
+            "Reyes. "
+            "Acto seguido se leyó el orden del día.\n"
+        )["attendees"]
+    }
+    assert people == {
+        "Octavio Flores Medina": "Concejal por la Escuela de Medicina",
+        "Lucía de Haro Duarte": "Concejal por la Escuela de Medicina",
+        "Aquiles González Navarro": "Concejal por la Facultad de Derecho",
+        "José Luis Bernal Paz": "Concejal por la Facultad de Derecho",
+        "Julián García Reyes": "Concejal por el sindicato de Trabajadores",
+    }
+
+
+def test_a_school_council_s_list_marked_asist_and_a_scan_s_date_and_time():
+    result = parse_acta_text(
+        "ACTA DE 2a. SESIÓN EXTRAORDINARIA DE CONSEJO TÉCNICO ESCOLAR\n"
+        "Siendo las 11: :05 a. m., del mártes 1* de Junio. de 2021; reunidos de forma virtual a "
+        "través de la Plataforma Digital ZOOM, los docentes de la escuela se reunieron.\n"
+        "1. Lista de asistencia\n"
+        "PROFR. VICTOR HUGO FLORES HUERTA (Asist.) PROFRA. YEIMI AVILA MONTES (Asist.)\n"
+        "PROFR. FRANCISCO XAVIER ENRIQUEZ CERVANTES (Inasist.) PROFRA. REYNA GRIMALDO LLAMAS "
+        "(Asist.)\n"
+    )
+    assert result["session"]["date"] == "2021-06-01"
+    assert result["session"]["start_time"] == "11:05"
+    assert {person["name"] for person in result["attendees"]} == {
+        "VICTOR HUGO FLORES HUERTA",
+        "YEIMI AVILA MONTES",
+        "REYNA GRIMALDO LLAMAS",
+    }

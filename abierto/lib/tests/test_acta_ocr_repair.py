@@ -389,3 +389,15 @@ def test_a_stop_inside_a_name_in_capitals_a_title_s_colon_and_an_unclosed_quote_
         "ARQ. LUIS REY CANO, DR. JUAN GALVEZ PAZOS, PROF. EVA MAR TOLEDO,",
         "reunidos en las oficinas del SIAPA. QUINTO PUNTO: ACUERDOS,",
     ]
+
+
+def test_stops_inside_names_after_a_given_name_or_a_degree_and_a_number_without_its_stop():
+    lines = [_line("PROFR. VICTOR HUGO. FLORES HUERTA (Asist.) y José. Luis Bernal;", 1)]
+    lines.append(_line("licenciado. Aquiles González, y dijo José. Luego se votó.", 2))
+    assert _texts(without_glued_specks(lines)) == [
+        "PROFR. VICTOR HUGO FLORES HUERTA (Asist.) y José Luis Bernal;",
+        "licenciado Aquiles González, y dijo José. Luego se votó.",
+    ]
+    items = [_line("1. Lista de asistencia", 1), _line("2. Lectura del Acta Anterior", 2)]
+    items.append(_line("3 Desarrollo de los temas de la Guía", 3))
+    assert _texts(with_list_numbers(items))[2] == "3. Desarrollo de los temas de la Guía"
