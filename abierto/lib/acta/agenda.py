@@ -302,12 +302,22 @@ _LINE_HEADING_THEN_PROSE_RE = re.compile(
 # A line that ends so is cut short: its title runs on ("… aprobación del\nOrden del Día").
 _RUNS_ON_RE = re.compile(r"(?:[,;:(-]|\b(?:de|la|el|y|e|en|a|del|los|las|al|por|con|para|su|sus))$")
 MIN_DEVELOPMENT_CHARS = 150
+# "I.- Bienvenida a asistentes. Se inicia la reunión con la bienvenida …": the title, then in
+# the same paragraph the telling of what was done under it.
+_TITLE_THEN_TELLING_RE = re.compile(
+    r"(?P<heading>[^.\n]{6,160}?)\.[ \t]+(?=(?:Se|Cada|Acto\s+seguido|Posteriormente|"
+    r"A\s+continuaci[oó]n|En\s+(?:este|dicho|uso)|Con\s+(?:la|el)\s+(?:participaci|presencia|"
+    r"asistencia))\b[^\n]{20})"
+)
 
 
 def _before_narrative(raw: str) -> str:
     heading = _CAPITALS_HEADING_THEN_PROSE_RE.match(raw)
     if heading:
         return heading.group(0)
+    told = _TITLE_THEN_TELLING_RE.match(raw)
+    if told:
+        return told.group("heading")
     line = _LINE_HEADING_THEN_PROSE_RE.match(raw)
     if (
         line

@@ -19,7 +19,7 @@ from .text import clean_title, fold
 _BODY_NOUNS = (
     r"(?:comite|subcomite|consejo|comision|secretariado|ayuntamiento|cabildo|pleno|junta|"
     r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva|"
-    r"diputacion\s+permanente)"
+    r"diputacion\s+permanente|red(?=\s+(?:de|nacional|estatal|regional)\b))"
 )
 _BODY_START_RE = re.compile(rf"\b(?:(?:h\.|r\.|honorable|republicano|ilustre)\s*)?{_BODY_NOUNS}\b")
 _ACTA_OF_RE = re.compile(

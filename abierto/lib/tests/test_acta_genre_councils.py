@@ -107,3 +107,22 @@ def test_a_school_council_s_list_marked_asist_and_a_scan_s_date_and_time():
         "YEIMI AVILA MONTES",
         "REYNA GRIMALDO LLAMAS",
     }
+
+
+def test_a_network_s_minute_whose_items_tell_what_was_done_after_their_titles():
+    result = parse_acta_text(
+        "MINUTA DE LA SESIÓN DE LA RED DE ASUNTOS CULTURALES DE LA REGIÓN NORTE DE LA ASOCIACIÓN."
+        "\nEl viernes 23 de septiembre de 2016 a las 11:00 horas, en el Aula B 4 de la Universidad "
+        "del Norte, se inició la sesión de trabajo de la Red. Se considera el orden del día "
+        "previamente establecido.\n"
+        "I.- Bienvenida a asistentes. Se inicia la reunión con la bienvenida a todos los "
+        "integrantes por parte de la Dra. Ana Ruiz Paz.\n"
+        "II.- Lista de asistencia. Cada uno de los asistentes realiza su propio registro.\n"
+        "III.- Presentación del programa del Coloquio de Interculturalidad.\n"
+    )
+    assert result["body"] == ("RED DE ASUNTOS CULTURALES DE LA REGIÓN NORTE DE LA ASOCIACIÓN")
+    assert [item["title"] for item in result["agenda"]] == [
+        "Bienvenida a asistentes",
+        "Lista de asistencia",
+        "Presentación del programa del Coloquio de Interculturalidad",
+    ]
