@@ -110,7 +110,7 @@ def test_a_page_scanned_upside_down_or_on_its_side_is_turned_and_read(turn, tmp_
     paragraphs = "".join(f"<p>{line}</p>" for line in ACTA * 3)
     html = f"<html><body style='font-size:12pt'>{paragraphs}</body></html>"
     path = tmp_path / "escaneo-girado.pdf"
-    path.write_bytes(_scan(html, tmp_path, dpi=200, turn=turn))
+    path.write_bytes(_scan(html, tmp_path, dpi=150, turn=turn))
     extracted = extract_document(path, workdir=tmp_path)
     assert "Luis Pérez Gil, Secretario Técnico" in extracted.text
     assert extracted.ocr_pages[0].confidence > 0.8
