@@ -9,6 +9,7 @@ taken for a scheduled one.
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from abierto.lib.spanish import ordinal_words_to_number
@@ -275,26 +276,30 @@ def is_cell(line: str) -> bool:
     )
 
 
-def _has_date(line: str) -> bool:
+def has_date(line: str) -> bool:
+    """Whether ``line`` holds a day and month ("24 de febrero", "24/02/2023")."""
     return bool(find_day_months(line, fold(line)))
 
 
-def pair_cells(cells: list[str]) -> tuple[list[str], list[list[str]]] | None:
+def pair_cells(
+    cells: list[str], dated: Callable[[str], bool] = has_date
+) -> tuple[list[str], list[list[str]]] | None:
     """Header and rows of a two-column table whose cells came one per line, if it is one.
 
     Word tables exported as text put each cell on a line: "Día", "Sesión", "Viernes 24 de
     febrero de 2023", "16a Sesión Ordinaria.", … It is such a table when one column holds a
     date in every row and the other none; two leading lines without a date are its header.
+    ``dated`` tells whether a cell holds a date (a caller that tries many runs caches it).
     """
     header: list[str] = []
-    if len(cells) >= 2 and not _has_date(cells[0]) and not _has_date(cells[1]):
+    if len(cells) >= 2 and not dated(cells[0]) and not dated(cells[1]):
         header, cells = cells[:2], cells[2:]
     if len(cells) < 2 or len(cells) % 2 or len(cells) > 2 * MAX_ROWS:
         return None
     for column in (0, 1):
-        dated = [_has_date(cells[i]) for i in range(column, len(cells), 2)]
-        other = [_has_date(cells[i]) for i in range(1 - column, len(cells), 2)]
-        if all(dated) and not any(other):
+        with_dates = [dated(cells[i]) for i in range(column, len(cells), 2)]
+        other = [dated(cells[i]) for i in range(1 - column, len(cells), 2)]
+        if all(with_dates) and not any(other):
             return header, [cells[i : i + 2] for i in range(0, len(cells), 2)]
     return None
 
@@ -319,7 +324,7 @@ def _cell_line_dates(
         return []
     items: list[Scheduled] = []
     for row in paired[1]:
-        dated, title = (row[0], row[1]) if _has_date(row[0]) else (row[1], row[0])
+        dated, title = (row[0], row[1]) if has_date(row[0]) else (row[1], row[0])
         for found in find_day_months(dated, fold(dated)):
             day, month, year = found.value
             date = _date(year or year_hint, month, day)

@@ -13,12 +13,13 @@ paragraphs separated by blank lines. Nothing here guesses: an item whose opening
 found gets no narrative, and the facilitator sees the gap in the review.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .agenda import Agenda
 from .agreements import Agreement
-from .calendar import is_cell, pair_cells
+from .calendar import has_date, is_cell, pair_cells
 from .markers import find_marker
 from .text import fold
 
@@ -123,12 +124,17 @@ def _with_tables(lines: list[str]) -> list[str]:
     rows.
     """
     out: list[str] = []
+    # Where each line's run of cells ends, computed once (from the last line back).
+    run_ends = [0] * (len(lines) + 1)
+    run_ends[len(lines)] = len(lines)
+    for position in range(len(lines) - 1, -1, -1):
+        run_ends[position] = run_ends[position + 1] if is_cell(lines[position]) else position
+    # A run that is no table is tried again from its next line: each line's date read once.
+    dated = functools.cache(has_date)
     index = 0
     while index < len(lines):
-        run_end = index
-        while run_end < len(lines) and is_cell(lines[run_end]):
-            run_end += 1
-        paired = pair_cells(lines[index:run_end]) if run_end - index >= 4 else None
+        run_end = run_ends[index]
+        paired = pair_cells(lines[index:run_end], dated) if run_end - index >= 4 else None
         if paired is not None:
             header, rows = paired
             table = [_row(row) for row in rows]

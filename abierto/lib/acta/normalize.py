@@ -20,7 +20,9 @@ from .list_column import with_numbers_on_items
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\f\v"), " ")
 # Tab-separated columns (text exported from spreadsheets or Word tables) become
 # the " | " cells that Word tables are read into, so one reader serves both.
-_TAB_CELLS_RE = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
+# Found from the tab (a pattern that starts with "[ ]*" is tried at every character); the
+# spaces before it and the text around it are checked on the few found (issue 13's speed).
+_TAB_RUN_RE = re.compile(r"\t[\t ]*")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _PUNCTUATION = {
     ord("\u201c"): '"',
@@ -53,7 +55,9 @@ _HYPHENATED_BREAK_RE = re.compile(r"-(?<=[a-záéíóúüñ]-)[ ]*\n[ ]*(?=[a-z�
 # whole (possessive "*+"): from every space of a long run they took quadratic time.
 _DASH_RUN_RE = re.compile(r"-(?:[ ]*-){2,}[ ]*")
 # Shorter filler at a line end: "Asuntos generales. --", "Clausura. -".
-_TRAILING_DASHES_RE = re.compile(r"(?:(?<=[.:;,])[ ]*-+|(?<![ ])[ ]+-{2,})[ ]*$", re.MULTILINE)
+# Found from the dashes, as the tab cells above: a stop before them ("Clausura. -"), or two
+# or more after a space ("Asuntos generales --").
+_LINE_END_DASHES_RE = re.compile(r"-+[ ]*$", re.MULTILINE)
 _PAGE_LINE_RE = re.compile(
     # Not a year that ends a date broken at the line: "celebrada el 13 de mayo de\n2016".
     r"^(?<!\b[Dd][Ee]\n)(?<!\b[Dd][Ee][ ]\n)"
@@ -70,22 +74,25 @@ _PAGE_PREFIX_RE = re.compile(
 # the next candidate); the run must then start a word and hold an "l" or a "1".
 # Only at the start of a token (after a space or "(") and without backtracking: a long run of
 # "l" or "1" would otherwise be rescanned from every position (quadratic; fuzz regression).
-_ROMAN_OCR_RE = re.compile(r"(?<![^\s(])[IVXl1]++(?=[ ]?[.)\-:])")
+# The start of the token is checked by ``_fixed_romans`` on the runs found, not by a leading
+# look-behind, which would be tried at every character.
+_ROMAN_OCR_RE = re.compile(r"[IVXl1]++(?=[ ]?[.)\-:])")
 _LINE_END_DASH_RE = re.compile(r"-[ ]*$", re.MULTILINE)
-_MARKDOWN_MARKS = ("#", "**", "__", ">")
 _MULTISPACE_RE = re.compile(r"[ ]{2,}")
 # PDF text layers put a space inside initials and codes: "C.P . Arturo", "CT/SE/\n03/2023".
 _SPACED_INITIAL_RE = re.compile(r" \.(?<=\b[A-Z] \.)(?=\s)")
 _SLASH_BREAK_RE = re.compile(r"/(?<=[A-Za-z0-9]/)[ ]*\n[ ]*(?=[A-Za-z0-9])")
 # Markdown emphasis and heading marks carry no meaning for the parser.
-_MARKDOWN_RE = re.compile(r"^[ ]{0,3}#{1,6}[ ]+|\*\*|__|^[ ]{0,3}>[ ]?", re.MULTILINE)
+# Line marks are looked for only on the lines that start with one (issue 13's speed).
+_MARKDOWN_LINE_RE = re.compile(r"[ ]{0,3}(?:#{1,6}[ ]+|>[ ]?)")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _SENTENCE_END = ".:;!?"
 # "celebrada el día13 de mayo", "celebrada el18 de octubre": a day glued to the word before it.
 _MONTH_NAMES = "|".join([*MONTHS, "setiembre"])
-_GLUED_DAY_RE = re.compile(
-    rf"(?<=[a-záéíóúñ])(?=\d{{1,2}}\s+de\s+(?:{_MONTH_NAMES})\b)", re.IGNORECASE
-)
+# Found from the day (a pattern that starts with a look-behind is tried at every character);
+# the letter before it is checked on the few found.
+_GLUING_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzáéíóúñ")
+_DAY_OF_MONTH_RE = re.compile(rf"\d{{1,2}}\s+de\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 
 _DOUBLED_COLON_RE = re.compile(r"\b(\d{1,2})[ ]?:[ ]?:[ ]?(\d{2})\b")
 
@@ -161,7 +168,8 @@ def _unglued(text: str) -> str:
 
 # OCR reads the "ó" of "-ción", "-sión" as "é" ("Sesién", "Direccién"): no Spanish word ends
 # in "-sién", and only "recién" in "-cién".
-_OCR_ION_RE = re.compile(r"(?<![Rr][Ee]c)(?<![Rr][Ee]C)(?<=[cCsS])([iI])([éÉ])(?=[nN]\b)")
+# Found from the "é" and checked behind it (issue 13's speed, as above).
+_OCR_ION_RE = re.compile(r"[éÉ](?=[nN]\b)(?<=[cCsS][iI][éÉ])(?<![Rr][Ee][cC][iI][éÉ])")
 
 
 def normalize_text(text: str) -> str:
@@ -175,11 +183,11 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = with_numbers_on_items(text)  # "1.\n2.\n3.\nLista …\nAprobación …": a list's column
     if "\t" in text:
-        text = _TAB_CELLS_RE.sub(" | ", text).replace("\t", " ")
+        text = _tab_cells(text).replace("\t", " ")
     text = _TRANSLATED_RE.sub(_translated, text)
     text = _without_dash_runs(text)
     if _LINE_END_DASH_RE.search(text):
-        text = _TRAILING_DASHES_RE.sub("", text)
+        text = _without_line_end_dashes(text)
     text = _PAGE_PREFIX_RE.sub("", text)
     text = _PAGE_LINE_RE.sub("", text)
     text = _HYPHENATED_BREAK_RE.sub("", text)
@@ -187,18 +195,82 @@ def normalize_text(text: str) -> str:
     text = _SPACED_INITIAL_RE.sub(".", text)
     text = _unglued(text)
     text = _STRAY_LINE_QUOTE_RE.sub("", text)
-    text = _GLUED_DAY_RE.sub(" ", text)
-    text = _DOUBLED_COLON_RE.sub(r"\1:\2", text)  # a scan's "11: :05 a. m."
+    text = _unglued_days(text)
+    if "::" in text or ": :" in text:
+        text = _DOUBLED_COLON_RE.sub(r"\1:\2", text)  # a scan's "11: :05 a. m."
     if "é" in text or "É" in text:
-        text = _OCR_ION_RE.sub(lambda match: match[1] + ("ó" if match[2] == "é" else "Ó"), text)
-    if any(mark in text for mark in _MARKDOWN_MARKS):
-        text = _MARKDOWN_RE.sub("", text)
+        text = _OCR_ION_RE.sub(lambda match: "ó" if match.group() == "é" else "Ó", text)
+    text = _without_markdown(text)
     text = _fixed_romans(text)
     lines = [_MULTISPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
     if _double_spaced(lines):
         lines = [line for line in lines if line]
     text = "\n".join(_join_broken_lines(lines))
     return _BLANK_LINES_RE.sub("\n\n", text).strip()
+
+
+def _tab_cells(text: str) -> str:
+    """Tab-separated cells become " | " cells; a tab with nothing on one side stays a tab."""
+    pieces: list[str] = []
+    last = 0
+    for match in _TAB_RUN_RE.finditer(text):
+        start, end = match.start(), match.end()
+        while start > last and text[start - 1] == " ":
+            start -= 1
+        if start and not text[start - 1].isspace() and end < len(text) and not text[end].isspace():
+            pieces += [text[last:start], " | "]
+            last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _without_line_end_dashes(text: str) -> str:
+    """Remove short filler dashes at line ends: after a stop, or two or more after a space."""
+    pieces: list[str] = []
+    last = 0
+    for match in _LINE_END_DASHES_RE.finditer(text):
+        start, end = match.start(), match.end()
+        dashes = len(match.group().rstrip(" "))
+        spaces_start = start
+        while spaces_start > last and text[spaces_start - 1] == " ":
+            spaces_start -= 1
+        before = text[spaces_start - 1] if spaces_start else ""
+        after_stop = before != "" and before in ".:;,"
+        spaced_run = spaces_start < start and dashes >= 2
+        if not (after_stop or spaced_run):
+            continue
+        pieces.append(text[last:spaces_start])
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _unglued_days(text: str) -> str:
+    """ "celebrada el día13 de mayo": a space between the day and the letter glued before it."""
+    pieces: list[str] = []
+    last = 0
+    for match in _DAY_OF_MONTH_RE.finditer(text):
+        start = match.start()
+        if start and text[start - 1].lower() in _GLUING_LETTERS:
+            pieces += [text[last:start], " "]
+            last = start
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _without_markdown(text: str) -> str:
+    """Markdown emphasis and heading or quote marks removed: they carry no meaning here."""
+    if "**" in text:
+        text = text.replace("**", "")
+    if "__" in text:
+        text = text.replace("__", "")
+    if "#" not in text and ">" not in text:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.lstrip(" ")[:1] in ("#", ">") and (mark := _MARKDOWN_LINE_RE.match(line)):
+            lines[index] = line[mark.end() :]
+    return "\n".join(lines)
 
 
 def _translated(match: re.Match[str]) -> str:
@@ -285,14 +357,21 @@ _CONNECTOR_END_RE = re.compile(
 _TITLE_END_RE = re.compile(r"(?:^|[\s,;(])(?i:dra?|lic|licda|ing|arq|mtr[oa]|prof[a]?|c\.\s?p)\.$")
 
 
+_LIST_ITEM_START_RE = re.compile(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]|[IVXl1]{1,5}[.)-][ ]?[A-ZÁÉÍÓÚÑ]{2}")
+# The end patterns are matched on the previous line's last characters only: that line grows
+# as lines are joined to it, and a search for "…$" walks it whole each time (issue 13's speed).
+_TAIL_CHARS = 16
+
+
 def _continues(previous: str, line: str) -> bool:
-    if _TITLE_END_RE.search(previous) and line[:1].isupper() and "|" not in line:
+    tail = previous if len(previous) <= _TAIL_CHARS else "_" + previous[-_TAIL_CHARS:]
+    if _TITLE_END_RE.search(tail) and line[:1].isupper() and "|" not in line:
         return True
-    if previous[-1] in _SENTENCE_END or "|" in previous or "|" in line or "\t" in line:
+    if previous[-1] in _SENTENCE_END or "|" in line or "\t" in line or "|" in previous:
         return False
-    if re.match(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]|[IVXl1]{1,5}[.)-][ ]?[A-ZÁÉÍÓÚÑ]{2}", line):
+    if _LIST_ITEM_START_RE.match(line):
         return False  # a new list item, its "I." perhaps read by OCR as "l." ("l. DATOS…")
     first = line[0]
     if first.islower() or (first in "(\"'" and len(line) > 1 and line[1].islower()):
         return True
-    return bool(_CONNECTOR_END_RE.search(previous))
+    return bool(_CONNECTOR_END_RE.search(tail))

@@ -17,9 +17,11 @@ from .text import fold
 
 # ", presente", "(presente)", ": presente", closing one member's entry.
 # "(Asist.)" after each name of a school council's list; "(Inasist.)" marks an absence.
+# Found from the punctuation (the blank before it is taken back by ``_marks``): a pattern that
+# starts with "\s*" is tried at every character of the acta (issue 13's speed).
 _MARK_RE = re.compile(
-    r"\s*(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
-    r"|\s*\(\s*(?:presente|asist(?:e|io|encia)?\.?)\s*\)"
+    r"(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
+    r"|\(\s*(?:presente|asist(?:e|io|encia)?\.?)\s*\)"
 )
 # Where an entry starts at the latest: after a separator or a heading's colon.
 _BOUNDARY_RE = re.compile(r"[;:\n]|(?<=\S)\.(?=\s)|\)\s*,?|,\s*(?=y\s)")
@@ -36,24 +38,37 @@ _PLURAL_OFFICE_RE = re.compile(
 )
 
 
+def _marks(folded: str) -> list[tuple[int, int]]:
+    """The spans of the marks, each with the blank before it."""
+    spans: list[tuple[int, int]] = []
+    previous_end = 0
+    for match in _MARK_RE.finditer(folded):
+        start = match.start()
+        while start > previous_end and folded[start - 1].isspace():
+            start -= 1
+        spans.append((start, match.end()))
+        previous_end = match.end()
+    return spans
+
+
 def from_inline_roll_call(text: str, folded: str) -> list[Person]:
     """The members a roll call run into prose marks present, with their offices."""
-    marks = list(_MARK_RE.finditer(folded))
+    marks = _marks(folded)
     people: list[Person] = []
     previous_end: int | None = None
     group_role: str | None = None
     for index, mark in enumerate(marks):
-        near_previous = previous_end is not None and mark.start() - previous_end <= MAX_GAP_CHARS
+        near_previous = previous_end is not None and mark[0] - previous_end <= MAX_GAP_CHARS
         following = marks[index + 1] if index + 1 < len(marks) else None
-        near_next = following is not None and following.start() - mark.end() <= MAX_GAP_CHARS
+        near_next = following is not None and following[0] - mark[1] <= MAX_GAP_CHARS
         if not (near_previous or near_next):
-            previous_end = mark.end()
+            previous_end = mark[1]
             continue  # one "presente" alone is a word of the narrative, not a roll call
         if not near_previous:
             group_role = None
-        start = max(mark.start() - MAX_ENTRY_CHARS, previous_end or 0)
+        start = max(mark[0] - MAX_ENTRY_CHARS, previous_end or 0)
         # "Puente Rodríguez. (presente)": a dot before the mark ends no entry.
-        entry_end = len(folded[: mark.start()].rstrip(" ."))
+        entry_end = len(folded[: mark[0]].rstrip(" ."))
         boundaries = list(_BOUNDARY_RE.finditer(folded, start, max(start, entry_end)))
         entry_start = boundaries[-1].end() if boundaries else start
         heading_start = previous_end if near_previous and previous_end else max(0, entry_start - 80)
@@ -66,8 +81,8 @@ def from_inline_roll_call(text: str, folded: str) -> list[Person]:
             after = _office_after(text, folded, previous_end or 0, office, entry_start)
             if after and (people[-1].role is None or _DELEGATE_RE.match(fold(after))):
                 people[-1].role, people[-1].group_role = after, False
-        previous_end = mark.end()
-        parsed = _entry(text, boundaries, entry_start, mark.start())
+        previous_end = mark[1]
+        parsed = _entry(text, boundaries, entry_start, mark[0])
         if parsed is None:
             continue
         name, role = parsed

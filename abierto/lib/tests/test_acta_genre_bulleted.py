@@ -6,6 +6,7 @@ Each test is a short synthetic snippet in the words actas use (invented names), 
 file.
 """
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -170,6 +171,25 @@ _CUE_WORDS = [
     ";",
     "presencia",
     "tambien",
+    # a word of each branch's start, so that a branch the scan's start words miss is found
+    "encontrandose",
+    "encontraban",
+    "estan",
+    "estuvieron",
+    "contando",
+    "concurrieron",
+    "congregados",
+    "integrada",
+    "asistio",
+    "reunidos",
+    "reunen",
+    "ciudadanos",
+    "comisionadas",
+    "magistrados",
+    "vocales",
+    "conectadas",
+    "convocadas",
+    "por",
 ]
 
 
@@ -180,4 +200,27 @@ def test_the_cue_scan_finds_what_the_cue_pattern_finds(words):
 
     folded = fold(" ".join(words))
     expected = [(m.start(), m.end()) for m in _PROSE_CUE_RE.finditer(folded)]
+    assert [(m.start(), m.end()) for m in prose_cues(folded, 0, len(folded))] == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "hago constar que se encuentran presentes los comisionados",
+        "se encontraban conectados a la plataforma",
+        "contando con la presencia de la Consejera",
+        "y las ciudadanas Regidoras: Ana Ruiz",
+        "estando tambien presentes los vocales",
+        "quienes asistieron como invitados especiales",
+        "convocados por el Presidente ING. A; LIC. B; C; D;",
+    ],
+)
+def test_each_cue_is_found_by_the_scan(phrase):
+    """The scan tries the cue only where a cue's first words stand: each branch is reached."""
+    from abierto.lib.acta.attendance import _PROSE_CUE_RE, prose_cues
+    from abierto.lib.acta.text import fold
+
+    folded = fold(phrase)
+    expected = [(m.start(), m.end()) for m in _PROSE_CUE_RE.finditer(folded)]
+    assert expected
     assert [(m.start(), m.end()) for m in prose_cues(folded, 0, len(folded))] == expected

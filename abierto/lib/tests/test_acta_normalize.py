@@ -1,6 +1,7 @@
 """Cleaning the text layer: OCR noise, broken lines, dashes, spaces and quotes."""
 
 import pytest
+from hypothesis import given
 
 from abierto.lib.acta.normalize import normalize_text
 
@@ -96,3 +97,111 @@ def test_markdown_marks_are_dropped():
 
 def test_soft_hyphens_and_zero_width_characters_disappear():
     assert normalize_text("trans\u00adparencia\u200b") == "transparencia"
+
+
+# --- The scans that start from a literal read what the patterns they replaced read -------
+# (issue 13's speed: a pattern that starts with a look-behind or a "[ ]*" is tried at every
+# character of a long acta; each was rewritten to start from its literal, and these tests hold
+# the rewrite to the old pattern's definition.)
+
+_PIECES = [
+    "a",
+    "Z",
+    "é",
+    "1",
+    "12",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    ".",
+    ",",
+    ":",
+    "-",
+    "--",
+    "ó",
+    "#",
+    ">",
+    "**",
+    "de",
+    "mayo",
+    "día",
+    "Sesié",
+    "n",
+    "recié",
+    "Rec",
+    "ci",
+    "presente",
+    "(",
+    ")",
+    "asist.",
+    "x",
+]
+
+
+def _texts():
+    from hypothesis import strategies as st
+
+    return st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@given(text=_texts())
+def test_tab_cells_as_the_tab_pattern(text):
+    import re
+
+    from abierto.lib.acta.normalize import _tab_cells
+
+    old = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
+    assert _tab_cells(text) == old.sub(" | ", text)
+
+
+@given(text=_texts())
+def test_line_end_dashes_as_the_trailing_dashes_pattern(text):
+    import re
+
+    from abierto.lib.acta.normalize import _without_line_end_dashes
+
+    old = re.compile(r"(?:(?<=[.:;,])[ ]*-+|(?<![ ])[ ]+-{2,})[ ]*$", re.MULTILINE)
+    assert _without_line_end_dashes(text) == old.sub("", text)
+
+
+@given(text=_texts())
+def test_glued_days_as_the_glued_day_pattern(text):
+    import re
+
+    from abierto.lib.acta.normalize import _MONTH_NAMES, _unglued_days
+
+    old = re.compile(rf"(?<=[a-záéíóúñ])(?=\d{{1,2}}\s+de\s+(?:{_MONTH_NAMES})\b)", re.IGNORECASE)
+    assert _unglued_days(text) == old.sub(" ", text)
+
+
+@given(text=_texts())
+def test_ocr_ion_as_the_old_pattern(text):
+    import re
+
+    from abierto.lib.acta.normalize import _OCR_ION_RE
+
+    old = re.compile(r"(?<![Rr][Ee]c)(?<![Rr][Ee]C)(?<=[cCsS])([iI])([éÉ])(?=[nN]\b)")
+    expected = old.sub(lambda match: match[1] + ("ó" if match[2] == "é" else "Ó"), text)
+    assert _OCR_ION_RE.sub(lambda m: "ó" if m.group() == "é" else "Ó", text) == expected
+
+
+@given(text=_texts())
+def test_roll_call_marks_as_the_old_pattern(text):
+    import re
+
+    from abierto.lib.acta.roll_call import _marks
+
+    old = re.compile(
+        r"\s*(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
+        r"|\s*\(\s*(?:presente|asist(?:e|io|encia)?\.?)\s*\)"
+    )
+    assert _marks(text) == [(m.start(), m.end()) for m in old.finditer(text)]
+
+
+def test_markdown_marks_are_removed_at_line_starts_only():
+    from abierto.lib.acta.normalize import _without_markdown
+
+    assert _without_markdown("## Acta\n> cita\nNo. #3 a > b\n**Uno** __dos__") == (
+        "Acta\ncita\nNo. #3 a > b\nUno dos"
+    )
