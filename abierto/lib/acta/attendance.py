@@ -23,6 +23,7 @@ from .masthead import acta_start
 from .names import looks_like_name, split_name_role
 from .narrative_people import acting_for_session, from_narrative, welcomed
 from .people import ABSENT_RE, Person, unique
+from .prose_cues import prose_cues
 from .prose_list import people_in_list
 from .roll_call import from_inline_roll_call
 from .roster import from_officers, roles_from_mentions
@@ -33,56 +34,6 @@ from .text import fold, is_abbreviation
 __all__ = ["Person", "read_attendance"]
 
 MAX_LIST_CHARS = 1800
-
-_PROSE_CUE_RE = re.compile(
-    r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran|se\s+encontraban|estuvieron|hallandose)"
-    r"\s+(?:tambien\s+)?presentes?\b"
-    r"|(?:contando\s+)?con\s+la\s+(?:asistencia|presencia|participacion)\s+de(?:l|\s+la|\s+los|\s+las)?\b"
-    # "Se encuentran conectados a través de la plataforma digital zoom:": attending remotely.
-    r"|\b(?:se\s+encuentran|estan|estuvieron|se\s+encontraban)\s+conectad[oa]s\b"
-    r"|\basistencia\s+de(?:l|\s+la|\s+los|\s+las)?\b"
-    r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron|acuden|acudieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
-    r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
-    r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
-    r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b"
-    # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
-    r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b"
-    # "…registrándose la asistencia de (16) integrantes, encontrándose Name, Presidente
-    # Municipal, …": the gerund alone opens the roll.
-    r"|\bencontrandose\b(?!\s+(?:en|ausentes?|reunid|conectad|debidamente|integrad)\b)"
-    # "…a que fueron convocados por el Presidente Municipal ING. NAME, Presidente Municipal;
-    # LIC. NAME, Síndico Procurador; NAME; …": a list, not only who convened, when semicolons
-    # run on after it.
-    r"|\bconvocad[oa]s\s+por\b(?=[^;]{0,300};(?:[^;]{1,160};){2})"
-    # "…, el Consejero Presidente doctor …, y los Consejeros:\nlicenciado Mario …, doctor …":
-    # a group's heading and its colon open a list of its own (the heading read with it).
-    r"|(?=\b(?:los|las)\s+(?:ciudadan[oa]s\s+)?(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
-    r"(?:\s+[a-z]+){0,3}\s*:))"
-)
-# The words each cue can start with: the cue's many branches are tried only where one stands
-# (the engine cannot skip ahead through branches that each open with a word boundary, and a
-# cue tried at every word of a long acta cost a fifth of its parse). Zero-width, so that no
-# start inside another is skipped.
-_CUE_START_RE = re.compile(
-    r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud"
-    r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
-    r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante))"
-)
-
-
-def prose_cues(folded: str, start: int, end: int) -> list[re.Match[str]]:
-    """The matches of ``_PROSE_CUE_RE`` in ``folded[start:end]``, without overlaps."""
-    cues: list[re.Match[str]] = []
-    position = start
-    for candidate in _CUE_START_RE.finditer(folded, start, end):
-        if candidate.start() < position:
-            continue
-        cue = _PROSE_CUE_RE.match(folded, candidate.start(), end)
-        if cue is not None:
-            cues.append(cue)
-            position = max(cue.end(), cue.start() + 1)
-    return cues
-
 
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
@@ -188,6 +139,7 @@ def _from_prose(text: str, folded: str) -> list[Person]:
             colon
             and colon.start() < 200
             and not GROUP_HEADER_RE.match(span_folded)
+            and not LINE_LABEL_RE.match(span_folded)  # "Presidencia: Name.\nSecretaría: …"
             # "…, así como de los Vocales de dicha Comisión: Regidor …": the colon closes a
             # heading of the list's second group, not a preamble before the list.
             and not GROUP_HEADER_RE.match(HARD_SPLIT_RE.split(span_folded[: colon.end()])[-1])

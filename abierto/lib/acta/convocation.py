@@ -6,11 +6,12 @@ convocation's date is not the session's, so the span read here is reported back
 for the session reader to skip.
 """
 
+import datetime
 import re
 
 from .names import looks_like_name, strip_titles
 from .text import clean_title
-from .when import find_dates
+from .when import find_dates, find_day_months
 
 _REFERENCE_RE = re.compile(
     r"(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?|:)?\s*(?P<ref>[a-z0-9]{1,12}(?:[/-][a-z0-9.]{1,12}){1,6})\b"
@@ -20,15 +21,26 @@ _CONVENED_BY_RE = re.compile(
     r"realizad[oa]|convocad[oa]s?)\s+por\s+(?P<who>[^;\n]{1,160})"
 )
 _CONVOCATION_CONTEXT_RE = re.compile(
-    r"(?:previa|mediante|en\s+terminos\s+de\s+la|conforme\s+a\s+la|atendiendo\s+a\s+la|segun|por)\s+"
+    r"(?:previa|mediante|en\s+terminos\s+de\s+la|conforme\s+a\s+la|atendiendo\s+a\s+la|segun|por|"
+    r"de\s+conformidad\s+con\s+la)\s+"
     r"(?:la\s+|el\s+)?(?:convocatoria|oficio|citatorio)|^\s*convocatoria\s*:|\n\s*convocatoria\s*:|"
     r"convocatoria\s+(?:realizada|emitida|enviada|de\s+fecha|n[uo]m|no\.)|convocad[oa]s?\s+(?:mediante|por|a\s+traves)"
 )
 
 
 def read_convocation(
-    text: str, folded: str, opening_end: int, spans: list[tuple[int, int]]
+    text: str,
+    folded: str,
+    opening_end: int,
+    spans: list[tuple[int, int]],
+    yearless: list[tuple[int, int]] | None = None,
 ) -> dict[str, str | None] | None:
+    """The convocation the opening cites; its span is added to ``spans``.
+
+    A date given without its year but in the session's ("de 16 de noviembre del presente
+    año") is added to ``yearless`` as ``(day, month)``: the caller dates it once the session's
+    date is known (``date_in_year``).
+    """
     for context in _CONVOCATION_CONTEXT_RE.finditer(folded, 0, opening_end):
         start = context.start()
         end = _sentence_end(folded, context.end(), min(len(folded), context.end() + 300))
@@ -44,8 +56,11 @@ def read_convocation(
             reference = text[ref_start : start + ref_match.end("ref")]
         dates = find_dates(text[start:end], window)
         date = dates[0].value.isoformat() if dates else None
-        if reference is None and date is None:
+        this_year = None if dates else _in_this_year(text[start:end], window)
+        if reference is None and date is None and this_year is None:
             continue
+        if this_year is not None and yearless is not None:
+            yearless.append(this_year)
         convened_by = None
         who = _CONVENED_BY_RE.search(text[start:end])
         if who:
@@ -82,3 +97,26 @@ def _sentence_end(folded: str, start: int, limit: int) -> int:
         folded, start, limit
     )
     return match.start() if match else limit
+
+
+_THIS_YEAR_RE = re.compile(
+    r"\s*(?:,\s*)?del?\s+(?:presente\s+ano|ano\s+en\s+curso|ano\s+que\s+transcurre|mismo\s+ano|"
+    r"este\s+ano|corriente\s+ano|ano\s+corriente)\b"
+)
+
+
+def _in_this_year(text: str, folded: str) -> tuple[int, int] | None:
+    """ "16 de noviembre del presente año": the day and month of a date in the session's year."""
+    for found in find_day_months(text, folded):
+        day, month, year = found.value
+        if year is None and _THIS_YEAR_RE.match(folded, found.end):
+            return day, month
+    return None
+
+
+def date_in_year(day_month: tuple[int, int], year: int) -> str | None:
+    """The ISO date of ``day_month`` in ``year``, or None when there is no such day."""
+    try:
+        return datetime.date(year, day_month[1], day_month[0]).isoformat()
+    except ValueError:
+        return None

@@ -19,8 +19,8 @@ from .names import singular
 from .text import fold, squash
 
 _OFFICE_STEMS = (
-    r"(?:president|secretari|integrante|vocal|consejer|regidor|sindic|tesorer|"
-    r"coordinador|comisionad|miembro|invitad)[a-z]*"
+    r"(?:(?:vice)?presiden(?:t|cia)|secretar[ií]|integrante|vocal|consejer|regidor|s[ií]ndic|tesorer|"
+    r"coordinador|comisionad|miembro|invitad)[a-záéíóúñ]*"  # (unfolded text too: "Secretaría")
 )
 # A line that starts with an office and its colon: where a new group begins.
 LINE_LABEL_SPLIT = (
@@ -67,14 +67,26 @@ def without_party(name: str) -> str:
     return name[: found.start()].rstrip(" ,") if found else name
 
 
+# A function named as a label ("Presidencia: Name", "Secretaría: Name, Name"): the office of
+# whoever holds it, in the person's gender. ("Secretaria", without the accent, is the office.)
+_FUNCTIONS = {
+    "presidencia": ["Presidenta", "Presidente"],
+    "vicepresidencia": ["Vicepresidenta", "Vicepresidente"],
+    "secretaría": ["Secretaria", "Secretario"],
+}
+
+
 class Label:
     """The office a label gives: its forms in each gender, and whether it heads a group."""
 
     def __init__(self, office: str) -> None:
         words = re.split(r"\s+[ye]\s+", squash(office))
-        self.forms = [singular(word) for word in words]
+        self.forms = []
+        for word in words:
+            self.forms += _FUNCTIONS.get(word.lower(), [singular(word)])
+        # "Presidencia:", "Secretaría:": the function heads whoever holds it, one or several.
         self.plural = any(
-            fold(form) != fold(word) for form, word in zip(self.forms, words, strict=True)
+            word.lower() in _FUNCTIONS or fold(singular(word)) != fold(word) for word in words
         )
 
     def office_of(self, name: str) -> str:

@@ -8,6 +8,7 @@ group ("los Regidores: …", "los representantes de sociedad civil, …") is a p
 
 import re
 
+from .given_names import GIVEN_NAMES
 from .group_labels import LINE_LABEL_SPLIT
 from .names import (
     ROLE_WORDS,
@@ -118,6 +119,8 @@ def split_items(span: str) -> list[tuple[int, str]]:
                 starts = False  # the person represented, named after "en representación del"
             elif separator.strip() == "," and semicolons:
                 starts = whole_name_follows(part) and split_name_role(merged[-1]) is not None
+            elif separator.strip() in ("y", "e") and _inside_institution(merged[-1], part):
+                starts = False  # "la Comisión de Juventud y Diversidad Sexual"
             else:
                 starts = _starts_person(part)
             if starts:
@@ -133,16 +136,39 @@ _PROFESSION_RE = re.compile(
     r"arquitect[oa]|medic[oa]|médic[oa]|cirujan[oa])\s+(?:[a-záéíóúñ]+\s+){0,2}[A-ZÁÉÍÓÚÑ]"
 )
 _ARTICLE_RE = re.compile(r"^\s*(?:el|la)\s+(?=[A-ZÁÉÍÓÚÑ])")
+_BRACKETED_END_RE = re.compile(r"\s*\([^()]{2,40}\)[\s.]*$")
 
 
 def whole_name_follows(part: str) -> bool:
     head = re.split(r",|\s+[ye]\s+", part, maxsplit=1)[0]
     head = _ARTICLE_RE.sub("", head)  # ", el M.S.C. Arturo Silva Ibarra y el Dr. …"
+    head = _BRACKETED_END_RE.sub("", head)  # "…, Name (secretarios); …": the office after it
     if not 2 <= len(head.split()) <= 10:
         return False  # cheap test first: this runs at every comma of a long list
     if not head.lstrip()[:1].isupper() and not _PROFESSION_RE.match(head):
         return False  # (", doctora Lucía de Haro Duarte": a degree written out)
     return looks_like_name(strip_titles(head).strip(" .;:"))
+
+
+# "…de la Comisión de Juventud y Diversidad Sexual": an institution's name, still open.
+_INSTITUTION_TAIL_RE = re.compile(
+    r"\b(?:comision|comite|consejo|secretaria|subsecretaria|direccion|instituto|sistema|unidad|"
+    r"coordinacion|procuraduria|fiscalia|universidad|facultad|escuela|junta|camara|tribunal)\s+"
+    r"(?:de(?:l|\s+la|\s+los|\s+las)?\s+)?(?:[a-z]+\s+){0,3}[a-z]+\s*$"
+)
+
+
+def _inside_institution(before: str, part: str) -> bool:
+    """Whether " y " joins two words of an institution's name rather than two people: the
+    text before ends inside one, and what follows starts with no given name or title."""
+    if not _INSTITUTION_TAIL_RE.search(fold(before[-80:])):
+        return False
+    head = re.split(r",|\s+[ye]\s+", part, maxsplit=1)[0].split()
+    if len(head) > 2:
+        return False  # "… y Erik Mauricio Sánchez Medina": a whole name
+    first = fold(part).split()[:1]
+    untitled = fold(strip_titles(part)).split()[:1] == first  # no "C.", "Lic.", office before
+    return bool(first) and untitled and first[0] not in GIVEN_NAMES
 
 
 def _starts_person(text: str) -> bool:

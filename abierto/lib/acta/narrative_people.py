@@ -29,6 +29,7 @@ _SPEECH_VERB_RE = re.compile(
     r"manifesto|manifiesta|expreso|expresa|indico|indica|solicito|solicita|intervino|interviene|"
     r"menciono|menciona|explico|explica|aclaro|aclara|observo|opino|opina|dijo|sugirio|sugiere|"
     r"expuso|expone|agradecio|agradece|planteo|plantea|cuestiono|insistio|reitero|"
+    r"(?:da|dio)\s+(?:la\s+)?bienvenida|"
     # "El diputado Gustavo Alfaro se incorporó a la reunión durante el punto uno": late, present.
     r"se\s+incorporo|se\s+incorpora|se\s+integro|se\s+integra|se\s+sumo|se\s+une|se\s+unio|"
     r"llego|ingreso\s+a\s+la\s+(?:sesion|reunion|sala))\b"
@@ -44,6 +45,7 @@ _BODY_OFFICE_RE = re.compile(
 )
 _APPOSITION_RE = re.compile(r"[ \t]*,?[ \t]*(?P<office>[A-ZÁÉÍÓÚÑ][^,;.:\n]{2,90}),")
 _SUBJECT_OFFICE_RE = re.compile(rf"(?P<office>{OFFICE})[ \t]+")
+_OFFICE_COMMA_RE = re.compile(rf"(?P<office>{OFFICE}),[ \t]+")
 
 
 def from_narrative(text: str, folded: str) -> list[Person]:
@@ -55,10 +57,22 @@ def from_narrative(text: str, folded: str) -> list[Person]:
         office = _SUBJECT_OFFICE_RE.match(folded, subject.end())
         titled = TITLED_RE.match(text, subject.end())
         name_start = titled.end() if titled else -1
+        between = _OFFICE_COMMA_RE.match(folded, subject.end())
         if office and text[office.start("office")].islower() and text[office.end()].isupper():
             role = office_role(text[office.start("office") : office.end("office")])
             after_office = TITLED_RE.match(text, office.end())
             name_start = after_office.end() if after_office else office.end()
+        elif between and text[between.start("office")].islower():
+            # "El presidente, Benito Medina Herrera, dio la bienvenida", "La presidenta,
+            # diputada Teresita Vargas Meraz, agradece la asistencia": the name in apposition.
+            role = office_role(text[between.start("office") : between.end("office")])
+            name_start = between.end()
+            for lead in (TITLED_RE, _SUBJECT_OFFICE_RE):
+                if titled_name := lead.match(text if lead is TITLED_RE else folded, name_start):
+                    name_start = titled_name.end()
+                    break
+            if not text[name_start : name_start + 1].isupper():
+                continue
         if name_start < 0:
             titled = TITLED_RE.search(text, subject.end(), subject.end() + MAX_OFFICE_CHARS)
             office_text = text[subject.end() : titled.start()] if titled else ""

@@ -42,7 +42,7 @@ def _share_out_before(people: list[Person], last: int) -> None:
     else:
         return
     for person, office in zip(run, offices, strict=True):
-        person.role = office
+        person.role, person.group_role = office, False
 
 
 def share_closing_plural(people: list[Person], chunks: list[int]) -> None:
@@ -51,8 +51,8 @@ def share_closing_plural(people: list[Person], chunks: list[int]) -> None:
     in the case written). ``chunks[i]`` is the part of the list, between semicolons, of
     ``people[i]``."""
     for index, person in enumerate(people):
-        if not person.role or " " in person.role.strip():
-            continue
+        if not person.role or " " in person.role.strip() or person.group_role:
+            continue  # (a group's office, given to each of its names, closes no run)
         single = singular(person.role)
         # "…, Rocío Gamiño y Julieta Mejía, secretarios" was already shared by the last two.
         shared = (
@@ -68,11 +68,9 @@ def share_closing_plural(people: list[Person], chunks: list[int]) -> None:
         while (
             before >= 0
             and chunks[before] == chunks[index]
-            and people[before].role
-            in (
-                None,
-                person.role,
-            )
+            # "de los diputados A (presidenta), B, C (secretarios)": the office written after
+            # the run is more exact than the group's.
+            and (people[before].role in (None, person.role) or people[before].group_role)
         ):
-            people[before].role = person.role
+            people[before].role, people[before].group_role = person.role, False
             before -= 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from abierto.lib.spanish import ordinal_words_to_number, words_to_number
 
 from .body import read_body
-from .convocation import read_convocation
+from .convocation import date_in_year, read_convocation
 from .masthead import acta_start
 from .session_times import end_time, session_date, start_time
 from .text import fold, squash
@@ -59,6 +59,11 @@ _NUMBER_LABEL_RE = re.compile(
     r"|\b(?:acta|sesion|reunion|minuta)\s*:?\s+[\"']?(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
     # "Acta número cincuenta de la sesión ordinaria": a cardinal in words.
     r"|\b(?:acta|sesion|reunion|minuta)\s+numero\s+(?P<worded>[a-z]+(?:\s+[a-z]+){0,3})"
+    # "MINUTA CUARENTA Y TRES SEXAGÉSIMA TERCERA LEGISLATURA …": a cardinal heading the document.
+    r"|^[^\n]{0,12}?\b(?:acta|minuta)\s+(?P<worded_head>(?:un|uno|dos|tres|cuatro|cinco|seis|"
+    r"siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieci[a-z]+|veint[a-z]+|treinta|"
+    r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien|ciento|[a-z]+cientos|mil)\b"
+    r"(?:\s+[a-z]+){0,3})"
     # "Acta 7/2016", "ACTA 066/2014": the acta's number within its year, as a heading; not
     # "la aprobación del acta 6/2016", which cites another one.
     r"|(?<!del\s)(?<!el\s)(?<!al\s)\bacta\s+(?P<yearly>\d{1,4})\s*/\s*(?:\d{4}|\d{2})\b(?![/\d-])"
@@ -133,8 +138,11 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     info.number = _session_number(text, folded, titles, opening_end)
     info.body = read_body(text, folded, titles, opening_end)
     convocation_spans: list[tuple[int, int]] = []
-    info.convocation = read_convocation(text, folded, opening_end, convocation_spans)
+    yearless: list[tuple[int, int]] = []
+    info.convocation = read_convocation(text, folded, opening_end, convocation_spans, yearless)
     info.date = session_date(text, folded, opening_end, convocation_spans)
+    if info.convocation is not None and yearless and info.date is not None:
+        info.convocation["date"] = date_in_year(yearless[0], info.date.year)
     info.start_time, range_end = start_time(text, folded, opening_end, convocation_spans)
     info.end_time = end_time(text, folded, opening_end) or range_end
     info.modality = labelled_modality(folded, opening_end) or read_modality(folded[:opening_end])
@@ -199,8 +207,8 @@ def _session_number(
             folded, max(0, match.start() - 20), match.start()
         ) or _cites_approved_minutes(folded, match.start()):
             continue
-        if match["worded"]:
-            number = _cardinal_prefix(match["worded"])
+        if match["worded"] or match["worded_head"]:
+            number = _cardinal_prefix(match["worded"] or match["worded_head"])
             if number is not None:
                 return number
             continue
@@ -254,9 +262,17 @@ _LOOSE_NUMBER_RE = re.compile(
 )
 
 
+_TENS = frozenset(["treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"])
+
+
 def _cardinal_prefix(words: str) -> int | None:
-    """The longest cardinal that starts ``words``: "cincuenta de la sesion" -> 50."""
+    """The longest cardinal that starts ``words``: "cincuenta de la sesion" -> 50; a scan's "v"
+    for "y" after a multiple of ten is read as "y" ("cuarenta v tres")."""
     split = words.split()
+    split = [
+        "y" if word == "v" and index and split[index - 1] in _TENS else word
+        for index, word in enumerate(split)
+    ]
     for length in range(len(split), 0, -1):
         try:
             number = words_to_number(" ".join(split[:length]))

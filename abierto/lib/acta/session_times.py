@@ -133,7 +133,18 @@ _CLOSING_RE = re.compile(
 )
 
 
+# "Hora de término: 10:30 horas" among the header's labels, before the opening.
+_END_LABEL_RE = re.compile(
+    r"(?m)^[ \t]*hora\s+de\s+(?:termino|conclusion|cierre|clausura|finalizacion)[ \t]*:[^\n]*"
+)
+
+
 def end_time(text: str, folded: str, opening_end: int) -> datetime.time | None:
+    labelled = _END_LABEL_RE.search(folded)
+    if labelled:
+        times = find_times(text[labelled.start() : labelled.end()], labelled.group())
+        if times:
+            return times[0].value
     closings = [
         match for match in _CLOSING_RE.finditer(folded) if match.start() >= opening_end // 2
     ]

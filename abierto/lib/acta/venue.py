@@ -125,7 +125,10 @@ _CAPITAL_OF_RE = re.compile(
 )
 _REGION_RE = re.compile(r",\s*(?P<region>[A-ZÁÉÍÓÚ][\w ]{2,40}?)\s*(?=[;,.])")
 _PLACE_END_RE = re.compile(
-    r"[;\n)]|,(?!\s*(?:ubicad|sit[oa]\s+en\b|que\s+se\s+(?:ubica|encuentra)\b))|\.(?=\s|$)"
+    # "en los salones C y D, del edificio G de la Cámara …, situada en avenida …": the room's
+    # building and its address go on.
+    r"[;\n)]|,(?!\s*(?:ubicad|situad|sit[oa]\s+en\b|que\s+se\s+(?:ubica|encuentra)\b|"
+    r"del?\s+(?:edificio|palacio|recinto|inmueble)\b))|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
     r"|\s+el\s+(?:dia\s+)?\d"  # "… EN LA UNIVERSIDAD DE GUANAJUATO EL 28 DE NOVIEMBRE …"
     r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c\.|"

@@ -195,7 +195,7 @@ _CUE_WORDS = [
 
 @given(st.lists(st.sampled_from(_CUE_WORDS), max_size=40))
 def test_the_cue_scan_finds_what_the_cue_pattern_finds(words):
-    from abierto.lib.acta.attendance import _PROSE_CUE_RE, prose_cues
+    from abierto.lib.acta.prose_cues import _PROSE_CUE_RE, prose_cues
     from abierto.lib.acta.text import fold
 
     folded = fold(" ".join(words))
@@ -213,11 +213,13 @@ def test_the_cue_scan_finds_what_the_cue_pattern_finds(words):
         "estando tambien presentes los vocales",
         "quienes asistieron como invitados especiales",
         "convocados por el Presidente ING. A; LIC. B; C; D;",
+        "se encuentran las y los siguientes\nDiputados: Ana Ruiz",
+        "Lista de asistencia\nPresidencia: Ana Ruiz.",
     ],
 )
 def test_each_cue_is_found_by_the_scan(phrase):
     """The scan tries the cue only where a cue's first words stand: each branch is reached."""
-    from abierto.lib.acta.attendance import _PROSE_CUE_RE, prose_cues
+    from abierto.lib.acta.prose_cues import _PROSE_CUE_RE, prose_cues
     from abierto.lib.acta.text import fold
 
     folded = fold(phrase)

@@ -1,0 +1,65 @@
+"""Where a prose attendance list may start: the cues of issue 13's genre ("estando presentes",
+"con la asistencia de", "se reunieron", "integrado por", "Asistencia" over labelled lines…).
+
+``prose_cues`` finds them in one pass that tries the cue's many branches only where one of
+their first words stands. Split from ``attendance``, which reads the list after each cue.
+"""
+
+import re
+
+from .group_labels import LINE_LABEL_SPLIT
+
+_PROSE_CUE_RE = re.compile(
+    r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran|se\s+encontraban|estuvieron|hallandose)"
+    r"\s+(?:tambien\s+)?presentes?\b"
+    r"|(?:contando\s+)?con\s+la\s+(?:asistencia|presencia|participacion)\s+de(?:l|\s+la|\s+los|\s+las)?\b"
+    # "Se encuentran conectados a través de la plataforma digital zoom:": attending remotely.
+    r"|\b(?:se\s+encuentran|estan|estuvieron|se\s+encontraban)\s+conectad[oa]s\b"
+    # "Asistencia\nPresidencia: Name.\nSecretaría: Name, Name, …": a heading over labelled lines.
+    r"|(?<![^\n])(?:lista\s+de\s+)?(?:asistencia|asistentes)[ \t]*:?[ \t]*(?="
+    + LINE_LABEL_SPLIT
+    + ")"
+    # "De conformidad con la convocatoria, se encuentran las y los siguientes\nDiputados: …"
+    r"|\b(?:se\s+encuentran|se\s+encontraban|estuvieron)\s+(?:l[ao]s\s+(?:y\s+l[ao]s\s+)?)?(?=siguientes\b)"
+    r"|\basistencia\s+de(?:l|\s+la|\s+los|\s+las)?\b"
+    r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron|acuden|acudieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
+    r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
+    r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
+    r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b"
+    # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
+    r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b"
+    # "…registrándose la asistencia de (16) integrantes, encontrándose Name, Presidente
+    # Municipal, …": the gerund alone opens the roll.
+    r"|\bencontrandose\b(?!\s+(?:en|ausentes?|reunid|conectad|debidamente|integrad)\b)"
+    # "…a que fueron convocados por el Presidente Municipal ING. NAME, Presidente Municipal;
+    # LIC. NAME, Síndico Procurador; NAME; …": a list, not only who convened, when semicolons
+    # run on after it.
+    r"|\bconvocad[oa]s\s+por\b(?=[^;]{0,300};(?:[^;]{1,160};){2})"
+    # "…, el Consejero Presidente doctor …, y los Consejeros:\nlicenciado Mario …, doctor …":
+    # a group's heading and its colon open a list of its own (the heading read with it).
+    r"|(?=\b(?:los|las)\s+(?:ciudadan[oa]s\s+)?(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
+    r"(?:\s+[a-z]+){0,3}\s*:))"
+)
+# The words each cue can start with: the cue's many branches are tried only where one stands
+# (the engine cannot skip ahead through branches that each open with a word boundary, and a
+# cue tried at every word of a long acta cost a fifth of its parse). Zero-width, so that no
+# start inside another is skipped.
+_CUE_START_RE = re.compile(
+    r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
+    r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
+    r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante))"
+)
+
+
+def prose_cues(folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``_PROSE_CUE_RE`` in ``folded[start:end]``, without overlaps."""
+    cues: list[re.Match[str]] = []
+    position = start
+    for candidate in _CUE_START_RE.finditer(folded, start, end):
+        if candidate.start() < position:
+            continue
+        cue = _PROSE_CUE_RE.match(folded, candidate.start(), end)
+        if cue is not None:
+            cues.append(cue)
+            position = max(cue.end(), cue.start() + 1)
+    return cues
