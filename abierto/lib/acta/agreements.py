@@ -28,7 +28,8 @@ from .text import clean_title, fold, sentences
 
 __all__ = ["Agreement", "approved_minutes", "read_agreements"]
 
-_CODE = r"[a-z0-9]{1,15}(?:[/-][a-z0-9.]{1,15}){1,7}"
+# "CT/EXT/1°/2021/PRIMERO": a segment may carry an ordinal's degree sign (fold keeps "°").
+_CODE = r"[a-z0-9]{1,15}(?:[/-][a-z0-9.°]{1,15}){1,7}"
 _KEYWORD_CODE_RE = re.compile(
     rf"(?P<keyword>acuerdo)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*"
     # "ACUERDO 432.1 Aprobación del Orden del Día.": a session's number and the agreement's.
@@ -48,7 +49,7 @@ _CONTINUES_RE = re.compile(
 _BARE_CODE_RE = re.compile(
     # "[A-Z]{2}[A-Z0-9]*", not "[A-Z]{2,}[A-Z0-9]*": the same codes, without trying every
     # split of a long run of capitals (quadratic time on a line of 20,000 of them).
-    r"(?m)^[ \t]*(?P<code>[A-Z]{2}[A-Z0-9]*(?:[/-][A-Z0-9.]{1,15}){2,7})"
+    r"(?m)^[ \t]*(?P<code>[A-Z]{2}[A-Z0-9]*(?:[/-][A-Z0-9.°º]{1,15}){2,7})"
     r"[ \t]*(?:\.-|\.|:|-|\||\t|\n)"
 )
 # "01-142/2015 Aprobar el orden del día…": a list of agreements whose codes are figures only.
@@ -58,6 +59,10 @@ _NUMERIC_CODE_RE = re.compile(
     r"(?m)^[ \t]*(?P<code>(?P<counter>\d{1,4})"
     r"(?P<rest>[/-][0-9A-Z]{1,8}(?:[/-][0-9A-Z]{1,8}){0,3}))"
     r"\.?(?:[ \t]*(?:\.-|:|-|\|)[ \t]*|[ \t]+)(?=[A-ZÁÉÍÓÚÑ¿«\"“])"
+)
+_TRANSITION_LINE_RE = re.compile(
+    r"\n[ \t]*(?=(?:Por\s+lo\s+(?:tanto|que)|Acto\s+seguido|A\s+continuaci[oó]n|En\s+seguida|"
+    r"Enseguida|Posteriormente|En\s+uso\s+de\s+la\s+(?:palabra|voz)|Continuando\s+con)\b)"
 )
 _DATE_CODE_RE = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{2}(?:\d{2})?")
 _FOLLOW_UP_RE = re.compile(r"seguimiento\s+(?:de|a)\s+(?:los\s+)?acuerdos")
@@ -195,14 +200,33 @@ def _agreement_text(text: str, folded: str, start: int, limit: int) -> tuple[str
     heading = HEADING_LINE_RE.search(text, start + 1, limit)
     if heading:
         limit = heading.start()
+    # "…electrónica: www.infoem.org.mx\nPor lo tanto la Presidente se dirigió…": a line that
+    # opens with the narrative's transition ends the agreement, stop or no stop before it.
+    transition = _TRANSITION_LINE_RE.search(text, start + 1, limit)
+    if transition:
+        limit = transition.start()
+    # "Acuerdo 01/2021-2022\n\nSe realizarán dos sesiones … Las sesiones se llevarán …": under a
+    # code that stands on its own line, the agreement goes on over the paragraph's sentences
+    # (not over a vote's cell or a heading in capitals after it).
+    under_heading = not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t")
     spans = sentences(text[start:limit], start)
-    for (_, first_end), (second_start, _) in itertools.pairwise(spans):
-        if not _CONTINUES_RE.match(
-            folded, second_start + len(text[second_start:]) - len(text[second_start:].lstrip())
-        ):
-            limit = first_end
-            break
+    for (_, first_end), (second_start, second_end) in itertools.pairwise(spans):
+        lead = second_start + len(text[second_start:]) - len(text[second_start:].lstrip())
+        if _CONTINUES_RE.match(folded, lead, second_end):
+            continue
+        if under_heading and _is_prose(text[lead:second_end]):
+            continue
+        limit = first_end
+        break
     return _split_trailing_vote(clean_title(text[start:limit]))
+
+
+def _is_prose(sentence: str) -> bool:
+    words = sentence.split()
+    return len(words) >= MIN_PROSE_WORDS and not sentence.isupper() and words[0][:1].isupper()
+
+
+MIN_PROSE_WORDS = 4
 
 
 # Starts only where a run of separators starts: from inside ". . . . ." it took quadratic time.

@@ -38,7 +38,7 @@ MAX_LIST_CHARS = 1800
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
     r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|(?:bajo\s+)?la\s+presidencia|"
-    r"por\s+lo\s+que|"
+    r"por\s+lo\s+(?:que|tanto)|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|quienes?\s+(?:verific|declar|firman|integran|comparec)|"
     r"de\s+conformidad|en\s+terminos|declar[oa]|verificad[oa]|una\s+vez|orden\s+del\s+dia|"
     r"estando|encontrandose|en\s+tanto|se\s+instal\w*|conforme\s+a|constituid[oa]s?|"

@@ -62,6 +62,7 @@ _OFFICE = (
 _HONORIFIC_RE = re.compile(rf"{_HONORIFIC}")
 # "de los diputados Luis Paz": the preposition before an article leads into the list.
 _ARTICLES = r"(?:el|la|los|las|y|e|a|al|de(?=\s+l[oa]s?\s))"
+_SPEAKER_SELF_RE = re.compile(r"^(?:[ye]\s+)?(?:el|la)\s+de\s+la\s+voz\s+", re.IGNORECASE)
 _HONORIFICS_RE = re.compile(rf"^(?:{_ARTICLES}\s+|{_HONORIFIC}\s*)+")
 _LEADING_RE = re.compile(rf"^(?:{_ARTICLES}\s+|{_HONORIFIC}\s*|{_OFFICE}\s+(?=\S))+")
 _OFFICE_WORD_RE = re.compile(rf"{_OFFICE}")
@@ -88,6 +89,7 @@ def strip_titles_and_office(text: str) -> tuple[str, str | None]:
     "los C.C. Regidores Ana Ruiz" -> ("Ana Ruiz", "Regidor").
     """
     text = squash(text).strip(" ,;:.-|")
+    text = _SPEAKER_SELF_RE.sub("", text)  # "y la de la voz Romina …": the speaker herself
     match = _HONORIFICS_RE.match(fold(text))
     if match and match.end() < len(text) and text[match.end() - 1] in " .":
         text = text[match.end() :].lstrip(" ,")

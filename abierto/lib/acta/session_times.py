@@ -129,7 +129,9 @@ _CLOSING_RE = re.compile(
     r"declar[oa]\s+(?:formalmente\s+)?(?:cerrad|clausurad|concluid|terminad)[oa]\b|"
     # "…, declarando clausurando la sesión de Cabildo No. 68, siendo las 13:19 …"
     r"\b(?:declarando\s+|dando\s+por\s+)?(?:clausurando|clausurad[oa]|concluid[oa]|terminad[oa])"
-    r"\s+la\s+(?:presente\s+)?(?:sesion|reunion)\b"
+    r"\s+la\s+(?:presente\s+)?(?:sesion|reunion)\b|"
+    # "se procedía a CLAUSURAR la primera sesión extraordinaria del año 2021 …, siendo las 15 …"
+    r"\b(?:clausurar|concluir|levantar)\s+la\s+(?:[a-z]+\s+){0,3}(?:sesion|reunion)\b"
 )
 
 

@@ -114,10 +114,18 @@ _VENUE_RE = re.compile(
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
 )
 _PLACE_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:lugar|sede|recinto)\s*[:|]?\s+(?P<place>[^\n]+)")
+# "reunidos en el Comité Ejecutivo Estatal del Partido …, ubicado en República de Belice …":
+# whatever the session met in is a venue when its address follows.
+_MET_AT_SITED_RE = re.compile(
+    r"\b(?:reunid|constituid|congregad)[oa]s\s+en\s+(?:el|la|los|las)\s+(?P<place>[^;]{3,160}?),"
+    r"\s*(?:ubicad[oa]|situad[oa]|sit[oa])\s+en\b"
+)
 # "En la ciudad de Oaxaca de Juárez", "En la Heroica Puebla de Zaragoza" (a city's title is
-# part of its name)
+# part of its name), "En el Municipio de Toluca de Lerdo, Estado de México" (the seat named by
+# its municipality)
 _CITY_RE = re.compile(
     r"\ben\s+(?:la\s+)?(?:ciudad\s+(?:de\s+)?(?P<place>[^,;.]+)|(?P<titled>heroica\s+[^,;.]+))"
+    r"|(?:(?<![^\n])|(?<=\.\s))en\s+el\s+municipio\s+de\s+(?P<municipality>[^,;.]+)"
 )
 # "EN LA CIUDAD DE MONTERREY, CAPITAL DEL ESTADO DE NUEVO LEÓN, SIENDO…": the state in apposition.
 _CAPITAL_OF_RE = re.compile(
@@ -171,6 +179,9 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     occupied = _OCCUPIED_RE.search(folded, 0, opening_end)
     if occupied:
         return _cut_place(text, folded, occupied.end())
+    sited = _MET_AT_SITED_RE.search(folded, 0, opening_end)
+    if sited:
+        return _cut_place(text, folded, sited.start("place"))
     for match in _VENUE_RE.finditer(folded, 0, opening_end):
         start = match.start("place") if match["place"] else match.start("platform")
         return _cut_place(text, folded, start)
@@ -182,7 +193,7 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
         return clean_title(room["place"]) or None
     city = _CITY_RE.search(folded, 0, opening_end)
     if city:
-        group = "place" if city["place"] else "titled"
+        group = next(name for name in ("place", "titled", "municipality") if city[name])
         raw = text[city.start(group) : city.end(group)]
         raw = re.split(r"\s+(?:siendo|a\s+las|el\s+d[ií]a)\b", raw)[0]
         region = _CAPITAL_OF_RE.match(text, city.end(group)) or _REGION_RE.match(
@@ -197,10 +208,19 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
         ):
             raw = f"{raw}, {region['region']}"
         return clean_title(raw) or None
-    dateline = _DATELINE_RE.match(text)
+    dateline = _DATELINE_RE.match(text) or _DAYS_DATELINE_RE.search(text, 0, opening_end or 600)
     if dateline:
         return clean_title(dateline["place"]) or None
     return None
+
+
+# "Saltillo, Coahuila a los 11 días del mes de febrero de 2022" on a line of its own, under the
+# title: where the acta was written, the session's city when it names no venue.
+_DAYS_DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40}"
+    r"(?:,[ \t]*[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40})?),?[ \t]+a[ \t]+(?:los[ \t]+)?\d{1,2}"
+    r"[ \t]+d[ií]as?[ \t]+del[ \t]+mes[ \t]+de\b"
+)
 
 
 # "MÉXICO, D. F., MARTES 13 DE SEPTIEMBRE DE 1949", "México, D.F., 7 de agosto de 2014.": a

@@ -1,0 +1,98 @@
+"""Patterns of the genre from issue 13's heldP round (a party's transparency committee, a
+citizens' council of an anticorruption system; developed on 7 Dec 2026): codes with an
+ordinal's degree sign, an agreement that the narrative's transition ends, the speaker naming
+herself, the seat named by its municipality or in a dateline, whatever the session met in
+with its address, a closing in the infinitive, a code heading its paragraph.
+
+Each test is a short synthetic snippet in the words actas use (invented names), never a corpus
+file.
+"""
+
+from abierto.lib.acta import parse_acta_text
+
+COMMITTEE = (
+    "ACTA DE LA PRIMERA SESIÓN EXTRAORDINARIA DEL COMITÉ DE TRANSPARENCIA DEL PARTIDO\n"
+    "En el Municipio de Toluca de Lerdo, Estado de México, siendo las 13 horas con 17 minutos "
+    "del día 21 de enero del 2021, la Presidente del Comité de Transparencia la Lic. Mayra "
+    "Gómez Bravo da la bienvenida, en uso de la palabra la Secretaria Técnica menciona que "
+    "estando presentes los CC. Mayra Gómez Bravo, en calidad de Presidente del Comité, así "
+    "como Fabián Pérez Lope y Jorge Gómez Bravo, integrantes del Comité; y la de la voz Romina "
+    "Poumián González, en calidad de Secretaria Técnico de este Comité, por lo tanto y de "
+    "acuerdo a la lista de asistencia existe el quórum legal para sesionar.\n"
+    "ORDEN DEL DÍA\n1. Pase de lista de asistencia.\n2. Aprobación del programa anual.\n"
+    "3. Asuntos generales.\n"
+    "Acto seguido la Secretaria Técnica dio cuenta del punto dos, y se dictó el siguiente\n"
+    "Acuerdo:\n"
+    "ACUERDO CT/EXT/1°/2021/PRIMERO: Por unanimidad de votos se aprueba el programa anual e "
+    "infórmese al Instituto a través de su página electrónica: www.infoem.org.mx\n"
+    "Por lo tanto la Presidente se dirigió a la Secretaria Técnica para que sometiera el "
+    "siguiente punto.\n"
+    "Una vez agotados los puntos del orden del día, se procedía a CLAUSURAR la primera sesión "
+    "extraordinaria del año 2021 del Comité, siendo las 15 horas con 18 minutos del día 21 de "
+    "enero del 2021, firmando los que en ella intervinieron.\n"
+)
+
+
+def test_a_committee_s_code_with_a_degree_sign_and_its_text_up_to_the_narrative():
+    result = parse_acta_text(COMMITTEE)
+    coded = [item for item in result["agreements"] if "/" in item["code"]]
+    assert [(item["code"], item["text"]) for item in coded] == [
+        (
+            "CT/EXT/1°/2021/PRIMERO",
+            "Por unanimidad de votos se aprueba el programa anual e infórmese al Instituto a "
+            "través de su página electrónica: www.infoem.org.mx",
+        )
+    ]
+
+
+def test_the_seat_named_by_its_municipality_and_a_closing_in_the_infinitive():
+    session = parse_acta_text(COMMITTEE)["session"]
+    assert session["place"] == "Toluca de Lerdo, Estado de México"
+    assert (session["start_time"], session["end_time"]) == ("13:17", "15:18")
+
+
+def test_the_secretary_naming_herself_and_the_list_ending_at_por_lo_tanto():
+    people = [(a["name"], a["role"]) for a in parse_acta_text(COMMITTEE)["attendees"]]
+    assert ("Romina Poumián González", "Secretaria Técnico de este Comité") in people
+    assert ("Fabián Pérez Lope", "integrante del Comité") in people
+
+
+def test_the_venue_a_session_met_in_with_its_address():
+    result = parse_acta_text(
+        "ACTA DE INSTALACIÓN DEL COMITÉ DE TRANSPARENCIA\n"
+        "En el Municipio de Toluca de Lerdo, Estado de México, siendo las 16 horas con 37 "
+        "minutos del día 18 de enero del 2021, reunidos en el Comité Ejecutivo Estatal del "
+        "Partido Verde en el Estado de México, ubicado en República de Belice número 109, "
+        "colonia Américas, y con fundamento en los artículos 45 y 46 de la Ley, se reunieron "
+        "los integrantes del Comité.\n"
+    )
+    assert result["session"]["place"] == (
+        "Comité Ejecutivo Estatal del Partido Verde en el Estado de México, ubicado en "
+        "República de Belice número 109, colonia Américas"
+    )
+
+
+COUNCIL = (
+    "ACTA DE LA NOVENA SESIÓN ORDINARIA DEL CONSEJO DE PARTICIPACIÓN CIUDADANA\n\n"
+    "Saltillo, Coahuila a los 11 días del mes de febrero de 2022\n\n"
+    "Siendo las 11:00 del día 11 de febrero de 2022, y reunidos de manera virtual los "
+    "integrantes del Consejo, se llevó a cabo la novena sesión ordinaria.\n\n"
+    "Acuerdo 01/2021-2022\n\n"
+    "Se realizarán dos sesiones ordinarias del Consejo al mes. Las sesiones se llevarán a cabo "
+    "preferentemente de manera presencial, cada 15 días.\n\n"
+    "Aprobado por unanimidad\n\n"
+    "Acuerdo 02/2021-2022\n\n"
+    "Todas las sesiones serán grabadas y publicitadas por los medios digitales.\n\n"
+    "Aprobado por unanimidad\n"
+)
+
+
+def test_a_dateline_gives_the_city_and_a_code_heads_its_whole_paragraph():
+    result = parse_acta_text(COUNCIL)
+    assert result["session"]["place"] == "Saltillo, Coahuila"
+    first = result["agreements"][0]
+    assert first["code"].endswith("01/2021-2022")
+    assert first["text"] == (
+        "Se realizarán dos sesiones ordinarias del Consejo al mes. Las sesiones se llevarán a "
+        "cabo preferentemente de manera presencial, cada 15 días"
+    )
