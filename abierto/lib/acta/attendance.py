@@ -20,7 +20,7 @@ from .in_charge import from_appointed, from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .list_items import GROUP_HEADER_RE, HARD_SPLIT_RE, whole_name_follows
 from .masthead import acta_start
-from .names import looks_like_name, split_name_role
+from .names import looks_like_name, singular, split_name_role
 from .narrative_people import acting_for_session, from_narrative, welcomed
 from .people import ABSENT_RE, Person, unique
 from .prose_cues import prose_cues
@@ -135,9 +135,18 @@ def _from_prose(text: str, folded: str) -> list[Person]:
         span = text[start:end]
         span_folded = folded[start:end]
         colon = re.search(r"a\s+saber\s*:|:\s", span_folded)
+        # "…, los cinco integrantes del Consejo … (CPC Coahuila), en orden de prelación: A; B;
+        # …": a long preamble that names the members' group, its colon before a whole name.
+        members = (
+            _MEMBERS_BEFORE_RE.search(span_folded, 0, colon.start())
+            if colon and colon.start() < MAX_PREAMBLE_CHARS
+            else None
+        )
+        if members and colon and not whole_name_follows(span[colon.end() :].split(";")[0][:200]):
+            members = None
         if (
             colon
-            and colon.start() < 200
+            and (colon.start() < 200 or members)
             and not GROUP_HEADER_RE.match(span_folded)
             and not LINE_LABEL_RE.match(span_folded)  # "Presidencia: Name.\nSecretaría: …"
             # "…, así como de los Vocales de dicha Comisión: Regidor …": the colon closes a
@@ -151,8 +160,21 @@ def _from_prose(text: str, folded: str) -> list[Person]:
                 # "…los siguientes funcionarios: de Petróleos Mexicanos: doctor …": the
                 # institution that the names after it serve heads them.
                 span = span[institution.end() :]
-        people += people_in_list(span)
+        listed = people_in_list(span)
+        if members:
+            office = singular(members["office"])
+            for person in listed:
+                if person.role is None:
+                    person.role, person.group_role = office.capitalize(), True
+        people += listed
     return people
+
+
+MAX_PREAMBLE_CHARS = 600
+_MEMBERS_BEFORE_RE = re.compile(
+    r"\b(?:los|las)\s+(?:[a-z]+\s+)?(?P<office>integrantes|consejer[oa]s|regidor[ae]s|vocales|"
+    r"comisionad[oa]s)\s+del?\b"  # (not "los miembros de": a membership, not an office)
+)
 
 
 _BOTH_GENDERS_BEFORE_RE = re.compile(r"\b(?:las|los)\s+[a-z]+s\s+[ye]\s+$")

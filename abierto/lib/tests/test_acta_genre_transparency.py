@@ -96,3 +96,22 @@ def test_a_dateline_gives_the_city_and_a_code_heads_its_whole_paragraph():
         "Se realizarán dos sesiones ordinarias del Consejo al mes. Las sesiones se llevarán a "
         "cabo preferentemente de manera presencial, cada 15 días"
     )
+
+
+def test_members_named_after_a_long_preamble_that_names_their_group():
+    result = parse_acta_text(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL CONSEJO DE PARTICIPACIÓN CIUDADANA\n\n"
+        "Siendo las 12:30 del día 05 de octubre de 2021, y reunidos de manera presencial en las "
+        "instalaciones de la Infoteca de la Universidad Autónoma de Coahuila, los cinco "
+        "integrantes del Consejo de Participación Ciudadana del Sistema Anticorrupción del "
+        "estado de Coahuila de Zaragoza (CPC Coahuila), en orden de prelación: Carlos Rangel "
+        "Orona; Jafia Pacheco Valtierra; Miguel Crespo Alvarado; Yolanda Montes Martínez y; Juan "
+        "Carlos Guzmán Escobedo, se llevó a cabo la primera sesión ordinaria.\n"
+    )
+    assert [(a["name"], a["role"]) for a in result["attendees"]] == [
+        ("Carlos Rangel Orona", "Integrante"),
+        ("Jafia Pacheco Valtierra", "Integrante"),
+        ("Miguel Crespo Alvarado", "Integrante"),
+        ("Yolanda Montes Martínez", "Integrante"),
+        ("Juan Carlos Guzmán Escobedo", "Integrante"),
+    ]
