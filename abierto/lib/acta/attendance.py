@@ -29,7 +29,7 @@ from .roll_call import from_inline_roll_call
 from .roster import from_officers, roles_from_mentions
 from .signature_roles import roles_from_signatures
 from .speakers import from_speakers
-from .text import fold, is_abbreviation
+from .text import clean_title, fold, is_abbreviation
 
 __all__ = ["Person", "read_attendance"]
 
@@ -161,6 +161,10 @@ def _from_prose(text: str, folded: str) -> list[Person]:
                 # institution that the names after it serve heads them.
                 span = span[institution.end() :]
         listed = people_in_list(span)
+        # "…, el primero de los nombrados en su carácter de Presidente": the first one's office.
+        first = _FIRST_NAMED_RE.search(text, start, min(len(text), end + 120))
+        if first and listed and (listed[0].role is None or listed[0].group_role):
+            listed[0].role, listed[0].group_role = clean_title(first["office"]), False
         if members:
             office = singular(members["office"])
             for person in listed:
@@ -171,6 +175,11 @@ def _from_prose(text: str, folded: str) -> list[Person]:
 
 
 MAX_PREAMBLE_CHARS = 600
+_FIRST_NAMED_RE = re.compile(
+    r"\b(?:el|la)\s+primer[oa]\s+de\s+(?:los|las)\s+(?:nombrad|mencionad|citad|referid)[oa]s,?\s+"
+    r"(?:en\s+su\s+car[aá]cter\s+de|como)\s+(?P<office>[^,;.\n]{3,60})",
+    re.IGNORECASE,
+)
 _MEMBERS_BEFORE_RE = re.compile(
     r"\b(?:los|las)\s+(?:[a-z]+\s+)?(?P<office>integrantes|consejer[oa]s|regidor[ae]s|vocales|"
     r"comisionad[oa]s)\s+del?\b"  # (not "los miembros de": a membership, not an office)

@@ -15,6 +15,7 @@ import unicodedata
 
 from abierto.lib.spanish import MONTHS
 
+from .glued import unglued_days, unglued_figures
 from .list_column import with_numbers_on_items
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\f\v"), " ")
@@ -89,10 +90,6 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _SENTENCE_END = ".:;!?"
 # "celebrada el día13 de mayo", "celebrada el18 de octubre": a day glued to the word before it.
 _MONTH_NAMES = "|".join([*MONTHS, "setiembre"])
-# Found from the day (a pattern that starts with a look-behind is tried at every character);
-# the letter before it is checked on the few found.
-_GLUING_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzáéíóúñ")
-_DAY_OF_MONTH_RE = re.compile(rf"\d{{1,2}}\s+de\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 
 _DOUBLED_COLON_RE = re.compile(r"\b(\d{1,2})[ ]?:[ ]?:[ ]?(\d{2})\b")
 
@@ -163,6 +160,7 @@ def _unglued(text: str) -> str:
     text = _split_where(text, _GLUED_SESSION_RE, _ORDINAL_BEFORE_RE, 0)  # "SEXTASESIÓN"
     text = _split_where(text, _DOT_BEFORE_NAME_RE, _TITLE_BEFORE_DOT_RE, 1)  # "C.Rubén"
     text = _split_where(text, _GLUED_TITLE_RE, _WORD_GLUED_BEFORE_TITLE_RE, 0)  # "alC."
+    text = unglued_figures(text)  # "a las12:00docehoras", "Sesión Extraordinaria29/2017"
     return _GLUED_AFTER_PUNCTUATION_RE.sub(r"\g<0> ", text)
 
 
@@ -195,7 +193,7 @@ def normalize_text(text: str) -> str:
     text = _SPACED_INITIAL_RE.sub(".", text)
     text = _unglued(text)
     text = _STRAY_LINE_QUOTE_RE.sub("", text)
-    text = _unglued_days(text)
+    text = unglued_days(text)
     if "::" in text or ": :" in text:
         text = _DOUBLED_COLON_RE.sub(r"\1:\2", text)  # a scan's "11: :05 a. m."
     if "é" in text or "É" in text:
@@ -241,19 +239,6 @@ def _without_line_end_dashes(text: str) -> str:
             continue
         pieces.append(text[last:spaces_start])
         last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
-def _unglued_days(text: str) -> str:
-    """ "celebrada el día13 de mayo": a space between the day and the letter glued before it."""
-    pieces: list[str] = []
-    last = 0
-    for match in _DAY_OF_MONTH_RE.finditer(text):
-        start = match.start()
-        if start and text[start - 1].lower() in _GLUING_LETTERS:
-            pieces += [text[last:start], " "]
-            last = start
     pieces.append(text[last:])
     return "".join(pieces)
 

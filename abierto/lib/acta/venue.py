@@ -234,9 +234,11 @@ _DATELINE_RE = re.compile(
     # state after the city, the month before the day
     r"\s*(?:(?i:diario\s+de\s+(?:los\s+)?debates)\s+)?"
     r"(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40}?"
-    r"(?:,\s*[A-Z]\.\s*[A-Z]\.|,\s*[A-ZÁÉÍÓÚÑ]{4,20}(?=,\s+" + _MONTH_NAMES + r"\s+\d))?),\s+"
+    r"(?:,\s*[A-Z]\.\s*[A-Z]\.|,\s*[A-ZÁÉÍÓÚÑ]{4,20}(?=,\s+" + _MONTH_NAMES + r"\s+\d)"
+    # "San Luis Potosí, San Luis Potosí, 21 veintiuno de agosto de 2017": the state in full
+    r"|,\s*[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ ]{2,30}(?=,\s+\d{1,2}\s))?),\s+"
     r"(?:(?i:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo),?\s+)?"
-    r"(?:\d{1,2}\s+(?i:de)\s+"
+    r"(?:\d{1,2}\s+(?:[a-z]+\s+)?(?i:de)\s+"
     + _MONTH_NAMES
     + r"\b|"
     + _MONTH_NAMES
@@ -291,7 +293,8 @@ def _cut_place(text: str, folded: str, start: int) -> str | None:
 
 # The parts of a street address after its street: "avenida Juárez, número seis, colonia Centro".
 _ADDRESS_PART_RE = re.compile(
-    r",\s*(?:numero\b|num\.|no\.\s*\d|colonia\b|col\.|delegacion\b|alcaldia\b|c\.\s?p\.|"
+    r",\s*(?:del?\s+)?(?:numero\b|num\.|no\.\s*\d|colonia\b|col\.|delegacion\b|alcaldia\b|c\.\s?p\.|"
+    r"fraccionamiento\b|fracc\.|barrio\b|"
     r"codigo\s+postal\b|piso\b|esquina\b|entre\b|interior\b)"
 )
 
@@ -319,7 +322,13 @@ def _closes_acronym(text: str, start: int, position: int) -> bool:
     return (
         text[position] == ")"
         and opening != -1
-        and bool(re.fullmatch(r"[A-ZÁÉÍÓÚÑ0-9-]{2,15}", text[opening + 1 : position]))
+        # "(en adelante CEGAIP)": the acronym the acta will use
+        and bool(
+            re.fullmatch(
+                r"(?:en\s+adelante\s+(?:el\s+|la\s+)?)?[A-ZÁÉÍÓÚÑ0-9-]{2,15}",
+                text[opening + 1 : position],
+            )
+        )
     )
 
 

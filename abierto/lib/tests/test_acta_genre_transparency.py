@@ -115,3 +115,48 @@ def test_members_named_after_a_long_preamble_that_names_their_group():
         ("Yolanda Montes Martínez", "Integrante"),
         ("Juan Carlos Guzmán Escobedo", "Integrante"),
     ]
+
+
+def test_figures_glued_to_words_and_an_acronym_in_the_venue():
+    result = parse_acta_text(
+        "Acta que se levanta en la ciudad de San Luis Potosí, capital del Estado del mismo "
+        "nombre, a las12:00docehorasdel día 14 de diciembre de 2017, en la Sala de Capacitación "
+        "de la Comisión Estatal de Garantía (en adelante CEGAIP), ubicada en Cordillera Himalaya "
+        "No. 605, Lomas Cuarta Sección, Código Postal 78216, en esta ciudad; con motivo de "
+        "celebrar la Sesión Extraordinaria29/2017, del Comité de Transparencia.\n"
+    )
+    session = result["session"]
+    assert (session["number"], session["kind"], session["start_time"]) == (
+        29,
+        "extraordinaria",
+        "12:00",
+    )
+    assert session["place"] == (
+        "Sala de Capacitación de la Comisión Estatal de Garantía (en adelante CEGAIP), ubicada "
+        "en Cordillera Himalaya No. 605, Lomas Cuarta Sección, Código Postal 78216"
+    )
+
+
+def test_the_first_of_those_named_and_an_address_in_a_fraccionamiento():
+    result = parse_acta_text(
+        "En la ciudad de San Luis Potosí, capital del Estado del mismo nombre, siendo las 11:00 "
+        "once horas del día 06 seis de junio de 2017, se reunieron los Comisionados Alejandro "
+        "Lafuente Torres, Yolanda E. Camacho Zapata y Claudia Avalos Cedillo, el primero de los "
+        "nombrados en su carácter de Presidente, en el domicilio ubicado en la Avenida "
+        "Cordillera Himalaya número 605, del Fraccionamiento Lomas Cuarta Sección de esta "
+        "ciudad, a efecto de celebrar LA SEXTA SESIÓN ORDINARIA DE CONSEJO del presente año, "
+        "conforme al siguiente: ORDEN DEL DÍA\n1. Lista de asistencia.\n2. Asuntos generales.\n"
+    )
+    assert result["attendees"][0] == {"name": "Alejandro Lafuente Torres", "role": "Presidente"}
+    assert result["session"]["place"] == (
+        "domicilio ubicado en la Avenida Cordillera Himalaya número 605, del Fraccionamiento "
+        "Lomas Cuarta Sección de esta ciudad"
+    )
+
+
+def test_a_dateline_with_the_state_in_full_and_the_day_in_words():
+    result = parse_acta_text(
+        "San Luis Potosí, San Luis Potosí, 21 veintiuno de agosto de 2017.\n"
+        "VERSIÓN ESTENOGRÁFICA DE LA SESIÓN EXTRAORDINARIA DE FECHA 21 DE AGOSTO DE 2017.\n"
+    )
+    assert result["session"]["place"] == "San Luis Potosí, San Luis Potosí"

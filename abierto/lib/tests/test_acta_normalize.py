@@ -169,7 +169,8 @@ def test_line_end_dashes_as_the_trailing_dashes_pattern(text):
 def test_glued_days_as_the_glued_day_pattern(text):
     import re
 
-    from abierto.lib.acta.normalize import _MONTH_NAMES, _unglued_days
+    from abierto.lib.acta.glued import MONTH_NAMES as _MONTH_NAMES
+    from abierto.lib.acta.glued import unglued_days as _unglued_days
 
     old = re.compile(rf"(?<=[a-záéíóúñ])(?=\d{{1,2}}\s+de\s+(?:{_MONTH_NAMES})\b)", re.IGNORECASE)
     assert _unglued_days(text) == old.sub(" ", text)
