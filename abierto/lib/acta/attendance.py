@@ -99,6 +99,14 @@ def _first_paragraph_end(text: str) -> int:
         # after a long title, a heading's short line ("PRESIDENCIA DE LA C. DIP.", then the
         # name) is no paragraph
         line_end = text.find("\n", line_end + 1, limit)
+    # "…, ubicado en Av.\nAbraham Lincoln #1290, …, declarado\nRecinto Oficial …, el día 27
+    # de mayo de 2025.": the paragraph goes on to its sentence's end.
+    while (
+        line_end != -1
+        and line_end - (text.rfind("\n", 0, line_end) + 1) >= MIN_PROSE_LINE
+        and text[:line_end].rstrip()[-1:] not in (".", ":", ";", "")
+    ):
+        line_end = text.find("\n", line_end + 1, limit)  # (a prose line wrapped at the margin)
     if line_end == -1:
         return limit
     while (officer := _OFFICER_LINE_RE.match(text, line_end)) is not None:

@@ -338,8 +338,11 @@ _CONNECTOR_END_RE = re.compile(
 )
 
 
-# "…, ARQ. OSCAR ALVAREZ CAMPOS, DR.\n\nGONZALO LOPEZ GIJON, …": a title ends no sentence.
-_TITLE_END_RE = re.compile(r"(?:^|[\s,;(])(?i:dra?|lic|licda|ing|arq|mtr[oa]|prof[a]?|c\.\s?p)\.$")
+# "…, ARQ. OSCAR ALVAREZ CAMPOS, DR.\n\nGONZALO LOPEZ GIJON, …": a title ends no sentence, nor
+# does an address's abbreviation ("ubicado en Av.\nAbraham Lincoln #1290").
+_TITLE_END_RE = re.compile(
+    r"(?:^|[\s,;(])(?i:dra?|lic|licda|ing|arq|mtr[oa]|prof[a]?|c\.\s?p|av|avda|blvd|calz|col|fracc)\.$"
+)
 
 
 _LIST_ITEM_START_RE = re.compile(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]|[IVXl1]{1,5}[.)-][ ]?[A-ZÁÉÍÓÚÑ]{2}")

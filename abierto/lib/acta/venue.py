@@ -113,7 +113,11 @@ _VENUE_RE = re.compile(
     r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
 )
-_PLACE_LABEL_RE = re.compile(r"(?:^|\n)\s*(?:lugar|sede|recinto)\s*[:|]?\s+(?P<place>[^\n]+)")
+# "Lugar: …", "Sede | …", "Lugar Sala 3" (a form's cell); not a line of prose that wraps to start
+# with "Recinto Oficial del Poder Legislativo, el día …".
+_PLACE_LABEL_RE = re.compile(
+    r"(?:^|\n)\s*(?:lugar\s*[:|]?\s+|(?:sede|recinto)\s*[:|]\s*)(?P<place>[^\n]+)"
+)
 # "reunidos en el Comité Ejecutivo Estatal del Partido …, ubicado en República de Belice …":
 # whatever the session met in is a venue when its address follows.
 _MET_AT_SITED_RE = re.compile(
@@ -340,11 +344,11 @@ def _wrapped_line(text: str, newline: int) -> bool:
     EL RECINTO\nOFICIAL DEL H. AYUNTAMIENTO …"): a long line that ends inside a phrase."""
     line_start = text.rfind("\n", 0, newline) + 1
     following = text[newline + 1 : newline + 3].lstrip(" \t")
-    return (
-        newline - line_start >= MIN_WRAPPED_LINE
-        and text[newline - 1 : newline].isalpha()
-        and following[:1].isalnum()
+    # "…, ubicado en Av.\nAbraham Lincoln #1290": the line ends with an abbreviation's stop.
+    ends_inside = text[newline - 1 : newline].isalpha() or (
+        text[newline - 1 : newline] == "." and _abbreviation_before(text, newline - 1)
     )
+    return newline - line_start >= MIN_WRAPPED_LINE and ends_inside and following[:1].isalnum()
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:

@@ -139,3 +139,26 @@ def test_a_worded_number_heading_the_minute(heading, number):
         "salón 5 de Comisiones, se reunieron los diputados integrantes de la Junta.\n"
     )
     assert result["session"]["number"] == number
+
+
+def test_officers_after_an_opening_wrapped_at_the_margin_and_an_avenue_s_stop():
+    result = parse_acta_text(
+        "Acta de la Sesión\n27 de mayo de 2025\nACTA 80\n"
+        "Sesión Solemne con motivo de la conclusión de las Jornadas de la Conmemoración, dentro "
+        "del primer año de ejercicio constitucional de la Sexagésima Octava Legislatura, que se "
+        'realiza de manera presencial en el Auditorio de "Pueblito Mexicano", ubicado en Av.\n'
+        "Abraham Lincoln #1290, en la Heroica Ciudad Juárez, Chihuahua, declarado\n"
+        "Recinto Oficial del Poder Legislativo, el día 27 de mayo de 2025.\n"
+        "Presidenta: Diputada Elizabeth Guzmán Argueta.\n"
+        "Primera Secretaria: Diputada Alma Yesenia Portillo Lerma.\n"
+        "Siendo las diez horas con treinta y cuatro minutos del día 27 de mayo del año en curso, "
+        "la Presidenta declara que se da inicio a la sesión.\n"
+    )
+    assert [(a["name"], a["role"]) for a in result["attendees"]] == [
+        ("Elizabeth Guzmán Argueta", "Presidenta"),
+        ("Alma Yesenia Portillo Lerma", "Primera Secretaria"),
+    ]
+    # "Recinto Oficial …" opening a wrapped line is prose, not a "Recinto:" label.
+    assert result["session"]["place"] == (
+        'Auditorio de "Pueblito Mexicano", ubicado en Av. Abraham Lincoln #1290'
+    )
