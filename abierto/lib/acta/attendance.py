@@ -28,6 +28,7 @@ from .prose_list import people_in_list
 from .roll_call import from_inline_roll_call
 from .roster import from_officers, roles_from_mentions
 from .signature_roles import roles_from_signatures
+from .signed_attendance import signers_attending
 from .speakers import from_speakers
 from .text import clean_title, fold, is_abbreviation
 
@@ -75,6 +76,7 @@ def read_attendance(
     people += from_appointed(text[start:opening], folded[start:opening])
     people += from_narrative(region, region_folded)
     people += acting_for_session(region)
+    people += signers_attending(text, folded, (start, opening), signatures_start)
     people = unique(people)
     roles_from_mentions(region, people)
     roles_from_signatures(text, people)

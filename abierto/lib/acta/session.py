@@ -35,6 +35,9 @@ _TITLE_RE = re.compile(
     r"(?:(?:de|con)\s+caracter\s+(?:de\s+)?)?"
     rf"(?:publica\s+)?{_KIND_RE}\b"
 )
+_COUNCIL_KIND_RE = re.compile(
+    r"\ben\s+(?:cabildo|junta|asamblea|consejo)\s+(?P<kind>ordinari|extraordinari|solemne)[oa]?\b"
+)
 _NUMBER_AFTER_RE = re.compile(
     r"\s*(?:publica\s+)?(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)\s*(?P<number>\d{1,3}|[ivxlc]{1,7})\b"
     # "sesión ordinaria 1.08": the number, then the year's last two digits.
@@ -135,6 +138,9 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
     if titles:
         kind = titles[0]["kind"].replace("-", "")
         info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[kind[0]]
+    elif council := _COUNCIL_KIND_RE.search(folded, 0, opening_end):
+        # "reunidos en la Sala Capitular en cabildo extraordinario", "en junta ordinaria"
+        info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[council["kind"][0]]
     info.number = _session_number(text, folded, titles, opening_end)
     info.body = read_body(text, folded, titles, opening_end)
     convocation_spans: list[tuple[int, int]] = []

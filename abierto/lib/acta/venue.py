@@ -148,7 +148,7 @@ _PLACE_END_RE = re.compile(
     r"integrantes|miembros|municipes|ediles)|"
     r"bajo|estando|con\s+el\s+objeto|con\s+la\s+finalidad|a\s+traves|de\s+manera|de\s+forma|"
     r"siendo|para\s+celebrar|para\s+llevar|se\s+reunieron|previa|en\s+terminos|con\s+fundamento|"
-    r"(?:y\s+)?contando\s+con)\b",
+    r"(?:y\s+)?contando\s+con|en\s+(?:cabildo|junta|asamblea)\s+(?:ordinari|extraordinari|solemne)[oa]?)\b",
 )
 
 

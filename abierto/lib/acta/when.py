@@ -23,7 +23,9 @@ _WORD = r"[a-z]+"
 _TENS_UNIT = r"(?:veinte|treinta)\s+(?:un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
 # ("1*", "1°": a scan's reading of the ordinal sign after the first of the month)
 _DAY = rf"(?:\d{{1,2}}(?:\s?(?:o|ro|er|ero)\b|[*°º])?\.?|{_TENS_UNIT}|{_WORD}(?:\s+y\s+{_WORD})?)"
-_YEAR = r"(?:\d{4}|(?:dos mil|mil novecientos)(?:\s+[a-z]+){0,4})"
+# A year in figures or in words: "dos mil veintidós", "mil novecientos …", "mil ochocientos
+# sesenta y tres" (a nineteenth-century cabildo's book).
+_YEAR = r"(?:\d{4}|(?:dos mil|mil (?:novecientos|ochocientos|setecientos))(?:\s+[a-z]+){0,4})"
 # "en los primeros quince días de junio" is a span of days, not a date.
 _DATE_RE = re.compile(
     # "el día 19 (diecinueve) de abril": the day restated in words between brackets.

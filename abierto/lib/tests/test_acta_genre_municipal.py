@@ -258,3 +258,30 @@ def test_a_bare_encontrandose_before_a_place_or_an_absence_opens_no_roll():
         "Vera, Presidente; Rosa Díaz Mora, Secretaria.\n"
     )
     assert [name for name, _ in people] == ["Pedro Luna Vera", "Rosa Díaz Mora"]
+
+
+def test_a_nineteenth_century_cabildo_whose_signers_are_its_attendees():
+    """heldQ's Ocoyoacac book of 1863 (developed on 7 Dec 2026, eighth session): a year in
+    words of the 1800s, the kind told by "en cabildo extraordinario", and "los C.C. que
+    suscriben": whoever signs at the foot was there."""
+    result = parse_acta_text(
+        "Sesión del día 7 de 1863\nExtraordinaria\n"
+        "En Ocoyoacac a los siete días del mes de abril de mil ochocientos sesenta y tres, "
+        "reunidos en la Sala Capitular en cabildo extraordinario los C.C. que suscriben y que "
+        "componen el Ilustre Ayuntamiento de la Municipalidad bajo la presidencia de su primer "
+        "ciudadano Tomás Anastasio con el fin de nombrar un encargado.\n"
+        "Después de propuesto el asunto resultó nombrado por unanimidad el C. Tomás Anastasio.\n"
+        "Y para cumplir con lo que es de Ley se mandó levantar la presente acta.\n"
+        "Rúbricas\nTomás Anastasio\nEsteban Rosales\nPonciano Quiñones\n"
+    )
+    session = result["session"]
+    assert (session["date"], session["kind"], session["place"]) == (
+        "1863-04-07",
+        "extraordinaria",
+        "Sala Capitular",
+    )
+    assert [a["name"] for a in result["attendees"]] == [
+        "Tomás Anastasio",
+        "Esteban Rosales",
+        "Ponciano Quiñones",
+    ]
