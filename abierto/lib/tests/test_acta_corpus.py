@@ -108,6 +108,11 @@ NEW_DOCUMENT_BLIND_F1 = {
     "cegaip-slp-comite-transparencia-29-extraordinaria-2017-12-14.docx": 0.741,
     "cegaip-slp-consejo-33-extraordinaria-2017-08-21.pdf": 0.824,
     "teja-slp-comite-transparencia-3-extraordinaria-2018-06-27.pdf": 0.556,
+    # Tenth batch heldQ's last four (blind at d7a3825), moved out of heldout/ on 7 Dec 2026
+    # (eighth session) and developed on; two read at the floors now, these two do not: a
+    # venue cut before its city and its legal status (0.923), a scan whose roll the OCR broke.
+    "chihuahua-congreso-acta-80-solemne-2025-05-27.pdf": 0.706,
+    "chihuahua-congreso-diputacion-permanente-acta-210-2023-08-31.pdf": 0.839,
 }
 NEW_DOCUMENT_MARGIN = 0.1
 # New documents the parser read worse after their blind score, with the lower score: a
