@@ -31,8 +31,11 @@ def unglued_days(text: str) -> str:
 
 
 # A time ("12:00") or a number within its year ("29/2017") glued to the words around it by a
-# text layer that lost the spaces: found from the figures, the letters beside them checked.
-_GLUED_FIGURES_RE = re.compile(r"\d{1,2}:\d{2}|\d{1,4}/\d{4}")
+# text layer that lost the spaces: found from the colon or the slash and the figures after it
+# (a pattern that starts with a figure is tried at every figure of the acta), the figures
+# before it and the letters beside them then checked.
+_AFTER_SEPARATOR_RE = re.compile(r":\d{2}|/\d{4}")
+_FIGURES_BEFORE = {":": 2, "/": 4}
 
 
 def unglued_figures(text: str) -> str:
@@ -42,15 +45,23 @@ def unglued_figures(text: str) -> str:
         return text
     pieces: list[str] = []
     last = 0
-    for match in _GLUED_FIGURES_RE.finditer(text):
-        start, end = match.start(), match.end()
+    for match in _AFTER_SEPARATOR_RE.finditer(text):
+        separator, end = match.start(), match.end()
+        start = separator
+        while (
+            start > max(last, separator - _FIGURES_BEFORE[text[separator]])
+            and text[start - 1].isdigit()
+        ):
+            start -= 1
+        if start == separator or (end < len(text) and text[end].isdigit()):
+            continue
         before = text[start - 2 : start].lower() if start >= 2 else ""
         after = text[end : end + 3].lower()
         glued_before = len(before) == 2 and all(char in _GLUING_LETTERS for char in before)
         glued_after = len(after) == 3 and all(char in _GLUING_LETTERS for char in after)
         if not (glued_before or glued_after):
             continue
-        pieces += [text[last:start], " " if glued_before else "", match.group()]
+        pieces += [text[last:start], " " if glued_before else "", text[start:end]]
         pieces.append(" " if glued_after else "")
         last = end
     pieces.append(text[last:])

@@ -147,9 +147,7 @@ def end_time(text: str, folded: str, opening_end: int) -> datetime.time | None:
         times = find_times(text[labelled.start() : labelled.end()], labelled.group())
         if times:
             return times[0].value
-    closings = [
-        match for match in _CLOSING_RE.finditer(folded) if match.start() >= opening_end // 2
-    ]
+    closings = list(_CLOSING_RE.finditer(folded, opening_end // 2))
     for closing in reversed(closings):
         window_start, window_end = sentence_around(text, closing.start())
         # "…se clausura la sesión. Siendo las catorce horas con diez minutos del mismo día.":

@@ -206,3 +206,22 @@ def test_markdown_marks_are_removed_at_line_starts_only():
     assert _without_markdown("## Acta\n> cita\nNo. #3 a > b\n**Uno** __dos__") == (
         "Acta\ncita\nNo. #3 a > b\nUno dos"
     )
+
+
+@pytest.mark.parametrize(
+    ("glued", "apart"),
+    [
+        ("a las12:00docehorasdel día", "a las 12:00 docehorasdel día"),
+        (
+            "la Sesión Extraordinaria29/2017, del Comité",
+            "la Sesión Extraordinaria 29/2017, del Comité",
+        ),
+        ("a las 12:00 horas", "a las 12:00 horas"),  # already apart
+        ("el folio 12:0045 y el oficio 3/20171", "el folio 12:0045 y el oficio 3/20171"),  # no time
+        ("CT/EXT/1°/2021", "CT/EXT/1°/2021"),
+    ],
+)
+def test_figures_glued_to_words_are_put_apart(glued, apart):
+    from abierto.lib.acta.glued import unglued_figures
+
+    assert unglued_figures(glued) == apart
