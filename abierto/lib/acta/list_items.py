@@ -24,8 +24,11 @@ HARD_SPLIT_RE = re.compile(
     # "así. como": OCR may put a dot inside the connector.
     # "…, asistidos por el licenciado …", "asistido del Secretario que autoriza, licenciado …":
     # the secretary who assists the body is one more.
+    # "…, facilitador del Secretariado, y en voz de Leslie Serrano, Directora de …": the
+    # presenter is one more.
     r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de|"
-    r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari)))\s+|" + LINE_LABEL_SPLIT
+    r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari))|y\s+en\s+voz\s+de(?:l|\s+la)?)\s+|"
+    + LINE_LABEL_SPLIT
 )
 _SOFT_SPLIT_RE = re.compile(r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,)", re.IGNORECASE)
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
@@ -153,8 +156,10 @@ def whole_name_follows(part: str) -> bool:
 # "…de la Comisión de Juventud y Diversidad Sexual": an institution's name, still open.
 _INSTITUTION_TAIL_RE = re.compile(
     r"\b(?:comision|comite|consejo|secretaria|subsecretaria|direccion|instituto|sistema|unidad|"
-    r"coordinacion|procuraduria|fiscalia|universidad|facultad|escuela|junta|camara|tribunal)\s+"
-    r"(?:de(?:l|\s+la|\s+los|\s+las)?\s+)?(?:[a-z]+\s+){0,3}[a-z]+\s*$"
+    r"coordinacion|procuraduria|fiscalia|universidad|facultad|escuela|junta|camara|tribunal|"
+    # "…, Directora de Transparencia, Acceso a la Información Pública y Gestión Documental"
+    r"director|directora|titular|jefa|jefe)\s+"
+    r"(?:de(?:l|\s+la|\s+los|\s+las)?\s+)?(?:[a-z]+,?\s+){0,8}[a-z]+\s*$"
 )
 
 

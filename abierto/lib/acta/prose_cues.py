@@ -25,7 +25,9 @@ _PROSE_CUE_RE = re.compile(
     r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron|acuden|acudieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
-    r"|\bbajo\s+la\s+presidencia\s+de(?:l|\s+la)?\b"
+    r"|\bbajo\s+la\s+(?:presidencia|moderacion|conduccion|coordinacion)\s+de(?:l|\s+la)?\b"
+    # "…a través de una videoconferencia participaron Name Office, la Comisionada Name, …"
+    r"|\b(?:participaron|participan)\b(?!\s+(?:en|con|de|activamente|mas|menos|un|una|el|la|los|las)\b)"
     # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
     r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b"
     # "…registrándose la asistencia de (16) integrantes, encontrándose Name, Presidente
@@ -46,7 +48,7 @@ _PROSE_CUE_RE = re.compile(
 # start inside another is skipped.
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
-    r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
+    r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad|particip"
     r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante))"
 )
 

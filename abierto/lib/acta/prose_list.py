@@ -46,6 +46,7 @@ _ABSENCES_HEAD_RE = re.compile(r"[a-z]*(?:\s+justificad[oa]s?)?\s+de(?:l|\s+l[oa
 _SPECK_RE = re.compile(r"(?<=\s)[*\u00b7](?=\s)")  # a scan's speck between two words
 
 
+_DASHED_ASIDE_RE = re.compile(r"(?<=,)\s*-[^-\n,;]{3,60}-(?=\s*,)")
 _AND_SEMICOLON_RE = re.compile(r"\s+[ye]\s*;(?=\s*[A-ZÁÉÍÓÚÑ])")
 _AND_COMMA_RE = re.compile(r"\s+([ye]),\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 
@@ -54,6 +55,9 @@ def people_in_list(span: str) -> list[Person]:
     span = _SPECK_RE.sub("", span)
     span = _AND_COMMA_RE.sub(r" \1 ", span)  # "…Michel Rodríguez y, Carmina Palacios Ibarra"
     span = _AND_SEMICOLON_RE.sub(";", span)  # "…Yolanda Montes Martínez y; Juan Carlos Guzmán"
+    span = _DASHED_ASIDE_RE.sub(
+        "", span
+    )  # "los Comisionados A y B, -los tres del órgano garante-,"
     if ";" not in span.rstrip(" \t\n;.") and (office_first := office_first_list(span)) is not None:
         return office_first
     people: list[Person] = []

@@ -9,7 +9,7 @@ import datetime
 import re
 from typing import Any
 
-from .text import sentences
+from .text import fold, sentences
 from .when import Found, find_dates, find_times
 
 # "Aprobada en la sesión 13.07, celebrada el 7 de noviembre": a dotted session number is no
@@ -33,6 +33,9 @@ def session_date(
     ]
     if not dates:
         return None
+    headed = _dated_heading(text, dates[0])
+    if headed is not None:
+        return headed
     for found in dates:
         before = folded[max(0, found.start - 90) : found.start]
         if _SESSION_CUES_RE.search(before) and not _REFERENCE_CUES_RE.search(before[-50:]):
@@ -41,6 +44,25 @@ def session_date(
         if not _REFERENCE_CUES_RE.search(folded[max(0, found.start - 60) : found.start]):
             return found.value
     return dates[0].value
+
+
+MAX_HEADING_LINE = 3
+_WEEKDAYS = frozenset(
+    ["", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
+)
+
+
+def _dated_heading(text: str, found: Found[Any]) -> datetime.date | None:
+    """ "19 De Septiembre De 2022" or "27 de mayo de 2025" alone on one of the first lines (a
+    weekday allowed): the heading's date is the session's, whatever dates the opening cites
+    after it. (Not a gazette's "22 DE SEPTIEMBRE DE 2008 NÚMERO EXTRAORDINARIO 693".)"""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    line_end = len(text) if line_end == -1 else line_end
+    if text.count("\n", 0, line_start) >= MAX_HEADING_LINE:
+        return None
+    rest = fold(text[line_start : found.start] + text[found.end : line_end]).strip(" \t.,-")
+    return found.value if rest in _WEEKDAYS else None
 
 
 def _inside(found: Found[Any], spans: list[tuple[int, int]]) -> bool:

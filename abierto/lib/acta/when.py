@@ -29,7 +29,9 @@ _YEAR = r"(?:\d{4}|(?:dos mil|mil (?:novecientos|ochocientos|setecientos))(?:\s+
 # "en los primeros quince días de junio" is a span of days, not a date.
 _DATE_RE = re.compile(
     # "el día 19 (diecinueve) de abril": the day restated in words between brackets.
-    rf"(?<!primeros\s)(?<!ultimos\s)(?<!proximos\s)\b(?P<day>{_DAY})\s+(?:\([a-z ]{{3,30}}\)\s*)?"
+    # "El diecinueve (19) de septiembre": the day restated in figures.
+    rf"(?<!primeros\s)(?<!ultimos\s)(?<!proximos\s)\b(?P<day>{_DAY})\s+"
+    rf"(?:\((?:[a-z ]{{3,30}}|\d{{1,2}})\)\s*)?"
     rf"(?:dias?\s+)?del?\s+(?:mes\s+de\s+)?(?P<month>{_MONTH})\b\.?"
     rf"(?:\s*(?:,|del?|\s)\s*(?:(?:ano|año)\s+)?(?P<year>{_YEAR}))?"
 )
