@@ -26,6 +26,8 @@ _PROSE_CUE_RE = re.compile(
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
     r"|\bbajo\s+la\s+(?:presidencia|moderacion|conduccion|coordinacion)\s+de(?:l|\s+la)?\b"
+    # "Los presentes fueron: Name (Office), Name (Office), …"
+    r"|\b(?:los|las)\s+(?:presentes|asistentes)\s+(?:fueron|son|eran)\b"
     # "…a través de una videoconferencia participaron Name Office, la Comisionada Name, …"
     r"|\b(?:participaron|participan)\b(?!\s+(?:en|con|de|activamente|mas|menos|un|una|el|la|los|las)\b)"
     # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
@@ -49,7 +51,8 @@ _PROSE_CUE_RE = re.compile(
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
     r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad|particip"
-    r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante))"
+    r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|"
+    r"asistentes))"
 )
 
 

@@ -215,6 +215,9 @@ def test_the_cue_scan_finds_what_the_cue_pattern_finds(words):
         "convocados por el Presidente ING. A; LIC. B; C; D;",
         "se encuentran las y los siguientes\nDiputados: Ana Ruiz",
         "Lista de asistencia\nPresidencia: Ana Ruiz.",
+        "Los presentes fueron: Ana Ruiz (Presidenta)",
+        "por videoconferencia participaron Ana Ruiz, Comisionada",
+        "bajo la moderación de Ana Ruiz, facilitadora",
     ],
 )
 def test_each_cue_is_found_by_the_scan(phrase):

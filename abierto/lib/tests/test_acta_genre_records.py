@@ -62,3 +62,18 @@ def test_a_gazette_s_dated_masthead_does_not_date_the_session():
         "2008\n"
     )
     assert result["session"]["date"] == "2008-06-30"
+
+
+def test_los_presentes_fueron_opens_a_list_of_names_with_bracketed_offices():
+    result = parse_acta_text(
+        "El 12 de diciembre de 2025 se llevó a cabo la duodécima sesión ordinaria del Comité "
+        "Coordinador del Sistema Estatal Anticorrupción.\n\n"
+        "Los presentes fueron: Jesús Abbud Yepiz (Presidente del CPC), Abelardo Valenzuela "
+        "Holguín (Fiscal Anticorrupción) y Sergio Facio Guzmán (Comisionado Presidente del "
+        "ICHITAIP).\n"
+    )
+    assert [(a["name"], a["role"]) for a in result["attendees"]] == [
+        ("Jesús Abbud Yepiz", "Presidente del CPC"),
+        ("Abelardo Valenzuela Holguín", "Fiscal Anticorrupción"),
+        ("Sergio Facio Guzmán", "Comisionado Presidente del ICHITAIP"),
+    ]
