@@ -176,6 +176,10 @@ def _from_prose(text: str, folded: str) -> list[Person]:
         first = _FIRST_NAMED_RE.search(text, start, min(len(text), end + 120))
         if first and listed and (listed[0].role is None or listed[0].group_role):
             listed[0].role, listed[0].group_role = clean_title(first["office"]), False
+        heading = _GROUP_HEADING_CUE_RE.match(folded, cue.start(), cue.end())
+        if heading and not members:
+            # "Como representantes sociales comunitarios: Name, …": the group's office.
+            members = heading
         if members:
             office = singular(members["office"])
             for person in listed:
@@ -186,6 +190,9 @@ def _from_prose(text: str, folded: str) -> list[Person]:
 
 
 MAX_PREAMBLE_CHARS = 600
+_GROUP_HEADING_CUE_RE = re.compile(
+    r"(?:como|en\s+calidad\s+de)\s+(?P<office>(?:[a-z]+\s+){0,3}[a-z]+s)\s*[:,]"
+)
 _FIRST_NAMED_RE = re.compile(
     r"\b(?:el|la)\s+primer[oa]\s+de\s+(?:los|las)\s+(?:nombrad|mencionad|citad|referid)[oa]s,?\s+"
     r"(?:en\s+su\s+car[aá]cter\s+de|como)\s+(?P<office>[^,;.\n]{3,60})",

@@ -26,6 +26,11 @@ _PROSE_CUE_RE = re.compile(
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
     r"|\bbajo\s+la\s+(?:presidencia|moderacion|conduccion|coordinacion)\s+de(?:l|\s+la)?\b"
+    # "…, en el que fungen como consejeros el presidente municipal Name; la síndica Name, …"
+    r"|\bfung(?:en|ieron|ian)\s+como\s+(?:consejer|integrante|miembro|vocal)[a-z]*\b"
+    # "Como representantes sociales comunitarios: Name, …", "En calidad de asesores, el …" at
+    # a line's start: a group's heading.
+    r"|(?<![^\n])(?:como|en\s+calidad\s+de)\s+(?:[a-z]+\s+){0,3}[a-z]+s\s*[:,]"
     # "Los presentes fueron: Name (Office), Name (Office), …"
     r"|\b(?:los|las)\s+(?:presentes|asistentes)\s+(?:fueron|son|eran)\b"
     # "…a través de una videoconferencia participaron Name Office, la Comisionada Name, …"
@@ -51,6 +56,7 @@ _PROSE_CUE_RE = re.compile(
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
     r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad|particip"
+    r"|fung|(?<![^\n])(?:como|en\s+calidad)\s"
     r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|"
     r"asistentes))"
 )

@@ -212,12 +212,21 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
         ):
             raw = f"{raw}, {region['region']}"
         return clean_title(raw) or None
-    dateline = _DATELINE_RE.match(text) or _DAYS_DATELINE_RE.search(text, 0, opening_end or 600)
+    dateline = (
+        _DATELINE_RE.match(text)
+        or _DAYS_DATELINE_RE.search(text, 0, opening_end or 600)
+        or _NEWS_DATELINE_RE.search(text, 0, opening_end or 600)
+    )
     if dateline:
         return clean_title(dateline["place"]) or None
     return None
 
 
+# "Xalapa, Ver.- En asamblea, se constituyó …": a record's dateline, the state abbreviated.
+_NEWS_DATELINE_RE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ ]{2,30},"
+    r"[ \t]*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,6}\.)[ \t]*[-\u2013\u2014][ \t]*(?=[A-ZÁÉÍÓÚÑ])"
+)
 # "Saltillo, Coahuila a los 11 días del mes de febrero de 2022" on a line of its own, under the
 # title: where the acta was written, the session's city when it names no venue.
 _DAYS_DATELINE_RE = re.compile(

@@ -77,3 +77,22 @@ def test_los_presentes_fueron_opens_a_list_of_names_with_bracketed_offices():
         ("Abelardo Valenzuela Holguín", "Fiscal Anticorrupción"),
         ("Sergio Facio Guzmán", "Comisionado Presidente del ICHITAIP"),
     ]
+
+
+def test_a_council_s_installation_told_with_its_groups_and_a_news_dateline():
+    result = parse_acta_text(
+        "En Xalapa se constituye el Consejo de Desarrollo Municipal\n"
+        "Xalapa, Ver.- En asamblea, se constituyó y tomó protesta a los integrantes del Consejo "
+        "de Desarrollo Municipal.\n"
+        "De esta forma se instaló formalmente este órgano auxiliar del Ayuntamiento, en el que "
+        "fungen como consejeros el presidente municipal Hipólito Rodríguez Herrero; la síndica "
+        "Angélica Cisneros Luján, y los regidores Eric Juárez Valladares y Rafael Pérez "
+        "Sánchez.\n"
+        "Como representantes sociales comunitarios: Luce Mary Hernández Méndez, Regina López "
+        "Gerónimo y Silverio Hernández Hernández.\n"
+    )
+    assert result["session"]["place"] == "Xalapa, Ver"
+    people = {a["name"]: a["role"] for a in result["attendees"]}
+    assert people["Hipólito Rodríguez Herrero"].lower() == "presidente municipal"
+    assert people["Rafael Pérez Sánchez"] == "Regidor"
+    assert people["Regina López Gerónimo"] == "Representante social comunitario"
