@@ -46,6 +46,10 @@ _CUE_RE = re.compile(
     r"|\b(?:por|de)\s+(?:unanimidad|mayoria)\s+(?:de\s+(?:votos|los\s+presentes)\s+)?(?:se\s+)?(?:aprob|acord|autoriz)"
     # What was agreed named by its participle: "las fechas acordadas para las sesiones son…".
     r"|\b(?:el|la|los|las)\s+[a-z]+\s+acordad[oa]s?\s+(?:para|son|es|seran|sera)\b"
+    # The body as subject: "el Consejo General …, en la cual, entre otras cuestiones, aprobó el
+    # Acta …", "el Órgano de Gobierno aprobó …", "la Junta de Gobierno acordó la designación …".
+    r"|\b(?:el|la)\s+(?:consejo|comite|organo|pleno|ayuntamiento|cabildo|junta|comision|asamblea)\b"
+    r"[^.;:]{0,160}?\b(?:aprobo|acordo|autorizo|determino|resolvio|ratifico)\b"
     # The members as subject: "los regidores presentes aprobaron las justificaciones".
     r"|\b(?:los|las)\s+(?:regidor(?:es|as)|consejer[oa]s|integrantes|miembros|comisionad[oa]s|vocales|"
     r"ediles|municipes|asistentes)(?:\s+presentes)?\s+(?:aprobaron|acordaron|autorizaron)\b"

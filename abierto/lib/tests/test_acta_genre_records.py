@@ -96,3 +96,21 @@ def test_a_council_s_installation_told_with_its_groups_and_a_news_dateline():
     assert people["Hipólito Rodríguez Herrero"].lower() == "presidente municipal"
     assert people["Rafael Pérez Sánchez"] == "Regidor"
     assert people["Regina López Gerónimo"] == "Representante social comunitario"
+
+
+def test_decisions_told_with_the_body_as_subject():
+    result = parse_acta_text(
+        "19 De Septiembre De 2022\n"
+        "El diecinueve (19) de septiembre del dos mil veintidós (2022), el Consejo General del "
+        "Instituto Electoral celebró Sesión Extraordinaria, en la cual, entre otras cuestiones, "
+        "aprobó el Acta de la Sesión Ordinaria del Consejo General, celebrada en fecha 31 de "
+        "agosto de 2022.\n"
+        "Asimismo, el Órgano Superior de Dirección de este Instituto, aprobó el acuerdo de "
+        "modificación de plazos de la convocatoria.\n"
+        "En este sentido, se modificaron los siguientes plazos.\n"
+    )
+    texts = [item["text"] for item in result["agreements"]]
+    assert len(texts) == 2
+    assert texts[1].startswith(
+        "Asimismo, el Órgano Superior de Dirección de este Instituto, aprobó"
+    )
