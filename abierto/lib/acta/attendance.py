@@ -184,7 +184,7 @@ def _from_prose(text: str, folded: str) -> list[Person]:
             office = singular(members["office"])
             for person in listed:
                 if person.role is None:
-                    person.role, person.group_role = office.capitalize(), True
+                    person.role, person.group_role = office, True
         people += listed
     return people
 

@@ -9,6 +9,8 @@ import datetime
 import re
 from typing import Any
 
+from abierto.lib.spanish import WEEKDAYS
+
 from .text import fold, sentences
 from .when import Found, find_dates, find_times
 
@@ -47,9 +49,7 @@ def session_date(
 
 
 MAX_HEADING_LINE = 3
-_WEEKDAYS = frozenset(
-    ["", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"]
-)
+_WEEKDAYS = frozenset(["", *(fold(day) for day in WEEKDAYS)])  # "" too: the date alone
 
 
 def _dated_heading(text: str, found: Found[Any]) -> datetime.date | None:
