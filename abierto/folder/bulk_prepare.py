@@ -24,6 +24,7 @@ from typing import Any
 
 from abierto.lib.canonical_json import canonical_dumps
 from abierto.lib.compiled_schema import Check, compile_schema
+from abierto.lib.status_list import status_reference
 
 CUTS_PATTERN = re.compile(r"^[A-Z0-9]{6,32}$")
 MAX_REFERENCE = 100
@@ -31,6 +32,8 @@ MAX_REFERENCE = 100
 # (cuts, fields, reference) in; (holder index, [(cuts index, relation)], digest) or None out.
 Row = tuple[str, Any, Any]
 Prepared = tuple[str, list[tuple[str, str]], str]
+# Hex characters of the holder's pseudonym in a document's ``sub`` claim.
+PSEUDONYM_LENGTH = 32
 
 _checks: dict[str, Check | None] = {}
 
@@ -44,6 +47,43 @@ class PrepareSpec:
     related_holders: list[dict[str, str]]
     cuts_subkey: bytes  # keys.hmac_subkey("cuts-index")
     content_subkey: bytes  # keys.hmac_subkey("document-content")
+
+
+@dataclass(frozen=True)
+class ClaimsSpec:
+    """What the claims of a batch's documents share, for workers that build them ahead of the
+    batch's write (``services/bulk.py``): the issuer, the type, the time and the status list."""
+
+    issuer_slug: str
+    type_slug: str
+    status_uri: str
+    iat: int
+    exp: int | None
+    holder_ref_subkey: bytes  # keys.hmac_subkey("holder-ref")
+
+
+def holder_pseudonym(subkey: bytes, holder_index: str, public_id: str) -> str:
+    """The ``sub`` claim: a pseudonym per document, so that the holder's documents cannot be
+    linked to each other by it, yet the platform can check it against a CUTS."""
+    return _keyed(subkey, f"{holder_index}:{public_id}")[:PSEUDONYM_LENGTH]
+
+
+def document_claims(
+    spec: ClaimsSpec, *, holder_index: str, public_id: str, fields: Any, status_index: int
+) -> dict[str, Any]:
+    """A document's JWS payload: SD-JWT VC's claim names (see ``formats.DOCUMENT_TYP``)."""
+    claims: dict[str, Any] = {
+        "iss": spec.issuer_slug,
+        "vct": spec.type_slug,
+        "sub": holder_pseudonym(spec.holder_ref_subkey, holder_index, public_id),
+        "jti": public_id,
+        "iat": spec.iat,
+        "fields": fields,
+        "status": status_reference(idx=status_index, uri=spec.status_uri),
+    }
+    if spec.exp is not None:
+        claims["exp"] = spec.exp
+    return claims
 
 
 def cuts_normalize(cuts: str) -> str:

@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from abierto.lib import jws
 from abierto.lib.envelope import MasterKeyRing
 
-from .bulk_prepare import Prepared, PrepareSpec, Row, prepare_rows
+from .bulk_prepare import ClaimsSpec, Prepared, PrepareSpec, Row, document_claims, prepare_rows
 from .formats import DOCUMENT_TYP, document_aad
 
 # (public id, JWS payload) in; (ciphertext, wrapped DEK, master kid) out.
@@ -73,6 +73,58 @@ def _worker_start(private_raw: bytes, kid: str, ring: MasterKeyRing) -> None:
 
 def _worker_seal(jobs: Sequence[SealJob]) -> list[Sealed]:
     return seal(jobs, _worker_keys["key"], _worker_keys["kid"], _worker_keys["ring"])
+
+
+def prepare_and_seal(
+    spec: PrepareSpec,
+    claims: ClaimsSpec,
+    rows: Sequence[Row],
+    public_ids: Sequence[str],
+    first_index: int,
+    private_key: Ed25519PrivateKey,
+    kid: str,
+    ring: MasterKeyRing,
+) -> tuple[list[Prepared | None], list[Sealed] | None]:
+    """``prepare_rows``, then, if every row is valid, each row's document signed and
+    encrypted as the ``first_index + n``-th of the issuer's status list; else no sealing (the
+    batch will be refused)."""
+    prepared = prepare_rows(spec, rows)
+    valid = [item for item in prepared if item is not None]
+    if len(valid) != len(prepared):
+        return prepared, None
+    jobs = [
+        (
+            public_id,
+            document_claims(
+                claims,
+                holder_index=item[0],
+                public_id=public_id,
+                fields=row[1],
+                status_index=first_index + offset,
+            ),
+        )
+        for offset, (row, public_id, item) in enumerate(zip(rows, public_ids, valid, strict=True))
+    ]
+    return prepared, seal(jobs, private_key, kid, ring)
+
+
+def _worker_prepare_and_seal(
+    spec: PrepareSpec,
+    claims: ClaimsSpec,
+    rows: Sequence[Row],
+    public_ids: Sequence[str],
+    first_index: int,
+) -> tuple[list[Prepared | None], list[Sealed] | None]:
+    return prepare_and_seal(
+        spec,
+        claims,
+        rows,
+        public_ids,
+        first_index,
+        _worker_keys["key"],
+        _worker_keys["kid"],
+        _worker_keys["ring"],
+    )
 
 
 def default_processes() -> int:
@@ -177,23 +229,46 @@ class SealingPool:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
 
-    def prepare_async(
+    def prepare_and_seal_async(
         self,
         spec: PrepareSpec,
+        claims: ClaimsSpec,
         rows: Sequence[Row],
+        public_ids: Sequence[str],
+        first_index: int,
         private_key: Ed25519PrivateKey,
         kid: str,
         ring: MasterKeyRing,
-    ) -> Callable[[], list[Prepared | None]] | None:
-        """Start checking and hashing ``rows`` in the workers (``bulk_prepare``); the function
-        returned waits for the result and raises if a worker failed. None without workers
-        or for a small batch: the caller prepares the rows itself."""
+    ) -> Callable[[], tuple[list[Prepared | None], list[Sealed] | None]] | None:
+        """Start ``prepare_and_seal`` of ``rows`` in the workers, split between them; the
+        function returned waits and raises if a worker failed. None without workers or for a
+        small batch: the caller prepares and seals the rows itself."""
         if self.processes == 0 or len(rows) < POOL_MIN_BATCH:
             return None
         executor = self._executor_for(private_key, kid, ring)
         size = -(-len(rows) // self.processes)
         futures = [
-            executor.submit(prepare_rows, spec, rows[start : start + size])
+            executor.submit(
+                _worker_prepare_and_seal,
+                spec,
+                claims,
+                rows[start : start + size],
+                public_ids[start : start + size],
+                first_index + start,
+            )
             for start in range(0, len(rows), size)
         ]
-        return lambda: [item for future in futures for item in future.result()]
+
+        def result() -> tuple[list[Prepared | None], list[Sealed] | None]:
+            prepared: list[Prepared | None] = []
+            sealed: list[Sealed] | None = []
+            for future in futures:
+                part_prepared, part_sealed = future.result()
+                prepared.extend(part_prepared)
+                if part_sealed is None or sealed is None:
+                    sealed = None
+                else:
+                    sealed.extend(part_sealed)
+            return prepared, sealed
+
+        return result

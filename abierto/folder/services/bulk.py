@@ -26,11 +26,18 @@ from django.utils.translation import gettext as _
 
 from .. import actor_labels, keys
 from ..bulk_prepare import PrepareSpec
+from ..formats import new_document_ids
 from ..models import BulkIssuance, DocumentType, Issuer
 from ..sealing import SealingPool
-from .documents import IssueRequest, _actor_label, _issue_many, document_type_for_issuer
+from .documents import (
+    IssueRequest,
+    _actor_label,
+    _issue_many,
+    document_type_for_issuer,
+)
 from .errors import FolderError, InvalidDocumentDataError
 from .issue_requests import PreparedRequest, prepare_spec, prepared_from, signing_key_for
+from .issue_sealing import Presealed, claims_spec_for
 
 CUTS_COLUMN = "cuts"
 REFERENCE_COLUMN = "referencia"
@@ -170,17 +177,23 @@ def _run(
     sealer: SealingPool,
     progress: Callable[[BulkIssuance], None] | None,
 ) -> BulkIssuance:
+    """The batches, pipelined: while one batch is written, the workers prepare and seal the
+    next on the guess that its status indexes follow this batch's (``Presealed``)."""
     rows = _rows(io.StringIO(text), document_type)
     for _skipped in range(job.processed_rows):
         next(rows)
     spec = prepare_spec(document_type)
     batch = list(itertools.islice(rows, batch_size))
-    pending = _prepare_async(issuer, document_type, spec, batch, sealer)
+    pending = _ahead(
+        issuer, document_type, spec, batch, sealer, first_index=_next_status_index(issuer)
+    )
     while job.processed_rows < job.total_rows:
-        prepared = pending()
+        prepared, presealed = pending()
         following = list(itertools.islice(rows, batch_size))
-        # The workers check and hash the next batch while this one is written.
-        pending = _prepare_async(issuer, document_type, spec, following, sealer)
+        # The workers prepare and seal the next batch while this one is written, guessing
+        # that this batch's documents are all new and that nobody else issues meanwhile.
+        guess = _next_status_index(issuer) + len(batch)
+        pending = _ahead(issuer, document_type, spec, following, sealer, first_index=guess)
         try:
             with transaction.atomic():
                 locked = BulkIssuance.objects.select_for_update().get(pk=job.pk)
@@ -196,6 +209,7 @@ def _run(
                     sealer=sealer,
                     want_documents=False,
                     prepared=prepared,
+                    presealed=presealed,
                 )
                 job.processed_rows += len(batch)
                 job.save(update_fields=["processed_rows", "updated_at"])
@@ -214,28 +228,51 @@ def _run(
     return job
 
 
-def _prepare_async(
+def _next_status_index(issuer: Issuer) -> int:
+    """Where the issuer's status list stands (read without its lock: a guess)."""
+    return int(Issuer.objects.values_list("next_status_index", flat=True).get(pk=issuer.pk))
+
+
+def _ahead(
     issuer: Issuer,
     document_type: DocumentType,
     spec: PrepareSpec,
     batch: list[tuple[int, IssueRequest]],
     sealer: SealingPool,
-) -> Callable[[], list[PreparedRequest]]:
-    """Start preparing ``batch`` (``bulk_prepare``) in the sealing workers; the function
-    returned waits for it. Without workers, or if they fail, the job prepares it itself."""
+    *,
+    first_index: int,
+) -> Callable[[], tuple[list[PreparedRequest], Presealed | None]]:
+    """Start preparing ``batch`` (``bulk_prepare``) and sealing its documents as the
+    ``first_index``-th onwards in the sealing workers; the function returned waits for them.
+    Without workers, or if they fail, the job prepares the batch itself and seals it in its
+    transaction."""
     requests = [request for _number, request in batch]
     waiting = None
+    presealed: Presealed | None = None
     if sealer.processes and all(request.issued_at is None for request in requests):
         try:
             signing_key = signing_key_for(issuer)
         except FolderError:
             signing_key = None  # the batch will fail with this error, worded as always
         if signing_key is not None:
+            issued_at = timezone.now().replace(microsecond=0)
+            claims = claims_spec_for(issuer, document_type, iat=int(issued_at.timestamp()))
+            presealed = Presealed(
+                first_index=first_index,
+                kid=signing_key.kid,
+                status_uri=claims.status_uri,
+                issued_at=issued_at,
+                public_ids=new_document_ids(len(requests)),
+                sealed=[],
+            )
             rows = [(request.cuts, request.fields, request.reference) for request in requests]
             try:
-                waiting = sealer.prepare_async(
+                waiting = sealer.prepare_and_seal_async(
                     spec,
+                    claims,
                     rows,
+                    presealed.public_ids,
+                    first_index,
                     keys.private_key(signing_key.kid),
                     signing_key.kid,
                     keys.master_key_ring(),
@@ -243,14 +280,18 @@ def _prepare_async(
             except Exception:  # a broken pool refuses work: prepare here
                 logger.warning("bulk issuance: workers unavailable to prepare", exc_info=True)
 
-    def result() -> list[PreparedRequest]:
-        values = None
+    def result() -> tuple[list[PreparedRequest], Presealed | None]:
+        values, sealed = None, None
         if waiting is not None:
             try:
-                values = waiting()
+                values, sealed = waiting()
             except Exception:  # a worker died or the pool broke: prepare here
                 logger.warning("bulk issuance: workers failed to prepare a batch", exc_info=True)
-        return prepared_from(document_type, requests, values)
+        prepared = prepared_from(document_type, requests, values)
+        if presealed is None or sealed is None:
+            return prepared, None
+        presealed.sealed = sealed
+        return prepared, presealed
 
     return result
 

@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from abierto.lib import metrics
-from abierto.lib.status_list import status_reference
 
-from .. import actor_labels, keys
-from ..formats import new_document_ids, status_list_url
+from .. import actor_labels
+from ..formats import new_document_ids
 from ..models import (
     AccessEvent,
     BulkIssuance,
@@ -42,6 +41,7 @@ from .issue_requests import (
     reference_conflict,
     signing_key_for,
 )
+from .issue_sealing import Presealed, seal_async
 from .rows import ids_by, insert_rows, reserve_ids
 
 HOLDER = Relation.HOLDER.value
@@ -59,12 +59,14 @@ def _issue_many(
     sealer: SealingPool | None = None,
     want_documents: bool = True,
     prepared: Sequence[PreparedRequest] | None = None,
+    presealed: Presealed | None = None,
 ) -> list[tuple[Document, bool]]:
     """The whole batch or nothing. Must run inside ``transaction.atomic``.
 
     Returns ``(document, newly issued)`` per request, or nothing with ``want_documents=False``
     (a bulk issuance, which does not need them loaded back). ``prepared``: the requests
-    already prepared (a bulk issuance prepares them in the sealing workers).
+    already prepared (a bulk issuance prepares them in the sealing workers); ``presealed``:
+    the batch already sealed on a guess, used if the guess holds (``Presealed.usable``).
     """
     numbers = list(item_numbers) if item_numbers is not None else list(range(len(requests)))
     if prepared is None:
@@ -102,6 +104,10 @@ def _issue_many(
         else:
             first_seen[reference] = position
     new_items = [item for item in prepared if item.existing is None and item.duplicate_of is None]
+    if presealed is not None and not (
+        len(new_items) == len(prepared) and presealed.usable(issuer, signing_key, len(new_items))
+    ):
+        presealed = None  # the guess failed: another writer, a rotated key, a replayed row
     created = _insert_new(
         issuer=issuer,
         document_type=document_type,
@@ -110,6 +116,7 @@ def _issue_many(
         actor_label=actor_label,
         bulk_issuance=bulk_issuance,
         sealer=sealer,
+        presealed=presealed,
     )
     if not want_documents:
         return []
@@ -135,20 +142,24 @@ def _insert_new(
     actor_label: str,
     bulk_issuance: BulkIssuance | None,
     sealer: SealingPool | None,
+    presealed: Presealed | None = None,
 ) -> list[int]:
-    """Sign, encrypt and insert the new documents, their holders and their ISSUE events."""
+    """Sign, encrypt and insert the new documents, their holders and their ISSUE events.
+
+    With ``presealed`` (checked ``usable`` by the caller) the documents come signed and
+    encrypted, and only their rows are written here."""
     if not items:
         return []
     next_index = issuer.next_status_index
-    status_uri = status_list_url(issuer.slug)
     now = timezone.now()
     days = document_type.validity_days
     validity = datetime.timedelta(days=days) if days else None
-    jobs: list[tuple[str, dict[str, Any]]] = []
     rows: list[dict[str, Any]] = []
     citizens = _active_citizens({item.holder_index for item in items})
-    issued_now = now.replace(microsecond=0)
-    public_ids = new_document_ids(len(items))
+    if presealed is not None:
+        issued_now, public_ids = presealed.issued_at, presealed.public_ids
+    else:
+        issued_now, public_ids = now.replace(microsecond=0), new_document_ids(len(items))
     # What every row of the batch shares, looked up once (enum values and primary keys cost
     # microseconds each, per row).
     common_row = {
@@ -160,26 +171,9 @@ def _insert_new(
         "status": Document.Status.VALID.value,
         "bulk_issuance_id": bulk_issuance.pk if bulk_issuance else None,
     }
-    issuer_slug, type_slug = issuer.slug, document_type.slug
-    iat_now = int(issued_now.timestamp())
     for offset, (item, public_id) in enumerate(zip(items, public_ids, strict=True)):
         request = item.request
         issued_at = request.issued_at.replace(microsecond=0) if request.issued_at else issued_now
-        expires_at = issued_at + validity if validity is not None else None
-        payload: dict[str, Any] = {
-            "iss": issuer_slug,
-            "vct": type_slug,
-            # A pseudonym per document: the holder's documents cannot be linked to each other
-            # by it, yet the platform can check it against a CUTS.
-            "sub": keys.keyed_hash("holder-ref", f"{item.holder_index}:{public_id}")[:32],
-            "jti": public_id,
-            "iat": iat_now if issued_at is issued_now else int(issued_at.timestamp()),
-            "fields": request.fields,
-            "status": status_reference(idx=next_index + offset, uri=status_uri),
-        }
-        if expires_at is not None:
-            payload["exp"] = int(expires_at.timestamp())
-        jobs.append((public_id, payload))
         rows.append(
             {
                 **common_row,
@@ -189,16 +183,19 @@ def _insert_new(
                 "agency_reference": request.reference.strip(),
                 "content_digest": item.digest,
                 "issued_at": issued_at,
-                "expires_at": expires_at,
+                "expires_at": issued_at + validity if validity is not None else None,
                 "status_index": next_index + offset,
             }
         )
-    private_key = keys.private_key(signing_key.kid)
-    ring = keys.master_key_ring()
-    # The sealing starts now (in the workers, with a pool); the database work that does not
+    if presealed is not None:
+        sealed_later = presealed.sealed.copy
+    else:
+        sealed_later = seal_async(
+            issuer, document_type, signing_key, items, rows, sealer or SealingPool(0)
+        )
+    # The sealing runs now (in the workers, with a pool); the database work that does not
     # need the sealed documents overlaps it: their ids, their holders, their ISSUE events in
     # the chain and the issuer's status index (the foreign keys are checked at the commit).
-    sealed_later = (sealer or SealingPool(0)).seal_async(jobs, private_key, signing_key.kid, ring)
     ids = reserve_ids(Document, len(items))
     holders = []
     for item, row, pk in zip(items, rows, ids, strict=True):
@@ -238,9 +235,9 @@ def _active_citizens(holder_indexes: set[str]) -> dict[str, int]:
     """The folders already activated for these CUTS indexes: their documents go straight in."""
     from ..models import Citizen
 
-    return dict(
-        Citizen.objects.filter(cuts_index__in=holder_indexes).values_list("cuts_index", "pk")
-    )
+    # ids_by: one array parameter on PostgreSQL rather than the ORM's per-value preparation
+    # of a batch's hundreds of keys.
+    return ids_by(Citizen, "cuts_index", sorted(holder_indexes))
 
 
 def _actor_label(issuer: Issuer, actor_label: str | None) -> str:
