@@ -20,9 +20,9 @@ from .in_charge import from_appointed, from_in_charge, from_presidency_heading
 from .layouts import from_label_blocks, from_roll_call, from_tables
 from .list_items import GROUP_HEADER_RE, HARD_SPLIT_RE, whole_name_follows
 from .masthead import acta_start
-from .names import looks_like_name, singular, split_name_role
+from .names import looks_like_name, singular
 from .narrative_people import acting_for_session, from_narrative, welcomed
-from .people import ABSENT_RE, Person, unique
+from .people import Person, unique
 from .prose_cues import prose_cues
 from .prose_list import people_in_list
 from .roll_call import from_inline_roll_call
@@ -31,10 +31,9 @@ from .signature_roles import roles_from_signatures
 from .signed_attendance import signers_attending
 from .speakers import from_speakers
 from .text import clean_title, fold, is_abbreviation
+from .vertical_list import MAX_LIST_CHARS, vertical_list
 
 __all__ = ["Person", "read_attendance"]
-
-MAX_LIST_CHARS = 1800
 
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
@@ -138,7 +137,7 @@ def _from_prose(text: str, folded: str) -> list[Person]:
         ):
             continue  # "las Comisionadas y los Comisionados Ciudadanos:": read from its start
         start = _after_preamble(text, folded, cue.end())
-        vertical = _vertical_list(text, folded, start)
+        vertical = vertical_list(text, start)
         if vertical:
             people += vertical
             continue
@@ -163,6 +162,9 @@ def _from_prose(text: str, folded: str) -> list[Person]:
             # "…, así como de los Vocales de dicha Comisión: Regidor …": the colon closes a
             # heading of the list's second group, not a preamble before the list.
             and not GROUP_HEADER_RE.match(HARD_SPLIT_RE.split(span_folded[: colon.end()])[-1])
+            # "…, PRESIDENTA MUNICIPAL CONSTITUCIONAL DE PUEBLA, REGIDORES: NAME, …": a group's
+            # bare heading between commas, inside the list.
+            and not _BARE_GROUP_HEADING_RE.search(span_folded, 0, colon.end())
         ):
             span = span[colon.end() :]
             span_folded = span_folded[colon.end() :]
@@ -190,6 +192,10 @@ def _from_prose(text: str, folded: str) -> list[Person]:
 
 
 MAX_PREAMBLE_CHARS = 600
+_BARE_GROUP_HEADING_RE = re.compile(
+    r",\s*(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|magistrad)[a-z]*s"
+    r"(?:\s+[a-z]+){0,2}\s*:\s*\Z"
+)
 _GROUP_HEADING_CUE_RE = re.compile(
     r"(?:como|en\s+calidad\s+de)\s+(?P<office>(?:[a-z]+\s+){0,3}[a-z]+s)\s*[:,]"
 )
@@ -208,80 +214,6 @@ _BOTH_GENDERS_BEFORE_RE = re.compile(r"\b(?:las|los)\s+[a-z]+s\s+[ye]\s+$")
 _INSTITUTION_HEADING_RE = re.compile(
     r"\s*(?:de|del|por)\s+(?:la\s+|el\s+)?[A-ZÁÉÍÓÚÑ][^:;,.\n]{2,80}:\s*"
 )
-
-
-# "…verificó la asistencia de los siguientes integrantes del Pleno:" at a line's end, then one
-# person a line ("Francisco Javier Acuña Llamas, Comisionado Presidente."), blank lines
-# between them allowed; a scan's bullet may be read as "-", "•" or a stray letter.
-_COLON_AT_LINE_END_RE = re.compile(r"[^\n:]{0,200}:[ \t]*\n")
-# "En carácter de representantes del Poder Ejecutivo Federal: por la Secretaría de Gobernación,
-# el Doctor José Zamora Grant, Director General Adjunto …;": who the person represents, and the
-# group's heading before it, come before the name.
-_REPRESENTING_RE = re.compile(
-    r"^(?:[^:\n]{3,120}:\s*)?(?:por\s+(?:la|el|los|las)\s+[^,\n]{3,120},\s*)(?=(?:el|la)\s+[A-ZÁÉÍÓÚÑ])"
-)
-_BULLET_RE = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7+]+\s*|[eoy]\s+(?=[A-ZÁÉÍÓÚÑ]))")
-MAX_VERTICAL_LINE_CHARS = 160
-
-
-# "Todos ellos, del Sistema …", "Asimismo, se llevó a cabo …": a sentence after the list, not
-# the end of its last entry.
-_SENTENCE_OPENER_RE = re.compile(
-    r"(?:Todos|Todas|Asimismo|Se|El|La|Los|Las|Lo|En|Con|Para|Siendo|Acto|Una|Un)\b"
-)
-
-
-def _group_heading(line: str, following: list[str]) -> bool:
-    """ "Asistencia presencial", "Invitado:" over bulleted entries: a group's heading."""
-    words = line.rstrip(":").split()
-    if not 1 <= len(words) <= 3 or "," in line or any(char.isdigit() for char in line):
-        return False
-    if line.endswith(".") or not line[:1].isupper():
-        return False  # "Ejecutiva." ends the entry wrapped before it
-    after = next((later.strip() for later in following if later.strip()), "")
-    return _BULLET_RE.match(after) is not None
-
-
-def _bulleted_lines(block: str) -> list[str]:
-    """The block's lines, a bulleted entry wrapped at the margin joined back: "e Lic. Name,
-    Encargado del Despacho de la Secretaría Técnica de la Secretaria" / "Ejecutiva."."""
-    lines: list[str] = []
-    open_entry = False  # the last line began with a bullet and has not ended its sentence
-    raws = block.split("\n")
-    for index, raw in enumerate(raws):
-        line = raw.strip()
-        if not line:
-            lines.append(line)
-            continue
-        bulleted = _BULLET_RE.match(line) is not None
-        heading = not bulleted and _group_heading(line, raws[index + 1 :])
-        opener = _SENTENCE_OPENER_RE.match(line) is not None
-        if open_entry and not (bulleted or heading or opener) and lines and lines[-1]:
-            lines[-1] = f"{lines[-1]} {line}"
-        else:
-            lines.append(line)
-            open_entry = bulleted
-        open_entry = open_entry and not lines[-1].endswith((".", ";", ":"))
-    return lines
-
-
-def _vertical_list(text: str, folded: str, start: int) -> list[Person]:
-    colon = _COLON_AT_LINE_END_RE.match(text, start)
-    if colon is None:
-        return []
-    people: list[Person] = []
-    lines = _bulleted_lines(text[colon.end() : colon.end() + MAX_LIST_CHARS])
-    for index, raw in enumerate(lines):
-        line = _REPRESENTING_RE.sub("", _BULLET_RE.sub("", raw.strip()))
-        if not line or _group_heading(line, lines[index + 1 :]):
-            continue
-        if len(line) > MAX_VERTICAL_LINE_CHARS or ABSENT_RE.search(fold(line)):
-            break
-        parsed = split_name_role(line.rstrip(" ."))
-        if parsed is None or not looks_like_name(parsed[0]):
-            break
-        people.append(Person(*parsed))
-    return people if len(people) >= 2 else []
 
 
 # "estando reunidos en la Sala de Cabildo para celebrar Sesión Extraordinaria: Ana Ruiz, …":
@@ -393,4 +325,6 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
         "profr",
         "arq",
         "ing",
+        "enfra",
+        "enfr",
     )

@@ -163,6 +163,7 @@ def _heading_mentions(text: str, folded: str) -> list[str]:
         if _BODY_START_RE.match(folded, start):
             if _CONTINUED_RE.search(text, max(0, start - 8), start):
                 continue  # "… EL H.\nCABILDO AUTORIZA …": the line goes on with a sentence
+            stripped = _heading_body(stripped)
             phrase = clean_title(stripped) if len(stripped.split()) <= MAX_BODY_WORDS else ""
             phrase = phrase or body_phrase(text, folded, start)
             if phrase:
@@ -177,7 +178,31 @@ def _heading_mentions(text: str, folded: str) -> list[str]:
     return found
 
 
-_CONTINUED_RE = re.compile(r"(?:\s|^)(?:H\.|R\.|EL|LA|DEL|DE|el|la|del|de)\s*\n\Z")
+# "AYUNTAMIENTO CONSTITUCIONAL DE MERIDA, YUCATAN, ESTADOS UNIDOS MEXICANOS ACTA DE SESION
+# ORDINARIA …": the letterhead's body, its country, then the acta's title on the same line.
+_TITLE_ON_LINE_RE = re.compile(r"\s+acta\s+(?:de|del|no\.?|num\.?|numero)\s")
+_COUNTRY_RE = re.compile(r",?\s*estados\s+unidos\s+mexicanos\s*[.,]?\s*$")
+
+
+def _heading_body(line: str) -> str:
+    """The body a heading line names, without the acta's title after it or the country."""
+    folded = fold(line)
+    title = _TITLE_ON_LINE_RE.search(folded)
+    if title:
+        line, folded = line[: title.start()], folded[: title.start()]
+    country = _COUNTRY_RE.search(folded)
+    line = line[: country.start()] if country and country.start() else line
+    # "COMITÉ DE TRANSPARENCIA o": a scan's speck after a name in capitals
+    speck = _SPECK_AFTER_CAPITALS_RE.search(line)
+    return line[: speck.start()] if speck else line
+
+
+_SPECK_AFTER_CAPITALS_RE = re.compile(r"(?<=[A-ZÁÉÍÓÚÑ]{3})\s+[a-z]\W?$")
+
+
+_CONTINUED_RE = re.compile(
+    r"(?:\s|^)(?:H\.|R\.|HONORABLE|Honorable|EL|LA|DEL|DE|el|la|del|de)\s*\n\Z"
+)
 _TERM_NUMERAL_RE = re.compile(
     r"(?<![\w.])(?:(?:H\.|R\.|Honorable)\s*)?(?P<numeral>[IVXLC]{2,8})\s+\Z"
 )

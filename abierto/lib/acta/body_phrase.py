@@ -41,6 +41,21 @@ _DECIDING_VERBS = (
     "expide",
     "expidio",
 )
+# "EL C. SECRETARIO DEL HONORABLE AYUNTAMIENTO DICE: BUENOS DÍAS, …": the body, then its
+# officer's words, in a transcript's capitals.
+_SPEAKING_VERBS = (
+    "dice",
+    "manifiesta",
+    "expresa",
+    "expone",
+    "senala",
+    "comenta",
+    "menciona",
+    "informa",
+    "pregunta",
+    "responde",
+    "indica",
+)
 _STOP_WORDS = frozenset(
     [
         "en",
@@ -103,6 +118,7 @@ _STOP_WORDS = frozenset(
         "tel",
         # "EL H. CABILDO AUTORIZA POR UNANIMIDAD …": the body, then what it decides.
         *_DECIDING_VERBS,
+        *_SPEAKING_VERBS,
     ]
 )
 _TOKEN_RE = re.compile(r"([ ]*)(,?)([ ]*)([^\s,;:()\[\]\"“”|]+)")

@@ -25,6 +25,9 @@ _CONVOCATION_CONTEXT_RE = re.compile(
     r"de\s+conformidad\s+con\s+la)\s+"
     r"(?:la\s+|el\s+)?(?:convocatoria|oficio|citatorio)|^\s*convocatoria\s*:|\n\s*convocatoria\s*:|"
     r"convocatoria\s+(?:realizada|emitida|enviada|de\s+fecha|n[uo]m|no\.)|convocad[oa]s?\s+(?:mediante|por|a\s+traves)"
+    # "…sesión ordinaria, que fuera convocada a los diez días del mes de febrero …": the day
+    # the session was called (not "convocados para el día …", the session's own).
+    r"|convocad[oa]s?\s+(?:a\s+los\s+(?=[a-z0-9]+\s+dias\b)|el\s+dia\b|con\s+fecha\b|en\s+fecha\b)"
 )
 
 

@@ -107,7 +107,11 @@ def _opening(
         return None  # "Asunto No. 4.- Venta de …": a sub-item's number, after "No."
     # "…: I.- Lectura del Orden del Día, II.- Lista de Asistencia, III.- …": a marker with its
     # dash is an item's even after a comma.
-    dashed = before.endswith(",") and text[begin:content].rstrip().endswith(".-")
+    # "…DE GUAYMAS, SONORA 7.- CLAUSURA DE LA SESIÓN.": an item in capitals that ends without
+    # its full stop runs into the next marker, dash and all.
+    dashed = (before.endswith(",") or before[-1:].isupper()) and text[
+        begin:content
+    ].rstrip().endswith(".-")
     if (sentence_end or dashed) and (first.isupper() or first in "\"'¿(«"):
         return Marker(number, begin, content, at_line_start=False)
     return None

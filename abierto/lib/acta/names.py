@@ -41,6 +41,8 @@ _HONORIFIC = (
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
+    # Nursing: "ENFRA. MARÍA GUADALUPE ESTRADA", "Enf. Luis Ruiz"
+    r"enf(?:ra?)?\.|enfermer[oa]s?\b|"
     # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q."
     r"(?:m\.\s*[da]\.|l\.\s*[di]\.|i\.\s*q\.)(?!\s?[a-z]\.)|"
     # Degrees of the sciences and of design: "Fís.", "Quím.", "Biól.", "Q.F.B.", "D.C.G.", "D.I."

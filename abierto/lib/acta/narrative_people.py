@@ -7,7 +7,7 @@ Split from ``roster``, which reads the officers of the opening.
 import re
 
 from .name_words import ROLE_WORDS
-from .names import is_honorific, looks_like_name
+from .names import is_honorific, looks_like_name, split_name_role
 from .people import Person
 from .roster import OFFICE, TITLED_RE, appointed_role, name_run, not_present, office_role
 from .text import clean_title, fold
@@ -105,6 +105,31 @@ def from_narrative(text: str, folded: str) -> list[Person]:
         if not_present(folded, subject.end()):
             continue
         people.append(Person(name, role))
+    return people + _given_the_floor(text, folded)
+
+
+# "…otorgó el uso de la voz al C. Lic. Eduardo Gaxiola Márquez Secretario del Ayuntamiento, para
+# que procediera a pasar lista": whom the chair gives the floor speaks in the session.
+_FLOOR_RE = re.compile(
+    r"\b(?:otorg|conced|conce|cedi|cede|dio|da)[a-z]*\s+(?:el\s+)?uso\s+de\s+la\s+(?:voz|palabra)\s+"
+    r"(?:a\s+la|al|a)\s+"
+)
+MAX_FLOOR_CHARS = 120
+# (not the dot of a title: "al C. Lic. Eduardo …")
+_CLAUSE_END_RE = re.compile(r"[,;:\n(]|\.\s+(?=(?:El|La|Los|Las|Se|En|Acto)\b)")
+
+
+def _given_the_floor(text: str, folded: str) -> list[Person]:
+    people: list[Person] = []
+    for floor in _FLOOR_RE.finditer(folded):
+        title = re.match(r"\S+", text[floor.end() : floor.end() + 20])
+        if title is None or not is_honorific(title.group(0)):
+            continue
+        clause = _CLAUSE_END_RE.split(text[floor.end() : floor.end() + MAX_FLOOR_CHARS])[0]
+        parsed = split_name_role(clause)
+        if parsed is not None and looks_like_name(parsed[0]):
+            role = parsed[1] or appointed_role(text, floor.end() + len(clause))
+            people.append(Person(parsed[0], role))
     return people
 
 

@@ -170,6 +170,11 @@ def _unglued(text: str) -> str:
 _OCR_ION_RE = re.compile(r"[éÉ](?=[nN]\b)(?<=[cCsS][iI][éÉ])(?<![Rr][Ee][cC][iI][éÉ])")
 
 
+# A grave accent is a slip of the keyboard (or of OCR) for the acute one in Spanish text.
+_GRAVE_RE = re.compile("[àèìòùÀÈÌÒÙ]")
+_GRAVE_TO_ACUTE = str.maketrans("àèìòùÀÈÌÒÙ", "áéíóúÁÉÍÓÚ")
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` cleaned of layout and OCR noise, with ``\\n`` line breaks.
 
@@ -179,6 +184,8 @@ def normalize_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _GRAVE_RE.search(text):
+        text = text.translate(_GRAVE_TO_ACUTE)  # "Rafael Acosta Solìs": Spanish has no grave
     text = with_numbers_on_items(text)  # "1.\n2.\n3.\nLista …\nAprobación …": a list's column
     if "\t" in text:
         text = _tab_cells(text).replace("\t", " ")

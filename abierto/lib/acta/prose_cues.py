@@ -44,6 +44,9 @@ _PROSE_CUE_RE = re.compile(
     # LIC. NAME, Síndico Procurador; NAME; …": a list, not only who convened, when semicolons
     # run on after it.
     r"|\bconvocad[oa]s\s+por\b(?=[^;]{0,300};(?:[^;]{1,160};){2})"
+    # "PROCEDO AL PASE DE LISTA, CIUDADANA LICENCIADA NAME, PRESIDENTA MUNICIPAL …, REGIDORES:
+    # NAME, …": the secretary reading the roll aloud, names and offices, as the minutes say.
+    r"|\bproced(?:o|e|io|iendo)\s+al?\s+(?:pasar\s+lista|pase\s+de\s+lista)\s*[,:]"
     # "…, el Consejero Presidente doctor …, y los Consejeros:\nlicenciado Mario …, doctor …":
     # a group's heading and its colon open a list of its own (the heading read with it).
     r"|(?=\b(?:los|las)\s+(?:ciudadan[oa]s\s+)?(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
@@ -56,7 +59,7 @@ _PROSE_CUE_RE = re.compile(
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
     r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad|particip"
-    r"|fung|(?<![^\n])(?:como|en\s+calidad)\s"
+    r"|fung|proced|(?<![^\n])(?:como|en\s+calidad)\s"
     r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|"
     r"asistentes))"
 )

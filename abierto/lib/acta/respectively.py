@@ -51,18 +51,25 @@ def share_closing_plural(people: list[Person], chunks: list[int]) -> None:
     in the case written). ``chunks[i]`` is the part of the list, between semicolons, of
     ``people[i]``."""
     for index, person in enumerate(people):
-        if not person.role or " " in person.role.strip() or person.group_role:
+        if not person.role or person.group_role:
             continue  # (a group's office, given to each of its names, closes no run)
-        single = singular(person.role)
-        # "…, Rocío Gamiño y Julieta Mejía, secretarios" was already shared by the last two.
+        # "…, Rocío Gamiño y Julieta Mejía, secretarios" was already shared by the last two;
+        # so was "…, José Sánchez y Alejandro Zazueta, Regidores del H. Ayuntamiento".
         shared = (
             index > 0
             and chunks[index - 1] == chunks[index]
             and people[index - 1].role == (person.role)
         )
-        plural = fold(single) != fold(person.role)
-        if not (plural or shared) or fold(single) not in ROLE_WORDS:
-            continue
+        if " " in person.role.strip():
+            # An office of several words closes the run only when the last two shared it.
+            single = person.role
+            if not shared or fold(single.split()[0]) not in ROLE_WORDS:
+                continue
+        else:
+            single = singular(person.role)
+            plural = fold(single) != fold(person.role)
+            if not (plural or shared) or fold(single) not in ROLE_WORDS:
+                continue
         person.role = single[0].lower() + single[1:] if person.role[0].islower() else single
         before = index - 1
         while (

@@ -39,7 +39,11 @@ _COUNCIL_KIND_RE = re.compile(
     r"\ben\s+(?:cabildo|junta|asamblea|consejo)\s+(?P<kind>ordinari|extraordinari|solemne)[oa]?\b"
 )
 _NUMBER_AFTER_RE = re.compile(
-    r"\s*(?:publica\s+)?(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)\s*(?P<number>\d{1,3}|[ivxlc]{1,7})\b"
+    # "SESIÓN ORDINARIA NÚMERO 12", "… No. XV", "… NÚMERO (31)"
+    r"\s*(?:publica\s+)?(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)\s*\(?\s*"
+    r"(?P<number>\d{1,3}|[ivxlc]{1,7})\b"
+    # "SESIÓN ORDINARIA NÚMERO CINCUENTA Y SEIS (56)": a cardinal in words.
+    r"|\s*(?:n[uo]m(?:ero)?\.?|no\.)\s+(?P<cardinal>[a-z]+(?:\s+[a-z]+){0,3})"
     # "sesión ordinaria 1.08": the number, then the year's last two digits.
     r"|[ \t]+(?P<dotted>\d{1,3})\.\d{2}\b(?![.\d])"
     # "SESIÓN ORDINARIA 39/2018": the number within the year.
@@ -59,7 +63,9 @@ _MONTHS = (
 _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
     # "ACTA: NÚMERO 59": a colon after the noun (in a heading, or read so by OCR)
-    r"|\b(?:acta|sesion|reunion|minuta)\s*:?\s+[\"']?(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*(?P<acta>\d{1,4})\b"
+    # "ACTA NÚMERO (31) DE LA SESIÓN": the number may stand in brackets.
+    r"|\b(?:acta|sesion|reunion|minuta)\s*:?\s+[\"']?(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*\(?\s*"
+    r"(?P<acta>\d{1,4})\b"
     # "Acta número cincuenta de la sesión ordinaria": a cardinal in words.
     r"|\b(?:acta|sesion|reunion|minuta)\s+numero\s+(?P<worded>[a-z]+(?:\s+[a-z]+){0,3})"
     # "MINUTA CUARENTA Y TRES SEXAGÉSIMA TERCERA LEGISLATURA …": a cardinal heading the document.
@@ -200,7 +206,11 @@ def _session_number(
             return number
         if title["plain"]:
             return int(title["plain"])
-        if after:
+        if after and after["cardinal"]:
+            number = _cardinal_prefix(after["cardinal"])
+            if number is not None:
+                return number
+        elif after:
             try:
                 return ordinal_words_to_number(
                     after["number"] or after["dotted"] or after["slashed"] or after["qualified"]

@@ -139,7 +139,9 @@ _REGION_RE = re.compile(r",\s*(?P<region>[A-ZÁÉÍÓÚ][\w ]{2,40}?)\s*(?=[;,.]
 _PLACE_END_RE = re.compile(
     # "en los salones C y D, del edificio G de la Cámara …, situada en avenida …": the room's
     # building and its address go on.
+    # "…de Navojoa, Sonora, en Palacio Municipal, ubicado en …": the town, then the building.
     r"[;\n)]|,(?!\s*(?:ubicad|situad|sit[oa]\s+en\b|que\s+se\s+(?:ubica|encuentra)\b|"
+    r"(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?en\s+(?:el\s+)?(?:edificio|palacio|recinto|inmueble)\b|"
     r"del?\s+(?:edificio|palacio|recinto|inmueble)\b))|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
     r"|\s+el\s+(?:dia\s+)?\d"  # "… EN LA UNIVERSIDAD DE GUANAJUATO EL 28 DE NOVIEMBRE …"
