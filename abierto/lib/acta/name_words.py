@@ -96,6 +96,8 @@ ROLE_WORDS = frozenset(
         "notaria",
         "agente",
         "concejal",
+        # "Profesional Operativo", "Profesional Dictaminador": a federal job title
+        "profesional",
     ]
 )
 # Words that never belong to a person's name: institutions, documents, places.
@@ -116,6 +118,12 @@ NOT_NAME_WORDS = frozenset(
         "asesoria",
         "oficialia",
         "despacho",
+        # ranks of a post: "Secretario Particular de Mando Superior", "Director General Adjunto"
+        "particular",
+        "mando",
+        "superior",
+        "adjunto",
+        "adjunta",
         "secretaria",
         "direccion",
         "instituto",

@@ -33,7 +33,8 @@ _HONORIFIC = (
     # "Maestra en Ciencias de la Educación": the field is a word and its "de …" complements.
     r"(?:(?:licenciad[oa]|maestr[oa]|doctor(?:a)?|ingenier[oa])\s+en\s+[a-z]+"
     r"(?:\s+(?:de|del|en|y|e)(?:\s+(?:la|las|los|el))?\s+[a-z]+)*(?=\s)|"
-    r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.|lic(?:da|do)?\.|lcd[ao]?\.|licenciad[oa]s?|mtr[oa]\.|mto\.|maestr[oa]s?|"
+    # ("el C.P Antonio Prieto": a public accountant's title, its last stop lost in a scan)
+    r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.\s?p(?=\s+[a-z]{2})|c\.|lic(?:da|do)?\.|lcd[ao]?\.|licenciad[oa]s?|mtr[oa]\.|mto\.|maestr[oa]s?|"
     r"abogad[oa]s?|doctores|ingenieros|senores|"
     # Degrees written out as the profession: "Comunicóloga", "Sociólogo", "Politólogo"
     r"[a-z]{3,}olog[oa]s?\b|pedagog[oa]s?\b|economistas?\b|"
@@ -44,7 +45,7 @@ _HONORIFIC = (
     # Nursing: "ENFRA. MARÍA GUADALUPE ESTRADA", "Enf. Luis Ruiz"
     r"enf(?:ra?)?\.|enfermer[oa]s?\b|"
     # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q."
-    r"(?:m\.\s*[da]\.|l\.\s*[di]\.|i\.\s*q\.)(?!\s?[a-z]\.)|"
+    r"(?:m\.\s*[da]\.|l\.\s*[cdi]\.|i\.\s*q\.)(?!\s?[a-z]\.)|"
     # Degrees of the sciences and of design: "Fís.", "Quím.", "Biól.", "Q.F.B.", "D.C.G.", "D.I."
     r"fis\.|quim\.|biol\.|q\.\s*f\.\s*b\.|d\.\s*c\.\s*g\.|d\.\s*i\.|"
     # Any other degree in three or four dotted initials: "L.C.C.", "M.B.A.", "T.A.E.", "L.E.M."
@@ -284,10 +285,12 @@ _ANAPHORIC_TAIL_RE = re.compile(
 )
 
 
-# "Director Jurídico, ambos integrantes del Comité…": what the list's members share is no
-# part of the last one's office.
+# "Director Jurídico, ambos integrantes del Comité…", "Directores de Área, estos últimos
+# servidores públicos adscritos a …": what the list's members share is no part of the last
+# one's office.
 _SHARED_TAIL_RE = re.compile(
-    r"\s*,\s*(?:ambos|ambas|todos|todas|ambos\s+dos|quienes|mismos|mismas)\b.*$",
+    r"\s*,\s*(?:ambos|ambas|todos|todas|ambos\s+dos|quienes|mismos|mismas|"
+    r"(?:estos|estas|estos\s+dos|estas\s+dos)\s+(?:[uú]ltim[oa]s|tres|dos))\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -17,6 +17,7 @@ from abierto.lib.spanish import MONTHS
 
 from .glued import unglued_days, unglued_figures
 from .list_column import with_numbers_on_items
+from .text_specks import without_text_specks
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\f\v"), " ")
 # Tab-separated columns (text exported from spreadsheets or Word tables) become
@@ -191,6 +192,7 @@ def normalize_text(text: str) -> str:
         text = _tab_cells(text).replace("\t", " ")
     text = _TRANSLATED_RE.sub(_translated, text)
     text = _without_dash_runs(text)
+    text = without_text_specks(text)
     if _LINE_END_DASH_RE.search(text):
         text = _without_line_end_dashes(text)
     text = _PAGE_PREFIX_RE.sub("", text)

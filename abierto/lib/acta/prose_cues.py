@@ -10,7 +10,7 @@ import re
 from .group_labels import LINE_LABEL_SPLIT
 
 _PROSE_CUE_RE = re.compile(
-    r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran|se\s+encontraban|estuvieron|hallandose)"
+    r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran?|se\s+encontraban|estuvieron|hallandose)"
     r"\s+(?:tambien\s+)?presentes?\b"
     r"|(?:contando\s+)?con\s+la\s+(?:asistencia|presencia|participacion)\s+de(?:l|\s+la|\s+los|\s+las)?\b"
     # "Se encuentran conectados a través de la plataforma digital zoom:": attending remotely.
