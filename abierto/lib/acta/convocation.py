@@ -28,6 +28,9 @@ _CONVOCATION_CONTEXT_RE = re.compile(
     # "…sesión ordinaria, que fuera convocada a los diez días del mes de febrero …": the day
     # the session was called (not "convocados para el día …", the session's own).
     r"|convocad[oa]s?\s+(?:a\s+los\s+(?=[a-z0-9]+\s+dias\b)|el\s+dia\b|con\s+fecha\b|en\s+fecha\b)"
+    # "CITATORIO Nº 2020/1185 / MIEMBRO DEL H. CONSEJO …": the summons printed with the minutes.
+    r"|(?<![^\n])[ \t]*(?:citatorio|convocatoria)[ \t]+"
+    r"(?:n[ \t]?[°ºo]\.?|no\.|num(?:ero)?\.?)[ \t]*(?=\d)"
 )
 
 

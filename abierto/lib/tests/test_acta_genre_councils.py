@@ -126,3 +126,14 @@ def test_a_network_s_minute_whose_items_tell_what_was_done_after_their_titles():
         "Lista de asistencia",
         "Presentación del programa del Coloquio de Interculturalidad",
     ]
+
+
+def test_a_summons_printed_with_the_minutes_gives_the_convocation_s_number():
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN EXTRAORDINARIA DEL H. CONSEJO GENERAL UNIVERSITARIO\n"
+        "Citatorio\nCITATORIO Nº 2020/1185\nMIEMBRO DEL H. CONSEJO GENERAL UNIVERSITARIO\n"
+        "P R E S E N T E.\n"
+        "Por este medio le cito a la sesión extraordinaria del H. Consejo General Universitario, "
+        "que se celebrará el jueves 27 de agosto de 2020, a las 10:00 horas, de manera virtual.\n"
+    )
+    assert result["convocation"]["reference"] == "2020/1185"
