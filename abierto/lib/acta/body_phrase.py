@@ -109,6 +109,9 @@ _STOP_WORDS = frozenset(
         # "Comisión de Juventud y Deporte Segundo Periodo Ordinario de Sesiones": the
         # legislative period is when the body meets, not part of its name.
         "periodo",
+        # "COMISIÓN DE ASUNTOS MUNICIPALES SEGUNDO AÑO DE EJERCICIO CONSTITUCIONAL": the
+        # legislature's year, not the committee's name (its ordinal is dropped below).
+        "ano",
         # A letterhead's address after the name: "AYUNTAMIENTO DE ZACATECAS AV. HÉROES …".
         "av",
         "avenida",

@@ -29,7 +29,7 @@ OFFICE = (
     r"tesorer[oa]|rector(?:a)?|facilitador(?:a)?|representante|auditor(?:a)?|subsecretari[oa])"
 )
 _QUALIFIER = (
-    r"(?:ejecutiv[oa]|tecnic[oa]|general|municipal|electoral|president[ea]|propietari[oa]|"
+    r"(?:ejecutiv[oa]|tecnic[oa]|general|municipal|electoral|president[ea]|secretari[oa]|propietari[oa]|"
     r"suplente|ciudadan[oa]|provisional|del\s+consejo|del\s+comite)"
 )
 # An office before a name: "el Comisionado Presidente Licenciado Juan…", "SECRETARIA: LIC. …".
@@ -142,8 +142,18 @@ def _pair_offices(text: str, runs: list[tuple[Person, str | None, int, int]]) ->
             first.role, second.role = paired
 
 
+# "Diputado Presidente Emilio …", "la Diputada Secretaria Josefina …": the legislator's title,
+# then the office held in the body that meets.
+_TITLE_BEFORE_OFFICE_RE = re.compile(
+    r"^(?:diputad[oa]|senador(?:a)?)\s+(?=(?:president[ea]|vicepresident[ea]|secretari[oa]|"
+    r"prosecretari[oa]|vocal)\b)",
+    re.IGNORECASE,
+)
+
+
 def office_role(office: str) -> str | None:
     role = clean_title(" ".join(office.split()))
+    role = _TITLE_BEFORE_OFFICE_RE.sub("", role)
     role = role[:1].upper() + role[1:]
     # "el titular C. Pedro Díaz": "titular" or "representante" alone says of what only elsewhere.
     return None if fold(role) in ("titular", "representante", "integrante") else role

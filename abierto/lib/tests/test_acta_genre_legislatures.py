@@ -87,3 +87,20 @@ def test_a_name_read_in_another_order_is_the_same_person(order, role):
         [Person("SOSA VEGA MARIO ALBERTO", role, group_role=True), Person(" ".join(order), None)]
     )
     assert len(people) == 1
+
+
+def test_a_committee_s_heading_with_the_legislature_s_year_and_its_officers_titles():
+    """issue 13's heldAK round: "SEGUNDO AÑO DE EJERCICIO CONSTITUCIONAL" after a committee's
+    name is the legislature's year; "Diputado Presidente", "la Diputada Secretaria" before a
+    name give the office held in the body, the legislator's title apart."""
+    result = parse_acta_text(
+        "MINUTA NÚMERO 13 SEXAGÉSIMA TERCERA LEGISLATURA DEL H. CONGRESO DEL ESTADO COMISIÓN DE "
+        "ASUNTOS MUNICIPALES SEGUNDO AÑO DE EJERCICIO CONSTITUCIONAL REUNIÓN CELEBRADA EL 5 DE "
+        "ABRIL DE 2017\n"
+        "Diputado Presidente Emilio Alberto Hoyos Montes: Damos inicio a la reunión. Le solicito "
+        "a la Diputada Secretaria Josefina Garza Barrón, se sirva informar sobre el quórum.\n"
+    )
+    assert result["body"] == "COMISIÓN DE ASUNTOS MUNICIPALES"
+    people = {person["name"]: person["role"] for person in result["attendees"]}
+    assert people["Emilio Alberto Hoyos Montes"] == "Presidente"
+    assert people["Josefina Garza Barrón"] == "Secretaria"
