@@ -138,7 +138,18 @@ def bulk_issue_csv(
     document_type = document_type_for_issuer(issuer, type_slug)
     name, data = _open(source)
     digest = hashlib.sha256(data).hexdigest()
-    text = data.decode("utf-8-sig")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # Refused before a job is created: nothing is stored for a file that cannot be read.
+        line = data[: exc.start].count(b"\n") + 1
+        raise FolderError(
+            _(
+                "El CSV no está en UTF-8 (línea %(line)s). Guárdelo como «CSV UTF-8» "
+                "e inténtelo de nuevo."
+            )
+            % {"line": line}
+        ) from None
     total = _count_rows(text, document_type)
     job = (
         BulkIssuance.objects.filter(

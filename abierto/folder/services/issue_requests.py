@@ -10,7 +10,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from abierto.lib.canonical_json import canonical_dumps
-from abierto.lib.echo import clip, clip_quoted
+from abierto.lib.echo import clip
+from abierto.lib.schema_messages import schema_message
 
 from .. import keys
 from ..bulk_prepare import Prepared, PrepareSpec
@@ -78,7 +79,7 @@ def _schema_errors(document_type: DocumentType, fields: Any) -> list[dict[str, A
             # Both may quote what the agency sent (a key, a value): never more than a few
             # dozen characters of it.
             "path": "/" + "/".join(clip(str(part)) for part in error.absolute_path),
-            "message": clip_quoted(error.message),
+            "message": schema_message(error),
         }
         for error in sorted(
             document_type.validator.iter_errors(fields), key=lambda error: list(error.path)

@@ -89,7 +89,7 @@ def test_schema_errors_are_422_with_each_error(client, birth_type, issuer_token)
     messages = " ".join(error["message"] for error in body["errors"])
     assert "nombre" in messages
     assert "otro" in messages
-    assert {"path": "/fecha_nacimiento", "message": "5 is not of type 'string'", "item": None} in (
+    assert {"path": "/fecha_nacimiento", "message": "«5» no es de tipo texto.", "item": None} in (
         body["errors"]
     )
 

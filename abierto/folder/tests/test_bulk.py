@@ -238,3 +238,26 @@ def test_a_bulk_job_whose_worker_was_killed_resumes_when_its_lease_expires(
     assert job.status == Job.Status.DONE, job.error
     assert Document.objects.count() == 12
     assert BulkIssuance.objects.get().status == BulkIssuance.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_csv_not_in_utf8_is_refused_in_spanish_and_nothing_is_stored(
+    tmp_path, issuer, birth_type
+):
+    first = services.bulk_issue_csv(
+        csv_file(tmp_path, rows(3)), issuer=issuer, type_slug=birth_type.slug
+    )
+    stored = sorted(Document.objects.values_list("public_id", "status", "ciphertext"))
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes(
+        "cuts,referencia,nombre,fecha_nacimiento,folio\n"
+        "PERS000009,REF-9,José Núñez,1990-01-02,9\n".encode("latin-1")
+    )
+    with pytest.raises(services.FolderError) as refused:
+        services.bulk_issue_csv(latin1, issuer=issuer, type_slug=birth_type.slug)
+    assert refused.value.message == (
+        "El CSV no está en UTF-8 (línea 2). Guárdelo como «CSV UTF-8» e inténtelo de nuevo."
+    )
+    assert list(BulkIssuance.objects.values_list("pk", flat=True)) == [first.pk]
+    assert sorted(Document.objects.values_list("public_id", "status", "ciphertext")) == stored
+    assert services.audit_chain_check() == []
