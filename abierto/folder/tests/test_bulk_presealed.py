@@ -28,6 +28,8 @@ def _assert_claims_match_rows(job):
         assert claims["jti"] == document.public_id
         assert claims["status"]["status_list"]["idx"] == document.status_index
         assert claims["iat"] == int(document.issued_at.timestamp())
+        expires = int(document.expires_at.timestamp()) if document.expires_at else None
+        assert claims.get("exp") == expires
         assert claims["fields"] == selectors.document_fields(document)
         assert selectors.verify_token(selectors.document_token(document)).status == "valid"
     return documents
@@ -146,3 +148,19 @@ def test_a_replayed_file_finds_its_documents_and_issues_nothing(
     assert not Document.objects.filter(bulk_issuance=second).exists()
     assert guesses == [True, True]  # the second job's batches had nothing new to write
     assert services.audit_chain_check() == []
+
+
+@pytest.mark.django_db
+def test_a_type_with_a_validity_signs_the_expiry_it_stores(tmp_path, issuer, birth_type, guesses):
+    birth_type.validity_days = 90
+    birth_type.save(update_fields=["validity_days"])
+    job = services.bulk_issue_csv(
+        csv_file(tmp_path, rows(160)),
+        issuer=issuer,
+        type_slug=birth_type.slug,
+        batch_size=80,
+        processes=2,
+    )
+    assert guesses == [True, True]
+    documents = _assert_claims_match_rows(job)
+    assert all((document.expires_at - document.issued_at).days == 90 for document in documents)
