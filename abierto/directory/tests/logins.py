@@ -51,3 +51,6 @@ def type_code(page: Any, secret: str, at: float | None = None) -> None:
     """In the browser, on the second step of the login: type the current code and enter."""
     page.get_by_label("Código de verificación").fill(code_for(secret, at))
     page.get_by_role("button", name="Entrar").click()
+    # The click returns once the next page starts loading; wait until its deferred scripts
+    # (htmx) have run, or a control used at once can fire before htmx listens to it.
+    page.wait_for_load_state("load")

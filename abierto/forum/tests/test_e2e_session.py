@@ -104,12 +104,11 @@ def test_choosing_extraordinary_proposes_the_next_extraordinary_number(
     type_code(page, secret)
     number = page.get_by_label("Número")
     assert number.input_value() == "16"
-    page.get_by_label("Tipo").select_option(label="Extraordinaria")
-    expect(number).to_have_value("2")
-    page.get_by_label("Tipo").select_option(label="Ordinaria")
-    expect(number).to_have_value("16")
-    page.get_by_label("Tipo").select_option(label="Extraordinaria")
-    expect(number).to_have_value("2")
+    for kind, proposed in (("Extraordinaria", "2"), ("Ordinaria", "16"), ("Extraordinaria", "2")):
+        with page.expect_response(lambda r: "/sesiones/nueva/numero/" in r.url) as answer:
+            page.get_by_label("Tipo").select_option(label=kind)
+        assert answer.value.status == 200
+        expect(number).to_have_value(proposed)
     page.get_by_label("Fecha", exact=True).fill("2030-03-10")
     page.get_by_role("button", name="Guardar").click()
     page.get_by_role("heading", name="Segunda Sesión Extraordinaria").wait_for()
