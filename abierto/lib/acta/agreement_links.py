@@ -18,12 +18,28 @@ def vote_value(raw: str) -> str:
     return "mayoría" if raw.startswith("mayor") else "unanimidad"
 
 
+# "Acuerdo 01/2021-2022\nSe realizarán …\nAprobado por unanimidad\nAcuerdo 02/…": a line that
+# only says the vote, under the agreement it closes.
+_VOTE_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:(?:fue\s+|es\s+)?aprobad[oa]s?|se\s+aprueba)\s+(?:por\s+)?"
+    r"(?P<vote>unanimidad|mayoria)(?:\s+de\s+votos)?[ \t]*\.?[ \t]*$"
+)
+
+
 def assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
-    """The vote of each agreement: in its text, else the last told shortly before it."""
+    """The vote of each agreement: in its text, else on a line of its own under it, else the
+    last told shortly before it."""
     previous_end = 0
-    for agreement in agreements:
+    for index, agreement in enumerate(agreements):
         if agreement.vote is None:
             match = VOTE_RE.search(fold(agreement.text))
+            if match is None:
+                end = (
+                    agreements[index + 1].start
+                    if index + 1 < len(agreements)
+                    else agreement.start + 2 * len(agreement.text) + 200
+                )
+                match = _VOTE_LINE_RE.search(folded, agreement.start, end)
             if match is None:
                 # Not across the heading of an "ACUERDOS" section: a vote told before it
                 # belongs to the narrative.

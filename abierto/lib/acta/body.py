@@ -51,7 +51,12 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
         after = _AFTER_TITLE_RE.match(folded, title.end())
         if after:
             phrase = body_phrase(text, folded, after.end())
-            if phrase and not _NOT_BODY_START_RE.match(fold(phrase)) and not _town(phrase):
+            if (
+                phrase
+                and not _NOT_BODY_START_RE.match(fold(phrase))
+                and not _town(phrase)
+                and not _JURISDICTION_RE.match(fold(phrase))
+            ):
                 candidates.append(phrase)
     mentions: list[str] = []
     rooms: list[str] = []  # "En la Sala del Consejo Académico…": the body, if none is named
@@ -113,6 +118,9 @@ def _town(phrase: str) -> bool:
     )
 
 
+# "PRIMERA SESIÓN ORDINARIA\nDEL ESTADO DE COAHUILA" (a letterhead's lines run together in a
+# scan): a state, a municipality or a city is where a body sits, not a body.
+_JURISDICTION_RE = re.compile(rf"(?:estado|municipio|ciudad)\s+(?:de\s+)?(?!.*\b{_BODY_NOUNS}\b)")
 # "Sesión Ordinaria de fecha 13 de febrero", "Segunda Sesión Ordinaria de julio de 2015": what
 # follows the title is its date, not a body.
 _NOT_BODY_START_RE = re.compile(rf"(?:fecha|dia|{'|'.join(MONTHS)}|setiembre|\d+)\b")

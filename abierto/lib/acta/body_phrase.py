@@ -127,6 +127,9 @@ _STOP_WORDS = frozenset(
 _TOKEN_RE = re.compile(r"([ ]*)(,?)([ ]*)([^\s,;:()\[\]\"“”|]+)")
 MAX_BODY_WORDS = 25
 
+# "del Sistema Anticorrupción del estado de Coahuila de Zaragoza": the state or municipality
+# a body belongs to, written in lower case, then its proper name.
+_JURISDICTION_RE = re.compile(r"(?:estado|municipio)\s+de\s+(?=[A-ZÁÉÍÓÚÑ])")
 # "Pleno de esta Comisión Estatal…": the body's name, without the acta's demonstrative.
 _DEMONSTRATIVE_RE = re.compile(r"\s+de\s+(esta|este|dicha|dicho)\s+", re.IGNORECASE)
 
@@ -173,7 +176,11 @@ def body_phrase(text: str, folded: str, start: int) -> str:
             pending.append((token_start, token_end))
         elif (
             folded_token in _STOP_WORDS
-            or not (token[0].isupper() or token[0].isdigit())
+            or not (
+                token[0].isupper()
+                or token[0].isdigit()
+                or (pending and _JURISDICTION_RE.match(text, token_start))
+            )
             or (any(c.isdigit() for c in token) and not _acronym_follows(text, token_end))
             or (is_honorific(token) and not _adjective(text, folded, token, token_end))
         ):

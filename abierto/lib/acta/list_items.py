@@ -30,7 +30,12 @@ HARD_SPLIT_RE = re.compile(
     r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari))|y\s+en\s+voz\s+de(?:l|\s+la)?)\s+|"
     + LINE_LABEL_SPLIT
 )
-_SOFT_SPLIT_RE = re.compile(r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,)", re.IGNORECASE)
+# "Carlos Rangel Orona (presidente del Consejo) Jafia Pacheco Valtierra;": a role in brackets
+# closes its person, and the next name may follow without a comma.
+_SOFT_SPLIT_RE = re.compile(
+    r"(,\s*[ye]\s+(?:de\s+)?|\s+[ye]\s+(?:de\s+)?|,|(?<=\))[ ]+(?=(?-i:[A-ZÁÉÍÓÚÑ])))",
+    re.IGNORECASE,
+)
 # "los Consejeros Académicos con derecho a voz y voto: Verónica …": a plural office heads
 # the names that follow its colon.
 GROUP_HEADER_RE = re.compile(

@@ -53,6 +53,8 @@ _GAP_LINES = 3.0
 # A word this many letter heights beyond the column's edge is outside the text.
 _OUTSIDE_LINES = 2.0
 _SURE = 60.0
+# Words this many letter heights from the rest of their line are apart from it.
+_ISLAND_LINES = 12.0
 # A line whose end is this many letter heights from the column's right edge was wrapped.
 _WRAP_LINES = 1.5
 # Tesseract's confidence in a row of dashes read as letters is near zero.
@@ -231,9 +233,46 @@ def without_specks(lines: list[list[W]]) -> list[list[W]]:
             if edge and outside and unsure:
                 continue
             kept.append(word)
+        kept = _without_islands(kept, height)
         if kept or not line:
             kept_lines.append(kept)
     return kept_lines
+
+
+def _without_islands(line: list[W], height: float) -> list[W]:
+    """Drop a scrap at either end of a line, far from its words: a signature in the margin.
+
+    A hand signing beside a paragraph is read as a short word or two on the paragraph's
+    line ("Acuerdo 07/2021-2022 … au 1"), inside the column when the text runs to the edge.
+    The scrap is cut when it is at least ``_ISLAND_LINES`` letter heights from the nearest
+    word, has few letters and one of its words is unsure; a table's far column ("X", "Sí",
+    "A favor") is read sure and stays.
+    """
+    cut = _island_cut(line, height) if len(line) >= 2 else None
+    if cut is None:
+        return line
+    if _island(line[cut:]):
+        return line[:cut]
+    if _island(line[:cut]):
+        return line[cut:]
+    return line
+
+
+def _island_cut(line: Sequence[Boxed], height: float) -> int | None:
+    """Where the widest gap of ``line`` is, when it is wide enough to set words apart."""
+    widest, cut = 0, None
+    for index, (word, nxt) in enumerate(itertools.pairwise(line), start=1):
+        if word.height <= 0 or nxt.height <= 0:
+            return None
+        gap = max(0, nxt.left - (word.left + word.width))
+        if gap > widest:
+            widest, cut = gap, index
+    return cut if widest >= _ISLAND_LINES * height else None
+
+
+def _island(words: Sequence[Boxed]) -> bool:
+    letters = sum(char.isalnum() for word in words for char in word.text)
+    return len(words) <= 2 and letters <= 3 and any(word.confidence < _SURE for word in words)
 
 
 def without_rule_garbage(lines: list[list[W]]) -> list[list[W]]:

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from .given_names import GIVEN_NAMES
 from .ocr_repair import Boxed
-from .text import fold
+from .text import fold, is_abbreviation
 
 W = TypeVar("W", bound=Boxed)
 
@@ -46,6 +46,11 @@ _FUNCTION_WORDS = frozenset(
     ]
 )
 _GLUED_STOP_RE = re.compile(r"^(\w+)[.:]$")
+# "Canales.en su carácter", "junio.del año": a stop between a word and the function word
+# after it, read as one word; a sentence never goes on in small letters after its stop.
+_STOP_BEFORE_FUNCTION_RE = re.compile(
+    r"^(\w{2,})\.(en|de|del|el|la|las|los|al|con|por|para|que|y|su|sus)(?=[,;:]?$)"
+)
 _INNER_STOP_RE = re.compile(r"^(\w+)\.(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 _ION_MISREAD_RE = re.compile(r"(?<=[cstxCSTX])([iI])([éÉ])([nN])(?=[.,;:)]*$)")
 
@@ -66,7 +71,8 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
     bracket or bar glued to a line's first word in capitals (the edge of the margin), an
     opening quote glued to a name's word that nothing on the line closes, and "-ión" read
     "-ién" ("Sesién", "Direccién"; "recién" is a word); a stop between a function word and
-    the next, read as one word ("María del.Carmen"), is a space."""
+    the next, read as one word ("María del.Carmen"), is a space, as is a stop before a
+    function word in small letters ("Canales.en su carácter")."""
     flat = [word for line in lines for word in line]
     after = {id(word): nxt for word, nxt in itertools.pairwise(flat)}
     before = {id(nxt): word for word, nxt in itertools.pairwise(flat)}
@@ -107,6 +113,10 @@ def without_glued_specks(lines: list[list[W]]) -> list[list[W]]:
             if inner and inner.group(1).casefold() in _FUNCTION_WORDS:
                 word = copy.copy(word)  # "María del.Carmen": a speck read between two words
                 word.text = f"{inner.group(1)} {word.text[inner.end() :]}"
+            glued = _STOP_BEFORE_FUNCTION_RE.match(word.text)
+            if glued and not is_abbreviation(glued.group(1)):
+                word = copy.copy(word)  # "Fernández Canales.en su carácter": a speck for a space
+                word.text = f"{glued.group(1)} {glued.group(2)}"
             match = _GLUED_STOP_RE.match(word.text)
             nxt = after.get(id(word))
             if (

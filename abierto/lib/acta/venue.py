@@ -140,7 +140,11 @@ _PLACE_END_RE = re.compile(
     # "en los salones C y D, del edificio G de la Cámara …, situada en avenida …": the room's
     # building and its address go on.
     # "…de Navojoa, Sonora, en Palacio Municipal, ubicado en …": the town, then the building.
+    # "Palacio Legislativo de San Lázaro, en la Ciudad de México, sede de la Cámara de
+    # Diputados, sito en …": the building's seat, and its city before it, go on.
     r"[;\n)]|,(?!\s*(?:ubicad|situad|sit[oa]\s+en\b|que\s+se\s+(?:ubica|encuentra)\b|"
+    r"sede\s+(?:de|del|oficial)\b|"
+    r"en\s+la\s+ciudad\s+de\s[^,;.\n]{2,40},\s*(?:sede\s|sit[oa]\s+en\b|ubicad|situad)|"
     r"(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?en\s+(?:el\s+)?(?:edificio|palacio|recinto|inmueble)\b|"
     r"del?\s+(?:edificio|palacio|recinto|inmueble)\b))|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
@@ -321,9 +325,15 @@ def _address_goes_on(folded: str, start: int, comma: int) -> bool:
     colonia Centro") its number and neighbourhood belong to it; a building named before an
     address ("Sede Administrativa, sito en calle…") ends at its name.
     """
-    return bool(_ADDRESS_RE.search(folded, start, comma)) and bool(
+    addressed = _ADDRESS_RE.search(folded, start, comma) or _SITED_RE.search(folded, start, comma)
+    return bool(addressed) and bool(
         _ADDRESS_PART_RE.match(folded, comma) or _POSTAL_CODE_AHEAD_RE.match(folded, comma)
     )
+
+
+# "…, sito en Congreso de la Unión 66, colonia El Parque": what follows is an address even when
+# its street is named without "calle" or "avenida".
+_SITED_RE = re.compile(r"\b(?:sit[oa]|ubicad[oa]|situad[oa])\s+en\b")
 
 
 # "…, sito en calle Dante número catorce, Anzures, Miguel Hidalgo, Código Postal once mil …":

@@ -378,7 +378,11 @@ def test_a_stop_read_between_a_function_word_and_a_name_is_a_space():
     lines.append(_line("el Lic.Juan Ruiz, de.la sesión, N.L.", 2))
     assert _texts(without_glued_specks(lines)) == [
         "Gloria Ramírez Bucio, María del Carmen Reyes Ramos, y la Síndica",
-        "el Lic.Juan Ruiz, de.la sesión, N.L.",
+        "el Lic.Juan Ruiz, de la sesión, N.L.",
+    ]
+    lines = [_line("Canales.en su carácter, junio.del año, el Lic.en Derecho, www.gob.mx", 1)]
+    assert _texts(without_glued_specks(lines)) == [
+        "Canales en su carácter, junio del año, el Lic.en Derecho, www.gob.mx"
     ]
 
 
@@ -401,3 +405,19 @@ def test_stops_inside_names_after_a_given_name_or_a_degree_and_a_number_without_
     items = [_line("1. Lista de asistencia", 1), _line("2. Lectura del Acta Anterior", 2)]
     items.append(_line("3 Desarrollo de los temas de la Guía", 3))
     assert _texts(with_list_numbers(items))[2] == "3. Desarrollo de los temas de la Guía"
+
+
+def test_a_signature_s_scrap_far_from_its_line_is_dropped_and_a_table_s_far_column_kept():
+    line = _line("Acuerdo 07/2021-2022", 1, right=700)
+    line.append(OcrWord("au", 43.0, 2000, PITCH, 29, 22))  # a hand signing in the margin
+    line.append(OcrWord("1", 80.0, 2100, PITCH, 10, 42))
+    vote = _line("Regidora Ana Pérez", 2, right=800)
+    vote.append(OcrWord("Sí", 93.0, 2100, 2 * PITCH, 40, HEIGHT))  # a sure far column
+    near = _line("Acuerdo 08/2021-2022", 3, right=700)
+    near.append(OcrWord("au", 43.0, 780, 3 * PITCH, 29, 22))  # close by: part of the line
+    lines = [*_prose(4, 4), line, vote, near]
+    assert _texts(without_specks(lines))[-3:] == [
+        "Acuerdo 07/2021-2022",
+        "Regidora Ana Pérez Sí",
+        "Acuerdo 08/2021-2022 au",
+    ]
