@@ -214,13 +214,17 @@ _CONTINUED_RE = re.compile(
 _TERM_NUMERAL_RE = re.compile(
     r"(?<![\w.])(?:(?:H\.|R\.|Honorable)\s*)?(?P<numeral>[IVXLC]{2,8})\s+\Z"
 )
+_ASSEMBLY_RE = re.compile(r"(?i:asamblea)\b")
 _WORD_RE = re.compile(r"[A-Za-zÁÉÍÓÚÑáéíóúñ]+")
 
 
 def _ordinal_lead(text: str, start: int) -> int:
     """Where a body's name starts when ordinal words come before its noun: "del Vigésimo
     Primer Consejo Académico", "el Cuarto Consejo Universitario" (the council's term is part
-    of its name). Only capitalised words count; without them, ``start``."""
+    of its name). Only capitalised words count; without them, ``start``. An assembly's ordinal
+    counts its meetings ("la Tercera Asamblea General del Consejo …"): it is no name's."""
+    if _ASSEMBLY_RE.match(text, start):
+        return start
     window_start = max(0, start - 40)
     numeral = _TERM_NUMERAL_RE.search(text, window_start, start)
     if numeral:

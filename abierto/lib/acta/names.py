@@ -71,6 +71,10 @@ _LEADING_RE = re.compile(rf"^(?:{_ARTICLES}\s+|{_HONORIFIC}\s*|{_OFFICE}\s+(?=\S
 _OFFICE_WORD_RE = re.compile(rf"{_OFFICE}")
 _PARTICLES = frozenset(["de", "del", "la", "las", "los", "y", "e", "da", "van", "von", "di"])
 _INITIAL_RE = re.compile(r"^[A-ZÁÉÍÓÚÑ]\.$")
+# Nouns that head an institution's name and never a person's ("Cámara de Comercio"), though
+# some are surnames too ("Manuel Cámara Zavala"): only before "de" or an adjective of country.
+_INSTITUTION_HEADS = frozenset(["camara", "sindicato", "confederacion", "federacion", "union"])
+_OF_WORDS = frozenset(["de", "del", "nacional", "mexicana", "mexicano", "estatal"])
 # Any apostrophe inside a surname: O'Farril, O\u00b4Farril (acute accent), O\u2019Farril.
 _WORD_RE = re.compile("^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü'\u00b4\u2019`-]*\\.?$")
 
@@ -156,10 +160,16 @@ def looks_like_name(text: str) -> bool:
         return False
     if " ".join(fold(word).strip(".") for word in words) in PLACE_NAMES:
         return False
+    if fold(words[0]) in _INSTITUTION_HEADS and fold(words[1]) in _OF_WORDS:
+        return False  # "Cámara de Comercio, Servicios y Turismo …": an institution
     capitalised = 0
     previous = ""
-    for word in words:
+    for index, word in enumerate(words):
         folded = fold(word).strip(".")
+        if index > 0 and _INITIAL_RE.match(word):
+            capitalised += 1  # "Edgar A. Amador Zamora": a middle initial, not the word "a"
+            previous = folded
+            continue
         if folded in ("la", "las", "los") and previous == "de":
             previous = folded
             continue  # "De los Reyes", "de la Mora", "de las Casas"

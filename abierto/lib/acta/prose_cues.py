@@ -26,6 +26,10 @@ _PROSE_CUE_RE = re.compile(
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
     r"|\bbajo\s+la\s+(?:presidencia|moderacion|conduccion|coordinacion)\s+de(?:l|\s+la)?\b"
+    # "Preside esta sesión Name, Office; Name, Office; … y Name, Office.": the presidium, when
+    # semicolons run on after it (one chair alone is read as the officer who presides).
+    r"|\bpresid(?:e|en|io|ieron)\s+(?:esta|la)\s+(?:sesion|reunion|asamblea)\b"
+    r"(?=[^;]{0,300};(?:[^;]{1,200};){2})"
     # "…, en el que fungen como consejeros el presidente municipal Name; la síndica Name, …"
     r"|\bfung(?:en|ieron|ian)\s+como\s+(?:consejer|integrante|miembro|vocal)[a-z]*\b"
     # "Como representantes sociales comunitarios: Name, …", "En calidad de asesores, el …" at
@@ -58,7 +62,9 @@ _PROSE_CUE_RE = re.compile(
 # start inside another is skipped.
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
-    r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad|particip"
+    r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
+    r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s"
+    r"|particip"
     r"|fung|proced|(?<![^\n])(?:como|en\s+calidad)\s"
     r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|"
     r"asistentes))"

@@ -54,8 +54,11 @@ _NUMBER_AFTER_RE = re.compile(
 )
 # "Sesión 12.07", "ACTA DE LA SESIÓN 8.09": a session numbered within its year.
 _DOTTED_NUMBER_RE = re.compile(r"\b(?:sesion|reunion)\s+(?P<number>\d{1,3})\.\d{2}\b(?![.\d])")
-# "tercera sesión de trabajo", "la segunda reunión": an ordinal with no kind after it.
-_UNTITLED_RE = re.compile(r"\b(?:sesion|reunion)\b(?!\s+(?:del?\s+)?(?:dia|fecha|anterior|pasada))")
+# "tercera sesión de trabajo", "la segunda reunión", "la Tercera Asamblea General": an ordinal
+# with no kind after it.
+_UNTITLED_RE = re.compile(
+    r"\b(?:sesion|reunion|asamblea)\b(?!\s+(?:del?\s+)?(?:dia|fecha|anterior|pasada))"
+)
 _MONTHS = (
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
     r"noviembre|diciembre)\b"

@@ -22,8 +22,8 @@ _VIRTUAL_RE = re.compile(
 )
 _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
-    r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:la|el|las|los)\s+"
-    r"(?!sala\s+virtual|plataforma)|"
+    r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:(?:la|el|las|los)\s+"
+    r"(?!sala\s+virtual|plataforma)|(?=calle\b|avenida\b|av\.|boulevard\b|blvd\.?\s))|"
     r"\ben\s+(?:la|el|las|los|su|sus)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina|edificio|instalaciones)"
     r"(?:s|es)?\b(?!\s+virtual)|"
     # "en el área de público del salón de sesiones", "en el área de juntas"
@@ -107,11 +107,14 @@ _VENUE_RE = re.compile(
     # "en su Sala de Sesiones, ubicada en…": the body's own room.
     r"(?:\b(?:en|desde)\s+(?:(?:la|el|las|los|su|sus)\s+|(?=instalaciones\s+de))|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|vestibulo|domicilio|sede|"
-    r"plataforma|universidad|facultad|escuela|"
+    r"patio|jardin|plataforma|universidad|facultad|escuela|"
     r"modalidad\s+virtual|area(?=\s+de\s+(?:publico|juntas|reuniones|sesiones)))\b)"
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
     r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
+    # "Reunidos en calle matamoros No. 204 en la cuidad de Catemaco …": a street, no building.
+    r"|\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+"
+    r"(?P<street>(?:calle|avenida|av\.|boulevard|blvd\.?)\s)"
 )
 # "Lugar: …", "Sede | …", "Lugar Sala 3" (a form's cell); not a line of prose that wraps to start
 # with "Recinto Oficial del Poder Legislativo, el día …".
@@ -154,7 +157,8 @@ _PLACE_END_RE = re.compile(
     r"integrantes|miembros|municipes|ediles)|"
     r"bajo|estando|con\s+el\s+objeto|con\s+la\s+finalidad|a\s+traves|de\s+manera|de\s+forma|"
     r"siendo|para\s+celebrar|para\s+llevar|se\s+reunieron|previa|en\s+terminos|con\s+fundamento|"
-    r"(?:y\s+)?contando\s+con|en\s+(?:cabildo|junta|asamblea)\s+(?:ordinari|extraordinari|solemne)[oa]?)\b",
+    r"(?:y\s+)?contando\s+con|en\s+(?:cabildo|junta|asamblea)\s+(?:ordinari|extraordinari|solemne)[oa]?|"
+    r"en\s+(?:reunion|sesion)\s+(?:de|del|ordinari|extraordinari))\b",
 )
 
 
@@ -182,7 +186,8 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     """The venue, platform or city where the session was held, as written."""
     label = _PLACE_LABEL_RE.search(folded, 0, opening_end)
     if label:
-        return clean_title(text[label.start("place") : label.end("place")].split("|")[0]) or None
+        value = text[label.start("place") : label.end("place")].split("|")[0]
+        return clean_title(value[: _label_value_end(value)]) or None
     building = _BUILDING_THEN_ROOM_RE.search(folded, 0, opening_end)
     if building:
         return clean_title(text[building.start("place") : building.end("place")]) or None
@@ -193,8 +198,8 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     if sited:
         return _cut_place(text, folded, sited.start("place"))
     for match in _VENUE_RE.finditer(folded, 0, opening_end):
-        start = match.start("place") if match["place"] else match.start("platform")
-        return _cut_place(text, folded, start)
+        group = next(name for name in ("place", "platform", "street") if match[name])
+        return _cut_place(text, folded, match.start(group))
     header = _HEADER_VENUE_RE.search(folded, 0, opening_end)
     if header and "virtual" not in header["place"]:
         return clean_title(text[header.start("place") : header.end("place")]) or None
@@ -316,6 +321,19 @@ _ADDRESS_PART_RE = re.compile(
     r"fraccionamiento\b|fracc\.|barrio\b|"
     r"codigo\s+postal\b|piso\b|esquina\b|entre\b|interior\b)"
 )
+
+
+def _label_value_end(value: str) -> int:
+    """Where a "Lugar:" label's value ends: its line, or a sentence's stop before the line
+    goes on ("Lugar: Sala de Juntas, Cuarto Piso del Edificio México. Héctor Segura …" in a
+    minute published as one paragraph); not the stop of an abbreviation ("Av. Juárez")."""
+    for stop in _LABEL_SENTENCE_END_RE.finditer(value):
+        if not _abbreviation_before(value, stop.start()):
+            return stop.start()
+    return len(value)
+
+
+_LABEL_SENTENCE_END_RE = re.compile(r"\.(?=[ ]+[A-ZÁÉÍÓÚÑ])")
 
 
 def _address_goes_on(folded: str, start: int, comma: int) -> bool:

@@ -86,3 +86,80 @@ def test_the_building_s_city_and_seat_go_on_into_its_address():
         "Palacio Legislativo de San Lázaro, en la Ciudad de México, sede de la Cámara de "
         "Diputados, sito en Congreso de la Unión 66, colonia El Parque"
     )
+
+
+# The heldAN and heldAO rounds (tenth session): an assembly of an economic and social council,
+# a statistics subcommittee's minute published as one paragraph, a basin subcommittee's minute.
+
+
+def test_an_assembly_s_presidium_its_ordinal_and_a_courtyard_for_a_venue():
+    result = parse_acta_text(
+        "Toluca, a 19 de noviembre de 2014 TERCERA ASAMBLEA GENERAL DEL CONSEJO ECONÓMICO Y "
+        "SOCIAL DE TOLUCA\n"
+        "En la ciudad de Toluca siendo las nueve horas del día 19 de noviembre de 2014, en el "
+        "Patio de la Autonomía del Palacio de Gobierno ubicado en la calle de Hidalgo No. 5, se "
+        "llevó a cabo la Tercera Asamblea General del Consejo Económico y Social de Toluca. "
+        "Preside esta sesión Inés Robles Durán, Presidenta Ejecutiva del Consejo; Edgar A. "
+        "Amador Zamora, Secretario de Finanzas; Omar Peña Ríos, Secretario de Turismo; Elvira "
+        "Luna Paz, Secretaria del Trabajo y Rosana Gil Soto, Jefa de Gabinete. Asimismo, contamos "
+        "con la presencia de Luis López Romero, en "
+        "representación de Ramón Navarro Cruz, Presidente de la Cámara de Comercio, Servicios y "
+        "Turismo de Toluca; Iván Solís Mora, Director de Asuntos Internacionales.\n"
+    )
+    assert result["session"]["number"] == 3
+    assert result["session"]["modality"] == "presencial"
+    assert result["session"]["place"].startswith("Patio de la Autonomía del Palacio de Gobierno")
+    assert result["body"].casefold().startswith("asamblea general del consejo económico")
+    assert [name for name, _ in _people(result)] == [
+        "Inés Robles Durán",
+        "Edgar A. Amador Zamora",
+        "Omar Peña Ríos",
+        "Elvira Luna Paz",
+        "Rosana Gil Soto",
+        "Luis López Romero",
+        "Iván Solís Mora",
+    ]
+
+
+def test_a_minute_published_as_one_paragraph_has_its_labels_and_bullets_read():
+    result = parse_acta_text(
+        "Minuta Décima reunión del Subcomité de Estadística Fecha: 01 de noviembre de 2006. "
+        "Hora: de 11:00 a.m. a 12:49 p.m. Lugar: Sala de Juntas del Director Regional, Cuarto "
+        "Piso del Edificio Juárez. Ana Ruiz Soto Pedro Gil Mora Asistentes INEGI SEC Orden del "
+        "día: • Acuerdos de la reunión anterior. • Calendario de actividades. • Compromisos. "
+        "Asuntos abordados: • La reunión dio inicio con la bienvenida."
+    )
+    assert result["session"]["place"] == (
+        "Sala de Juntas del Director Regional, Cuarto Piso del Edificio Juárez"
+    )
+    assert result["session"]["modality"] == "presencial"
+    assert [item["title"] for item in result["agenda"]] == [
+        "Acuerdos de la reunión anterior",
+        "Calendario de actividades",
+        "Compromisos",
+    ]
+
+
+def test_a_street_after_reunidos_en_is_the_venue():
+    result = parse_acta_text(
+        "MINUTA DE LA REUNIÓN DE INTEGRACIÓN DEL SUBCOMITE DE SUBCUENCA DE LOS TUXTLAS\n\n"
+        "REALIZADA EL 11 DE MAYO DEL 2009\n\n"
+        "Reunidos en calle matamoros No. 204 en la cuidad de Catemaco Veracruz en reunión de "
+        "integración del Subcomité los abajo firmantes se desahogaron los siguientes puntos:\n\n"
+        "1.-Presentación de lo que es una Cuenca\n\n2.-Asuntos generales\n"
+    )
+    assert result["session"]["place"] == "calle matamoros No. 204 en la cuidad de Catemaco Veracruz"
+    assert result["session"]["modality"] == "presencial"
+
+
+def test_names_run_together_are_cut_before_more_given_names():
+    from abierto.lib.acta.run_together import run_together_names
+
+    assert run_together_names(
+        "Irma Laura Murillo Lozoya Ramón Mondaca Romero Griselda García Peña Rosana Méndez Barrón"
+    ) == [
+        "Irma Laura Murillo Lozoya",
+        "Ramón Mondaca Romero",
+        "Griselda García Peña",
+        "Rosana Méndez Barrón",
+    ]
