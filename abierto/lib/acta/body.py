@@ -55,7 +55,7 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
                 phrase
                 and not _NOT_BODY_START_RE.match(fold(phrase))
                 and not _town(phrase)
-                and not _JURISDICTION_RE.match(fold(phrase))
+                and not _SEAT_NOT_BODY_RE.match(fold(phrase))
             ):
                 candidates.append(phrase)
     mentions: list[str] = []
@@ -120,7 +120,7 @@ def _town(phrase: str) -> bool:
 
 # "PRIMERA SESIÓN ORDINARIA\nDEL ESTADO DE COAHUILA" (a letterhead's lines run together in a
 # scan): a state, a municipality or a city is where a body sits, not a body.
-_JURISDICTION_RE = re.compile(rf"(?:estado|municipio|ciudad)\s+(?:de\s+)?(?!.*\b{_BODY_NOUNS}\b)")
+_SEAT_NOT_BODY_RE = re.compile(rf"(?:estado|municipio|ciudad)\s+(?:de\s+)?(?!.*\b{_BODY_NOUNS}\b)")
 # "Sesión Ordinaria de fecha 13 de febrero", "Segunda Sesión Ordinaria de julio de 2015": what
 # follows the title is its date, not a body.
 _NOT_BODY_START_RE = re.compile(rf"(?:fecha|dia|{'|'.join(MONTHS)}|setiembre|\d+)\b")
