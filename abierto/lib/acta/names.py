@@ -42,6 +42,9 @@ _HONORIFIC = (
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
+    # Undotted degrees and the plural "CC": "LED Hector Paul López" (licenciado en Derecho),
+    # "LCPyAP Dulce María" (en Ciencias Políticas y Administración Pública), "los CC Mayra …"
+    r"(?:led|lcp(?:yap)?|lri|lcc|lap)\.?(?=\s)|cc(?=\s)|"
     # Nursing: "ENFRA. MARÍA GUADALUPE ESTRADA", "Enf. Luis Ruiz"
     r"enf(?:ra?)?\.|enfermer[oa]s?\b|"
     # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q."

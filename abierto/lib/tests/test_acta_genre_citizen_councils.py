@@ -163,3 +163,22 @@ def test_names_run_together_are_cut_before_more_given_names():
         "Griselda García Peña",
         "Rosana Méndez Barrón",
     ]
+
+
+def test_undotted_degrees_and_a_plural_cc_are_titles():
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN DE INSTALACIÓN DEL COMITÉ DE TRANSPARENCIA DEL PARTIDO VERDE\n\n"
+        "En Toluca, México, siendo las 16:37 horas del día 18 de enero de 2021, reunidos los CC "
+        "Irma Gómez Bravo, Titular de la Unidad de Transparencia, Jorge Peña Bravo, Presidente "
+        "de la Comisión de Honor y Justicia, y los funcionarios habilitados Lic. Ian Karla Soto "
+        "de Ariño, LED Hector Paul López Quiroz, LCPyAP Dulce María Gil Becerril y LED Susana "
+        "Pichardo Pereyra; se reunieron para formalizar la instalación del Comité.\n"
+    )
+    assert [name for name, _ in _people(result)] == [
+        "Irma Gómez Bravo",
+        "Jorge Peña Bravo",
+        "Ian Karla Soto de Ariño",
+        "Hector Paul López Quiroz",
+        "Dulce María Gil Becerril",
+        "Susana Pichardo Pereyra",
+    ]
