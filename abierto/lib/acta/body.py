@@ -80,6 +80,10 @@ def read_body(text: str, folded: str, titles: list[re.Match[str]], opening_end: 
             first_mention = match.start() if first_mention < 0 else first_mention
     if not candidates:
         candidates = _heading_mentions(text, folded)
+    if not candidates and (group := _GROUP_MEETING_RE.search(text, 0, opening_end)):
+        # "8a reunión de Directores de la región II de la ANFEI", "Cuarta Reunión de Directores
+        # de Zona": a meeting of the holders of one office is that group's.
+        candidates = [_GROUP_END_RE.split(group["group"], maxsplit=1)[0].strip(" ,")]
     if not candidates and _room_names_the_body(text, first_room, first_mention):
         candidates = rooms[:1]
     if not candidates:
@@ -120,6 +124,14 @@ def _town(phrase: str) -> bool:
 
 # "PRIMERA SESIÓN ORDINARIA\nDEL ESTADO DE COAHUILA" (a letterhead's lines run together in a
 # scan): a state, a municipality or a city is where a body sits, not a body.
+_GROUP_MEETING_RE = re.compile(
+    r"(?i:reuni[oó]n)\s+(?:[a-záéíóú]+\s+)?de\s+(?P<group>(?:Directores|Directoras|Coordinadores|"
+    r"Rectores|Presidentes|Secretarios|Titulares|Enlaces|Jefes|Supervisores|Responsables)\b"
+    r"[^,.;:\n]{0,60})"
+)
+_GROUP_END_RE = re.compile(
+    r"\s+(?:con|para|que|dando|celebrad[oa]|el\s+d[ií]a|a\s+las|siendo|en\s+(?:la|el)\s+sede)\b"
+)
 _SEAT_NOT_BODY_RE = re.compile(rf"(?:estado|municipio|ciudad)\s+(?:de\s+)?(?!.*\b{_BODY_NOUNS}\b)")
 # "Sesión Ordinaria de fecha 13 de febrero", "Segunda Sesión Ordinaria de julio de 2015": what
 # follows the title is its date, not a body.

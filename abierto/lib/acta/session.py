@@ -37,6 +37,9 @@ _TITLE_RE = re.compile(
 )
 _COUNCIL_KIND_RE = re.compile(
     r"\ben\s+(?:cabildo|junta|asamblea|consejo)\s+(?P<kind>ordinari|extraordinari|solemne)[oa]?\b"
+    # "ACTA DE ASAMBLEA GENERAL ORDINARIA", "se celebra la Asamblea General Ordinaria": an
+    # assembly is a meeting, and its kind is the session's.
+    r"|\basamblea\s+(?:general\s+)?(?P<assembly>ordinari|extraordinari)a\b"
 )
 _NUMBER_AFTER_RE = re.compile(
     # "SESIÓN ORDINARIA NÚMERO 12", "… No. XV", "… NÚMERO (31)"
@@ -149,7 +152,8 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
         info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[kind[0]]
     elif council := _COUNCIL_KIND_RE.search(folded, 0, opening_end):
         # "reunidos en la Sala Capitular en cabildo extraordinario", "en junta ordinaria"
-        info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[council["kind"][0]]
+        kind = council["kind"] or council["assembly"]
+        info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[kind[0]]
     info.number = _session_number(text, folded, titles, opening_end)
     info.body = read_body(text, folded, titles, opening_end)
     convocation_spans: list[tuple[int, int]] = []

@@ -182,3 +182,34 @@ def test_undotted_degrees_and_a_plural_cc_are_titles():
         "Dulce María Gil Becerril",
         "Susana Pichardo Pereyra",
     ]
+
+
+# The heldAP and heldAQ rounds (tenth session): a union's general assembly, a meeting of a school
+# zone's directors.
+
+
+def test_an_assembly_s_kind_is_the_session_s():
+    result = parse_acta_text(
+        "ACTA DE ASAMBLEA GENERAL ORDINARIA En la ciudad de Puerto Vallarta, Jalisco, siendo las "
+        "17:30 horas del día 23 de Septiembre del 2016, se celebra la Asamblea General Ordinaria, "
+        "que fue convocada en el Auditorio del Hotel Mar, misma que se sujetó al siguiente: ORDEN "
+        "DEL DÍA: 1. Lista de asistencia; 2. Designación de escrutadores;"
+    )
+    assert result["session"]["kind"] == "ordinaria"
+
+
+def test_a_meeting_of_an_office_s_holders_is_that_group_s():
+    zone = parse_acta_text(
+        "ACTA 5\n\nCuarta Reunión de Directores de Zona\n\nDIRECCIÓN DE SECUNDARIA ESTATAL\n\n"
+        "Siendo las 9:14, del día lunes 24 de octubre del año en curso, en las oficinas de la "
+        "Supervisión, fueron convocados por el Supervisor: MTRA. ANA ORTEGA CONS; todos los "
+        "directores de la Zona Escolar, para organizar la segunda sesión de Consejo técnico "
+        "Escolar.\n\nOrden del día\n\n1. Bienvenida\n2. Pase de lista\n"
+    )
+    assert zone["body"] == "Directores de Zona"
+    region = parse_acta_text(
+        "El pasado jueves 26 de mayo 2022, a través de la plataforma Zoom, se llevó a cabo la 8a "
+        "reunión de Directores de la región II de la ANFEI, dando inicio a las 18:03 hrs.\n"
+        "1. Bienvenida\n2. Lectura y aprobación del orden del día.\n"
+    )
+    assert region["body"] == "Directores de la región II de la ANFEI"
