@@ -9,6 +9,7 @@ import re
 from .names import looks_like_name, singular, split_name_role
 from .people import ABSENT_RE, Person
 from .roster import titled_run
+from .run_together import wrapped_name
 from .text import fold, squash
 
 _LABEL_RE = re.compile(
@@ -151,26 +152,34 @@ def from_roll_call(text: str, folded: str) -> list[Person]:
     alone ("CONSEJEROS ELECTORALES"), the entries without an office take it."""
     people: list[Person] = []
     group: str | None = None
+    tail = ""  # the previous line after its last mark: a name the break cut may start there
     for line, line_folded in zip(text.split("\n"), folded.split("\n"), strict=True):
         if "|" in line or "\t" in line:
+            tail = ""
             continue
         stripped = line_folded.strip()
         heading = _GROUP_LINE_RE.match(stripped.replace(" ", ""))
         if heading:
             group = singular(f"{heading['office']} {heading['qualifier'] or ''}").title().strip()
+            tail = ""
             continue
         if not _ROLL_CALL_RE.match(stripped):
             if stripped:
                 group = None
+            marks = list(_PRESENT_MARK_RE.finditer(line_folded))
+            tail = line[marks[-1].end() :] if marks else line
             continue
         offset = len(line_folded) - len(line_folded.lstrip())
         start = offset
         for mark in _PRESENT_MARK_RE.finditer(line_folded, offset):
             who = _HONORIFIC_COMMA_RE.sub(r"\1.", line[start : mark.start()].strip())
+            first = start == offset
             start = mark.end()
             parsed = split_name_role(who)
             if parsed and looks_like_name(parsed[0]):
-                people.append(Person(parsed[0], parsed[1] or group))
+                name = wrapped_name(tail.split(",")[-1], parsed[0]) if first and tail else None
+                people.append(Person(name or parsed[0], parsed[1] or group))
+        tail = ""
     return people
 
 

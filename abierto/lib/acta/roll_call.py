@@ -11,8 +11,9 @@ has none.
 import re
 
 from .name_words import ROLE_WORDS
-from .names import looks_like_name, singular, split_name_role
+from .names import looks_like_name, singular, split_name_role, strip_titles
 from .people import Person
+from .run_together import wrapped_name
 from .text import fold
 
 # ", presente", "(presente)", ": presente", closing one member's entry.
@@ -85,6 +86,7 @@ def from_inline_roll_call(text: str, folded: str) -> list[Person]:
         parsed = _entry(text, boundaries, entry_start, mark[0])
         if parsed is None:
             continue
+        parsed = (_wrapped_name(text, boundaries, start, mark[0]) or parsed[0], parsed[1])
         name, role = parsed
         people.append(Person(name, role or group_role, group_role=not role and bool(group_role)))
     return people
@@ -115,6 +117,17 @@ def _entry(
     ):
         return whole
     return parsed
+
+
+def _wrapped_name(text: str, boundaries: list[re.Match[str]], start: int, end: int) -> str | None:
+    """A name that a line break cut, its given name on the line before: "Síndico Municipal, Juan
+    David García Camarena Marco\nAntonio Fuentes Ontiveros, presente" (``wrapped_name``)."""
+    if not boundaries or boundaries[-1].group(0) != "\n":
+        return None
+    before = [match for match in boundaries[:-1] if match.group(0) != "\n"]
+    clause = text[before[-1].end() if before else start : boundaries[-1].start()]
+    name = wrapped_name(strip_titles(clause), text[boundaries[-1].end() : end].strip(" ,"))
+    return name if name is not None and looks_like_name(name) else None
 
 
 def _office_after(

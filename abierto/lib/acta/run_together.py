@@ -50,3 +50,18 @@ def split_run_together(person: Person) -> list[Person]:
     if len(parts) < 2 or any(len(part.split()) < MIN_PART_WORDS for part in parts):
         return [person]
     return [Person(part, person.role, person.group_role) for part in parts]
+
+
+def wrapped_name(before: str, name: str) -> str | None:
+    """``name`` with the given names a line break left on the line before, when ``before`` (the
+    text from the last comma to the break) runs into it: "…, Juan David García Camarena Marco" +
+    "Antonio Fuentes Ontiveros" -> "Marco Antonio Fuentes Ontiveros" (an absent member, named
+    and not answering, then the one who did). None when nothing of ``before`` belongs to it."""
+    if ":" in before or not before.rstrip()[-1:].isalpha():
+        return None  # "CARRILLO RINCÓN FRANCISCO JAVIER.-": a line closed by its mark is whole
+    names = run_together_names(" ".join([*before.split(), *name.split()]))
+    last = names[-1] if len(names) >= 2 else ""
+    joined = " ".join(name.split())
+    if len(last) <= len(joined) or not last.endswith(joined):
+        return None
+    return last

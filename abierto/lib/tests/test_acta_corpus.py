@@ -58,7 +58,8 @@ NEW_DOCUMENT_BLIND_F1 = {
     "uruapan-ayuntamiento-acta-19-2008-05-29.pdf": 0.800,
     # Eighth batch heldL (blind at efda51e), moved out of heldout/ on 7 Dec 2026 (sixth
     # session) and developed on; five of the six read at the floors now: the Tlaquepaque
-    # transcript (a roll call whose names wrap across lines, 0.875) does not.
+    # transcript does not (0.938 since the tenth session, which reads the names its roll call
+    # wraps across lines; its body and venue are still read without the state after them).
     "tlaquepaque-ayuntamiento-acta-67-2018-09-24.pdf": 0.538,
     # Eighth batch heldM (blind at efda51e), moved out of heldout/ on 7 Dec 2026 (sixth
     # session) and developed on; five of the six read at the floors now: the Diario de Debates

@@ -213,3 +213,30 @@ def test_a_meeting_of_an_office_s_holders_is_that_group_s():
         "1. Bienvenida\n2. Lectura y aprobación del orden del día.\n"
     )
     assert region["body"] == "Directores de la región II de la ANFEI"
+
+
+def test_a_name_cut_by_a_line_break_in_a_roll_call_keeps_its_given_name():
+    opening = (
+        "ACTA NÚMERO 67 DE LA SESIÓN ORDINARIA DEL H. AYUNTAMIENTO DE SAN PEDRO TLAQUEPAQUE\n"
+        "En San Pedro Tlaquepaque, siendo las 19:05 horas del día 24 de septiembre de 2018, "
+        "el Secretario toma la lista de asistencia:\n"
+    )
+    by_lines = parse_acta_text(
+        opening + "Presidenta Municipal, María Elena Limón García, presente Síndico Municipal, "
+        "Juan David García Camarena Marco\n"
+        "Antonio Fuentes Ontiveros, presente Marcela Guadalupe Aceves Sánchez,\n"
+        "presente Iván Omar González Solís, presente\n"
+        "CARRILLO RINCÓN FRANCISCO JAVIER.-\n"
+        "BAÑUELOS DE LA TORRE GEOVANNA DEL CARMEN.- Presente.\n"
+    )
+    names = [name for name, _ in _people(by_lines)]
+    assert "Marco Antonio Fuentes Ontiveros" in names
+    assert "Juan David García Camarena" not in names
+    assert "BAÑUELOS DE LA TORRE GEOVANNA DEL CARMEN" in names
+    inline = parse_acta_text(
+        opening + "Regidora Ana Ruiz Soto, presente; regidor Juan David García Camarena Marco\n"
+        "Antonio Fuentes Ontiveros, presente; regidora Elsa Ríos Gómez, presente; y se declara "
+        "el quórum.\n"
+    )
+    names = [name for name, _ in _people(inline)]
+    assert "Marco Antonio Fuentes Ontiveros" in names
