@@ -152,22 +152,21 @@ def from_roll_call(text: str, folded: str) -> list[Person]:
     alone ("CONSEJEROS ELECTORALES"), the entries without an office take it."""
     people: list[Person] = []
     group: str | None = None
-    tail = ""  # the previous line after its last mark: a name the break cut may start there
+    before = ("", "")  # the previous line, raw and folded: a name the break cut may start there
     for line, line_folded in zip(text.split("\n"), folded.split("\n"), strict=True):
+        previous, before = before, (line, line_folded)
         if "|" in line or "\t" in line:
-            tail = ""
+            before = ("", "")
             continue
         stripped = line_folded.strip()
         heading = _GROUP_LINE_RE.match(stripped.replace(" ", ""))
         if heading:
             group = singular(f"{heading['office']} {heading['qualifier'] or ''}").title().strip()
-            tail = ""
+            before = ("", "")
             continue
         if not _ROLL_CALL_RE.match(stripped):
             if stripped:
                 group = None
-            marks = list(_PRESENT_MARK_RE.finditer(line_folded))
-            tail = line[marks[-1].end() :] if marks else line
             continue
         offset = len(line_folded) - len(line_folded.lstrip())
         start = offset
@@ -177,10 +176,20 @@ def from_roll_call(text: str, folded: str) -> list[Person]:
             start = mark.end()
             parsed = split_name_role(who)
             if parsed and looks_like_name(parsed[0]):
-                name = wrapped_name(tail.split(",")[-1], parsed[0]) if first and tail else None
+                name = _wrapped(previous, parsed[0]) if first and previous[0] else None
                 people.append(Person(name or parsed[0], parsed[1] or group))
-        tail = ""
+        before = ("", "")
     return people
+
+
+def _wrapped(previous: tuple[str, str], name: str) -> str | None:
+    """``name`` with the given names its roll call's line break left on ``previous`` (the line
+    before, raw and folded), after that line's last mark and comma (``wrapped_name``)."""
+    line, line_folded = previous
+    if "presente" in line_folded or "asistio" in line_folded:
+        marks = list(_PRESENT_MARK_RE.finditer(line_folded))
+        line = line[marks[-1].end() :] if marks else line
+    return wrapped_name(line.split(",")[-1], name)
 
 
 # The mark after each name of a roll call, where several share a line.
