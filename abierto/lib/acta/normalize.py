@@ -17,6 +17,7 @@ from abierto.lib.spanish import MONTHS
 
 from .glued import unglued_days, unglued_figures
 from .list_column import with_numbers_on_items
+from .one_paragraph import with_lines_restored
 from .text_specks import without_text_specks
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\f\v"), " ")
@@ -208,39 +209,13 @@ def normalize_text(text: str) -> str:
     if "é" in text or "É" in text:
         text = _OCR_ION_RE.sub(lambda match: "ó" if match.group() == "é" else "Ó", text)
     text = _without_markdown(text)
-    if "•" in text:
-        text = _inline_bullets(text)
-    if ". " in text:
-        text = _INLINE_LABEL_RE.sub(".\n", text)
+    text = with_lines_restored(text)  # a minute published as one paragraph
     text = _fixed_romans(text)
     lines = [_MULTISPACE_RE.sub(" ", line).strip() for line in text.split("\n")]
     if _double_spaced(lines):
         lines = [line for line in lines if line]
     text = "\n".join(_join_broken_lines(lines))
     return _BLANK_LINES_RE.sub("\n\n", text).strip()
-
-
-# A minute published as one paragraph (a web page's text): "… de 2006. Hora: de 11:00 a 12:49.
-# Lugar: Sala de Juntas … Orden del día: • Acuerdos … • Compromisos. Asuntos abordados: • …".
-# The header's labels after a sentence's stop, and each bullet of a run, start their own line.
-# Found from the stop (a pattern that starts with a look-behind is tried at every character).
-_INLINE_LABEL_RE = re.compile(
-    r"\.[ ]+(?=(?:Fecha|Hora|Lugar|Sede|Orden\s+del\s+d[ií]a|Asuntos\s+abordados)[ ]*:)"
-)
-_BULLET_SPLIT_RE = re.compile(r"[ ]*•[ ]*")
-
-
-def _inline_bullets(text: str) -> str:
-    """Each bullet of a line that holds two or more starts its own line."""
-    lines = []
-    for line in text.split("\n"):
-        if line.count("•") < 2:
-            lines.append(line)
-            continue
-        head, *items = _BULLET_SPLIT_RE.split(line)
-        lines += [head] if head.strip() else []
-        lines += [f"• {item}" for item in items]
-    return "\n".join(lines)
 
 
 def _tab_cells(text: str) -> str:
