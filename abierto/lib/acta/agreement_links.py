@@ -10,7 +10,7 @@ from .agreement_section import SECTION_RE
 from .decisions import VOTE_RE, Agreement
 from .text import fold
 
-__all__ = ["approved_minutes", "assign_items", "assign_votes", "vote_value"]
+__all__ = ["VOTE_LINE_RE", "approved_minutes", "assign_items", "assign_votes", "vote_value"]
 
 
 def vote_value(raw: str) -> str:
@@ -20,7 +20,7 @@ def vote_value(raw: str) -> str:
 
 # "Acuerdo 01/2021-2022\nSe realizarán …\nAprobado por unanimidad\nAcuerdo 02/…": a line that
 # only says the vote, under the agreement it closes.
-_VOTE_LINE_RE = re.compile(
+VOTE_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:(?:fue\s+|es\s+)?aprobad[oa]s?|se\s+aprueba)\s+(?:por\s+)?"
     r"(?P<vote>unanimidad|mayoria)(?:\s+de\s+votos)?[ \t]*\.?[ \t]*$"
 )
@@ -39,7 +39,7 @@ def assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
                     if index + 1 < len(agreements)
                     else agreement.start + 2 * len(agreement.text) + 200
                 )
-                match = _VOTE_LINE_RE.search(folded, agreement.start, end)
+                match = VOTE_LINE_RE.search(folded, agreement.start, end)
             if match is None:
                 # Not across the heading of an "ACUERDOS" section: a vote told before it
                 # belongs to the narrative.

@@ -21,7 +21,13 @@ import itertools
 import re
 
 from .agenda import Agenda
-from .agreement_links import approved_minutes, assign_items, assign_votes, vote_value
+from .agreement_links import (
+    VOTE_LINE_RE,
+    approved_minutes,
+    assign_items,
+    assign_votes,
+    vote_value,
+)
 from .agreement_section import HEADING_LINE_RE, MAX_AGREEMENT_CHARS, section_agreements
 from .decisions import VOTE_RE, Agreement, narrative_agreements
 from .text import clean_title, fold, sentences
@@ -36,7 +42,11 @@ _KEYWORD_CODE_RE = re.compile(
     # "ACUERDO\nXLVI.14.2. Se aprueba …": the session's number in Roman numerals.
     rf"(?:(?P<dotted>(?:\d{{1,4}}|[ivxlc]{{1,8}})(?:\.\d{{1,3}}){{1,3}})(?:\s*(?:\.-|:|-)|\.?\s)"
     # "ACUERDO 158/17, EL H. CABILDO AUTORIZA …": a comma closes a code, not a counter.
-    rf"|(?P<code>{_CODE}|\d{{1,4}})\s*(?:\.-|\.|:|\)|-|\||\n|(?P<comma>,)))"
+    # A dash before a figure goes on with the code ("07/2021-2022"), it does not close it.
+    rf"|(?P<code>{_CODE}|\d{{1,4}})\s*(?:\.-|\.|:|\)|-(?!\d)|\||\n|(?P<comma>,))"
+    # "Acuerdo 07/2021-2022 PN Se instruye …" (a margin's scrap after it): a code with a
+    # slash or a dash also ends at a space.
+    rf"|(?P<spaced>{_CODE})[ \t]+(?=\S))"
 )
 _DOTTED_CODE_RE = re.compile(r"(?:\d+|[IVXLCivxlc]+)(?:\.\d+)+")
 # A coded agreement is one statement; what follows it is the narrative again, unless it goes
@@ -116,7 +126,7 @@ def _coded(text: str, folded: str, start: int, end: int, skip: tuple[int, int]) 
         keyword_start = match.start("keyword")
         if not _opens_statement(text, keyword_start) or skip[0] <= keyword_start < skip[1]:
             continue
-        group = "dotted" if match["dotted"] else "code"
+        group = next(name for name in ("dotted", "code", "spaced") if match[name])
         code = text[match.start(group) : match.end(group)].rstrip(".")
         if match["comma"] and "/" not in code and "-" not in code:
             continue
@@ -200,6 +210,11 @@ def _agreement_text(text: str, folded: str, start: int, limit: int) -> tuple[str
     heading = HEADING_LINE_RE.search(text, start + 1, limit)
     if heading:
         limit = heading.start()
+    # "…Juan Carlos Guzmán Escobedo.\nAprobado por unanimidad\nAsuntos generales …": a line that
+    # only says the vote closes the agreement above it (``assign_votes`` reads the vote there).
+    vote_line = VOTE_LINE_RE.search(folded, start + 1, limit)
+    if vote_line:
+        limit = vote_line.start()
     # "…electrónica: www.infoem.org.mx\nPor lo tanto la Presidente se dirigió…": a line that
     # opens with the narrative's transition ends the agreement, stop or no stop before it.
     transition = _TRANSITION_LINE_RE.search(text, start + 1, limit)
@@ -230,7 +245,11 @@ MIN_PROSE_WORDS = 4
 
 
 # Starts only where a run of separators starts: from inside ". . . . ." it took quadratic time.
-_TRAILINGVOTE_RE = re.compile(r"(?<![\s.;,|])[\s.;,|]+(unanimidad|mayor[ií]a)$", re.IGNORECASE)
+# "…comunicación del CPC. ” Aprobado por unanimidad": the vote said after the statement.
+_TRAILINGVOTE_RE = re.compile(
+    r"(?<![\s.;,|\"”])[\s.;,|\"”]+(?:aprobad[oa]s?\s+por\s+)?(unanimidad|mayor[ií]a)$",
+    re.IGNORECASE,
+)
 
 
 def _split_trailing_vote(body: str) -> tuple[str, str | None]:

@@ -25,12 +25,11 @@ import os
 import re
 import shutil
 import subprocess
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ActaReadError
+from .ocr_edges import drop_repeated_edges
 from .ocr_marks import (
     with_bullets,
     with_first_list_numbers,
@@ -253,7 +252,6 @@ def _box(row: dict[str, str]) -> tuple[int, int, int, int]:
 
 # --- Cleaning ---------------------------------------------------------------------
 
-_EDGE_LINES = 3
 _LOWER = "a-záéíóúüñ"
 _HYPHEN_END_RE = re.compile(rf"[{_LOWER}]-$")
 _LOWER_START_RE = re.compile(rf"^[{_LOWER}]")
@@ -267,7 +265,7 @@ _STRAY_RE = re.compile(r"^[^\w¿¡\"'(]+$|^[|_~=^`°•·«»\[\]{}\\/]+\w?$")
 def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
     for page in pages:
         page.lines = [_without_stray(line) for line in page.lines]
-    _drop_repeated_edges(pages)
+    drop_repeated_edges(pages)
     for page in pages:
         lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
         lines = with_first_list_numbers(without_stray_marks(without_glued_specks(lines)))
@@ -293,40 +291,6 @@ def _without_stray(line: list[OcrWord]) -> list[OcrWord]:
     if kept and letters < 2 and all(word.confidence < NOISE_CONFIDENCE for word in kept):
         return []  # a line of one low-confidence mark: a signature's scribble, a speck
     return kept
-
-
-def _edge_key(line: list[OcrWord]) -> str:
-    text = " ".join(word.text for word in line)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(char for char in decomposed if char.isalpha() or char == " ")
-    return " ".join(letters.split())
-
-
-def _drop_repeated_edges(pages: list[OcrPage]) -> None:
-    """Remove the letterhead and footer lines that come back on most pages.
-
-    Lines are compared by their letters only, so "Página 3 de 7" and a varying folio
-    number still match. Only the first and last few lines of each page are candidates.
-    """
-    if len(pages) < 2:
-        return
-    seen: Counter[str] = Counter()
-    for page in pages:
-        content = [line for line in page.lines if line]
-        edges = content[:_EDGE_LINES] + content[-_EDGE_LINES:]
-        seen.update({key for key in map(_edge_key, edges) if len(key) >= 4})
-    needed = max(2, (len(pages) + 1) // 2)
-    repeated = {key for key, times in seen.items() if times >= needed}
-    if not repeated:
-        return
-    for page in pages:
-        content_index = [i for i, line in enumerate(page.lines) if line]
-        edge_index = set(content_index[:_EDGE_LINES] + content_index[-_EDGE_LINES:])
-        page.lines = [
-            line
-            for i, line in enumerate(page.lines)
-            if i not in edge_index or _edge_key(line) not in repeated
-        ]
 
 
 def _tidy_breaks(lines: list[list[OcrWord]]) -> list[list[OcrWord]]:

@@ -55,6 +55,9 @@ _OUTSIDE_LINES = 2.0
 _SURE = 60.0
 # Words this many letter heights from the rest of their line are apart from it.
 _ISLAND_LINES = 12.0
+# One character this many letter heights from its line, read this unsurely, is a mark.
+_MARK_LINES = 4.0
+_MARK_CONFIDENCE = 40.0
 # A line whose end is this many letter heights from the column's right edge was wrapped.
 _WRAP_LINES = 1.5
 # Tesseract's confidence in a row of dashes read as letters is near zero.
@@ -248,6 +251,7 @@ def _without_islands(line: list[W], height: float) -> list[W]:
     word, has few letters and one of its words is unsure; a table's far column ("X", "Sí",
     "A favor") is read sure and stays.
     """
+    line = _without_lone_marks(line, height)
     cut = _island_cut(line, height) if len(line) >= 2 else None
     if cut is None:
         return line
@@ -255,6 +259,24 @@ def _without_islands(line: list[W], height: float) -> list[W]:
         return line[:cut]
     if _island(line[:cut]):
         return line[cut:]
+    return line
+
+
+def _without_lone_marks(line: list[W], height: float) -> list[W]:
+    """Drop one character at a line's end read with next to no confidence, apart from the
+    words: a stroke of initials in the margin ("… en el mes de agosto día 20     A")."""
+    while len(line) >= 2:
+        last, before = line[-1], line[-2]
+        gap = last.left - (before.left + before.width)
+        if not (
+            len(last.text) == 1
+            and last.confidence < _MARK_CONFIDENCE
+            and last.height > 0
+            and before.height > 0
+            and gap >= _MARK_LINES * height
+        ):
+            break
+        line = line[:-1]
     return line
 
 

@@ -101,6 +101,14 @@ _ABBREVIATIONS = frozenset(
         "m",
         "ote",
         "pte",
+        # an address's: "ubicada en Blvd. Luis Donaldo Colosio", "Calz. de Tlalpan", "Edif. B"
+        "blvd",
+        "calz",
+        "prol",
+        "edif",
+        "esq",
+        "depto",
+        "mpio",
     ]
 )
 # A sentence ends before a capital or a figure, and before a lettered sub-item: "…para una

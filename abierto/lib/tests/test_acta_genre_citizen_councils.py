@@ -240,3 +240,51 @@ def test_a_name_cut_by_a_line_break_in_a_roll_call_keeps_its_given_name():
     )
     names = [name for name, _ in _people(inline)]
     assert "Marco Antonio Fuentes Ontiveros" in names
+
+
+# Eleventh session (scanned corpus): a vote's line closes the agreement above it, a margin's
+# scrap after a code, the vote said after a closing quote, an address's "Blvd.".
+
+
+def test_a_vote_s_line_closes_the_agreement_before_the_general_business_and_the_closing():
+    result = parse_acta_text(
+        OPENING + "Acuerdos\nAcuerdo 41/2021-2022\n"
+        "La Misión y Visión del CPC y su publicación inmediata en el sitio web del colegiado.\n"
+        "Aprobado por unanimidad\n"
+        "Asuntos generales\nNo se enlistaron\n"
+        "Y habiéndose agotado el orden del día, siendo las 12:00 horas del día de la fecha, se "
+        "dio por concluida la sesión, firmando los consejeros presentes para debida constancia.\n"
+    )
+    [agreement] = result["agreements"]
+    assert agreement["text"] == (
+        "La Misión y Visión del CPC y su publicación inmediata en el sitio web del colegiado"
+    )
+    assert agreement["vote"] == "unanimidad"
+
+
+def test_a_margin_s_scrap_after_a_code_and_a_vote_after_a_closing_quote():
+    result = parse_acta_text(
+        OPENING + "Acuerdo 07/2021-2022 PN Se instruye la publicación del informe anual en los "
+        "canales que establecen las normativas vigentes.\n"
+        "Acuerdo 08/2021-2022\n"
+        "Se trabaje en un plan de comunicación del CPC. ” Aprobado por unanimidad\n"
+    )
+    assert [(a["code"], a["text"][:30], a["vote"]) for a in result["agreements"]] == [
+        ("Acuerdo 07/2021-2022", "PN Se instruye la publicación ", None),
+        ("Acuerdo 08/2021-2022", "Se trabaje en un plan de comun", "unanimidad"),
+    ]
+    assert result["agreements"][1]["text"].endswith("plan de comunicación del CPC")
+
+
+def test_an_address_s_boulevard_abbreviated_does_not_end_the_venue():
+    result = parse_acta_text(
+        "En Saltillo, Coahuila, siendo las doce horas del día veintiséis de noviembre de dos mil "
+        "veintiuno, se llevó a cabo la segunda sesión ordinaria de la Comisión Ejecutiva, en las "
+        "instalaciones de la Secretaría Ejecutiva, ubicada en Blvd. Luis Donaldo Colosio número "
+        "703, piso 3 fraccionamiento Valle Real, Saltillo, a la cual acudieron los siguientes "
+        "integrantes:\n"
+    )
+    assert result["session"]["place"] == (
+        "instalaciones de la Secretaría Ejecutiva, ubicada en Blvd. Luis Donaldo Colosio número "
+        "703, piso 3 fraccionamiento Valle Real"
+    )

@@ -421,3 +421,20 @@ def test_a_signature_s_scrap_far_from_its_line_is_dropped_and_a_table_s_far_colu
         "Regidora Ana Pérez Sí",
         "Acuerdo 08/2021-2022 au",
     ]
+
+
+def test_one_unsure_character_apart_at_a_line_s_end_is_a_mark_and_a_sure_one_is_kept():
+    # Initials in the margin read as "A" (confidence 35), six letter heights after the text;
+    # a sure "X" in a vote's column and an unsure "A" right after its word stay.
+    marked = _line("en el mes de agosto día 20", 1, right=1500)
+    marked.append(OcrWord("A", 35.0, 1500 + 6 * HEIGHT, PITCH, 18, 24))
+    vote = _line("Regidor Luis Soto", 2, right=900)
+    vote.append(OcrWord("X", 91.0, 900 + 6 * HEIGHT, 2 * PITCH, 30, HEIGHT))
+    close = _line("se aprueba el punto", 3, right=900)
+    close.append(OcrWord("A", 35.0, 940, 3 * PITCH, 30, HEIGHT))
+    lines = [*_prose(4, 4), marked, vote, close]
+    assert _texts(without_specks(lines))[-3:] == [
+        "en el mes de agosto día 20",
+        "Regidor Luis Soto X",
+        "se aprueba el punto A",
+    ]
