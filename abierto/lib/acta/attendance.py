@@ -23,7 +23,7 @@ from .masthead import acta_start
 from .names import looks_like_name, singular
 from .narrative_people import acting_for_session, from_narrative, welcomed
 from .people import Person, unique
-from .prose_cues import prose_cues
+from .prose_cues import SUBJECT_LIST, prose_cues
 from .prose_list import people_in_list
 from .roll_call import from_inline_roll_call
 from .roster import from_officers, roles_from_mentions
@@ -65,7 +65,7 @@ def read_attendance(
     # labels are offices there, not the names' lines.
     labelled = from_header_labels(region, region_folded)
     people += labelled or from_label_blocks(region, region_folded)
-    people += _from_prose(region, region_folded)
+    people += _from_prose(region, region_folded, opening)
     people += from_roll_call(region, region_folded)
     people += from_inline_roll_call(region, region_folded)
     people += from_speakers(region, region_folded)
@@ -129,9 +129,11 @@ _ROLL_CALL_RE = re.compile(r"(?i:pasar|pase|tomar|toma)\s+(?:de\s+)?(?i:lista)\b
 # --- Prose --------------------------------------------------------------------------
 
 
-def _from_prose(text: str, folded: str) -> list[Person]:
+def _from_prose(text: str, folded: str, opening: int) -> list[Person]:
     people: list[Person] = []
     for cue in prose_cues(folded, 0, len(folded)):
+        if cue[SUBJECT_LIST] and cue.start() >= opening:
+            continue  # "los diputados A y B se reunieron …" later on is not the roll
         if cue.end() == cue.start() and _BOTH_GENDERS_BEFORE_RE.search(
             folded, max(0, cue.start() - 40), cue.start()
         ):

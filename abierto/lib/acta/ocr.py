@@ -34,6 +34,7 @@ from .ocr_marks import (
     with_bullets,
     with_first_list_numbers,
     with_list_numbers,
+    with_roman_numbers,
     without_stray_marks,
 )
 from .ocr_orientation import orientation, poorly_read, sure_share, turned
@@ -269,7 +270,7 @@ def clean_pages(pages: list[OcrPage]) -> list[OcrPage]:
     for page in pages:
         lines = without_false_breaks(without_rule_garbage(without_specks(page.lines)))
         lines = with_first_list_numbers(without_stray_marks(without_glued_specks(lines)))
-        lines = reflowed(with_bullets(with_list_numbers(lines)))
+        lines = reflowed(with_bullets(with_roman_numbers(with_list_numbers(lines))))
         page.lines = _joined_hyphens(_tidy_breaks(lines))
     return pages
 

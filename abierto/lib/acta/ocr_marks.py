@@ -256,3 +256,77 @@ def _bullet(line: Sequence[Worded]) -> bool:
     if not following[:1].isupper() or not following[1:2].islower():
         return False
     return not (line[0].text == "e" and _NOT_AFTER_E_RE.match(following))
+
+
+# --- Roman item numbers -------------------------------------------------------------------
+
+# "VIL.-" for "VII.-", "VIH.-" for "VIII.-", "L-" for "I.-", "I1.-" for "II.-": Tesseract reads
+# the strokes of a Roman numeral as the letters and figures that look like them.
+_ROMAN_MARK_RE = re.compile(r"(?P<numeral>[IVXLHl1|]{1,6})(?P<stop>\.-|[.)\-:])")
+_ROMAN_RE = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_LETTERS = re.compile(r"[IVXLHl|]")
+MIN_ROMAN_ITEMS = 3
+
+
+def with_roman_numbers(lines: list[list[L]]) -> list[list[L]]:
+    """Restore a Roman item number misread as other letters when the numbers around it say
+    which it is: in "L- Lista…", "II.- …", the first is item I; in "VI.- …", "VIL.- …",
+    "VIH.- …", "IX.- …" the two misread are VII and VIII. A misread mark is rewritten only
+    when the items before it and after it agree on its number, and only in a list with at
+    least ``MIN_ROMAN_ITEMS`` well-read Roman numbers."""
+    marks: list[tuple[int, int, str, int | None]] = []  # (line, word, stop, number when read)
+    for index, line in enumerate(lines):
+        position = 1 if len(line) > 2 and not any(c.isalnum() for c in line[0].text) else 0
+        if len(line) < position + 2 or not line[position + 1].text[:1].isupper():
+            continue
+        match = _ROMAN_MARK_RE.fullmatch(line[position].text)
+        if match is None or not _ROMAN_LETTERS.search(match["numeral"]):
+            continue
+        numeral = match["numeral"]
+        number = _roman_value(numeral) if _ROMAN_RE.fullmatch(numeral) else None
+        marks.append((index, position, match["stop"], number))
+    if sum(number is not None for *_, number in marks) < MIN_ROMAN_ITEMS:
+        return lines
+    for order, (index, position, stop, number) in enumerate(marks):
+        if number is not None:
+            continue
+        before = _implied(marks, order, -1)
+        after = _implied(marks, order, 1)
+        guess = before if before is not None else after
+        if guess is None or (after is not None and after != guess) or guess < 1:
+            continue
+        marks[order] = (index, position, stop, guess)
+        word = copy.copy(lines[index][position])
+        word.text = f"{_to_roman(guess)}{stop}"
+        lines[index] = [word, *lines[index][position + 1 :]]  # (a speck before it dropped)
+    return lines
+
+
+def _implied(marks: list[tuple[int, int, str, int | None]], order: int, step: int) -> int | None:
+    """The number the nearest read mark in direction ``step`` implies for mark ``order``."""
+    other = order + step
+    while 0 <= other < len(marks):
+        number = marks[other][3]
+        if number is not None:
+            return number - (other - order)
+        other += step
+    return None
+
+
+_VALUES = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
+
+
+def _roman_value(numeral: str) -> int | None:
+    value, rest = 0, numeral
+    for letters, amount in _VALUES:
+        while rest.startswith(letters):
+            value, rest = value + amount, rest[len(letters) :]
+    return value or None
+
+
+def _to_roman(number: int) -> str:
+    out = ""
+    for letters, amount in _VALUES:
+        while number >= amount:
+            out, number = out + letters, number - amount
+    return out

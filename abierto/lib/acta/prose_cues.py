@@ -54,8 +54,16 @@ _PROSE_CUE_RE = re.compile(
     # "…, el Consejero Presidente doctor …, y los Consejeros:\nlicenciado Mario …, doctor …":
     # a group's heading and its colon open a list of its own (the heading read with it).
     r"|(?=\b(?:los|las)\s+(?:ciudadan[oa]s\s+)?(?:consejer|comisionad|regidor|sindic|vocal|magistrad|integrante)[a-z]*s"
-    r"(?:\s+[a-z]+){0,3}\s*:))"
+    r"(?:\s+[a-z]+){0,3}\s*:)"
+    # "…, los diputados Name (Presidente), Name, …, Name integrantes de la Comisión … se
+    # reunieron para …": the group's noun opens the list when the verb of meeting follows it
+    # (read in the opening only: ``SUBJECT_LIST``).
+    r"|(?P<subject_list>(?<=,\s)(?:los|las)\s+(?:ciudadan[oa]s\s+)?(?:diputad|senador|consejer|comisionad|regidor|"
+    r"sindic|vocal|magistrad|integrante)[a-z]*s\s+"
+    r"(?=[^;\n]{0,800}?\b(?:se\s+reunieron|se\s+reunen|se\s+congregaron|se\s+dieron\s+cita)\b)))"
 )
+# The name of the branch above, whose cue counts only in the acta's opening sentence.
+SUBJECT_LIST = "subject_list"
 # The words each cue can start with: the cue's many branches are tried only where one stands
 # (the engine cannot skip ahead through branches that each open with a word boundary, and a
 # cue tried at every word of a long acta cost a fifth of its parse). Zero-width, so that no
@@ -66,7 +74,7 @@ _CUE_START_RE = re.compile(
     r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s"
     r"|particip"
     r"|fung|proced|(?<![^\n])(?:como|en\s+calidad)\s"
-    r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|"
+    r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|diputad|senador|"
     r"asistentes))"
 )
 

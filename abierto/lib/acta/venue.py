@@ -21,6 +21,12 @@ _VIRTUAL_RE = re.compile(
     # "con cuatro diputados de manera presencial y 8 de modo telemático"
     r"telematic[oa]s?|telematicamente)\b"
 )
+# "en la zona C de Los Cristales del edificio E PB del Palacio Legislativo": a part of a building
+# that no venue word names.
+_ROOM_OF_BUILDING = (
+    r"\ben\s+(?:la|el|los|las)\s+(?P<room>(?!ciudad\b|sesion\b|reunion\b)[a-z0-9][^,;.\n]{1,60}?"
+    r"\s+del?\s+(?:edificio|palacio|recinto)\b)"
+)
 _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:(?:la|el|las|los)\s+"
@@ -33,7 +39,8 @@ _IN_PERSON_RE = re.compile(
     r"\bpas(?:en|an|aron|e)\s+a\s+(?:tomar\s+posesion\s+de|ocupar)\s+sus\s+(?:puestos|lugares|asientos|curules)\b|"
     # "en la Sede del Instituto…, se reunió el Pleno"; "38 DIPUTADAS Y DIPUTADOS EN EL PLENO"
     r"\ben\s+la\s+sede\s+de(?:l|\s+la)?\b|"
-    r"\b(?:diputad[oa]s|legisladore?s|legisladoras)\s+(?:presentes\s+)?en\s+el\s+(?:pleno|recinto)\b"
+    r"\b(?:diputad[oa]s|legisladore?s|legisladoras)\s+(?:presentes\s+)?en\s+el\s+(?:pleno|recinto)\b|"
+    + _ROOM_OF_BUILDING
 )
 # Weaker: people recorded as present, with no word of a platform, met in person.
 _PRESENT_RE = re.compile(
@@ -110,7 +117,7 @@ _VENUE_RE = re.compile(
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
     # "Reunidos en calle matamoros No. 204 en la cuidad de Catemaco …": a street, no building.
     r"|\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+"
-    r"(?P<street>(?:calle|avenida|av\.|boulevard|blvd\.?)\s)"
+    r"(?P<street>(?:calle|avenida|av\.|boulevard|blvd\.?)\s)|" + _ROOM_OF_BUILDING
 )
 # "Lugar: …", "Sede | …", "Lugar Sala 3" (a form's cell); not a line of prose that wraps to start
 # with "Recinto Oficial del Poder Legislativo, el día …".
@@ -173,7 +180,7 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     if sited:
         return cut_place(text, folded, sited.start("place"))
     for match in _VENUE_RE.finditer(folded, 0, opening_end):
-        group = next(name for name in ("place", "platform", "street") if match[name])
+        group = next(name for name in ("place", "platform", "street", "room") if match[name])
         return cut_place(text, folded, match.start(group))
     header = _HEADER_VENUE_RE.search(folded, 0, opening_end)
     if header and "virtual" not in header["place"]:

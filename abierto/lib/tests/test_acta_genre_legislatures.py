@@ -104,3 +104,30 @@ def test_a_committee_s_heading_with_the_legislature_s_year_and_its_officers_titl
     people = {person["name"]: person["role"] for person in result["attendees"]}
     assert people["Emilio Alberto Hoyos Montes"] == "Presidente"
     assert people["Josefina Garza Barrón"] == "Secretaria"
+
+
+def test_a_commission_s_members_named_before_they_met_and_a_part_of_the_palace_for_a_venue():
+    # A Gaceta acta (eleventh session): "los diputados" opens the list, the verb of meeting
+    # comes after it; the room is a zone of a building that no venue word names.
+    result = parse_acta_text(
+        "DE LA COMISIÓN DE RECURSOS HIDRÁULICOS, DE SU SEXTA SESIÓN PLENARIA, QUE SE LLEVÓ A "
+        "CABO EL MARTES 7 DE JUNIO DE 2005\n"
+        "En la ciudad de México, Distrito Federal siendo las diez horas del siete de junio del "
+        "año dos mil cinco, en la zona C de Los Cristales del edificio E PB del Palacio "
+        "Legislativo de San Lázaro, los diputados Raúl A. Medina Torres (Presidente), Alicia "
+        "Saldaña Ruiz (secretaria), José Luis Cabrera Gil, Tomás Cruz Martínez integrantes de la "
+        "Comisión de Recursos Hidráulicos se reunieron para el desahogo del siguiente\n"
+        "Orden del Día\n1. Verificación y aprobación del quórum.\n2. Asuntos generales.\n"
+        "En el punto dos, los diputados Ana Ruiz Soto y Luis Gil Peña se reunieron con vecinos "
+        "de la cuenca.\n"
+    )
+    assert result["session"]["place"] == (
+        "zona C de Los Cristales del edificio E PB del Palacio Legislativo de San Lázaro"
+    )
+    assert result["session"]["modality"] == "presencial"
+    assert [(p["name"], p["role"]) for p in result["attendees"]] == [
+        ("Raúl A. Medina Torres", "Presidente"),
+        ("Alicia Saldaña Ruiz", "secretaria"),
+        ("José Luis Cabrera Gil", "integrante de la Comisión de Recursos Hidráulicos"),
+        ("Tomás Cruz Martínez", "integrante de la Comisión de Recursos Hidráulicos"),
+    ]

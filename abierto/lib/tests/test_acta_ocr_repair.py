@@ -8,6 +8,7 @@ from abierto.lib.acta.ocr import OcrWord
 from abierto.lib.acta.ocr_marks import (
     with_first_list_numbers,
     with_list_numbers,
+    with_roman_numbers,
     without_stray_marks,
 )
 from abierto.lib.acta.ocr_repair import (
@@ -437,4 +438,34 @@ def test_one_unsure_character_apart_at_a_line_s_end_is_a_mark_and_a_sure_one_is_
         "en el mes de agosto día 20",
         "Regidor Luis Soto X",
         "se aprueba el punto A",
+    ]
+
+
+def test_roman_item_numbers_misread_as_letters_are_restored_from_the_list_around_them():
+    items = ["L- Lista de asistencia", "I1.- Lectura del acta", "III.- Informe de la Rectora"]
+    items += ["IV.- Exámenes", "V.- Revalidaciones", "VI.- Proyectos", "VIL.- Peticiones"]
+    items += [". VIH.- Dictámenes", "IX.- Reestructuración", "X.- Presupuesto"]
+    lines = [_line(text, row) for row, text in enumerate(items, start=1)]
+    assert [text.split()[0] for text in _texts(with_roman_numbers(lines))] == [
+        "I-",
+        "II.-",
+        "III.-",
+        "IV.-",
+        "V.-",
+        "VI.-",
+        "VII.-",
+        "VIII.-",
+        "IX.-",
+        "X.-",
+    ]
+    # An Arabic sub-item between two Roman items, or a mark the items around it disagree on,
+    # is left as read.
+    mixed = ["I.- Informe", "1. Ingresos", "II.- Egresos", "VIL.- Otros", "III.- Cierre"]
+    lines = [_line(text, row) for row, text in enumerate(mixed, start=1)]
+    assert [text.split()[0] for text in _texts(with_roman_numbers(lines))] == [
+        "I.-",
+        "1.",
+        "II.-",
+        "VIL.-",
+        "III.-",
     ]
