@@ -181,7 +181,14 @@ def _inside_institution(before: str, part: str) -> bool:
     return bool(first) and untitled and first[0] not in GIVEN_NAMES
 
 
+# "…, Luis Rodríguez Viramontes y el suplente de Sergio Salas Padilla;": an unnamed substitute
+# for someone absent is an item of the list of its own (and names nobody present).
+_UNNAMED_SUBSTITUTE_RE = re.compile(r"\s*(?:el|la)\s+suplente\s+de(?:l)?\s+(?=[A-ZÁÉÍÓÚÑ])")
+
+
 def _starts_person(text: str) -> bool:
+    if _UNNAMED_SUBSTITUTE_RE.match(text):
+        return True
     parsed = split_name_role(text)
     if parsed is None:
         return False

@@ -38,7 +38,13 @@ _HONORIFIC = (
     r"abogad[oa]s?|doctores|ingenieros|senores|"
     # Degrees written out as the profession: "Comunicóloga", "Sociólogo", "Politólogo"
     r"[a-z]{3,}olog[oa]s?\b|pedagog[oa]s?\b|economistas?\b|"
-    r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|ingenier[oa]|arq\.|arquitect[oa]|"
+    r"m\.\s*en\s*(?:[a-z]\.){2,3}|m\.\s*en\s*[a-z]+\.?|dr(?:a)?\.|doctor(?:a)?|ing\.|"
+    # Degrees written out with their branch: "ingeniero químico", "cirujano dentista", "médico
+    # veterinario zootecnista", "químico farmacobiólogo".
+    r"ingenier[oa](?:\s+(?:quimic[oa]|civil|industrial|agronom[oa]|mecanic[oa]|electricista|"
+    r"topograf[oa]|zootecnista))?|cirujan[oa]\s+dentista|"
+    r"medic[oa](?:\s+(?:veterinari[oa](?:\s+zootecnista)?|cirujan[oa]))?|"
+    r"quimic[oa]\s+farmaco\s?biolog[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
     r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"

@@ -137,3 +137,29 @@ def test_a_summons_printed_with_the_minutes_gives_the_convocation_s_number():
         "que se celebrará el jueves 27 de agosto de 2020, a las 10:00 horas, de manera virtual.\n"
     )
     assert result["convocation"]["reference"] == "2020/1185"
+
+
+def test_degrees_written_out_with_their_branch_and_an_unnamed_substitute_in_a_roll():
+    # A university council's roll by school (eleventh session, from a 1987 scan): the degree
+    # before each name is written out, and an absent councillor's substitute goes unnamed.
+    result = parse_acta_text(
+        "En la ciudad de Zacatecas, siendo las diecinueve horas del día quince de junio de mil "
+        "novecientos ochenta y siete, se efectuó una reunión del Consejo Universitario. Se "
+        "procedió a pasar lista de presentes y se contó con la asistencia de los señores "
+        "concejales siguientes: por la Escuela de Medicina, doctora Ana Haro Ruiz, Luis Soto "
+        "Vera y el suplente de Raúl Salas Padilla; por la Escuela de Odontología, cirujano "
+        "dentista Juan García Paz y cirujano dentista Elena Santos Gil; por la Escuela "
+        "Secundaria, ingeniero químico René Campos Bañuelos; por la Facultad de Veterinaria, "
+        "médico veterinario zootecnista Jesús Dávila Cruz; por la Escuela Preparatoria, médico "
+        "Carlos Reyes Delgado.\n"
+    )
+    assert [person["name"] for person in result["attendees"]] == [
+        "Ana Haro Ruiz",
+        "Luis Soto Vera",
+        "Juan García Paz",
+        "Elena Santos Gil",
+        "René Campos Bañuelos",
+        "Jesús Dávila Cruz",
+        "Carlos Reyes Delgado",
+    ]
+    assert result["attendees"][-1]["role"] == "Concejal por la Escuela Preparatoria"
