@@ -37,7 +37,9 @@ __all__ = ["Person", "read_attendance"]
 
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
-    r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|(?:bajo\s+|(?<!de\s))la\s+presidencia|"
+    r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|"
+    # (not the premises "que ocupa la Presidencia del Comité", where the members met)
+    r"(?:bajo\s+|(?<!de\s)(?<!ocupa\s))la\s+presidencia|"
     r"por\s+lo\s+(?:que|tanto)|"
     r"acto\s+seguido|se\s+procede|se\s+procedio|"
     r"se\s+(?:dio|dieron|realizo|realizaron|llevo|presento|presentaron|expuso|expusieron|acordo)|quienes?\s+(?:verific|declar|firman|integran|comparec)|"

@@ -141,6 +141,7 @@ GIVEN_NAMES = frozenset(
         "ismael",
         "israel",
         "ivan",
+        "ivon",
         "jaime",
         "javier",
         "jazmin",

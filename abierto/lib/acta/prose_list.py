@@ -10,6 +10,7 @@ titular C. Pedro Díaz Leal").
 
 import re
 
+from .given_names import GIVEN_NAMES
 from .group_labels import LINE_LABEL_RE, Label, is_party, without_party
 from .list_items import (
     COMMA_HEADER_RE,
@@ -49,10 +50,35 @@ _SPECK_RE = re.compile(r"(?<=\s)[*\u00b7](?=\s)")  # a scan's speck between two 
 _DASHED_ASIDE_RE = re.compile(r"(?<=,)\s*-[^-\n,;]{3,60}-(?=\s*,)")
 _AND_SEMICOLON_RE = re.compile(r"\s+[ye]\s*;(?=\s*[A-ZÁÉÍÓÚÑ])")
 _AND_COMMA_RE = re.compile(r"\s+([ye]),\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+# "…, Ivón, Salazar Morales (PRD), …": a given name alone between commas, before surnames.
+_GIVEN_NAME_COMMA_RE = re.compile(
+    r"(?:(?<=^)|(?<=[,;)]\s))(?P<given>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+),\s+"
+    r"(?=(?P<surnames>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){0,2})\s*(?:[(,;]|$))"
+)
+# "…(PRD, Rocío Sarmiento (PAN Adriana Terrazas (MORENA)": a party's bracket a scan left open.
+_OPEN_PARTY_RE = re.compile(r"\((?P<party>[A-Z]{2,8}),?\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
+
+
+def _with_specks_mended(span: str) -> str:
+    """A list's separators that a scan's specks added or lost: a comma after a given name
+    that the person's surnames follow, and a party's bracket left open before the next name."""
+
+    def given(match: re.Match[str]) -> str:
+        surnames = match["surnames"].split()
+        if fold(match["given"]) in GIVEN_NAMES and not any(
+            fold(word) in GIVEN_NAMES for word in surnames
+        ):
+            return f"{match['given']} "
+        return match.group()
+
+    def party(match: re.Match[str]) -> str:
+        return f"({match['party']}), " if is_party(match["party"]) else match.group()
+
+    return _OPEN_PARTY_RE.sub(party, _GIVEN_NAME_COMMA_RE.sub(given, span))
 
 
 def people_in_list(span: str) -> list[Person]:
-    span = _SPECK_RE.sub("", span)
+    span = _with_specks_mended(_SPECK_RE.sub("", span))
     span = _AND_COMMA_RE.sub(r" \1 ", span)  # "…Michel Rodríguez y, Carmina Palacios Ibarra"
     span = _AND_SEMICOLON_RE.sub(";", span)  # "…Yolanda Montes Martínez y; Juan Carlos Guzmán"
     span = _DASHED_ASIDE_RE.sub(

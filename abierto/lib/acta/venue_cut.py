@@ -19,7 +19,10 @@ _PLACE_END_RE = re.compile(
     # "…de Navojoa, Sonora, en Palacio Municipal, ubicado en …": the town, then the building.
     # "Palacio Legislativo de San Lázaro, en la Ciudad de México, sede de la Cámara de
     # Diputados, sito en …": the building's seat, and its city before it, go on.
+    # "en la planta baja del edificio, área que ocupa la Presidencia del Comité": the premises
+    # an office occupies, in apposition, go on.
     r"[;\n)]|,(?!\s*(?:ubicad|situad|sit[oa]\s+en\b|que\s+se\s+(?:ubica|encuentra)\b|"
+    r"(?:area|oficinas?|instalaciones|espacio|lugar)\s+que\s+ocupa\b|"
     r"sede\s+(?:de|del|oficial)\b|"
     r"en\s+la\s+ciudad\s+de\s[^,;.\n]{2,40},\s*(?:sede\s|sit[oa]\s+en\b|ubicad|situad)|"
     r"(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?en\s+(?:el\s+)?(?:edificio|palacio|recinto|inmueble)\b|"

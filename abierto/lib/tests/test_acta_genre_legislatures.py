@@ -131,3 +131,24 @@ def test_a_commission_s_members_named_before_they_met_and_a_part_of_the_palace_f
         ("José Luis Cabrera Gil", "integrante de la Comisión de Recursos Hidráulicos"),
         ("Tomás Cruz Martínez", "integrante de la Comisión de Recursos Hidráulicos"),
     ]
+
+
+def test_a_permanent_deputation_of_its_legislature_and_a_roll_a_scan_left_specks_in():
+    # A congress's scanned acta (eleventh session): the body named with its legislature after
+    # a comma; in the roll, a speck's comma after a given name and a party's bracket left open.
+    result = parse_acta_text(
+        "Sesión de la Segunda Diputación Permanente, de la Sexagésima Séptima Legislatura, "
+        "dentro del segundo año de ejercicio constitucional, que se realiza de manera presencial "
+        "en la Sala Morelos del Poder Legislativo, el día 31 de agosto de 2023.\n"
+        "Se encuentran presentes las y los diputados: Andrea Flores Chacón (PAN), Edgar José - "
+        "Piñón Domínguez (PRI), Ivón, Salazar Morales (PRD, Rocío Sarmiento Rufino (PAN Adriana "
+        "Terrazas Porras (MORENA).\n"
+    )
+    assert result["body"] == "Segunda Diputación Permanente, de la Sexagésima Séptima Legislatura"
+    assert [person["name"] for person in result["attendees"]] == [
+        "Andrea Flores Chacón",
+        "Edgar José Piñón Domínguez",
+        "Ivón Salazar Morales",
+        "Rocío Sarmiento Rufino",
+        "Adriana Terrazas Porras",
+    ]

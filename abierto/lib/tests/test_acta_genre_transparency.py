@@ -160,3 +160,26 @@ def test_a_dateline_with_the_state_in_full_and_the_day_in_words():
         "VERSIÓN ESTENOGRÁFICA DE LA SESIÓN EXTRAORDINARIA DE FECHA 21 DE AGOSTO DE 2017.\n"
     )
     assert result["session"]["place"] == "San Luis Potosí, San Luis Potosí"
+
+
+def test_members_met_in_the_premises_their_committee_s_presidency_occupies():
+    # A tribunal's transparency committee (eleventh session): "la Presidencia" names the
+    # premises, not who presides, and the premises go on after the comma in the venue.
+    result = parse_acta_text(
+        "ACTA DE LA TERCERA SESION EXTRAORDINARIA DEL COMITÉ DE TRANSPARENCIA DEL TRIBUNAL "
+        "ESTATAL DE JUSTICIA ADMINISTRATIVA DEL AÑO 2018. En la ciudad de San Luis Potosí, siendo "
+        "las diez horas del dia veintisiete de junio del año dos mil dieciocho, estando reunidos "
+        "en la planta baja del edificio, área que ocupa la Presidencia del Comité de "
+        "Transparencia, en cumplimiento al artículo 51 de la Ley de Transparencia, el Licenciado "
+        "Juan Carlos Fernández Canales en su carácter de Presidente del Comité de Transparencia, "
+        "y como invitada permanente la Licenciada Diana Leyva Colunga, Titular de la Unidad de "
+        "Archivos y el Licenciado Roberto Treviño Andrés, Titular de Unidad de Transparencia.\n"
+    )
+    assert result["session"]["place"] == (
+        "planta baja del edificio, área que ocupa la Presidencia del Comité de Transparencia"
+    )
+    assert [(p["name"], p["role"]) for p in result["attendees"]] == [
+        ("Juan Carlos Fernández Canales", "Presidente del Comité de Transparencia"),
+        ("Diana Leyva Colunga", "Titular de la Unidad de Archivos"),
+        ("Roberto Treviño Andrés", "Titular de Unidad de Transparencia"),
+    ]
