@@ -14,7 +14,8 @@ from .text import fold, squash
 
 _LABEL_RE = re.compile(
     r"^(?:asistentes|presentes|participantes|integrantes\s+presentes|asistencia|lista\s+de\s+asistencia)"
-    r"\s*[:|-]?\s*"
+    # ("PRIMERO:\nLista de asistencia. SEGUNDO: …": an agenda's item, its stop after it)
+    r"\s*(?![.,;])[:|-]?\s*"
 )
 # The name ends before the run of separators, which is taken whole: trying every split of a
 # line of ":::::" took quadratic time.

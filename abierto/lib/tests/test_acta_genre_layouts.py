@@ -144,3 +144,20 @@ def test_a_room_in_a_building_is_no_body_and_a_title_s_date_is_none():
     )
     assert result["body"] == "Pleno del ITAIPBC"
     assert result["session"]["modality"] == "presencial"
+
+
+def test_an_agenda_item_called_lista_de_asistencia_is_no_label_over_a_list_of_names():
+    # A university council's scan (eleventh session): the agenda's first item, its stop after
+    # it, then the next items on the following lines.
+    result = parse_acta_text(
+        "SESION ORDINARIA DEL 25 DE MARZO\n\n"
+        "En la Heroica Puebla de Zaragoza, a las once horas del veinticinco de marzo de mil "
+        "novecientos ochenta, se reunió el honorable Consejo Universitario bajo la presidencia "
+        "del lic. Alfonso Vélez Pliego, secretario general de la Universidad. Se inició esta "
+        "reunión con el siguiente orden del día: PRIMERO:\n\n"
+        "Lista de asistencia. SEGUNDO: Nombramiento del secretario de actas.\n"
+        "TERCERO: Lectura de las actas pendientes. CUARTO: Incorporación de la Escuela "
+        "Preparatoria de Villa Avila Camacho, Puebla. QUINTO:\n\n"
+        "Nombramiento de los representantes en las comisiones bipartitas.\n"
+    )
+    assert [person["name"] for person in result["attendees"]] == ["Alfonso Vélez Pliego"]
