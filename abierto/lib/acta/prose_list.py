@@ -55,6 +55,7 @@ _GIVEN_NAME_COMMA_RE = re.compile(
     r"(?:(?<=^)|(?<=[,;)]\s))(?P<given>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+),\s+"
     r"(?=(?P<surnames>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){0,2})\s*(?:[(,;]|$))"
 )
+_BRACKET_CLOSES_RE = re.compile(r"(?P<person>[^()]{3,80}\([^()]{2,120}\))\s*,")
 # "…(PRD, Rocío Sarmiento (PAN Adriana Terrazas (MORENA)": a party's bracket a scan left open.
 _OPEN_PARTY_RE = re.compile(r"\((?P<party>[A-Z]{2,8}),?\s+(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 
@@ -162,6 +163,10 @@ def people_in_list(span: str) -> list[Person]:
         if group:
             group_role = group
         parsed = split_name_role(piece)
+        if parsed is None and (closed := _BRACKET_CLOSES_RE.match(piece)) is not None:
+            # "y Héctor Acosta Félix (Auditor Superior del Estado), Uno de los acuerdos …": the
+            # role's bracket closes the last person; the prose after it is no part of the list.
+            parsed = split_name_role(closed["person"])
         embedded = _embedded_person(piece, group_role)
         if parsed is None and (lone := lone_office(piece)) is not None:
             pending_office = lone  # "…, la C. Síndica, Miriam Rubio Vega, …": the name's

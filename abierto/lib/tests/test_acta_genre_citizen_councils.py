@@ -288,3 +288,21 @@ def test_an_address_s_boulevard_abbreviated_does_not_end_the_venue():
         "instalaciones de la Secretaría Ejecutiva, ubicada en Blvd. Luis Donaldo Colosio número "
         "703, piso 3 fraccionamiento Valle Real"
     )
+
+
+def test_the_last_member_s_bracketed_office_closes_a_list_the_next_paragraph_runs_into():
+    # An anticorruption committee's scanned record (eleventh session): the list's last line
+    # ends with a comma, so the next paragraph is joined to it.
+    result = parse_acta_text(
+        "El 12 de diciembre de 2025 se llevó a cabo la duodécima sesión ordinaria del Comité "
+        "Coordinador del Sistema Estatal Anticorrupción de Chihuahua.\n\n"
+        "Los presentes fueron: Jesús Abbud Yepiz (Presidente del CPC), Abelardo Valenzuela "
+        "Holguín (Fiscal Anticorrupción) y Héctor Acosta Félix (Auditor Superior del Estado),\n\n"
+        "Uno de los acuerdos destacados fue: la aprobación unánime de invitar a los titulares "
+        "de los Órganos Internos de Control Municipales.\n"
+    )
+    assert _people(result) == [
+        ("Jesús Abbud Yepiz", "Presidente del CPC"),
+        ("Abelardo Valenzuela Holguín", "Fiscal Anticorrupción"),
+        ("Héctor Acosta Félix", "Auditor Superior del Estado"),
+    ]
