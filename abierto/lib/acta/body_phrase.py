@@ -171,7 +171,7 @@ def body_phrase(text: str, folded: str, start: int) -> str:
         if match.group(2) and not (
             _comma_continues(text, folded, token_end)
             # "Segunda Diputación Permanente, de la Sexagésima Séptima Legislatura"
-            or (folded_token == "de" and _LEGISLATURE_AFTER_RE.match(folded, token_end))
+            or _LEGISLATURE_AFTER_RE.match(folded, token_start)
         ):
             break
         if folded_token in _CONNECTORS:
@@ -293,7 +293,7 @@ def _acronym_follows(text: str, token_end: int) -> bool:
 
 
 _SENTENCE_END_TOKEN_RE = re.compile(r"[a-záéíóúñ]{3}\.$")
-_LEGISLATURE_AFTER_RE = re.compile(r"\s+la\s+(?:\S+\s+){1,3}legislatura\b")
+_LEGISLATURE_AFTER_RE = re.compile(r"de\s+la\s+(?:\S+\s+){1,3}legislatura\b")
 
 
 def _comma_continues(text: str, folded: str, token_end: int) -> bool:

@@ -106,7 +106,7 @@ def split_items(span: str) -> list[tuple[int, str]]:
     stands between it and the next comma, after a piece that already has a name
     ("…(Infoem) y Representante Titular, Luis Gustavo Parra Noriega, Comisionado…").
     """
-    semicolons = ";" in span
+    semicolons = ";" in span.rstrip(" \t\n;.")  # (not one that only closes the list)
     pieces: list[tuple[int, str]] = []
     chunks = [
         (index, part)
@@ -186,8 +186,16 @@ def _inside_institution(before: str, part: str) -> bool:
 _UNNAMED_SUBSTITUTE_RE = re.compile(r"\s*(?:el|la)\s+suplente\s+de(?:l)?\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
+# "…, y los funcionarios partidistas habilitados Lic. Ian Karla Schleske, …": a plural in small
+# letters between the article and a titled name is the office of the run it heads.
+TITLED_GROUP_RE = re.compile(
+    r"\s*(?:[ye]\s+)?(?:los|las)\s+(?P<office>[a-záéíóúñ]{3,}s(?:\s+[a-záéíóúñ]{3,}s){0,3})\s+"
+    r"(?=(?:Lic(?:da|do)?|Ing|Dra?|Mtr[oa]|Arq|Prof(?:a|r|ra)?|C|CC|LED|LCP(?:yAP)?)\.?\s+[A-ZÁÉÍÓÚÑ])"
+)
+
+
 def _starts_person(text: str) -> bool:
-    if _UNNAMED_SUBSTITUTE_RE.match(text):
+    if _UNNAMED_SUBSTITUTE_RE.match(text) or TITLED_GROUP_RE.match(text):
         return True
     parsed = split_name_role(text)
     if parsed is None:

@@ -50,7 +50,7 @@ _HONORIFIC = (
     r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
     # Undotted degrees and the plural "CC": "LED Hector Paul López" (licenciado en Derecho),
     # "LCPyAP Dulce María" (en Ciencias Políticas y Administración Pública), "los CC Mayra …"
-    r"(?:led|lcp(?:yap)?|lri|lcc|lap)\.?(?=\s)|cc(?=\s)|"
+    r"(?:led|lcp(?:yap)?|lri|lcc|lap)\.?(?=\s|$)|cc(?=\s|$)|"
     # Nursing: "ENFRA. MARÍA GUADALUPE ESTRADA", "Enf. Luis Ruiz"
     r"enf(?:ra?)?\.|enfermer[oa]s?\b|"
     # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q."

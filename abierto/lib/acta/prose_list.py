@@ -15,6 +15,7 @@ from .group_labels import LINE_LABEL_RE, Label, is_party, without_party
 from .list_items import (
     COMMA_HEADER_RE,
     GROUP_HEADER_RE,
+    TITLED_GROUP_RE,
     comma_header,
     split_items,
     whole_name_follows,
@@ -289,6 +290,10 @@ def _group_office(piece: str) -> str | None:
     segment = piece[markers[-1].start() :] if markers else piece
     position = len(segment) - len(segment.lstrip())
     group = _GROUP_OFFICE_RE.match(fold(segment), position)
+    if group is None and (titled := TITLED_GROUP_RE.match(piece)) is not None:
+        # "…, y los funcionarios partidistas habilitados Lic. Ian Karla Schleske, …": any
+        # plural in small letters between the article and a titled name heads the run.
+        return singular(titled["office"])
     return singular(segment[group.start("office") : group.end("office")]) if group else None
 
 

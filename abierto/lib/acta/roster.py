@@ -216,8 +216,11 @@ def _absent_later_in_sentence(folded: str, end: int) -> bool:
 
 
 def _given_name_follows(window: str, position: int) -> bool:
+    """Whether a person starts after a "y": a common given name, or a title ("y LED Susana")."""
     following = window[position:].split(maxsplit=1)
-    return bool(following) and fold(following[0].strip(",;.")) in GIVEN_NAMES
+    return bool(following) and (
+        fold(following[0].strip(",;.")) in GIVEN_NAMES or is_honorific(following[0])
+    )
 
 
 def name_run(text: str, start: int) -> tuple[str | None, int]:

@@ -183,3 +183,23 @@ def test_members_met_in_the_premises_their_committee_s_presidency_occupies():
         ("Diana Leyva Colunga", "Titular de la Unidad de Archivos"),
         ("Roberto Treviño Andrés", "Titular de Unidad de Transparencia"),
     ]
+
+
+def test_a_plural_in_small_letters_before_a_titled_name_is_the_office_of_the_run_it_heads():
+    # A party's transparency committee (eleventh session): "y los funcionarios partidistas
+    # habilitados Lic. …, Ing. …, LED …": each of the run holds that office.
+    result = parse_acta_text(
+        "En el Municipio de Toluca de Lerdo, Estado de México, siendo las 16 horas con 37 minutos "
+        "del día 18 de enero del 2021, reunidos los CC Mayra Gómez Bravo, Titular de la Unidad de "
+        "Transparencia, Edgar Linares Olvera, Encargado de la Protección de Datos Personales y "
+        "los funcionarios partidistas habilitados Lic. Ian Schleske de Ariño, Ing. Fabian Pérez "
+        "Lope y LED Susana Pichardo Pereyra; se reunieron para formalizar la instalación del "
+        "Comité de Transparencia.\n"
+    )
+    assert [(p["name"], p["role"]) for p in result["attendees"]] == [
+        ("Mayra Gómez Bravo", "Titular de la Unidad de Transparencia"),
+        ("Edgar Linares Olvera", "Encargado de la Protección de Datos Personales"),
+        ("Ian Schleske de Ariño", "Funcionario partidista habilitado"),
+        ("Fabian Pérez Lope", "Funcionario partidista habilitado"),
+        ("Susana Pichardo Pereyra", "Funcionario partidista habilitado"),
+    ]
