@@ -30,6 +30,7 @@ from .agreement_links import (
 )
 from .agreement_section import HEADING_LINE_RE, MAX_AGREEMENT_CHARS, section_agreements
 from .decisions import VOTE_RE, Agreement, narrative_agreements
+from .masthead import acta_start
 from .text import clean_title, fold, sentences
 
 __all__ = ["Agreement", "approved_minutes", "read_agreements"]
@@ -93,9 +94,10 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
         if agenda.items:
             # "…dio lectura al orden del día y se sometió a votación económica, siendo aprobado
             # por mayoría de votos en los siguientes términos: 1.- …": the sentence that leads
-            # into the agenda may approve it.
-            lead_start = _sentence_start(text, agenda.start)
-            lead = narrative_agreements(text, folded, lead_start, agenda.items[0].start)
+            # into the agenda may approve it; and the opening before it may record a decision
+            # of its own ("…se aprobó por UNANIMIDAD DE VOTOS que: «El lic. … funja como
+            # secretario de la presente sesión»").
+            lead = narrative_agreements(text, folded, acta_start(folded), agenda.items[0].start)
             agreements = [*lead, *agreements]
             for index, agreement in enumerate(agreements, start=1):
                 agreement.code = str(index)
@@ -106,15 +108,6 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
         assign_votes(text, folded, agreements)
     assign_items(text, folded, agenda, agreements)
     return agreements
-
-
-def _sentence_start(text: str, position: int) -> int:
-    """Where the sentence that holds ``position`` starts (``text.sentences``' spans)."""
-    start = max(0, position - 600)
-    for begin, end in sentences(text[start : position + 1], start):
-        if begin <= position < end:
-            return begin
-    return start
 
 
 # --- Coded agreements ----------------------------------------------------------------

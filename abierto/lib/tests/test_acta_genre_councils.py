@@ -163,3 +163,24 @@ def test_degrees_written_out_with_their_branch_and_an_unnamed_substitute_in_a_ro
         "Carlos Reyes Delgado",
     ]
     assert result["attendees"][-1]["role"] == "Concejal por la Escuela Preparatoria"
+
+
+def test_a_decision_recorded_in_the_opening_before_the_agenda_is_an_agreement():
+    # A 1980 council's scan (eleventh session): the session names its secretary by a vote
+    # before the agenda is read, then approves the agenda itself.
+    result = parse_acta_text(
+        "En la Heroica Puebla de Zaragoza, a las once horas del veinticinco de marzo de mil "
+        "novecientos ochenta, se reunió el honorable Consejo Universitario bajo la presidencia "
+        "del lic. Alfonso Vélez Pliego. A continuación se pasó lista de asistencia; enseguida la "
+        "presidencia propuso incluir el nombramiento de un secretario de actas. En este sentido "
+        "mencionó al lic. Edgar Armenta Castro, y no habiendo otra propuesta se aprobó por "
+        "UNANIMIDAD DE VOTOS que: “El lic. Edgar Armenta Castro funja como secretario de la "
+        "presente sesión”. De acuerdo al citatorio se inició esta reunión con el siguiente orden "
+        "del día aprobado por UNANIMIDAD DE VOTOS:\n"
+        "PRIMERO: Lista de asistencia.\nSEGUNDO: Nombramiento del secretario de actas.\n"
+        "TERCERO: Asuntos generales.\n"
+    )
+    texts = [agreement["text"] for agreement in result["agreements"]]
+    assert len(texts) == 2
+    assert "funja como secretario de la presente sesión" in texts[0]
+    assert texts[1].startswith("De acuerdo al citatorio se inició esta reunión")
