@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from abierto.lib.roman import to_roman
 
+from .agenda_headings import title_positions
 from .bulleted_agenda import bulleted_items
 from .markers import Marker, Style, detect_style, find_marker, find_markers, read_list
 from .points import point_mentions, point_number
@@ -384,5 +385,7 @@ def item_positions(
             found.append((position, number))
     if agenda.developed_inline and start == agenda.end:
         found.append((agenda.items[0].start, agenda.items[0].number))
+    titles = ((item.number, item.title) for item in agenda.items)
+    found += title_positions(folded, titles, start, end)
     found.sort()
     return found

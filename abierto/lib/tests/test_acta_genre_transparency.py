@@ -203,3 +203,35 @@ def test_a_plural_in_small_letters_before_a_titled_name_is_the_office_of_the_run
         ("Fabian Pérez Lope", "Funcionario partidista habilitado"),
         ("Susana Pichardo Pereyra", "Funcionario partidista habilitado"),
     ]
+
+
+def test_an_item_taken_up_under_its_title_as_a_heading_settles_the_agreement_under_it():
+    # The minutes repeat each item's title in capitals, without its number, and a list of the
+    # committee's duties numbered 1 to 4 comes before the third item's heading (eleventh session).
+    result = parse_acta_text(
+        "En Toluca, siendo las 16 horas con 37 minutos del día 18 de enero del 2021, reunidos "
+        "los integrantes del Comité de Transparencia, bajo el siguiente\n"
+        "ORDEN DEL DÍA\n"
+        "1. Pase de lista de asistencia.\n"
+        "2. Determinación del calendario de las sesiones ordinarias y extraordinarias.\n"
+        "3. Nombramiento del responsable del módulo de acceso.\n"
+        "4. Clausura de sesión.\n"
+        "PASE DE LISTA DE ASISTENCIA.........\n"
+        "Se pasó lista y hubo quórum.\n"
+        "DETERMINACIÓN DEL CALENDARIO DE LAS SESIONES ORDINARIAS Y EXTRAORDINARIAS..........\n"
+        "En el desahogo de este punto, la Titular ratificó el calendario de sesiones aprobado "
+        "el 12 de diciembre de 2020, y recordó las funciones del Comité:\n"
+        "1. Confirmar, modificar o revocar las determinaciones de las áreas.\n"
+        "2. Ordenar a las áreas competentes que generen la información.\n"
+        "3. Aprobar, modificar o revocar la clasificación de la información.\n"
+        "4. Supervisar la aplicación de los lineamientos.\n"
+        "Acto seguido, se procedió al desahogo del siguiente punto del orden del día.\n"
+        "NOMBRAMIENTO DEL RESPONSABLE DEL MÓDULO DE ACCESO........\n"
+        "En el desahogo de este punto, el Comité propone que la Lic. Susana Pichardo Pereyra sea "
+        "la persona responsable del Módulo de Acceso, una vez analizado, fue aprobado por "
+        "unanimidad de votos. Acto seguido se procedió al desahogo del siguiente punto del "
+        "orden del día.\n"
+        "CLAUSURA DE SESIÓN........\nSe clausuró la sesión.\n"
+    )
+    [agreement] = result["agreements"]
+    assert agreement["agenda_item"] == 3
