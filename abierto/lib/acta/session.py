@@ -70,8 +70,9 @@ _NUMBER_LABEL_RE = re.compile(
     r"\b(?:no\.?|numero|num\.?)\s+de\s+(?:minuta|acta|sesion|reunion)\s*:?\s*(?P<number>[\w.ºª°]+(?:\s+[a-z]+)?)"
     # "ACTA: NÚMERO 59": a colon after the noun (in a heading, or read so by OCR)
     # "ACTA NÚMERO (31) DE LA SESIÓN": the number may stand in brackets.
-    r"|\b(?:acta|sesion|reunion|minuta)\s*:?\s+[\"']?(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*\(?\s*"
-    r"(?P<acta>\d{1,4})\b"
+    # "ACTA DE LA SESIÓN DE PLENO NÚMERO 351": the body's noun between them.
+    r"|\b(?:acta|sesion|reunion|minuta)(?:\s+de(?:l|\s+la)?\s+[a-z]{4,})?\s*:?\s+[\"']?"
+    r"(?:numero|no\.?|num\.?|n\s?[°ºo]\.?)\s*\(?\s*(?P<acta>\d{1,4})\b"
     # "Acta número cincuenta de la sesión ordinaria": a cardinal in words.
     r"|\b(?:acta|sesion|reunion|minuta)\s+numero\s+(?P<worded>[a-z]+(?:\s+[a-z]+){0,3})"
     # "MINUTA CUARENTA Y TRES SEXAGÉSIMA TERCERA LEGISLATURA …": a cardinal heading the document.

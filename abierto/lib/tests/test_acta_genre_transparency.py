@@ -235,3 +235,13 @@ def test_an_item_taken_up_under_its_title_as_a_heading_settles_the_agreement_und
     )
     [agreement] = result["agreements"]
     assert agreement["agenda_item"] == 3
+
+
+def test_a_session_numbered_after_the_body_s_noun():
+    # "ACTA DE LA SESIÓN DE PLENO NÚMERO 351", its page's number after it (eleventh session).
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN DE PLENO NÚMERO 351 1 En la ciudad de Culiacán, Sinaloa; siendo las "
+        "12:00 horas del día miércoles 6 de febrero de 2013, en la Sala de Pleno, se reunieron "
+        "los Comisionados Lic. José Lugo Salazar y Dr. Alfonso Páez Álvarez.\n"
+    )
+    assert result["session"]["number"] == 351
