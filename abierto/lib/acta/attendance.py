@@ -37,7 +37,7 @@ __all__ = ["Person", "read_attendance"]
 
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
-    r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar)|"
+    r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar|(?:los\s+)?efectos\s+de)|"
     # (not the premises "que ocupa la Presidencia del Comité", where the members met)
     r"(?:bajo\s+|(?<!de\s)(?<!ocupa\s))la\s+presidencia|"
     r"por\s+lo\s+(?:que|tanto)|"
@@ -170,6 +170,9 @@ def _from_prose(text: str, folded: str, opening: int) -> list[Person]:
             # bare heading between commas, inside the list.
             and not _BARE_GROUP_HEADING_RE.search(span_folded, 0, colon.end())
         ):
+            named_group = _OFFICE_BEFORE_COLON_RE.search(span_folded, 0, colon.end())
+            if named_group:
+                members = named_group
             span = span[colon.end() :]
             span_folded = span_folded[colon.end() :]
             institution = _INSTITUTION_HEADING_RE.match(span)
@@ -214,6 +217,14 @@ _MEMBERS_BEFORE_RE = re.compile(
 )
 
 
+# "…del Instituto Estatal de Acceso a la Información Pública, Ciudadanos Consejeros: Ingeniero
+# Civil, Víctor …": the plural office right before the colon names the group more closely than
+# "los integrantes del …" before it.
+_OFFICE_BEFORE_COLON_RE = re.compile(
+    r",\s*(?:(?:los|las)\s+)?(?:ciudadan[oa]s\s+)?(?P<office>(?:consejer|regidor|sindic|vocal|"
+    r"comisionad|magistrad|diputad)[a-z]*s(?:\s+(?:electorales|ciudadan[oa]s|propietari[oa]s))?)"
+    r"\s*:\s*$"
+)
 _BOTH_GENDERS_BEFORE_RE = re.compile(r"\b(?:las|los)\s+[a-z]+s\s+[ye]\s+$")
 _INSTITUTION_HEADING_RE = re.compile(
     r"\s*(?:de|del|por)\s+(?:la\s+|el\s+)?[A-ZÁÉÍÓÚÑ][^:;,.\n]{2,80}:\s*"

@@ -16,6 +16,7 @@ from .text import clean_title, fold, squash
 
 __all__ = [
     "ROLE_WORDS",
+    "TITLE_COMMA_RE",
     "is_honorific",
     "looks_like_name",
     "name_key",
@@ -32,7 +33,7 @@ _HONORIFIC = (
     # A degree written out with its field: "Licenciado en Administración de Empresas",
     # "Maestra en Ciencias de la Educación": the field is a word and its "de …" complements.
     r"(?:(?:licenciad[oa]|maestr[oa]|doctor(?:a)?|ingenier[oa])\s+en\s+[a-z]+"
-    r"(?:\s+(?:de|del|en|y|e)(?:\s+(?:la|las|los|el))?\s+[a-z]+)*(?=\s)|"
+    r"(?:\s+(?:de|del|en|y|e)(?:\s+(?:la|las|los|el))?\s+[a-z]+)*(?=[\s,])|"
     # ("el C.P Antonio Prieto": a public accountant's title, its last stop lost in a scan)
     r"c\.?\s*c\.|cc\.|c\.\s*p\.|c\.\s?p(?=\s+[a-z]{2})|c\.|lic(?:da|do)?\.|lcd[ao]?\.|licenciad[oa]s?|mtr[oa]\.|mto\.|maestr[oa]s?|"
     r"abogad[oa]s?|doctores|ingenieros|senores|"
@@ -46,7 +47,7 @@ _HONORIFIC = (
     r"medic[oa](?:\s+(?:veterinari[oa](?:\s+zootecnista)?|cirujan[oa]))?|"
     r"quimic[oa]\s+farmaco\s?biolog[oa]|arq\.|arquitect[oa]|"
     r"prof(?:a|r|ra)?\.|profesor(?:a)?|sr(?:a|ita)?\.|senor(?:a|ita)?|don|dona|"
-    r"contador(?:a)?(?:\s+public[oa])?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
+    r"contador(?:a)?(?:\s+public[oa](?:\s+certificad[oa])?)?|cp\.|psic\.|abog\.|mvz\.|mag\.|ciudadan[oa]s?|l\.\s*a\.\s*e\.|"
     r"lae\.?|dip\.|mc\.|m\.\s*s\.\s*c\.|m\.\s*c\.|"
     # Undotted degrees and the plural "CC": "LED Hector Paul López" (licenciado en Derecho),
     # "LCPyAP Dulce María" (en Ciencias Políticas y Administración Pública), "los CC Mayra …"
@@ -86,6 +87,11 @@ _INSTITUTION_HEADS = frozenset(["camara", "sindicato", "confederacion", "federac
 _OF_WORDS = frozenset(["de", "del", "nacional", "mexicana", "mexicano", "estatal"])
 # Any apostrophe inside a surname: O'Farril, O\u00b4Farril (acute accent), O\u2019Farril.
 _WORD_RE = re.compile("^[A-ZÁÉÍÓÚÑÜ][A-Za-zÁÉÍÓÚÑÜáéíóúñü'\u00b4\u2019`-]*\\.?$")
+
+
+# "…, Ciudadanos Consejeros: Ingeniero Civil, Víctor Manuel May Vera, …": a degree written out
+# and set apart by a comma from the name it titles (matched on folded text).
+TITLE_COMMA_RE = re.compile(rf"(?:(?<=^)|(?<=[\s,:;]))(?P<title>{_HONORIFIC}),(?=\s)")
 
 
 def is_honorific(word: str) -> bool:

@@ -48,8 +48,9 @@ _FUNCTION_WORDS = frozenset(
 _GLUED_STOP_RE = re.compile(r"^(\w+)[.:]$")
 # "Canales.en su carácter", "junio.del año": a stop between a word and the function word
 # after it, read as one word; a sentence never goes on in small letters after its stop.
+# "se reunieron:los integrantes": a colon read there is the same speck.
 _STOP_BEFORE_FUNCTION_RE = re.compile(
-    r"^(\w{2,})\.(en|de|del|el|la|las|los|al|con|por|para|que|y|su|sus)(?=[,;:]?$)"
+    r"^(\w{2,})[.:](en|de|del|el|la|las|los|al|con|por|para|que|y|su|sus)(?=[,;:]?$)"
 )
 _INNER_STOP_RE = re.compile(r"^(\w+)\.(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ])")
 _ION_MISREAD_RE = re.compile(r"(?<=[cstxCSTX])([iI])([éÉ])([nN])(?=[.,;:)]*$)")

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from .name_words import NOT_NAME_WORDS, ROLE_WORDS
-from .names import looks_like_name, singular, strip_titles, strip_titles_and_office
+from .names import is_honorific, looks_like_name, singular, strip_titles, strip_titles_and_office
 from .people import Person
 from .text import clean_title, fold, squash
 
@@ -115,6 +115,24 @@ def lone_office(piece: str) -> str | None:
     if match is None or not _office(match["office"]):
         return None
     return clean_title(match["office"])
+
+
+def bare_office(piece: str) -> str | None:
+    """ "Secretaria Ejecutiva" alone, opening a list after "con la asistencia de la": an office
+    whose article the cue took, named in the next piece."""
+    segment = piece.strip(" ,;:")
+    words = segment.split()
+    if (
+        not segment[:1].isupper()
+        or len(words) > MAX_BARE_OFFICE_WORDS
+        or any(is_honorific(word) for word in words)  # "Presidente del Consejo Dr. Name"
+        or not _office(segment)
+    ):
+        return None
+    return clean_title(segment)
+
+
+MAX_BARE_OFFICE_WORDS = 6
 
 
 def _office_and_name(segment: str) -> tuple[str, str] | None:

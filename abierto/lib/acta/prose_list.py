@@ -22,13 +22,14 @@ from .list_items import (
 )
 from .names import (
     ROLE_WORDS,
+    TITLE_COMMA_RE,
     name_key,
     paired_offices,
     singular,
     split_name_role,
     strip_titles_and_office,
 )
-from .office_before import lone_office, office_first_list
+from .office_before import bare_office, lone_office, office_first_list
 from .people import ABSENT_RE, Person
 from .respectively import share_closing_plural, share_out_respectively
 from .roster import REPRESENTED_BEFORE_RE
@@ -76,7 +77,23 @@ def _with_specks_mended(span: str) -> str:
     def party(match: re.Match[str]) -> str:
         return f"({match['party']}), " if is_party(match["party"]) else match.group()
 
-    return _OPEN_PARTY_RE.sub(party, _GIVEN_NAME_COMMA_RE.sub(given, span))
+    return _without_title_commas(_OPEN_PARTY_RE.sub(party, _GIVEN_NAME_COMMA_RE.sub(given, span)))
+
+
+_WHOLE_NAME_AHEAD_RE = re.compile(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+[A-ZÁÉÍÓÚÑ]")
+
+
+def _without_title_commas(span: str) -> str:
+    """ "Ingeniero Civil, Víctor Manuel May Vera": the comma between a degree written out and
+    the name it titles separates no two items of the list."""
+    commas = [
+        match.end("title")
+        for match in TITLE_COMMA_RE.finditer(fold(span))
+        if _WHOLE_NAME_AHEAD_RE.match(span, match.end())
+    ]
+    for comma in reversed(commas):
+        span = span[:comma] + span[comma + 1 :]
+    return span
 
 
 def people_in_list(span: str) -> list[Person]:
@@ -169,7 +186,10 @@ def people_in_list(span: str) -> list[Person]:
             # role's bracket closes the last person; the prose after it is no part of the list.
             parsed = split_name_role(closed["person"])
         embedded = _embedded_person(piece, group_role)
-        if parsed is None and (lone := lone_office(piece)) is not None:
+        if parsed is None and (
+            (lone := lone_office(piece)) is not None
+            or (not people and pending_office is None and (lone := bare_office(piece)) is not None)
+        ):
             pending_office = lone  # "…, la C. Síndica, Miriam Rubio Vega, …": the name's
             continue
         before_name, pending_office = pending_office, None

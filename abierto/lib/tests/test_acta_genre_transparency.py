@@ -245,3 +245,26 @@ def test_a_session_numbered_after_the_body_s_noun():
         "los Comisionados Lic. José Lugo Salazar y Dr. Alfonso Páez Álvarez.\n"
     )
     assert result["session"]["number"] == 351
+
+
+def test_degrees_written_out_before_a_comma_and_the_group_s_office_before_its_colon():
+    # A transparency institute's council (eleventh session, from a scan): "Ciudadanos
+    # Consejeros:" heads the members, each degree is set apart by a comma from its name, and the
+    # secretary's office opens the next list, its article taken by "con la asistencia de la".
+    result = parse_acta_text(
+        "ACTA 066/2014 ACTA DE LA SESIÓN DEL CONSEJO GENERAL DEL INSTITUTO ESTATAL DE ACCESO A LA "
+        "INFORMACIÓN PÚBLICA.\n"
+        "Siendo las doce horas con treinta y un minutos del día treinta de septiembre de dos mil "
+        "catorce, se reunieron los integrantes del Consejo General del Instituto Estatal de Acceso "
+        "a la Información Pública, Ciudadanos Consejeros: Ingeniero Civil, Víctor Manuel May Vera, "
+        "Contador Público Certificado, Álvaro Traconis Flores, y la Licenciada en Derecho, Susana "
+        "Aguilar Covarrubias, con la asistencia de la Secretaria Ejecutiva, Licenciada en Derecho, "
+        "Leticia Tejero Cámara, para efectos de celebrar la sesión de Consejo para la que fueron "
+        "convocados.\n"
+    )
+    assert [(p["name"], p["role"]) for p in result["attendees"]] == [
+        ("Víctor Manuel May Vera", "Consejero"),
+        ("Álvaro Traconis Flores", "Consejero"),
+        ("Susana Aguilar Covarrubias", "Consejero"),
+        ("Leticia Tejero Cámara", "Secretaria Ejecutiva"),
+    ]

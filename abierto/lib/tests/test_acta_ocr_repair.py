@@ -469,3 +469,12 @@ def test_roman_item_numbers_misread_as_letters_are_restored_from_the_list_around
         "VIL.-",
         "III.-",
     ]
+
+
+def test_a_colon_glued_between_a_word_and_a_function_word_is_a_speck():
+    lines = [_line("se reunieron:los integrantes del Consejo General", 1)]
+    lines.append(_line("Mendoza Elvira, Asesor:de Mando Superior; hora: la sesión", 2))
+    assert _texts(without_glued_specks(lines)) == [
+        "se reunieron los integrantes del Consejo General",
+        "Mendoza Elvira, Asesor de Mando Superior; hora: la sesión",
+    ]
