@@ -234,7 +234,7 @@ def name_run(text: str, start: int) -> tuple[str | None, int]:
         token = match.group(0)
         if (
             tokens
-            and _header_line_ends(window, end - start, match.start())
+            and _header_line_ends(text, start, end, start + match.start())
             and looks_like_name(strip_titles(" ".join(tokens)).strip(" .,;:"))
         ):
             break
@@ -278,15 +278,33 @@ def name_run(text: str, start: int) -> tuple[str | None, int]:
     return (name, end) if looks_like_name(name) else (None, end)
 
 
-def _header_line_ends(window: str, previous_end: int, next_start: int) -> bool:
+def _header_line_ends(text: str, name_start: int, previous_end: int, next_start: int) -> bool:
     """Whether a line break between two tokens ends the name: a blank line, or a short line
     ("Presidente: Diputado Jesús Villarreal Macías" over "Primera Secretaria: …"), not the
-    margin of a paragraph wrapped in the middle of a name."""
-    gap = window[previous_end:next_start]
+    margin of a paragraph wrapped in the middle of a name: the name's own line runs long when
+    measured whole and holds no label ("…, el diputado Lucio Ernesto Palacios\nCordero
+    solicitó")."""
+    gap = text[previous_end:next_start]
     if "\n" not in gap:
         return False
-    line_start = window.rfind("\n", 0, previous_end) + 1
-    return gap.count("\n") > 1 or previous_end - line_start < MIN_WRAPPED_LINE_CHARS
+    if gap.count("\n") > 1:
+        return True
+    line_start = text.rfind("\n", 0, previous_end) + 1
+    if previous_end - max(line_start, name_start) >= MIN_WRAPPED_LINE_CHARS:
+        return False
+    lead = text[line_start:name_start]
+    prose = (
+        previous_end - line_start >= MIN_PROSE_LINE_CHARS
+        and ":" not in lead
+        # (not a table's row read as a line: "Mtro. Félix … (suplente) Mtro. Ernesto …")
+        and len(_SMALL_WORD_RE.findall(lead)) >= MIN_PROSE_WORDS
+    )
+    return not prose
+
+
+MIN_PROSE_LINE_CHARS = 65  # a paragraph's line wrapped at the margin
+MIN_PROSE_WORDS = 3
+_SMALL_WORD_RE = re.compile(r"(?<!\S)[a-záéíóúñ]{3,}\b")
 
 
 def titled_run(line: str) -> list[Person] | None:

@@ -152,3 +152,17 @@ def test_a_permanent_deputation_of_its_legislature_and_a_roll_a_scan_left_specks
         "Rocío Sarmiento Rufino",
         "Adriana Terrazas Porras",
     ]
+
+
+def test_taking_the_floor_mid_sentence_with_a_name_the_margin_wrapped():
+    # A Gaceta acta set as a text PDF (eleventh session): the line breaks inside the name of a
+    # deputy who takes the floor after a comma; a table's row and a labelled header line do not
+    # run on into the next line.
+    result = parse_acta_text(
+        "A las 16:27 horas del miércoles 31 de octubre de 2018, en el salón A del edificio G, se "
+        "reunieron los integrantes de la Junta Directiva de la Comisión de Desarrollo Social.\n"
+        "En ese sentido y en uso de la palabra, el diputado Lucio Ernesto Palacios\n"
+        "Cordero solicitó se agregara a los objetivos del programa anual el tema del\n"
+        "combate a la desigualdad.\n"
+    )
+    assert [person["name"] for person in result["attendees"]] == ["Lucio Ernesto Palacios Cordero"]
