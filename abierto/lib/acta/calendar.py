@@ -22,6 +22,13 @@ _CUE_RE = re.compile(
     r"|\bcelebrar\s+las\s+siguientes\b"
     # "Reunión el día 27 de agosto a las 2:30 pm, en …": a meeting fixed at a line's start.
     r"|(?m:^[ \t]*(?:[-•*][ \t]*)?(?:reunion|sesion)\s+(?:el|para\s+el)\s+dia\b)"
+    # "Se acuerda reunirse nuevamente el día …", "quedando citados para el día …", "convocando a
+    # la siguiente para el …", "Se convoca a los integrantes a la Segunda Sesión Ordinaria, que
+    # tendrá verificativo el …": the next meeting fixed without "próxima sesión".
+    r"|\breunir(?:se|nos)\s+(?:nuevamente|de\s+nuevo)\b|\bvolver\s+a\s+reunir(?:se|nos)\b"
+    r"|\bquedando\s+(?:citad|convocad)[oa]s\b|\bconvocando\s+a\s+la\s+siguiente\b"
+    r"|\bse\s+(?:convoca|cita|programa|programo|agenda|agendo)\s+(?:a\s+(?:los|las)\s+[a-z]+\s+)?"
+    r"(?:a\s+)?la\s+[a-z]+\s+(?:sesion|reunion)\b"
 )
 # A calendar of something else ("Calendario del proceso: Recepción de expedientes: 19 de
 # septiembre…") schedules no session: its dates are steps of a process.

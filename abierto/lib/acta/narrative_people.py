@@ -16,8 +16,11 @@ from .text import clean_title, fold
 
 # "La Lic. Iris Santacruz hizo la observación…", "El Dr. Juan Ruiz propuso…": a titled person
 # who speaks at the start of a sentence took part in the session.
+# "En ese sentido y en uso de la palabra, el diputado Lucio … solicitó …": taking the floor in
+# the middle of a sentence too.
 _NARRATIVE_SUBJECT_RE = re.compile(
-    r"(?:^|(?<=[.;]\s)|(?<=\n))[ \t]*(?:En\s+uso\s+de\s+la\s+(?:voz|palabra)\s+(?:el|la)|El|La)"
+    r"(?:(?:^|(?<=[.;]\s)|(?<=\n))[ \t]*(?:En\s+uso\s+de\s+la\s+(?:voz|palabra)\s+(?:el|la)|El|La)"
+    r"|\b(?<=[,y]\s)en\s+uso\s+de\s+la\s+(?:voz|palabra),?\s+(?:el|la))"
     r"[ \t]+(?=\S)"
 )
 # "En uso de la voz la Secretaria del Ayuntamiento Lic. Laura …, manifestó": the office, with

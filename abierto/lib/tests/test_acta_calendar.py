@@ -1,5 +1,7 @@
 """Scheduled sessions: calendar tables, calendars in prose, the next meeting's date."""
 
+import pytest
+
 from abierto.lib.acta import parse_acta_text
 
 OPENING = "Siendo las 11:00 horas del día 16 de diciembre de 2022, se reunieron los integrantes.\n"
@@ -70,3 +72,22 @@ def test_a_calendar_laid_out_as_a_tab_separated_table():
         {"date": "2023-03-15", "title": "Primera Ordinaria"},
         {"date": "2023-06-14", "title": "Segunda Ordinaria"},
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Se acuerda reunirse nuevamente el día 12 de abril de 2024 a las 10:00 horas.",
+        "Se convoca a los integrantes a la Segunda Sesión Ordinaria, que tendrá verificativo el "
+        "12 de abril de 2024.",
+        "Quedando citados para el día 12 de abril de 2024 a las 10:00 horas.",
+        "Se programó la segunda sesión ordinaria para el 12 de abril de 2024.",
+        "Se levanta la sesión, convocando a la siguiente para el día 12 de abril de 2024.",
+    ],
+)
+def test_the_next_meeting_fixed_without_saying_proxima_sesion(sentence):
+    result = parse_acta_text(
+        "En la ciudad de Toluca, siendo las 10:00 horas del día 5 de marzo de 2024, se reunieron "
+        "los integrantes del Comité.\n" + sentence + "\n"
+    )
+    assert [item["date"] for item in result["scheduled_sessions"]] == ["2024-04-12"]

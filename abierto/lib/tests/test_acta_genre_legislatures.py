@@ -155,14 +155,24 @@ def test_a_permanent_deputation_of_its_legislature_and_a_roll_a_scan_left_specks
 
 
 def test_taking_the_floor_mid_sentence_with_a_name_the_margin_wrapped():
-    # A Gaceta acta set as a text PDF (eleventh session): the line breaks inside the name of a
-    # deputy who takes the floor after a comma; a table's row and a labelled header line do not
-    # run on into the next line.
+    # A Gaceta acta set as a text PDF (eleventh session): a deputy takes the floor after a
+    # comma, and the margin breaks the line inside his name.
     result = parse_acta_text(
-        "A las 16:27 horas del miércoles 31 de octubre de 2018, en el salón A del edificio G, se "
-        "reunieron los integrantes de la Junta Directiva de la Comisión de Desarrollo Social.\n"
-        "En ese sentido y en uso de la palabra, el diputado Lucio Ernesto Palacios\n"
-        "Cordero solicitó se agregara a los objetivos del programa anual el tema del\n"
-        "combate a la desigualdad.\n"
+        "Actas\n"
+        "De la Comisión de Desarrollo Social, correspondiente a la reunión de junta\n"
+        "directiva celebrada el miércoles 31 de octubre de 2018\n"
+        "A las 16:27 horas del miércoles 31 de octubre de 2018, en el salón A del edificio\n"
+        "G, ubicado en la Cámara de Diputados, se\n"
+        "reunieron las legisladoras y los legisladores integrantes de la Junta Directiva de\n"
+        "Comisión de Desarrollo Social. El diputado Mario Prado de la Cruz,\n"
+        "presidente de la comisión, solicitó a la secretaría informara sobre el resultado\n"
+        "de cómputo de asistencia.\n"
+        "En ese sentido y en uso de la palabra, el diputado Luis Ernesto Palacio\n"
+        "Corona solicitó se agregara a los objetivos del programa anual el tema del\n"
+        "combate a la desigualdad. En respuesta el presidente señaló que sería\n"
+        "integrado su comentario al documento.\n"
     )
-    assert [person["name"] for person in result["attendees"]] == ["Lucio Ernesto Palacios Cordero"]
+    assert [person["name"] for person in result["attendees"]] == [
+        "Mario Prado de la Cruz",
+        "Luis Ernesto Palacio Corona",
+    ]
