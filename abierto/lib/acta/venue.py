@@ -46,6 +46,10 @@ _IN_PERSON_RE = re.compile(
 _PRESENT_RE = re.compile(
     # (the opening's gerund; "se encuentran presentes" in a roll call's answer says nothing)
     r"\b(?:encontrandose|estando|hallandose)\s+presentes\b"
+    # "…pasa lista de asistencia y con la presencia de 30 miembros se da inicio": counted present;
+    # "se reunieron los integrantes del Consejo Consultivo para llevar a cabo la Sesión".
+    r"|\bcon\s+la\s+presencia\s+de\s+(?:\d+|[a-z]+)\s+(?:miembros|integrantes|consejer[oa]s)\b"
+    r"|\bse\s+reunieron\s+los\s+integrantes\b"
 )
 # "Licenciatura en Comercio Internacional en modalidad a distancia": a study programme's mode.
 _PROGRAMME_RE = re.compile(
