@@ -51,8 +51,11 @@ _CUE_RE = re.compile(
     r"|\b(?:el|la)\s+(?:consejo|comite|organo|pleno|ayuntamiento|cabildo|junta|comision|asamblea)\b"
     r"[^.;:]{0,160}?\b(?:aprobo|acordo|autorizo|determino|resolvio|ratifico)\b"
     # The members as subject: "los regidores presentes aprobaron las justificaciones".
+    # "Los integrantes del Comité aprobaron por unanimidad el informe", "los consejeros votaron
+    # a favor del dictamen".
     r"|\b(?:los|las)\s+(?:regidor(?:es|as)|consejer[oa]s|integrantes|miembros|comisionad[oa]s|vocales|"
-    r"ediles|municipes|asistentes)(?:\s+presentes)?\s+(?:aprobaron|acordaron|autorizaron)\b"
+    r"ediles|municipes|asistentes)(?:\s+presentes|\s+del?\s+(?:la\s+)?[a-z]+(?:\s+[a-z]+){0,2})?"
+    r"\s+(?:aprobaron|acordaron|autorizaron|votaron\s+(?:a\s+favor|por\s+unanimidad))\b"
 )
 # "Puesta a discusión, sin ella, se aprobó…": the decision of what the sentence before proposed.
 # So does one opened by the silence that answered the question before it: "… preguntó a los
@@ -65,9 +68,17 @@ _ANAPHORIC_RE = re.compile(
 )
 # A sentence that is only the verdict, with no subject: "FUE APROBADO POR UNANIMIDAD DE LOS
 # PRESENTES.", "Se aprobó por unanimidad."
+# ("Se aprobó por unanimidad de votos el acta de la sesión anterior." names what it approves:
+# an article after the vote, unless it leads to who voted, opens a subject.)
+_VERDICT_TAIL = (
+    r"(?:(?!\b(?:el|la|los|las)\s+(?!presentes|asistentes|integrantes|miembros|votos|consejer|"
+    r"regidor|comisionad|vocal|diputad|sindic|magistrad))[^.]){0,60}\.?$"
+)
 _BARE_VERDICT_RE = re.compile(
-    r"(?:y\s+)?(?:fue|fueron|resulto|resultaron|quedo)\s+aprobad[oa]s?\s+(?:por|en)\s+[^.]{0,60}\.?$"
-    r"|(?:y\s+)?se\s+aprob[oó]\s+(?:por|en)\s+[^.]{0,60}\.?$"
+    r"(?:y\s+)?(?:fue|fueron|resulto|resultaron|quedo)\s+aprobad[oa]s?\s+(?:por|en)\s+"
+    + _VERDICT_TAIL
+    + r"|(?:y\s+)?se\s+aprob[oó]\s+(?:por|en)\s+"
+    + _VERDICT_TAIL
 )
 _RELATIVE_BEFORE_RE = re.compile(
     r"(?:por\s+(?:el|la|los|las)\s+que|mediante\s+(?:el|la)\s+cual|en\s+(?:el|la)\s+que|(?:el|la|lo)\s+cual|"

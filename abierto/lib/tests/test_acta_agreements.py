@@ -1,5 +1,7 @@
 """Agreements: coded, in an ACUERDOS section, or in the narrative; votes and agenda items."""
 
+import pytest
+
 from abierto.lib.acta import parse_acta_text
 
 AGENDA = (
@@ -283,3 +285,36 @@ def test_proposals_judged_one_by_one_are_each_an_agreement():
         ("2", "A Pie de Página. No Aprobado"),
         ("3", "Sonidos...Silencios... Música. Aprobado"),
     ]
+
+
+_OPENING = (
+    "En la ciudad de Toluca, siendo las 10:00 horas del día 5 de marzo de 2024, se reunieron "
+    "los integrantes del Comité.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "vote"),
+    [
+        # A verdict that names what it approves is a decision of its own, not the close of the
+        # sentence before it (here the opening).
+        ("Se aprobó por unanimidad de votos el acta de la sesión anterior.", "unanimidad"),
+        ("Fue aprobada por unanimidad la propuesta de calendario.", "unanimidad"),
+        # The members as the subject, their body named after them; a vote "a favor".
+        ("Los integrantes del Comité aprobaron por unanimidad el informe anual.", "unanimidad"),
+        ("Los consejeros votaron a favor del dictamen por unanimidad.", "unanimidad"),
+    ],
+)
+def test_decisions_told_in_the_narrative(sentence, vote):
+    [agreement] = parse_acta_text(_OPENING + sentence + "\n")["agreements"]
+    assert (agreement["text"], agreement["vote"]) == (sentence.rstrip("."), vote)
+
+
+def test_a_bare_verdict_closes_what_the_paragraph_before_it_told():
+    [agreement] = parse_acta_text(
+        _OPENING + "Se leyó el acta anterior.\nFue aprobada por unanimidad de los presentes.\n"
+    )["agreements"]
+    assert (
+        agreement["text"]
+        == "Se leyó el acta anterior. Fue aprobada por unanimidad de los presentes"
+    )
