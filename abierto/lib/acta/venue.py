@@ -27,11 +27,18 @@ _ROOM_OF_BUILDING = (
     r"\ben\s+(?:la|el|los|las)\s+(?P<room>(?!ciudad\b|sesion\b|reunion\b)[a-z0-9][^,;.\n]{1,60}?"
     r"\s+del?\s+(?:edificio|palacio|recinto)\b)"
 )
+# "en el Teatro de la Ciudad", "en el Hotel Fiesta Inn, salón Jade", "en el Centro de
+# Convenciones": buildings open to the public where sessions are held.
+_PUBLIC_BUILDINGS = (
+    r"teatro|hotel|museo|gimnasio|centro\s+(?:de\s+convenciones|cultural|universitario|"
+    r"comunitario|civico|social|de\s+(?:estudios|desarrollo|capacitacion|salud))"
+)
 _IN_PERSON_RE = re.compile(
     r"\bpresencial(?:es|mente)?\b|"
     r"\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+(?:(?:la|el|las|los)\s+"
     r"(?!sala\s+virtual|plataforma)|(?=calle\b|avenida\b|av\.|boulevard\b|blvd\.?\s))|"
-    r"\ben\s+(?:la|el|las|los|su|sus)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina|edificio|instalaciones)"
+    r"\ben\s+(?:la|el|las|los|su|sus)\s+(?:sala|sal[oe]n|auditorio|recinto|oficina|edificio|instalaciones|"
+    r"biblioteca|explanada|patio|aula|" + _PUBLIC_BUILDINGS + r")"
     r"(?:s|es)?\b(?!\s+virtual)|"
     # "en el área de público del salón de sesiones", "en el área de juntas"
     r"\ben\s+el\s+area\s+de\s+(?:publico|juntas|reuniones|sesiones)\b|"
@@ -46,10 +53,9 @@ _IN_PERSON_RE = re.compile(
 _PRESENT_RE = re.compile(
     # (the opening's gerund; "se encuentran presentes" in a roll call's answer says nothing)
     r"\b(?:encontrandose|estando|hallandose)\s+presentes\b"
-    # "…pasa lista de asistencia y con la presencia de 30 miembros se da inicio": counted present;
-    # "se reunieron los integrantes del Consejo Consultivo para llevar a cabo la Sesión".
+    # "…pasa lista de asistencia y con la presencia de 30 miembros se da inicio": counted present
+    # (not "se reunieron los integrantes" alone, which does not say where or how).
     r"|\bcon\s+la\s+presencia\s+de\s+(?:\d+|[a-z]+)\s+(?:miembros|integrantes|consejer[oa]s)\b"
-    r"|\bse\s+reunieron\s+los\s+integrantes\b"
 )
 # "Licenciatura en Comercio Internacional en modalidad a distancia": a study programme's mode.
 _PROGRAMME_RE = re.compile(
@@ -114,9 +120,10 @@ _VENUE_RE = re.compile(
     # "en su Sala de Sesiones, ubicada en…": the body's own room.
     r"(?:\b(?:en|desde)\s+(?:(?:la|el|las|los|su|sus)\s+|(?=instalaciones\s+de))|\(\s*)(?P<place>(?:salas?|sal[oe]n(?:es)?|auditorios?|oficinas?|"
     r"instalaciones|aulas?|palacio|recinto|casa|edificio|biblioteca|explanada|vestibulo|domicilio|sede|"
-    r"patio|jardin|plataforma|universidad|facultad|escuela|"
+    r"patio|jardin|plataforma|universidad|facultad|escuela|" + _PUBLIC_BUILDINGS + r"|"
     r"modalidad\s+virtual|area(?=\s+de\s+(?:publico|juntas|reuniones|sesiones)))\b)"
-    # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue.
+    # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue
+    # (nor, here, "el recinto que ocupa …": the room named after it is).
     r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"
     r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
     # "Reunidos en calle matamoros No. 204 en la cuidad de Catemaco …": a street, no building.

@@ -192,11 +192,10 @@ def test_a_decision_recorded_in_the_opening_before_the_agenda_is_an_agreement():
     [
         "El Secretario pasa lista de asistencia y con la presencia de 30 miembros se da inicio "
         "a la Sesión 414, siendo las 10:25 horas.",
-        "En la ciudad de México, siendo las 14:00 horas del día 10 de octubre de 2006, se "
-        "reunieron los integrantes del Consejo Consultivo para llevar a cabo la Sesión Ordinaria.",
+        "Se pasó lista de asistencia; con la presencia de once consejeros se declaró el quórum.",
     ],
 )
-def test_members_counted_present_or_met_with_no_platform_named_met_in_person(opening):
+def test_members_counted_present_with_no_platform_named_met_in_person(opening):
     assert parse_acta_text(opening + "\n")["session"]["modality"] == "presencial"
     virtual = opening.replace(".", " a través de la plataforma Zoom.", 1)
     assert parse_acta_text(virtual + "\n")["session"]["modality"] == "virtual"

@@ -410,3 +410,31 @@ def test_a_heading_on_the_next_line_is_not_part_of_the_body():
         "UNIVERSIDAD DE GUADALAJARA 29 de julio del 2002 Sesión Núm. 182\n"
     )
     assert result["body"] == "Consejo de Rectores"
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        # Buildings open to the public where sessions are held.
+        ("en el Teatro de la Ciudad se celebró la sesión solemne.", "Teatro de la Ciudad"),
+        ("en el Hotel Fiesta Inn, salón Jade, se reunieron los integrantes.", "Hotel Fiesta Inn"),
+        (
+            "en el Centro de Convenciones de la ciudad se reunieron los integrantes.",
+            "Centro de Convenciones de la ciudad",
+        ),
+        # The venue ends where the sentence's verb or its subject starts.
+        ("en el Salón de Cabildos dio inicio la sesión.", "Salón de Cabildos"),
+        (
+            'se reunieron en el auditorio "Benito Juárez" de la Universidad los consejeros.',
+            'auditorio "Benito Juárez" de la Universidad',
+        ),
+        (
+            "en el salón de sesiones, que se ubica dentro del Palacio Municipal, se reunieron.",
+            "salón de sesiones, que se ubica dentro del Palacio Municipal",
+        ),
+    ],
+)
+def test_the_venue_of_the_opening(opening, place):
+    result = parse_acta_text(f"Siendo las 10:00 horas del 5 de marzo de 2024, {opening}\n")
+    assert result["session"]["place"] == place
+    assert result["session"]["modality"] == "presencial"
