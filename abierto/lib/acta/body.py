@@ -19,7 +19,11 @@ from .text import clean_title, fold
 _BODY_NOUNS = (
     r"(?:comite|subcomite|consejo|comision|secretariado|ayuntamiento|cabildo|pleno|junta|"
     r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva|"
-    r"diputacion\s+permanente|red(?=\s+(?:de|nacional|estatal|regional)\b))"
+    r"diputacion\s+permanente|red(?=\s+(?:de|nacional|estatal|regional)\b)|"
+    # "el Sistema Municipal de Protección Integral de Niñas, Niños y Adolescentes", "el Sistema
+    # Estatal para la Igualdad entre Mujeres y Hombres": a system that sits as a body (not "el
+    # Sistema Estatal Anticorrupción", whose committees do).
+    r"sistema(?=\s+(?:municipal|estatal|nacional)\s+(?:de|para)\b))"
 )
 _BODY_START_RE = re.compile(rf"\b(?:(?:h\.|r\.|honorable|republicano|ilustre)\s*)?{_BODY_NOUNS}\b")
 _ACTA_OF_RE = re.compile(

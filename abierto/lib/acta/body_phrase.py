@@ -174,6 +174,16 @@ def body_phrase(text: str, folded: str, start: int) -> str:
             or _LEGISLATURE_AFTER_RE.match(folded, token_start)
         ):
             break
+        if (
+            folded_token in _WITH
+            and (pending or words)
+            and _NAME_WORD_AFTER_RE.match(text, token_end)
+        ):
+            # "Consejo Consultivo para la Atención de Personas con Discapacidad": "con" before a
+            # capitalised word goes on with the name (not "Cabildo con la asistencia de …").
+            pending.append((token_start, token_end))
+            position = token_end
+            continue
         if folded_token in _CONNECTORS:
             if not pending and folded_token not in _RUN_STARTERS:
                 break  # "Ayuntamiento los C.C. …": an article alone does not continue a name
@@ -293,6 +303,11 @@ def _acronym_follows(text: str, token_end: int) -> bool:
 
 
 _SENTENCE_END_TOKEN_RE = re.compile(r"[a-záéíóúñ]{3}\.$")
+_WITH = frozenset(["con"])
+_NAME_WORD_AFTER_RE = re.compile(
+    r"[ ]+(?!(?:Lic|Licda|Licdo|Dra?|Ing|Mtr[oa]|Arq|C|Profr?a?)\.)"
+    r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑa-záéíóúñ]{3,}\b"
+)
 _LEGISLATURE_AFTER_RE = re.compile(r"de\s+la\s+(?:\S+\s+){1,3}legislatura\b")
 
 

@@ -438,3 +438,28 @@ def test_the_venue_of_the_opening(opening, place):
     result = parse_acta_text(f"Siendo las 10:00 horas del 5 de marzo de 2024, {opening}\n")
     assert result["session"]["place"] == place
     assert result["session"]["modality"] == "presencial"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Minuta de la reunión del Consejo Consultivo Ciudadano para la Atención de Personas "
+            "con Discapacidad\nSiendo las 10:00 horas del 5 de marzo de 2024 se reunieron.",
+            "Consejo Consultivo Ciudadano para la Atención de Personas con Discapacidad",
+        ),
+        (
+            "Siendo las 10:00 horas del 5 de marzo de 2024 se reunió el H. Cabildo con la "
+            "asistencia de sus integrantes.",
+            "H. Cabildo",
+        ),
+        (
+            "Siendo las 10:00 horas del 5 de marzo de 2024 se reunieron en sesión ordinaria los "
+            "integrantes del Sistema Municipal de Protección Integral de Niñas, Niños y "
+            "Adolescentes de León.",
+            "Sistema Municipal de Protección Integral de Niñas, Niños y Adolescentes de León",
+        ),
+    ],
+)
+def test_the_body_s_name(text, body):
+    assert parse_acta_text(text + "\n")["body"] == body
