@@ -30,6 +30,28 @@ _CUE_RE = re.compile(
     r"|\bse\s+(?:convoca|cita|programa|programo|agenda|agendo)\s+(?:a\s+(?:los|las)\s+[a-z]+\s+)?"
     r"(?:a\s+)?la\s+[a-z]+\s+(?:sesion|reunion)\b"
 )
+# The words each cue starts with: the cue's branches are tried only where one stands (tried at
+# every position of a 40 KB acta, the alternation took 7 ms of its parse).
+_CUE_START_RE = re.compile(
+    r"(?m:^(?=[ \t]*(?:[-•*][ \t]*)?(?:reunion|sesion)\b))"
+    r"|\b(?=calendario|proxim|siguiente|celebrar|reunir|volver|quedando|convocando|se\s)"
+)
+
+
+def _cues(folded: str, end: int) -> list[re.Match[str]]:
+    """The matches of ``_CUE_RE`` in ``folded[:end]``, without overlaps."""
+    cues: list[re.Match[str]] = []
+    position = 0
+    for candidate in _CUE_START_RE.finditer(folded, 0, end):
+        if candidate.start() < position:
+            continue
+        cue = _CUE_RE.match(folded, candidate.start(), end)
+        if cue is not None:
+            cues.append(cue)
+            position = max(cue.end(), cue.start() + 1)
+    return cues
+
+
 # A calendar of something else ("Calendario del proceso: Recepción de expedientes: 19 de
 # septiembre…") schedules no session: its dates are steps of a process.
 _SESSION_WORD_RE = re.compile(r"\b(?:sesion|sesiones|reunion|reuniones|junta|juntas)\b")
@@ -62,7 +84,7 @@ def read_calendar(
 ) -> list[Scheduled]:
     """Sessions scheduled in ``text[:end]``, in date order, once per date."""
     found: dict[datetime.date, Scheduled] = {}
-    for cue in _CUE_RE.finditer(folded, 0, end):
+    for cue in _cues(folded, end):
         if cue.group() == "calendario" and not _of_sessions(text, folded, cue.end(), end):
             continue
         paragraph_end = _paragraph_end(text, cue.end(), end)
