@@ -52,6 +52,7 @@ def cut_place(text: str, folded: str, start: int) -> str | None:
             inside_quotes
             or _closes_acronym(text, start, stop.start())
             or _address_goes_on(folded, start, stop.start())
+            or (folded[stop.start()] == "," and _NAME_GOES_ON_RE.match(text, stop.start()))
             or (folded[stop.start()] == "." and _abbreviation_before(text, stop.start()))
             or (folded[stop.start()] == "\n" and _wrapped_line(text, stop.start()))
         ):
@@ -59,8 +60,21 @@ def cut_place(text: str, folded: str, start: int) -> str | None:
             continue
         position = stop.start()
         break
+    if position >= limit and limit < len(text):
+        # Past the longest venue: cut at its last comma (or word), not inside a word.
+        comma = text.rfind(",", start, limit)
+        position = comma if comma > start else text.rfind(" ", start, limit)
     place = clean_title(text[start:position])
     return place or None
+
+
+# "sala de sesiones del Pleno del Instituto Nacional de Transparencia, Acceso a la Información y
+# Protección de Datos Personales": a comma inside an institution's name, which goes on with a
+# capitalised word and its complement (not a city, a state or an address's part).
+_NAME_GOES_ON_RE = re.compile(
+    r",\s+(?!Ciudad\b|Estado\b|Municipio\b|Colonia\b|Delegaci|Alcald)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
+    r"\s+(?:a|de|del|y|e)\s+(?:(?:la|las|los|el)\s+)?[A-ZÁÉÍÓÚÑ]"
+)
 
 
 # The parts of a street address after its street: "avenida Juárez, número seis, colonia Centro".

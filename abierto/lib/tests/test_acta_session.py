@@ -463,3 +463,19 @@ def test_the_venue_of_the_opening(opening, place):
 )
 def test_the_body_s_name(text, body):
     assert parse_acta_text(text + "\n")["body"] == body
+
+
+def test_a_venue_through_an_institution_s_name_with_commas_cut_at_a_comma_when_too_long():
+    result = parse_acta_text(
+        "Siendo las 12:30 horas del 7 de noviembre de 2017, en la sala de sesiones del Pleno del "
+        "Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos "
+        "Personales (INAI), ubicada en el piso 1 de la sede del Instituto, sita en Avenida "
+        "Insurgentes Sur 3211, Colonia Insurgentes Cuicuilco, Delegación Coyoacán, C.P. 04530, "
+        "Ciudad de México, el Secretario Técnico del Pleno verificó el quórum.\n"
+    )
+    # The longest venue read is 250 characters: past it, the venue ends at its last comma.
+    assert result["session"]["place"] == (
+        "sala de sesiones del Pleno del Instituto Nacional de Transparencia, Acceso a la "
+        "Información y Protección de Datos Personales (INAI), ubicada en el piso 1 de la sede del "
+        "Instituto, sita en Avenida Insurgentes Sur 3211, Colonia Insurgentes Cuicuilco"
+    )
