@@ -9,10 +9,11 @@ mention of a document or an absence is no speaker's turn.
 import re
 
 from .group_labels import is_office_label
+from .name_run import MIN_WRAPPED_LINE_CHARS
 from .name_words import ROLE_WORDS
 from .names import looks_like_name, split_name_role
 from .people import Person
-from .roster import MIN_WRAPPED_LINE_CHARS, not_present
+from .roster import not_present
 from .text import fold, squash
 
 _SPEAKER_RE = re.compile(r"(?m)^[ \t]*(?P<label>[^\n:]{4,160}?)[ \t]*:(?=[ \t]|$)")
