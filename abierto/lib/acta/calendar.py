@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from abierto.lib.spanish import ordinal_words_to_number
 
-from .text import clean_title, fold
+from .text import clean_title, fold, matches_at_starts
 from .when import find_day_months, find_times
 
 _CUE_RE = re.compile(
@@ -40,16 +40,7 @@ _CUE_START_RE = re.compile(
 
 def _cues(folded: str, end: int) -> list[re.Match[str]]:
     """The matches of ``_CUE_RE`` in ``folded[:end]``, without overlaps."""
-    cues: list[re.Match[str]] = []
-    position = 0
-    for candidate in _CUE_START_RE.finditer(folded, 0, end):
-        if candidate.start() < position:
-            continue
-        cue = _CUE_RE.match(folded, candidate.start(), end)
-        if cue is not None:
-            cues.append(cue)
-            position = max(cue.end(), cue.start() + 1)
-    return cues
+    return matches_at_starts(_CUE_START_RE, _CUE_RE, folded, 0, end)
 
 
 # A calendar of something else ("Calendario del proceso: Recepción de expedientes: 19 de

@@ -8,6 +8,7 @@ their first words stands. Split from ``attendance``, which reads the list after 
 import re
 
 from .group_labels import LINE_LABEL_SPLIT
+from .text import matches_at_starts
 
 _PROSE_CUE_RE = re.compile(
     r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran?|se\s+encontraban|estuvieron|hallandose)"
@@ -81,13 +82,4 @@ _CUE_START_RE = re.compile(
 
 def prose_cues(folded: str, start: int, end: int) -> list[re.Match[str]]:
     """The matches of ``_PROSE_CUE_RE`` in ``folded[start:end]``, without overlaps."""
-    cues: list[re.Match[str]] = []
-    position = start
-    for candidate in _CUE_START_RE.finditer(folded, start, end):
-        if candidate.start() < position:
-            continue
-        cue = _PROSE_CUE_RE.match(folded, candidate.start(), end)
-        if cue is not None:
-            cues.append(cue)
-            position = max(cue.end(), cue.start() + 1)
-    return cues
+    return matches_at_starts(_CUE_START_RE, _PROSE_CUE_RE, folded, start, end)

@@ -168,3 +168,22 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 _DOTTED_INITIALS_RE = re.compile(r"(?:[a-záéíóúñ]\.){1,4}[a-záéíóúñ]")
+
+
+def matches_at_starts(
+    starts: re.Pattern[str], pattern: re.Pattern[str], folded: str, start: int, end: int
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in ``folded[start:end]`` that begin where ``starts`` finds a
+    candidate, without overlaps. An alternation of many branches that each open with a word
+    boundary is tried at every position by the engine; ``starts`` (a lookahead of their first
+    words) lets it be tried only where one of them stands."""
+    found: list[re.Match[str]] = []
+    position = start
+    for candidate in starts.finditer(folded, start, end):
+        if candidate.start() < position:
+            continue
+        match = pattern.match(folded, candidate.start(), end)
+        if match is not None:
+            found.append(match)
+            position = max(match.end(), match.start() + 1)
+    return found
