@@ -199,8 +199,10 @@ def _from_prose(text: str, folded: str, opening: int) -> list[Person]:
 
 
 MAX_PREAMBLE_CHARS = 600
+# The offices a body's members hold as a group ("los Regidores", "Consejeros Electorales").
+_GROUP_OFFICES = r"(?:regidor|sindic|consejer|vocal|diputad|comisionad|magistrad)"
 _BARE_GROUP_HEADING_RE = re.compile(
-    r",\s*(?:regidor|sindic|consejer|vocal|concejal|diputad|comisionad|magistrad)[a-z]*s"
+    rf",\s*(?:{_GROUP_OFFICES}|concejal)[a-z]*s"
     r"(?:\s+[a-z]+){0,2}\s*:\s*\Z"
 )
 _GROUP_HEADING_CUE_RE = re.compile(
@@ -221,8 +223,8 @@ _MEMBERS_BEFORE_RE = re.compile(
 # Civil, Víctor …": the plural office right before the colon names the group more closely than
 # "los integrantes del …" before it.
 _OFFICE_BEFORE_COLON_RE = re.compile(
-    r",\s*(?:(?:los|las)\s+)?(?:ciudadan[oa]s\s+)?(?P<office>(?:consejer|regidor|sindic|vocal|"
-    r"comisionad|magistrad|diputad)[a-z]*s(?:\s+(?:electorales|ciudadan[oa]s|propietari[oa]s))?)"
+    rf",\s*(?:(?:los|las)\s+)?(?:ciudadan[oa]s\s+)?(?P<office>{_GROUP_OFFICES}[a-z]*s"
+    r"(?:\s+(?:electorales|ciudadan[oa]s|propietari[oa]s))?)"
     r"\s*:\s*$"
 )
 _BOTH_GENDERS_BEFORE_RE = re.compile(r"\b(?:las|los)\s+[a-z]+s\s+[ye]\s+$")

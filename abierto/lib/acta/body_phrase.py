@@ -6,7 +6,7 @@ name goes.
 
 import re
 
-from .councils import OF_LEGISLATURE_RE, is_ordinal
+from .councils import OF_LEGISLATURE, OF_LEGISLATURE_RE, is_ordinal
 from .names import is_honorific
 from .text import fold, squash
 
@@ -308,7 +308,7 @@ _NAME_WORD_AFTER_RE = re.compile(
     r"[ ]+(?!(?:Lic|Licda|Licdo|Dra?|Ing|Mtr[oa]|Arq|C|Profr?a?)\.)"
     r"[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑa-záéíóúñ]{3,}\b"
 )
-_LEGISLATURE_AFTER_RE = re.compile(r"de\s+la\s+(?:\S+\s+){1,3}legislatura\b")
+_LEGISLATURE_AFTER_RE = re.compile(rf"{OF_LEGISLATURE}\b")
 
 
 def _comma_continues(text: str, folded: str, token_end: int) -> bool:

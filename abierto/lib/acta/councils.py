@@ -15,7 +15,8 @@ from .text import fold
 
 OPENING_CHARS = 1500
 # "Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura"
-OF_LEGISLATURE_RE = re.compile(r"\s+de\s+la\s+(?:\S+\s+){1,3}legislatura$", re.IGNORECASE)
+OF_LEGISLATURE = r"de\s+la\s+(?:\S+\s+){1,3}legislatura"
+OF_LEGISLATURE_RE = re.compile(rf"\s+{OF_LEGISLATURE}$", re.IGNORECASE)
 
 # A bare noun is no name: "Sesión Ordinaria de Cabildo", "… de Ayuntamiento".
 _BARE_NOUNS = frozenset(["cabildo", "ayuntamiento", "h. cabildo", "honorable cabildo"])

@@ -26,6 +26,8 @@ import re
 from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
+from abierto.lib.roman import from_roman, to_roman
+
 
 class Worded(Protocol):
     text: str
@@ -283,7 +285,7 @@ def with_roman_numbers(lines: list[list[L]]) -> list[list[L]]:
         if match is None or not _ROMAN_LETTERS.search(match["numeral"]):
             continue
         numeral = match["numeral"]
-        number = _roman_value(numeral) if _ROMAN_RE.fullmatch(numeral) else None
+        number = from_roman(numeral) if _ROMAN_RE.fullmatch(numeral) else None
         marks.append((index, position, match["stop"], number))
     if sum(number is not None for *_, number in marks) < MIN_ROMAN_ITEMS:
         return lines
@@ -297,7 +299,7 @@ def with_roman_numbers(lines: list[list[L]]) -> list[list[L]]:
             continue
         marks[order] = (index, position, stop, guess)
         word = copy.copy(lines[index][position])
-        word.text = f"{_to_roman(guess)}{stop}"
+        word.text = f"{to_roman(guess)}{stop}"
         lines[index] = [word, *lines[index][position + 1 :]]  # (a speck before it dropped)
     return lines
 
@@ -311,22 +313,3 @@ def _implied(marks: list[tuple[int, int, str, int | None]], order: int, step: in
             return number - (other - order)
         other += step
     return None
-
-
-_VALUES = (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1))
-
-
-def _roman_value(numeral: str) -> int | None:
-    value, rest = 0, numeral
-    for letters, amount in _VALUES:
-        while rest.startswith(letters):
-            value, rest = value + amount, rest[len(letters) :]
-    return value or None
-
-
-def _to_roman(number: int) -> str:
-    out = ""
-    for letters, amount in _VALUES:
-        while number >= amount:
-            out, number = out + letters, number - amount
-    return out
