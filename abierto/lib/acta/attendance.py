@@ -17,7 +17,7 @@ from .given_names import GIVEN_NAMES
 from .group_labels import LINE_LABEL_RE, is_party
 from .header_labels import from_header_labels
 from .in_charge import from_appointed, from_in_charge, from_presidency_heading
-from .layouts import from_label_blocks, from_roll_call, from_tables
+from .layouts import from_bare_tables, from_label_blocks, from_roll_call, from_tables
 from .list_items import GROUP_HEADER_RE, HARD_SPLIT_RE, whole_name_follows
 from .masthead import acta_start
 from .names import looks_like_name, singular
@@ -62,7 +62,7 @@ def read_attendance(
     region_folded = folded[:signatures_start]
     start = acta_start(folded[:signatures_start])  # a gazette's directory names no attendee
     opening = min(signatures_start, opening_end or start + _first_paragraph_end(text[start:]))
-    people += from_tables(region, region_folded)
+    people += from_tables(region, region_folded) or from_bare_tables(region)
     # "ASISTENCIA: / PRESIDENTE: SEÑOR MINISTRO: / NAME SEÑORES MINISTROS: NAME NAME …": the
     # labels are offices there, not the names' lines.
     labelled = from_header_labels(region, region_folded)

@@ -245,6 +245,8 @@ def _wrapped_line_end(text: str, position: int) -> int | None:
     before = text[max(line_start, position - 30) : position].split()
     if not following or not before or _LIST_MARKER_RE.match(following[0]):
         return None  # "… Anticorrupción\nI. DATOS GENERALES": a new section, not the name
+    if _SECTION_LINE_RE.match(fold(text[position + newline.end() : position + newline.end() + 40])):
+        return None  # "…DEL COMITÉ TÉCNICO\nPASE DE LISTA": the minute's first section
     if _in_capitals(before[-1]) != _line_in_capitals(following):
         return None  # "…del Consejo de Rectores\nUNIVERSIDAD DE …": another heading
     return position + newline.end()
@@ -262,6 +264,12 @@ def _line_in_capitals(words: list[str]) -> bool:
     return False
 
 
+# The headings that open a minute's sections, on a line of their own after its title.
+_SECTION_LINE_RE = re.compile(
+    r"(?:(?:pase\s+de\s+lista|lista\s+de\s+(?:asistencia|asistentes|presentes)|asistentes|"
+    r"presentes|participantes|orden\s+del\s+dia|antecedentes|acuerdos|desarrollo\s+de\s+la)\b"
+    r"|(?:fecha|hora|lugar)\s*:)"
+)
 _LIST_MARKER_RE = re.compile(r"^(?:[IVXL]{1,6}|\d{1,3}|[a-z])[.)-]")
 
 
@@ -285,9 +293,13 @@ def _stray_colon(text: str, position: int) -> bool:
 
 def _adjective(text: str, folded: str, token: str, token_end: int) -> bool:
     """ "Consejo Ciudadano de Radio…": a title written out, with no dot and a connector after
-    it, qualifies the body; "Consejo Doctor Alberto…" starts a person's name."""
+    it, qualifies the body, as it does before a stop or a colon; "Consejo Doctor Alberto…"
+    starts a person's name."""
     following = folded[token_end : token_end + 12].split()
-    return "." not in token and bool(following) and following[0] in _RUN_STARTERS
+    if "." in token:
+        return False
+    # "los integrantes del Consejo Ciudadano: Alicia …": no name follows the word itself
+    return not following or following[0] in _RUN_STARTERS or not following[0][0].isalpha()
 
 
 def _acronym_follows(text: str, token_end: int) -> bool:

@@ -20,7 +20,11 @@ from .text import fold, squash
 
 _OFFICE_STEMS = (
     r"(?:(?:vice)?presiden(?:t|cia)|secretar[ií]|integrante|vocal|consejer|regidor|s[ií]ndic|tesorer|"
-    r"coordinador|comisionad|miembro|invitad)[a-záéíóúñ]*"  # (unfolded text too: "Secretaría")
+    r"coordinador|comisionad|miembro|invitad|"
+    # "Comisario: Lic. …", "Director: …", "Suplente: …" on their lines after "Presidente: …"
+    # (not "Diputado": a Chamber commission's transcript starts lines with it, no label)
+    r"(?:sub)?director|titular|representante|asesor|contralor|suplente|jef[ea]|delegad|comisari|"
+    r"rector|enlace|responsable)[a-záéíóúñ]*"  # (unfolded text too: "Secretaría")
 )
 # A line that starts with an office and its colon: where a new group begins.
 LINE_LABEL_SPLIT = (

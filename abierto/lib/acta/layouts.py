@@ -6,14 +6,16 @@ one name per line ("Asistentes  Ana Cecilia Mata…"), or a roll call "Nombre �
 
 import re
 
-from .names import looks_like_name, singular, split_name_role
+from .name_words import ROLE_WORDS
+from .names import looks_like_name, singular, split_name_role, strip_titles, strip_titles_and_office
 from .people import ABSENT_RE, Person
 from .roster import titled_run
 from .run_together import wrapped_name
 from .text import fold, squash
 
 _LABEL_RE = re.compile(
-    r"^(?:asistentes|presentes|participantes|integrantes\s+presentes|asistencia|lista\s+de\s+asistencia)"
+    r"^(?:asistentes|presentes|participantes|integrantes\s+presentes|asistencia|lista\s+de\s+asistencia"
+    r"|pase\s+de\s+lista(?=\s*[:|-]?\s*$))"
     # ("PRIMERO:\nLista de asistencia. SEGUNDO: …": an agenda's item, its stop after it)
     r"\s*(?![.,;])[:|-]?\s*"
 )
@@ -71,6 +73,56 @@ def from_tables(text: str, folded: str) -> list[Person]:
             if person:
                 people.append(person)
     return people
+
+
+MIN_BARE_ROWS = 2
+
+
+def from_bare_tables(text: str) -> list[Person]:
+    """A table of members without a header row: "C. Arturo Delgado Mejía | Presidente
+    Municipal", or the office first ("SECRETARIO DEL AYUNTAMIENTO | LIC. JOSÉ …"), perhaps with
+    an attendance cell. Read when at least two rows running have one name and one office."""
+    people: list[Person] = []
+    run: list[Person] = []
+    previous_offset = -1
+    for offset, cells in _rows(text):
+        if previous_offset >= 0 and text.count("\n", previous_offset, offset) > 1:
+            people += run if len(run) >= MIN_BARE_ROWS else []
+            run = []
+        previous_offset = offset
+        person = _bare_row_person([cell for cell in cells if cell])
+        if person is None:
+            people += run if len(run) >= MIN_BARE_ROWS else []
+            run = []
+        elif person.name:
+            run.append(person)  # (an absent member's row keeps the run going, unread)
+    return people + (run if len(run) >= MIN_BARE_ROWS else [])
+
+
+def _bare_row_person(cells: list[str]) -> Person | None:
+    """The member a bare table's row names (with an empty name when the row marks an absence),
+    or None when the row is not one name and one office."""
+    if not 2 <= len(cells) <= 3:
+        return None
+    present = True
+    if len(cells) == 3:
+        mark = fold(cells[2]).strip(" .")
+        if ABSENT_RE.search(mark):
+            present = False
+        elif not _PRESENT_VALUES_RE.match(mark):
+            return None
+    first, second = cells[0], cells[1]
+    for name_cell, role_cell in ((first, second), (second, first)):
+        head, office = strip_titles_and_office(squash(name_cell).strip(" .,;:"))
+        role = squash(role_cell).strip(" .,;:")
+        if (
+            looks_like_name(head)
+            and not office
+            and not looks_like_name(strip_titles(role))
+            and fold(role.split()[0]) in ROLE_WORDS
+        ):
+            return Person(head if present else "", role)
+    return None
 
 
 def _column(header: list[str], words: tuple[str, ...]) -> int | None:

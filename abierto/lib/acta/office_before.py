@@ -46,10 +46,11 @@ def role_before(text: str, start: int) -> str | None:
 
 
 # An office opening the line, closed by a full stop, before the title: "2DO. REGIDOR. C. BENITO
-# QUINTANILLA COPALCUA.", "Síndico Procurador.- Lic. …" (one member a line).
+# QUINTANILLA COPALCUA.", "Síndico Procurador.- Lic. …", "Comisario: Lic. …" (one member a
+# line).
 _LINE_OFFICE_RE = re.compile(
     r"(?:^|\n)[ \t]*(?P<office>(?:(?P<ordinal>\d{1,2}\s?(?i:er|ro|do|to|vo|mo|no|o|a|°|º)\.?)\s+)?"
-    r"[A-ZÁÉÍÓÚÑ][^,;:.\n]{2,60}?)[ \t]*\.-?[ \t]*\Z"
+    r"[A-ZÁÉÍÓÚÑ][^,;:.\n]{2,60}?)[ \t]*(?:\.-?|:)[ \t]*\Z"
 )
 
 

@@ -16,12 +16,12 @@ from .people import Person
 from .run_together import wrapped_name
 from .text import fold
 
-# ", presente", "(presente)", ": presente", closing one member's entry.
+# ", presente", "(presente)", ": presente", "Vocal. Presente.", closing one member's entry.
 # "(Asist.)" after each name of a school council's list; "(Inasist.)" marks an absence.
 # Found from the punctuation (the blank before it is taken back by ``_marks``): a pattern that
 # starts with "\s*" is tried at every character of the acta (issue 13's speed).
 _MARK_RE = re.compile(
-    r"(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
+    r"(?:,|:|-|(?<=[a-z])\.)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
     r"|\(\s*(?:presente|asist(?:e|io|encia)?\.?)\s*\)"
 )
 # Where an entry starts at the latest: after a separator or a heading's colon.

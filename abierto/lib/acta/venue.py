@@ -193,6 +193,9 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     for match in _VENUE_RE.finditer(folded, 0, opening_end):
         group = next(name for name in ("place", "platform", "street", "room") if match[name])
         return cut_place(text, folded, match.start(group))
+    premises = _PREMISES_OF_RE.search(folded, 0, opening_end)
+    if premises:  # (a room named in them, "…, en el Salón Auditorio", is the place)
+        return cut_place(text, folded, premises.start("place"))
     header = _HEADER_VENUE_RE.search(folded, 0, opening_end)
     if header and "virtual" not in header["place"]:
         return clean_title(text[header.start("place") : header.end("place")]) or None
@@ -274,6 +277,12 @@ _BUILDING_THEN_ROOM_RE = re.compile(
 _OCCUPIED_RE = re.compile(
     r"\ben\s+(?:las\s+)?instalaciones\s+que\s+ocupan?\s+(?:el|la|los|las)\s+"
     r"(?=(?:sala|sal[oe]n|auditorio|recinto|palacio|edificio|aula)\b)"
+)
+# "en las oficinas que ocupa la Unidad de Transparencia, sita en …": the premises of an office,
+# named by who occupies them, when no room is named after them.
+_PREMISES_OF_RE = re.compile(
+    r"\ben\s+(?:las|los|sus)\s+(?P<place>(?:oficinas|instalaciones)\s+que\s+ocupan?\s+"
+    r"(?:el|la|los|las)\s+(?!(?:sala|salon|auditorio|recinto|palacio|edificio|aula)\b))"
 )
 # "en el recinto que ocupa la sede del H. Ayuntamiento, Sala de Cabildo denominada "Don Pablo
 # García y Montilla", los ciudadanos …": a room named in apposition, by its capitalised name.

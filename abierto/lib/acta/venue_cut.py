@@ -29,8 +29,9 @@ _PLACE_END_RE = re.compile(
     r"del?\s+(?:edificio|palacio|recinto|inmueble)\b))|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
     r"|\s+el\s+(?:dia\s+)?\d"  # "… EN LA UNIVERSIDAD DE GUANAJUATO EL 28 DE NOVIEMBRE …"
-    r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c\.|"
-    r"(?:los|las)\s+(?:ciudadan[oa]s|senor[ae]s|c\.\s?c\.|cc\.|regidor[a-z]*|consejer[a-z]*|"
+    # ("los C.", "los CC.": the stop is looked ahead to, so that the closing "\b" can match)
+    r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c(?=\.)|"
+    r"(?:los|las)\s+(?:ciudadan[oa]s|senor[ae]s|c\.\s?c(?=\.)|cc(?=\.)|regidor[a-z]*|consejer[a-z]*|"
     r"comisionad[a-z]*|diputad[a-z]*|integrantes|miembros|municipes|ediles)|"
     r"bajo|estando|con\s+el\s+objeto|con\s+la\s+finalidad|a\s+traves|de\s+manera|de\s+forma|"
     r"siendo|para\s+celebrar|para\s+llevar|se\s+(?!ubica|encuentra|localiza|situa)[a-z]{3,}|tuvo\s+lugar|d[ai]o?\s+inicio|previa|en\s+terminos|con\s+fundamento|"

@@ -1,0 +1,161 @@
+"""Common forms of the genre written out from scratch (issue 13, twelfth session): a roll call
+heading with one member a line, tables of members without a header row, offices given with a
+colon, a venue that the attendees' courtesy title follows, premises named by who occupies them,
+a body's qualifier before a colon.
+
+Each test is a short invented snippet in the words actas use, never a corpus file.
+"""
+
+from abierto.lib.acta import parse_acta_text
+from abierto.lib.tests.test_acta_genre import _people
+
+TITLE = "ACTA DE LA SEGUNDA SESIÓN ORDINARIA 2021 DEL COMITÉ TÉCNICO\n\n"
+
+
+def test_a_section_heading_under_the_title_is_not_part_of_the_bodys_name():
+    result = parse_acta_text(
+        TITLE + "PASE DE LISTA\n\nJosé Luis Hernández Rivas, Presidente, presente.\n"
+        "María Fernanda Salgado Téllez, Secretaria Técnica, presente.\n"
+        "Carlos Alberto Pineda Ruiz, Vocal, ausente.\n\nSe declara la existencia de quórum.\n"
+    )
+    assert result["body"] == "COMITÉ TÉCNICO"
+
+
+def test_a_roll_call_answered_after_a_full_stop_reads_those_present():
+    people = _people(
+        TITLE + "PASE DE LISTA\n\n1. José Luis Hernández Rivas, Presidente. Presente.\n"
+        "2. María Fernanda Salgado Téllez, Secretaria Técnica. Presente.\n"
+        "3. Carlos Alberto Pineda Ruiz, Vocal. Ausente.\n"
+        "4. Adriana Moreno Cisneros, Vocal. Presente.\n\nSe declara la existencia de quórum.\n"
+    )
+    assert people == [
+        ("José Luis Hernández Rivas", "Presidente"),
+        ("María Fernanda Salgado Téllez", "Secretaria Técnica"),
+        ("Adriana Moreno Cisneros", "Vocal"),
+    ]
+
+
+def test_a_roll_call_heading_alone_on_its_line_heads_one_member_a_line():
+    people = _people(
+        TITLE + "PASE DE LISTA\n\nJosé Luis Hernández Rivas, Presidente.\n"
+        "María Fernanda Salgado Téllez, Secretaria Técnica.\n\n"
+        "Se declara la existencia de quórum.\n"
+    )
+    assert people == [
+        ("José Luis Hernández Rivas", "Presidente"),
+        ("María Fernanda Salgado Téllez", "Secretaria Técnica"),
+    ]
+
+
+def test_the_roll_call_as_an_agenda_item_heads_no_list():
+    people = _people(
+        TITLE + "ORDEN DEL DÍA\n1. Pase de lista y declaración de quórum.\n"
+        "2. Aprobación del orden del día.\n3. Asuntos generales.\n"
+    )
+    assert people == []
+
+
+OPENING = (
+    "ACTA DE LA PRIMERA SESIÓN EXTRAORDINARIA DEL CONSEJO MUNICIPAL DE PROTECCIÓN CIVIL\n\n"
+    "Siendo las 17:30 horas del día 3 de febrero de 2021, en la Sala de Cabildo, se reunieron "
+    "los siguientes integrantes del Consejo:\n\n"
+)
+
+
+def test_a_table_without_header_gives_each_name_the_office_in_its_row():
+    people = _people(
+        OPENING + "C. Arturo Delgado Mejía\tPresidente Municipal\n"
+        "Lic. José Antonio Ramírez Soto\tSecretario del Ayuntamiento\n"
+        "Ing. Mario Alberto Fuentes Lara\tDirector de Protección Civil\n\n"
+        "Una vez verificado el quórum, se dio inicio a la sesión.\n"
+    )
+    assert people == [
+        ("Arturo Delgado Mejía", "Presidente Municipal"),
+        ("José Antonio Ramírez Soto", "Secretario del Ayuntamiento"),
+        ("Mario Alberto Fuentes Lara", "Director de Protección Civil"),
+    ]
+
+
+def test_a_table_without_header_may_give_the_office_first_and_mark_absences():
+    people = _people(
+        OPENING + "PRESIDENTE MUNICIPAL | C. ARTURO DELGADO MEJÍA | PRESENTE\n"
+        "SECRETARIO DEL AYUNTAMIENTO | LIC. JOSÉ ANTONIO RAMÍREZ SOTO | AUSENTE\n"
+        "DIRECTORA DE SALUD | DRA. GABRIELA NÚÑEZ OROZCO | PRESENTE\n\n"
+        "Una vez verificado el quórum, se dio inicio a la sesión.\n"
+    )
+    assert people == [
+        ("ARTURO DELGADO MEJÍA", "PRESIDENTE MUNICIPAL"),
+        ("GABRIELA NÚÑEZ OROZCO", "DIRECTORA DE SALUD"),
+    ]
+
+
+def test_a_bare_table_of_votes_or_of_one_row_names_no_member():
+    people = _people(
+        OPENING + "Arturo Delgado Mejía\tA favor\nJosé Antonio Ramírez Soto\tA favor\n\n"
+        "Se aprobó el acuerdo.\n\nGabriela Núñez Orozco\tDirectora de Salud\n\n"
+        "Una vez verificado el quórum, se dio inicio a la sesión.\n"
+    )
+    assert people == []
+
+
+def test_an_office_closed_by_a_colon_before_a_titled_name_is_its_role():
+    people = _people(
+        "ACTA DE LA SESIÓN ORDINARIA DEL CONSEJO DIRECTIVO\n\nSiendo las 10:00 horas del día 8 "
+        "de mayo de 2019, en las instalaciones del Instituto, se reunieron los miembros del "
+        "Consejo Directivo:\n\nPresidente: Mtro. Luis Fernando Arriaga Ponce\n"
+        "Comisario: Lic. Verónica Lozano Garza\n\nVerificado el quórum, se declaró instalada "
+        "la sesión.\n"
+    )
+    assert people == [
+        ("Luis Fernando Arriaga Ponce", "Presidente"),
+        ("Verónica Lozano Garza", "Comisario"),
+    ]
+
+
+def test_an_office_opening_its_line_with_a_colon_is_the_titled_names_role():
+    people = _people(
+        "ACTA DE LA SESIÓN ORDINARIA DEL CONSEJO DIRECTIVO\n\nSiendo las 10:00 horas del día 8 "
+        "de mayo de 2019, en el auditorio, se dio inicio a la sesión, con la presencia de:\n\n"
+        "Presidente.- Mtro. Luis Fernando Arriaga Ponce\nComisario: Lic. Verónica Lozano Garza\n"
+    )
+    assert ("Verónica Lozano Garza", "Comisario") in people
+
+
+def test_the_venue_ends_where_the_attendees_courtesy_title_begins():
+    result = parse_acta_text(
+        "ACTA DE SESIÓN ORDINARIA DE CABILDO No. 25\n\nEn la cabecera municipal de San Juan, "
+        "siendo las 16:00 horas del 10 de octubre de 2017, se reunieron en el salón de cabildo "
+        "los CC. Marco Antonio Reyes Díaz, Presidente Municipal; Lucía Fernández Mora, Síndico "
+        "Municipal, para celebrar sesión ordinaria."
+    )
+    assert result["session"]["place"] == "salón de cabildo"
+
+
+PREMISES = (
+    "ACTA DE LA TERCERA SESIÓN ORDINARIA DEL COMITÉ DE TRANSPARENCIA\n\nEn la Heroica Puebla "
+    "de Zaragoza, a los 3 días del mes de mayo de 2018, en las oficinas que ocupa la Unidad de "
+    "Transparencia, sita en calle 5 de Mayo número 10{room}, se reunieron los miembros del "
+    "Comité."
+)
+
+
+def test_premises_named_by_the_office_that_occupies_them_are_the_venue():
+    result = parse_acta_text(PREMISES.format(room=""))
+    assert result["session"]["place"] == (
+        "oficinas que ocupa la Unidad de Transparencia, sita en calle 5 de Mayo número 10"
+    )
+
+
+def test_a_room_named_in_the_premises_is_the_venue():
+    result = parse_acta_text(PREMISES.format(room=", en la Sala de Juntas"))
+    assert result["session"]["place"] == "Sala de Juntas"
+
+
+def test_a_courtesy_word_closing_a_bodys_name_before_a_colon_belongs_to_it():
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN EXTRAORDINARIA\n\nEn Oaxaca de Juárez, Oaxaca, siendo las trece "
+        "horas del día veinte de noviembre de dos mil veinte, reunidos de manera virtual, los "
+        "integrantes del Consejo Ciudadano: Alicia Bárcenas Toledo, Consejera Presidenta; y "
+        "Roberto Ruiz Esparza, Consejero; con el objeto de celebrar la sesión extraordinaria."
+    )
+    assert result["body"] == "Consejo Ciudadano"
