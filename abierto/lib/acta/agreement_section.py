@@ -19,10 +19,13 @@ SHORT_TAIL_CHARS = 300
 
 SECTION_RE = re.compile(
     # "NA ACUERDOS": OCR may read the section's numeral as two stray letters.
-    r"(?m)^[ \t]*(?:[ivx]{1,5}[.)-]*\s*|[a-z]{1,2}[.)-]?[ \t]+)?"
+    r"(?m)^(?:[ \t]*(?:[ivx]{1,5}[.)-]*\s*|[a-z]{1,2}[.)-]?[ \t]+)?"
     r"(?:relacion\s+de\s+|resumen\s+de\s+)?"
     r"(?:acuerdos(?:\s+(?:tomados|aprobados|adoptados|de\s+la\s+sesion))?|puntos\s+de\s+acuerdo|resolutivos)"
-    r"\s*:?[ \t]*$"
+    r"\s*:?"
+    # "Se tomaron los siguientes acuerdos:" closing a line of prose, the list under it
+    r"|[^\n]{0,200}?\blos\s+siguientes\s+(?:acuerdos|resolutivos|puntos\s+de\s+acuerdo)\s*:)"
+    r"[ \t]*$"
 )
 HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,6}|\d{1,2})[.)-]+[ \t]*[A-ZÁÉÍÓÚ]")
 

@@ -94,6 +94,8 @@ def read_calendar(
             found.setdefault(item.date, item)
         for item in _numbered_rows(text, folded, paragraph_end, end, year_hint):
             found.setdefault(item.date, item)
+        for item in _dated_lines(text, folded, paragraph_end, end, year_hint, default_title):
+            found.setdefault(item.date, item)
     items = sorted(found.values(), key=lambda item: item.date)
     if session_date is not None:
         items = [item for item in items if item.date >= session_date]
@@ -248,6 +250,39 @@ def _row_dates(
         if date is not None:
             items.append(Scheduled(date, title))
     return items
+
+
+# --- One session a line -------------------------------------------------------------
+
+# "Primera sesión ordinaria: 26 de enero de 2023", "• Jueves 27 de abril", "Segunda sesión -
+# 27 de abril": the lines under the calendar's mention, each with one date; a line without
+# one ends them (a blank line does not).
+MIN_DATED_LINES = 2
+
+
+def _dated_lines(
+    text: str, folded: str, start: int, end: int, year_hint: int | None, default_title: str
+) -> list[Scheduled]:
+    items: list[Scheduled] = []
+    position = start + 1
+    while position < end and len(items) < MAX_ROWS:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end == -1 else line_end
+        line, line_folded = text[position:line_end], folded[position:line_end]
+        position = line_end + 1
+        if not line.strip():
+            continue
+        dates = find_day_months(line, line_folded)
+        if len(dates) != 1 or "|" in line or "\t" in line or len(line.split()) > 2 * MAX_CELL_WORDS:
+            break
+        day, month, year = dates[0].value
+        date = _date(year or year_hint, month, day)
+        if date is None:
+            break
+        label = clean_title(line[: dates[0].start].strip(" \t-\u2013\u2014•*:,"))
+        title = label if _SESSION_WORD_RE.search(fold(label)) else default_title
+        items.append(Scheduled(date, title))
+    return items if len(items) >= MIN_DATED_LINES else []
 
 
 # --- A table read by OCR: rows numbered 1, 2, 3 … each with its date -------------------

@@ -16,6 +16,7 @@ import unicodedata
 from abierto.lib.spanish import MONTHS
 
 from .glued import unglued_days, unglued_figures
+from .letter_spacing import with_letters_joined
 from .list_column import with_numbers_on_items
 from .one_paragraph import with_lines_restored
 from .text_specks import without_text_specks
@@ -189,6 +190,7 @@ def normalize_text(text: str) -> str:
     if _GRAVE_RE.search(text):
         text = text.translate(_GRAVE_TO_ACUTE)  # "Rafael Acosta Solìs": Spanish has no grave
     text = with_numbers_on_items(text)  # "1.\n2.\n3.\nLista …\nAprobación …": a list's column
+    text = with_letters_joined(text)  # "A C U E R D O S"
     if "\t" in text:
         text = _tab_cells(text).replace("\t", " ")
     text = _TRANSLATED_RE.sub(_translated, text)

@@ -7,6 +7,7 @@ Each test is a short invented snippet in the words actas use, never a corpus fil
 """
 
 from abierto.lib.acta import parse_acta_text
+from abierto.lib.acta.letter_spacing import with_letters_joined
 from abierto.lib.tests.test_acta_genre import _people
 
 TITLE = "ACTA DE LA SEGUNDA SESIÓN ORDINARIA 2021 DEL COMITÉ TÉCNICO\n\n"
@@ -159,3 +160,60 @@ def test_a_courtesy_word_closing_a_bodys_name_before_a_colon_belongs_to_it():
         "Roberto Ruiz Esparza, Consejero; con el objeto de celebrar la sesión extraordinaria."
     )
     assert result["body"] == "Consejo Ciudadano"
+
+
+def test_a_calendar_written_one_session_a_line_schedules_each():
+    result = parse_acta_text(
+        "ACTA DE LA CUARTA SESIÓN ORDINARIA DEL COMITÉ DE TRANSPARENCIA\n\nEn la ciudad de "
+        "Morelia, siendo las 10:00 horas del 15 de diciembre de 2022, se reunieron los "
+        "integrantes del Comité.\n\n2. Se presentó el calendario de sesiones ordinarias para "
+        "2023, quedando de la siguiente manera:\nPrimera sesión ordinaria: 26 de enero de 2023\n"
+        "Segunda sesión ordinaria: 27 de abril de 2023\n\n• Jueves 27 de julio\n\n"
+        "3. Asuntos generales. No hubo.\n"
+    )
+    assert [(item["date"], item["title"]) for item in result["scheduled_sessions"]] == [
+        ("2023-01-26", "Primera sesión ordinaria"),
+        ("2023-04-27", "Segunda sesión ordinaria"),
+        ("2023-07-27", "Sesión ordinaria"),
+    ]
+
+
+AGREEMENTS_OPENING = (
+    "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ DE TRANSPARENCIA\n\nEn Toluca, siendo las "
+    "10:00 horas del 5 de marzo de 2021, en la Sala de Juntas, se reunieron los integrantes del "
+    "Comité.\n\n"
+)
+
+
+def _agreements(text: str) -> list[tuple[str, str]]:
+    return [(item["code"], item["text"]) for item in parse_acta_text(text)["agreements"]]
+
+
+def test_a_heading_typed_letter_by_letter_heads_its_section():
+    agreements = _agreements(
+        AGREEMENTS_OPENING + "Los integrantes tomaron por unanimidad los siguientes:\n\n"
+        "A C U E R D O S\n\nPRIMERO. Se confirma la declaratoria de inexistencia.\n"
+        "SEGUNDO. Se instruye a la Unidad de Transparencia notificar al solicitante.\n"
+    )
+    assert agreements == [
+        ("1", "Se confirma la declaratoria de inexistencia"),
+        ("2", "Se instruye a la Unidad de Transparencia notificar al solicitante"),
+    ]
+
+
+def test_letters_are_joined_into_words_only_on_a_line_of_spaced_capitals():
+    assert with_letters_joined("O R D E N   D E L   D Í A:\nY A\nI I I. Lista\nA. B. C. D.") == (
+        "ORDEN DEL DÍA:\nY A\nI I I. Lista\nA. B. C. D."
+    )
+
+
+def test_a_sentence_announcing_the_agreements_heads_the_numbered_list_under_it():
+    agreements = _agreements(
+        AGREEMENTS_OPENING + "Se tomaron los siguientes acuerdos:\n"
+        "PRIMERO: Se confirma la declaratoria de inexistencia.\n"
+        "SEGUNDO: Se instruye a la Unidad de Transparencia notificar al solicitante.\n"
+    )
+    assert agreements == [
+        ("1", "Se confirma la declaratoria de inexistencia"),
+        ("2", "Se instruye a la Unidad de Transparencia notificar al solicitante"),
+    ]
