@@ -1,12 +1,14 @@
 """An agenda announced as a bulleted list: "… el siguiente Orden del Día:\n• Lista de
 Asistencia.\n• Lectura de una Síntesis del Acta …\n• Asuntos Generales.". The bullets number
-nothing, so the items are numbered from one in the order they are read.
+nothing, so the items are numbered from one in the order they are read; so are the items of a
+list lettered "a)", "b)", "c)" (one a line, in order).
 """
 
 import re
 
-# The heading's colon at the end of its line, then two or more lines opened by a bullet.
-_AFTER_HEADING_RE = re.compile(r"[^\n]{0,80}?:[ \t]*\n")
+# The heading's colon at the end of its line (or the heading alone on it), then two or more
+# lines opened by a bullet.
+_AFTER_HEADING_RE = re.compile(r"(?:[^\n]{0,80}?:)?[ \t]*\n")
 _BULLET_LINE_RE = re.compile(
     r"[ \t]*[\u2022\u25aa\u25cf\u25e6\u2023\u00b7\u2043*][ \t]+(?P<title>[^\n]+)\n?"
 )
@@ -23,7 +25,7 @@ def bulleted_items(text: str, heading_end: int) -> tuple[list[tuple[int, str]], 
         return [], heading_end
     items: list[tuple[int, str]] = []
     position = colon.end()
-    while (line := _BULLET_LINE_RE.match(text, position)) is not None:
+    while (line := _item_line(text, position, len(items))) is not None:
         title = _TRAILING_RE.sub("", line["title"].strip())
         if title:
             items.append((line.start(), title))
@@ -31,3 +33,20 @@ def bulleted_items(text: str, heading_end: int) -> tuple[list[tuple[int, str]], 
     if len(items) < MIN_ITEMS:
         return [], heading_end
     return items, position
+
+
+# "a) Lista de asistencia.", "b.- Aprobación …": a letter in order, then its title.
+_LETTERED_LINE_RE = re.compile(r"[ \t]*(?P<letter>[a-zA-Z])(?:\)|\.-|\.)[ \t]+(?P<title>[^\n]+)\n?")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _item_line(text: str, position: int, count: int) -> re.Match[str] | None:
+    """The line at ``position`` if it is the list's next item: opened by a bullet, or by the
+    letter that follows the ``count`` items read."""
+    bullet = _BULLET_LINE_RE.match(text, position)
+    if bullet is not None:
+        return bullet
+    lettered = _LETTERED_LINE_RE.match(text, position)
+    if lettered is None or count >= len(LETTERS) or lettered["letter"].lower() != LETTERS[count]:
+        return None
+    return lettered

@@ -217,3 +217,34 @@ def test_a_sentence_announcing_the_agreements_heads_the_numbered_list_under_it()
         ("1", "Se confirma la declaratoria de inexistencia"),
         ("2", "Se instruye a la Unidad de Transparencia notificar al solicitante"),
     ]
+
+
+def _agenda(text: str) -> list[tuple[int, str]]:
+    return [(item["number"], item["title"]) for item in parse_acta_text(text)["agenda"]]
+
+
+AGENDA_OPENING = AGREEMENTS_OPENING.replace("Comité.", "Comité, bajo el siguiente:")
+
+
+def test_an_agenda_lettered_a_b_c_is_numbered_in_order():
+    agenda = _agenda(
+        AGENDA_OPENING + "Orden del día:\na) Lista de asistencia.\nb) Aprobación del orden del "
+        "día.\nc) Informe de actividades.\n\nDesahogo:\n"
+    )
+    assert agenda == [
+        (1, "Lista de asistencia"),
+        (2, "Aprobación del orden del día"),
+        (3, "Informe de actividades"),
+    ]
+
+
+def test_a_lettered_list_out_of_order_is_no_agenda():
+    assert _agenda(AGENDA_OPENING + "Orden del día:\na) Lista de asistencia.\nc) Clausura.\n") == []
+
+
+def test_a_bulleted_agenda_under_a_heading_without_colon():
+    agenda = _agenda(
+        AGENDA_OPENING + "ORDEN DEL DÍA\n• Lista de asistencia\n• Aprobación del orden del "
+        "día\n\nDesarrollo\n"
+    )
+    assert agenda == [(1, "Lista de asistencia"), (2, "Aprobación del orden del día")]
