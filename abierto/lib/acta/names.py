@@ -266,7 +266,7 @@ _ROLE_TAIL_RE = re.compile(
 
 
 _DANGLING_AND_RE = re.compile(r"[,;]?\s+(?:y|e)$", re.IGNORECASE)
-_ARTICLE_BEFORE_OFFICE_RE = re.compile(r"^(?:el|la)\s+(?=\S)", re.IGNORECASE)
+_ARTICLE_BEFORE_OFFICE_RE = re.compile(r"^(?:el|la|del|de\s+la|al|a\s+la)\s+(?=\S)", re.IGNORECASE)
 _NOT_A_ROLE_RE = re.compile(
     r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^(?!representando\b)\w+(?:ando|iendo)\b", re.IGNORECASE
 )

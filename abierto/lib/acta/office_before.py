@@ -105,7 +105,9 @@ def _office(segment: str) -> bool:
 
 
 _LONE_OFFICE_RE = re.compile(
-    r"(?:^|,)\s*(?i:el|la)\s+(?:[cC]\.\s*)?(?P<office>[A-ZÁÉÍÓÚÑ][^,;:.]{2,60}?)\s*$"
+    # ("…, así como del Secretario Técnico, Name": the article after "de" or "a" too)
+    r"(?:^|,)\s*(?i:el|la|del|de\s+la|al|a\s+la)\s+(?:[cC]\.\s*)?"
+    r"(?P<office>[A-ZÁÉÍÓÚÑ][^,;:.]{2,60}?)\s*$"
 )
 
 

@@ -8,6 +8,7 @@ Each test is a short invented snippet in the words actas use, never a corpus fil
 
 from abierto.lib.acta import parse_acta_text
 from abierto.lib.acta.letter_spacing import with_letters_joined
+from abierto.lib.acta.names import split_name_role
 from abierto.lib.tests.test_acta_genre import _people
 
 TITLE = "ACTA DE LA SEGUNDA SESIÓN ORDINARIA 2021 DEL COMITÉ TÉCNICO\n\n"
@@ -248,3 +249,25 @@ def test_a_bulleted_agenda_under_a_heading_without_colon():
         "día\n\nDesarrollo\n"
     )
     assert agenda == [(1, "Lista de asistencia"), (2, "Aprobación del orden del día")]
+
+
+def test_an_office_after_asi_como_del_is_the_next_names_not_the_groups():
+    people = _people(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL CONSEJO CONSULTIVO\n\nEn León, siendo las 17:00 "
+        "horas del 2 de junio de 2020, en la sala de juntas, con la asistencia de los consejeros "
+        "Mariana Ochoa Treviño y José María De la Garza, así como del Secretario Técnico, "
+        "Ernesto Villaseñor Ruiz, se dio inicio a la sesión."
+    )
+    assert people[-1] == ("Ernesto Villaseñor Ruiz", "Secretario Técnico")
+    assert people[0] == ("Mariana Ochoa Treviño", "Consejero")
+
+
+def test_an_office_before_the_name_loses_its_contracted_article():
+    assert split_name_role("del Secretario Técnico, Ernesto Villaseñor Ruiz") == (
+        "Ernesto Villaseñor Ruiz",
+        "Secretario Técnico",
+    )
+    assert split_name_role("a la Directora General, Ana Ruiz Paz") == (
+        "Ana Ruiz Paz",
+        "Directora General",
+    )
