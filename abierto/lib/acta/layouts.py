@@ -9,6 +9,7 @@ import re
 from .name_words import ROLE_WORDS
 from .names import looks_like_name, singular, split_name_role, strip_titles, strip_titles_and_office
 from .people import ABSENT_RE, Person
+from .prose_list import people_in_list
 from .roster import titled_run
 from .run_together import wrapped_name
 from .text import fold, squash
@@ -182,12 +183,16 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
                 break
             if "|" in lines[index] or "\t" in lines[index]:
                 break
-            if split_name_role(lines[index]) is None:
+            if split_name_role(lines[index]) is None and not _institution_line(lines[index]):
                 break
             block.append(lines[index])
             index += 1
         for line in block:
             if ABSENT_RE.search(fold(line)):
+                continue
+            served = _institution_line(line)
+            if served:
+                people += served
                 continue
             run = titled_run(line)
             if run is not None:
@@ -197,6 +202,21 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
             if parsed:
                 people.append(Person(*parsed))
     return people
+
+
+# "Instituto de Transparencia: Lic. Sofía Ramírez, Comisionada Presidenta; Mtro. Julio …": the
+# institution that those listed after its colon come from.
+_INSTITUTION_LINE_RE = re.compile(
+    r"^[ \t]*(?P<institution>[A-ZÁÉÍÓÚÑ][^:\n]{2,80}):[ \t]+(?P<list>\S.*)$"
+)
+
+
+def _institution_line(line: str) -> list[Person]:
+    """The people a line lists after the institution (or sector) they come from."""
+    match = _INSTITUTION_LINE_RE.match(line)
+    if match is None or split_name_role(match["institution"]) is not None:
+        return []
+    return people_in_list(match["list"])
 
 
 def from_roll_call(text: str, folded: str) -> list[Person]:

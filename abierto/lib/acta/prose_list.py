@@ -181,6 +181,13 @@ def people_in_list(span: str) -> list[Person]:
         if group:
             group_role = group
         parsed = split_name_role(piece)
+        if (represented_by := _REPRESENTED_BY_RE.match(piece)) is not None:
+            # "Fundación Ciudadana A.C., representada por Laura Méndez Ríos": the organisation
+            # is no person; who speaks for it is, as its representative.
+            delegate = split_name_role(represented_by["who"])
+            if delegate is not None:
+                organisation = squash(represented_by["organisation"])
+                parsed = (delegate[0], delegate[1] or f"Representante de {organisation}")
         if parsed is None and (closed := _BRACKET_CLOSES_RE.match(piece)) is not None:
             # "y Héctor Acosta Félix (Auditor Superior del Estado), Uno de los acuerdos …": the
             # role's bracket closes the last person; the prose after it is no part of the list.
@@ -299,6 +306,11 @@ _ANAPHORIC_RE = re.compile(
 )
 # "…: por la Escuela de Medicina, doctor Name, …; por la Facultad de Derecho, licenciado …":
 # whom the names of this part of the list sit for.
+_REPRESENTED_BY_RE = re.compile(
+    r"^\s*(?P<organisation>[A-ZÁÉÍÓÚÑ][^;:]{2,120}?),?\s+representad[oa]s?\s+por\s+"
+    r"(?:(?:el|la)\s+)?(?P<who>\S.*)$",
+    re.DOTALL,
+)
 _ON_BEHALF_RE = re.compile(
     r"^\s*(?P<behalf>por\s+(?:la|el|los|las)\s+[A-Za-zÁÉÍÓÚÑáéíóúñ][^,;:]{2,90}?)\s*,\s*(?=\S)"
 )

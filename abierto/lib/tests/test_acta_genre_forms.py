@@ -271,3 +271,40 @@ def test_an_office_before_the_name_loses_its_contracted_article():
         "Ana Ruiz Paz",
         "Directora General",
     )
+
+
+def test_members_whose_signatures_appear_at_the_end_are_those_signed_under_their_offices():
+    people = _people(
+        "ACTA DE LA TERCERA SESIÓN ORDINARIA DEL COMITÉ DE ÉTICA\n\nEn la ciudad de Chihuahua, "
+        "siendo las 10:00 horas del día 9 de septiembre de 2021, en la sala de juntas, se "
+        "reunieron los integrantes del Comité cuyas firmas aparecen al final de la presente "
+        "acta, para celebrar la sesión.\n\nORDEN DEL DÍA\n1. Lista de asistencia.\n2. Asuntos "
+        "generales.\n\nNo habiendo más asuntos que tratar, se da por concluida la sesión, "
+        "firmando al calce los que en ella intervinieron.\n\nLIC. ANA PATRICIA RUIZ MENDOZA\n"
+        "PRESIDENTA DEL COMITÉ\n\nING. JORGE ALBERTO SALAS VIDAL\nSECRETARIO EJECUTIVO\n\n"
+        "C. RAMÓN ESTEBAN GIL TORRES\nVOCAL\n"
+    )
+    assert [name for name, _ in people] == [
+        "ANA PATRICIA RUIZ MENDOZA",
+        "JORGE ALBERTO SALAS VIDAL",
+        "RAMÓN ESTEBAN GIL TORRES",
+    ]
+    assert (people[2][1] or "").casefold() == "vocal"
+
+
+def test_participants_listed_under_the_institution_they_come_from():
+    people = _people(
+        "MINUTA DE REUNIÓN\n\nFecha: 12 de mayo de 2022\nLugar: Sala 2 del Instituto\n\n"
+        "Participantes:\nInstituto de Transparencia: Lic. Sofía Ramírez Torres, Comisionada "
+        "Presidenta; Mtro. Julio César Peña Díaz, Director de Gobierno Abierto.\nSociedad "
+        "civil: Fundación Ciudadana A.C., representada por Laura Méndez Ríos; Observatorio "
+        "Urbano, representado por Pedro Aguilar Soto.\nGobierno del Estado: Ing. Marco Antonio "
+        "Vela Cruz, Subsecretario de Planeación.\n\nAcuerdos:\n1. Se presentará el informe.\n"
+    )
+    assert people == [
+        ("Sofía Ramírez Torres", "Comisionada Presidenta"),
+        ("Julio César Peña Díaz", "Director de Gobierno Abierto"),
+        ("Laura Méndez Ríos", "Representante de Fundación Ciudadana A.C."),
+        ("Pedro Aguilar Soto", "Representante de Observatorio Urbano"),
+        ("Marco Antonio Vela Cruz", "Subsecretario de Planeación"),
+    ]
