@@ -6,7 +6,7 @@ import re
 from abierto.lib.spanish import ordinal_words_to_number
 
 from .agenda import Agenda, item_positions
-from .agreement_section import SECTION_RE
+from .agreement_section import section_headings
 from .decisions import VOTE_RE, Agreement
 from .text import fold
 
@@ -30,6 +30,7 @@ def assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
     """The vote of each agreement: in its text, else on a line of its own under it, else the
     last told shortly before it."""
     previous_end = 0
+    heading_ends: list[int] | None = None
     for index, agreement in enumerate(agreements):
         if agreement.vote is None:
             match = VOTE_RE.search(fold(agreement.text))
@@ -43,12 +44,10 @@ def assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
             if match is None:
                 # Not across the heading of an "ACUERDOS" section: a vote told before it
                 # belongs to the narrative.
+                if heading_ends is None:
+                    heading_ends = [heading.end() for heading in section_headings(folded)]
                 section = max(
-                    (
-                        heading.end()
-                        for heading in SECTION_RE.finditer(folded, 0, agreement.start + 1)
-                    ),
-                    default=0,
+                    (end for end in heading_ends if end <= agreement.start + 1), default=0
                 )
                 window_start = max(previous_end, agreement.start - 400, section)
                 context = folded[window_start : agreement.start]
@@ -65,7 +64,7 @@ def assign_items(text: str, folded: str, agenda: Agenda, agreements: list[Agreem
         return
     positions = item_positions(text, folded, agenda)
     earlier: list[tuple[int, int]] | None = None
-    sections = [match.start() for match in SECTION_RE.finditer(folded, agenda.end)]
+    sections = [match.start() for match in section_headings(folded, agenda.end)]
     for agreement in agreements:
         anchor = agreement.anchor if agreement.anchor >= 0 else agreement.start
         if anchor < agenda.start:

@@ -12,6 +12,7 @@ __all__ = [
     "MAX_AGREEMENT_CHARS",
     "SECTION_RE",
     "section_agreements",
+    "section_headings",
 ]
 
 MAX_AGREEMENT_CHARS = 1500
@@ -22,18 +23,31 @@ SECTION_RE = re.compile(
     r"(?m)^(?:[ \t]*(?:[ivx]{1,5}[.)-]*\s*|[a-z]{1,2}[.)-]?[ \t]+)?"
     r"(?:relacion\s+de\s+|resumen\s+de\s+)?"
     r"(?:acuerdos(?:\s+(?:tomados|aprobados|adoptados|de\s+la\s+sesion))?|puntos\s+de\s+acuerdo|resolutivos)"
-    r"\s*:?"
-    # "Se tomaron los siguientes acuerdos:" closing a line of prose, the list under it
-    r"|[^\n]{0,200}?\blos\s+siguientes\s+(?:acuerdos|resolutivos|puntos\s+de\s+acuerdo)\s*:)"
-    r"[ \t]*$"
+    r"\s*:?)[ \t]*$"
 )
+# "Se tomaron los siguientes acuerdos:" closing a line of prose: the list under it (a pattern
+# that starts with a word found fast: one that skipped any text up to it was tried at every
+# line of the acta).
+_ANNOUNCED_RE = re.compile(
+    r"(?m)siguientes\s+(?:acuerdos|resolutivos|puntos\s+de\s+acuerdo)\s*:[ \t]*$"
+)
+
+
+def section_headings(folded: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The headings of agreement sections in ``folded[start:end]``, and the sentences that
+    announce a list of agreements, in order."""
+    end = len(folded) if end is None else end
+    found = [*SECTION_RE.finditer(folded, start, end), *_ANNOUNCED_RE.finditer(folded, start, end)]
+    return sorted(found, key=lambda match: match.start())
+
+
 HEADING_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,6}|\d{1,2})[.)-]+[ \t]*[A-ZÁÉÍÓÚ]")
 
 
 def section_agreements(text: str, folded: str, end: int) -> list[Agreement]:
     """The agreements of the first "ACUERDOS" section that lists any."""
     agreements: list[Agreement] = []
-    for heading in SECTION_RE.finditer(folded, 0, end):
+    for heading in section_headings(folded, 0, end):
         detected = detect_style(text, folded, heading.end(), min(end, heading.end() + 200))
         lead = text[heading.end() : detected[1].start] if detected else ""
         if detected is not None and _has_words(lead):

@@ -21,7 +21,7 @@ from .text import fold
 # Found from the punctuation (the blank before it is taken back by ``_marks``): a pattern that
 # starts with "\s*" is tried at every character of the acta (issue 13's speed).
 _MARK_RE = re.compile(
-    r"(?:,|:|-|(?<=[a-z])\.)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
+    r"(?:,|:|-|\.(?<=[a-z]\.))\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
     r"|\(\s*(?:presente|asist(?:e|io|encia)?\.?)\s*\)"
 )
 # Where an entry starts at the latest: after a separator or a heading's colon.
