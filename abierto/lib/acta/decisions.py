@@ -48,8 +48,11 @@ _CUE_RE = re.compile(
     r"|\b(?:el|la|los|las)\s+[a-z]+\s+acordad[oa]s?\s+(?:para|son|es|seran|sera)\b"
     # The body as subject: "el Consejo General …, en la cual, entre otras cuestiones, aprobó el
     # Acta …", "el Órgano de Gobierno aprobó …", "la Junta de Gobierno acordó la designación …".
-    r"|\b(?:el|la)\s+(?:consejo|comite|organo|pleno|ayuntamiento|cabildo|junta|comision|asamblea)\b"
-    r"[^.;:]{0,160}?\b(?:aprobo|acordo|autorizo|determino|resolvio|ratifico)\b"
+    # "EL H. AYUNTAMIENTO AUTORIZA POR UNANIMIDAD LA PROPUESTA …": in the present, with its vote.
+    r"|\b(?:el|la)\s+(?:h\.\s*|honorable\s+)?"
+    r"(?:consejo|comite|organo|pleno|ayuntamiento|cabildo|junta|comision|asamblea)\b"
+    r"[^.;:]{0,160}?\b(?:aprobo|acordo|autorizo|determino|resolvio|ratifico|"
+    r"(?:aprueba|acuerda|autoriza|determina|resuelve|ratifica)(?=\s+(?:por|con)\s+(?:unanimidad|mayoria)))\b"
     # The members as subject: "los regidores presentes aprobaron las justificaciones".
     # "Los integrantes del Comité aprobaron por unanimidad el informe", "los consejeros votaron
     # a favor del dictamen".

@@ -308,3 +308,16 @@ def test_participants_listed_under_the_institution_they_come_from():
         ("Pedro Aguilar Soto", "Representante de Observatorio Urbano"),
         ("Marco Antonio Vela Cruz", "Subsecretario de Planeación"),
     ]
+
+
+def test_the_body_deciding_in_the_present_with_its_vote_is_an_agreement():
+    agreements = parse_acta_text(
+        "ACTA DE SESIÓN ORDINARIA DE CABILDO NÚMERO 25\n\nEn San Juan, siendo las 16:00 horas "
+        "del 10 de octubre de 2017, en el salón de cabildo, se reunieron los integrantes del "
+        "Ayuntamiento.\n\nORDEN DEL DÍA\nI. Lista de asistencia.\nII. Propuesta de obra "
+        "pública.\n\nII. PROPUESTA DE OBRA PÚBLICA. EL H. AYUNTAMIENTO AUTORIZA POR UNANIMIDAD "
+        "LA PROPUESTA DE OBRA PÚBLICA.\nEl Comité aprueba sus actas en la sesión siguiente.\n"
+    )["agreements"]
+    assert [(item["text"], item["vote"], item["agenda_item"]) for item in agreements] == [
+        ("EL H. AYUNTAMIENTO AUTORIZA POR UNANIMIDAD LA PROPUESTA DE OBRA PÚBLICA", "unanimidad", 2)
+    ]
