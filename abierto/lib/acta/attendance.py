@@ -262,7 +262,9 @@ def _list_end(text: str, folded: str, start: int) -> int:
     )
     if next_cue:
         limit = next_cue.start()
-    paragraph = text.find("\n\n", start, limit)
+    # ("se reunieron:\n\nConsejera Presidenta: …": a blank line after the colon opens the list)
+    content = start + len(text[start:limit]) - len(text[start:limit].lstrip(" \t\n:"))
+    paragraph = text.find("\n\n", content, limit)
     if paragraph != -1:
         limit = paragraph
     # "…como Tesorero Municipal.------\n-- Instalado el acto": filler dashes may follow the stop.

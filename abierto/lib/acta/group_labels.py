@@ -26,19 +26,39 @@ _OFFICE_STEMS = (
     r"(?:sub)?director|titular|representante|asesor|contralor|suplente|jef[ea]|delegad|comisari|"
     r"rector|enlace|responsable)[a-záéíóúñ]*"  # (unfolded text too: "Secretaría")
 )
+# "Consejera Presidenta:", "Consejeras y Consejeros Electorales:", "Representantes de los
+# partidos políticos:": the office may be qualified by a few words before its colon.
+_QUALIFIERS = r"(?:[ \t]+(?![ye][ \t])[A-Za-zÁÉÍÓÚÑáéíóúñ]{2,}){0,4}"
 # A line that starts with an office and its colon: where a new group begins.
 LINE_LABEL_SPLIT = (
     r"\n(?=[ \t]*(?i:"
     + _OFFICE_STEMS
     + r")(?:[ \t]+[ye][ \t]+(?i:"
     + _OFFICE_STEMS
-    + r"))?[ \t]*:)"
+    + r"))?"
+    + _QUALIFIERS
+    + r"[ \t]*:)"
 )
 LINE_LABEL_RE = re.compile(
-    r"^\s*(?P<office>" + _OFFICE_STEMS + r"(?:\s+[ye]\s+" + _OFFICE_STEMS + r")?)\s*:\s*"
+    r"^\s*(?P<office>"
+    + _OFFICE_STEMS
+    + r"(?:\s+[ye]\s+"
+    + _OFFICE_STEMS
+    + r")?"
+    + _QUALIFIERS
+    + r")\s*:\s*"
 )
 
-_OFFICE_ONLY_RE = re.compile(r"^\s*" + _OFFICE_STEMS + r"(?:\s+[ye]\s+" + _OFFICE_STEMS + r")?\s*$")
+_OFFICE_ONLY_RE = re.compile(
+    r"^\s*"
+    + _OFFICE_STEMS
+    + r"(?:\s+[ye]\s+"
+    + _OFFICE_STEMS
+    + r")?"
+    # "Consejeras y Consejeros Electorales" (not "Consejero Juan Pérez", a speaker)
+    + r"(?:\s+(?:electoral(?:es)?|ciudadan[oa]s?|propietari[oa]s?|suplentes?|ejecutiv[oa]s?|"
+    r"tecnic[oa]s?|municipal(?:es)?|general(?:es)?|president[ea]s?))*\s*$"
+)
 
 
 def is_office_label(label: str) -> bool:
@@ -85,6 +105,10 @@ class Label:
 
     def __init__(self, office: str) -> None:
         words = re.split(r"\s+[ye]\s+", squash(office))
+        qualifier = words[-1].split(maxsplit=1)[1:]
+        if qualifier and all(len(word.split()) == 1 for word in words[:-1]):
+            # "Consejeras y Consejeros Electorales": the qualifier is each office's
+            words = [f"{word} {qualifier[0]}" for word in words[:-1]] + words[-1:]
         self.forms = []
         for word in words:
             self.forms += _FUNCTIONS.get(word.lower(), [singular(word)])
@@ -96,8 +120,8 @@ class Label:
     def office_of(self, name: str) -> str:
         """The label's office for ``name``: in the person's gender when it names both
         ("Secretarias y Secretarios")."""
-        feminine = [form for form in self.forms if fold(form).endswith("a")]
-        masculine = [form for form in self.forms if not fold(form).endswith("a")]
+        feminine = [form for form in self.forms if fold(form).split()[0].endswith("a")]
+        masculine = [form for form in self.forms if not fold(form).split()[0].endswith("a")]
         if not (feminine and masculine):
             return self.forms[0]
         first = fold(name).split()[:1]

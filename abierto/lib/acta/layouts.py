@@ -169,26 +169,25 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
         index += 1
         while index < len(lines) and len(block) < 60:
             if not lines[index].strip():
-                # A scan or a table cell may leave a blank line between names: the block goes
-                # on when a name follows it.
+                # A scan or a table cell may leave a blank line between names, and the heading
+                # one before its list: the block goes on when a name or a group follows it.
                 following = index + 1
                 if (
-                    block
-                    and following < len(lines)
+                    following < len(lines)
                     and lines[following].strip()
-                    and split_name_role(lines[following]) is not None
+                    and _goes_on(lines[following])
                 ):
                     index = following
                     continue
                 break
             if "|" in lines[index] or "\t" in lines[index]:
                 break
-            if split_name_role(lines[index]) is None and not _institution_line(lines[index]):
+            if not _goes_on(lines[index]):
                 break
             block.append(lines[index])
             index += 1
         for line in block:
-            if ABSENT_RE.search(fold(line)):
+            if ABSENT_RE.search(fold(line)) or _GROUP_LINE_HEADING_RE.match(line):
                 continue
             served = _institution_line(line)
             if served:
@@ -209,6 +208,20 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
 _INSTITUTION_LINE_RE = re.compile(
     r"^[ \t]*(?P<institution>[A-ZÁÉÍÓÚÑ][^:\n]{2,80}):[ \t]+(?P<list>\S.*)$"
 )
+
+
+# "Por el Instituto de Transparencia:", "Sociedad civil:" alone on a line, over the names of those
+# who come from it.
+_GROUP_LINE_HEADING_RE = re.compile(r"^[ \t]*[A-ZÁÉÍÓÚÑa-záéíóúñ][^:\n]{2,80}:[ \t]*$")
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a label block goes on with ``line``: a name, or a group's heading or list."""
+    return (
+        split_name_role(line) is not None
+        or _GROUP_LINE_HEADING_RE.match(line) is not None
+        or bool(_institution_line(line))
+    )
 
 
 def _institution_line(line: str) -> list[Person]:

@@ -84,7 +84,10 @@ _INNER_HEADING_RE = re.compile(
 def _at_inner_headings(chunk: str) -> list[str]:
     """``chunk`` cut where a group's heading starts after a first person's office."""
     folded = fold(chunk)
+    opening = GROUP_HEADER_RE.match(folded)  # "Consejeras y Consejeros Electorales: …" is one
     for match in _INNER_HEADING_RE.finditer(folded):
+        if opening is not None and match.start() < opening.end():
+            continue
         rest = chunk[match.end() :]
         rest_folded = folded[match.end() :]
         header = GROUP_HEADER_RE.match(rest_folded) or comma_header(rest, rest_folded)

@@ -151,10 +151,16 @@ def _long_office_before(text: str) -> tuple[str, str] | None:
 
 
 def singular(office: str) -> str:
-    """ "Regidores" -> "Regidor", "Consejeros Electorales" -> "Consejero Electoral"."""
+    """ "Regidores" -> "Regidor", "Consejeros Electorales" -> "Consejero Electoral"; the
+    complement after "de" keeps its number ("Representantes de los partidos políticos" ->
+    "Representante de los partidos políticos")."""
     out = []
-    for word in office.split():
+    words = office.split()
+    for index, word in enumerate(words):
         lower = fold(word)
+        if index and lower in ("de", "del"):
+            out += words[index:]
+            break
         if lower.endswith("es") and lower[:-2].endswith(("r", "l", "n")):
             word = word[:-2]
         elif lower.endswith("s") and len(lower) > 3:

@@ -234,21 +234,22 @@ _NEWS_DATELINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ ]{2,30},"
     r"[ \t]*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,6}\.)[ \t]*[-\u2013\u2014][ \t]*(?=[A-ZÁÉÍÓÚÑ])"
 )
+_MONTH_NAMES = (
+    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre)"
+)
 # "Saltillo, Coahuila a los 11 días del mes de febrero de 2022" on a line of its own, under the
 # title: where the acta was written, the session's city when it names no venue.
 _DAYS_DATELINE_RE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40}"
     r"(?:,[ \t]*[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑáéíóúñ. ]{2,40})?),?[ \t]+a[ \t]+(?:los[ \t]+)?\d{1,2}"
-    r"[ \t]+d[ií]as?[ \t]+del[ \t]+mes[ \t]+de\b"
+    # ("Ciudad de México, a 20 de julio de 2022.")
+    r"[ \t]+(?:d[ií]as?[ \t]+del[ \t]+mes[ \t]+de\b|de[ \t]+" + _MONTH_NAMES + r"\b)"
 )
 
 
 # "MÉXICO, D. F., MARTES 13 DE SEPTIEMBRE DE 1949", "México, D.F., 7 de agosto de 2014.": a
 # dateline heading the document names the city where no venue is written.
-_MONTH_NAMES = (
-    r"(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-    r"noviembre|diciembre)"
-)
 _DATELINE_RE = re.compile(
     # "DIARIO DE DEBATES TOLUCA, MÉXICO, NOVIEMBRE 26 DE 2015": the journal's name first, the
     # state after the city, the month before the day

@@ -8,7 +8,7 @@ Each test is a short invented snippet in the words actas use, never a corpus fil
 
 from abierto.lib.acta import parse_acta_text
 from abierto.lib.acta.letter_spacing import with_letters_joined
-from abierto.lib.acta.names import split_name_role
+from abierto.lib.acta.names import singular, split_name_role
 from abierto.lib.tests.test_acta_genre import _people
 
 TITLE = "ACTA DE LA SEGUNDA SESIÓN ORDINARIA 2021 DEL COMITÉ TÉCNICO\n\n"
@@ -321,3 +321,42 @@ def test_the_body_deciding_in_the_present_with_its_vote_is_an_agreement():
     assert [(item["text"], item["vote"], item["agenda_item"]) for item in agreements] == [
         ("EL H. AYUNTAMIENTO AUTORIZA POR UNANIMIDAD LA PROPUESTA DE OBRA PÚBLICA", "unanimidad", 2)
     ]
+
+
+def test_labels_qualified_before_their_colon_head_a_list_after_a_blank_line():
+    people = _people(
+        "ACTA DE LA SESIÓN EXTRAORDINARIA DEL CONSEJO GENERAL\n\nEn la ciudad de Zacatecas, "
+        "siendo las 12:00 horas del día 4 de enero de 2021, en la Sala de Sesiones, se "
+        "reunieron:\n\nConsejera Presidenta: Mtra. Brenda Mora Aguilera.\nConsejeras y "
+        "Consejeros Electorales: Mtro. Arturo Sosa Carlos, Lic. Elia Olivia Castro Rosales.\n"
+        "Representantes de los partidos políticos: PAN, Lic. Felipe de Jesús Delgado; PRI, Lic. "
+        "Juan José Enciso Alba.\nSecretario Ejecutivo: Lic. Juan Osiris Santoyo de la Rosa.\n"
+    )
+    assert people == [
+        ("Brenda Mora Aguilera", "Consejera Presidenta"),
+        ("Arturo Sosa Carlos", "Consejero Electoral"),
+        ("Elia Olivia Castro Rosales", "Consejera Electoral"),
+        ("Felipe de Jesús Delgado", "Representante de los partidos políticos"),
+        ("Juan José Enciso Alba", "Representante de los partidos políticos"),
+        ("Juan Osiris Santoyo de la Rosa", "Secretario Ejecutivo"),
+    ]
+
+
+def test_an_office_is_made_singular_up_to_its_complement():
+    assert singular("Consejeros Electorales") == "Consejero Electoral"
+    assert singular("Integrantes del Comité de Vecinos") == "Integrante del Comité de Vecinos"
+
+
+def test_a_block_of_attendees_grouped_under_where_they_come_from():
+    result = parse_acta_text(
+        "MINUTA DE LA TERCERA REUNIÓN DE TRABAJO DEL SECRETARIADO TÉCNICO LOCAL\n\nCiudad de "
+        "México, a 20 de julio de 2022.\n\nAsistentes\n\nPor el Instituto de Transparencia:\n"
+        "Mtra. Laura Lizette Enríquez Rodríguez, Comisionada Presidenta\n\nPor la Sociedad "
+        "Civil:\nHaydeé Pérez Garrido, Fundar\nEduardo Bohórquez López, Transparencia Mexicana\n"
+    )
+    assert [(item["name"], item["role"]) for item in result["attendees"]] == [
+        ("Laura Lizette Enríquez Rodríguez", "Comisionada Presidenta"),
+        ("Haydeé Pérez Garrido", "Fundar"),
+        ("Eduardo Bohórquez López", "Transparencia Mexicana"),
+    ]
+    assert result["session"]["place"] == "Ciudad de México"

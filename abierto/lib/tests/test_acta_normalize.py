@@ -193,8 +193,9 @@ def test_roll_call_marks_as_the_old_pattern(text):
 
     from abierto.lib.acta.roll_call import _marks
 
+    # (with the full stop after a letter that closes an office: "Vocal. Presente.")
     old = re.compile(
-        r"\s*(?:,|:|-)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
+        r"\s*(?:,|:|-|(?<=[a-z])\.)\s*presente\b(?=\s*(?:[;,.)\n]|y\s|$))"
         r"|\s*\(\s*(?:presente|asist(?:e|io|encia)?\.?)\s*\)"
     )
     assert _marks(text) == [(m.start(), m.end()) for m in old.finditer(text)]
