@@ -156,6 +156,10 @@ def read_session(text: str, folded: str, opening_end: int) -> SessionInfo:
         kind = council["kind"] or council["assembly"]
         info.kind = {"o": "ordinaria", "e": "extraordinaria", "s": "solemne"}[kind[0]]
     info.number = _session_number(text, folded, titles, opening_end)
+    code = _session_code(text, folded)
+    if code is not None:
+        info.kind = info.kind or code[0]
+        info.number = code[1] if info.number is None else info.number
     info.body = read_body(text, folded, titles, opening_end)
     convocation_spans: list[tuple[int, int]] = []
     yearless: list[tuple[int, int]] = []
@@ -194,6 +198,23 @@ def _fallback_opening(text: str) -> int:
 
 
 # --- Number -----------------------------------------------------------------------
+
+# "ACTA DE LA SESIÓN SO-03-2020", "CT/SE/01/2021": the session's code, its kind abbreviated
+# ("SO" ordinaria, "SE" extraordinaria), its number and its year, in the heading's capitals.
+_SESSION_CODE_RE = re.compile(
+    r"(?<![a-z0-9])(?P<kind>so|se)[ \t]*[-/.]?[ \t]*(?P<number>\d{1,3})"
+    r"[ \t]*[-/.][ \t]*(?:19|20)\d{2}(?!\d)"
+)
+SESSION_CODE_SPAN = 400
+
+
+def _session_code(text: str, folded: str) -> tuple[str, int] | None:
+    """The kind and number a session's code in the heading gives, if it has one."""
+    for match in _SESSION_CODE_RE.finditer(folded, 0, min(len(folded), SESSION_CODE_SPAN)):
+        if text[match.start() : match.start() + 2].isupper() and int(match["number"]):
+            kind = "ordinaria" if match["kind"] == "so" else "extraordinaria"
+            return kind, int(match["number"])
+    return None
 
 
 def _session_number(

@@ -360,3 +360,12 @@ def test_a_block_of_attendees_grouped_under_where_they_come_from():
         ("Eduardo Bohórquez López", "Transparencia Mexicana"),
     ]
     assert result["session"]["place"] == "Ciudad de México"
+
+
+def test_a_session_code_in_the_heading_gives_its_kind_and_number():
+    session = parse_acta_text(
+        "ACTA DE LA SESIÓN CT/SE-04/2020 DEL COMITÉ DE TRANSPARENCIA\n\nEn Monterrey, siendo las "
+        "diez horas del 12 de marzo de 2020, en la sala de juntas, se reunieron los integrantes "
+        "del Comité; se analizó lo que se 12/2020 dijo."
+    )["session"]
+    assert (session["kind"], session["number"]) == ("extraordinaria", 4)
