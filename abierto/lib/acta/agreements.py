@@ -38,7 +38,7 @@ __all__ = ["Agreement", "approved_minutes", "read_agreements"]
 # "CT/EXT/1°/2021/PRIMERO": a segment may carry an ordinal's degree sign (fold keeps "°").
 _CODE = r"[a-z0-9]{1,15}(?:[/-][a-z0-9.°]{1,15}){1,7}"
 _KEYWORD_CODE_RE = re.compile(
-    rf"(?P<keyword>acuerdo)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*"
+    rf"(?P<keyword>acuerdo|resolucion)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*"
     # "ACUERDO 432.1 Aprobación del Orden del Día.": a session's number and the agreement's.
     # "ACUERDO\nXLVI.14.2. Se aprueba …": the session's number in Roman numerals.
     rf"(?:(?P<dotted>(?:\d{{1,4}}|[ivxlc]{{1,8}})(?:\.\d{{1,3}}){{1,3}})(?:\s*(?:\.-|:|-)|\.?\s)"

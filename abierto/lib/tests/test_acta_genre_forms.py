@@ -369,3 +369,19 @@ def test_a_session_code_in_the_heading_gives_its_kind_and_number():
         "del Comité; se analizó lo que se 12/2020 dijo."
     )["session"]
     assert (session["kind"], session["number"]) == ("extraordinaria", 4)
+
+
+def test_a_committees_coded_resolutions_are_its_agreements():
+    agreements = _agreements(
+        AGREEMENTS_OPENING + "RESOLUCIÓN CT/005/2021\nEl Comité de Transparencia CONFIRMA la "
+        "clasificación de la información como reservada.\n\nEn cumplimiento de la resolución "
+        "RRA 1234/19 del Instituto, se dio vista.\n\nRESOLUCIÓN CT/006/2021\nEl Comité de "
+        "Transparencia REVOCA la declaración de inexistencia.\n"
+    )
+    assert agreements == [
+        (
+            "CT/005/2021",
+            "El Comité de Transparencia CONFIRMA la clasificación de la información como reservada",
+        ),
+        ("CT/006/2021", "El Comité de Transparencia REVOCA la declaración de inexistencia"),
+    ]
