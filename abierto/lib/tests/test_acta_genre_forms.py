@@ -373,10 +373,12 @@ def test_a_session_code_in_the_heading_gives_its_kind_and_number():
 
 def test_a_committees_coded_resolutions_are_its_agreements():
     agreements = _agreements(
-        AGREEMENTS_OPENING + "RESOLUCIÓN CT/005/2021\nEl Comité de Transparencia CONFIRMA la "
-        "clasificación de la información como reservada.\n\nEn cumplimiento de la resolución "
-        "RRA 1234/19 del Instituto, se dio vista.\n\nRESOLUCIÓN CT/006/2021\nEl Comité de "
-        "Transparencia REVOCA la declaración de inexistencia.\n"
+        AGREEMENTS_OPENING.replace(
+            "Comité.", "Comité, en cumplimiento de la resolución RRA 1234/19."
+        )
+        + "RESOLUCIÓN CT/005/2021\nEl Comité de Transparencia CONFIRMA la clasificación de la "
+        "información como reservada.\nRESOLUCIÓN CT/006/2021\nEl Comité de Transparencia "
+        "REVOCA la declaración de inexistencia.\n"
     )
     assert agreements == [
         (
