@@ -295,11 +295,19 @@ def _adjective(text: str, folded: str, token: str, token_end: int) -> bool:
     """ "Consejo Ciudadano de Radio…": a title written out, with no dot and a connector after
     it, qualifies the body, as it does before a stop or a colon; "Consejo Doctor Alberto…"
     starts a person's name."""
-    following = folded[token_end : token_end + 12].split()
     if "." in token:
         return False
-    # "los integrantes del Consejo Ciudadano: Alicia …": no name follows the word itself
-    return not following or following[0] in _RUN_STARTERS or not following[0][0].isalpha()
+    gap = folded[token_end : token_end + 12]
+    blank = gap[: len(gap) - len(gap.lstrip())]
+    following = gap.split()
+    # "los integrantes del Consejo Ciudadano: Alicia …": no name follows the word itself;
+    # "…DE PARTICIPACIÓN CIUDADANA\nEn Zapopan": nor does one after the name's line ends.
+    return (
+        not following
+        or "\n" in blank
+        or following[0] in _RUN_STARTERS
+        or not following[0][0].isalpha()
+    )
 
 
 def _acronym_follows(text: str, token_end: int) -> bool:

@@ -387,3 +387,12 @@ def test_a_committees_coded_resolutions_are_its_agreements():
         ),
         ("CT/006/2021", "El Comité de Transparencia REVOCA la declaración de inexistencia"),
     ]
+
+
+def test_a_courtesy_word_ending_the_bodys_line_belongs_to_its_name():
+    result = parse_acta_text(
+        "GOBIERNO MUNICIPAL DE ZAPOPAN\n\nMINUTA DE LA SESIÓN ORDINARIA DEL CONSEJO MUNICIPAL DE "
+        "PARTICIPACIÓN CIUDADANA\n\nEn Zapopan, Jalisco, siendo las 18:00 horas del 3 de marzo "
+        "de 2020, se reunieron los consejeros."
+    )
+    assert result["body"] == "CONSEJO MUNICIPAL DE PARTICIPACIÓN CIUDADANA"
