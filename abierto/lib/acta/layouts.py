@@ -12,6 +12,7 @@ from .people import ABSENT_RE, Person
 from .prose_list import people_in_list
 from .roster import titled_run
 from .run_together import wrapped_name
+from .signatures import office_line
 from .text import fold, squash
 
 _LABEL_RE = re.compile(
@@ -182,11 +183,20 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
                 break
             if "|" in lines[index] or "\t" in lines[index]:
                 break
+            if block and office_line(lines[index]) and not _goes_on(lines[index]):
+                # "Lic. Ana María Ruiz Pérez\nPresidenta del Comité": the office under the name
+                block.append(_OFFICE_MARK + lines[index].strip(" .,;"))
+                index += 1
+                continue
             if not _goes_on(lines[index]):
                 break
             block.append(lines[index])
             index += 1
         for line in block:
+            if line.startswith(_OFFICE_MARK):
+                if people and people[-1].role is None:
+                    people[-1].role = line[len(_OFFICE_MARK) :]
+                continue
             if ABSENT_RE.search(fold(line)) or _GROUP_LINE_HEADING_RE.match(line):
                 continue
             served = _institution_line(line)
@@ -201,6 +211,9 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
             if parsed:
                 people.append(Person(*parsed))
     return people
+
+
+_OFFICE_MARK = "\x00"  # a block's line that only gives the office of the name above it
 
 
 # "Instituto de Transparencia: Lic. Sofía Ramírez, Comisionada Presidenta; Mtro. Julio …": the

@@ -272,7 +272,9 @@ _ROLE_TAIL_RE = re.compile(
 
 
 _DANGLING_AND_RE = re.compile(r"[,;]?\s+(?:y|e)$", re.IGNORECASE)
-_ARTICLE_BEFORE_OFFICE_RE = re.compile(r"^(?:el|la|del|de\s+la|al|a\s+la)\s+(?=\S)", re.IGNORECASE)
+_ARTICLE_BEFORE_OFFICE_RE = re.compile(
+    r"^(?:[ye]\s+)?(?:el|la|del|de\s+la|al|a\s+la)\s+(?=\S)", re.IGNORECASE
+)
 _NOT_A_ROLE_RE = re.compile(
     r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^(?!representando\b)\w+(?:ando|iendo)\b", re.IGNORECASE
 )
@@ -284,7 +286,12 @@ def _clean_role(role: str | None) -> str | None:
     role = clean_title(role)
     article = _ARTICLE_BEFORE_OFFICE_RE.match(role)
     if article and fold(role[article.end() :]).split()[0].strip(".,") in ROLE_WORDS:
-        role = role[article.end() :]  # "EL SECRETARIO EJECUTIVO, LIC. …": the office, no article
+        rest = role[article.end() :]
+        # "…; y de la Vocal, C.P. Name": the office after the list's "y"; not "…, y del
+        # Comisionado Roberto …", which is the next person.
+        joined = article[0].split()[0].lower() in ("y", "e")
+        if not (joined and looks_like_name(strip_titles_and_office(rest)[0])):
+            role = rest  # "EL SECRETARIO EJECUTIVO, LIC. …": the office, no article
     if _NOT_A_ROLE_RE.match(role):
         return None
     role = re.sub(

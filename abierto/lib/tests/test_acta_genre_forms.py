@@ -396,3 +396,30 @@ def test_a_courtesy_word_ending_the_bodys_line_belongs_to_its_name():
         "de 2020, se reunieron los consejeros."
     )
     assert result["body"] == "CONSEJO MUNICIPAL DE PARTICIPACIÓN CIUDADANA"
+
+
+def test_each_office_on_the_line_under_its_name_in_a_block_of_those_present():
+    people = _people(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ TÉCNICO\n\nEn Toluca, siendo las 10:00 "
+        "horas del 5 de marzo de 2021, en la Sala de Juntas, se reunieron las personas que se "
+        "enlistan a continuación:\n\nPRESENTES:\nLic. Ana María Ruiz Pérez\nPresidenta del "
+        "Comité\nIng. Luis Alberto Gómez Soto\nSecretario Técnico\nC.P. Martha Elena Díaz León\n"
+        "Vocal\n\nUna vez verificado el quórum se inició la sesión."
+    )
+    assert people == [
+        ("Ana María Ruiz Pérez", "Presidenta del Comité"),
+        ("Luis Alberto Gómez Soto", "Secretario Técnico"),
+        ("Martha Elena Díaz León", "Vocal"),
+    ]
+
+
+def test_the_last_office_of_a_list_after_y_de_la_is_the_names_after_it():
+    people = _people(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ TÉCNICO\n\nEn Toluca, siendo las 10:00 "
+        "horas del 5 de marzo de 2021, en la Sala de Juntas, con la presencia de la Presidenta "
+        "del Comité, Lic. Ana María Ruiz Pérez; y de la Vocal, C.P. Martha Elena Díaz León; y "
+        "corroborándose la presencia de la Comisionada Rosa Salinas Treviño, y del Comisionado "
+        "Roberto Jaime Arreola Loperena."
+    )
+    assert ("Martha Elena Díaz León", "Vocal") in people
+    assert ("Rosa Salinas Treviño", "Comisionada") in people
