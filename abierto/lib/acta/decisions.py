@@ -102,7 +102,16 @@ def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[A
     agreements = sorted([*kept, *verdicts], key=lambda agreement: agreement.start)
     for index, agreement in enumerate(agreements, start=1):
         agreement.code = str(index)
+        agreement.text = _POINT_LABEL_RE.sub("", agreement.text)
     return agreements
+
+
+# "Segundo punto: Se aprobó el orden del día …", "PUNTO TRES.- El Comité aprobó …": the item's
+# label heading the sentence is no part of what was agreed.
+_POINT_LABEL_RE = re.compile(
+    r"^(?i:(?:punto\s+(?:n[uú]mero\s+)?[\wáéíóú°º]+|[a-záéíóú]+\s+punto)"
+    r"(?:\s+del\s+orden\s+del\s+d[ií]a)?)\s*(?:\.-|[:.-])\s*(?=[A-ZÁÉÍÓÚÑ¿«\"])"
+)
 
 
 # Proposals judged one by one: "1) Diálogos sobre Arte y Cultura. Aprobado cambiando el nombre…

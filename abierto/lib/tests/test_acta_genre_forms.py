@@ -423,3 +423,16 @@ def test_the_last_office_of_a_list_after_y_de_la_is_the_names_after_it():
     )
     assert ("Martha Elena Díaz León", "Vocal") in people
     assert ("Rosa Salinas Treviño", "Comisionada") in people
+
+
+def test_the_items_label_heading_a_decision_is_not_part_of_its_text():
+    agreements = _agreements(
+        AGREEMENTS_OPENING + "ORDEN DEL DÍA\n1. Lista de asistencia.\n2. Aprobación del orden "
+        "del día.\n3. Informe trimestral.\n\nDESARROLLO\nPrimer punto: Se pasó lista.\nSegundo "
+        "punto: Se aprobó el orden del día por unanimidad de votos.\nPUNTO TRES.- Se aprobó por "
+        "mayoría el informe trimestral.\n"
+    )
+    assert agreements == [
+        ("1", "Se aprobó el orden del día por unanimidad de votos"),
+        ("2", "Se aprobó por mayoría el informe trimestral"),
+    ]
