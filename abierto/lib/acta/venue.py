@@ -125,7 +125,8 @@ _VENUE_RE = re.compile(
     # "la presencia en la sala con quienes…": a room that no name or qualifier follows is no venue
     # (nor, here, "el recinto que ocupa …": the room named after it is).
     r"(?!\s+(?:con|que|y|donde|en|a|para|por|se|sin|como)\b)"
-    r"|\b(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de\s+(?:la|el)\s+(?P<platform>plataforma\b|aplicacion\b)"
+    r"|\b(?:(?:a\s+traves|por\s+medio|mediante\s+el\s+uso)\s+de|mediante)\s+(?:la|el)\s+"
+    r"(?P<platform>plataforma\b|aplicacion\b)"
     # "Reunidos en calle matamoros No. 204 en la cuidad de Catemaco …": a street, no building.
     r"|\b(?:reunid[oa]s|se\s+reunieron|constituid[oa]s|congregad[oa]s)\s+en\s+"
     r"(?P<street>(?:calle|avenida|av\.|boulevard|blvd\.?)\s)|" + _ROOM_OF_BUILDING

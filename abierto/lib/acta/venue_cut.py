@@ -28,6 +28,8 @@ _PLACE_END_RE = re.compile(
     r"(?:[a-z]+(?:\s+[a-z]+)?\s*,\s*)?en\s+(?:el\s+)?(?:edificio|palacio|recinto|inmueble)\b|"
     r"del?\s+(?:edificio|palacio|recinto|inmueble)\b))|\.(?=\s|$)"
     r"|\s+y\s+(?:videoconferencia|a\s+traves|por\s+medio|virtual|en\s+linea)"
+    # "la aplicación Google Meet (enlace meet.google.com/…)": the meeting's link in brackets
+    r"|\s*\((?=\s*(?:enlace|liga|link|url|https?:|id\b|contrasena|clave))"
     r"|\s+el\s+(?:dia\s+)?\d"  # "… EN LA UNIVERSIDAD DE GUANAJUATO EL 28 DE NOVIEMBRE …"
     # ("los C.", "los CC.": the stop is looked ahead to, so that the closing "\b" can match)
     r"|\s+(?:los\s+integrantes|las\s+personas|las\s+y\s+los|los\s+c(?=\.)|"

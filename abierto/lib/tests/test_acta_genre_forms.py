@@ -436,3 +436,12 @@ def test_the_items_label_heading_a_decision_is_not_part_of_its_text():
         ("1", "Se aprobó el orden del día por unanimidad de votos"),
         ("2", "Se aprobó por mayoría el informe trimestral"),
     ]
+
+
+def test_a_platform_named_after_mediante_is_the_place_without_its_link():
+    session = parse_acta_text(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ TÉCNICO\n\nSiendo las 10:00 horas del 5 "
+        "de marzo de 2021, de manera remota mediante la aplicación Google Meet (enlace "
+        "meet.google.com/abc-defg-hij), se reunieron los integrantes del Comité."
+    )["session"]
+    assert (session["modality"], session["place"]) == ("virtual", "aplicación Google Meet")
