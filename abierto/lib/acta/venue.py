@@ -149,6 +149,17 @@ _CITY_RE = re.compile(
     r"\ben\s+(?:la\s+)?(?:ciudad\s+(?:de\s+)?(?P<place>[^,;.]+)|(?P<titled>heroica\s+[^,;.]+))"
     r"|(?:(?<![^\n])|(?<=\.\s))en\s+el\s+municipio\s+de\s+(?P<municipality>[^,;.]+)"
 )
+# "En Pachuca, Hidalgo, siendo las 10:00 horas…", "En San Luis Potosí, a los 5 días…": the city
+# named with no "ciudad de", opening the acta's first sentence before its date or hour.
+_BARE_CITY_RE = re.compile(
+    r"(?:(?<![^\n])|(?<=\.\s))[ \t]*En\s+"
+    r"(?!(?:Sesi|Reuni|Cumplimiento|Atenci|Virtud|T[ée]rminos|Relaci|Uso|Ejercicio|Seguimiento|"
+    r"Continuaci|Desahogo|Punto|Acto|Asuntos|Fecha|Consecuencia|Cabildo|Junta|Asamblea)\w*)"
+    r"(?P<place>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
+    r"(?:[ ](?:de(?:[ ]la|[ ]los)?[ ])?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){0,4})"
+    r"(?=\s*,\s*(?:[A-ZÁÉÍÓÚÑ][\w.]*(?:[ ][A-ZÁÉÍÓÚÑ][\w.]*){0,2}\s*,\s*)?"
+    r"(?:siendo|a\s+las|a\s+los|el\s+d[ií]a|a\s+\d|del?\s+d[ií]a))"
+)
 # "EN LA CIUDAD DE MONTERREY, CAPITAL DEL ESTADO DE NUEVO LEÓN, SIENDO…": the state in apposition.
 _CAPITAL_OF_RE = re.compile(
     r",\s*(?P<region>(?i:capital\s+del\s+estado\s+\"?de)\s+[A-ZÁÉÍÓÚÑ][^,;.\n]{2,40}?)\s*(?=[;,.])"
@@ -203,7 +214,7 @@ def read_place(text: str, folded: str, opening_end: int) -> str | None:
     room = _ROOM_APPOSITION_RE.search(text, 0, opening_end)
     if room:
         return clean_title(room["place"]) or None
-    city = _CITY_RE.search(folded, 0, opening_end)
+    city = _CITY_RE.search(folded, 0, opening_end) or _BARE_CITY_RE.search(text, 0, opening_end)
     if city:
         group = next(name for name in ("place", "titled", "municipality") if city[name])
         raw = text[city.start(group) : city.end(group)]

@@ -33,7 +33,8 @@ _DATE_RE = re.compile(
     rf"(?<!primeros\s)(?<!ultimos\s)(?<!proximos\s)\b(?P<day>{_DAY})\s+"
     rf"(?:\((?:[a-z ]{{3,30}}|\d{{1,2}})\)\s*)?"
     rf"(?:dias?\s+)?del?\s+(?:mes\s+de\s+)?(?P<month>{_MONTH})\b\.?"
-    rf"(?:\s*(?:,|del?|\s)\s*(?:(?:ano|año)\s+)?(?P<year>{_YEAR}))?"
+    # ("del presente año 2021": the year named after the words that point to it)
+    rf"(?:\s*(?:,|del?|\s)\s*(?:(?:presente\s+)?(?:ano|año)\s+)?(?P<year>{_YEAR}))?"
 )
 # "Septiembre 28, 2007": the month first, as some headers write it.
 _MONTH_FIRST_RE = re.compile(

@@ -445,3 +445,29 @@ def test_a_platform_named_after_mediante_is_the_place_without_its_link():
         "meet.google.com/abc-defg-hij), se reunieron los integrantes del Comité."
     )["session"]
     assert (session["modality"], session["place"]) == ("virtual", "aplicación Google Meet")
+
+
+def _session(opening: str) -> dict:
+    return parse_acta_text("ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ TÉCNICO\n\n" + opening)[
+        "session"
+    ]
+
+
+def test_a_city_named_without_ciudad_de_opening_the_first_sentence_is_the_place():
+    session = _session(
+        "En Pachuca, Hidalgo, siendo las 10:00 horas del día viernes cinco de marzo de dos mil "
+        "veintiuno, se reunieron los integrantes del Comité."
+    )
+    assert (session["place"], session["date"]) == ("Pachuca, Hidalgo", "2021-03-05")
+    assert (
+        _session("En Sesión Ordinaria, siendo las 10:00 horas del 5 de marzo de 2021.")["place"]
+        is None
+    )
+
+
+def test_a_date_in_the_present_year_named_after_it():
+    session = _session(
+        "En Durango, Dgo., el día 5 de marzo del presente año 2021, a las 10 hrs., se reunieron "
+        "los integrantes del Comité."
+    )
+    assert session["date"] == "2021-03-05"
