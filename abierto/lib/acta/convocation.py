@@ -18,7 +18,9 @@ _REFERENCE_RE = re.compile(
 )
 _CONVENED_BY_RE = re.compile(
     r"\b(?:emitid[oa]|suscrit[oa]|signad[oa]|firmad[oa]|girad[oa]|enviad[oa]|expedid[oa]|"
-    r"realizad[oa]|convocad[oa]s?)\s+por\s+(?P<who>[^;\n]{1,160})"
+    r"realizad[oa]|convocad[oa]s?)"
+    # ("emitida el 26 de febrero de 2021 por el Lic. …": its date may come before who)
+    r"(?:\s+(?:el|con\s+fecha|en\s+fecha|de\s+fecha)\s+[^;\n]{4,45}?)?\s+por\s+(?P<who>[^;\n]{1,160})"
 )
 _CONVOCATION_CONTEXT_RE = re.compile(
     r"(?:previa|mediante|en\s+terminos\s+de\s+la|conforme\s+a\s+la|atendiendo\s+a\s+la|segun|por|"

@@ -471,3 +471,17 @@ def test_a_date_in_the_present_year_named_after_it():
         "los integrantes del Comité."
     )
     assert session["date"] == "2021-03-05"
+
+
+def test_who_issued_a_convocation_after_its_date():
+    result = parse_acta_text(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ TÉCNICO\n\nEn Toluca, siendo las 10:00 "
+        "horas del 5 de marzo de 2021, en la sala de juntas, atendiendo a la convocatoria emitida "
+        "el 26 de febrero de 2021 por el Lic. Juan Pérez Gil, Presidente del Comité, se reunieron "
+        "sus integrantes."
+    )
+    assert result["convocation"] == {
+        "reference": "",
+        "date": "2021-02-26",
+        "convened_by": "Juan Pérez Gil",
+    }
