@@ -49,7 +49,8 @@ _NOT_PRESENT_RE = re.compile(
 )
 _LOCATED_IN_RE = re.compile(r"\b(?:ubicad|localizad)[oa]s?\s+en\s+(?:la\s+)?\Z")
 _CLAUSE_START_RE = re.compile(r"[.;]\s|\n")
-_CLAUSE_END_RE = re.compile(r"[.;\n]")
+# (a run of dots is a roll call's leader: "Name, Vocal ........ Justificó su inasistencia")
+_CLAUSE_END_RE = re.compile(r"[;\n]|\.(?<!\.\.)(?!\.)")
 _DELEGATE_ROLES = ("representante", "suplente", "enlace", "delegad")
 
 

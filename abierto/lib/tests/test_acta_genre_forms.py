@@ -485,3 +485,14 @@ def test_who_issued_a_convocation_after_its_date():
         "date": "2021-02-26",
         "convened_by": "Juan Pérez Gil",
     }
+
+
+def test_a_roll_call_with_dot_leaders_leaves_out_who_justified_the_absence():
+    people = _people(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ TÉCNICO\n\nEn Toluca, siendo las 10:00 "
+        "horas del 5 de marzo de 2021, en la sala de juntas, se procedió al pase de lista:\n\n"
+        "Lic. Ana María Ruiz Pérez, Presidenta ............ Presente\nC.P. Martha Elena Díaz "
+        "León, Vocal ........ Justificó su inasistencia\nMtro. Jorge Ramos Vega, Vocal ......... "
+        "Presente\n"
+    )
+    assert people == [("Ana María Ruiz Pérez", "Presidenta"), ("Jorge Ramos Vega", "Vocal")]
