@@ -29,6 +29,7 @@ from .agreement_links import (
     vote_value,
 )
 from .agreement_section import HEADING_LINE_RE, MAX_AGREEMENT_CHARS, section_agreements
+from .agreement_table import table_agreements
 from .decisions import VOTE_RE, Agreement, narrative_agreements
 from .masthead import acta_start
 from .text import clean_title, fold, sentences
@@ -87,6 +88,8 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
     # after the agreement that approved it ("ACUERDO 8.09.1 … ORDEN DEL DÍA 1. …").
     skip = (agenda.start, agenda.end) if agenda.items else (0, 0)
     agreements = _coded(text, folded, 0, end, skip)
+    if not agreements:
+        agreements = table_agreements(text[:end])
     if not agreements:
         agreements = section_agreements(text, folded, end)
     if not agreements:

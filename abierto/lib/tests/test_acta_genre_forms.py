@@ -496,3 +496,35 @@ def test_a_roll_call_with_dot_leaders_leaves_out_who_justified_the_absence():
         "Presente\n"
     )
     assert people == [("Ana María Ruiz Pérez", "Presidenta"), ("Jorge Ramos Vega", "Vocal")]
+
+
+MINUTE = (
+    "MINUTA DE LA REUNIÓN DE TRABAJO DEL GRUPO DE GOBIERNO ABIERTO\n\nFecha: 3 de marzo de 2023\n"
+    "Lugar: Sala de juntas de la Contraloría\n\n{heading}\n{header}\n"
+    "1\tEnviar el informe de avance del compromiso 3.\tDirección de Planeación\t{cell}\n"
+    "2\tPublicar los datos abiertos del plan.\tSubdirección de Control\t{cell}\n\n"
+    "Próxima reunión: 24 de marzo de 2023, 10:00 horas.\n"
+)
+
+
+def test_a_minutes_table_of_agreements_gives_each_row():
+    agreements = _agreements(
+        MINUTE.format(
+            heading="Acuerdos:",
+            header="No.\tAcuerdo\tResponsable\tFecha compromiso",
+            cell="10 de marzo de 2023",
+        )
+    )
+    assert agreements == [
+        ("1", "Enviar el informe de avance del compromiso 3"),
+        ("2", "Publicar los datos abiertos del plan"),
+    ]
+
+
+def test_a_table_following_up_earlier_agreements_gives_none():
+    for heading, header in (
+        ("Seguimiento de acuerdos:", "No.\tAcuerdo\tResponsable\tFecha"),
+        ("Acuerdos anteriores:", "No.\tAcuerdo\tResponsable\tEstatus"),
+    ):
+        minute = MINUTE.format(heading=heading, header=header, cell="Cumplido")
+        assert _agreements(minute) == []
