@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from abierto.lib.roman import to_roman
 
 from .agenda_headings import title_positions
-from .bulleted_agenda import bulleted_items
+from .bulleted_agenda import bulleted_items, tabled_items
 from .markers import Marker, Style, detect_style, find_marker, find_markers, read_list
 from .points import point_mentions, point_number
 from .text import clean_title, fold, sentences
@@ -82,6 +82,8 @@ def read_agenda(text: str, folded: str) -> Agenda:
         detected = detect_style(text, folded, heading.end(), min(len(text), heading.end() + 160))
         if detected is None:
             bulleted, end = bulleted_items(text, heading.end())
+            if not bulleted:
+                bulleted, end = tabled_items(text, heading.end())
             if bulleted:
                 items = [AgendaItem(n, title, at) for n, (at, title) in enumerate(bulleted, 1)]
                 return Agenda(items=items, style=Style.ARABIC, start=heading.start(), end=end)

@@ -1,7 +1,8 @@
 """An agenda announced as a bulleted list: "… el siguiente Orden del Día:\n• Lista de
 Asistencia.\n• Lectura de una Síntesis del Acta …\n• Asuntos Generales.". The bullets number
 nothing, so the items are numbered from one in the order they are read; so are the items of a
-list lettered "a)", "b)", "c)" (one a line, in order).
+list lettered "a)", "b)", "c)" (one a line, in order). A table of items ("No. | Tema |
+Responsable", then "1 | Bienvenida | Presidencia") gives the title cell of each numbered row.
 """
 
 import re
@@ -50,3 +51,29 @@ def _item_line(text: str, position: int, count: int) -> re.Match[str] | None:
     if lettered is None or count >= len(LETTERS) or lettered["letter"].lower() != LETTERS[count]:
         return None
     return lettered
+
+
+# "1 | Bienvenida | Presidencia": a row numbered in its first cell, its title in the second.
+_TABLE_ROW_RE = re.compile(r"[ \t]*(?P<number>\d{1,2})\.?[ \t]*\|[ \t]*(?P<title>[^|\n]+)[^\n]*\n?")
+_TABLE_HEADER_RE = re.compile(r"[ \t]*(?i:no\.?|n[uú]m\.?|n[uú]mero|#)[ \t]*\|[^\n]*\n")
+
+
+def tabled_items(text: str, heading_end: int) -> tuple[list[tuple[int, str]], int]:
+    """The items (start, title) of a table of items right after the heading ending at
+    ``heading_end``, numbered 1, 2, 3 … in its first column, and where it ends."""
+    line_end = text.find("\n", heading_end)
+    if line_end == -1 or text[heading_end:line_end].strip(" \t:"):
+        return [], heading_end  # the heading is alone on its line
+    position = line_end + 1
+    header = _TABLE_HEADER_RE.match(text, position)
+    if header is not None:
+        position = header.end()
+    items: list[tuple[int, str]] = []
+    while (row := _TABLE_ROW_RE.match(text, position)) is not None:
+        if int(row["number"]) != len(items) + 1:
+            break
+        items.append((row.start(), _TRAILING_RE.sub("", row["title"].strip())))
+        position = row.end()
+    if len(items) < MIN_ITEMS or not all(title for _, title in items):
+        return [], heading_end
+    return items, position

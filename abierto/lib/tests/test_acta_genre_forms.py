@@ -528,3 +528,12 @@ def test_a_table_following_up_earlier_agreements_gives_none():
     ):
         minute = MINUTE.format(heading=heading, header=header, cell="Cumplido")
         assert _agreements(minute) == []
+
+
+def test_an_agenda_laid_out_as_a_table_of_numbered_rows():
+    agenda = _agenda(
+        "MINUTA DE LA REUNIÓN DE TRABAJO\n\nFecha: 3 de marzo de 2023\nLugar: Sala de juntas\n\n"
+        "ORDEN DEL DÍA\nNo.\tTema\tResponsable\n1\tBienvenida\tPresidencia\n2\tAvance de "
+        "compromisos\tSecretaría Técnica\n3\tAsuntos generales\tTodos\n\nDESARROLLO\n"
+    )
+    assert agenda == [(1, "Bienvenida"), (2, "Avance de compromisos"), (3, "Asuntos generales")]
