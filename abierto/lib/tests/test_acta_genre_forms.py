@@ -537,3 +537,24 @@ def test_an_agenda_laid_out_as_a_table_of_numbered_rows():
         "compromisos\tSecretaría Técnica\n3\tAsuntos generales\tTodos\n\nDESARROLLO\n"
     )
     assert agenda == [(1, "Bienvenida"), (2, "Avance de compromisos"), (3, "Asuntos generales")]
+
+
+def _scheduled(closing: str) -> list[tuple[str, str]]:
+    result = parse_acta_text(
+        "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ TÉCNICO\n\nEn Toluca, siendo las 10:00 "
+        "horas del 5 de marzo de 2021, en la sala de juntas, se reunieron los integrantes.\n\n"
+        + closing
+    )
+    return [(item["date"], item["title"]) for item in result["scheduled_sessions"]]
+
+
+def test_the_next_meeting_agreed_as_reunirse_el_proximo():
+    assert _scheduled(
+        "Los integrantes acordaron reunirse el próximo 7 de mayo de 2021 para dar seguimiento."
+    ) == [("2021-05-07", "Sesión")]
+
+
+def test_a_scheduled_session_named_with_its_article_and_ordinal():
+    assert _scheduled("Se programó la Segunda Sesión Ordinaria para el 18 de junio de 2021.") == [
+        ("2021-06-18", "Segunda Sesión Ordinaria")
+    ]
