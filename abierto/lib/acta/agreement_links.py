@@ -7,7 +7,7 @@ from abierto.lib.spanish import ordinal_words_to_number
 
 from .agenda import Agenda, item_positions
 from .agreement_section import section_headings
-from .decisions import VOTE_RE, Agreement
+from .decisions import VOTE_RE, Agreement, tally_vote
 from .text import fold
 
 __all__ = ["VOTE_LINE_RE", "approved_minutes", "assign_items", "assign_votes", "vote_value"]
@@ -24,6 +24,9 @@ VOTE_LINE_RE = re.compile(
     r"(?m)^[ \t]*(?:(?:fue\s+|es\s+)?aprobad[oa]s?|se\s+aprueba)\s+(?:por\s+)?"
     r"(?P<vote>unanimidad|mayoria)(?:\s+de\s+votos)?[ \t]*\.?[ \t]*$"
 )
+
+
+TALLY_CHARS = 200  # how far after an agreement its count of votes may be told
 
 
 def assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
@@ -55,6 +58,12 @@ def assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
                 match = matches[-1] if matches else None
             if match is not None:
                 agreement.vote = vote_value(match["vote"])
+            else:
+                # "…, con 8 votos a favor y 2 en contra.", "Votación: 11 votos a favor, 0 …"
+                stop = agreement.start + len(agreement.code) + len(agreement.text) + TALLY_CHARS
+                if index + 1 < len(agreements):
+                    stop = min(stop, agreements[index + 1].start)
+                agreement.vote = tally_vote(folded[agreement.start : stop])
         previous_end = agreement.start + len(agreement.text)
 
 

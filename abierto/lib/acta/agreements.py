@@ -30,7 +30,7 @@ from .agreement_links import (
 )
 from .agreement_section import HEADING_LINE_RE, MAX_AGREEMENT_CHARS, section_agreements
 from .agreement_table import table_agreements
-from .decisions import VOTE_RE, Agreement, narrative_agreements
+from .decisions import VOTE_RE, Agreement, narrative_agreements, tally_vote
 from .masthead import acta_start
 from .text import clean_title, fold, sentences
 
@@ -106,7 +106,9 @@ def read_agreements(text: str, folded: str, agenda: Agenda, end: int) -> list[Ag
                 agreement.code = str(index)
         for agreement in agreements:
             match = VOTE_RE.search(fold(agreement.text))
-            agreement.vote = vote_value(match["vote"]) if match else None
+            agreement.vote = (
+                vote_value(match["vote"]) if match else tally_vote(fold(agreement.text))
+            )
     else:
         assign_votes(text, folded, agreements)
     assign_items(text, folded, agenda, agreements)

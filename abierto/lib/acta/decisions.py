@@ -11,9 +11,39 @@ before it proposed, so that sentence is part of its text.
 import re
 from dataclasses import dataclass
 
+from abierto.lib.spanish import words_to_number
+
 from .text import clean_title, fold, sentences
 
 VOTE_RE = re.compile(r"\b(?P<vote>unanimidad|unanime(?:mente)?|mayoria)\b")
+# A vote given as its count ("con 8 votos a favor, 2 en contra y 1 abstención", "Votación: 11
+# votos a favor, 0 en contra") or by who dissented ("con el voto en contra del Regidor …").
+_IN_FAVOUR_RE = re.compile(r"\b(?P<count>\d{1,3}|[a-z]+)\s+votos?\s+a\s+favor\b")
+_AGAINST_RE = re.compile(r"\b(?P<count>\d{1,3}|[a-z]+)\s+(?:votos?\s+)?en\s+contra\b")
+_ABSTAINED_RE = re.compile(r"\b(?P<count>\d{1,3}|[a-z]+)\s+abstenci(?:on|ones)\b")
+_DISSENT_RE = re.compile(
+    r"\bcon\s+(?:el|los)\s+votos?\s+en\s+contra\s+de|\bcon\s+la\s+abstencion\s+de"
+)
+
+
+def tally_vote(folded: str) -> str | None:
+    """ "unanimidad" or "mayoría" from a vote told by its count or its dissent, if it is."""
+    if _DISSENT_RE.search(folded):
+        return "mayoría"
+    in_favour = _IN_FAVOUR_RE.search(folded)
+    if in_favour is None or not _count(in_favour["count"]):
+        return None
+    others = [_AGAINST_RE.search(folded), _ABSTAINED_RE.search(folded)]
+    return "mayoría" if any(match and _count(match["count"]) for match in others) else "unanimidad"
+
+
+def _count(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    try:
+        return words_to_number(word)
+    except ValueError:
+        return 1 if word in ("un", "una") else 0
 
 
 @dataclass

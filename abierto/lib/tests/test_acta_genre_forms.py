@@ -558,3 +558,27 @@ def test_a_scheduled_session_named_with_its_article_and_ordinal():
     assert _scheduled("Se programó la Segunda Sesión Ordinaria para el 18 de junio de 2021.") == [
         ("2021-06-18", "Segunda Sesión Ordinaria")
     ]
+
+
+def _votes(statements: str) -> list[str | None]:
+    agreements = parse_acta_text(
+        "ACTA DE SESIÓN ORDINARIA DE CABILDO NÚMERO 25\n\nEn San Juan, siendo las 16:00 horas "
+        "del 10 de octubre de 2017, en el salón de cabildo, se reunieron los integrantes del "
+        "Ayuntamiento.\n\n" + statements
+    )["agreements"]
+    return [item["vote"] for item in agreements]
+
+
+def test_a_vote_told_by_its_count_or_its_dissent():
+    assert _votes(
+        "ACUERDO 45/2017.- Se aprueba la obra, con 8 votos a favor, 2 en contra y 1 abstención.\n"
+        "ACUERDO 46/2017.- Se aprueba el informe.\nVotación: 11 votos a favor, 0 en contra, 0 "
+        "abstenciones.\nACUERDO 47/2017.- Se aprueba el convenio con el voto en contra del Regidor "
+        "Tomás Reyes.\nACUERDO 48/2017.- Se aprueba la licencia del Regidor Juan Pérez Gil.\n"
+    ) == ["mayoría", "unanimidad", "mayoría", None]
+
+
+def test_a_narrative_decision_counted_with_votes_in_words():
+    assert _votes(
+        "Se aprobó la propuesta de obra pública con once votos a favor y dos en contra.\n"
+    ) == ["mayoría"]
