@@ -210,7 +210,7 @@ _GROUP_HEADING_CUE_RE = re.compile(
 )
 _FIRST_NAMED_RE = re.compile(
     r"\b(?:el|la)\s+primer[oa]\s+de\s+(?:los|las)\s+(?:nombrad|mencionad|citad|referid)[oa]s,?\s+"
-    r"(?:en\s+su\s+car[aá]cter\s+de|como)\s+(?P<office>[^,;.\n]{3,60})",
+    r"(?:en\s+su\s+car[a-záéíóú]{1,2}cter\s+de|como)\s+(?P<office>[^,;.\n]{3,60})",
     re.IGNORECASE,
 )
 _MEMBERS_BEFORE_RE = re.compile(

@@ -135,7 +135,7 @@ def split_items(span: str) -> list[tuple[int, str]]:
             else:
                 starts = _starts_person(part)
             if starts:
-                merged.append(part)
+                merged.append(_CONTRACTED_BEFORE_OFFICE_RE.sub("", part))
             else:
                 merged[-1] = f"{merged[-1]}{separator}{part}"
         pieces += [(index, piece) for piece in merged if piece.strip()]
@@ -197,9 +197,18 @@ TITLED_GROUP_RE = re.compile(
 )
 
 
+_CONTRACTED_BEFORE_OFFICE_RE = re.compile(
+    r"^\s*(?:del|al)\s+(?=(?i:regidor|sindic|s[ií]ndic|consejer|comisionad|vocal|secretari|"
+    r"president|director|coordinador|titular|diputad|magistrad)[a-záéíóúñ]*\s+[A-ZÁÉÍÓÚÑ])"
+)
+
+
 def _starts_person(text: str) -> bool:
     if _UNNAMED_SUBSTITUTE_RE.match(text) or TITLED_GROUP_RE.match(text):
         return True
+    # "…, y del Regidor Enrique Medina Torres, en su carácter de Vocal": the article that "de"
+    # contracted before the office.
+    text = _CONTRACTED_BEFORE_OFFICE_RE.sub("", text)
     parsed = split_name_role(text)
     if parsed is None:
         return False

@@ -295,8 +295,8 @@ def _clean_role(role: str | None) -> str | None:
     if _NOT_A_ROLE_RE.match(role):
         return None
     role = re.sub(
-        r"^(?:en su calidad de|como|quien funge como|en calidad de|en su car[aá]cter de|"
-        r"con el car[aá]cter de|por parte del?|por parte de la|"
+        r"^(?:en su calidad de|como|quien funge como|en calidad de|en su car[a-záéíóú]{1,2}cter de|"
+        r"con el car[a-záéíóú]{1,2}cter de|por parte del?|por parte de la|"
         r"presid(?:e|i[oó])\s+la\s+(?:reuni[oó]n|sesi[oó]n)\s+(?:el|la))\s+",
         "",
         role,
@@ -314,7 +314,7 @@ def _clean_role(role: str | None) -> str | None:
 
 
 _ACTING_AS_RE = re.compile(
-    r"(?:,|\s+y)\s*(?:en\s+su\s+(?:car[aá]cter|calidad)\s+de|en\s+calidad\s+de|quien\s+funge\s+como)\s+"
+    r"(?:,|\s+y)\s*(?:en\s+su\s+(?:car[a-záéíóú]{1,2}cter|calidad)\s+de|en\s+calidad\s+de|quien\s+funge\s+como)\s+"
     r"(?P<office>[^,;]{3,80})$",
     re.IGNORECASE,
 )

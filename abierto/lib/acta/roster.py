@@ -245,7 +245,7 @@ def _names_someone(role: str) -> bool:
 
 
 _ROLE_AFTER_RE = re.compile(
-    r"\s*(?:como\s+|en\s+su\s+(?:car[aá]cter|calidad)\s+de\s+)?"
+    r"\s*(?:como\s+|en\s+su\s+(?:car[a-záéíóú]{1,2}cter|calidad)\s+de\s+)?"
     r"(?P<role>(?:[^,.;\n(]|(?<=\s[A-Z])\.(?=\s)){3,90})"
 )
 # "Secretario Ejecutivo de éste Organismo Público Local Electoral": the office's qualifier
@@ -255,7 +255,7 @@ _BACK_TO_BODY_RE = re.compile(
 )
 # "…el DR. NAME con el carácter de Presidente del Consejo", "en su carácter de Secretaria".
 _CAPACITY_RE = re.compile(
-    r"[ \t]+(?:con\s+el|en\s+su)\s+(?i:car[aá]cter)\s+de\s+"
+    r"[ \t]+(?:con\s+el|en\s+su)\s+(?i:car[a-záéíóú]{1,2}cter)\s+de\s+"
     r"(?P<role>[A-ZÁÉÍÓÚÑ][^,.;:\n(]{2,60}?)(?=\s*[,.;:\n(]|\s+(?:con|y|que|quien|para|de\s+la\s+sesi)\b)"
 )
 _ROLE_SENTENCE_RE = re.compile(r"[ \t]*(?P<role>[A-ZÁÉÍÓÚÑ][a-záéíóúñ][^,.;:\n(]{1,80})\.(?:\s|$)")

@@ -364,3 +364,16 @@ def test_a_roll_call_with_dot_leaders_leaves_out_who_justified_the_absence():
         "Presente\n"
     )
     assert people == [("Ana María Ruiz Pérez", "Presidenta"), ("Jorge Ramos Vega", "Vocal")]
+
+
+def test_an_office_given_en_su_caracter_de_as_a_scan_misreads_it():
+    people = _people(
+        "ACTA DE LA COMISIÓN EDILICIA DE HACIENDA\n\nEn la Ciudad de Guadalajara, siendo las "
+        "10:15 horas del día 16 de marzo de 2016, reunidos en el Salón Mezanine, con la "
+        "asistencia de la Regidora María Eugenia Arias Bocanegra, en su cardécter de Presidenta "
+        "de la Comisión, y del Regidor Enrique Israel Medina Torres, en su carácter de Vocal."
+    )
+    assert people == [
+        ("María Eugenia Arias Bocanegra", "Presidenta de la Comisión"),
+        ("Enrique Israel Medina Torres", "Vocal"),
+    ]
