@@ -18,7 +18,9 @@ from .text import clean_title, fold
 
 _BODY_NOUNS = (
     r"(?:comite|subcomite|consejo|comision|secretariado|ayuntamiento|cabildo|pleno|junta|"
-    r"organo\s+de\s+gobierno|asamblea|grupo\s+de\s+trabajo|concejo|colegio|mesa\s+directiva|"
+    r"organo\s+de\s+gobierno|asamblea|concejo|colegio|mesa\s+directiva|"
+    # "Grupo de Trabajo …", "Grupo de Gobierno Abierto de Tlalnepantla", "Grupo Impulsor …"
+    r"grupo(?=\s+(?:de|del|interinstitucional|coordinador|tecnico|impulsor|promotor|asesor)\s)|"
     r"diputacion\s+permanente|red(?=\s+(?:de|nacional|estatal|regional)\b)|"
     # "el Sistema Municipal de Protección Integral de Niñas, Niños y Adolescentes", "el Sistema
     # Estatal para la Igualdad entre Mujeres y Hombres": a system that sits as a body (not "el

@@ -358,7 +358,10 @@ _TITLE_END_RE = re.compile(
 )
 
 
-_LIST_ITEM_START_RE = re.compile(r"[IVX]+[.)-]|\d{1,2}\s?[.)-]|[IVXl1]{1,5}[.)-][ ]?[A-ZÁÉÍÓÚÑ]{2}")
+# ("a) Lista de asistencia.", "b.- …": a lettered item, not a sentence going on in lower case)
+_LIST_ITEM_START_RE = re.compile(
+    r"[IVX]+[.)-]|\d{1,2}\s?[.)-]|[IVXl1]{1,5}[.)-][ ]?[A-ZÁÉÍÓÚÑ]{2}|[a-z](?:\)|\.-)[ \t]"
+)
 # The end patterns are matched on the previous line's last characters only: that line grows
 # as lines are joined to it, and a search for "…$" walks it whole each time (issue 13's speed).
 _TAIL_CHARS = 16

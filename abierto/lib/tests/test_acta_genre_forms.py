@@ -377,3 +377,12 @@ def test_an_office_given_en_su_caracter_de_as_a_scan_misreads_it():
         ("María Eugenia Arias Bocanegra", "Presidenta de la Comisión"),
         ("Enrique Israel Medina Torres", "Vocal"),
     ]
+
+
+def test_a_group_named_as_the_body_in_the_title():
+    result = parse_acta_text(
+        "MINUTA DE LA TERCERA REUNIÓN DE TRABAJO DEL GRUPO DE GOBIERNO ABIERTO DE TLALNEPANTLA\n"
+        "En Tlalnepantla de Baz, siendo las 10:00 horas del 3 de marzo de 2023, se reunieron los "
+        "integrantes del grupo de personas convocadas."
+    )
+    assert result["body"] == "GRUPO DE GOBIERNO ABIERTO DE TLALNEPANTLA"

@@ -226,3 +226,12 @@ def test_a_narrative_decision_counted_with_votes_in_words():
     assert _votes(
         "Se aprobó la propuesta de obra pública con once votos a favor y dos en contra.\n"
     ) == ["mayoría"]
+
+
+def test_a_lettered_agenda_under_a_heading_is_not_joined_to_it():
+    agenda = _agenda(
+        "MINUTA DE LA TERCERA REUNIÓN DE TRABAJO\n\nEn Toluca, siendo las 10:00 horas del 3 de "
+        "marzo de 2023, se reunieron los integrantes.\n\nORDEN DEL DÍA\na) Lista de asistencia.\n"
+        "b) Avance de compromisos.\n"
+    )
+    assert agenda == [(1, "Lista de asistencia"), (2, "Avance de compromisos")]
