@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from abierto.lib.spanish import MONTHS
+
 from .text import clean_title, fold
 from .when import find_day_months, find_times
 
@@ -103,17 +105,33 @@ def dated_lines(
         position = line_end + 1
         if not line.strip():
             continue
-        dates = find_day_months(line, line_folded)
-        if len(dates) != 1 or "|" in line or "\t" in line or len(line.split()) > 2 * MAX_CELL_WORDS:
+        if "|" in line or "\t" in line or len(line.split()) > 2 * MAX_CELL_WORDS:
             break
-        day, month, year = dates[0].value
+        dates = find_day_months(line, line_folded)
+        month_first = None if dates else _MONTH_FIRST_LINE_RE.match(line_folded)
+        if month_first is not None:
+            # "ENERO 26", "Febrero: jueves 23": the month, then the day, under the year's mention
+            day, month, year = int(month_first["day"]), MONTHS.index(month_first["month"]) + 1, None
+            label_end = 0
+        elif len(dates) == 1:
+            day, month, year = dates[0].value
+            label_end = dates[0].start
+        else:
+            break
         date = date_of(year or year_hint, month, day)
         if date is None:
             break
-        label = clean_title(line[: dates[0].start].strip(" \t-\u2013\u2014•*:,"))
+        label = clean_title(line[:label_end].strip(" \t-\u2013\u2014•*:,"))
         title = label if SESSION_WORD_RE.search(fold(label)) else default_title
         items.append(Scheduled(date, title))
     return items if len(items) >= MIN_DATED_LINES else []
+
+
+_MONTH_FIRST_LINE_RE = re.compile(
+    r"[ \t]*(?:[-•*][ \t]*)?(?P<month>" + "|".join(MONTHS) + r")[ \t]*[:.-]?[ \t]*"
+    r"(?:(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)[ \t]+)?"
+    r"(?P<day>\d{1,2})[ \t]*\.?[ \t]*$"
+)
 
 
 # --- A table read by OCR: rows numbered 1, 2, 3 … each with its date -------------------

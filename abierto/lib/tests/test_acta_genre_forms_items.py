@@ -235,3 +235,14 @@ def test_a_lettered_agenda_under_a_heading_is_not_joined_to_it():
         "b) Avance de compromisos.\n"
     )
     assert agenda == [(1, "Lista de asistencia"), (2, "Avance de compromisos")]
+
+
+def test_a_calendar_written_month_first_one_session_a_line():
+    assert _scheduled(
+        "Se aprobó el calendario de sesiones ordinarias 2021:\nENERO 28\nABRIL: jueves 29\n"
+        "JULIO 29\nOCTUBRE 28\n\nNo habiendo más asuntos, se cerró la sesión.\n"
+    ) == [
+        ("2021-04-29", "Sesión ordinaria"),
+        ("2021-07-29", "Sesión ordinaria"),
+        ("2021-10-28", "Sesión ordinaria"),
+    ]
