@@ -6,7 +6,7 @@ table with its chart; the access log shows each of those reads."""
 import pytest
 
 from abierto.circles.models import AccessEvent, Attendance, Participant
-from abierto.directory.tests.logins import enrol, type_code
+from abierto.directory.tests.logins import enrol, log_in_on_page
 
 from .helpers import PASSWORD, PDF, cohort, instrument, mediation_staff
 
@@ -24,11 +24,7 @@ def test_the_centre_runs_a_cohort_from_selection_to_evaluation(page, live_server
     secret = enrol(staff)
     cohort_path = f"/gestion/circulos/generacion/{group.public_id}/"
 
-    page.goto(f"{live_server.url}/cuenta/entrar/?next={cohort_path}")
-    page.get_by_label("Nombre de usuario").fill(staff.username)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Entrar").click()
-    type_code(page, secret)
+    log_in_on_page(page, live_server.url, staff.username, PASSWORD, secret, cohort_path)
     page.wait_for_url(f"**{cohort_path}")
 
     # Selection.

@@ -54,3 +54,17 @@ def type_code(page: Any, secret: str, at: float | None = None) -> None:
     # The click returns once the next page starts loading; wait until its deferred scripts
     # (htmx) have run, or a control used at once can fire before htmx listens to it.
     page.wait_for_load_state("load")
+
+
+def log_in_on_page(
+    page: Any, base_url: str, username: str, password: str, secret: str | None, next_path: str = ""
+) -> None:
+    """In the browser, through the login's pages: the password, then (for staff, whose
+    ``secret`` is given) the second factor's code; ``next_path`` is where the login leads."""
+    query = f"?next={next_path}" if next_path else ""
+    page.goto(f"{base_url}/cuenta/entrar/{query}")
+    page.get_by_label("Nombre de usuario").fill(username)
+    page.get_by_label("Contraseña").fill(password)
+    page.get_by_role("button", name="Entrar").click()
+    if secret is not None:
+        type_code(page, secret)

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from abierto.directory.tests.logins import enrol, type_code
+from abierto.directory.tests.logins import enrol, log_in_on_page
 
 pytestmark = [
     pytest.mark.e2e,
@@ -32,11 +32,7 @@ def test_apply_approve_and_log_in(page, live_server, facilitator):
 
     # The facilitator logs in and approves it.
     secret = enrol(facilitator)
-    page.goto(f"{live_server.url}/cuenta/entrar/")
-    page.get_by_label("Nombre de usuario").fill("alicia")
-    page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
-    page.get_by_role("button", name="Entrar").click()
-    type_code(page, secret)
+    log_in_on_page(page, live_server.url, "alicia", "correct horse battery staple 2022", secret)
     page.get_by_text("Menú", exact=True).click()  # a phone: the menu is a disclosure
     page.get_by_role("link", name="Solicitudes", exact=True).click()
     page.get_by_role("link", name="Rosa Elena Martínez Juárez").click()

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from abierto.directory.models import Municipality
-from abierto.directory.tests.logins import enrol, type_code
+from abierto.directory.tests.logins import enrol, log_in_on_page
 from abierto.forum import services
 from abierto.forum.models import Session
 
@@ -26,11 +26,7 @@ def _facilitator(username, forum):
 
 def _log_in(page, base, username, secret):
     """The municipal facilitator's login: the password, then the staff second factor's code."""
-    page.goto(f"{base}/cuenta/entrar/?next=/gestion/sesiones/")
-    page.get_by_label("Nombre de usuario").fill(username)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Entrar").click()
-    type_code(page, secret)
+    log_in_on_page(page, base, username, PASSWORD, secret, "/gestion/sesiones/")
     page.get_by_role("heading", name="Gestión de sesiones").wait_for()
 
 

@@ -3,7 +3,7 @@
 
 import pytest
 
-from abierto.directory.tests.logins import enrol, type_code
+from abierto.directory.tests.logins import enrol, log_in_on_page
 
 from .factories import ForumFactory
 from .test_import import ACTA_BYTES
@@ -22,11 +22,14 @@ def test_the_review_of_an_uploaded_acta_fits_a_phone(page, live_server, facilita
     page.set_viewport_size({"width": 390, "height": 844})
 
     secret = enrol(facilitator)
-    page.goto(f"{live_server.url}/cuenta/entrar/?next=/gestion/actas/importar/")
-    page.get_by_label("Nombre de usuario").fill("alicia")
-    page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
-    page.get_by_role("button", name="Entrar").click()
-    type_code(page, secret)
+    log_in_on_page(
+        page,
+        live_server.url,
+        "alicia",
+        "correct horse battery staple 2022",
+        secret,
+        "/gestion/actas/importar/",
+    )
 
     page.get_by_label("Archivo del acta").set_input_files(acta)
     page.get_by_role("button", name="Leer el acta").click()

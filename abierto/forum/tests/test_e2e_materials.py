@@ -13,7 +13,7 @@ from django.utils import timezone
 from abierto.directory.models import Person
 from abierto.directory.selectors import second_factor_required
 from abierto.directory.tests.factories import InstitutionFactory
-from abierto.directory.tests.logins import enrol, type_code
+from abierto.directory.tests.logins import enrol, log_in_on_page
 from abierto.forum import services
 from abierto.forum.models import Minutes, MinutesObservation, Session, SessionMaterial
 
@@ -35,12 +35,7 @@ def _login(browser, live_server, username, next_path):
     user = get_user_model().objects.get(username=username)
     # Facilitators and clerks type a second-factor code after the password (members do not).
     secret = enrol(user) if second_factor_required(user) else None
-    page.goto(f"{live_server.url}/cuenta/entrar/?next={next_path}")
-    page.get_by_label("Nombre de usuario").fill(username)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Entrar").click()
-    if secret is not None:
-        type_code(page, secret)
+    log_in_on_page(page, live_server.url, username, PASSWORD, secret, next_path)
     page.wait_for_url(f"**{next_path}")
     return page
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from abierto.directory.tests.logins import enrol, type_code
+from abierto.directory.tests.logins import enrol, log_in_on_page
 from abierto.forum.models import Minutes, Session
 from abierto.forum.selectors_transcript import excerpts_by_item
 
@@ -54,11 +54,9 @@ def test_the_fifteenth_sessions_zoom_records_become_a_draft_acta(page, live_serv
     page.set_viewport_size({"width": 820, "height": 1180})
     secret = enrol(facilitator)
     live = f"/gestion/sesiones/{session.public_id}/conducir/"
-    page.goto(f"{live_server.url}/cuenta/entrar/?next={live}")
-    page.get_by_label("Nombre de usuario").fill("alicia")
-    page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
-    page.get_by_role("button", name="Entrar").click()
-    type_code(page, secret)
+    log_in_on_page(
+        page, live_server.url, "alicia", "correct horse battery staple 2022", secret, live
+    )
 
     # The participants report: read, shown, confirmed.
     page.get_by_role("link", name="Tomar la asistencia del reporte de participantes").click()

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from abierto.directory.tests.logins import enrol, type_code
+from abierto.directory.tests.logins import enrol, log_in_on_page
 from abierto.forum.models import Agreement, Minutes, Session
 
 from .factories import ForumFactory, SeatFactory, SessionFactory
@@ -25,11 +25,14 @@ def test_the_facilitator_runs_a_whole_session(page, live_server, facilitator):
     page.set_viewport_size({"width": 820, "height": 1180})  # a tablet, portrait
 
     secret = enrol(facilitator)
-    page.goto(f"{live_server.url}/cuenta/entrar/?next=/gestion/sesiones/")
-    page.get_by_label("Nombre de usuario").fill("alicia")
-    page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
-    page.get_by_role("button", name="Entrar").click()
-    type_code(page, secret)
+    log_in_on_page(
+        page,
+        live_server.url,
+        "alicia",
+        "correct horse battery staple 2022",
+        secret,
+        "/gestion/sesiones/",
+    )
 
     # Create the session with the usual agenda.
     page.get_by_role("link", name="Nueva sesión").click()
@@ -97,11 +100,14 @@ def test_choosing_extraordinary_proposes_the_next_extraordinary_number(
     SessionFactory(forum=forum, number=15)
     SessionFactory(forum=forum, number=1, kind=Session.Kind.EXTRAORDINARY)
     secret = enrol(facilitator)
-    page.goto(f"{live_server.url}/cuenta/entrar/?next=/gestion/sesiones/nueva/")
-    page.get_by_label("Nombre de usuario").fill("alicia")
-    page.get_by_label("Contraseña").fill("correct horse battery staple 2022")
-    page.get_by_role("button", name="Entrar").click()
-    type_code(page, secret)
+    log_in_on_page(
+        page,
+        live_server.url,
+        "alicia",
+        "correct horse battery staple 2022",
+        secret,
+        "/gestion/sesiones/nueva/",
+    )
     number = page.get_by_label("Número")
     assert number.input_value() == "16"
     for kind, proposed in (("Extraordinaria", "2"), ("Ordinaria", "16"), ("Extraordinaria", "2")):
