@@ -22,7 +22,8 @@ _NUMBER_HEADER_RE = re.compile(r"^(?:no|num|numero|n[°º]|#|consecutivo)\.?$")
 _STATUS_HEADER_RE = re.compile(
     r"^(?:estatus|status|estado|avance|situacion|cumplimiento|seguimiento)"
 )
-_FOLLOW_UP_RE = re.compile(r"seguimiento\s+(?:de|a)\s+(?:los\s+)?acuerdos")
+# "Seguimiento de acuerdos": earlier agreements followed up (``agreements`` skips them too).
+FOLLOW_UP_RE = re.compile(r"seguimiento\s+(?:de|a)\s+(?:los\s+)?acuerdos")
 FOLLOW_UP_SPAN = 300
 _CELL_SPLIT_RE = re.compile(r"[ \t]*\|[ \t]*|\t+")
 MAX_ROWS = 60
@@ -39,7 +40,7 @@ def table_agreements(text: str) -> list[Agreement]:
             if (
                 column is not None
                 and _column(header, _STATUS_HEADER_RE) is None
-                and not _FOLLOW_UP_RE.search(fold(text[max(0, offset - FOLLOW_UP_SPAN) : offset]))
+                and not FOLLOW_UP_RE.search(fold(text[max(0, offset - FOLLOW_UP_SPAN) : offset]))
             ):
                 found = _rows(lines, index + 1, offset + len(line) + 1, header, column)
                 if found:

@@ -29,7 +29,7 @@ from .agreement_links import (
     vote_value,
 )
 from .agreement_section import HEADING_LINE_RE, MAX_AGREEMENT_CHARS, section_agreements
-from .agreement_table import table_agreements
+from .agreement_table import FOLLOW_UP_RE, table_agreements
 from .decisions import VOTE_RE, Agreement, narrative_agreements, tally_vote
 from .masthead import acta_start
 from .text import clean_title, fold, sentences
@@ -77,7 +77,6 @@ _TRANSITION_LINE_RE = re.compile(
     r"Enseguida|Posteriormente|En\s+uso\s+de\s+la\s+(?:palabra|voz)|Continuando\s+con)\b)"
 )
 _DATE_CODE_RE = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{2}(?:\d{2})?")
-_FOLLOW_UP_RE = re.compile(r"seguimiento\s+(?:de|a)\s+(?:los\s+)?acuerdos")
 _STATUS_RE = re.compile(r"\b(?:pendiente|cumplido|en\s+proceso|atendido|concluido|en\s+tramite)\b")
 
 
@@ -273,7 +272,7 @@ def _row_text(line: str) -> tuple[str, str | None]:
 
 def _is_follow_up(text: str, folded: str, start: int, body: str) -> bool:
     before = folded[max(0, start - 800) : start]
-    follow_up = _FOLLOW_UP_RE.search(before)
+    follow_up = FOLLOW_UP_RE.search(before)
     if not follow_up:
         return False
     return bool(_STATUS_RE.search(fold(body))) or "|" in text[start : start + 200].split("\n")[0]
