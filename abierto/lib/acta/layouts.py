@@ -5,6 +5,7 @@ one name per line ("Asistentes  Ana Cecilia Mata…"), or a roll call "Nombre �
 """
 
 import re
+from dataclasses import dataclass, field
 
 from .name_words import ROLE_WORDS
 from .names import looks_like_name, singular, split_name_role, strip_titles, strip_titles_and_office
@@ -166,7 +167,9 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
             index += 1
             continue
         first = lines[index].strip()[label.end() :]
-        block = [first] if first.strip() else []
+        # Each line of the block, with the people it lists after its institution (read once),
+        # or the office printed under the name above it.
+        block = [_block_line(first) or _BlockLine(first)] if first.strip() else []
         index += 1
         while index < len(lines) and len(block) < 60:
             if not lines[index].strip():
@@ -176,32 +179,31 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
                 if (
                     following < len(lines)
                     and lines[following].strip()
-                    and _goes_on(lines[following])
+                    and _block_line(lines[following]) is not None
                 ):
                     index = following
                     continue
                 break
             if "|" in lines[index] or "\t" in lines[index]:
                 break
-            if block and office_line(lines[index]) and not _goes_on(lines[index]):
+            entry = _block_line(lines[index])
+            if entry is None and block and office_line(lines[index]):
                 # "Lic. Ana María Ruiz Pérez\nPresidenta del Comité": the office under the name
-                block.append(_OFFICE_MARK + lines[index].strip(" .,;"))
-                index += 1
-                continue
-            if not _goes_on(lines[index]):
+                entry = _BlockLine("", office=lines[index].strip(" .,;"))
+            if entry is None:
                 break
-            block.append(lines[index])
+            block.append(entry)
             index += 1
-        for line in block:
-            if line.startswith(_OFFICE_MARK):
+        for entry in block:
+            if entry.office:
                 if people and people[-1].role is None:
-                    people[-1].role = line[len(_OFFICE_MARK) :]
+                    people[-1].role = entry.office
                 continue
+            line = entry.line
             if ABSENT_RE.search(fold(line)) or _GROUP_LINE_HEADING_RE.match(line):
                 continue
-            served = _institution_line(line)
-            if served:
-                people += served
+            if entry.served:
+                people += entry.served
                 continue
             run = titled_run(line)
             if run is not None:
@@ -211,9 +213,6 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
             if parsed:
                 people.append(Person(*parsed))
     return people
-
-
-_OFFICE_MARK = "\x00"  # a block's line that only gives the office of the name above it
 
 
 # "Instituto de Transparencia: Lic. Sofía Ramírez, Comisionada Presidenta; Mtro. Julio …": the
@@ -228,13 +227,23 @@ _INSTITUTION_LINE_RE = re.compile(
 _GROUP_LINE_HEADING_RE = re.compile(r"^[ \t]*[A-ZÁÉÍÓÚÑa-záéíóúñ][^:\n]{2,80}:[ \t]*$")
 
 
-def _goes_on(line: str) -> bool:
-    """Whether a label block goes on with ``line``: a name, or a group's heading or list."""
-    return (
-        split_name_role(line) is not None
-        or _GROUP_LINE_HEADING_RE.match(line) is not None
-        or bool(_institution_line(line))
-    )
+@dataclass
+class _BlockLine:
+    """A line of a label block: its text, the people it lists after their institution, or the
+    office printed under the name above it."""
+
+    line: str
+    served: list[Person] = field(default_factory=list)
+    office: str = ""
+
+
+def _block_line(line: str) -> _BlockLine | None:
+    """``line`` as a label block's line when the block goes on with it (a name, or a group's
+    heading or list), else None."""
+    served = _institution_line(line)
+    if served or split_name_role(line) is not None or _GROUP_LINE_HEADING_RE.match(line):
+        return _BlockLine(line, served)
+    return None
 
 
 def _institution_line(line: str) -> list[Person]:
