@@ -125,7 +125,9 @@ def split_items(span: str) -> list[tuple[int, str]]:
             chunk = chunk[header.end() :]
         parts = _SOFT_SPLIT_RE.split(chunk)
         merged = [parts[0]]
-        for separator, part in zip(parts[1::2], parts[2::2], strict=True):
+        for index_in_chunk, (separator, part) in enumerate(
+            zip(parts[1::2], parts[2::2], strict=True)
+        ):
             if REPRESENTED_BEFORE_RE.search(fold(merged[-1][-40:])):
                 starts = False  # the person represented, named after "en representación del"
             elif separator.strip() == "," and semicolons:
@@ -133,7 +135,9 @@ def split_items(span: str) -> list[tuple[int, str]]:
             elif separator.strip() in ("y", "e") and _inside_institution(merged[-1], part):
                 starts = False  # "la Comisión de Juventud y Diversidad Sexual"
             else:
-                starts = _starts_person(part)
+                starts = _starts_person(part) or _office_then_name(
+                    merged[-1], part, parts[2 * index_in_chunk + 3 : 2 * index_in_chunk + 5]
+                )
             if starts:
                 merged.append(_CONTRACTED_BEFORE_OFFICE_RE.sub("", part))
             else:
@@ -201,6 +205,27 @@ _CONTRACTED_BEFORE_OFFICE_RE = re.compile(
     r"^\s*(?:del|al)\s+(?=(?i:regidor|sindic|s[ií]ndic|consejer|comisionad|vocal|secretari|"
     r"president|director|coordinador|titular|diputad|magistrad)[a-záéíóúñ]*\s+[A-ZÁÉÍÓÚÑ])"
 )
+
+
+_ARTICLE_OFFICE_RE = re.compile(r"\s*(?:el|la)\s+(?P<word>\w+)", re.IGNORECASE)
+
+
+def _office_then_name(before: str, part: str, following: list[str]) -> bool:
+    """Whether ", y la Contralora Municipal, Lic. Mariana …" starts a person.
+
+    An office with its article after "y", then a comma and a whole name, is the next
+    person written office first, as the one before it was ("la Tesorera Municipal, C.P.
+    Verónica Salgado Ibarra, y la Contralora …"), once the piece before has its name.
+    """
+    office = _ARTICLE_OFFICE_RE.match(part)
+    return (
+        office is not None
+        and fold(office["word"]) in ROLE_WORDS
+        and len(following) == 2
+        and following[0].strip() == ","
+        and whole_name_follows(following[1])
+        and split_name_role(before) is not None
+    )
 
 
 def _starts_person(text: str) -> bool:

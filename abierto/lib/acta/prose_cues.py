@@ -23,7 +23,7 @@ _PROSE_CUE_RE = re.compile(
     # "De conformidad con la convocatoria, se encuentran las y los siguientes\nDiputados: …"
     r"|\b(?:se\s+encuentran|se\s+encontraban|estuvieron)\s+(?:l[ao]s\s+(?:y\s+l[ao]s\s+)?)?(?=siguientes\b)"
     r"|\basistencia\s+de(?:l|\s+la|\s+los|\s+las)?\b"
-    r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron|acuden|acudieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
+    r"|\b(?:asisten|asistieron|asistio|concurren|concurrieron|acuden|acudieron|comparecen|comparecieron)\b(?:\s+(?:a\s+la\s+presente\s+(?:reunion|sesion)|"
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
     r"|\bbajo\s+la\s+(?:presidencia|moderacion|conduccion|coordinacion)\s+de(?:l|\s+la)?\b"
@@ -71,7 +71,7 @@ SUBJECT_LIST = "subject_list"
 # start inside another is skipped.
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
-    r"|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
+    r"|comparec|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
     r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s"
     r"|particip"
     r"|fung|proced|(?<![^\n])(?:como|en\s+calidad)\s"

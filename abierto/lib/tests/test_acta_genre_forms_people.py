@@ -1,0 +1,38 @@
+"""More of the genre's forms for who attended (issue 13, thirteenth session), found by
+writing minutes from scratch as juntas de gobierno, assemblies, communiqués and working
+groups write them.
+
+Each test is a short invented snippet in the words actas use, never a corpus file.
+"""
+
+from abierto.lib.tests.test_acta_genre import _people
+
+TITLE = "ACTA DE LA TERCERA SESIÓN EXTRAORDINARIA DE LA JUNTA DE GOBIERNO\n\n"
+
+
+def test_the_last_of_a_list_written_office_first_after_y_la():
+    people = _people(
+        TITLE + "En la ciudad de Celaya, a las trece horas del 22 de junio de 2022, se reunieron "
+        "los integrantes de la Junta de Gobierno: la Directora General, Mtra. Rosa Isela "
+        "Gutiérrez Mora; la Tesorera Municipal, C.P. Verónica Salgado Ibarra, y la Contralora "
+        "Municipal, Lic. Mariana Villalobos Cano.\n\nSe declara el quórum legal.\n"
+    )
+    assert people == [
+        ("Rosa Isela Gutiérrez Mora", "Directora General"),
+        ("Verónica Salgado Ibarra", "Tesorera Municipal"),
+        ("Mariana Villalobos Cano", "Contralora Municipal"),
+    ]
+
+
+def test_comparecen_opens_the_list_of_those_attending():
+    people = _people(
+        TITLE + "En la ciudad de Celaya, a las trece horas del día 22 de junio de 2022, comparecen "
+        "los integrantes de la Junta de Gobierno: la Presidenta, Lic. Elvira Paniagua Rodríguez; "
+        "la Secretaria Técnica, Mtra. Rosa Isela Gutiérrez Mora; y la Vocal, C.P. Verónica "
+        "Salgado Ibarra.\n\nSe declara el quórum legal.\n"
+    )
+    assert people == [
+        ("Elvira Paniagua Rodríguez", "Presidenta"),
+        ("Rosa Isela Gutiérrez Mora", "Secretaria Técnica"),
+        ("Verónica Salgado Ibarra", "Vocal"),
+    ]
