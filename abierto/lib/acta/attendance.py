@@ -21,7 +21,7 @@ from .layouts import from_bare_tables, from_label_blocks, from_roll_call, from_t
 from .list_items import GROUP_HEADER_RE, HARD_SPLIT_RE, whole_name_follows
 from .masthead import acta_start
 from .names import looks_like_name, singular
-from .narrative_people import acting_for_session, from_narrative, welcomed
+from .narrative_people import acting_for_session, chaired, from_narrative, welcomed
 from .people import Person, unique
 from .prose_cues import SUBJECT_LIST, prose_cues
 from .prose_list import people_in_list
@@ -78,6 +78,7 @@ def read_attendance(
     people += from_appointed(text[start:opening], folded[start:opening])
     people += from_narrative(region, region_folded)
     people += acting_for_session(region)
+    people += chaired(region, region_folded)
     people += signers_attending(text, folded, (start, opening), signatures_start)
     people = unique(people)
     roles_from_mentions(region, people)

@@ -9,7 +9,15 @@ import re
 from .name_words import ROLE_WORDS
 from .names import is_honorific, looks_like_name, split_name_role
 from .people import Person
-from .roster import OFFICE, TITLED_RE, appointed_role, name_run, not_present, office_role
+from .roster import (
+    OFFICE,
+    TITLED_RE,
+    appointed_role,
+    name_run,
+    not_present,
+    office_role,
+    role_after,
+)
 from .text import clean_title, fold
 
 # --- People who speak in the narrative -------------------------------------------------
@@ -173,3 +181,42 @@ def acting_for_session(text: str) -> list[Person]:
         for match in _ACTING_FOR_SESSION_RE.finditer(text)
         if looks_like_name(match["name"])
     ]
+
+
+# "Presidió la asamblea el C. Roberto Sánchez Gil, Presidente de la Mesa Directiva, actuando
+# como secretaria la C. María Elena Ruiz Tapia": whoever presided over the meeting, or acted
+# in it as its secretary or teller, was there, wherever the acta says so.
+_CHAIRED_RE = re.compile(
+    r"\bpresid(?:io|e)\s+(?:la|el|esta|dicha)\s+(?:sesion|reunion|asamblea|junta)\s+"
+    r"(?P<article>el|la)\s+"
+    r"|\b(?:actuando|fungiendo|fungio|actuo)\s+como\s+"
+    rf"(?P<office>(?:{OFFICE}|escrutador(?:a)?|moderador(?:a)?|relator(?:a)?)"
+    r"(?:\s+(?:tecnic[oa]|ejecutiv[oa]|de\s+actas))?)"
+    r"(?:\s+de\s+(?:la|el|esta)\s+(?:sesion|reunion|asamblea))?,?\s+(?:el|la)\s+"
+)
+# "Presidió la sesión el Presidente Municipal, Lic. Juan Pérez López": the office first.
+_OFFICE_FIRST_RE = re.compile(rf"(?P<office>{OFFICE}(?:\s+[a-z]+){{0,3}}),?\s+(?=\S)")
+
+
+def chaired(text: str, folded: str) -> list[Person]:
+    """Who presided over the meeting or acted in it as secretary, teller or moderator."""
+    people: list[Person] = []
+    for match in _CHAIRED_RE.finditer(folded):
+        start, office = match.end(), None
+        first = _OFFICE_FIRST_RE.match(folded, start)
+        if first and TITLED_RE.match(text, first.end()):
+            start, office = (
+                first.end(),
+                clean_title(text[first.start("office") : first.end("office")]),
+            )
+        name, end = name_run(text, start)
+        if name is None or not looks_like_name(name):
+            continue
+        role = office or role_after(text, end)
+        if role is None and match["office"]:
+            written = text[match.start("office") : match.end("office")]
+            role = written[0].upper() + written[1:]
+        elif role is None:
+            role = "Presidenta" if match["article"] == "la" else "Presidente"
+        people.append(Person(name, role))
+    return people

@@ -80,7 +80,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
             continue
         taken.append((match.start(), end))
         role = office_role(office)
-        after = _role_after(text, end)
+        after = role_after(text, end)
         if after and len(office.split()) == 1 and fold(after).startswith(_DELEGATE_ROLES):
             # "presidida por la Comisionada Ana Ibarra, representante suplente del organismo
             # garante": the office says in whose name the person sits in this body.
@@ -94,7 +94,7 @@ def from_officers(text: str, folded: str) -> list[Person]:
         if name is None or not_present(folded, match.start(), end):
             continue
         line_office = office_line_before(text, match.start())
-        person = Person(name, line_office or _role_after(text, end))
+        person = Person(name, line_office or role_after(text, end))
         office_before = None if line_office else role_before(text, match.start())
         runs.append((person, office_before, match.start(), end))
         people.append(person)
@@ -202,7 +202,7 @@ def titled_run(line: str) -> list[Person] | None:
     return from_officers(line, fold(line))
 
 
-def _role_after(text: str, end: int) -> str | None:
+def role_after(text: str, end: int) -> str | None:
     """The office after a name and its comma: "…, Secretario Técnico, que…".
 
     A header list may close the name with a full stop and give the office as the next short
@@ -297,4 +297,4 @@ def roles_from_mentions(text: str, people: list[Person]) -> None:
         name, end = name_run(text, match.end())
         person = missing.get(name_key(name)) if name else None
         if person is not None and not person.role:
-            person.role = _role_after(text, end)
+            person.role = role_after(text, end)

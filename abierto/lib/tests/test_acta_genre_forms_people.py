@@ -36,3 +36,31 @@ def test_comparecen_opens_the_list_of_those_attending():
         ("Rosa Isela Gutiérrez Mora", "Secretaria Técnica"),
         ("Verónica Salgado Ibarra", "Vocal"),
     ]
+
+
+OPENING = (
+    "En Metepec, siendo las 18:15 horas del 12 de marzo de 2022, en el salón de usos múltiples."
+)
+
+
+def test_who_presided_and_who_acted_as_secretary_after_the_agenda():
+    people = _people(
+        TITLE + OPENING + "\n\nORDEN DEL DÍA\n\nI. Lista de asistencia.\nII. Informe.\n\n"
+        "Presidió la asamblea el C. Roberto Sánchez Gil, Presidente de la Mesa Directiva, "
+        "actuando como secretaria la C. María Elena Ruiz Tapia, quien pasó lista de asistencia.\n"
+    )
+    assert people == [
+        ("Roberto Sánchez Gil", "Presidente de la Mesa Directiva"),
+        ("María Elena Ruiz Tapia", "Secretaria"),
+    ]
+
+
+def test_who_presided_named_after_the_office_and_the_secretary_with_hers():
+    people = _people(
+        TITLE + OPENING + " Presidió la sesión el Presidente Municipal, Lic. Juan Pérez López, "
+        "fungiendo como Secretaria Técnica la Lic. Ana Paz Cruz.\n\nSe declara el quórum.\n"
+    )
+    assert people == [
+        ("Juan Pérez López", "Presidente Municipal"),
+        ("Ana Paz Cruz", "Secretaria Técnica"),
+    ]
