@@ -39,6 +39,8 @@ _PROSE_CUE_RE = re.compile(
     # "Los presentes fueron: Name (Office), Name (Office), …"
     r"|\b(?:los|las)\s+(?:presentes|asistentes)\s+(?:fueron|son|eran)\b"
     # "…a través de una videoconferencia participaron Name Office, la Comisionada Name, …"
+    # "Participaron en la sesión la presidenta del Comité, Mtra. …; el Dr. …": a communiqué's.
+    r"|\b(?:participaron|participan)\s+en\s+(?:la|esta|dicha)\s+(?:sesion|reunion)\b"
     r"|\b(?:participaron|participan)\b(?!\s+(?:en|con|de|activamente|mas|menos|un|una|el|la|los|las)\b)"
     # "corroborándose la presencia también de la Comisionada…", "integrado por: …"
     r"|\bpresencia\s+(?:tambien\s+)?de(?:l|\s+la|\s+los|\s+las)?\b|\bintegrad[oa]s?\s+por\b"

@@ -64,3 +64,18 @@ def test_who_presided_named_after_the_office_and_the_secretary_with_hers():
         ("Juan Pérez López", "Presidente Municipal"),
         ("Ana Paz Cruz", "Secretaria Técnica"),
     ]
+
+
+def test_a_communique_names_who_took_part_in_the_session():
+    people = _people(
+        "Celebra el Comité de Participación Ciudadana su Décima Sesión Ordinaria\n\n"
+        "Zacatecas, Zac., 14 de septiembre de 2021.- En sesión virtual, el Comité aprobó su "
+        "programa anual de trabajo.\n\nParticiparon en la sesión la Presidenta del Comité, "
+        "Mtra. Ana Laura Díaz Méndez; el Dr. Jorge Luis Ramírez Soto, y la Lic. Claudia Ivette "
+        "Ortega Cruz.\n"
+    )
+    assert people == [
+        ("Ana Laura Díaz Méndez", "Presidenta del Comité"),
+        ("Jorge Luis Ramírez Soto", None),
+        ("Claudia Ivette Ortega Cruz", None),
+    ]
