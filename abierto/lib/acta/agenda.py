@@ -21,6 +21,9 @@ from .text import clean_title, fold, sentences
 
 _HEADING_RE = re.compile(
     r"\b(?:orden\s+del\s+dia|puntos\s+a\s+tratar|asuntos\s+a\s+tratar|agenda\s+de\s+(?:la\s+sesion|trabajo))\b"
+    # A working minute's "Temas:", "Temas tratados:", "Agenda:" alone at a line's start.
+    r"|(?<![^\n])(?:temas(?:\s+tratados|\s+a\s+tratar)?|asuntos\s+tratados|agenda)"
+    r"[ \t]*:?[ \t]*(?=\n)"
 )
 # "…el Dictamen que presenta la Comisión Permanente de Hacienda": an organ that presents a
 # report names the report, and stays in the title; a person who presents it does not.

@@ -3,6 +3,7 @@ PRIMERO, SEGUNDO…, or one agreement stated in prose under it."""
 
 import re
 
+from .bulleted_agenda import bulleted_items
 from .decisions import Agreement
 from .markers import Marker, Style, detect_style, find_marker, read_list
 from .text import clean_title
@@ -59,6 +60,14 @@ def section_agreements(text: str, folded: str, end: int) -> list[Agreement]:
             body = clean_title(text[heading.end() : limit])
             return [Agreement(code="1", text=body, vote=None, start=heading.end())]
         if detected is None:
+            bulleted, _ = bulleted_items(text, heading.end())
+            if bulleted:
+                # "Acuerdos:\n- Se aprueba por mayoría …\n- La Tesorería enviará …": bullets
+                # number nothing, so the agreements are numbered in the order they are read.
+                return [
+                    Agreement(code=str(number), text=clean_title(title), vote=None, start=at)
+                    for number, (at, title) in enumerate(bulleted, start=1)
+                ]
             detected = _first_marker_lost(text, folded, heading.end(), end)
             if detected is None:
                 continue

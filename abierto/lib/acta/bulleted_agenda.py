@@ -10,8 +10,11 @@ import re
 # The heading's colon at the end of its line (or the heading alone on it), then two or more
 # lines opened by a bullet.
 _AFTER_HEADING_RE = re.compile(r"(?:[^\n]{0,80}?:)?[ \t]*\n")
+# A hyphen or a dash serves as a bullet too ("- Se aprueba …"), but not in a line of them
+# ("- - - - -", an acta's filler).
 _BULLET_LINE_RE = re.compile(
-    r"[ \t]*[\u2022\u25aa\u25cf\u25e6\u2023\u00b7\u2043*][ \t]+(?P<title>[^\n]+)\n?"
+    r"[ \t]*[\u2022\u25aa\u25cf\u25e6\u2023\u00b7\u2043*\u2013-][ \t]+"
+    r"(?P<title>(?![-\u2013\s])[^\n]+)\n?"
 )
 MIN_ITEMS = 2
 # "Lectura de Correspondencia, y;": the list's own punctuation closing an item.

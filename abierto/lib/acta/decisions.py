@@ -87,7 +87,7 @@ _CUE_RE = re.compile(
     # "Los integrantes del Comité aprobaron por unanimidad el informe", "los consejeros votaron
     # a favor del dictamen".
     r"|\b(?:los|las)\s+(?:regidor(?:es|as)|consejer[oa]s|integrantes|miembros|comisionad[oa]s|vocales|"
-    r"ediles|municipes|asistentes)(?:\s+presentes|\s+del?\s+(?:la\s+)?[a-z]+(?:\s+[a-z]+){0,2})?"
+    r"ediles|municipes|asistentes)(?:\s+presentes|\s+del?\s+(?:la\s+)?[a-z]+(?:\s+[a-z]+){0,7}?)?"
     r"\s+(?:aprobaron|acordaron|autorizaron|votaron\s+(?:a\s+favor|por\s+unanimidad))\b"
 )
 # "Puesta a discusión, sin ella, se aprobó…": the decision of what the sentence before proposed.
@@ -234,6 +234,9 @@ def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreem
             # paragraph before it told.
             sentence_start = run_start
         previous = run_start = None
+        datelines = list(_DATELINE_RE.finditer(text, sentence_start, anchor))
+        if datelines:
+            sentence_start = datelines[-1].end()  # "Zacatecas, Zac., 14 de … de 2021.- En …"
         sentence_end = _before_list(text, anchor, sentence_end)
         body = clean_title(text[sentence_start:sentence_end])
         if len(body.split()) < 3:
@@ -248,6 +251,11 @@ def _told_decisions(text: str, folded: str, start: int, end: int) -> list[Agreem
             )
         )
     return agreements
+
+
+# A news item's dateline, "Zacatecas, Zac., 14 de septiembre de 2021.- En sesión …": a year,
+# then a stop and a dash, ends what stands before the decision (the headline and the place).
+_DATELINE_RE = re.compile(r"\b(?:19|20)\d\d\s?\.\s?[-\u2013\u2014]\s*")
 
 
 # "…se aprueba por unanimidad, desahogándose de la forma siguiente: - - -\nI. Como primer…",

@@ -1,0 +1,58 @@
+"""The session's items as working minutes, assemblies and news items write them (issue 13,
+thirteenth session): agendas headed "Temas:", agreements bulleted with hyphens, decisions
+told after a news item's dateline.
+
+Each test is a short invented snippet in the words actas use, never a corpus file.
+"""
+
+from abierto.lib.acta import parse_acta_text
+
+WORKING_MINUTE = (
+    "MINUTA DE LA REUNIÓN VECINAL DEL COTO LAS PALMAS\n\nSiendo las 17:00 horas del sábado 28 "
+    "de marzo de 2020, en el área común del coto, se llevó a cabo la reunión vecinal.\n\n"
+)
+
+
+def test_a_working_minutes_topics_are_its_agenda():
+    result = parse_acta_text(
+        WORKING_MINUTE + "Temas:\n1. Estado de cuenta de las cuotas.\n2. Reparación de la bomba "
+        "de agua.\n\nSe levanta la reunión a las 19:10 horas.\n"
+    )
+    assert [item["title"] for item in result["agenda"]] == [
+        "Estado de cuenta de las cuotas",
+        "Reparación de la bomba de agua",
+    ]
+
+
+def test_agreements_bulleted_with_hyphens_are_one_each():
+    result = parse_acta_text(
+        WORKING_MINUTE + "Acuerdos:\n- Se aprueba por mayoría contratar la reparación de la "
+        "bomba.\n- La Tesorería enviará el estado de cuenta a cada vecino.\n- Se acuerda "
+        "instalar una cámara en el acceso.\n\nSe levanta la reunión a las 19:10 horas.\n"
+    )
+    assert [(item["code"], item["text"], item["vote"]) for item in result["agreements"]] == [
+        ("1", "Se aprueba por mayoría contratar la reparación de la bomba", "mayoría"),
+        ("2", "La Tesorería enviará el estado de cuenta a cada vecino", None),
+        ("3", "Se acuerda instalar una cámara en el acceso", None),
+    ]
+
+
+def test_a_line_of_hyphens_is_no_bulleted_agenda():
+    result = parse_acta_text(
+        WORKING_MINUTE + "Temas:\n- - - - - - - - - -\n- - - - - - - - - -\n\nSe levanta la "
+        "reunión a las 19:10 horas.\n"
+    )
+    assert result["agenda"] == []
+
+
+def test_a_decision_in_a_news_item_starts_after_its_dateline():
+    result = parse_acta_text(
+        "Celebra el Comité de Participación Ciudadana su Décima Sesión Ordinaria\n\n"
+        "Zacatecas, Zac., 14 de septiembre de 2021.- En sesión virtual, las y los integrantes "
+        "del Comité de Participación Ciudadana del Sistema Estatal Anticorrupción aprobaron por "
+        "unanimidad su programa anual de trabajo 2022.\n"
+    )
+    assert [item["text"] for item in result["agreements"]] == [
+        "En sesión virtual, las y los integrantes del Comité de Participación Ciudadana del "
+        "Sistema Estatal Anticorrupción aprobaron por unanimidad su programa anual de trabajo 2022"
+    ]
