@@ -7,15 +7,10 @@ from abierto.lib.spanish import ordinal_words_to_number
 
 from .agenda import Agenda, item_positions
 from .agreement_section import section_headings
-from .decisions import VOTE_RE, Agreement, tally_vote
+from .decisions import VOTE_RE, Agreement, tally_vote, vote_value
 from .text import fold
 
 __all__ = ["VOTE_LINE_RE", "approved_minutes", "assign_items", "assign_votes", "vote_value"]
-
-
-def vote_value(raw: str) -> str:
-    """ "mayoría" or "unanimidad", from the folded word the acta uses."""
-    return "mayoría" if raw.startswith("mayor") else "unanimidad"
 
 
 # "Acuerdo 01/2021-2022\nSe realizarán …\nAprobado por unanimidad\nAcuerdo 02/…": a line that

@@ -4,9 +4,10 @@ PRIMERO, SEGUNDO…, or one agreement stated in prose under it."""
 import re
 
 from .bulleted_agenda import bulleted_items
-from .decisions import Agreement
+from .decisions import VOTE_RE, Agreement, vote_value
 from .markers import Marker, Style, detect_style, find_marker, read_list
-from .text import clean_title
+from .session_times import CLOSING_RE
+from .text import clean_title, fold
 
 __all__ = [
     "HEADING_LINE_RE",
@@ -18,6 +19,7 @@ __all__ = [
 
 MAX_AGREEMENT_CHARS = 1500
 SHORT_TAIL_CHARS = 300
+CLOSING_CHARS = 160  # how far into a paragraph its closing formula may stand
 
 SECTION_RE = re.compile(
     # "NA ACUERDOS": OCR may read the section's numeral as two stray letters.
@@ -29,8 +31,13 @@ SECTION_RE = re.compile(
 # "Se tomaron los siguientes acuerdos:" closing a line of prose: the list under it (a pattern
 # that starts with a word found fast: one that skipped any text up to it was tried at every
 # line of the acta).
+# So does a decision closed by its colon: "La Comisión acordó por unanimidad:", "se acordó lo
+# siguiente:", "el Pleno resuelve:".
 _ANNOUNCED_RE = re.compile(
     r"(?m)siguientes\s+(?:acuerdos|resolutivos|puntos\s+de\s+acuerdo)\s*:[ \t]*$"
+    r"|(?:acord(?:o|aron)|aprob(?:o|aron)|resolvi(?:o|eron)|acuerda|acuerdan|resuelve|resuelven)"
+    r"(?:\s+(?:por\s+(?:unanimidad|mayoria)(?:\s+de\s+(?:votos|los\s+presentes))?|lo\s+siguiente))*"
+    r"\s*:[ \t]*$"
 )
 
 
@@ -79,6 +86,7 @@ def section_agreements(text: str, folded: str, end: int) -> list[Agreement]:
         else:
             style, first = detected
         markers, _ = read_list(text, folded, style, first, end, max_gap=2500)
+        told = VOTE_RE.search(heading.group(0))  # "La Comisión acordó por unanimidad:"
         for index, marker in enumerate(markers):
             limit = markers[index + 1].start if index + 1 < len(markers) else end
             if index + 1 == len(markers):
@@ -86,7 +94,12 @@ def section_agreements(text: str, folded: str, end: int) -> list[Agreement]:
             body = clean_title(text[marker.content : limit])
             if body:
                 agreements.append(
-                    Agreement(code=str(marker.number), text=body, vote=None, start=marker.start)
+                    Agreement(
+                        code=str(marker.number),
+                        text=body,
+                        vote=vote_value(told["vote"]) if told else None,
+                        start=marker.start,
+                    )
                 )
         if agreements:
             return agreements
@@ -123,9 +136,23 @@ def _section_end(text: str, start: int, limit: int) -> int:
     )
     if capitals:
         candidates.append(capitals.start())
+    closing = _closing_line(text, start, min(limit, start + MAX_AGREEMENT_CHARS))
+    if closing is not None:
+        candidates.append(closing)
     paragraph = text.find("\n\n", start, limit)
     # A short paragraph before the end (the signatures) still belongs to the last item:
     # "2.- PENDIENTE ELABORAR CALENDARIO… / Reunión el día 27 de agosto…".
     if paragraph != -1 and limit - paragraph > SHORT_TAIL_CHARS:
         candidates.append(paragraph)
     return min(candidates)
+
+
+def _closing_line(text: str, start: int, limit: int) -> int | None:
+    """Where a line opens the closing formula after a finished sentence: "2. Declarar desierto
+    el concurso ….\nSiendo las 14:00 horas se dio por terminada la reunión." is no part of the
+    last agreement."""
+    for newline in re.finditer(r"\.[ \t]*\n", text[start:limit]):
+        line = start + newline.end()
+        if CLOSING_RE.search(fold(text[line : line + CLOSING_CHARS])):
+            return line
+    return None

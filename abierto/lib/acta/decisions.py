@@ -26,6 +26,11 @@ _DISSENT_RE = re.compile(
 )
 
 
+def vote_value(raw: str) -> str:
+    """ "mayoría" or "unanimidad", from the folded word the acta uses."""
+    return "mayoría" if raw.startswith("mayor") else "unanimidad"
+
+
 def tally_vote(folded: str) -> str | None:
     """ "unanimidad" or "mayoría" from a vote told by its count or its dissent, if it is."""
     if _DISSENT_RE.search(folded):

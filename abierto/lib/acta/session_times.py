@@ -141,7 +141,7 @@ def _in_decision(text: str, folded: str, position: int) -> bool:
     return bool(_DECISION_RE.search(folded, begin, end))
 
 
-_CLOSING_RE = re.compile(
+CLOSING_RE = re.compile(
     r"se\s+(?:da|dio|declara|declaro|tiene)\s+por\s+(?:concluid|terminad|clausurad|finalizad|cerrad)|"
     r"se\s+(?:levanta|levanto|clausura|clausuro|concluye|concluyo|cierra|cerro|termina|termino)\b|"
     r"(?:concluida|clausurada|terminada|finalizada|levantada)\s+la\s+(?:presente\s+)?(?:sesion|reunion)|"
@@ -169,7 +169,7 @@ def end_time(text: str, folded: str, opening_end: int) -> datetime.time | None:
         times = find_times(text[labelled.start() : labelled.end()], labelled.group())
         if times:
             return times[0].value
-    closings = list(_CLOSING_RE.finditer(folded, opening_end // 2))
+    closings = list(CLOSING_RE.finditer(folded, opening_end // 2))
     for closing in reversed(closings):
         window_start, window_end = sentence_around(text, closing.start())
         # "…se clausura la sesión. Siendo las catorce horas con diez minutos del mismo día.":

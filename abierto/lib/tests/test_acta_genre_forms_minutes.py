@@ -56,3 +56,21 @@ def test_a_decision_in_a_news_item_starts_after_its_dateline():
         "En sesión virtual, las y los integrantes del Comité de Participación Ciudadana del "
         "Sistema Estatal Anticorrupción aprobaron por unanimidad su programa anual de trabajo 2022"
     ]
+
+
+def test_a_decision_closed_by_its_colon_announces_the_numbered_agreements_and_their_vote():
+    result = parse_acta_text(
+        "COMISIÓN DICTAMINADORA DEL ÁREA DE HUMANIDADES\nACTA DE LA SEXTA REUNIÓN\n\nSiendo las "
+        "10:00 horas del 16 de mayo de 2017, se reunieron los integrantes de la Comisión.\n\n"
+        "La Comisión acordó por unanimidad:\n\n1. Proponer como ganadora del concurso a la Dra. "
+        "Laura Cristina Hernández Ortiz.\n2. Declarar desierto el concurso de Técnico Académico."
+        "\nSiendo las 14:00 horas se dio por terminada la reunión.\n"
+    )
+    assert [(item["code"], item["text"], item["vote"]) for item in result["agreements"]] == [
+        (
+            "1",
+            "Proponer como ganadora del concurso a la Dra. Laura Cristina Hernández Ortiz",
+            "unanimidad",
+        ),
+        ("2", "Declarar desierto el concurso de Técnico Académico", "unanimidad"),
+    ]
