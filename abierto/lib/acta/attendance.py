@@ -268,6 +268,7 @@ def _list_end(text: str, folded: str, start: int) -> int:
     paragraph = text.find("\n\n", content, limit)
     if paragraph != -1:
         limit = paragraph
+    limit = _prose_after_labels(text, folded, content, limit)
     # "…como Tesorero Municipal.------\n-- Instalado el acto": filler dashes may follow the stop.
     for match in re.finditer(r"\.(?=(?:\s*[-\u2013\u2014]+)*\s+[A-ZÁÉÍÓÚ¿])", text[start:limit]):
         dot = start + match.start()
@@ -278,6 +279,30 @@ def _list_end(text: str, folded: str, start: int) -> int:
         ):
             continue  # "…, del PVEM.\nIntegrantes: …": the list's next group
         return dot
+    return limit
+
+
+# Words of prose: lower-case words that no name or office is made of.
+_PROSE_WORD_RE = re.compile(r"(?<![\w.])(?!(?:de|del|la|las|los|y|e)\b)[a-záéíóúñ]{2,}\b")
+MIN_PROSE_WORDS = 4
+
+
+def _prose_after_labels(text: str, folded: str, start: int, limit: int) -> int:
+    """Where a line of prose follows lines of labels ("Presidente: C. Name\nEscrutadores: C.
+    Name y C. Name\nEn desahogo del tercer punto, por mayoría de votos se eligió …"): the
+    list ends before it, blank line or not (a normaliser may have taken the blank out)."""
+    after_label = False
+    position = start
+    while position < limit:
+        line_end = text.find("\n", position, limit)
+        line_end = limit if line_end == -1 else line_end
+        if LINE_LABEL_RE.match(folded[position:line_end]):
+            after_label = True
+        elif after_label:
+            line = text[position:line_end]
+            if line[:1].isupper() and len(_PROSE_WORD_RE.findall(line)) >= MIN_PROSE_WORDS:
+                return position
+        position = line_end + 1
     return limit
 
 

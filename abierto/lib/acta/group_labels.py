@@ -24,7 +24,8 @@ _OFFICE_STEMS = (
     # "Comisario: Lic. …", "Director: …", "Suplente: …" on their lines after "Presidente: …"
     # (not "Diputado": a Chamber commission's transcript starts lines with it, no label)
     r"(?:sub)?director|titular|representante|asesor|contralor|suplente|jef[ea]|delegad|comisari|"
-    r"rector|enlace|responsable)[a-záéíóúñ]*"  # (unfolded text too: "Secretaría")
+    # an assembly's table: "Escrutadores: C. Name y C. Name", "Moderadora: …"
+    r"rector|enlace|responsable|escrutador|moderador|relator)[a-záéíóúñ]*"  # (unfolded text too)
 )
 # "Consejera Presidenta:", "Consejeras y Consejeros Electorales:", "Representantes de los
 # partidos políticos:": the office may be qualified by a few words before its colon.

@@ -98,6 +98,17 @@ ROLE_WORDS = frozenset(
         "concejal",
         # "Profesional Operativo", "Profesional Dictaminador": a federal job title
         "profesional",
+        # an assembly's officers and the notary's deputy: "…, Fedatario Público", "Escrutadora"
+        "fedatario",
+        "fedataria",
+        "escrutador",
+        "escrutadora",
+        "moderador",
+        "moderadora",
+        "relator",
+        "relatora",
+        "supervisor",
+        "supervisora",
     ]
 )
 # Words that never belong to a person's name: institutions, documents, places.

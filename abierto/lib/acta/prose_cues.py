@@ -39,6 +39,9 @@ _PROSE_CUE_RE = re.compile(
     # "Los presentes fueron: Name (Office), Name (Office), …"
     r"|\b(?:los|las)\s+(?:presentes|asistentes)\s+(?:fueron|son|eran)\b"
     # "…a través de una videoconferencia participaron Name Office, la Comisionada Name, …"
+    # "…se procedió a nombrar la mesa de debates, quedando integrada de la siguiente manera:
+    # Presidente: C. Name / Secretario: C. Name / Escrutadores: C. Name y C. Name"
+    r"|\b(?:quedando|quedo|queda)\s+integrad[oa]\s+(?:de\s+la\s+siguiente\s+(?:manera|forma)|como\s+sigue)\b"
     # "Participaron en la sesión la presidenta del Comité, Mtra. …; el Dr. …": a communiqué's.
     r"|\b(?:participaron|participan)\s+en\s+(?:la|esta|dicha)\s+(?:sesion|reunion)\b"
     r"|\b(?:participaron|participan)\b(?!\s+(?:en|con|de|activamente|mas|menos|un|una|el|la|los|las)\b)"
@@ -73,7 +76,7 @@ SUBJECT_LIST = "subject_list"
 # start inside another is skipped.
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
-    r"|comparec|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
+    r"|comparec|qued|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
     r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s"
     r"|particip"
     r"|fung|proced|(?<![^\n])(?:como|en\s+calidad)\s"

@@ -79,3 +79,23 @@ def test_a_communique_names_who_took_part_in_the_session():
         ("Jorge Luis Ramírez Soto", None),
         ("Claudia Ivette Ortega Cruz", None),
     ]
+
+
+def test_an_assemblys_officers_under_quedando_integrada_end_at_a_line_of_prose():
+    people = _people(
+        "ACTA DE ASAMBLEA GENERAL DE EJIDATARIOS\n\n" + OPENING + " Asistieron también el C. "
+        "Lic. Héctor Gómez Aguilar, Fedatario Público.\n\nORDEN DEL DÍA\n1. Lista de asistencia.\n"
+        "2. Mesa de debates.\n3. Elección del Comisariado.\n\nSe procedió a nombrar la mesa de "
+        "debates, quedando integrada de la siguiente manera:\n\nPresidente: C. Fermín López "
+        "Gutiérrez\nSecretario: C. Eliseo Pérez Roblero\nEscrutadores: C. Amado Díaz Cruz y C. "
+        "Rosendo Vázquez Ruiz\nEn desahogo del tercer punto, por mayoría de votos se eligió a "
+        "los nuevos integrantes del Comisariado, quedando como Presidente el C. Adolfo Méndez "
+        "Castillo.\n"
+    )
+    assert people == [
+        ("Héctor Gómez Aguilar", "Fedatario Público"),
+        ("Fermín López Gutiérrez", "Presidente"),
+        ("Eliseo Pérez Roblero", "Secretario"),
+        ("Amado Díaz Cruz", "Escrutador"),
+        ("Rosendo Vázquez Ruiz", "Escrutador"),
+    ]
