@@ -43,7 +43,11 @@ def assign_votes(text: str, folded: str, agreements: list[Agreement]) -> None:
                 # Not across the heading of an "ACUERDOS" section: a vote told before it
                 # belongs to the narrative.
                 if heading_ends is None:
-                    heading_ends = [heading.end() for heading in section_headings(folded)]
+                    # (a heading that tells the vote, "se aprobó por unanimidad:", gives it)
+                    heading_ends = [
+                        heading.start() if VOTE_RE.search(heading.group(0)) else heading.end()
+                        for heading in section_headings(folded)
+                    ]
                 section = max(
                     (end for end in heading_ends if end <= agreement.start + 1), default=0
                 )
