@@ -14,7 +14,8 @@ from .signatures import office_line
 _SIGNERS_ATTEND_RE = re.compile(
     r"\b(?:(?:que|quienes)\s+(?:suscriben|firman|al\s+calce\s+firman)|l[oa]s\s+suscrit[oa]s|"
     # "los integrantes del Comité cuyas firmas aparecen al final de la presente acta"
-    r"cuyas\s+firmas\s+(?:aparecen|constan|se\s+encuentran|obran))\b"
+    # "las personas cuyos nombres y firmas aparecen al final de la presente acta"
+    r"cuy[oa]s\s+(?:nombres\s+y\s+)?firmas\s+(?:aparecen|constan|se\s+encuentran|obran))\b"
 )
 MAX_SIGNERS = 40
 
@@ -24,19 +25,29 @@ def _names_under(text: str, start: int) -> list[Person]:
     no name; a blank line between them, and the office printed under each, are allowed."""
     people: list[Person] = []
     lines = text[start:].split("\n")
-    if lines and split_name_role(lines[0].strip(" \t.,;")) is None:
+    if lines and not all(split_name_role(cell) for cell in _cells(lines[0])):
         lines = lines[1:]  # "…, firmando al calce los que en ella intervinieron.": the cue's line
     for line in lines:
-        line = line.strip(" \t.,;")
-        if not line:
+        # "ROSA MARÍA GARCÍA OLMEDO          JUANA SANTIAGO PÉREZ": signatures side by side
+        cells = _cells(line)
+        if not cells:
             continue
-        if people and office_line(line) is not None:
+        if people and all(office_line(cell) is not None for cell in cells):
             continue  # "PRESIDENTA DEL COMITÉ" under the name: ``roles_from_signatures`` reads it
-        parsed = split_name_role(line)
-        if parsed is None or len(people) >= MAX_SIGNERS:
+        parsed_cells = [split_name_role(cell) for cell in cells]
+        if any(parsed is None for parsed in parsed_cells) or len(people) >= MAX_SIGNERS:
             break
-        people.append(Person(parsed[0], parsed[1]))
+        people += [Person(parsed[0], parsed[1]) for parsed in parsed_cells if parsed]
     return people
+
+
+_COLUMN_GAP_RE = re.compile(r"[ \t]*\|[ \t]*|\t+|[ ]{3,}")  # (a table's cells, or a layout's gap)
+
+
+def _cells(line: str) -> list[str]:
+    """The names side by side on a signatures' line ("ROSA MARÍA GARCÍA | JUANA SANTIAGO")."""
+    cells = (cell.strip(" \t.,;") for cell in _COLUMN_GAP_RE.split(line))
+    return [cell for cell in cells if cell]
 
 
 def signers_attending(
@@ -46,4 +57,19 @@ def signers_attending(
     are those who sign."""
     if not _SIGNERS_ATTEND_RE.search(folded, *opening):
         return []
+    if signatures_start >= len(text.rstrip()):
+        # No heading or formula announces the signatures: the names at the foot are theirs.
+        signatures_start = _foot_names_start(text)
     return _names_under(text, signatures_start)
+
+
+def _foot_names_start(text: str) -> int:
+    """Where the run of lines of names (one or more a line) that ends the text starts."""
+    start = len(text.rstrip())
+    while start > 0:
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        cells = _cells(text[line_start:start])
+        if cells and not all(split_name_role(cell) or office_line(cell) for cell in cells):
+            break
+        start = line_start
+    return start

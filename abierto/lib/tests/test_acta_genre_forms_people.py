@@ -99,3 +99,20 @@ def test_an_assemblys_officers_under_quedando_integrada_end_at_a_line_of_prose()
         ("Amado Díaz Cruz", "Escrutador"),
         ("Rosendo Vázquez Ruiz", "Escrutador"),
     ]
+
+
+def test_those_whose_names_and_signatures_close_the_acta_side_by_side_attended():
+    people = _people(
+        "ACTA DE ASAMBLEA CONSTITUTIVA DE LA SOCIEDAD COOPERATIVA\n\nEn Papantla, Veracruz, "
+        "siendo las 11:00 horas del día 5 de julio de 2011, se reunieron las personas cuyos "
+        "nombres y firmas aparecen al final de la presente acta.\n\nPor unanimidad se aprobaron "
+        "las bases constitutivas.\n\nSe levantó la asamblea a las 13:30 horas.\n\n"
+        "ROSA MARÍA GARCÍA OLMEDO\tJUANA SANTIAGO PÉREZ\n"
+        "MARÍA DE LOURDES OLARTE VEGA\tELENA CRUZ MÁRQUEZ\n"
+    )
+    assert [name for name, _role in people] == [
+        "ROSA MARÍA GARCÍA OLMEDO",
+        "JUANA SANTIAGO PÉREZ",
+        "MARÍA DE LOURDES OLARTE VEGA",
+        "ELENA CRUZ MÁRQUEZ",
+    ]
