@@ -6,9 +6,10 @@ list in prose may start and asks this module first.
 
 import re
 
+from .name_words import ROLE_WORDS
 from .names import looks_like_name, split_name_role
 from .people import ABSENT_RE, Person
-from .text import fold
+from .text import clean_title, fold
 
 MAX_LIST_CHARS = 1800
 
@@ -81,6 +82,11 @@ def vertical_list(text: str, start: int) -> list[Person]:
             continue
         if len(line) > MAX_VERTICAL_LINE_CHARS or ABSENT_RE.search(fold(line)):
             break
+        if people and people[-1].role is None and fold(line.split()[0]) in ROLE_WORDS:
+            # "MTRO. ALEJANDRO FERNÁNDEZ CAMPILLO\nSUBSECRETARIO DE EDUCACIÓN … Y PRESIDENTE DE
+            # LA H. JUNTA DIRECTIVA": the office on the line under the name.
+            people[-1].role = clean_title(line)
+            continue
         parsed = split_name_role(line.rstrip(" ."))
         if parsed is None or not looks_like_name(parsed[0]):
             break

@@ -116,3 +116,22 @@ def test_those_whose_names_and_signatures_close_the_acta_side_by_side_attended()
         "MARÍA DE LOURDES OLARTE VEGA",
         "ELENA CRUZ MÁRQUEZ",
     ]
+
+
+def test_a_list_after_its_colon_with_each_office_on_the_line_under_the_name():
+    people = _people(
+        "ACTA DE LA LXXVI SESIÓN ORDINARIA DE LA H. JUNTA DIRECTIVA DEL COLEGIO\n\nEn Metepec, "
+        "siendo las doce horas del día 5 de diciembre de 2016, se reunieron los integrantes de la "
+        "H. Junta Directiva, con la asistencia de los siguientes servidores públicos:\n\n"
+        "MTRO. ALEJANDRO FERNÁNDEZ CAMPILLO\nSUBSECRETARIO DE EDUCACIÓN MEDIA SUPERIOR Y "
+        "SUPERIOR Y PRESIDENTE DE LA H. JUNTA DIRECTIVA\n\nC.P. MARÍA GUADALUPE VEGA ORTIZ\n"
+        "COMISARIO\n\nORDEN DEL DÍA\n\n1. LISTA DE ASISTENCIA.\n2. APROBACIÓN DEL PRESUPUESTO.\n"
+    )
+    assert people == [
+        (
+            "ALEJANDRO FERNÁNDEZ CAMPILLO",
+            "SUBSECRETARIO DE EDUCACIÓN MEDIA SUPERIOR Y SUPERIOR Y PRESIDENTE DE LA H. JUNTA "
+            "DIRECTIVA",
+        ),
+        ("MARÍA GUADALUPE VEGA ORTIZ", "COMISARIO"),
+    ]
