@@ -96,8 +96,20 @@ def signers(text: str, after: int = 0) -> list[Signer]:
 
 def _is_prose(line: str) -> bool:
     words = line.split()
+    if len(words) <= MIN_PROSE_WORDS:
+        return False
     lower = sum(1 for word in words if word[:1].islower() and len(word) > 1)
-    return len(words) > MIN_PROSE_WORDS and lower * 2 >= len(words)
+    if lower * 2 >= len(words):
+        return True
+    # "NO HABIENDO OTRO ASUNTO QUE TRATAR, SE DA POR CONCLUIDA LA SESIÓN A LAS …": prose in
+    # capitals has the words of a clause, which an office ("DIRECTOR GENERAL DEL CECYTEM Y
+    # SECRETARIO DE LA H. JUNTA DIRECTIVA") has not.
+    clause = sum(1 for word in words if fold(word.strip(",.;:")) in _CLAUSE_WORDS)
+    return clause >= MIN_CLAUSE_WORDS
+
+
+_CLAUSE_WORDS = frozenset(["que", "se", "por", "a", "las", "los", "con", "no", "su", "sus", "al"])
+MIN_CLAUSE_WORDS = 3
 
 
 def _office_at_end(line: str) -> tuple[str, str] | None:

@@ -74,3 +74,18 @@ def test_a_decision_closed_by_its_colon_announces_the_numbered_agreements_and_th
         ),
         ("2", "Declarar desierto el concurso de Técnico Académico", "unanimidad"),
     ]
+
+
+def test_a_closing_sentence_in_capitals_is_no_signature_so_the_last_agreement_stays():
+    result = parse_acta_text(
+        "ACTA DE LA LXXVI SESIÓN ORDINARIA DE LA H. JUNTA DIRECTIVA\n\nEn Metepec, siendo las "
+        "doce horas del 5 de diciembre de 2016, se reunieron los integrantes de la Junta.\n\n"
+        "ACUERDO CECYTEM-076-001-2016. LA H. JUNTA DIRECTIVA APRUEBA EL ORDEN DEL DÍA.\n"
+        "ACUERDO CECYTEM-076-002-2016. LA H. JUNTA DIRECTIVA APRUEBA EL PRESUPUESTO DEL "
+        "EJERCICIO FISCAL 2017.\nNO HABIENDO OTRO ASUNTO QUE TRATAR, SE DA POR CONCLUIDA LA "
+        "SESIÓN A LAS TRECE HORAS CON TREINTA MINUTOS DEL MISMO DÍA.\n"
+    )
+    assert [item["code"] for item in result["agreements"]] == [
+        "CECYTEM-076-001-2016",
+        "CECYTEM-076-002-2016",
+    ]
