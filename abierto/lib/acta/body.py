@@ -141,7 +141,10 @@ _GROUP_END_RE = re.compile(
 _SEAT_NOT_BODY_RE = re.compile(rf"(?:estado|municipio|ciudad)\s+(?:de\s+)?(?!.*\b{_BODY_NOUNS}\b)")
 # "Sesión Ordinaria de fecha 13 de febrero", "Segunda Sesión Ordinaria de julio de 2015": what
 # follows the title is its date, not a body.
-_NOT_BODY_START_RE = re.compile(rf"(?:fecha|dia|{'|'.join(MONTHS)}|setiembre|\d+)\b")
+# ("ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL PERIODO 2019-2021": a term, not a body)
+_NOT_BODY_START_RE = re.compile(
+    rf"(?:fecha|dia|{'|'.join(MONTHS)}|setiembre|\d+|periodo|ejercicio|ano|bienio|trienio|ciclo)\b"
+)
 _BUILDING_RE = re.compile(r"\b(?:palacio|edificio|recinto|auditorio)\b")
 LATER_MENTION_CHARS = 3000
 

@@ -54,8 +54,9 @@ _HONORIFIC = (
     r"(?:led|lcp(?:yap)?|lri|lcc|lap)\.?(?=\s|$)|cc(?=\s|$)|"
     # Nursing: "ENFRA. MARÍA GUADALUPE ESTRADA", "Enf. Luis Ruiz"
     r"enf(?:ra?)?\.|enfermer[oa]s?\b|"
-    # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q."
-    r"(?:m\.\s*[da]\.|l\.\s*[cdi]\.|i\.\s*q\.)(?!\s?[a-z]\.)|"
+    # Two-letter degrees: "M.D." (maestro en derecho), "M.A.", "L.D.", "L.I.", "I.Q.", "T.S."
+    # (trabajadora social)
+    r"(?:m\.\s*[da]\.|l\.\s*[cdi]\.|i\.\s*q\.|t\.\s*s\.)(?!\s?[a-z]\.)|"
     # Degrees of the sciences and of design: "Fís.", "Quím.", "Biól.", "Q.F.B.", "D.C.G.", "D.I."
     r"fis\.|quim\.|biol\.|q\.\s*f\.\s*b\.|d\.\s*c\.\s*g\.|d\.\s*i\.|"
     # Any other degree in three or four dotted initials: "L.C.C.", "M.B.A.", "T.A.E.", "L.E.M."

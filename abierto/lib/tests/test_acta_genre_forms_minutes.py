@@ -89,3 +89,12 @@ def test_a_closing_sentence_in_capitals_is_no_signature_so_the_last_agreement_st
         "CECYTEM-076-001-2016",
         "CECYTEM-076-002-2016",
     ]
+
+
+def test_the_term_after_the_sessions_title_is_not_the_body():
+    result = parse_acta_text(
+        "CONSEJO TÉCNICO DE ADOPCIÓN DEL SISTEMA DIF DEL ESTADO DE CAMPECHE\n\nACTA DE LA "
+        "PRIMERA SESIÓN ORDINARIA DEL PERIODO 2019-2021\n\nEn Campeche, siendo las 10:00 horas "
+        "del 14 de febrero de 2019, se reunieron los integrantes del Consejo.\n"
+    )
+    assert result["body"] == "CONSEJO TÉCNICO DE ADOPCIÓN DEL SISTEMA DIF DEL ESTADO DE CAMPECHE"

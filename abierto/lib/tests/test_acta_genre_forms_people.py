@@ -135,3 +135,20 @@ def test_a_list_after_its_colon_with_each_office_on_the_line_under_the_name():
         ),
         ("MARÍA GUADALUPE VEGA ORTIZ", "COMISARIO"),
     ]
+
+
+def test_a_social_workers_degree_before_a_name_in_a_block_of_members():
+    people = _people(
+        TITLE + "En Campeche, siendo las 10:00 horas del 14 de febrero de 2019, se reunieron los "
+        "integrantes.\n\nLista de asistencia:\n\nPresidenta: Licda. Mariela Sánchez Uc, "
+        "Directora General.\nVocales:\nPsic. Ana Laura May Poot, Jefa del Departamento de "
+        "Psicología.\nT.S. Rosa Elena Canul Ek, Jefa del Departamento de Trabajo Social.\nLic. "
+        "Jorge Luis Dzib Can, Jefe del Departamento Jurídico.\n\nVerificado el quórum, se declaró "
+        "instalada la sesión.\n"
+    )
+    assert [name for name, _role in people] == [
+        "Mariela Sánchez Uc",
+        "Ana Laura May Poot",
+        "Rosa Elena Canul Ek",
+        "Jorge Luis Dzib Can",
+    ]
