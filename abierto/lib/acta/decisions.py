@@ -64,7 +64,9 @@ class Agreement:
 
 
 _CUE_RE = re.compile(
-    r"\b(?:se|fue|fueron|queda|quedo|quedan|quedaron)\s+(?:(?:tiene|tienen)\s+por\s+)?"
+    # "se tiene por aprobado", "se declara aprobado el orden del día por mayoría de votos"
+    r"\b(?:se|fue|fueron|queda|quedo|quedan|quedaron)\s+"
+    r"(?:(?:tiene|tienen)\s+por\s+|(?:declara|declaro|declaran|declararon)\s+)?"
     r"(?:aprobad[oa]s?|autorizad[oa]s?|acordad[oa]s?|aprueba|aprueban|aprobo|aprobaron|acuerda|acuerdan|"
     r"acepta|aceptan|acepto|aceptaron|"
     r"acordo|acordaron|autoriza|autorizan|autorizo|autorizaron|confirma|confirman|confirmo|determina|"
@@ -137,10 +139,16 @@ def narrative_agreements(text: str, folded: str, start: int, end: int) -> list[A
     agreements = sorted([*kept, *verdicts], key=lambda agreement: agreement.start)
     for index, agreement in enumerate(agreements, start=1):
         agreement.code = str(index)
-        agreement.text = _POINT_LABEL_RE.sub("", agreement.text)
+        agreement.text = _POINT_LABEL_RE.sub("", _SPEAKER_LABEL_RE.sub("", agreement.text))
     return agreements
 
 
+# "Presidenta: De acuerdo a la votación emitida se declara aprobado …", "EL SECRETARIO:
+# Aprobado por unanimidad, …": who speaks, in a stenographic version, is no part of it.
+_SPEAKER_LABEL_RE = re.compile(
+    r"^(?:(?:EL|LA|El|La)\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ.]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ.]*"
+    r":\s+(?=[A-ZÁÉÍÓÚÑ¿])"
+)
 # "Segundo punto: Se aprobó el orden del día …", "PUNTO TRES.- El Comité aprobó …": the item's
 # label heading the sentence is no part of what was agreed.
 _POINT_LABEL_RE = re.compile(

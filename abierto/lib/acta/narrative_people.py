@@ -6,9 +6,11 @@ Split from ``roster``, which reads the officers of the opening.
 
 import re
 
+from .given_names import is_feminine_given_name
 from .name_words import ROLE_WORDS
-from .names import is_honorific, looks_like_name, split_name_role
+from .names import is_honorific, looks_like_name, singular, split_name_role
 from .people import Person
+from .prose_list import people_in_list
 from .roster import (
     OFFICE,
     TITLED_RE,
@@ -194,6 +196,17 @@ _CHAIRED_RE = re.compile(
     r"(?:\s+(?:tecnic[oa]|ejecutiv[oa]|de\s+actas))?)"
     r"(?:\s+de\s+(?:la|el|esta)\s+(?:sesion|reunion|asamblea))?,?\s+(?:el|la)\s+"
 )
+# "…, actuando como secretarios los diputados Jesús Portillo Herrera y Eréndira Elsa Carlota
+# Jiménez Montiel.": two or more acting together, named up to the clause's end.
+_ACTING_TOGETHER_RE = re.compile(
+    r"\b(?:actuando|fungiendo|fungieron|actuaron)\s+como\s+"
+    r"(?P<office>secretari[oa]s|escrutador(?:es|as)|moderador(?:es|as))\s+(?:los|las)\s+"
+    r"(?:(?:ciudadan|diputad|senador|regidor|consejer|integrante|comisionad)[a-z]*\s+)?"
+)
+# (the clause ends at a sentence's stop, not at a title's: "los CC. Lic. Ana Ruiz y …")
+_ACTING_TOGETHER_END_RE = re.compile(
+    r"[;:\n]|\.(?=\s*$)|\.\s+(?=(?:El|La|Los|Las|Se|En|Acto|Con|Para|Siendo|Una|Un)\b)"
+)
 # "Presidió la sesión el Presidente Municipal, Lic. Juan Pérez López": the office first.
 _OFFICE_FIRST_RE = re.compile(rf"(?P<office>{OFFICE}(?:\s+[a-z]+){{0,3}}),?\s+(?=\S)")
 
@@ -219,4 +232,24 @@ def chaired(text: str, folded: str) -> list[Person]:
         elif role is None:
             role = "Presidenta" if match["article"] == "la" else "Presidente"
         people.append(Person(name, role))
+    for match in _ACTING_TOGETHER_RE.finditer(folded):
+        end = _ACTING_TOGETHER_END_RE.search(text, match.end())
+        office = singular(text[match.start("office") : match.end("office")])
+        office = office[0].upper() + office[1:]
+        for person in people_in_list(text[match.end() : end.start() if end else len(text)]):
+            people.append(Person(person.name, person.role or _in_gender(office, person.name)))
     return people
+
+
+def _in_gender(office: str, name: str) -> str:
+    """ "Secretario" as "Secretaria" for Eréndira, "Escrutador" as "Escrutadora" for Ana."""
+    first = fold(name).split()[:1]
+    if not first or not is_feminine_given_name(first[0]):
+        return office
+    return (
+        office[:-1] + "a"
+        if office.endswith("o")
+        else office + "a"
+        if office.endswith("or")
+        else office
+    )

@@ -166,9 +166,20 @@ def not_present(folded: str, position: int, end: int | None = None) -> bool:
             return True  # a table row: the tables reader reads it, with its attendance column
     if end is not None and _absent_later_in_sentence(folded, end):
         return True
+    if end is not None:
+        line_end = folded.find("\n", end)
+        if _ABSENT_AT_LINE_END_RE.search(folded, end, line_end if line_end != -1 else len(folded)):
+            return True  # "C. NAME, REPRESENTANTE DEL PARTIDO ACCIÓN NACIONAL. AUSENTE."
     if REPRESENTED_BEFORE_RE.search(folded, max(0, position - 40), position):
         return True  # "…, en representación del Mtro. Luis …": the one represented was absent
     return bool(ABSENT_RE.search(clause) or _NOT_PRESENT_RE.search(clause))
+
+
+# A roll call's answer closing the line of the person it calls: absent.
+_ABSENT_AT_LINE_END_RE = re.compile(
+    r"[.,;:-][ \t]*(?:ausente|no\s+asistio|falta\s+justificada|inasistencia\s+justificada|"
+    r"justifico\s+su\s+inasistencia)[ \t]*\.?[ \t]*$"
+)
 
 
 # "…, Magistrado …, en representación del Mtro. Miguel Mery Ayup, Presidente del Consejo": the

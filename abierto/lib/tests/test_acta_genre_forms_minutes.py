@@ -98,3 +98,20 @@ def test_the_term_after_the_sessions_title_is_not_the_body():
         "del 14 de febrero de 2019, se reunieron los integrantes del Consejo.\n"
     )
     assert result["body"] == "CONSEJO TÉCNICO DE ADOPCIÓN DEL SISTEMA DIF DEL ESTADO DE CAMPECHE"
+
+
+def test_se_declara_aprobado_decides_and_the_speakers_label_is_left_out():
+    result = parse_acta_text(
+        "VERSIÓN ESTENOGRÁFICA DE LA DÉCIMA OCTAVA SESIÓN ORDINARIA DE LA LEGISLATURA\n\n"
+        "En Tlaxcala, siendo las diez horas del 7 de marzo de 2017, se reúnen los diputados.\n\n"
+        "Presidenta: Se somete a votación el orden del día.\n\nSecretaría: Dieciocho votos a "
+        "favor.\n\nPresidenta: De acuerdo a la votación emitida se declara aprobado el orden del "
+        "día por mayoría de votos.\n"
+    )
+    assert [(item["text"], item["vote"]) for item in result["agreements"]] == [
+        (
+            "De acuerdo a la votación emitida se declara aprobado el orden del día por mayoría "
+            "de votos",
+            "mayoría",
+        )
+    ]

@@ -152,3 +152,31 @@ def test_a_social_workers_degree_before_a_name_in_a_block_of_members():
         "Rosa Elena Canul Ek",
         "Jorge Luis Dzib Can",
     ]
+
+
+def test_two_acting_together_as_secretaries_each_in_their_gender():
+    people = _people(
+        "VERSIÓN ESTENOGRÁFICA DE LA DÉCIMA OCTAVA SESIÓN ORDINARIA DE LA LEGISLATURA\n\nEn "
+        "Tlaxcala, siendo las diez horas del 7 de marzo de 2017, en la Sala de Sesiones, se "
+        "abre la sesión bajo la Presidencia de la Diputada Aitzury Fernanda Sandoval Vega, "
+        "actuando como secretarios los diputados Jesús Portillo Herrera y Eréndira Elsa Carlota "
+        "Jiménez Montiel. Acto seguido se da lectura al orden del día.\n"
+    )
+    assert sorted(people) == [
+        ("Aitzury Fernanda Sandoval Vega", "Diputada"),
+        ("Eréndira Elsa Carlota Jiménez Montiel", "Secretaria"),
+        ("Jesús Portillo Herrera", "Secretario"),
+    ]
+
+
+def test_one_called_in_a_roll_call_and_answered_absent_is_not_present():
+    people = _people(
+        "ACTA DE SESIÓN ORDINARIA DEL CONSEJO MUNICIPAL ELECTORAL\n\nEn Río Bravo, siendo las "
+        "17:00 horas del 22 de julio de 2021, se reunieron los integrantes del Consejo.\n\n"
+        "EL SECRETARIO: Procedo a realizar el pase de lista.\n\n"
+        "C. JUAN MANUEL GARZA LÓPEZ, CONSEJERO PRESIDENTE. PRESENTE.\n"
+        "C. ANA KAREN SALINAS RÍOS, SECRETARIA DEL CONSEJO. PRESENTE.\n"
+        "C. LUIS ÁNGEL MORENO VILLARREAL, REPRESENTANTE DEL PARTIDO ACCIÓN NACIONAL. AUSENTE.\n\n"
+        "EL SECRETARIO: Existe quórum legal para sesionar.\n"
+    )
+    assert [name for name, _role in people] == ["JUAN MANUEL GARZA LÓPEZ", "ANA KAREN SALINAS RÍOS"]
