@@ -21,10 +21,20 @@ from .text import clean_title, fold, sentences
 
 _HEADING_RE = re.compile(
     r"\b(?:orden\s+del\s+dia|puntos\s+a\s+tratar|asuntos\s+a\s+tratar|agenda\s+de\s+(?:la\s+sesion|trabajo))\b"
-    # A working minute's "Temas:", "Temas tratados:", "Agenda:" alone at a line's start.
-    r"|(?<![^\n])(?:temas(?:\s+tratados|\s+a\s+tratar)?|asuntos\s+tratados|agenda)"
-    r"[ \t]*:?[ \t]*(?=\n)"
 )
+# A working minute's "Temas:", "Temas tratados:", "Agenda:" alone on its line (the newline
+# first: a pattern that opens with a literal is searched for fast).
+_LINE_HEADING_RE = re.compile(
+    r"\n(?:temas(?:\s+tratados|\s+a\s+tratar)?|asuntos\s+tratados|agenda)[ \t]*:?[ \t]*(?=\n)"
+)
+
+
+def _headings(folded: str) -> list[re.Match[str]]:
+    """The agenda's possible headings, in order."""
+    found = [*_HEADING_RE.finditer(folded), *_LINE_HEADING_RE.finditer(folded)]
+    return sorted(found, key=lambda match: match.start())
+
+
 # "…el Dictamen que presenta la Comisión Permanente de Hacienda": an organ that presents a
 # report names the report, and stays in the title; a person who presents it does not.
 _PRESENTED_BY_ORGAN = (
@@ -79,7 +89,7 @@ class Agenda:
 def read_agenda(text: str, folded: str) -> Agenda:
     """Find the announced agenda: the first heading followed by a numbered list."""
     only_item: Agenda | None = None
-    for heading in _HEADING_RE.finditer(folded):
+    for heading in _headings(folded):
         if _next_meeting_agenda(folded, heading.start()):
             continue
         detected = detect_style(text, folded, heading.end(), min(len(text), heading.end() + 160))

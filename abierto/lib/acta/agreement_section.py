@@ -31,14 +31,19 @@ SECTION_RE = re.compile(
 # "Se tomaron los siguientes acuerdos:" closing a line of prose: the list under it (a pattern
 # that starts with a word found fast: one that skipped any text up to it was tried at every
 # line of the acta).
-# So does a decision closed by its colon: "La Comisión acordó por unanimidad:", "se acordó lo
-# siguiente:", "el Pleno resuelve:".
 _ANNOUNCED_RE = re.compile(
     r"(?m)siguientes\s+(?:acuerdos|resolutivos|puntos\s+de\s+acuerdo)\s*:[ \t]*$"
-    r"|(?:acord(?:o|aron)|aprob(?:o|aron)|resolvi(?:o|eron)|acuerda|acuerdan|resuelve|resuelven)"
+)
+# So does a decision closed by its colon: "La Comisión acordó por unanimidad:", "se acordó lo
+# siguiente:", "el Pleno resuelve:". (Looked for only before a colon that ends a line: the
+# verbs' first letters are everywhere, and a pattern tried at each of them costs.)
+_DECIDED_RE = re.compile(
+    r"(?m)(?:acord(?:o|aron)|aprob(?:o|aron)|resolvi(?:o|eron)|acuerda|acuerdan|resuelve|resuelven)"
     r"(?:\s+(?:por\s+(?:unanimidad|mayoria)(?:\s+de\s+(?:votos|los\s+presentes))?|lo\s+siguiente))*"
     r"\s*:[ \t]*$"
 )
+_COLON_AT_LINE_END_RE = re.compile(r"(?m):[ \t]*$")
+DECIDED_CHARS = 80  # how far before its colon the decision's verb may stand
 
 
 def section_headings(folded: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -46,6 +51,10 @@ def section_headings(folded: str, start: int = 0, end: int | None = None) -> lis
     announce a list of agreements, in order."""
     end = len(folded) if end is None else end
     found = [*SECTION_RE.finditer(folded, start, end), *_ANNOUNCED_RE.finditer(folded, start, end)]
+    for colon in _COLON_AT_LINE_END_RE.finditer(folded, start, end):
+        decided = _DECIDED_RE.search(folded, max(start, colon.start() - DECIDED_CHARS), colon.end())
+        if decided is not None and decided.end() == colon.end():
+            found.append(decided)
     return sorted(found, key=lambda match: match.start())
 
 

@@ -188,18 +188,23 @@ def acting_for_session(text: str) -> list[Person]:
 # "Presidió la asamblea el C. Roberto Sánchez Gil, Presidente de la Mesa Directiva, actuando
 # como secretaria la C. María Elena Ruiz Tapia": whoever presided over the meeting, or acted
 # in it as its secretary or teller, was there, wherever the acta says so.
-_CHAIRED_RE = re.compile(
-    r"\bpresid(?:io|e)\s+(?:la|el|esta|dicha)\s+(?:sesion|reunion|asamblea|junta)\s+"
-    r"(?P<article>el|la)\s+"
-    r"|\b(?:actuando|fungiendo|fungio|actuo)\s+como\s+"
+_PRESIDED_RE = re.compile(
+    r"presid(?:io|e)\s+(?:la|el|esta|dicha)\s+(?:sesion|reunion|asamblea|junta)\s+(?P<article>el|la)\s+"
+)
+_ACTING_AS_RE = re.compile(
+    r"como\s+"
     rf"(?P<office>(?:{OFFICE}|escrutador(?:a)?|moderador(?:a)?|relator(?:a)?)"
     r"(?:\s+(?:tecnic[oa]|ejecutiv[oa]|de\s+actas))?)"
     r"(?:\s+de\s+(?:la|el|esta)\s+(?:sesion|reunion|asamblea))?,?\s+(?:el|la)\s+"
 )
+# (The patterns open with a literal, searched for fast; the verb before "como" is checked after.)
+_ACTING_VERB_RE = re.compile(
+    r"(?<![a-z])(?:actuando|fungiendo|fungio|actuo|fungieron|actuaron)\s+\Z"
+)
 # "…, actuando como secretarios los diputados Jesús Portillo Herrera y Eréndira Elsa Carlota
 # Jiménez Montiel.": two or more acting together, named up to the clause's end.
 _ACTING_TOGETHER_RE = re.compile(
-    r"\b(?:actuando|fungiendo|fungieron|actuaron)\s+como\s+"
+    r"como\s+"
     r"(?P<office>secretari[oa]s|escrutador(?:es|as)|moderador(?:es|as))\s+(?:los|las)\s+"
     r"(?:(?:ciudadan|diputad|senador|regidor|consejer|integrante|comisionad)[a-z]*\s+)?"
 )
@@ -214,7 +219,7 @@ _OFFICE_FIRST_RE = re.compile(rf"(?P<office>{OFFICE}(?:\s+[a-z]+){{0,3}}),?\s+(?
 def chaired(text: str, folded: str) -> list[Person]:
     """Who presided over the meeting or acted in it as secretary, teller or moderator."""
     people: list[Person] = []
-    for match in _CHAIRED_RE.finditer(folded):
+    for match in _chairing(folded):
         start, office = match.end(), None
         first = _OFFICE_FIRST_RE.match(folded, start)
         if first and TITLED_RE.match(text, first.end()):
@@ -226,19 +231,37 @@ def chaired(text: str, folded: str) -> list[Person]:
         if name is None or not looks_like_name(name):
             continue
         role = office or role_after(text, end)
-        if role is None and match["office"]:
+        if role is None and match.re is _ACTING_AS_RE:
             written = text[match.start("office") : match.end("office")]
             role = written[0].upper() + written[1:]
         elif role is None:
             role = "Presidenta" if match["article"] == "la" else "Presidente"
         people.append(Person(name, role))
     for match in _ACTING_TOGETHER_RE.finditer(folded):
+        if not _acting(folded, match):
+            continue
         end = _ACTING_TOGETHER_END_RE.search(text, match.end())
         office = singular(text[match.start("office") : match.end("office")])
         office = office[0].upper() + office[1:]
         for person in people_in_list(text[match.end() : end.start() if end else len(text)]):
             people.append(Person(person.name, person.role or _in_gender(office, person.name)))
     return people
+
+
+def _chairing(folded: str) -> list[re.Match[str]]:
+    """ "presidió la asamblea el …", "actuando como secretaria la …", in order."""
+    presided = [
+        match
+        for match in _PRESIDED_RE.finditer(folded)
+        if not folded[match.start() - 1 : match.start()].isalpha()
+    ]
+    acting = [match for match in _ACTING_AS_RE.finditer(folded) if _acting(folded, match)]
+    return sorted([*presided, *acting], key=lambda match: match.start())
+
+
+def _acting(folded: str, match: re.Match[str]) -> bool:
+    """Whether "como …" follows a verb of acting ("actuando como", "fungió como")."""
+    return _ACTING_VERB_RE.search(folded, max(0, match.start() - 14), match.start()) is not None
 
 
 def _in_gender(office: str, name: str) -> str:
