@@ -156,12 +156,17 @@ def _section_end(text: str, start: int, limit: int) -> int:
     return min(candidates)
 
 
+# "Próxima reunión: 19-III-2021, 11:00 hrs.": a working minute's next meeting, after its list.
+_NEXT_MEETING_LABEL_RE = re.compile(r"(?:proxima|siguiente)\s+(?:reunion|sesion)\s*:")
+
+
 def _closing_line(text: str, start: int, limit: int) -> int | None:
-    """Where a line opens the closing formula after a finished sentence: "2. Declarar desierto
-    el concurso ….\nSiendo las 14:00 horas se dio por terminada la reunión." is no part of the
-    last agreement."""
-    for newline in re.finditer(r"\.[ \t]*\n", text[start:limit]):
+    """Where a line opens the closing formula (or names the next meeting) after a finished
+    sentence: "2. Declarar desierto el concurso ….\nSiendo las 14:00 horas se dio por terminada
+    la reunión." is no part of the last agreement."""
+    for newline in re.finditer(r"\.[ \t]*\n\s*", text[start:limit]):
         line = start + newline.end()
-        if CLOSING_RE.search(fold(text[line : line + CLOSING_CHARS])):
+        opening = fold(text[line : line + CLOSING_CHARS])
+        if CLOSING_RE.search(opening) or _NEXT_MEETING_LABEL_RE.match(opening):
             return line
     return None

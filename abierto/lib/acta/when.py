@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from abierto.lib.roman import from_roman
 from abierto.lib.spanish import MONTHS, parse_spanish_date, parse_spanish_time, words_to_number
 
 from .text import fold
@@ -42,6 +43,10 @@ _MONTH_FIRST_RE = re.compile(
 )
 _NUMERIC_DATE_RE = re.compile(r"\b(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})\b")
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "5-III-2021", "12/iv/2019": the month in Roman numerals, as working minutes often date.
+_ROMAN_MONTH_DATE_RE = re.compile(
+    r"\b(\d{1,2})\s?([/.-])\s?(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\s?\2\s?(\d{4})\b"
+)
 
 _HOUR_WORD = (
     r"(?:cero|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|"
@@ -105,6 +110,10 @@ def find_dates(text: str, folded: str | None = None) -> list[Found[datetime.date
         value = _safe_date(int(match[1]), int(match[2]), int(match[3]))
         if value is not None:
             found.append(Found(match.start(), match.end(), value))
+    for match in _ROMAN_MONTH_DATE_RE.finditer(folded):
+        value = _safe_date(int(match[4]), from_roman(match[3]), int(match[1]))
+        if value is not None:
+            found.append(Found(match.start(), match.end(), value))
     found.sort(key=lambda item: item.start)
     return _drop_overlaps(found)
 
@@ -126,6 +135,9 @@ def find_day_months(
         found.append(
             Found(match.start(), match.end(), (int(match[1]), int(match[3]), int(match[4])))
         )
+    for match in _ROMAN_MONTH_DATE_RE.finditer(folded):
+        month = from_roman(match[3])
+        found.append(Found(match.start(), match.end(), (int(match[1]), month, int(match[4]))))
     found.sort(key=lambda item: item.start)
     return found
 

@@ -115,3 +115,18 @@ def test_se_declara_aprobado_decides_and_the_speakers_label_is_left_out():
             "mayoría",
         )
     ]
+
+
+def test_a_working_minute_dated_with_a_roman_month_and_its_next_meeting_after_the_list():
+    result = parse_acta_text(
+        "MINUTA DE LA REUNIÓN DE TRABAJO DEL COMITÉ DE OBRA\n\nFecha: 5-III-2021\nHora de "
+        "inicio: 11:00 hrs.\n\nAcuerdos:\n1. La Dirección de Obras entregará el programa.\n"
+        "2. El Comité informará a los vecinos sobre los cierres de calles.\n\n"
+        "Próxima reunión: 19-III-2021, 11:00 hrs.\n"
+    )
+    assert result["session"]["date"] == "2021-03-05"
+    assert [item["text"] for item in result["agreements"]] == [
+        "La Dirección de Obras entregará el programa",
+        "El Comité informará a los vecinos sobre los cierres de calles",
+    ]
+    assert [item["date"] for item in result["scheduled_sessions"]] == ["2021-03-19"]
