@@ -30,16 +30,38 @@ _OFFICE_STEMS = (
 # "Consejera Presidenta:", "Consejeras y Consejeros Electorales:", "Representantes de los
 # partidos políticos:": the office may be qualified by a few words before its colon.
 _QUALIFIERS = r"(?:[ \t]+(?![ye][ \t])[A-Za-zÁÉÍÓÚÑáéíóúñ]{2,}){0,4}"
-# A line that starts with an office and its colon: where a new group begins.
+# "PAN: Lic. Alfonso Bravo Álvarez", "Morena: Lic. Javier Rivera" under "Representantes de los
+# partidos políticos:": a party as the label, whose representative the name is. (Acronyms in
+# capitals, names capitalised: "Pan:" or "Pt:" in a sentence is no label.)
+_PARTY_LABELS = (
+    r"PAN|PRI|PRD|PT|PVEM|MC|PES|PANAL|RSP|FXM|MORENA|Morena|Movimiento\s+Ciudadano|"
+    r"Nueva\s+Alianza|Encuentro\s+Social|Partido\s+(?:de\s+la\s+|del\s+|de\s+)?[A-ZÁÉÍÓÚ][^:\n]{2,60}"
+)
+PARTY_LABEL_RE = re.compile(r"^\s*(?P<party>" + _PARTY_LABELS + r")[ \t]*:\s*")
+# A line that starts with an office (or a party) and its colon: where a new group begins.
 LINE_LABEL_SPLIT = (
-    r"\n(?=[ \t]*(?i:"
+    r"\n(?=[ \t]*(?:(?i:"
     + _OFFICE_STEMS
     + r")(?:[ \t]+[ye][ \t]+(?i:"
     + _OFFICE_STEMS
     + r"))?"
     + _QUALIFIERS
-    + r"[ \t]*:)"
+    + r"|(?:"
+    + _PARTY_LABELS
+    + r"))[ \t]*:)"
 )
+
+
+def party_representative(party: str) -> str:
+    """ "Representante del PAN", "Representante de Morena", "Representante del Partido del
+    Trabajo": the office of whoever a party's label names."""
+    party = squash(party)
+    article = (
+        "del" if (party.isupper() and party != "MORENA") or party.startswith("Partido") else "de"
+    )
+    return f"Representante {article} {party}"
+
+
 LINE_LABEL_RE = re.compile(
     r"^\s*(?P<office>"
     + _OFFICE_STEMS

@@ -11,7 +11,14 @@ titular C. Pedro Díaz Leal").
 import re
 
 from .given_names import GIVEN_NAMES
-from .group_labels import LINE_LABEL_RE, Label, is_party, without_party
+from .group_labels import (
+    LINE_LABEL_RE,
+    PARTY_LABEL_RE,
+    Label,
+    is_party,
+    party_representative,
+    without_party,
+)
 from .list_items import (
     COMMA_HEADER_RE,
     GROUP_HEADER_RE,
@@ -162,6 +169,12 @@ def people_in_list(span: str) -> list[Person]:
             piece_folded = piece_folded[label.end() :]
             if not piece.strip():
                 continue
+        party_role: str | None = None
+        party = PARTY_LABEL_RE.match(piece)
+        if party and whole_name_follows(piece[party.end() :]):
+            party_role = party_representative(party["party"])
+            piece = piece[party.end() :]
+            piece_folded = piece_folded[party.end() :]
         header = GROUP_HEADER_RE.match(piece_folded) or comma_header(piece, piece_folded)
         if header:
             group_label = None
@@ -217,6 +230,7 @@ def people_in_list(span: str) -> list[Person]:
         name = without_party(name)
         if role and is_party(role):
             role = None  # "…, del PAN": the member's party
+        role = role or party_role
         labelled = piece_label or group_label
         if labelled and not role:
             role = labelled.office_of(name)

@@ -180,3 +180,20 @@ def test_one_called_in_a_roll_call_and_answered_absent_is_not_present():
         "EL SECRETARIO: Existe quórum legal para sesionar.\n"
     )
     assert [name for name, _role in people] == ["JUAN MANUEL GARZA LÓPEZ", "ANA KAREN SALINAS RÍOS"]
+
+
+def test_a_party_as_the_label_names_its_representative():
+    people = _people(
+        "ACTA DE LA SESIÓN ORDINARIA DEL CONSEJO GENERAL\n\nEn Toluca, siendo las 10:00 horas "
+        "del 5 de marzo de 2021, se reunieron los integrantes del Consejo General:\n"
+        "Consejera Presidenta: Mtra. Laura Daniella Durán Ceja\n"
+        "Representantes de los partidos políticos:\nPAN: Lic. Alfonso Guillermo Bravo Álvarez\n"
+        "Morena: Lic. Javier Rivera Escalona\nPartido del Trabajo: C. Ana Ruiz Mejía\n\n"
+        "Se declara la existencia del quórum.\n"
+    )
+    assert people == [
+        ("Laura Daniella Durán Ceja", "Consejera Presidenta"),
+        ("Alfonso Guillermo Bravo Álvarez", "Representante del PAN"),
+        ("Javier Rivera Escalona", "Representante de Morena"),
+        ("Ana Ruiz Mejía", "Representante del Partido del Trabajo"),
+    ]
