@@ -266,6 +266,14 @@ def _list_end(text: str, folded: str, start: int) -> int:
     # ("se reunieron:\n\nConsejera Presidenta: …": a blank line after the colon opens the list)
     content = start + len(text[start:limit]) - len(text[start:limit].lstrip(" \t\n:"))
     paragraph = text.find("\n\n", content, limit)
+    if (
+        paragraph != -1
+        and text[content:paragraph].rstrip().endswith(":")
+        and LINE_LABEL_RE.match(folded[paragraph : paragraph + 120])
+    ):
+        # "…con la asistencia de los siguientes consejeros:\n\nPresidente: Ing. …": the blank
+        # line after a preamble's colon, before lines of labels, opens the list.
+        paragraph = text.find("\n\n", paragraph + 2, limit)
     if paragraph != -1:
         limit = paragraph
     limit = _prose_after_labels(text, folded, content, limit)
@@ -345,8 +353,10 @@ def _closes_abbreviation(text: str, dot: int) -> bool:
         return False
     token = word.group(1)
     bare = token.replace(".", "")
-    if is_party(bare):
-        return False  # "…, de MC. La presidenta solicitó …": a party's initials end a sentence
+    if "." not in token and is_party(bare):
+        # "…, de MC. La presidenta solicitó …": a party's initials end a sentence ("M.C.
+        # Luis Alberto Fierro", a degree's initials, do not)
+        return False
     if bare.isdigit() and len(bare) <= 2:
         return True  # a list marker "2."
     if (

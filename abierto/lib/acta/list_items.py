@@ -25,10 +25,11 @@ HARD_SPLIT_RE = re.compile(
     # "…, asistidos por el licenciado …", "asistido del Secretario que autoriza, licenciado …":
     # the secretary who assists the body is one more.
     # "…, facilitador del Secretariado, y en voz de Leslie Serrano, Directora de …": the
-    # presenter is one more.
+    # presenter is one more; so is who acts as secretary.
     r";|(?:^|\s)\d{1,2}\s?[.)-]+\s(?=\S)|,?\s+(?:as[iít]\.?\s+como|adem[aá]s\s+de|"
     r"asistid[oa]s?\s+(?:por|del?(?=\s+[Ss]ecretari))|y\s+en\s+voz\s+de(?:l|\s+la)?)\s+|"
-    + LINE_LABEL_SPLIT
+    # "…, Rector de la Universidad, y actuando como Secretario el M.A. …": the next one
+    r",?\s+y\s+(?=(?:actuando|fungiendo)\s+como\s)|" + LINE_LABEL_SPLIT
 )
 # "Carlos Rangel Orona (presidente del Consejo) Jafia Pacheco Valtierra;": a role in brackets
 # closes its person, and the next name may follow without a comma.

@@ -138,6 +138,13 @@ NOT_NAME_WORDS = frozenset(
         "secretaria",
         "direccion",
         "instituto",
+        # "designar al Director de la Facultad de Ciencias Políticas y Sociales": a school
+        "facultad",
+        "escuela",
+        "universidad",
+        "departamento",
+        "procuraduria",
+        "tribunal",
         "comite",
         "consejo",
         "comision",

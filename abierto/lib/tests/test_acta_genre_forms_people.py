@@ -197,3 +197,33 @@ def test_a_party_as_the_label_names_its_representative():
         ("Javier Rivera Escalona", "Representante de Morena"),
         ("Ana Ruiz Mejía", "Representante del Partido del Trabajo"),
     ]
+
+
+def test_a_rector_with_a_degrees_initials_presides_and_a_secretary_acts():
+    people = _people(
+        "H. CONSEJO UNIVERSITARIO\n\nACTA DE LA SESIÓN EXTRAORDINARIA\n\nEn Chihuahua, siendo "
+        "las 10:00 horas del 9 de junio de 2022, en el Aula Magna, se reunieron los integrantes "
+        "del H. Consejo Universitario, bajo la presidencia del M.C. Luis Alberto Fierro Ramírez, "
+        "Rector de la Universidad, y actuando como Secretario el M.A. Javier Martínez Nevárez, "
+        "Secretario General, con el objeto de designar al Director de la Facultad de Ciencias "
+        "Políticas y Sociales.\n"
+    )
+    assert people == [
+        ("Luis Alberto Fierro Ramírez", "Rector de la Universidad"),
+        ("Javier Martínez Nevárez", "Secretario General"),
+    ]
+
+
+def test_a_blank_line_between_the_preambles_colon_and_the_labels():
+    people = _people(
+        TITLE + "Siendo las 13:00 horas del 17 de mayo de 2016, en la Sala de Consejo, se "
+        "reunieron los miembros del Consejo, con la asistencia de los siguientes consejeros:\n\n"
+        "Presidente: Ing. Jorge Mario Hernández Cruz.\nConsejeros docentes: M. en C. Pedro Luis "
+        "Soto Vega, Ing. Mónica Ruiz Castro.\n\nORDEN DEL DÍA\n1. Verificación del quórum.\n"
+        "2. Asuntos académicos.\n"
+    )
+    assert people == [
+        ("Jorge Mario Hernández Cruz", "Presidente"),
+        ("Pedro Luis Soto Vega", "Consejero docente"),
+        ("Mónica Ruiz Castro", "Consejero docente"),
+    ]
