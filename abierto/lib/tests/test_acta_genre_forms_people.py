@@ -227,3 +227,17 @@ def test_a_blank_line_between_the_preambles_colon_and_the_labels():
         ("Pedro Luis Soto Vega", "Consejero docente"),
         ("Mónica Ruiz Castro", "Consejero docente"),
     ]
+
+
+def test_a_efecto_de_ends_the_list_and_the_last_office():
+    people = _people(
+        TITLE + "En Tacámbaro, siendo las 11:00 horas del 18 de octubre de 2017, en la oficina de "
+        "la Unidad de Transparencia, se reunieron los CC. Lic. José Luis Mejía Vargas, Contralor "
+        "Municipal y Presidente del Comité; y Lic. Francisco Reyes Bautista, Titular de la Unidad "
+        "de Transparencia y Secretario Técnico, a efecto de desahogar el siguiente orden del día: "
+        "1. Lista de asistencia; 2. Asuntos generales.\n"
+    )
+    assert people == [
+        ("José Luis Mejía Vargas", "Contralor Municipal y Presidente del Comité"),
+        ("Francisco Reyes Bautista", "Titular de la Unidad de Transparencia y Secretario Técnico"),
+    ]
