@@ -38,6 +38,8 @@ __all__ = ["Person", "read_attendance"]
 _LIST_STOP_RE = re.compile(
     r"\b(?:faltando|con\s+el\s+objeto|con\s+el\s+proposito|con\s+la\s+finalidad|con\s+el\s+fin|a\s+fin\s+de|"
     r"a\s+efecto\s+de|para\s+efectos?\s+de|"
+    # "…, la Presidenta Municipal, Lorena Alfaro García, dio inicio a la sesión e instruyó …"
+    r"dio\s+inicio|da\s+inicio|instruy[oe]|"
     r"para\s+(?:el\s+tratamiento|celebrar|llevar|desahogar|dar|(?:los\s+)?efectos\s+de)|"
     # (not the premises "que ocupa la Presidencia del Comité", where the members met)
     r"(?:bajo\s+|(?<!de\s)(?<!ocupa\s))la\s+presidencia|"

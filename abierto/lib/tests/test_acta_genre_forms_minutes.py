@@ -130,3 +130,13 @@ def test_a_working_minute_dated_with_a_roman_month_and_its_next_meeting_after_th
         "El Comité informará a los vecinos sobre los cierres de calles",
     ]
     assert [item["date"] for item in result["scheduled_sessions"]] == ["2021-03-19"]
+
+
+def test_the_end_time_after_clausuro_la_sesion():
+    result = parse_acta_text(
+        "ACTA DE LA SESIÓN EXTRAORDINARIA DEL H. AYUNTAMIENTO\n\nEn Irapuato, siendo las 9:00 "
+        "horas del 12 de agosto de 2025, se reunieron los integrantes del Ayuntamiento.\n\n"
+        "No habiendo más asuntos que tratar, la Presidenta Municipal clausuró la sesión a las "
+        "9:40 nueve horas con cuarenta minutos.\n"
+    )
+    assert result["session"]["end_time"] == "09:40"

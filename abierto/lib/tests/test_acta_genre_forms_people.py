@@ -241,3 +241,13 @@ def test_a_efecto_de_ends_the_list_and_the_last_office():
         ("José Luis Mejía Vargas", "Contralor Municipal y Presidente del Comité"),
         ("Francisco Reyes Bautista", "Titular de la Unidad de Transparencia y Secretario Técnico"),
     ]
+
+
+def test_who_opened_the_session_is_not_given_the_sentence_as_office():
+    people = _people(
+        "ACTA NÚMERO 22 DE LA SESIÓN EXTRAORDINARIA DEL H. AYUNTAMIENTO\n\nEn Irapuato, siendo "
+        "las 9:00 horas del 12 de agosto de 2025, reunidos en el Salón de Cabildo los integrantes "
+        "del H. Ayuntamiento, la Presidenta Municipal, Lorena del Carmen Alfaro García, dio "
+        "inicio a la sesión e instruyó al Secretario que pasara lista de asistencia.\n"
+    )
+    assert people == [("Lorena del Carmen Alfaro García", "Presidenta Municipal")]
