@@ -72,6 +72,15 @@ _CUE_RE = re.compile(
     r"acordo|acordaron|autoriza|autorizan|autorizo|autorizaron|confirma|confirman|confirmo|determina|"
     r"determino|resuelve|resolvio)\b"
     r"|\b(?:fue|fueron)\s+(?:aceptad|modificad|ratificad|aprobad|autorizad)[oa]s?\b"
+    # "Se tiene por presentado el informe", "se da por aprobada el acta", "se toma
+    # conocimiento del informe", "los integrantes toman conocimiento": what a body records.
+    r"|\bse\s+(?:tiene|tienen|tuvo|tuvieron|da|dan|dio|dieron)\s+por\s+"
+    r"(?:presentad|recibid|aprobad|atendid|cumplid|desahogad|rendid|notificad)[oa]s?\b"
+    r"|\b(?:se\s+toma|se\s+tomo|toman|tomaron)\s+(?:nota|conocimiento)\b"
+    # "Se instruye a la Secretaría Técnica para que …", "Se revoca la clasificación",
+    # "Se modifica la respuesta": a transparency committee's verdicts, a body's instructions,
+    # when they open the sentence ("el artículo 24 se modifica" is a reform's text).
+    r"|^\s*se\s+(?:instruye|instruyo|revoca|revoco|modifica|modifico)\b"
     # "mismo que, al ser sometido a consideración, resultó aprobado en votación económica"
     r"|\b(?:resulto|resultaron)\s+(?:aprobad|autorizad|acordad)[oa]s?\b"
     # "aprobándose por unanimidad", "acordándose", "autorizándose"

@@ -140,3 +140,25 @@ def test_the_end_time_after_clausuro_la_sesion():
         "9:40 nueve horas con cuarenta minutos.\n"
     )
     assert result["session"]["end_time"] == "09:40"
+
+
+COMMITTEE = (
+    "ACTA DE LA PRIMERA SESIÓN ORDINARIA DEL COMITÉ DE TRANSPARENCIA\n\nEn Toluca, siendo las "
+    "10:00 horas del 5 de marzo de 2021, se reunieron los integrantes del Comité.\n\n"
+)
+
+
+def test_what_a_committee_records_and_instructs_are_its_agreements():
+    result = parse_acta_text(
+        COMMITTEE + "1. Se tiene por presentado el informe trimestral de la Unidad.\n"
+        "2. Los integrantes del Comité toman conocimiento del informe de actividades.\n"
+        "3. Se instruye a la Secretaría Técnica para que publique el acuerdo.\n"
+        "4. Se revoca la clasificación propuesta por la Dirección de Obras.\n"
+        "5. Conforme a la reforma, el artículo 24 se modifica para incluir a los invitados.\n"
+    )
+    assert [item["text"] for item in result["agreements"]] == [
+        "Se tiene por presentado el informe trimestral de la Unidad",
+        "Los integrantes del Comité toman conocimiento del informe de actividades",
+        "Se instruye a la Secretaría Técnica para que publique el acuerdo",
+        "Se revoca la clasificación propuesta por la Dirección de Obras",
+    ]
