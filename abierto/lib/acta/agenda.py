@@ -8,7 +8,9 @@ takes the items up one by one ("III. Lectura…", "En el desahogo del punto
 cuatro…"); those positions tell which item an agreement belongs to.
 """
 
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from abierto.lib.roman import to_roman
@@ -29,10 +31,14 @@ _LINE_HEADING_RE = re.compile(
 )
 
 
-def _headings(folded: str) -> list[re.Match[str]]:
-    """The agenda's possible headings, in order."""
-    found = [*_HEADING_RE.finditer(folded), *_LINE_HEADING_RE.finditer(folded)]
-    return sorted(found, key=lambda match: match.start())
+def _headings(folded: str) -> Iterator[re.Match[str]]:
+    """The agenda's possible headings, in order, found as they are asked for (the first one
+    followed by a list is the agenda's, most often near the top)."""
+    return heapq.merge(
+        _HEADING_RE.finditer(folded),
+        _LINE_HEADING_RE.finditer(folded),
+        key=lambda match: match.start(),
+    )
 
 
 # "…el Dictamen que presenta la Comisión Permanente de Hacienda": an organ that presents a

@@ -153,10 +153,9 @@ CLOSING_RE = re.compile(
     r"\b(?:declarando\s+|dando\s+por\s+)?(?:clausurando|clausurad[oa]|concluid[oa]|terminad[oa])"
     r"\s+la\s+(?:presente\s+)?(?:sesion|reunion)\b|"
     # "se procedía a CLAUSURAR la primera sesión extraordinaria del año 2021 …, siendo las 15 …"
-    r"\b(?:clausurar|concluir|levantar)\s+la\s+(?:[a-z]+\s+){0,3}(?:sesion|reunion)\b|"
     # "…, la Presidenta Municipal clausuró la sesión a las 9:40 …"
-    r"\b(?:clausuro|concluyo|levanto|clausuraron|concluyeron)\s+la\s+(?:[a-z]+\s+){0,3}"
-    r"(?:sesion|reunion|asamblea)\b"
+    r"\b(?:clausurar|concluir|levantar|clausuro|concluyo|levanto|clausuraron|concluyeron)"
+    r"\s+la\s+(?:[a-z]+\s+){0,3}(?:sesion|reunion)\b"
 )
 
 
