@@ -61,8 +61,11 @@ _CONTINUES_RE = re.compile(
 _BARE_CODE_RE = re.compile(
     # "[A-Z]{2}[A-Z0-9]*", not "[A-Z]{2,}[A-Z0-9]*": the same codes, without trying every
     # split of a long run of capitals (quadratic time on a line of 20,000 of them).
-    r"(?m)^[ \t]*(?P<code>[A-Z]{2}[A-Z0-9]*(?:[/-][A-Z0-9.°º]{1,15}){2,7})"
-    r"[ \t]*(?:\.-|\.|:|-|\||\t|\n)"
+    # "A-01/2021 Se aprueba …": one letter will do before two separators, the code then
+    # followed by a capitalised word.
+    r"(?m)^[ \t]*(?P<code>[A-Z]{2}[A-Z0-9]*(?:[/-][A-Z0-9.°º]{1,15}){2,7}"
+    r"|[A-Z](?:[/-][A-Z0-9.°º]{1,15}){2,7}(?=[ \t]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]))"
+    r"[ \t]*(?:\.-|\.|:|-|\||\t|\n|(?<=[ \t])(?=[A-ZÁÉÍÓÚÑ]))"
 )
 # "01-142/2015 Aprobar el orden del día…": a list of agreements whose codes are figures only.
 # Such a code counts when another line of the same list shares everything after its counter

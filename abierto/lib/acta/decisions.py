@@ -100,7 +100,8 @@ _CUE_RE = re.compile(
     # a favor del dictamen".
     r"|\b(?:los|las)\s+(?:regidor(?:es|as)|consejer[oa]s|integrantes|miembros|comisionad[oa]s|vocales|"
     r"ediles|municipes|asistentes)(?:\s+presentes|\s+del?\s+(?:la\s+)?[a-z]+(?:\s+[a-z]+){0,7}?)?"
-    r"\s+(?:aprobaron|acordaron|autorizaron|votaron\s+(?:a\s+favor|por\s+unanimidad))\b"
+    r"\s+(?:aprobaron|acordaron|autorizaron|aprueban|acuerdan|autorizan|"
+    r"votaron\s+(?:a\s+favor|por\s+unanimidad))\b"
 )
 # "Se instruye a la Secretaría Técnica para que …", "Se revoca la clasificación", "Se modifica
 # la respuesta": a transparency committee's verdicts, a body's instructions, when they open
@@ -159,10 +160,11 @@ _SPEAKER_LABEL_RE = re.compile(
     r"^(?:(?:EL|LA|El|La)\s+)?(?:[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ.]*\s+){0,3}[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ.]*"
     r":\s+(?=[A-ZÁÉÍÓÚÑ¿])"
 )
-# "Segundo punto: Se aprobó el orden del día …", "PUNTO TRES.- El Comité aprobó …": the item's
-# label heading the sentence is no part of what was agreed.
+# "Segundo punto: Se aprobó el orden del día …", "PUNTO TRES.- El Comité aprobó …", "ACUERDO
+# NÚMERO UNO.- Se aprueba …": the item's or the agreement's label heading the sentence is no
+# part of what was agreed.
 _POINT_LABEL_RE = re.compile(
-    r"^(?i:(?:punto\s+(?:n[uú]mero\s+)?[\wáéíóú°º]+|[a-záéíóú]+\s+punto)"
+    r"^(?i:(?:(?:punto|acuerdo)\s+(?:n[uú]mero\s+)?[\wáéíóú°º]+|[a-záéíóú]+\s+(?:punto|acuerdo))"
     r"(?:\s+del\s+orden\s+del\s+d[ií]a)?)\s*(?:\.-|[:.-])\s*(?=[A-ZÁÉÍÓÚÑ¿«\"])"
 )
 

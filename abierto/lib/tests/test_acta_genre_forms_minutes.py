@@ -162,3 +162,30 @@ def test_what_a_committee_records_and_instructs_are_its_agreements():
         "Se instruye a la Secretaría Técnica para que publique el acuerdo",
         "Se revoca la clasificación propuesta por la Dirección de Obras",
     ]
+
+
+def test_agreements_labelled_by_their_number_in_words_or_coded_with_one_letter():
+    labelled = parse_acta_text(
+        COMMITTEE + "ACUERDO NÚMERO UNO.- Se aprueba el orden del día.\n"
+        "ACUERDO SEGUNDO.- Se aprueba el informe.\n"
+    )
+    coded = parse_acta_text(
+        COMMITTEE + "A-01/2021 Se aprueba el orden del día.\nA-02/2021 Se aprueba el informe.\n"
+    )
+    assert [item["text"] for item in labelled["agreements"]] == [
+        "Se aprueba el orden del día",
+        "Se aprueba el informe",
+    ]
+    assert [(item["code"], item["text"]) for item in coded["agreements"]] == [
+        ("A-01/2021", "Se aprueba el orden del día"),
+        ("A-02/2021", "Se aprueba el informe"),
+    ]
+
+
+def test_the_members_deciding_in_the_present_tense():
+    result = parse_acta_text(
+        COMMITTEE + "Los miembros del Comité aprueban por unanimidad el informe anual.\n"
+    )
+    assert [(item["text"], item["vote"]) for item in result["agreements"]] == [
+        ("Los miembros del Comité aprueban por unanimidad el informe anual", "unanimidad")
+    ]
