@@ -7,6 +7,7 @@ one name per line ("Asistentes  Ana Cecilia Mata…"), or a roll call "Nombre �
 import re
 from dataclasses import dataclass, field
 
+from .list_items import whole_name_follows
 from .name_words import ROLE_WORDS
 from .names import looks_like_name, singular, split_name_role, strip_titles, strip_titles_and_office
 from .people import ABSENT_RE, Person
@@ -210,7 +211,11 @@ def from_label_blocks(text: str, folded: str) -> list[Person]:
                 people += run
                 continue
             parsed = split_name_role(line)
-            if parsed:
+            if parsed and parsed[1] and whole_name_follows(parsed[1]):
+                # "Asistentes: Ana María Ruiz Soto, Pedro Gómez Lara, Luis Mora Gil.": names
+                # run on after commas, with no office between them
+                people += people_in_list(line)
+            elif parsed:
                 people.append(Person(*parsed))
     return people
 

@@ -222,6 +222,12 @@ def split_name_role(text: str) -> tuple[str, str | None] | None:
         head, office = strip_titles_and_office(bracketed["name"])
         if looks_like_name(head):
             return head, _clean_role(bracketed["role"]) or office
+    slashed = _SLASHED_ROLE_RE.match(text)
+    if slashed:
+        # "Ana María Ruiz Soto / Presidenta": a slash between the name and the office.
+        head, office = strip_titles_and_office(slashed["name"])
+        if looks_like_name(head):
+            return head, _clean_role(slashed["role"]) or office
     parts = [part.strip() for part in text.split(",")]
     head, office = strip_titles_and_office(parts[0])
     if looks_like_name(head):
@@ -241,6 +247,7 @@ _STRAY_MARKS_RE = re.compile(r"[«»]|(?<=\s)\"(?=[a-záéíóúñ])|^\"(?=[a-z�
 _SPACED_HYPHEN_RE = re.compile(
     r"(?<=[a-záéíóúñ]) - (?=[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b(?!\s*[,;]?\s*[a-záéíóúñ]))"
 )
+_SLASHED_ROLE_RE = re.compile(r"^(?P<name>[^/,()]{4,80}?)\s+/\s+(?P<role>[^/]{3,150})$")
 _BRACKETED_ROLE_RE = re.compile(r"^(?P<name>[^(),]{4,120}?)\s*\((?P<role>[^()]{3,150})\)?$")
 
 

@@ -251,3 +251,26 @@ def test_who_opened_the_session_is_not_given_the_sentence_as_office():
         "inicio a la sesión e instruyó al Secretario que pasara lista de asistencia.\n"
     )
     assert people == [("Lorena del Carmen Alfaro García", "Presidenta Municipal")]
+
+
+MEETING = "En Toluca, siendo las 10:00 horas del 5 de marzo de 2021, en la sala de juntas.\n\n"
+
+
+def test_names_run_on_after_a_label_with_commas_and_no_office():
+    people = _people(
+        TITLE + MEETING + "Asistentes: Ana María Ruiz Soto, Pedro Gómez Lara, Luis Mora Gil.\n\n"
+        "Se declara la existencia de quórum.\n"
+    )
+    assert people == [
+        ("Ana María Ruiz Soto", None),
+        ("Pedro Gómez Lara", None),
+        ("Luis Mora Gil", None),
+    ]
+
+
+def test_a_slash_between_the_name_and_the_office():
+    people = _people(
+        TITLE + MEETING + "Participantes:\nAna María Ruiz Soto / Presidenta\nPedro Gómez Lara / "
+        "Secretario\n\nSe declara la existencia de quórum.\n"
+    )
+    assert people == [("Ana María Ruiz Soto", "Presidenta"), ("Pedro Gómez Lara", "Secretario")]
