@@ -8,38 +8,16 @@ takes the items up one by one ("III. Lectura…", "En el desahogo del punto
 cuatro…"); those positions tell which item an agreement belongs to.
 """
 
-import heapq
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from abierto.lib.roman import to_roman
 
-from .agenda_headings import title_positions
+from .agenda_headings import agenda_headings, next_meeting_agenda, title_positions
 from .bulleted_agenda import bulleted_items, tabled_items
 from .markers import Marker, Style, detect_style, find_marker, find_markers, read_list
 from .points import point_mentions, point_number
 from .text import clean_title, fold, sentences
-
-_HEADING_RE = re.compile(
-    r"\b(?:orden\s+del\s+dia|puntos\s+a\s+tratar|asuntos\s+a\s+tratar|agenda\s+de\s+(?:la\s+sesion|trabajo))\b"
-)
-# A working minute's "Temas:", "Temas tratados:", "Agenda:" alone on its line (the newline
-# first: a pattern that opens with a literal is searched for fast).
-_LINE_HEADING_RE = re.compile(
-    r"\n(?:temas(?:\s+tratados|\s+a\s+tratar)?|asuntos\s+tratados|agenda)[ \t]*:?[ \t]*(?=\n)"
-)
-
-
-def _headings(folded: str) -> Iterator[re.Match[str]]:
-    """The agenda's possible headings, in order, found as they are asked for (the first one
-    followed by a list is the agenda's, most often near the top)."""
-    return heapq.merge(
-        _HEADING_RE.finditer(folded),
-        _LINE_HEADING_RE.finditer(folded),
-        key=lambda match: match.start(),
-    )
-
 
 # "…el Dictamen que presenta la Comisión Permanente de Hacienda": an organ that presents a
 # report names the report, and stays in the title; a person who presents it does not.
@@ -95,8 +73,8 @@ class Agenda:
 def read_agenda(text: str, folded: str) -> Agenda:
     """Find the announced agenda: the first heading followed by a numbered list."""
     only_item: Agenda | None = None
-    for heading in _headings(folded):
-        if _next_meeting_agenda(folded, heading.start()):
+    for heading in agenda_headings(folded):
+        if next_meeting_agenda(folded, heading.start()):
             continue
         detected = detect_style(text, folded, heading.end(), min(len(text), heading.end() + 160))
         if detected is None:
@@ -164,20 +142,6 @@ def _only_item_ends_text(text: str, markers: list[Marker]) -> bool:
     if len(markers) != 1:
         return False
     return len(text) - _last_item_end(text, markers[0]) < MAX_TEXT_AFTER_ONLY_ITEM
-
-
-# "IV. ACUERDOS / Reunión el día 6 de mayo a las 13:30. Lugar: … Orden del día 1. …": the agenda
-# of the next meeting, agreed under the agreements, is not this session's.
-_AGREEMENTS_HEADING_RE = re.compile(r"(?m)^[ \t]*(?:\S{1,4}[ \t]+)?acuerdos[ \t]*:?[ \t]*$")
-_MEETING_ANNOUNCED_RE = re.compile(
-    r"\b(?:(?:proxim[oa]|siguiente)\s+(?:sesion|reunion)|(?:sesion|reunion)\s+(?:el|para\s+el)\s+dia)\b"
-)
-
-
-def _next_meeting_agenda(folded: str, heading: int) -> bool:
-    window = folded[max(0, heading - 400) : heading]
-    section = list(_AGREEMENTS_HEADING_RE.finditer(window))
-    return bool(section) and _MEETING_ANNOUNCED_RE.search(window, section[-1].end()) is not None
 
 
 # Minutes that announce no agenda often take its items up as numbered headings in capitals,

@@ -240,10 +240,11 @@ def chaired(text: str, folded: str) -> list[Person]:
     for match in _ACTING_TOGETHER_RE.finditer(folded):
         if not _acting(folded, match):
             continue
-        end = _ACTING_TOGETHER_END_RE.search(text, match.end())
+        clause_end = _ACTING_TOGETHER_END_RE.search(text, match.end())
         office = singular(text[match.start("office") : match.end("office")])
         office = office[0].upper() + office[1:]
-        for person in people_in_list(text[match.end() : end.start() if end else len(text)]):
+        listed = text[match.end() : clause_end.start() if clause_end else len(text)]
+        for person in people_in_list(listed):
             people.append(Person(person.name, person.role or _in_gender(office, person.name)))
     return people
 
