@@ -123,7 +123,7 @@ def lone_office(piece: str) -> str | None:
 def bare_office(piece: str) -> str | None:
     """ "Secretaria Ejecutiva" alone, opening a list after "con la asistencia de la": an office
     whose article the cue took, named in the next piece."""
-    segment = piece.strip(" ,;:")
+    segment = _CITIZEN_RE.sub("", piece.strip(" ,;:"))  # "C. Secretario del R. Ayuntamiento"
     words = segment.split()
     if (
         not segment[:1].isupper()
@@ -136,6 +136,7 @@ def bare_office(piece: str) -> str | None:
 
 
 MAX_BARE_OFFICE_WORDS = 6
+_CITIZEN_RE = re.compile(r"^[cC]\.\s*(?=[A-ZÁÉÍÓÚÑ])")
 
 
 def _office_and_name(segment: str) -> tuple[str, str] | None:

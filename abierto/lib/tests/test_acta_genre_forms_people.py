@@ -274,3 +274,16 @@ def test_a_slash_between_the_name_and_the_office():
         "Secretario\n\nSe declara la existencia de quórum.\n"
     )
     assert people == [("Ana María Ruiz Soto", "Presidenta"), ("Pedro Gómez Lara", "Secretario")]
+
+
+def test_the_secretary_of_the_r_ayuntamiento_named_after_his_office():
+    people = _people(
+        "ACTA 14/2008\n\nEn Monterrey, siendo las 11:00 horas del 11 de junio del 2008, reunidos "
+        "en el recinto oficial, se celebra la Sesión Ordinaria, presidida por el C. Presidente "
+        "Municipal, Adalberto Arturo Madero Quiroga, con la asistencia del C. Secretario del R. "
+        "Ayuntamiento, Lic. Rogelio Sada Zambrano.\n"
+    )
+    assert people == [
+        ("Adalberto Arturo Madero Quiroga", "Presidente Municipal"),
+        ("Rogelio Sada Zambrano", "Secretario del R. Ayuntamiento"),
+    ]
