@@ -27,8 +27,9 @@ _PROSE_CUE_RE = re.compile(
     r"como\s+invitad[oa]s?(?:\s+especial(?:es)?)?|en\s+calidad\s+de\s+invitad[oa]s?))?"
     r"|\b(?:reunid[oa]s|se\s+reunieron|se\s+reunen|congregad[oa]s)\b"
     r"|\bbajo\s+la\s+(?:presidencia|moderacion|conduccion|coordinacion)\s+de(?:l|\s+la)?\b"
-    # "…se celebra la Sesión Ordinaria, presidida por el C. Presidente Municipal, Name, con …"
-    r"|\bpresidid[oa]\s+por(?:\s+(?:el|la))?\b"
+    # "…se celebra la Sesión Ordinaria, presidida por el C. Presidente Municipal, Name, con …",
+    # "encabezada por", "conducida por", "moderada por"
+    r"|\b(?:presidid|encabezad|conducid|moderad)[oa]\s+por(?:\s+(?:el|la))?\b"
     # "Preside esta sesión Name, Office; Name, Office; … y Name, Office.": the presidium, when
     # semicolons run on after it (one chair alone is read as the officer who presides).
     r"|\bpresid(?:e|en|io|ieron)\s+(?:esta|la)\s+(?:sesion|reunion|asamblea)\b"
@@ -79,7 +80,7 @@ SUBJECT_LIST = "subject_list"
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
     r"|comparec|qued|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
-    r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s|presidid"
+    r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s|presidid|encabezad|conducid|moderad"
     r"|particip"
     r"|fung|proced|(?<![^\n])(?:como|en\s+calidad)\s"
     r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|diputad|senador|"

@@ -287,3 +287,16 @@ def test_the_secretary_of_the_r_ayuntamiento_named_after_his_office():
         ("Adalberto Arturo Madero Quiroga", "Presidente Municipal"),
         ("Rogelio Sada Zambrano", "Secretario del R. Ayuntamiento"),
     ]
+
+
+def test_a_session_encabezada_por_its_chair_with_an_office_first():
+    people = _people(
+        "ACTA DE CABILDO NÚMERO 61\n\nEn San Cristóbal, siendo las 10:00 horas del 29 de octubre "
+        "de 2019, en la Sala de Cabildo, se celebró la sesión ordinaria encabezada por la "
+        "Presidenta Municipal, Lic. Jerónima Toledo Villalobos; asistida por el Secretario del "
+        "Ayuntamiento, Lic. Marco Antonio Gómez Pérez.\n"
+    )
+    assert people == [
+        ("Jerónima Toledo Villalobos", "Presidenta Municipal"),
+        ("Marco Antonio Gómez Pérez", "Secretario del Ayuntamiento"),
+    ]
