@@ -208,7 +208,9 @@ _CONTRACTED_BEFORE_OFFICE_RE = re.compile(
 )
 
 
-_ARTICLE_OFFICE_RE = re.compile(r"\s*(?:el|la)\s+(?P<word>\w+)", re.IGNORECASE)
+_ARTICLE_OFFICE_RE = re.compile(
+    r"\s*(?:el|la|del|de\s+la|al|a\s+la)\s+(?P<word>\w+)", re.IGNORECASE
+)
 
 
 def _office_then_name(before: str, part: str, following: list[str]) -> bool:

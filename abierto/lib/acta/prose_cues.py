@@ -14,6 +14,8 @@ _PROSE_CUE_RE = re.compile(
     r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran?|se\s+encontraban|estuvieron|hallandose)"
     r"\s+(?:tambien\s+)?presentes?\b"
     r"|(?:contando\s+)?con\s+la\s+(?:asistencia|presencia|participacion)\s+de(?:l|\s+la|\s+los|\s+las)?\b"
+    # "…, ante la fe del Secretario del Ayuntamiento, Lic. Name": who attests the session
+    r"|\bante\s+la\s+fe\s+de(?:l|\s+la)?\b"
     # "Se encuentran conectados a través de la plataforma digital zoom:": attending remotely.
     r"|\b(?:se\s+encuentran|estan|estuvieron|se\s+encontraban)\s+conectad[oa]s\b"
     # "Asistencia\nPresidencia: Name.\nSecretaría: Name, Name, …": a heading over labelled lines.
@@ -82,7 +84,7 @@ _CUE_START_RE = re.compile(
     r"|comparec|qued|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
     r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s|presidid|encabezad|conducid|moderad"
     r"|particip"
-    r"|fung|proced|(?<![^\n])(?:como|en\s+calidad)\s"
+    r"|fung|proced|ante\s+la\s+fe|(?<![^\n])(?:como|en\s+calidad)\s"
     r"|l[ao]s\s+(?:ciudadan|consejer|comisionad|regidor|sindic|vocal|magistrad|integrante|presentes|diputad|senador|"
     r"asistentes))"
 )

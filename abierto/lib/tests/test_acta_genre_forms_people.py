@@ -300,3 +300,28 @@ def test_a_session_encabezada_por_its_chair_with_an_office_first():
         ("Jerónima Toledo Villalobos", "Presidenta Municipal"),
         ("Marco Antonio Gómez Pérez", "Secretario del Ayuntamiento"),
     ]
+
+
+CABILDO = (
+    "ACTA DE CABILDO NÚMERO 61\n\nEn San Cristóbal, siendo las 10:00 horas del 29 de octubre de "
+    "2019, en la Sala de Cabildo, "
+)
+
+
+def test_who_attests_the_session_ante_la_fe_del_secretario():
+    people = _people(
+        CABILDO + "se reunieron los integrantes del Ayuntamiento, ante la fe del Secretario del "
+        "Ayuntamiento, Lic. Marco Antonio Gómez Pérez.\n"
+    )
+    assert people == [("Marco Antonio Gómez Pérez", "Secretario del Ayuntamiento")]
+
+
+def test_office_first_items_joined_by_y_del():
+    people = _people(
+        CABILDO + "se reunieron los miembros del Ayuntamiento, con la presencia del Síndico "
+        "Municipal, C. Luis Mora Gil, y del Secretario, Lic. Marco Antonio Gómez Pérez.\n"
+    )
+    assert people == [
+        ("Luis Mora Gil", "Síndico Municipal"),
+        ("Marco Antonio Gómez Pérez", "Secretario"),
+    ]
