@@ -283,6 +283,8 @@ _DANGLING_AND_RE = re.compile(r"[,;]?\s+(?:y|e)$", re.IGNORECASE)
 _ARTICLE_BEFORE_OFFICE_RE = re.compile(
     r"^(?:[ye]\s+)?(?:el|la|del|de\s+la|al|a\s+la)\s+(?=\S)", re.IGNORECASE
 )
+# "…, quien funge como Presidenta del Comité": the office, after the relative that serves it.
+_SERVING_AS_RE = re.compile(r"quien\s+(?:funge|act[uú]a)\s+como\s+", re.IGNORECASE)
 _NOT_A_ROLE_RE = re.compile(
     r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^(?!representando\b)\w+(?:ando|iendo)\b", re.IGNORECASE
 )
@@ -300,10 +302,11 @@ def _clean_role(role: str | None) -> str | None:
         joined = article[0].split()[0].lower() in ("y", "e")
         if not (joined and looks_like_name(strip_titles_and_office(rest)[0])):
             role = rest  # "EL SECRETARIO EJECUTIVO, LIC. …": the office, no article
-    if _NOT_A_ROLE_RE.match(role):
+    if _NOT_A_ROLE_RE.match(role) and not _SERVING_AS_RE.match(role):
         return None
     role = re.sub(
-        r"^(?:en su calidad de|como|quien funge como|en calidad de|en su car[a-záéíóú]{1,2}cter de|"
+        r"^(?:en su calidad de|como|quien funge como|quien act[uú]a como|en calidad de|"
+        r"en su car[a-záéíóú]{1,2}cter de|"
         r"con el car[a-záéíóú]{1,2}cter de|por parte del?|por parte de la|"
         r"presid(?:e|i[oó])\s+la\s+(?:reuni[oó]n|sesi[oó]n)\s+(?:el|la))\s+",
         "",

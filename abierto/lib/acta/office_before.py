@@ -32,9 +32,11 @@ def offices_before_names(text: str, titled: list[tuple[Person, str | None, int, 
 _RUN_BREAK_RE = re.compile(r"[.;:\n](?=\s)")
 # The office before a titled name: "…, Síndica Municipal, T.A.E. Ruth …", "El C. Secretario
 # de Gobierno Municipal, Dr. Juan …".
+# ("…, la Presidenta del Comité, Mtra. Ana …", "…y solicitó al Secretario Técnico, Ing. …": the
+# article in lower case, or the office addressed after a verb.)
 _OFFICE_BEFORE_RE = re.compile(
-    r"(?:^|[,;:\n\"\u201c]|(?<=\S)\.)\s*(?:(?:El|La)\s+)?(?:C\.\s+)?"
-    r"(?P<office>[A-ZÁÉÍÓÚÑ][^,;:.\n\"\u201c]{2,80}?)\s*,\s*$"
+    r"(?:(?:^|[,;:\n\"\u201c]|(?<=\S)\.)\s*(?:(?:El|La|el|la|del|de\s+la)\s+)?|(?<=\s)(?:al|a\s+la)\s+)"
+    r"(?:C\.\s+)?(?P<office>[A-ZÁÉÍÓÚÑ][^,;:.\n\"\u201c]{2,80}?)\s*,\s*$"
 )
 
 
@@ -66,8 +68,12 @@ def office_line_before(text: str, start: int) -> str | None:
     return clean_title(office)
 
 
+# (After a comma only with its article: "…, la Presidenta del Comité, Mtra. Ana …" opens a
+# phrase, where "…, Ana Ruiz, Presidenta, C. Luis Gil" closed the name before; or addressed
+# after a verb: "…y solicitó al Secretario Técnico, Ing. …".)
 _CLAUSE_OFFICE_RE = re.compile(
-    r"(?:^|[;:\n\"\u201c]|(?<=\S)\.)\s*(?:(?:El|La)\s+)?(?:C\.\s+)?"
+    r"(?:(?:^|[;:\n\"\u201c]|(?<=\S)\.)\s*(?:(?:El|La)\s+)?|,\s*(?:el|la|del|de\s+la)\s+|"
+    r"(?<=\s)(?:al|a\s+la)\s+)(?:C\.\s+)?"
     r"[A-ZÁÉÍÓÚÑ][^,;:.\n\"\u201c]{2,80}?\s*,\s*$"
 )
 

@@ -325,3 +325,27 @@ def test_office_first_items_joined_by_y_del():
         ("Luis Mora Gil", "Síndico Municipal"),
         ("Marco Antonio Gómez Pérez", "Secretario"),
     ]
+
+
+def test_offices_given_by_quien_funge_como():
+    people = _people(
+        TITLE + "En Toluca, siendo las 10:00 horas del 5 de marzo de 2021, en la sala de juntas, "
+        "se reunieron la Mtra. Ana María Ruiz Soto, quien funge como Presidenta del Comité; y el "
+        "Ing. Pedro Gómez Lara, quien actúa como Secretario Técnico.\n"
+    )
+    assert people == [
+        ("Ana María Ruiz Soto", "Presidenta del Comité"),
+        ("Pedro Gómez Lara", "Secretario Técnico"),
+    ]
+
+
+def test_officers_named_after_their_office_and_a_comma_in_the_opening():
+    people = _people(
+        TITLE + "En Toluca, siendo las 10:00 horas del 5 de marzo de 2021, en la sala de juntas, "
+        "la Presidenta del Comité, Mtra. Ana María Ruiz Soto, dio la bienvenida a los asistentes "
+        "y solicitó al Secretario Técnico, Ing. Pedro Gómez Lara, verificar el quórum.\n"
+    )
+    assert people == [
+        ("Ana María Ruiz Soto", "Presidenta del Comité"),
+        ("Pedro Gómez Lara", "Secretario Técnico"),
+    ]
