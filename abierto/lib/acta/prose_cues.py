@@ -11,7 +11,8 @@ from .group_labels import LINE_LABEL_SPLIT
 from .text import matches_at_starts
 
 _PROSE_CUE_RE = re.compile(
-    r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran?|se\s+encontraban|estuvieron|hallandose)"
+    r"\b(?:(?:estando|estan|encontrandose|se\s+encuentran?|se\s+encontraban|se\s+encontraron|"
+    r"estuvieron|hallandose|se\s+hallaban|se\s+hallaron)"
     r"\s+(?:tambien\s+)?presentes?\b"
     r"|(?:contando\s+)?con\s+la\s+(?:asistencia|presencia|participacion)\s+de(?:l|\s+la|\s+los|\s+las)?\b"
     # "…, ante la fe del Secretario del Ayuntamiento, Lic. Name": who attests the session
@@ -81,7 +82,7 @@ SUBJECT_LIST = "subject_list"
 # start inside another is skipped.
 _CUE_START_RE = re.compile(
     r"\b(?=est(?:an|uvieron)|encontrandose|hallandose|contando\s|con\s+la\s|asist|concurr|acud|lista"
-    r"|comparec|qued|reunid|se\s+(?:encontr|encuentr|reun)|congregad|bajo\s|presencia|integrad|convocad"
+    r"|comparec|qued|reunid|se\s+(?:encontr|encuentr|reun|hall)|congregad|bajo\s|presencia|integrad|convocad"
     r"|presid(?:e|en|io|ieron)\s+(?:esta|la)\s|presidid|encabezad|conducid|moderad"
     r"|particip"
     r"|fung|proced|ante\s+la\s+fe|(?<![^\n])(?:como|en\s+calidad)\s"

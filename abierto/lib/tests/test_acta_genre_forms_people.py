@@ -349,3 +349,17 @@ def test_officers_named_after_their_office_and_a_comma_in_the_opening():
         ("Ana María Ruiz Soto", "Presidenta del Comité"),
         ("Pedro Gómez Lara", "Secretario Técnico"),
     ]
+
+
+def test_se_encontraron_presentes_los_senores_consejeros():
+    people = _people(
+        "ACTA DE LA SESIÓN EXTRAORDINARIA DEL CONSEJO UNIVERSITARIO\n\nEn Guadalajara, a las 18 "
+        "horas del día 22 de marzo de 1944, en el salón de sesiones. Se pasó lista y se "
+        "encontraron presentes los señores consejeros: Dr. Ignacio Chávez Sánchez, Lic. Agustín "
+        "Yáñez Delgadillo y Prof. José Guadalupe Zuno.\n\nSe declaró abierta la sesión.\n"
+    )
+    assert people == [
+        ("Ignacio Chávez Sánchez", "Consejero"),
+        ("Agustín Yáñez Delgadillo", "Consejero"),
+        ("José Guadalupe Zuno", "Consejero"),
+    ]
