@@ -294,8 +294,9 @@ _OCCUPIED_RE = re.compile(
 # "en las oficinas que ocupa la Unidad de Transparencia, sita en …": the premises of an office,
 # named by who occupies them, when no room is named after them.
 _PREMISES_OF_RE = re.compile(
-    r"\ben\s+(?:las|los|sus)\s+(?P<place>(?:oficinas|instalaciones)\s+que\s+ocupan?\s+"
-    r"(?:el|la|los|las)\s+(?!(?:sala|salon|auditorio|recinto|palacio|edificio|aula)\b))"
+    # (also "en el lugar que ocupa la Presidencia Municipal", "en el local que ocupa …")
+    r"\ben\s+(?:las|los|sus|el)\s+(?P<place>(?:oficinas|instalaciones|lugar|local|inmueble)\s+"
+    r"que\s+ocupan?\s+(?:el|la|los|las)\s+(?!(?:sala|salon|auditorio|recinto|palacio|edificio|aula)\b))"
 )
 # "en el recinto que ocupa la sede del H. Ayuntamiento, Sala de Cabildo denominada "Don Pablo
 # García y Montilla", los ciudadanos …": a room named in apposition, by its capitalised name.

@@ -386,3 +386,11 @@ def test_a_group_named_as_the_body_in_the_title():
         "integrantes del grupo de personas convocadas."
     )
     assert result["body"] == "GRUPO DE GOBIERNO ABIERTO DE TLALNEPANTLA"
+
+
+def test_the_premises_named_by_who_occupies_them_in_the_singular():
+    result = parse_acta_text(
+        TITLE + "En Toluca, siendo las 10:00 horas del 5 de marzo de 2021, en el lugar que ocupa "
+        "la Presidencia Municipal, se reunieron los integrantes del Comité.\n"
+    )
+    assert result["session"]["place"] == "lugar que ocupa la Presidencia Municipal"
