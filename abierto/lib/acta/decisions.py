@@ -164,8 +164,10 @@ _SPEAKER_LABEL_RE = re.compile(
 # NÚMERO UNO.- Se aprueba …": the item's or the agreement's label heading the sentence is no
 # part of what was agreed.
 _POINT_LABEL_RE = re.compile(
-    r"^(?i:(?:(?:punto|acuerdo)\s+(?:n[uú]mero\s+)?[\wáéíóú°º]+|[a-záéíóú]+\s+(?:punto|acuerdo))"
-    r"(?:\s+del\s+orden\s+del\s+d[ií]a)?)\s*(?:\.-|[:.-])\s*(?=[A-ZÁÉÍÓÚÑ¿«\"])"
+    r"^(?:(?i:(?:(?:punto|acuerdo)\s+(?:n[uú]mero\s+)?[\wáéíóú°º]+|[a-záéíóú]+\s+(?:punto|acuerdo)|acuerdo)"
+    r"(?:\s+del\s+orden\s+del\s+d[ií]a)?)\s*(?:\.-|[:.-])"
+    # "3.1 Se aprueba …": a sub-item's number
+    r"|\d{1,2}\.\d{1,2}\.?)\s*(?=[A-ZÁÉÍÓÚÑ¿«\"])"
 )
 
 

@@ -189,3 +189,15 @@ def test_the_members_deciding_in_the_present_tense():
     assert [(item["text"], item["vote"]) for item in result["agreements"]] == [
         ("Los miembros del Comité aprueban por unanimidad el informe anual", "unanimidad")
     ]
+
+
+def test_a_bare_acuerdo_label_and_a_sub_items_number_are_left_out():
+    labelled = parse_acta_text(
+        COMMITTEE + "ACUERDO.- Se aprueba el orden del día.\n\nACUERDO.- Se aprueba el informe.\n"
+    )
+    numbered = parse_acta_text(
+        COMMITTEE + "3.1 Se aprueba el orden del día.\n3.2 Se aprueba el informe.\n"
+    )
+    expected = ["Se aprueba el orden del día", "Se aprueba el informe"]
+    assert [item["text"] for item in labelled["agreements"]] == expected
+    assert [item["text"] for item in numbered["agreements"]] == expected
