@@ -37,7 +37,11 @@ from .text import clean_title, fold, sentences
 __all__ = ["Agreement", "approved_minutes", "read_agreements"]
 
 # "CT/EXT/1°/2021/PRIMERO": a segment may carry an ordinal's degree sign (fold keeps "°").
-_CODE = r"[a-z0-9]{1,15}(?:[/-][a-z0-9.°]{1,15}){1,7}"
+# ("02/2ª ORD/2014": a session's ordinal and kind, written with a space, inside the code)
+_CODE = (
+    r"[a-z0-9]{1,15}"
+    r"(?:[/-](?:\d{1,2}[ao°]\s(?:ord|ext|ordinaria|extraordinaria)\b|[a-z0-9.°]{1,15})){1,7}"
+)
 _KEYWORD_CODE_RE = re.compile(
     rf"(?P<keyword>acuerdo|resolucion)\s*(?:n[uo]m(?:ero)?\.?|no\.?|n\s?[°o]\.?)?\s*"
     # "ACUERDO 432.1 Aprobación del Orden del Día.": a session's number and the agreement's.

@@ -201,3 +201,14 @@ def test_a_bare_acuerdo_label_and_a_sub_items_number_are_left_out():
     expected = ["Se aprueba el orden del día", "Se aprueba el informe"]
     assert [item["text"] for item in labelled["agreements"]] == expected
     assert [item["text"] for item in numbered["agreements"]] == expected
+
+
+def test_a_code_holding_the_sessions_ordinal_and_kind_with_a_space():
+    result = parse_acta_text(
+        COMMITTEE + "ACUERDO 02/2ª ORD/2014. Se aprueba el orden del día.\n"
+        "ACUERDO 03/2ª ORD/2014. Se aprueba el informe.\n"
+    )
+    assert [(item["code"], item["text"]) for item in result["agreements"]] == [
+        ("02/2ª ORD/2014", "Se aprueba el orden del día"),
+        ("03/2ª ORD/2014", "Se aprueba el informe"),
+    ]
