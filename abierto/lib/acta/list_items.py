@@ -10,6 +10,7 @@ import re
 
 from .given_names import GIVEN_NAMES
 from .group_labels import LINE_LABEL_SPLIT
+from .name_words import NOT_NAME_WORDS
 from .names import (
     ROLE_WORDS,
     looks_like_name,
@@ -58,9 +59,11 @@ COMMA_HEADER_RE = re.compile(
 # "los Regidores CC. Jesús Eduardo Noyola Bernal; …", "los señores Magistrados María Belinda
 # Aguilar Díaz, …": a plural office, then the names it governs (after their courtesy title).
 _TITLE_HEADER_RE = re.compile(
-    r"^\s*(?:(?:y|e)\s+)?(?:los|las)\s+(?:(?:senor(?:e|a)s|ciudadan[oa]s)\s+)?"
-    r"(?P<office>(?:regidor|sindic|consejer|vocal|diputad|comisionad|magistrad|integrante|"
-    r"representante)[a-z]*s\b)\s+(?:(?:c\.\s?c\.|cc\.)\s*)?"
+    # ("asistencia de los ciudadanos diputados …": the cue may have taken the article)
+    r"^\s*(?:(?:y|e)\s+)?(?:(?:los|las)\s+(?:(?:senor(?:e|a)s|ciudadan[oa]s)\s+)?|"
+    r"(?:senor(?:e|a)s|ciudadan[oa]s)\s+)"
+    r"(?P<office>(?:regidor|sindic|consejer|vocal|diputad|senador|comisionad|magistrad|"
+    r"integrante|representante)[a-z]*s\b)\s+(?:(?:c\.\s?c\.|cc\.)\s*)?"
 )
 
 
@@ -69,8 +72,32 @@ def comma_header(piece: str, folded: str) -> re.Match[str] | None:
     if header is None:
         return None
     rest = piece[header.end() :]
-    # The heading alone, once the list is cut into pieces, or before the first name.
-    return header if not rest.strip() or whole_name_follows(rest) else None
+    # The heading alone, once the list is cut into pieces, or before the first name (or the
+    # first surname: "los ciudadanos senadores Cruz, Garza y Reyes").
+    return (
+        header
+        if not rest.strip() or whole_name_follows(rest) or bare_surname(rest) is not None
+        else None
+    )
+
+
+# "…con asistencia de los ciudadanos diputados Aguirre Berlanga, Castrejón, Fabila y Siurob":
+# old minutes name the members of a group by their surnames alone.
+_SURNAME_ONLY_RE = re.compile(
+    r"\s*(?P<surname>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s+(?:de\s+la\s+|del\s+|de\s+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?)"
+    r"\s*[.,;]?\s*"
+)
+
+
+def bare_surname(piece: str) -> str | None:
+    """The surname (or two) a piece holds alone, under a group's heading."""
+    match = _SURNAME_ONLY_RE.fullmatch(piece)
+    if match is None:
+        return None
+    words = fold(match["surname"]).split()
+    if any(word in ROLE_WORDS or word in NOT_NAME_WORDS for word in words):
+        return None
+    return match["surname"]
 
 
 # Where a group's heading starts inside a piece, after the office of the person before it:
@@ -125,6 +152,9 @@ def split_items(span: str) -> list[tuple[int, str]]:
             pieces.append((index, chunk[: header.end()]))
             chunk = chunk[header.end() :]
         parts = _SOFT_SPLIT_RE.split(chunk)
+        # "los ciudadanos diputados Aguirre Berlanga, Castrejón, Fabila y Siurob": under a
+        # group's heading, surnames alone are its members, one a piece.
+        surnames = header is not None and bare_surname(parts[0]) is not None
         merged = [parts[0]]
         for index_in_chunk, (separator, part) in enumerate(
             zip(parts[1::2], parts[2::2], strict=True)
@@ -135,6 +165,8 @@ def split_items(span: str) -> list[tuple[int, str]]:
                 starts = whole_name_follows(part) and split_name_role(merged[-1]) is not None
             elif separator.strip() in ("y", "e") and _inside_institution(merged[-1], part):
                 starts = False  # "la Comisión de Juventud y Diversidad Sexual"
+            elif surnames and (bare_surname(part) or comma_header(part, fold(part))):
+                starts = True  # (", y de los ciudadanos senadores Cruz": the next group)
             else:
                 starts = _starts_person(part) or _office_then_name(
                     merged[-1], part, parts[2 * index_in_chunk + 3 : 2 * index_in_chunk + 5]

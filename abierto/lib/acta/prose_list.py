@@ -23,6 +23,7 @@ from .list_items import (
     COMMA_HEADER_RE,
     GROUP_HEADER_RE,
     TITLED_GROUP_RE,
+    bare_surname,
     comma_header,
     split_items,
     whole_name_follows,
@@ -213,6 +214,8 @@ def people_in_list(span: str) -> list[Person]:
             pending_office = lone  # "…, la C. Síndica, Miriam Rubio Vega, …": the name's
             continue
         before_name, pending_office = pending_office, None
+        if parsed is None and headed and group_role and (surname := bare_surname(piece)):
+            parsed = (surname, None)  # "los ciudadanos diputados Aguirre Berlanga, Castrejón"
         if parsed is None:
             # "…del H. Ayuntamiento los C.C. Mariano Orozco": the person follows a title.
             people += [embedded] if embedded else []

@@ -363,3 +363,20 @@ def test_se_encontraron_presentes_los_senores_consejeros():
         ("Agustín Yáñez Delgadillo", "Consejero"),
         ("José Guadalupe Zuno", "Consejero"),
     ]
+
+
+def test_old_minutes_name_the_members_of_each_group_by_their_surnames():
+    people = _people(
+        "SESIÓN DEL DÍA 4 DE FEBRERO DE 1925\n\nEn la ciudad de México, a las diecisiete horas "
+        "del cuatro de febrero de mil novecientos veinticinco, se abrió la sesión con asistencia "
+        "de los ciudadanos diputados Aguirre Berlanga, Castrejón, Lozano y Siurob, y de los "
+        "ciudadanos senadores Cruz y Garza.\n\nSe leyó el acta de la sesión anterior.\n"
+    )
+    assert people == [
+        ("Aguirre Berlanga", "Diputado"),
+        ("Castrejón", "Diputado"),
+        ("Lozano", "Diputado"),
+        ("Siurob", "Diputado"),
+        ("Cruz", "Senador"),
+        ("Garza", "Senador"),
+    ]
