@@ -60,7 +60,7 @@ COMMA_HEADER_RE = re.compile(
 # Aguilar Díaz, …": a plural office, then the names it governs (after their courtesy title).
 _TITLE_HEADER_RE = re.compile(
     # ("asistencia de los ciudadanos diputados …": the cue may have taken the article)
-    r"^\s*(?:(?:y|e)\s+)?(?:(?:los|las)\s+(?:(?:senor(?:e|a)s|ciudadan[oa]s)\s+)?|"
+    r"^\s*(?:(?:y|e)\s+)?(?:(?:los|las)\s+(?:(?:senor(?:e|a)s|ciudadan[oa]s|c\.\s?c\.|cc\.)\s*)?|"
     r"(?:senor(?:e|a)s|ciudadan[oa]s)\s+)"
     r"(?P<office>(?:regidor|sindic|consejer|vocal|diputad|senador|comisionad|magistrad|"
     r"integrante|representante)[a-z]*s\b)\s+(?:(?:c\.\s?c\.|cc\.)\s*)?"
@@ -76,11 +76,14 @@ def comma_header(piece: str, folded: str) -> re.Match[str] | None:
     # first surname: "los ciudadanos senadores Cruz, Garza y Reyes").
     return (
         header
-        if not rest.strip() or whole_name_follows(rest) or bare_surname(rest) is not None
+        if not rest.strip()
+        or whole_name_follows(rest)
+        or bare_surname(_FIRST_ITEM_RE.split(rest, maxsplit=1)[0]) is not None
         else None
     )
 
 
+_FIRST_ITEM_RE = re.compile(r",|\s+[ye]\s+")
 # "…con asistencia de los ciudadanos diputados Aguirre Berlanga, Castrejón, Fabila y Siurob":
 # old minutes name the members of a group by their surnames alone.
 _SURNAME_ONLY_RE = re.compile(

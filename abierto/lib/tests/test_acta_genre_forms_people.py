@@ -380,3 +380,16 @@ def test_old_minutes_name_the_members_of_each_group_by_their_surnames():
         ("Cruz", "Senador"),
         ("Garza", "Senador"),
     ]
+
+
+def test_surnames_after_the_plural_courtesy_title_and_the_office():
+    people = _people(
+        "ACTA DE CABILDO\n\nEn la ciudad de Colima, a las 18 horas del 27 de julio de 1940, "
+        "asistieron los CC. Regidores Martínez, Ortega, Salas y Villa.\n\nSe abrió la sesión.\n"
+    )
+    assert people == [
+        ("Martínez", "Regidor"),
+        ("Ortega", "Regidor"),
+        ("Salas", "Regidor"),
+        ("Villa", "Regidor"),
+    ]
