@@ -12,7 +12,9 @@ from collections.abc import Iterable, Iterator
 from .text import fold
 
 _HEADING_RE = re.compile(
-    r"\b(?:orden\s+del\s+dia|puntos\s+a\s+tratar|asuntos\s+a\s+tratar|agenda\s+de\s+(?:la\s+sesion|trabajo))\b"
+    r"\b(?:orden\s+del\s+dia|(?:puntos|asuntos|temas)\s+a\s+(?:tratar|desahogar)|"
+    # "ORDEN DE LOS TRABAJOS", "Se propuso la siguiente agenda:"
+    r"orden\s+de\s+los\s+trabajos|agenda\s+de\s+(?:la\s+sesion|trabajo)|siguiente\s+agenda)\b"
 )
 # A working minute's "Temas:", "Temas tratados:", "Agenda:" alone on its line (the newline
 # first: a pattern that opens with a literal is searched for fast).

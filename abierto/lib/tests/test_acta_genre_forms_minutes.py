@@ -212,3 +212,19 @@ def test_a_code_holding_the_sessions_ordinal_and_kind_with_a_space():
         ("02/2ª ORD/2014", "Se aprueba el orden del día"),
         ("03/2ª ORD/2014", "Se aprueba el informe"),
     ]
+
+
+def test_agendas_headed_puntos_a_desahogar_orden_de_los_trabajos_or_la_siguiente_agenda():
+    for heading in (
+        "Los puntos a desahogar son los siguientes:",
+        "ORDEN DE LOS TRABAJOS",
+        "Se propuso la siguiente agenda:",
+    ):
+        result = parse_acta_text(
+            COMMITTEE + heading + "\n1. Lista de asistencia.\n2. Informe.\n3. Asuntos generales.\n"
+        )
+        assert [item["title"] for item in result["agenda"]] == [
+            "Lista de asistencia",
+            "Informe",
+            "Asuntos generales",
+        ], heading
