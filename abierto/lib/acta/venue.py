@@ -19,7 +19,9 @@ _VIRTUAL_RE = re.compile(
     r"\b(?:virtual(?:es)?|videoconferencias?|video\s?llamadas?|a\s+distancia|remot[oa]s?|"
     r"zoom|google\s+meet|meet|microsoft\s+teams|teams|webex|en\s+linea|virtualmente|"
     # "con cuatro diputados de manera presencial y 8 de modo telemático"
-    r"telematic[oa]s?|telematicamente)\b"
+    r"telematic[oa]s?|telematicamente|"
+    # "sesionó por medios electrónicos"
+    r"(?:por|a\s+traves\s+de|mediante)\s+medios\s+(?:electronicos|remotos|digitales))\b"
 )
 # "en la zona C de Los Cristales del edificio E PB del Palacio Legislativo": a part of a building
 # that no venue word names.

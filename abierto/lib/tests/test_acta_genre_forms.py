@@ -394,3 +394,11 @@ def test_the_premises_named_by_who_occupies_them_in_the_singular():
         "la Presidencia Municipal, se reunieron los integrantes del Comité.\n"
     )
     assert result["session"]["place"] == "lugar que ocupa la Presidencia Municipal"
+
+
+def test_a_session_held_por_medios_electronicos_is_virtual():
+    result = parse_acta_text(
+        TITLE + "En Toluca, siendo las 10:00 horas del 14 de diciembre de 2021, se reunieron por "
+        "medios electrónicos los integrantes del Comité.\n"
+    )
+    assert result["session"]["modality"] == "virtual"
