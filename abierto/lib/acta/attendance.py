@@ -28,7 +28,7 @@ from .prose_list import people_in_list
 from .roll_call import from_inline_roll_call
 from .roster import from_officers, roles_from_mentions
 from .signature_roles import roles_from_signatures
-from .signed_attendance import signers_attending
+from .signed_attendance import signers_attending, signers_only
 from .speakers import from_speakers
 from .text import clean_title, fold, is_abbreviation
 from .vertical_list import MAX_LIST_CHARS, vertical_list
@@ -83,7 +83,7 @@ def read_attendance(
     people += acting_for_session(region)
     people += chaired(region, region_folded)
     people += signers_attending(text, folded, (start, opening), signatures_start)
-    people = unique(people)
+    people = unique(people) or signers_only(text, folded, opening)
     roles_from_mentions(region, people)
     roles_from_signatures(text, people)
     return people

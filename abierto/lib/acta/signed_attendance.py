@@ -7,7 +7,7 @@ import re
 
 from .names import split_name_role
 from .people import Person
-from .signatures import office_line
+from .signatures import office_line, signers
 
 # "…reunidos … los C.C. (Ciudadanos) que suscriben y que componen el Ilustre Ayuntamiento": the
 # attendees are the names signed at the foot ("Rúbricas\nTomás Anastasio\nEsteban Rosales …").
@@ -73,3 +73,30 @@ def _foot_names_start(text: str) -> int:
             break
         start = line_start
     return start
+
+
+def signers_only(text: str, folded: str, after: int) -> list[Person]:
+    """The signers at the foot, with the office printed under each, for an acta that names
+    no one else but closes saying those who took part sign ("…, firmando al calce los que en
+    ella intervinieron." over "MTRA. ANA MARÍA RUIZ SOTO / PRESIDENTA DEL COMITÉ")."""
+    found = signers(text, after)
+    if not found or not _SIGNED_BY_THOSE_PRESENT_RE.search(
+        folded, max(0, found[0].start - CLOSING_CHARS), found[0].start
+    ):
+        return []
+    people: list[Person] = []
+    for signer in found:
+        parsed = split_name_role(signer.name)
+        if parsed is not None:
+            people.append(Person(parsed[0], signer.office or parsed[1]))
+    return people
+
+
+# "firmando al calce los que en ella intervinieron", "firman los asistentes para constancia"
+_SIGNED_BY_THOSE_PRESENT_RE = re.compile(
+    r"\bfirma(?:ndo|n|ron)?\b[^.]{0,80}?\b(?:los|las|quienes)\s+(?:que\s+)?(?:en\s+(?:ella|el|la\s+misma)\s+)?"
+    r"(?:intervinieron|participaron|asistieron|estuvieron\s+presentes)"
+    r"|\bfirma(?:ndo|n|ron)?\s+(?:al\s+calce\s+|al\s+margen\s+)?(?:los|las)\s+"
+    r"(?:asistentes|presentes|participantes)\b"
+)
+CLOSING_CHARS = 600

@@ -393,3 +393,18 @@ def test_surnames_after_the_plural_courtesy_title_and_the_office():
         ("Salas", "Regidor"),
         ("Villa", "Regidor"),
     ]
+
+
+def test_the_signers_took_part_when_the_closing_says_so_and_no_one_else_is_named():
+    people = _people(
+        "ACTA DE LA SEGUNDA SESIÓN ORDINARIA DEL COMITÉ DE TRANSPARENCIA\n\nEn Toluca, siendo "
+        "las 10:00 horas del 14 de septiembre de 2021, en la sala de juntas, se reunieron los "
+        "integrantes del Comité.\n\nSe aprobó por unanimidad el orden del día.\n\nSe da por "
+        "concluida la sesión a las 11:00 horas, firmando al calce los que en ella intervinieron."
+        "\n\nMTRA. ANA MARÍA RUIZ SOTO\nPRESIDENTA DEL COMITÉ\n\nING. PEDRO GÓMEZ LARA\n"
+        "SECRETARIO TÉCNICO\n"
+    )
+    assert people == [
+        ("ANA MARÍA RUIZ SOTO", "Presidenta del Comité"),
+        ("PEDRO GÓMEZ LARA", "Secretario Técnico"),
+    ]
