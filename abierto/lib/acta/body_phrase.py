@@ -144,6 +144,7 @@ def body_phrase(text: str, folded: str, start: int) -> str:
     """
     words: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
+    skipped: list[tuple[int, int]] = []  # the meeting's kind, inside an assembly's name
     position = start
     first = True
     while len(words) < MAX_BODY_WORDS:
@@ -184,6 +185,17 @@ def body_phrase(text: str, folded: str, start: int) -> str:
             pending.append((token_start, token_end))
             position = token_end
             continue
+        if (
+            folded_token in _SESSION_KINDS
+            and words
+            and _BODY_GOES_ON_RE.match(text, token_end)
+            and not pending
+        ):
+            # "ASAMBLEA GENERAL ORDINARIA DE LA ASOCIACIÓN DE COLONOS …": the meeting's kind
+            # inside the assembly's name is no part of it
+            skipped.append((token_start, token_end))
+            position = token_end
+            continue
         if folded_token in _CONNECTORS:
             if not pending and folded_token not in _RUN_STARTERS:
                 break  # "Ayuntamiento los C.C. …": an article alone does not continue a name
@@ -210,7 +222,18 @@ def body_phrase(text: str, folded: str, start: int) -> str:
         words.pop()  # "… y Deporte Segundo Periodo": the period's ordinal is not the name's
     if not words:
         return ""
-    phrase = squash(text[words[0][0] : words[-1][1]]).strip(" .,;:")
+    end = words[-1][1]
+    named = _QUOTED_NAME_RE.match(text, end)
+    if named is not None:
+        # 'SOCIEDAD COOPERATIVA DE PRODUCCIÓN "MUJERES DEL TOTONACAPAN", S.C. DE R.L.': the
+        # name in quotes, and the legal form after it, are the body's
+        end = named.end()
+    else:
+        form = _LEGAL_FORM_RE.match(text, end)
+        end = form.end() if form is not None else end
+    phrase = squash(_without_skipped(text, words[0][0], end, skipped)).strip(" ,;:")
+    if not _LEGAL_FORM_END_RE.search(phrase):
+        phrase = phrase.strip(" .,;:")  # (a legal form keeps its last stop: "A.C.")
     phrase = _STRAY_COLON_RE.sub(" ", phrase)
     phrase = _SPECK_QUOTE_RE.sub("", phrase)  # "del 'Municipio de Benito Juárez" in a scan
     # "Comisión de Juventud y Deporte de la Sexagésima Tercera Legislatura": the legislature
@@ -223,6 +246,28 @@ def body_phrase(text: str, folded: str, start: int) -> str:
         lambda match: " del " if fold(match[1]) in ("este", "dicho") else " de la ", phrase
     )
     return phrase if len(phrase) > 3 else ""
+
+
+def _without_skipped(text: str, start: int, end: int, skipped: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` without the skipped words inside it."""
+    kept, position = [], start
+    for skip_start, skip_end in skipped:
+        if start <= skip_start and skip_end <= end:
+            kept.append(text[position:skip_start])
+            position = skip_end
+    return "".join([*kept, text[position:end]])
+
+
+_SESSION_KINDS = frozenset(["ordinaria", "extraordinaria", "ordinario", "extraordinario"])
+_BODY_GOES_ON_RE = re.compile(r"\s+(?i:de\s+la|del|de\s+los|de)\s+[A-ZÁÉÍÓÚÑ]")
+# 'ASOCIACIÓN DE COLONOS "LOS VERGELES DE OAXTEPEC", A.C.', 'Asociación Civil “Amigos del Río”'
+_LEGAL_FORM = (
+    r"(?:,?\s*(?:A\.\s?C\.|S\.\s?C\.(?:\s+(?:de|DE)\s+R\.\s?L\.)?(?:\s+(?:de|DE)\s+C\.\s?V\.)?|"
+    r"I\.\s?A\.\s?P\.|S\.\s?A\.(?:\s+(?:de|DE)\s+C\.\s?V\.)?))"
+)
+_QUOTED_NAME_RE = re.compile(r"\s*[\"“][^\"“”\n]{2,80}[\"”]" + _LEGAL_FORM + "?")
+_LEGAL_FORM_RE = re.compile(_LEGAL_FORM)
+_LEGAL_FORM_END_RE = re.compile(_LEGAL_FORM + r"$")
 
 
 MIN_WRAPPED_LINE_CHARS = 40  # a line of prose wrapped at the margin, not a short heading

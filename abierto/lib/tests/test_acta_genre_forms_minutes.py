@@ -228,3 +228,28 @@ def test_agendas_headed_puntos_a_desahogar_orden_de_los_trabajos_or_la_siguiente
             "Informe",
             "Asuntos generales",
         ], heading
+
+
+def _body(title: str) -> str:
+    return parse_acta_text(
+        title + "\n\nEn Cuautla, Morelos, siendo las 10:00 horas del 15 de julio de 2017, se "
+        "reunieron los asociados.\n"
+    )["body"]
+
+
+def test_an_assemblys_body_keeps_its_quoted_name_and_legal_form_without_the_meetings_kind():
+    colonos = 'ASAMBLEA GENERAL DE LA ASOCIACIÓN DE COLONOS "LOS VERGELES DE OAXTEPEC", A.C.'
+    cooperative = 'SOCIEDAD COOPERATIVA "MUJERES DEL TOTONACAPAN", S.C. DE R.L. DE C.V.'
+    assert (
+        _body(
+            'ACTA DE ASAMBLEA GENERAL ORDINARIA DE LA ASOCIACIÓN DE COLONOS "LOS VERGELES DE '
+            'OAXTEPEC", A.C.'
+        )
+        == colonos
+    )
+    assert _body("ACTA DE ASAMBLEA CONSTITUTIVA DE LA " + cooperative) == (
+        "ASAMBLEA CONSTITUTIVA DE LA " + cooperative
+    )
+    assert _body("ACTA DE LA REUNIÓN EXTRAORDINARIA DE LA ASOCIACIÓN CAREVAJ, A.C.") == (
+        "ASOCIACIÓN CAREVAJ, A.C."
+    )
