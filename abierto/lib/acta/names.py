@@ -286,7 +286,8 @@ _ARTICLE_BEFORE_OFFICE_RE = re.compile(
 # "…, quien funge como Presidenta del Comité": the office, after the relative that serves it.
 _SERVING_AS_RE = re.compile(r"quien\s+(?:funge|act[uú]a)\s+como\s+", re.IGNORECASE)
 _NOT_A_ROLE_RE = re.compile(
-    r"^(?:y|e|o|que|quien|se|lo|la|el)\b|^(?!representando\b)\w+(?:ando|iendo)\b", re.IGNORECASE
+    r"^(?:y|e|o|que|quien|quienes|se|lo|la|el)\b|^(?!representando\b)\w+(?:ando|iendo)\b",
+    re.IGNORECASE,
 )
 
 

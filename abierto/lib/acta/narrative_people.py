@@ -194,12 +194,16 @@ _PRESIDED_RE = re.compile(
 _ACTING_AS_RE = re.compile(
     r"como\s+"
     rf"(?P<office>(?:{OFFICE}|escrutador(?:a)?|moderador(?:a)?|relator(?:a)?)"
-    r"(?:\s+(?:tecnic[oa]|ejecutiv[oa]|de\s+actas))?)"
-    r"(?:\s+de\s+(?:la|el|esta)\s+(?:sesion|reunion|asamblea))?,?\s+(?:el|la)\s+"
+    r"(?:\s+(?:tecnic[oa]|ejecutiv[oa]|de\s+actas))?"
+    r"(?:\s+de\s+(?:la|el|esta)\s+(?:sesion|reunion|asamblea)|\s+de\s+debates)?),?\s+"
+    r"(?:el|la|al|a\s+la)\s+"
 )
 # (The patterns open with a literal, searched for fast; the verb before "como" is checked after.)
+# "…se designó como Presidenta de la Asamblea a la C. Rosa María García Olmedo y como
+# Secretaria a la C. Juana Santiago Pérez": whom the meeting appoints to conduct it.
 _ACTING_VERB_RE = re.compile(
-    r"(?<![a-z])(?:actuando|fungiendo|fungio|actuo|fungieron|actuaron)\s+\Z"
+    r"(?<![a-z])(?:actuando|fungiendo|fungio|actuo|fungieron|actuaron|designo|designa|nombro|"
+    r"nombra|eligio|elige|designandose|nombrandose|y)\s+\Z"
 )
 # "…, actuando como secretarios los diputados Jesús Portillo Herrera y Eréndira Elsa Carlota
 # Jiménez Montiel.": two or more acting together, named up to the clause's end.

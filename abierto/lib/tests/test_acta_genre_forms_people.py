@@ -408,3 +408,17 @@ def test_the_signers_took_part_when_the_closing_says_so_and_no_one_else_is_named
         ("ANA MARÍA RUIZ SOTO", "Presidenta del Comité"),
         ("PEDRO GÓMEZ LARA", "Secretario Técnico"),
     ]
+
+
+def test_whom_the_assembly_designates_to_conduct_it():
+    people = _people(
+        "ACTA DE ASAMBLEA CONSTITUTIVA DE LA SOCIEDAD COOPERATIVA\n\nEn Papantla, siendo las "
+        "11:00 horas del día 5 de julio de 2011, en el domicilio de la calle Enríquez, se "
+        "reunieron las personas interesadas, para lo cual se designó como Presidenta de la "
+        "Asamblea a la C. Rosa María García Olmedo y como Secretaria a la C. Juana Santiago "
+        "Pérez, quienes aceptaron el cargo.\n\nPor unanimidad se aprobaron las bases.\n"
+    )
+    assert sorted(people) == [
+        ("Juana Santiago Pérez", "Secretaria"),
+        ("Rosa María García Olmedo", "Presidenta de la Asamblea"),
+    ]
