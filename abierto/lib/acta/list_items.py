@@ -2,8 +2,9 @@
 
 Semicolons and list numbers always separate people; commas and "y" only before a whole
 name ("Secretaría de Justicia y Derechos Humanos" is one office). A plural office heading a
-group ("los Regidores: …", "los representantes de sociedad civil, …") is a piece of its own.
-``prose_list`` reads each piece's name and office.
+group ("los Regidores: …", "los representantes de sociedad civil, …") is a piece of its own;
+under it, old minutes may name each member by surname alone ("los ciudadanos diputados
+Castrejón, Lozano y Siurob"). ``prose_list`` reads each piece's name and office.
 """
 
 import re

@@ -1,6 +1,8 @@
 """Attendees named only by their signatures: "…reunidos … los C.C. (Ciudadanos) que suscriben y
 que componen el Ilustre Ayuntamiento …", then "Rúbricas\nTomás Anastasio\nEsteban Rosales …" at the
-foot. Split from ``attendance``.
+foot (one name a line, or side by side in a table's cells); or, when the acta names no one
+else, the signers whom the closing says took part ("…, firmando al calce los que en ella
+intervinieron."). Split from ``attendance``.
 """
 
 import re
