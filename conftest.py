@@ -14,9 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from abierto.directory.roles import Role
 from abierto.directory.services import role_grant
-from abierto.directory.tests.logins import login_verified
-
-PASSWORD = "correct horse battery staple 2022"
+from abierto.directory.tests.logins import PASSWORD, login_verified
 
 # Hypothesis refuses a test whose inputs take long to generate; with the SQLite and PostgreSQL
 # suites sharing two cores, generation alone can take seconds (test_meeting_records failed so

@@ -13,8 +13,8 @@ from abierto.circles.models import Cohort, Instrument, InstrumentItem, Participa
 from abierto.directory.models import Institution
 from abierto.directory.roles import Role
 from abierto.directory.services import role_grant
+from abierto.directory.tests.logins import PASSWORD
 
-PASSWORD = "correct horse battery staple 2022"
 START = datetime.date(2026, 2, 2)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -12,6 +12,9 @@ from abierto.directory import second_factor
 from abierto.directory.factor_login import mark_verified
 from abierto.lib import totp
 
+# The password of every user the shared fixtures (``conftest``) create.
+PASSWORD = "correct horse battery staple 2022"
+
 
 def login_verified(client: Client, user: User) -> Client:
     """``force_login`` with the staff second factor passed (``factor_login``); the tests of the
@@ -68,3 +71,11 @@ def log_in_on_page(
     page.get_by_role("button", name="Entrar").click()
     if secret is not None:
         type_code(page, secret)
+
+
+def log_in_staff(page: Any, base_url: str, user: User, next_path: str = "") -> str:
+    """Enrol ``user`` (a fixture's, with ``PASSWORD``) in the second factor and log them in
+    through the login's pages; the factor's secret."""
+    secret = enrol(user)
+    log_in_on_page(page, base_url, user.username, PASSWORD, secret, next_path)
+    return secret

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from abierto.directory.tests.logins import enrol, log_in_on_page
+from abierto.directory.tests.logins import log_in_staff
 
 pytestmark = [
     pytest.mark.e2e,
@@ -31,8 +31,7 @@ def test_apply_approve_and_log_in(page, live_server, facilitator):
     assert any("rosa@example.org" in m.to for m in mail.outbox)
 
     # The facilitator logs in and approves it.
-    secret = enrol(facilitator)
-    log_in_on_page(page, live_server.url, "alicia", "correct horse battery staple 2022", secret)
+    log_in_staff(page, live_server.url, facilitator)
     page.get_by_text("Menú", exact=True).click()  # a phone: the menu is a disclosure
     page.get_by_role("link", name="Solicitudes", exact=True).click()
     page.get_by_role("link", name="Rosa Elena Martínez Juárez").click()

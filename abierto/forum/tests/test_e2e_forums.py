@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from abierto.directory.models import Municipality
-from abierto.directory.tests.logins import enrol, log_in_on_page
+from abierto.directory.tests.logins import PASSWORD, enrol, log_in_on_page
 from abierto.forum import services
 from abierto.forum.models import Session
 
@@ -14,8 +14,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "correct horse battery staple 2022"
 
 
 def _facilitator(username, forum):

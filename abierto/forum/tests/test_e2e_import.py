@@ -3,7 +3,7 @@
 
 import pytest
 
-from abierto.directory.tests.logins import enrol, log_in_on_page
+from abierto.directory.tests.logins import log_in_staff
 
 from .factories import ForumFactory
 from .test_import import ACTA_BYTES
@@ -21,15 +21,7 @@ def test_the_review_of_an_uploaded_acta_fits_a_phone(page, live_server, facilita
     acta.write_bytes(ACTA_BYTES)
     page.set_viewport_size({"width": 390, "height": 844})
 
-    secret = enrol(facilitator)
-    log_in_on_page(
-        page,
-        live_server.url,
-        "alicia",
-        "correct horse battery staple 2022",
-        secret,
-        "/gestion/actas/importar/",
-    )
+    log_in_staff(page, live_server.url, facilitator, "/gestion/actas/importar/")
 
     page.get_by_label("Archivo del acta").set_input_files(acta)
     page.get_by_role("button", name="Leer el acta").click()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from abierto.directory.models import Person
 from abierto.directory.selectors import second_factor_required
 from abierto.directory.tests.factories import InstitutionFactory
-from abierto.directory.tests.logins import enrol, log_in_on_page
+from abierto.directory.tests.logins import PASSWORD, enrol, log_in_on_page
 from abierto.forum import services
 from abierto.forum.models import Minutes, MinutesObservation, Session, SessionMaterial
 
@@ -25,7 +25,6 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "correct horse battery staple 2022"
 
 
 def _login(browser, live_server, username, next_path):

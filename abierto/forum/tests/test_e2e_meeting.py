@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from abierto.directory.tests.logins import enrol, log_in_on_page
+from abierto.directory.tests.logins import log_in_staff
 from abierto.forum.models import Minutes, Session
 from abierto.forum.selectors_transcript import excerpts_by_item
 
@@ -52,10 +52,8 @@ SPEAKERS = {
 def test_the_fifteenth_sessions_zoom_records_become_a_draft_acta(page, live_server, facilitator):
     session = rehearsal(load_stl())
     page.set_viewport_size({"width": 820, "height": 1180})
-    secret = enrol(facilitator)
-    live = f"/gestion/sesiones/{session.public_id}/conducir/"
-    log_in_on_page(
-        page, live_server.url, "alicia", "correct horse battery staple 2022", secret, live
+    log_in_staff(
+        page, live_server.url, facilitator, f"/gestion/sesiones/{session.public_id}/conducir/"
     )
 
     # The participants report: read, shown, confirmed.

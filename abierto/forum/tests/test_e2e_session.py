@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from abierto.directory.tests.logins import enrol, log_in_on_page
+from abierto.directory.tests.logins import log_in_staff
 from abierto.forum.models import Agreement, Minutes, Session
 
 from .factories import ForumFactory, SeatFactory, SessionFactory
@@ -24,15 +24,7 @@ def test_the_facilitator_runs_a_whole_session(page, live_server, facilitator):
         SeatFactory(forum=forum, label=f"Asiento {n + 1}", holder__email=f"titular{n}@example.org")
     page.set_viewport_size({"width": 820, "height": 1180})  # a tablet, portrait
 
-    secret = enrol(facilitator)
-    log_in_on_page(
-        page,
-        live_server.url,
-        "alicia",
-        "correct horse battery staple 2022",
-        secret,
-        "/gestion/sesiones/",
-    )
+    log_in_staff(page, live_server.url, facilitator, "/gestion/sesiones/")
 
     # Create the session with the usual agenda.
     page.get_by_role("link", name="Nueva sesión").click()
@@ -99,15 +91,7 @@ def test_choosing_extraordinary_proposes_the_next_extraordinary_number(
     forum = ForumFactory()
     SessionFactory(forum=forum, number=15)
     SessionFactory(forum=forum, number=1, kind=Session.Kind.EXTRAORDINARY)
-    secret = enrol(facilitator)
-    log_in_on_page(
-        page,
-        live_server.url,
-        "alicia",
-        "correct horse battery staple 2022",
-        secret,
-        "/gestion/sesiones/nueva/",
-    )
+    log_in_staff(page, live_server.url, facilitator, "/gestion/sesiones/nueva/")
     number = page.get_by_label("Número")
     assert number.input_value() == "16"
     for kind, proposed in (("Extraordinaria", "2"), ("Ordinaria", "16"), ("Extraordinaria", "2")):

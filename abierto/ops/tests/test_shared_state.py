@@ -6,7 +6,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.sessions.backends.cache import SessionStore
 from django.urls import reverse
 
-PASSWORD = "correct horse battery staple 2022"
+from abierto.directory.tests.logins import PASSWORD
 
 
 @pytest.fixture

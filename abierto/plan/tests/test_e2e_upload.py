@@ -6,7 +6,7 @@ import pytest
 
 from abierto.directory.models import Municipality
 from abierto.directory.tests.factories import InstitutionFactory
-from abierto.directory.tests.logins import enrol, log_in_on_page
+from abierto.directory.tests.logins import log_in_staff
 from abierto.plan.models import Activity
 
 from .factories import (
@@ -51,15 +51,7 @@ def test_a_clerk_fixes_a_bad_file_and_the_dashboard_changes(page, live_server, a
     ServiceTypeFactory(slug="asesoria_juridica", name="Asesoría jurídica")
     caravan_visit("15106", datetime.date(2022, 1, 17), 50, asesoria_juridica=100)
 
-    secret = enrol(agency_clerk)
-    log_in_on_page(
-        page,
-        live_server.url,
-        "carmen",
-        "correct horse battery staple 2022",
-        secret,
-        "/gestion/plan/",
-    )
+    log_in_staff(page, live_server.url, agency_clerk, "/gestion/plan/")
     page.get_by_role("heading", name="Mis compromisos del Plan de Acción").wait_for()
     assert page.locator("#cifra-municipios").inner_text() == "1 de 125"
 
